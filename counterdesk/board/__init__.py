@@ -1,0 +1,1 @@
+"""Public display board window."""

@@ -1,0 +1,1 @@
+"""Staff counter console window."""

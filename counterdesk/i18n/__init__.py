@@ -1,0 +1,1 @@
+"""Qt Linguist catalogues for the staff-facing windows."""

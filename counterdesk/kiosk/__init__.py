@@ -1,0 +1,1 @@
+"""Citizen kiosk window (see issue: the citizen kiosk)."""

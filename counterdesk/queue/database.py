@@ -1,0 +1,176 @@
+"""Opening the database: SQLite (one PC) or PostgreSQL (several PCs), migrated at start.
+
+SQLite write transactions begin with ``BEGIN IMMEDIATE``: in WAL mode a transaction that reads
+and then writes can otherwise fail at once with SQLITE_BUSY, busy timeout or not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session
+
+from counterdesk.queue.errors import DatabaseError
+
+READONLY = "counterdesk_readonly"
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "davfs"}
+
+
+class Database:
+    """An engine plus the two kinds of transaction the domain uses: read and write."""
+
+    def __init__(self, url: str | URL, *, migrate: bool = True) -> None:
+        self.engine = create_db_engine(url)
+        if migrate:
+            upgrade(self.engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One short write transaction, committed on success, rolled back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only transaction: a plain BEGIN on SQLite, so readers never queue for writers."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            session.connection(execution_options={READONLY: True})
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def create_db_engine(url: str | URL) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(
+            f"not a database address: {url!r} (expected e.g. sqlite:///path/file.sqlite3 "
+            "or postgresql+psycopg://user@host/dbname)"
+        ) from None
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed)
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except ImportError as exc:
+        raise DatabaseError(f"no database driver for {parsed.drivername}: {exc}") from None
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    database = url.database or ""
+    if database in ("", ":memory:"):
+        raise DatabaseError(
+            "an in-memory SQLite database cannot be shared by terminals: give a file path"
+        )
+    path = Path(database).expanduser().resolve()
+    refuse_network_share(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from None
+    engine = create_engine(url.set(database=str(path)), connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+        readonly = connection.get_execution_options().get(READONLY, False)
+        connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def refuse_network_share(path: Path) -> None:
+    """WAL SQLite on a network file system corrupts data: refuse it, pointing to PostgreSQL."""
+    if str(path).startswith("\\\\"):
+        fs = "a Windows network share"
+    else:
+        fs = _filesystem_type(path)
+        if fs not in NETWORK_FILESYSTEMS:
+            return
+    raise DatabaseError(
+        f"{path} is on {fs}: SQLite must not be shared over a network. "
+        "For several PCs use PostgreSQL: --db postgresql+psycopg://user@server/counterdesk"
+    )
+
+
+def _filesystem_type(path: Path) -> str | None:
+    try:
+        mounts = Path("/proc/self/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    best, best_type = "", None
+    target = str(path)
+    for line in mounts:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        mount_point = fields[1].replace("\\040", " ")
+        inside = target == mount_point or target.startswith(mount_point.rstrip("/") + os.sep)
+        if inside and len(mount_point) >= len(best):
+            best, best_type = mount_point, fields[2]
+    return best_type
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", "counterdesk.queue:migrations")
+    return config
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to this program's version; refuse a database made by a newer one."""
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    heads = set(script.get_heads())
+    known = {revision.revision for revision in script.walk_revisions()}
+    try:
+        with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(7291001)"))
+            current = set(MigrationContext.configure(connection).get_current_heads())
+            if current - known:
+                raise DatabaseError(
+                    f"the database {engine.url.render_as_string(hide_password=True)} has schema "
+                    f"version {', '.join(sorted(current - known))}, newer than this program "
+                    f"knows ({', '.join(sorted(heads))}): install a newer counterdesk"
+                )
+            if current != heads:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+    except OperationalError as exc:
+        raise DatabaseError(
+            f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
+            f"{exc.orig}"
+        ) from None
+
+
+def schema_version(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        heads = MigrationContext.configure(connection).get_current_heads()
+    return ", ".join(heads) or None

@@ -1,0 +1,719 @@
+"""The ticket engine: every queue operation, each one short transaction that logs its event.
+
+Correctness under concurrency rests on the database, not on this process:
+- numbers come from one upsert on ``daily_sequences`` inside the issuing transaction, so a
+  refused or failed issue rolls its number back and numbers stay gap-free;
+- call-next locks its candidate with ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, while SQLite's
+  ``BEGIN IMMEDIATE`` serialises writers;
+- unique indexes back both up: one number per (day, service, sequence), one ticket per counter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from counterdesk.queue.clock import Clock, SystemClock
+from counterdesk.queue.database import Database
+from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
+from counterdesk.queue.estimates import estimate_wait
+from counterdesk.queue.models import (
+    AT_COUNTER,
+    OPEN,
+    CounterRow,
+    CounterServiceRow,
+    CounterSessionRow,
+    DailySequenceRow,
+    EventKind,
+    ServiceRow,
+    Status,
+    TicketEventRow,
+    TicketRow,
+)
+from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
+from counterdesk.queue.office_store import read_office, store_office
+from counterdesk.queue.views import (
+    CounterStatus,
+    Event,
+    OfficeStatus,
+    ServiceStatus,
+    Ticket,
+)
+
+PRINT_STATES = ("pending", "printed", "failed", "not_printed")
+
+
+class TicketEngine:
+    """The queue of one office, over one database. Safe to use from several processes."""
+
+    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+        self.db = db
+        self.clock = clock or SystemClock()
+        self._office = read_office(db)
+
+    # -- configuration -------------------------------------------------------------------
+
+    @property
+    def office(self) -> Office:
+        if self._office is None:
+            raise QueueError("no office is loaded: load one with `counterdesk office load FILE`")
+        return self._office
+
+    @property
+    def has_office(self) -> bool:
+        return self._office is not None
+
+    def load_office(self, office: Office) -> None:
+        """Make ``office`` the configuration; past tickets are untouched."""
+        with self.db.write() as session:
+            store_office(session, office, self.clock.now())
+            self._log(session, EventKind.OFFICE_LOADED, outcome=office.office.name.en[:200])
+        self._office = office
+
+    def refresh_office(self) -> Office:
+        """Re-read the configuration, after another terminal loaded a new office file."""
+        self._office = read_office(self.db)
+        return self.office
+
+    def business_date(self, moment: dt.datetime | None = None) -> dt.date:
+        return self.office.local_date(moment or self.clock.now())
+
+    # -- issuing -------------------------------------------------------------------------
+
+    def issue(self, service: str, *, priority: bool = False) -> Ticket:
+        """Issue the next number of ``service`` for today; refused once its daily cap is reached."""
+        now = self.clock.now()
+        today = self.business_date(now)
+        with self.db.write() as session:
+            row = self._service(session, service)
+            sequence = self._next_sequence(session, today, service)
+            if sequence > row.daily_cap:
+                raise TicketRefused(
+                    f"{row.name_en} ({service}) has reached its daily limit of "
+                    f"{row.daily_cap} tickets; please come back on the next working day"
+                )
+            ticket = TicketRow(
+                business_date=today,
+                issued_service_code=service,
+                service_code=service,
+                sequence=sequence,
+                number=f"{row.prefix}{sequence:03d}",
+                priority=priority,
+                status=Status.WAITING,
+                issued_at=now,
+                queued_at=now,
+                call_count=0,
+                print_state="pending",
+                token=secrets.token_urlsafe(16),
+            )
+            session.add(ticket)
+            session.flush()
+            self._log(session, EventKind.ISSUED, ticket, outcome="priority" if priority else None)
+            ahead = self._people_ahead(session, ticket)
+            minutes = estimate_wait(session, self.office, service, ahead)
+            return Ticket.of(ticket, people_ahead=ahead, estimated_wait_minutes=minutes)
+
+    def _next_sequence(self, session: Session, day: dt.date, service: str) -> int:
+        insert = postgresql.insert if self.db.dialect == "postgresql" else sqlite.insert
+        table = DailySequenceRow.__table__
+        statement = (
+            insert(table)
+            .values(business_date=day, service_code=service, last_number=1)
+            .on_conflict_do_update(
+                index_elements=[table.c.business_date, table.c.service_code],
+                set_={"last_number": table.c.last_number + 1},
+            )
+            .returning(table.c.last_number)
+        )
+        return int(session.execute(statement).scalar_one())
+
+    def _people_ahead(self, session: Session, ticket: TicketRow) -> int:
+        """Waiting tickets that will be called before this one at a counter of its service."""
+        query = select(func.count()).where(
+            TicketRow.business_date == ticket.business_date,
+            TicketRow.status == Status.WAITING,
+            TicketRow.service_code == ticket.service_code,
+            TicketRow.id != ticket.id,
+        )
+        if ticket.priority:
+            query = query.where(
+                TicketRow.priority.is_(True), TicketRow.queued_at <= ticket.queued_at
+            )
+        else:
+            query = query.where(
+                TicketRow.priority.is_(True) | (TicketRow.queued_at <= ticket.queued_at)
+            )
+        return int(session.execute(query).scalar_one())
+
+    def set_print_state(self, ticket_id: int, state: str, detail: str | None = None) -> None:
+        """Record whether the paper ticket came out; a failed print never removes the ticket."""
+        if state not in PRINT_STATES:
+            raise ValueError(f"print state must be one of {', '.join(PRINT_STATES)}")
+        with self.db.write() as session:
+            ticket = session.get(TicketRow, ticket_id)
+            if ticket is None:
+                raise NotFound(f"no ticket with id {ticket_id}")
+            ticket.print_state = state
+            self._log(session, EventKind.PRINTED, ticket, outcome=(detail or state)[:200])
+
+    # -- calling ---------------------------------------------------------------------------
+
+    def call_next(self, counter: int) -> Ticket | None:
+        """Call the next ticket for ``counter``, or return None when nobody is waiting for it.
+
+        Priority tickets go first, but after ``max_priority_in_a_row`` priority calls at this
+        counter an ordinary ticket (if any) is called, so ordinary tickets are never starved.
+        Ordinary tickets come from the counter's services in its order of preference, the
+        longest-queued first within a service.
+        """
+        now = self.clock.now()
+        with self.db.write() as session:
+            desk, staff = self._open_counter(session, counter)
+            self._require_free(session, counter)
+            codes = self._counter_services(session, counter)
+            limit = self.office.queue.max_priority_in_a_row
+            order = (True, False) if desk.priority_streak < limit else (False, True)
+            ticket = None
+            for priority in order:
+                ticket = self._oldest_waiting(session, codes, priority)
+                if ticket is not None:
+                    break
+            if ticket is None:
+                return None
+            desk.priority_streak = desk.priority_streak + 1 if ticket.priority else 0
+            return self._call(session, ticket, counter, staff, now)
+
+    def call_ticket(self, counter: int, number: str) -> Ticket:
+        """Call a chosen waiting ticket, out of turn (staff pick it from the waiting list)."""
+        now = self.clock.now()
+        with self.db.write() as session:
+            _, staff = self._open_counter(session, counter)
+            self._require_free(session, counter)
+            ticket = self._ticket_by_number(session, number, lock=True)
+            if ticket.status != Status.WAITING:
+                raise QueueError(
+                    f"{ticket.number} is {_describe(ticket)}, not waiting: it cannot be called"
+                )
+            return self._call(session, ticket, counter, staff, now)
+
+    def _call(
+        self, session: Session, ticket: TicketRow, counter: int, staff: str, now: dt.datetime
+    ) -> Ticket:
+        ticket.status = Status.CALLED
+        ticket.counter_number = counter
+        ticket.staff_code = staff
+        ticket.call_count = 1
+        ticket.first_called_at = ticket.first_called_at or now
+        ticket.last_called_at = now
+        try:
+            session.flush()
+        except IntegrityError:
+            raise QueueError(f"counter {counter} already has a ticket at the counter") from None
+        self._log(session, EventKind.CALLED, ticket)
+        return Ticket.of(ticket)
+
+    def _oldest_waiting(
+        self, session: Session, codes: Sequence[str], priority: bool
+    ) -> TicketRow | None:
+        today = self.business_date()
+        base = select(TicketRow).where(
+            TicketRow.business_date == today,
+            TicketRow.status == Status.WAITING,
+            TicketRow.priority.is_(priority),
+        )
+        # Priority tickets: the oldest across all the counter's services. Ordinary tickets: by
+        # the counter's order of preference, so each service is one short index range scan.
+        groups = [list(codes)] if priority else [[code] for code in codes]
+        for group in groups:
+            query = (
+                base.where(TicketRow.service_code.in_(group))
+                .order_by(TicketRow.queued_at, TicketRow.id)
+                .limit(1)
+                .with_for_update(skip_locked=True)
+            )
+            ticket = session.execute(query).scalar_one_or_none()
+            if ticket is not None:
+                return ticket
+        return None
+
+    def recall(self, counter: int) -> Ticket:
+        """Call the counter's current ticket again; past the office's limit it becomes a no-show."""
+        now = self.clock.now()
+        with self.db.write() as session:
+            ticket = self._current(session, counter, Status.CALLED, "recall")
+            if ticket.call_count >= self.office.queue.auto_no_show_after_calls:
+                return self._no_show(session, ticket, f"automatic after {ticket.call_count} calls")
+            ticket.call_count += 1
+            ticket.last_called_at = now
+            self._log(session, EventKind.RECALLED, ticket, outcome=f"call {ticket.call_count}")
+            return Ticket.of(ticket)
+
+    # -- at the counter --------------------------------------------------------------------
+
+    def start(self, counter: int) -> Ticket:
+        """The citizen has arrived at the counter: service starts."""
+        with self.db.write() as session:
+            ticket = self._current(session, counter, Status.CALLED, "start")
+            ticket.status = Status.SERVING
+            ticket.started_at = self.clock.now()
+            self._log(session, EventKind.STARTED, ticket)
+            return Ticket.of(ticket)
+
+    def finish(self, counter: int, outcome: str | None = None) -> Ticket:
+        """Service is done; ``outcome`` is a short free note (no personal data)."""
+        with self.db.write() as session:
+            ticket = self._current(session, counter, Status.SERVING, "finish")
+            ticket.status = Status.DONE
+            ticket.finished_at = self.clock.now()
+            self._log(session, EventKind.FINISHED, ticket, outcome=outcome)
+            return Ticket.of(ticket)
+
+    def no_show(self, counter: int) -> Ticket:
+        """The called citizen did not come: the counter is free again."""
+        with self.db.write() as session:
+            ticket = self._current(session, counter, Status.CALLED, "mark as no-show")
+            return self._no_show(session, ticket, None)
+
+    def _no_show(self, session: Session, ticket: TicketRow, outcome: str | None) -> Ticket:
+        ticket.status = Status.NO_SHOW
+        self._log(session, EventKind.NO_SHOW, ticket, outcome=outcome)
+        return Ticket.of(ticket)
+
+    def return_to_queue(self, number: str) -> Ticket:
+        """A no-show who turns up late goes back into the queue, at its end."""
+        now = self.clock.now()
+        with self.db.write() as session:
+            ticket = self._ticket_by_number(session, number, lock=True)
+            if ticket.status != Status.NO_SHOW:
+                raise QueueError(
+                    f"{ticket.number} is {_describe(ticket)}: only a no-show can be requeued"
+                )
+            ticket.status = Status.WAITING
+            ticket.queued_at = now
+            ticket.counter_number = None
+            ticket.staff_code = None
+            ticket.call_count = 0
+            self._log(session, EventKind.RETURNED, ticket)
+            return Ticket.of(ticket)
+
+    def transfer(self, counter: int, to_service: str) -> Ticket:
+        """Send the counter's ticket to another service's queue, keeping its place by issue time."""
+        with self.db.write() as session:
+            target = self._service(session, to_service)
+            ticket = self._current(session, counter, None, "transfer")
+            if target.code == ticket.service_code:
+                raise QueueError(
+                    f"{ticket.number} is already in {target.code}: choose another service"
+                )
+            origin = ticket.service_code
+            ticket.status = Status.WAITING
+            ticket.service_code = target.code
+            ticket.queued_at = ticket.issued_at
+            ticket.counter_number = None
+            ticket.staff_code = None
+            ticket.call_count = 0
+            ticket.started_at = None
+            self._log(
+                session,
+                EventKind.TRANSFERRED,
+                ticket,
+                counter=counter,
+                outcome=f"{origin} -> {target.code}",
+            )
+            return Ticket.of(ticket)
+
+    def cancel(self, number: str) -> Ticket:
+        """Withdraw an unserved ticket (the citizen left, or it was issued in error)."""
+        with self.db.write() as session:
+            ticket = self._ticket_by_number(session, number, lock=True)
+            if ticket.status not in (Status.WAITING, Status.CALLED, Status.NO_SHOW):
+                raise QueueError(f"{ticket.number} is {_describe(ticket)}: it cannot be cancelled")
+            counter = ticket.counter_number
+            ticket.status = Status.CANCELLED
+            ticket.counter_number = None
+            self._log(session, EventKind.CANCELLED, ticket, counter=counter)
+            return Ticket.of(ticket)
+
+    def close_day(self) -> int:
+        """End the business day: open tickets become removed-at-close, counters are signed out.
+
+        Nothing is deleted: the tickets and their events stay for the statistics.
+        """
+        now = self.clock.now()
+        today = self.business_date(now)
+        with self.db.write() as session:
+            tickets = session.scalars(
+                select(TicketRow).where(
+                    TicketRow.business_date <= today, TicketRow.status.in_(OPEN)
+                )
+            ).all()
+            for ticket in tickets:
+                counter = ticket.counter_number
+                ticket.status = Status.REMOVED_AT_CLOSE
+                ticket.counter_number = None
+                self._log(session, EventKind.REMOVED_AT_CLOSE, ticket, counter=counter)
+            open_sessions = session.scalars(
+                select(CounterSessionRow).where(CounterSessionRow.signed_out_at.is_(None))
+            ).all()
+            for desk_session in open_sessions:
+                self._end_session(session, desk_session, now, "day closed")
+            return len(tickets)
+
+    # -- counter sessions ------------------------------------------------------------------
+
+    def sign_in(self, counter: int, staff: str) -> None:
+        now = self.clock.now()
+        with self.db.write() as session:
+            self._counter(session, counter)
+            if staff not in {member.code for member in self.office.staff}:
+                known = ", ".join(member.code for member in self.office.staff)
+                raise NotFound(f"unknown staff member {staff!r} (known: {known})")
+            for open_session in self._open_sessions(session):
+                if open_session.counter_number == counter and open_session.staff_code == staff:
+                    return
+                if open_session.counter_number == counter:
+                    raise QueueError(
+                        f"counter {counter} is already signed in by {open_session.staff_code}: "
+                        "they must sign out first"
+                    )
+                if open_session.staff_code == staff:
+                    raise QueueError(
+                        f"{staff} is signed in at counter {open_session.counter_number}: "
+                        "sign out there first"
+                    )
+            session.add(
+                CounterSessionRow(counter_number=counter, staff_code=staff, signed_in_at=now)
+            )
+            self._log(session, EventKind.SIGNED_IN, counter=counter, staff=staff)
+
+    def sign_out(self, counter: int) -> None:
+        now = self.clock.now()
+        with self.db.write() as session:
+            desk_session = self._session_at(session, counter)
+            self._require_free(session, counter)
+            self._end_session(session, desk_session, now, None)
+
+    def pause(self, counter: int) -> None:
+        """A break: the counter stops calling and the board shows it closed."""
+        with self.db.write() as session:
+            desk_session = self._session_at(session, counter)
+            if desk_session.paused_since is not None:
+                raise QueueError(f"counter {counter} is already paused")
+            self._require_free(session, counter)
+            desk_session.paused_since = self.clock.now()
+            self._log(session, EventKind.PAUSED, counter=counter, staff=desk_session.staff_code)
+
+    def resume(self, counter: int) -> None:
+        with self.db.write() as session:
+            desk_session = self._session_at(session, counter)
+            if desk_session.paused_since is None:
+                raise QueueError(f"counter {counter} is not paused")
+            desk_session.paused_since = None
+            self._log(session, EventKind.RESUMED, counter=counter, staff=desk_session.staff_code)
+
+    def _end_session(
+        self, session: Session, desk_session: CounterSessionRow, now: dt.datetime, why: str | None
+    ) -> None:
+        desk_session.signed_out_at = now
+        desk_session.paused_since = None
+        self._log(
+            session,
+            EventKind.SIGNED_OUT,
+            counter=desk_session.counter_number,
+            staff=desk_session.staff_code,
+            outcome=why,
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def status(self) -> OfficeStatus:
+        """Waiting per service with estimates, and each counter's staff and current ticket."""
+        today = self.business_date()
+        with self.db.read() as session:
+            waiting = dict(
+                session.execute(
+                    select(TicketRow.service_code, func.count())
+                    .where(TicketRow.business_date == today, TicketRow.status == Status.WAITING)
+                    .group_by(TicketRow.service_code)
+                ).all()
+            )
+            issued = dict(
+                session.execute(
+                    select(DailySequenceRow.service_code, DailySequenceRow.last_number).where(
+                        DailySequenceRow.business_date == today
+                    )
+                ).all()
+            )
+            sessions = {s.counter_number: s for s in self._open_sessions(session)}
+            current = {
+                t.counter_number: t
+                for t in session.scalars(select(TicketRow).where(TicketRow.status.in_(AT_COUNTER)))
+            }
+            links = session.execute(
+                select(CounterServiceRow.counter_number, CounterServiceRow.service_code).order_by(
+                    CounterServiceRow.counter_number, CounterServiceRow.rank
+                )
+            ).all()
+            counters = []
+            for desk in session.scalars(
+                select(CounterRow).where(CounterRow.active.is_(True)).order_by(CounterRow.number)
+            ):
+                desk_session = sessions.get(desk.number)
+                ticket = current.get(desk.number)
+                counters.append(
+                    CounterStatus(
+                        number=desk.number,
+                        name_zh=desk.name_zh,
+                        name_en=desk.name_en,
+                        services=tuple(code for number, code in links if number == desk.number),
+                        staff=desk_session.staff_code if desk_session else None,
+                        paused=bool(desk_session and desk_session.paused_since),
+                        current=Ticket.of(ticket) if ticket else None,
+                    )
+                )
+            services = []
+            for row in self._active_services(session):
+                count = waiting.get(row.code, 0)
+                open_desks = sum(
+                    1
+                    for c in counters
+                    if row.code in c.services and c.staff is not None and not c.paused
+                )
+                services.append(
+                    ServiceStatus(
+                        code=row.code,
+                        prefix=row.prefix,
+                        name_zh=row.name_zh,
+                        name_en=row.name_en,
+                        waiting=count,
+                        open_counters=open_desks,
+                        estimated_wait_minutes=estimate_wait(session, self.office, row.code, count),
+                        issued_today=issued.get(row.code, 0),
+                        daily_cap=row.daily_cap,
+                    )
+                )
+        return OfficeStatus(business_date=today, services=tuple(services), counters=tuple(counters))
+
+    def estimate(self, service: str) -> tuple[int, float]:
+        """(people waiting, estimated minutes) for someone taking a ticket for ``service`` now."""
+        today = self.business_date()
+        with self.db.read() as session:
+            self._service(session, service)
+            waiting = session.execute(
+                select(func.count()).where(
+                    TicketRow.business_date == today,
+                    TicketRow.status == Status.WAITING,
+                    TicketRow.service_code == service,
+                )
+            ).scalar_one()
+            return waiting, estimate_wait(session, self.office, service, waiting)
+
+    def waiting(self, service: str | None = None) -> list[Ticket]:
+        """Today's waiting tickets in queue order (priority first), for staff lists."""
+        today = self.business_date()
+        query = select(TicketRow).where(
+            TicketRow.business_date == today, TicketRow.status == Status.WAITING
+        )
+        if service is not None:
+            query = query.where(TicketRow.service_code == service)
+        query = query.order_by(TicketRow.priority.desc(), TicketRow.queued_at, TicketRow.id)
+        with self.db.read() as session:
+            return [Ticket.of(row) for row in session.scalars(query)]
+
+    def ticket(self, number: str) -> Ticket:
+        """Today's ticket with this number (e.g. ``A012``)."""
+        with self.db.read() as session:
+            return Ticket.of(self._ticket_by_number(session, number))
+
+    def ticket_by_token(self, token: str) -> Ticket | None:
+        with self.db.read() as session:
+            row = session.scalars(select(TicketRow).where(TicketRow.token == token)).one_or_none()
+            return Ticket.of(row) if row else None
+
+    def events_after(self, last_id: int = 0, limit: int = 500) -> list[Event]:
+        """The change feed: events with an id above ``last_id``, oldest first."""
+        with self.db.read() as session:
+            rows = session.execute(
+                select(TicketEventRow, TicketRow.number)
+                .outerjoin(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+                .where(TicketEventRow.id > last_id)
+                .order_by(TicketEventRow.id)
+                .limit(limit)
+            ).all()
+            return [Event.of(row, number) for row, number in rows]
+
+    def last_event_id(self) -> int:
+        with self.db.read() as session:
+            return int(
+                session.execute(select(func.coalesce(func.max(TicketEventRow.id), 0))).scalar_one()
+            )
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _log(
+        self,
+        session: Session,
+        kind: EventKind,
+        ticket: TicketRow | None = None,
+        *,
+        counter: int | None = None,
+        staff: str | None = None,
+        outcome: str | None = None,
+    ) -> None:
+        session.add(
+            TicketEventRow(
+                at=self.clock.now(),
+                kind=kind.value,
+                ticket_id=ticket.id if ticket else None,
+                counter_number=counter
+                if counter is not None
+                else (ticket.counter_number if ticket else None),
+                staff_code=staff if staff is not None else (ticket.staff_code if ticket else None),
+                service_code=ticket.service_code if ticket else None,
+                outcome=outcome,
+            )
+        )
+
+    def _service(self, session: Session, code: str) -> ServiceRow:
+        row = session.get(ServiceRow, code)
+        if row is None or not row.active:
+            known = ", ".join(s.code for s in self._active_services(session))
+            raise NotFound(f"unknown service {code!r} (known: {known})")
+        return row
+
+    def _active_services(self, session: Session) -> Sequence[ServiceRow]:
+        return session.scalars(
+            select(ServiceRow).where(ServiceRow.active.is_(True)).order_by(ServiceRow.position)
+        ).all()
+
+    def _counter(self, session: Session, number: int) -> CounterRow:
+        row = session.get(CounterRow, number)
+        if row is None or not row.active:
+            known = ", ".join(
+                str(n)
+                for n in session.scalars(
+                    select(CounterRow.number)
+                    .where(CounterRow.active.is_(True))
+                    .order_by(CounterRow.number)
+                )
+            )
+            raise NotFound(f"unknown counter {number} (counters: {known})")
+        return row
+
+    def _counter_services(self, session: Session, counter: int) -> list[str]:
+        return list(
+            session.scalars(
+                select(CounterServiceRow.service_code)
+                .where(CounterServiceRow.counter_number == counter)
+                .order_by(CounterServiceRow.rank)
+            )
+        )
+
+    def _open_sessions(self, session: Session) -> Sequence[CounterSessionRow]:
+        return session.scalars(
+            select(CounterSessionRow).where(CounterSessionRow.signed_out_at.is_(None))
+        ).all()
+
+    def _session_at(self, session: Session, counter: int) -> CounterSessionRow:
+        self._counter(session, counter)
+        row = session.scalars(
+            select(CounterSessionRow).where(
+                CounterSessionRow.counter_number == counter,
+                CounterSessionRow.signed_out_at.is_(None),
+            )
+        ).one_or_none()
+        if row is None:
+            raise QueueError(f"nobody is signed in at counter {counter}: sign in first")
+        return row
+
+    def _open_counter(self, session: Session, counter: int) -> tuple[CounterRow, str]:
+        """The counter and its signed-in staff member, refusing a paused or closed counter."""
+        desk = self._counter(session, counter)
+        desk_session = self._session_at(session, counter)
+        if desk_session.paused_since is not None:
+            raise QueueError(f"counter {counter} is paused: resume it before calling")
+        return desk, desk_session.staff_code
+
+    def _at_counter(self, session: Session, counter: int) -> TicketRow | None:
+        return session.scalars(
+            select(TicketRow).where(
+                TicketRow.counter_number == counter, TicketRow.status.in_(AT_COUNTER)
+            )
+        ).one_or_none()
+
+    def _require_free(self, session: Session, counter: int) -> None:
+        ticket = self._at_counter(session, counter)
+        if ticket is not None:
+            raise QueueError(
+                f"counter {counter} still has {ticket.number} ({_describe(ticket)}): "
+                + (
+                    "finish it first"
+                    if ticket.status == Status.SERVING
+                    else "start it, mark it a no-show or transfer it first"
+                )
+            )
+
+    def _current(
+        self, session: Session, counter: int, status: Status | None, action: str
+    ) -> TicketRow:
+        """The counter's ticket, which must be in ``status`` (or at the counter at all if None)."""
+        self._counter(session, counter)
+        ticket = self._at_counter(session, counter)
+        if ticket is None:
+            raise QueueError(f"counter {counter} has no ticket to {action}: call one first")
+        if status is not None and ticket.status != status:
+            hint = {
+                Status.CALLED: "it has already started",
+                Status.SERVING: "it has been called but not started: start it first",
+            }[status]
+            raise QueueError(f"cannot {action} {ticket.number} at counter {counter}: {hint}")
+        return ticket
+
+    def _ticket_by_number(self, session: Session, number: str, *, lock: bool = False) -> TicketRow:
+        today = self.business_date()
+        query = select(TicketRow).where(
+            TicketRow.business_date == today, TicketRow.number == number.strip().upper()
+        )
+        if lock:
+            query = query.with_for_update()
+        ticket = session.scalars(query).one_or_none()
+        if ticket is None:
+            raise NotFound(f"no ticket {number!r} today ({today.isoformat()})")
+        return ticket
+
+
+def _describe(ticket: TicketRow) -> str:
+    return {
+        Status.WAITING: "waiting",
+        Status.CALLED: f"called to counter {ticket.counter_number}",
+        Status.SERVING: f"being served at counter {ticket.counter_number}",
+        Status.DONE: "already served",
+        Status.NO_SHOW: "a no-show",
+        Status.CANCELLED: "cancelled",
+        Status.REMOVED_AT_CLOSE: "closed with the day",
+    }[Status(ticket.status)]
+
+
+def open_office(
+    url: str,
+    office_file: str | Path | None = None,
+    clock: Clock | None = None,
+) -> TicketEngine:
+    """Open (creating and migrating if needed) the database at ``url``, ready to use.
+
+    ``office_file`` is loaded when given; a database with no office yet gets the bundled
+    sample office, so a first run needs no configuration.
+    """
+    engine = TicketEngine(Database(url), clock)
+    if office_file is not None:
+        engine.load_office(load_office(office_file))
+    elif not engine.has_office:
+        engine.load_office(load_office(SAMPLE_OFFICE))
+    return engine

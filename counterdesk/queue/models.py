@@ -1,0 +1,240 @@
+"""Database tables. Times are stored as naive UTC; the business day is the office's local date.
+
+The event log (``ticket_events``) is append-only: every statistic is a query over it, and no
+operation, day close included, ever deletes a row from it or from ``tickets``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only auto-increments a column declared exactly INTEGER PRIMARY KEY.
+EventId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware datetimes in Python, naive UTC in the database (same on SQLite and PostgreSQL)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: object) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("refusing to store a naive datetime: times must be timezone-aware")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(
+        self, value: dt.datetime | None, dialect: object
+    ) -> dt.datetime | None:
+        return None if value is None else value.replace(tzinfo=dt.UTC)
+
+
+class Status(enum.StrEnum):
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    DONE = "done"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+    REMOVED_AT_CLOSE = "removed_at_close"
+
+
+AT_COUNTER = (Status.CALLED.value, Status.SERVING.value)
+OPEN = (Status.WAITING.value, *AT_COUNTER)
+
+
+class EventKind(enum.StrEnum):
+    ISSUED = "issued"
+    CALLED = "called"
+    RECALLED = "recalled"
+    STARTED = "started"
+    FINISHED = "finished"
+    NO_SHOW = "no_show"
+    RETURNED = "returned"
+    TRANSFERRED = "transferred"
+    CANCELLED = "cancelled"
+    REMOVED_AT_CLOSE = "removed_at_close"
+    PRINTED = "printed"
+    SIGNED_IN = "signed_in"
+    SIGNED_OUT = "signed_out"
+    PAUSED = "paused"
+    RESUMED = "resumed"
+    OFFICE_LOADED = "office_loaded"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class OfficeRow(Base):
+    """The loaded office file, kept whole so every terminal sees the same configuration."""
+
+    __tablename__ = "offices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    config_json: Mapped[str] = mapped_column(Text)
+    loaded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class ServiceRow(Base):
+    __tablename__ = "services"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(1))
+    name_zh: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer)
+    handling_minutes: Mapped[float] = mapped_column(Float)
+    target_wait_minutes: Mapped[int] = mapped_column(Integer)
+    daily_cap: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CounterRow(Base):
+    __tablename__ = "counters"
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name_zh: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Priority calls made in a row here, so ordinary tickets are not starved.
+    priority_streak: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CounterServiceRow(Base):
+    """Which services a counter calls, ``rank`` 0 being its first preference."""
+
+    __tablename__ = "counter_services"
+    counter_number: Mapped[int] = mapped_column(
+        ForeignKey("counters.number", ondelete="CASCADE"), primary_key=True
+    )
+    service_code: Mapped[str] = mapped_column(ForeignKey("services.code"), primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer)
+
+
+class StaffRow(Base):
+    __tablename__ = "staff"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    deputy_code: Mapped[str | None] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+
+
+class TicketRow(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint(
+            "business_date", "issued_service_code", "sequence", name="uq_tickets_sequence"
+        ),
+        Index("ix_tickets_recent_done", "service_code", "finished_at"),
+        Index(
+            "ix_tickets_queue", "business_date", "status", "service_code", "priority", "queued_at"
+        ),
+        Index("ix_tickets_number", "business_date", "number"),
+        Index(
+            "uq_tickets_one_per_counter",
+            "counter_number",
+            unique=True,
+            sqlite_where=text("status IN ('called', 'serving')"),
+            postgresql_where=text("status IN ('called', 'serving')"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    # The service that numbered the ticket; ``service_code`` moves on a transfer, this never does.
+    issued_service_code: Mapped[str] = mapped_column(ForeignKey("services.code"))
+    service_code: Mapped[str] = mapped_column(ForeignKey("services.code"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(8))
+    priority: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16))
+    issued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # Place in the queue: the issue time, or the return time for a no-show sent back.
+    queued_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    first_called_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_called_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    call_count: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    counter_number: Mapped[int | None] = mapped_column(ForeignKey("counters.number"))
+    staff_code: Mapped[str | None] = mapped_column(String(32))
+    print_state: Mapped[str] = mapped_column(String(16), default="pending")
+    token: Mapped[str] = mapped_column(String(32), unique=True)
+
+
+class TicketEventRow(Base):
+    __tablename__ = "ticket_events"
+    __table_args__ = (Index("ix_ticket_events_ticket", "ticket_id"),)
+    id: Mapped[int] = mapped_column(EventId, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    counter_number: Mapped[int | None] = mapped_column(Integer)
+    staff_code: Mapped[str | None] = mapped_column(String(32))
+    service_code: Mapped[str | None] = mapped_column(String(32))
+    outcome: Mapped[str | None] = mapped_column(String(200))
+
+
+class DailySequenceRow(Base):
+    __tablename__ = "daily_sequences"
+    business_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    service_code: Mapped[str] = mapped_column(ForeignKey("services.code"), primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
+class CounterSessionRow(Base):
+    """A staff member signed in at a counter; open while ``signed_out_at`` is null."""
+
+    __tablename__ = "counter_sessions"
+    __table_args__ = (
+        Index(
+            "uq_counter_sessions_open_counter",
+            "counter_number",
+            unique=True,
+            sqlite_where=text("signed_out_at IS NULL"),
+            postgresql_where=text("signed_out_at IS NULL"),
+        ),
+        Index(
+            "uq_counter_sessions_open_staff",
+            "staff_code",
+            unique=True,
+            sqlite_where=text("signed_out_at IS NULL"),
+            postgresql_where=text("signed_out_at IS NULL"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    counter_number: Mapped[int] = mapped_column(ForeignKey("counters.number"))
+    staff_code: Mapped[str] = mapped_column(ForeignKey("staff.code"))
+    signed_in_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    signed_out_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    paused_since: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -1,0 +1,358 @@
+"""The office file: one YAML document describing an office, its services, counters and staff.
+
+Validation errors name the file, the line and the key, because the people who edit these files
+are office administrators, not programmers, and a traceback tells them nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+
+from counterdesk.queue.errors import OfficeFileError
+
+SAMPLE_OFFICE = (
+    Path(__file__).resolve().parent.parent / "resources" / "offices" / "company-registration.yaml"
+)
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ServiceCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
+ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Strict):
+    """Citizen-facing text, always in both languages.
+
+    ``placeholder`` marks a value the office has not confirmed yet, so no screen presents it
+    to citizens as official.
+    """
+
+    zh: NonEmpty
+    en: NonEmpty
+    placeholder: bool = False
+
+    @field_validator("zh")
+    @classmethod
+    def _zh_is_chinese(cls, value: str) -> str:
+        if not _CJK.search(value) and not re.fullmatch(r"[\d\s.,:/()+\-–$NT]+", value):
+            raise ValueError("the zh text must be Traditional Chinese (no Han characters found)")
+        return value
+
+
+class Document(Text):
+    """One item of a service's checklist of documents to bring."""
+
+    note: Text | None = None
+
+
+class Session(_Strict):
+    """One opening period of the day, e.g. 08:30–12:00."""
+
+    open: ClockTime
+    close: ClockTime
+
+    def contains(self, moment: dt.time) -> bool:
+        return _parse_time(self.open) <= moment < _parse_time(self.close)
+
+
+class Hours(_Strict):
+    days: list[Annotated[str, StringConstraints(pattern=r"^(mon|tue|wed|thu|fri|sat|sun)$")]] = (
+        Field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1)
+    )
+    sessions: list[Session] = Field(min_length=1)
+    last_ticket: ClockTime
+
+
+class QueueRules(_Strict):
+    """How the ticket engine treats this office's queue."""
+
+    auto_no_show_after_calls: int = Field(default=3, ge=1, le=10)
+    max_priority_in_a_row: int = Field(default=2, ge=1, le=20)
+    default_handling_minutes: float = Field(default=10, gt=0, le=240)
+
+
+class OfficeInfo(_Strict):
+    name: Text
+    timezone: str = "Asia/Taipei"
+    helpline: str | None = None
+    hours: Hours
+    status_url: str = "http://localhost:8080/t/{token}"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}: use an IANA name such as Asia/Taipei"
+            ) from None
+        return value
+
+    @field_validator("status_url")
+    @classmethod
+    def _has_token(cls, value: str) -> str:
+        if "{token}" not in value:
+            raise ValueError("the status address must contain {token}")
+        return value
+
+
+class Service(_Strict):
+    code: ServiceCode
+    prefix: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
+    name: Text
+    processing_time: Text
+    steps: list[Text] = Field(min_length=1)
+    documents: list[Document] = Field(default_factory=list)
+    fee: Text
+    handling_minutes: float = Field(default=10, gt=0, le=240)
+    target_wait_minutes: int = Field(default=15, ge=1, le=600)
+    daily_cap: int = Field(default=999, ge=1, le=999)
+
+
+class Counter(_Strict):
+    number: int = Field(ge=1, le=999)
+    name: Text
+    services: list[ServiceCode] = Field(min_length=1)
+
+
+class Staff(_Strict):
+    code: ServiceCode
+    name: Text
+    deputy: ServiceCode | None = None
+
+
+class Office(_Strict):
+    office: OfficeInfo
+    queue: QueueRules = Field(default_factory=QueueRules)
+    services: list[Service] = Field(min_length=1)
+    counters: list[Counter] = Field(min_length=1)
+    staff: list[Staff] = Field(default_factory=list)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.office.timezone)
+
+    def service(self, code: str) -> Service:
+        for service in self.services:
+            if service.code == code:
+                return service
+        raise KeyError(code)
+
+    def counter(self, number: int) -> Counter:
+        for counter in self.counters:
+            if counter.number == number:
+                return counter
+        raise KeyError(number)
+
+    def staff_member(self, code: str) -> Staff:
+        for member in self.staff:
+            if member.code == code:
+                return member
+        raise KeyError(code)
+
+    def local_date(self, moment: dt.datetime) -> dt.date:
+        """The business day of a UTC moment: the office's local calendar date."""
+        return moment.astimezone(self.zone).date()
+
+    def ticket_window(self, moment: dt.datetime) -> str | None:
+        """Why no ticket can be issued at ``moment``, or None when tickets can be issued."""
+        local = moment.astimezone(self.zone)
+        hours = self.office.hours
+        if WEEKDAYS[local.weekday()] not in hours.days:
+            return "closed today"
+        clock = local.time()
+        first_open = min(_parse_time(s.open) for s in hours.sessions)
+        if clock < first_open:
+            return "not open yet"
+        if clock >= _parse_time(hours.last_ticket):
+            return "last ticket time has passed"
+        if not any(session.contains(clock) for session in hours.sessions):
+            return "closed for a break"
+        return None
+
+
+def _parse_time(text: str) -> dt.time:
+    hour, minute = text.split(":")
+    return dt.time(int(hour), int(minute))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an office file, located so an administrator can find it."""
+
+    path: tuple[str | int, ...]
+    message: str
+
+    def key(self) -> str:
+        text = ""
+        for part in self.path:
+            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        return text or "(top level)"
+
+
+def load_office(path: str | Path) -> Office:
+    """Read and validate an office file; raise OfficeFileError listing every problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise OfficeFileError(f"{path}: cannot read the office file: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise OfficeFileError(f"{path}: the office file must be UTF-8 text") from None
+    return parse_office(text, str(path))
+
+
+def parse_office(text: str, source: str = "<office>") -> Office:
+    """Validate office YAML text; ``source`` names it in error messages."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise OfficeFileError(f"{source}{where}: not valid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        raise OfficeFileError(f"{source}:1: the office file must be a mapping with an 'office' key")
+    lines = _line_index(root)
+    try:
+        office = Office.model_validate(data)
+    except ValidationError as exc:
+        problems = [_from_pydantic(error) for error in exc.errors()]
+    else:
+        problems = list(_cross_checks(office))
+        if not problems:
+            return office
+    raise OfficeFileError(_format(problems, lines, source), problems=problems)
+
+
+def _from_pydantic(error: Any) -> Problem:
+    path = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        message = "unknown key"
+    elif kind == "missing":
+        message = "required key is missing"
+    elif kind == "string_pattern_mismatch":
+        message = _pattern_message(path, error.get("input"))
+    elif kind == "string_too_short":
+        message = "must not be empty"
+    else:
+        message = error["msg"].removeprefix("Value error, ")
+    return Problem(path, message)
+
+
+def _pattern_message(path: tuple[Any, ...], value: Any) -> str:
+    name = next((p for p in reversed(path) if isinstance(p, str)), "")
+    expected = {
+        "prefix": "one capital letter A–Z",
+        "open": "a time HH:MM (24-hour)",
+        "close": "a time HH:MM (24-hour)",
+        "last_ticket": "a time HH:MM (24-hour)",
+        "days": "one of mon, tue, wed, thu, fri, sat, sun",
+    }.get(name, "a code of lower-case letters, digits and _ starting with a letter")
+    return f"{value!r} is not valid: expected {expected}"
+
+
+def _cross_checks(office: Office) -> Iterable[Problem]:
+    codes: dict[str, int] = {}
+    prefixes: dict[str, int] = {}
+    for index, service in enumerate(office.services):
+        if service.code in codes:
+            yield Problem(("services", index, "code"), f"duplicate service code {service.code!r}")
+        codes.setdefault(service.code, index)
+        if service.prefix in prefixes:
+            other = office.services[prefixes[service.prefix]].code
+            yield Problem(
+                ("services", index, "prefix"),
+                f"duplicate prefix letter {service.prefix!r} (already used by {other!r})",
+            )
+        prefixes.setdefault(service.prefix, index)
+    numbers: set[int] = set()
+    for index, counter in enumerate(office.counters):
+        if counter.number in numbers:
+            yield Problem(("counters", index, "number"), f"duplicate counter {counter.number}")
+        numbers.add(counter.number)
+        for position, code in enumerate(counter.services):
+            if code not in codes:
+                yield Problem(
+                    ("counters", index, "services", position),
+                    f"counter {counter.number} serves {code!r}, which is not a service "
+                    f"of this office (known: {', '.join(codes)})",
+                )
+    staff_codes = [member.code for member in office.staff]
+    for index, member in enumerate(office.staff):
+        if staff_codes.count(member.code) > 1 and staff_codes.index(member.code) != index:
+            yield Problem(("staff", index, "code"), f"duplicate staff code {member.code!r}")
+        if member.deputy is not None and member.deputy not in staff_codes:
+            yield Problem(
+                ("staff", index, "deputy"), f"deputy {member.deputy!r} is not on the staff list"
+            )
+        if member.deputy == member.code:
+            yield Problem(("staff", index, "deputy"), "a staff member cannot be their own deputy")
+    hours = office.office.hours
+    for index, session in enumerate(hours.sessions):
+        if _parse_time(session.close) <= _parse_time(session.open):
+            yield Problem(
+                ("office", "hours", "sessions", index, "close"),
+                f"closes at {session.close}, not after it opens at {session.open}",
+            )
+    last_close = max(_parse_time(s.close) for s in hours.sessions)
+    if _parse_time(hours.last_ticket) > last_close:
+        yield Problem(
+            ("office", "hours", "last_ticket"),
+            f"last ticket time {hours.last_ticket} is after closing time {last_close:%H:%M}",
+        )
+
+
+def _line_index(root: yaml.Node | None) -> dict[tuple[str | int, ...], int]:
+    """Map every key path in the YAML document to its 1-based line number."""
+    index: dict[tuple[str | int, ...], int] = {}
+
+    def walk(node: yaml.Node, path: tuple[str | int, ...]) -> None:
+        index.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                child = (*path, str(key.value))
+                index[child] = key.start_mark.line + 1
+                walk(value, child)
+        elif isinstance(node, yaml.SequenceNode):
+            for position, item in enumerate(node.value):
+                walk(item, (*path, position))
+
+    if root is not None:
+        walk(root, ())
+    return index
+
+
+def _format(problems: list[Problem], lines: dict[tuple[str | int, ...], int], source: str) -> str:
+    out = []
+    for problem in problems:
+        path = problem.path
+        while path and path not in lines:
+            path = path[:-1]
+        line = lines.get(path, 1)
+        out.append(f"{source}:{line}: {problem.key()}: {problem.message}")
+    return "\n".join(out)

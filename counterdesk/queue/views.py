@@ -1,0 +1,137 @@
+"""Plain, immutable snapshots the engine hands to windows and the command line.
+
+Windows never hold database rows: a view is safe to pass between threads and to print as JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from counterdesk.queue.models import TicketEventRow, TicketRow
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_jsonable(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    return value
+
+
+class _View:
+    def to_json(self) -> dict[str, Any]:
+        result = _jsonable(self)
+        assert isinstance(result, dict)
+        return result
+
+
+@dataclasses.dataclass(frozen=True)
+class Ticket(_View):
+    id: int
+    number: str
+    service: str
+    issued_service: str
+    priority: bool
+    status: str
+    business_date: dt.date
+    issued_at: dt.datetime
+    queued_at: dt.datetime
+    first_called_at: dt.datetime | None
+    last_called_at: dt.datetime | None
+    call_count: int
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    counter: int | None
+    staff: str | None
+    print_state: str
+    token: str
+    people_ahead: int | None = None
+    estimated_wait_minutes: float | None = None
+
+    @classmethod
+    def of(cls, row: TicketRow, **extra: Any) -> Ticket:
+        return cls(
+            id=row.id,
+            number=row.number,
+            service=row.service_code,
+            issued_service=row.issued_service_code,
+            priority=row.priority,
+            status=row.status,
+            business_date=row.business_date,
+            issued_at=row.issued_at,
+            queued_at=row.queued_at,
+            first_called_at=row.first_called_at,
+            last_called_at=row.last_called_at,
+            call_count=row.call_count,
+            started_at=row.started_at,
+            finished_at=row.finished_at,
+            counter=row.counter_number,
+            staff=row.staff_code,
+            print_state=row.print_state,
+            token=row.token,
+            **extra,
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class Event(_View):
+    """One entry of the append-only log, as terminals read it from the change feed."""
+
+    id: int
+    at: dt.datetime
+    kind: str
+    ticket_id: int | None
+    number: str | None
+    counter: int | None
+    staff: str | None
+    service: str | None
+    outcome: str | None
+
+    @classmethod
+    def of(cls, row: TicketEventRow, number: str | None) -> Event:
+        return cls(
+            id=row.id,
+            at=row.at,
+            kind=row.kind,
+            ticket_id=row.ticket_id,
+            number=number,
+            counter=row.counter_number,
+            staff=row.staff_code,
+            service=row.service_code,
+            outcome=row.outcome,
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class ServiceStatus(_View):
+    code: str
+    prefix: str
+    name_zh: str
+    name_en: str
+    waiting: int
+    open_counters: int
+    estimated_wait_minutes: float
+    issued_today: int
+    daily_cap: int
+
+
+@dataclasses.dataclass(frozen=True)
+class CounterStatus(_View):
+    number: int
+    name_zh: str
+    name_en: str
+    services: tuple[str, ...]
+    staff: str | None
+    paused: bool
+    current: Ticket | None
+
+
+@dataclasses.dataclass(frozen=True)
+class OfficeStatus(_View):
+    business_date: dt.date
+    services: tuple[ServiceStatus, ...]
+    counters: tuple[CounterStatus, ...]

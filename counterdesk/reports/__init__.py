@@ -1,0 +1,1 @@
+"""Supervisor statistics window."""

@@ -1,0 +1,125 @@
+"""The command line, run as a real process against a real SQLite file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from counterdesk.queue.office import SAMPLE_OFFICE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    env = {**os.environ, "COUNTERDESK_DB": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
+    env.pop("COUNTERDESK_OFFICE", None)
+    env["COUNTERDESK_CONFIG"] = str(tmp_path / "no-settings.toml")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=120,
+        )
+
+    return run
+
+
+def test_office_check_good_and_bad(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    good = run("office", "check", str(SAMPLE_OFFICE))
+    assert good.returncode == 0
+    assert "12 services, 4 counters" in good.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SAMPLE_OFFICE.read_text(encoding="utf-8").replace("prefix: B", "prefix: A"))
+    result = run("office", "check", str(bad))
+    assert result.returncode == 2
+    assert "duplicate prefix letter 'A'" in result.stderr
+    assert f"{bad}:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_issue_call_start_finish_with_json(run) -> None:  # type: ignore[no-untyped-def]
+    issued = run("--json", "issue", "precheck")
+    assert issued.returncode == 0, issued.stderr
+    ticket = json.loads(issued.stdout)
+    assert ticket["number"] == "A001"
+    assert ticket["service"] == "precheck"
+    assert ticket["people_ahead"] == 0
+    assert ticket["estimated_wait_minutes"] == 0
+    assert len(ticket["token"]) >= 16
+    called = json.loads(run("call", "--counter", "1", "--staff", "wang", "--json").stdout)
+    assert called["number"] == "A001"
+    assert called["counter"] == 1
+    assert called["staff"] == "wang"
+    assert run("start", "--counter", "1").returncode == 0
+    finished = run("finish", "--counter", "1", "--json")
+    assert json.loads(finished.stdout)["status"] == "done"
+    empty = run("call", "--counter", "1", "--json")
+    assert empty.returncode == 0
+    assert empty.stdout.strip() == "null"
+    assert "nobody is waiting" in run("call", "--counter", "1").stdout
+
+
+def test_transfer_recall_no_show_and_status(run) -> None:  # type: ignore[no-untyped-def]
+    run("issue", "precheck")
+    run("call", "--counter", "1", "--staff", "wang")
+    recalled = json.loads(run("recall", "--counter", "1", "--json").stdout)
+    assert recalled["call_count"] == 2
+    moved = json.loads(run("transfer", "--counter", "1", "--to", "enquiry", "--json").stdout)
+    assert (moved["number"], moved["service"], moved["status"]) == ("A001", "enquiry", "waiting")
+    run("call", "--counter", "1")
+    no_show = json.loads(run("no-show", "--counter", "1", "--json").stdout)
+    assert no_show["status"] == "no_show"
+    back = json.loads(run("return", "a001", "--json").stdout)
+    assert back["status"] == "waiting"
+    status = json.loads(run("status", "--json").stdout)
+    enquiry = next(s for s in status["services"] if s["code"] == "enquiry")
+    assert enquiry["waiting"] == 1
+    assert status["counters"][0]["staff"] == "wang"
+    text = run("status").stdout
+    assert "L enquiry" in text and "wang" in text
+    closed = json.loads(run("close-day", "--json").stdout)
+    assert closed["removed_at_close"] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("issue", "nosuch"), "unknown service 'nosuch'"),
+        (("call", "--counter", "9", "--staff", "wang"), "unknown counter 9"),
+        (("finish", "--counter", "1"), "counter 1 has no ticket to finish"),
+        (("call", "--counter", "2"), "nobody is signed in at counter 2"),
+        (("call", "--counter", "2", "--staff", "nobody"), "unknown staff member 'nobody'"),
+        (("cancel", "Z999"), "no ticket 'Z999' today"),
+    ],
+)
+def test_wrong_input_prints_one_clear_line(run, args, message) -> None:  # type: ignore[no-untyped-def]
+    result = run(*args)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bad_database_url_is_one_line(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("--db", "not a url", "status")
+    assert result.returncode == 2
+    assert "not a database address" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_db_upgrade_and_overview(run) -> None:  # type: ignore[no-untyped-def]
+    upgraded = json.loads(run("db", "upgrade", "--json").stdout)
+    assert upgraded["schema"] == "0001"
+    overview = run()
+    assert overview.returncode == 0
+    assert "Company Registration Counter" in overview.stdout
+    assert "counterdesk issue precheck" in overview.stdout

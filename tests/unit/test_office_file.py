@@ -1,0 +1,135 @@
+"""Office-file validation: each error names the file, the line, the key and what is expected."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from counterdesk.queue import OfficeFileError, load_office, parse_office
+from counterdesk.queue.office import SAMPLE_OFFICE, Office
+
+MINIMAL = """\
+office:
+  name: {zh: 測試辦公室, en: Test office}
+  hours:
+    sessions:
+      - {open: "08:30", close: "12:00"}
+    last_ticket: "11:45"
+services:
+  - code: precheck
+    prefix: A
+    name: {zh: 預查, en: Pre-check}
+    processing_time: {zh: 約兩天, en: About two days}
+    steps:
+      - {zh: 抽號碼牌, en: Take a number}
+    fee: {zh: 新臺幣 300 元, en: NT$300}
+counters:
+  - number: 1
+    name: {zh: 一號櫃檯, en: Counter 1}
+    services: [precheck]
+"""
+
+
+def problems_of(text: str) -> str:
+    with pytest.raises(OfficeFileError) as caught:
+        parse_office(text, "office.yaml")
+    return str(caught.value)
+
+
+def test_sample_office_is_valid_and_complete(sample_office: Office) -> None:
+    assert len(sample_office.services) == 12
+    assert sample_office.office.timezone == "Asia/Taipei"
+    for service in sample_office.services:
+        assert service.name.zh and service.name.en
+        assert service.documents or service.code == "enquiry"
+        assert any(c for c in sample_office.counters if service.code in c.services)
+    # Processing times are unconfirmed in the reference: the file must say so.
+    assert all(s.processing_time.placeholder for s in sample_office.services)
+
+
+def test_minimal_office_loads_with_defaults() -> None:
+    office = parse_office(MINIMAL)
+    assert office.office.timezone == "Asia/Taipei"
+    assert office.queue.auto_no_show_after_calls == 3
+    assert office.office.hours.days == ["mon", "tue", "wed", "thu", "fri"]
+
+
+def test_unknown_key_names_line_and_key() -> None:
+    text = MINIMAL.replace("    prefix: A\n", "    prefix: A\n    colour: red\n")
+    assert problems_of(text) == "office.yaml:10: services[0].colour: unknown key"
+
+
+def test_missing_english_text_is_reported() -> None:
+    text = MINIMAL.replace("name: {zh: 預查, en: Pre-check}", "name: {zh: 預查}")
+    assert "office.yaml:10: services[0].name.en: required key is missing" in problems_of(text)
+
+
+def test_chinese_text_must_contain_chinese() -> None:
+    text = MINIMAL.replace("{zh: 預查, en: Pre-check}", "{zh: Pre-check, en: Pre-check}")
+    message = problems_of(text)
+    assert "office.yaml:10: services[0].name.zh:" in message
+    assert "Traditional Chinese" in message
+
+
+def test_duplicate_prefix_letter() -> None:
+    second = MINIMAL.split("counters:")[0].split("services:\n")[1].replace("precheck", "amend")
+    text = MINIMAL.replace("counters:", second + "counters:")
+    message = problems_of(text)
+    assert "office.yaml:16: services[1].prefix: duplicate prefix letter 'A'" in message
+
+
+def test_counter_serving_unknown_service() -> None:
+    text = MINIMAL.replace("services: [precheck]", "services: [precheck, nosuch]")
+    message = problems_of(text)
+    assert "counters[0].services[1]: counter 1 serves 'nosuch', which is not a service" in message
+    assert message.startswith("office.yaml:18:")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('close: "12:00"', 'close: "25:00"', "expected a time HH:MM"),
+        ('close: "12:00"', 'close: "08:00"', "closes at 08:00, not after it opens at 08:30"),
+        ('last_ticket: "11:45"', 'last_ticket: "13:00"', "after closing time 12:00"),
+        ("  hours:", "  timezone: Mars/Olympus\n  hours:", "unknown time zone 'Mars/Olympus'"),
+        ("prefix: A", "prefix: a1", "one capital letter A–Z"),
+    ],
+)
+def test_bad_values_say_what_is_expected(old: str, new: str, expected: str) -> None:
+    assert expected in problems_of(MINIMAL.replace(old, new))
+
+
+def test_every_problem_is_listed_at_once() -> None:
+    text = MINIMAL.replace("prefix: A", "prefix: a").replace("number: 1", "number: 0")
+    assert len(problems_of(text).splitlines()) == 2
+
+
+def test_not_yaml_and_not_a_mapping() -> None:
+    assert problems_of("office: [unclosed").startswith("office.yaml:1: not valid YAML")
+    assert "must be a mapping" in problems_of("- just\n- a list\n")
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    with pytest.raises(OfficeFileError, match="cannot read the office file"):
+        load_office(tmp_path / "missing.yaml")
+    binary = tmp_path / "binary.yaml"
+    binary.write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(OfficeFileError, match="must be UTF-8"):
+        load_office(binary)
+
+
+def test_ticket_window_follows_local_hours(sample_office: Office) -> None:
+    taipei = dt.timezone(dt.timedelta(hours=8))
+    friday = dt.datetime(2026, 11, 27, tzinfo=taipei)
+    assert sample_office.ticket_window(friday.replace(hour=9)) is None
+    assert sample_office.ticket_window(friday.replace(hour=8)) == "not open yet"
+    assert sample_office.ticket_window(friday.replace(hour=12, minute=30)) == "closed for a break"
+    late = friday.replace(hour=16, minute=50)
+    assert sample_office.ticket_window(late) == "last ticket time has passed"
+    assert sample_office.ticket_window(friday + dt.timedelta(days=1, hours=9)) == "closed today"
+
+
+def test_sample_office_file_path_exists() -> None:
+    assert SAMPLE_OFFICE.is_file()
