@@ -8,6 +8,8 @@ it never prints a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -26,6 +28,18 @@ from counterdesk.queue.views import OfficeStatus, Ticket
 from counterdesk.settings import load_settings
 
 Handler = Callable[[argparse.Namespace], Any]
+CommandFactory = Callable[..., argparse.ArgumentParser]
+
+# Modules that add their own sub-commands (windows, devices, reports) through a
+# ``register(command: CommandFactory)`` function. They must not import Qt at module level, so
+# the plain commands stay fast and headless; each imports its window when it runs.
+EXTENSIONS = (
+    "counterdesk.kiosk.commands",
+    "counterdesk.counter.commands",
+    "counterdesk.board.commands",
+    "counterdesk.reports.commands",
+    "counterdesk.devices.commands",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,15 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     call = counter_command("call", _call, "call the next ticket (or --ticket NUMBER)")
     call.add_argument("--ticket", help="call this waiting ticket out of turn")
     counter_command(
-        "recall", lambda a: _engine(a).recall(a.counter), "call the current ticket again"
+        "recall", lambda a: engine_for(a).recall(a.counter), "call the current ticket again"
     )
     counter_command(
-        "start", lambda a: _engine(a).start(a.counter), "start serving the called ticket"
+        "start", lambda a: engine_for(a).start(a.counter), "start serving the called ticket"
     )
     finish = counter_command("finish", _finish, "finish the ticket being served")
     finish.add_argument("--outcome", help="short note on the outcome (no personal data)")
     counter_command(
-        "no-show", lambda a: _engine(a).no_show(a.counter), "the called citizen did not come"
+        "no-show", lambda a: engine_for(a).no_show(a.counter), "the called citizen did not come"
     )
     transfer = counter_command("transfer", _transfer, "send the ticket to another service")
     transfer.add_argument("--to", required=True, dest="to_service", help="service code")
@@ -93,10 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     for name, handler, text in (
         (
             "return",
-            lambda a: _engine(a).return_to_queue(a.number),
+            lambda a: engine_for(a).return_to_queue(a.number),
             "put a no-show back in the queue",
         ),
-        ("cancel", lambda a: _engine(a).cancel(a.number), "cancel an unserved ticket"),
+        ("cancel", lambda a: engine_for(a).cancel(a.number), "cancel an unserved ticket"),
     ):
         command(name, handler, text).add_argument("number", help="ticket number, e.g. A012")
 
@@ -111,13 +125,25 @@ def build_parser() -> argparse.ArgumentParser:
         "upgrade", help="create or upgrade the schema", parents=[json_flag]
     )
     upgrade.set_defaults(handler=_db_upgrade)
+    for name in EXTENSIONS:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name).register(command)
     return parser
 
 
 # -- handlers ------------------------------------------------------------------------------
 
 
-def _engine(args: argparse.Namespace) -> TicketEngine:
+def window_options(parser: argparse.ArgumentParser, default_size: str) -> None:
+    """The flags every window role takes: render a snapshot instead of running, and its size."""
+    parser.add_argument(
+        "--snapshot", metavar="FILE.png", help="render the window to a PNG and exit"
+    )
+    parser.add_argument("--size", metavar="WxH", help=f"window size (default {default_size})")
+
+
+def engine_for(args: argparse.Namespace) -> TicketEngine:
+    """The engine for the database and office the flags, environment and settings choose."""
     settings = load_settings(args.db, args.office, args.config)
     engine = open_office(settings.db, settings.office)
     staff = getattr(args, "staff", None)
@@ -149,28 +175,28 @@ def _office_load(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _issue(args: argparse.Namespace) -> Ticket:
-    return _engine(args).issue(args.service, priority=args.priority)
+    return engine_for(args).issue(args.service, priority=args.priority)
 
 
 def _call(args: argparse.Namespace) -> Ticket | None:
-    engine = _engine(args)
+    engine = engine_for(args)
     if args.ticket:
         return engine.call_ticket(args.counter, args.ticket)
     return engine.call_next(args.counter)
 
 
 def _finish(args: argparse.Namespace) -> Ticket:
-    return _engine(args).finish(args.counter, args.outcome)
+    return engine_for(args).finish(args.counter, args.outcome)
 
 
 def _transfer(args: argparse.Namespace) -> Ticket:
-    return _engine(args).transfer(args.counter, args.to_service)
+    return engine_for(args).transfer(args.counter, args.to_service)
 
 
 def _sign_in(args: argparse.Namespace) -> dict[str, Any]:
     if not args.staff:
         raise QueueError("sign-in needs --staff CODE")
-    _engine(args).sign_in(args.counter, args.staff)
+    engine_for(args).sign_in(args.counter, args.staff)
     return {
         "counter": args.counter,
         "staff": args.staff,
@@ -180,18 +206,18 @@ def _sign_in(args: argparse.Namespace) -> dict[str, Any]:
 
 def _counter_action(method: str, done: str) -> Handler:
     def handler(args: argparse.Namespace) -> dict[str, Any]:
-        getattr(_engine(args), method)(args.counter)
+        getattr(engine_for(args), method)(args.counter)
         return {"counter": args.counter, "text": f"counter {args.counter} {done}"}
 
     return handler
 
 
 def _status(args: argparse.Namespace) -> OfficeStatus:
-    return _engine(args).status()
+    return engine_for(args).status()
 
 
 def _close_day(args: argparse.Namespace) -> dict[str, Any]:
-    closed = _engine(args).close_day()
+    closed = engine_for(args).close_day()
     return {
         "removed_at_close": closed,
         "text": f"day closed: {closed} open tickets removed at close",
@@ -199,7 +225,7 @@ def _close_day(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _events(args: argparse.Namespace) -> list[Any]:
-    return _engine(args).events_after(args.after, args.limit)
+    return engine_for(args).events_after(args.after, args.limit)
 
 
 def _db_upgrade(args: argparse.Namespace) -> dict[str, Any]:
@@ -285,7 +311,7 @@ def _status_text(status: OfficeStatus) -> str:
 
 def _overview(args: argparse.Namespace) -> int:
     """``python main.py`` until the windows exist: the office's status and how to drive it."""
-    engine = _engine(args)
+    engine = engine_for(args)
     print(f"{engine.office.office.name.zh} — {engine.office.office.name.en}")
     print(_status_text(engine.status()))
     print(

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -83,9 +85,15 @@ def _sqlite_engine(url: URL) -> Engine:
     refuse_network_share(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from None
-    engine = create_engine(url.set(database=str(path)), connect_args={"timeout": 30})
+        sqlite3.connect(path).close()  # creates the file the first time
+    except (OSError, sqlite3.Error) as exc:
+        raise DatabaseError(f"cannot create the database {path}: {exc}") from None
+    # From now on open read-write only: a file that vanishes (unplugged disk, a restore in
+    # progress) must read as "offline", not be silently recreated empty.
+    engine = create_engine(
+        url.set(database=f"file:{quote(str(path))}?mode=rw", query={"uri": "true"}),
+        connect_args={"timeout": 30},
+    )
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -312,7 +312,7 @@ class TicketEngine:
                 raise QueueError(
                     f"{ticket.number} is already in {target.code}: choose another service"
                 )
-            origin = ticket.service_code
+            origin, staff = ticket.service_code, ticket.staff_code
             ticket.status = Status.WAITING
             ticket.service_code = target.code
             ticket.queued_at = ticket.issued_at
@@ -325,6 +325,7 @@ class TicketEngine:
                 EventKind.TRANSFERRED,
                 ticket,
                 counter=counter,
+                staff=staff,
                 outcome=f"{origin} -> {target.code}",
             )
             return Ticket.of(ticket)

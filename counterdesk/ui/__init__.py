@@ -1,0 +1,1 @@
+"""Qt pieces all windows share: application, fonts, live updates, background work, snapshots."""

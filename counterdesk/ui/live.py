@@ -1,0 +1,105 @@
+"""Live updates: every terminal polls the event log after the last id it has seen.
+
+A cheap indexed query every few hundred milliseconds works the same on SQLite across
+processes and on PostgreSQL across PCs. Polling runs on its own thread, so a slow or lost
+database never freezes a window; when the database comes back the feed resumes from the last
+id it delivered, so no call is missed.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from counterdesk.queue import TicketEngine
+
+log = logging.getLogger(__name__)
+POLL_MS = 250
+
+
+class _Poller(QObject):
+    events = Signal(list)
+    connection = Signal(bool, str)
+
+    def __init__(self, engine: TicketEngine, last_id: int | None, interval_ms: int) -> None:
+        super().__init__()
+        self._engine = engine
+        self._last_id = last_id
+        self._interval_ms = interval_ms
+        self._online: bool | None = None
+        self._timer: QTimer | None = None
+
+    @Slot()
+    def begin(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.setInterval(self._interval_ms)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start()
+        self.poll()
+
+    @Slot()
+    def halt(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+
+    @Slot()
+    def poll(self) -> None:
+        try:
+            if self._last_id is None:
+                self._last_id = self._engine.last_event_id()
+            batch = self._engine.events_after(self._last_id)
+        except Exception as exc:  # any database failure means "offline, retry"
+            self._set_online(False, f"database unreachable, retrying: {_first_line(exc)}")
+            return
+        self._set_online(True, "")
+        if batch:
+            self._last_id = batch[-1].id
+            self.events.emit(batch)
+
+    def _set_online(self, online: bool, message: str) -> None:
+        if online != self._online:
+            self._online = online
+            (log.info if online else log.warning)(
+                "database %s %s", "online" if online else "offline", message
+            )
+            self.connection.emit(online, message)
+
+
+class LiveFeed(QObject):
+    """Hands new events (``events``) and reachability (``connection``) to the UI thread."""
+
+    events = Signal(list)
+    connection = Signal(bool, str)
+
+    def __init__(
+        self,
+        engine: TicketEngine,
+        *,
+        last_id: int | None = None,
+        interval_ms: int = POLL_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("counterdesk-live-feed")
+        self._poller = _Poller(engine, last_id, interval_ms)
+        self._poller.moveToThread(self._thread)
+        self._thread.started.connect(self._poller.begin)
+        self._poller.events.connect(self.events)
+        self._poller.connection.connect(self.connection)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop polling and join the thread; safe to call twice."""
+        if self._thread.isRunning():
+            QTimer.singleShot(0, self._poller, self._poller.halt)
+            self._thread.quit()
+            self._thread.wait(5000)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:160] if text else type(exc).__name__
