@@ -38,7 +38,6 @@ EXTENSIONS = (
     "counterdesk.counter.commands",
     "counterdesk.board.commands",
     "counterdesk.reports.commands",
-    "counterdesk.devices.commands",
 )
 
 
