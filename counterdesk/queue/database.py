@@ -11,7 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from alembic import command
 from alembic.config import Config
@@ -164,7 +164,7 @@ def upgrade(engine: Engine) -> None:
             current = set(MigrationContext.configure(connection).get_current_heads())
             if current - known:
                 raise DatabaseError(
-                    f"the database {engine.url.render_as_string(hide_password=True)} has schema "
+                    f"the database {describe(engine)} has schema "
                     f"version {', '.join(sorted(current - known))}, newer than this program "
                     f"knows ({', '.join(sorted(heads))}): install a newer counterdesk"
                 )
@@ -172,10 +172,19 @@ def upgrade(engine: Engine) -> None:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
     except OperationalError as exc:
-        raise DatabaseError(
-            f"cannot open the database {engine.url.render_as_string(hide_password=True)}: "
-            f"{exc.orig}"
-        ) from None
+        raise DatabaseError(f"cannot open the database {describe(engine)}: {exc.orig}") from None
+
+
+def describe(engine: Engine) -> str:
+    """The database for a message: a SQLite file's plain path, else the address sans password.
+
+    (A SQLite engine's URL is a percent-encoded ``file:`` URI, unreadable in a message.)
+    """
+    url = engine.url
+    database = url.database or ""
+    if url.get_backend_name() == "sqlite" and database.startswith("file:"):
+        return unquote(database.removeprefix("file:").partition("?")[0])
+    return url.render_as_string(hide_password=True)
 
 
 def schema_version(engine: Engine) -> str | None:

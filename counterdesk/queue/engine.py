@@ -11,11 +11,14 @@ Correctness under concurrency rests on the database, not on this process:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
+import re
 import secrets
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -33,6 +36,7 @@ from counterdesk.queue.models import (
     DailySequenceRow,
     EventKind,
     ServiceRow,
+    StaffRow,
     Status,
     TicketEventRow,
     TicketRow,
@@ -48,6 +52,12 @@ from counterdesk.queue.views import (
 )
 
 PRINT_STATES = ("pending", "printed", "failed", "not_printed")
+# "Called or serving", written into the SQL as literals, not bound parameters: only then can
+# SQLite (and PostgreSQL's generic plans) match the partial index uq_tickets_one_per_counter.
+# With parameters both scan every ticket ever issued, on each call, start and finish.
+IS_AT_COUNTER = TicketRow.status.in_(
+    bindparam("at_counter", AT_COUNTER, expanding=True, literal_execute=True)
+)
 
 
 class TicketEngine:
@@ -369,6 +379,25 @@ class TicketEngine:
 
     # -- counter sessions ------------------------------------------------------------------
 
+    def set_pin(self, staff: str, pin: str) -> None:
+        """Give a staff member a new sign-in PIN; only a salted scrypt hash is stored."""
+        if not re.fullmatch(r"\d{4,8}", pin):
+            raise QueueError("a PIN must be 4 to 8 digits")
+        with self.db.write() as session:
+            self._staff(session, staff).pin_hash = _hash_pin(pin)
+
+    def check_pin(self, staff: str, pin: str) -> None:
+        """Refuse a wrong PIN, and a staff member who has none yet (no PIN is no sign-in)."""
+        with self.db.read() as session:
+            stored = self._staff(session, staff).pin_hash
+        if stored is None:
+            raise QueueError(
+                f"{staff} has no PIN yet: an administrator sets one with "
+                f"`counterdesk staff set-pin {staff}`"
+            )
+        if not _pin_matches(pin, stored):
+            raise QueueError(f"wrong PIN for {staff}")
+
     def sign_in(self, counter: int, staff: str) -> None:
         now = self.clock.now()
         with self.db.write() as session:
@@ -454,8 +483,7 @@ class TicketEngine:
             )
             sessions = {s.counter_number: s for s in self._open_sessions(session)}
             current = {
-                t.counter_number: t
-                for t in session.scalars(select(TicketRow).where(TicketRow.status.in_(AT_COUNTER)))
+                t.counter_number: t for t in session.scalars(select(TicketRow).where(IS_AT_COUNTER))
             }
             links = session.execute(
                 select(CounterServiceRow.counter_number, CounterServiceRow.service_code).order_by(
@@ -594,6 +622,13 @@ class TicketEngine:
             select(ServiceRow).where(ServiceRow.active.is_(True)).order_by(ServiceRow.position)
         ).all()
 
+    def _staff(self, session: Session, code: str) -> StaffRow:
+        row = session.get(StaffRow, code)
+        if row is None or not row.active:
+            known = ", ".join(member.code for member in self.office.staff)
+            raise NotFound(f"unknown staff member {code!r} (known: {known})")
+        return row
+
     def _counter(self, session: Session, number: int) -> CounterRow:
         row = session.get(CounterRow, number)
         if row is None or not row.active:
@@ -644,9 +679,7 @@ class TicketEngine:
 
     def _at_counter(self, session: Session, counter: int) -> TicketRow | None:
         return session.scalars(
-            select(TicketRow).where(
-                TicketRow.counter_number == counter, TicketRow.status.in_(AT_COUNTER)
-            )
+            select(TicketRow).where(TicketRow.counter_number == counter, IS_AT_COUNTER)
         ).one_or_none()
 
     def _require_free(self, session: Session, counter: int) -> None:
@@ -688,6 +721,24 @@ class TicketEngine:
         if ticket is None:
             raise NotFound(f"no ticket {number!r} today ({today.isoformat()})")
         return ticket
+
+
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+def _hash_pin(pin: str) -> str:
+    """``scrypt$salt$hash`` in hex: a short PIN must never be stored or compared in the clear."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **_SCRYPT)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def _pin_matches(pin: str, stored: str) -> bool:
+    scheme, salt, digest = stored.split("$")
+    if scheme != "scrypt":
+        return False
+    candidate = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), dklen=32, **_SCRYPT)
+    return hmac.compare_digest(candidate.hex(), digest)
 
 
 def _describe(ticket: TicketRow) -> str:
