@@ -1,0 +1,129 @@
+"""What a ticket says, in both languages: shared by the printed ticket and the kiosk's screen.
+
+One source for both keeps the paper and the confirmation screen saying the same thing, and
+lets either be drawn without a database (a sample for ``printer test``, a kiosk snapshot).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from counterdesk.queue.office import Document, Office, Text
+from counterdesk.queue.views import Ticket
+
+
+class Bilingual(NamedTuple):
+    """A phrase in Traditional Chinese and English, shown together."""
+
+    zh: str
+    en: str
+
+    @classmethod
+    def of(cls, text: Text) -> Bilingual:
+        return cls(text.zh, text.en)
+
+
+# The words around a ticket's figures, on paper and on the kiosk's confirmation alike.
+YOUR_NUMBER = Bilingual("您的號碼", "Your number")
+PRIORITY = Bilingual("優先", "Priority")
+ISSUED = Bilingual("取號時間", "Issued")
+PEOPLE_AHEAD = Bilingual("前面人數", "People ahead")
+ESTIMATED_WAIT = Bilingual("預估等候", "Estimated wait")
+REMEMBER = Bilingual("請記得備妥以下文件", "Please remember to bring")
+SCAN = Bilingual("掃描 QR code 查看叫號進度", "Scan to see your place in the queue")
+HELPLINE = Bilingual("諮詢專線", "Helpline")
+
+
+@dataclass(frozen=True)
+class TicketContent:
+    office: Bilingual
+    number: str
+    service: Bilingual
+    priority: bool
+    issued_at: dt.datetime  # local time of the office
+    people_ahead: int
+    wait_minutes: float
+    missing_documents: tuple[Bilingual, ...]
+    status_url: str
+    helpline: str | None = None
+    sample: bool = False  # a test print: says so on the paper
+
+    @property
+    def wait(self) -> Bilingual:
+        return wait_phrase(self.people_ahead, self.wait_minutes)
+
+    @property
+    def ahead(self) -> Bilingual:
+        return Bilingual(f"{self.people_ahead} 人", f"{self.people_ahead} people")
+
+
+def wait_phrase(people_ahead: int, minutes: float) -> Bilingual:
+    """The estimated wait as a citizen reads it: whole minutes, never "about 0 minutes"."""
+    if people_ahead <= 0:
+        return Bilingual("即將叫號", "You are next")
+    whole = max(1, round(minutes))
+    return Bilingual(f"約 {whole} 分鐘", f"about {whole} min")
+
+
+def status_url(office: Office, token: str) -> str:
+    """The address in the QR code: the office's template filled with the ticket's random token."""
+    return office.office.status_url.format(token=token)
+
+
+def content_for(
+    office: Office,
+    ticket: Ticket,
+    missing: Sequence[Document] = (),
+    *,
+    people_ahead: int | None = None,
+    wait_minutes: float | None = None,
+) -> TicketContent:
+    """The content of ``ticket``; ``missing`` are the checklist items the citizen did not tick."""
+    return TicketContent(
+        office=Bilingual.of(office.office.name),
+        number=ticket.number,
+        service=Bilingual.of(office.service(ticket.service).name),
+        priority=ticket.priority,
+        issued_at=ticket.issued_at.astimezone(office.zone),
+        people_ahead=people_ahead if people_ahead is not None else ticket.people_ahead or 0,
+        wait_minutes=wait_minutes
+        if wait_minutes is not None
+        else ticket.estimated_wait_minutes or 0.0,
+        missing_documents=tuple(Bilingual.of(document) for document in missing),
+        status_url=status_url(office, ticket.token),
+        helpline=office.office.helpline,
+    )
+
+
+def sample_content(
+    office: Office, number: str | None = None, *, moment: dt.datetime | None = None
+) -> TicketContent:
+    """A made-up ticket for checking the layout: the service whose prefix ``number`` starts with.
+
+    Every document of the service is listed as missing, so the longest reminder is checked.
+    """
+    service = office.services[0]
+    if number:
+        prefix = number.strip().upper()[:1]
+        matches = [s for s in office.services if s.prefix == prefix]
+        if not matches:
+            known = ", ".join(f"{s.prefix} ({s.code})" for s in office.services)
+            raise ValueError(f"no service has the prefix of {number!r} (prefixes: {known})")
+        service = matches[0]
+    when = (moment or dt.datetime.now(dt.UTC)).astimezone(office.zone)
+    return TicketContent(
+        office=Bilingual.of(office.office.name),
+        number=(number or f"{service.prefix}007").strip().upper(),
+        service=Bilingual.of(service.name),
+        priority=False,
+        issued_at=when,
+        people_ahead=3,
+        wait_minutes=3 * service.handling_minutes,
+        missing_documents=tuple(Bilingual.of(document) for document in service.documents),
+        status_url=status_url(office, "SAMPLE-not-a-real-ticket"),
+        helpline=office.office.helpline,
+        sample=True,
+    )

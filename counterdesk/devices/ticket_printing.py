@@ -1,0 +1,93 @@
+"""Printing an issued ticket and recording whether it came out, so staff can see a failing printer.
+
+The ticket exists before any paper does: whatever the printer does, the outcome is stored as the
+ticket's print state (with the reason in the event log) and the citizen keeps the number and QR
+code shown on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from counterdesk.devices.printer import TicketPrinter
+from counterdesk.devices.ticket_content import TicketContent
+from counterdesk.devices.ticket_image import render_ticket
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.models import EventKind, TicketEventRow, TicketRow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    state: str  # printed, failed or not_printed (no printer configured)
+    detail: str | None = None
+
+    @property
+    def printed(self) -> bool:
+        return self.state == "printed"
+
+
+def print_ticket(
+    engine: TicketEngine, printer: TicketPrinter | None, ticket_id: int, content: TicketContent
+) -> PrintOutcome:
+    """Render, print and cut ``content``; record the outcome on the ticket. Blocks: run it off
+    the UI thread. Never raises for a printer problem; a database failure does raise."""
+    if printer is None or not printer.config.enabled:
+        outcome = PrintOutcome("not_printed", "no printer configured")
+    else:
+        try:
+            printer.print_image(render_ticket(content, printer.width))
+        except Exception as exc:  # any failure leaves a valid ticket, marked as not printed
+            log.warning(
+                "printer %s: ticket %s not printed: %s", printer.config.url, content.number, exc
+            )
+            outcome = PrintOutcome("failed", str(exc)[:200])
+        else:
+            outcome = PrintOutcome("printed")
+    engine.set_print_state(ticket_id, outcome.state, outcome.detail)
+    return outcome
+
+
+def printer_report(engine: TicketEngine) -> dict[str, Any]:
+    """Today's tickets by print state, and a warning when the latest print failed."""
+    today = engine.business_date()
+    with engine.db.read() as session:
+        counts = dict(
+            session.execute(
+                select(TicketRow.print_state, func.count())
+                .where(TicketRow.business_date == today)
+                .group_by(TicketRow.print_state)
+            ).all()
+        )
+        latest = session.execute(
+            select(
+                TicketEventRow.at, TicketRow.number, TicketRow.print_state, TicketEventRow.outcome
+            )
+            .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+            .where(TicketEventRow.kind == EventKind.PRINTED.value, TicketRow.business_date == today)
+            .order_by(TicketEventRow.id.desc())
+            .limit(1)
+        ).first()
+    warning = latest is not None and latest.print_state == "failed"
+    lines = [f"Tickets today ({today.isoformat()}) by print state:"]
+    lines += [f"  {state:<12} {count}" for state, count in sorted(counts.items())] or ["  none"]
+    report: dict[str, Any] = {"business_date": today.isoformat(), "tickets": counts}
+    if latest is not None:
+        report["latest"] = {
+            "at": latest.at.isoformat(),
+            "number": latest.number,
+            "state": latest.print_state,
+            "detail": latest.outcome,
+        }
+        local = latest.at.astimezone(engine.office.zone)
+        lines.append(f"Latest: {latest.number} at {local:%H:%M:%S}: {latest.outcome}")
+    if warning:
+        lines.append("WARNING: the printer is failing; citizens get their number on screen only")
+    report["warning"] = warning
+    report["text"] = "\n".join(lines)
+    return report

@@ -1,0 +1,168 @@
+"""A service's page: its procedure, processing time, fee and document checklist, then
+"take a number". Unticked documents are a reminder on the ticket, never a barrier."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from counterdesk.devices.speech_protocol import Utterance
+from counterdesk.devices.ticket_content import Bilingual
+from counterdesk.kiosk import texts
+from counterdesk.kiosk.home import Alert, availability, scrolling
+from counterdesk.kiosk.widgets import Button, CheckItem, Inline, Pair, label
+from counterdesk.queue.office import Document, Service, Text
+from counterdesk.queue.views import ServiceStatus
+
+
+def _clear(layout: QBoxLayout) -> None:
+    while (item := layout.takeAt(0)) is not None:
+        if item.widget() is not None:
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            _clear(item.layout())  # type: ignore[arg-type]
+
+
+def _indicative(*values: Text) -> bool:
+    return any(value.placeholder for value in values)
+
+
+class ServicePage(QWidget):
+    take = Signal()
+    back = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.service: Service | None = None
+        self.priority = False
+        self.items: list[tuple[CheckItem, Document]] = []
+        self.back_button = Button(texts.BACK, kind="back")
+        self.back_button.clicked.connect(self.back)
+        self.title = Pair(Bilingual("", ""), "title")
+        self.badge = QFrame()
+        self.badge.setProperty("role", "badge")
+        QVBoxLayout(self.badge).addWidget(Pair(texts.PRIORITY, "section", center=True))
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.badge)
+
+        body = QWidget()
+        self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, body)
+        self.about = QVBoxLayout()
+        self.checklist = QVBoxLayout()
+        self.columns.addLayout(self.about, 1)
+        self.columns.addLayout(self.checklist, 1)
+
+        self.alert = Alert()
+        self.waiting = Pair(Bilingual("", ""), "section", center=True)
+        self.take_button = Button(texts.TAKE_NUMBER, kind="go")
+        self.take_button.clicked.connect(self.take)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scrolling(body), 1)
+        layout.addWidget(self.alert)
+        layout.addWidget(self.waiting)
+        layout.addWidget(self.take_button)
+
+    def set_portrait(self, portrait: bool) -> None:
+        self.columns.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+
+    def show_service(self, service: Service, *, priority: bool) -> None:
+        """Fill the page for ``service``: nothing ticked, scrolled to the top."""
+        self.service, self.priority = service, priority
+        self.badge.setVisible(priority)
+        self.title.set_text(Bilingual.of(service.name))
+        _clear(self.about)
+        _clear(self.checklist)
+        for heading, value in (
+            (texts.PROCESSING_TIME, service.processing_time),
+            (texts.FEE, service.fee),
+        ):
+            self.about.addWidget(self._section(heading, value.placeholder))
+            self.about.addWidget(Pair(Bilingual.of(value), "body"))
+        self.about.addWidget(self._section(texts.PROCEDURE, _indicative(*service.steps)))
+        for index, step in enumerate(service.steps, 1):
+            self.about.addWidget(Inline(Bilingual(f"{index}. {step.zh}", step.en), "body"))
+        self.about.addStretch(1)
+        self.items = []
+        self.checklist.addWidget(
+            self._section(
+                texts.DOCUMENTS if service.documents else texts.NO_DOCUMENTS,
+                _indicative(*service.documents),
+            )
+        )
+        for document in service.documents:
+            note = Bilingual.of(document.note) if document.note else None
+            item = CheckItem(Bilingual.of(document), note)
+            self.items.append((item, document))
+            self.checklist.addWidget(item)
+        self.checklist.addStretch(1)
+        self.set_busy(False)
+        self.alert.say(None)
+
+    def _section(self, heading: Bilingual, indicative: bool) -> QWidget:
+        """A heading on one line; "for guidance only" under it when the office marked any of
+        the section's values as a placeholder."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 14, 0, 2)
+        layout.setSpacing(0)
+        layout.addWidget(Inline(heading, "section"))
+        if indicative:
+            layout.addWidget(
+                label(f"{texts.INDICATIVE.zh}  {texts.INDICATIVE.en}", "note", muted=True)
+            )
+        return box
+
+    def missing(self) -> list[Document]:
+        """The documents not ticked: printed on the ticket as a reminder."""
+        return [document for item, document in self.items if not item.isChecked()]
+
+    def show_status(self, status: ServiceStatus | None, closed: Bilingual | None) -> None:
+        """Live waiting line, and whether a number can be taken now at all."""
+        refused = availability(status, closed)
+        if refused == texts.FULL_TODAY:
+            self.alert.say(texts.FULL_TODAY, texts.FULL_TODAY_HINT)
+        else:
+            self.alert.say(refused and texts.NOT_NOW, refused)
+        self.take_button.setVisible(refused is None)
+        self.waiting.setVisible(refused is None and status is not None)
+        if status is not None:
+            self.waiting.set_text(texts.waiting_line(status.waiting, status.estimated_wait_minutes))
+
+    def refuse(self, phrase: Bilingual, detail: Bilingual | None) -> None:
+        """The engine refused (full today) or failed: say so, offer no button."""
+        self.alert.say(phrase, detail)
+        self.take_button.hide()
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool) -> None:
+        self.take_button.setEnabled(not busy)
+        self.take_button.words.set_text(texts.ISSUING if busy else texts.TAKE_NUMBER)
+
+    def utterances(self) -> list[Utterance]:
+        service = self.service
+        if service is None:
+            return []
+        zh = [f"{service.name.zh}。{texts.PROCEDURE.zh}："]
+        en = [f"{service.name.en}. {texts.PROCEDURE.en}:"]
+        zh += [f"{i}、{step.zh}。" for i, step in enumerate(service.steps, 1)]
+        en += [f"{i}. {step.en}." for i, step in enumerate(service.steps, 1)]
+        zh.append(f"{texts.PROCESSING_TIME.zh}：{service.processing_time.zh}。")
+        en.append(f"{texts.PROCESSING_TIME.en}: {service.processing_time.en}.")
+        zh.append(f"{texts.FEE.zh}：{service.fee.zh}。")
+        en.append(f"{texts.FEE.en}: {service.fee.en}.")
+        if service.documents:
+            zh.append(texts.DOCUMENTS.zh + "：" + "；".join(d.zh for d in service.documents) + "。")
+            en.append(texts.DOCUMENTS.en + ": " + "; ".join(d.en for d in service.documents) + ".")
+        alert = self.alert.phrase()
+        if alert is not None:
+            zh.append(alert.zh + "。")
+            en.append(alert.en + ".")
+        elif not self.take_button.isHidden():
+            zh.append(f"{self.waiting.text().zh}。請按「{texts.TAKE_NUMBER.zh}」。")
+            en.append(f"{self.waiting.text().en}. Press “{texts.TAKE_NUMBER.en}”.")
+        return [Utterance("".join(zh), "zh"), Utterance(" ".join(en), "en")]

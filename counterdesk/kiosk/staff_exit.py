@@ -1,0 +1,89 @@
+"""The staff way out of the kiosk: a PIN on a touch keypad, checked against a stored hash.
+
+Citizens must never reach the desktop, so leaving full screen or closing the kiosk asks for
+the staff PIN; only its salted hash is kept in the settings file (``kiosk_pin_hash``). The hash
+is the same scrypt format the engine stores for staff sign-in PINs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from counterdesk.devices.ticket_content import Bilingual
+from counterdesk.kiosk.widgets import Button, Pair, label
+from counterdesk.queue import pins
+from counterdesk.queue.errors import CounterdeskError
+
+LEAVE_FULL_SCREEN = "windowed"
+CLOSE = "close"
+
+
+def hash_pin(pin: str) -> str:
+    if not re.fullmatch(r"\d{4,12}", pin):
+        raise CounterdeskError("the kiosk PIN must be 4 to 12 digits")
+    return pins.hash_pin(pin)
+
+
+def check_pin_hash(stored: str) -> str:
+    """Refuse a settings value that is not a PIN hash, naming the setting and the fix."""
+    parts = stored.split("$")
+    if (
+        len(parts) != 3
+        or parts[0] != "scrypt"
+        or not all(re.fullmatch(r"[0-9a-f]+", p) for p in parts[1:])
+    ):
+        raise CounterdeskError(
+            "setting kiosk_pin_hash is not a PIN hash: make one with `counterdesk kiosk --hash-pin`"
+        )
+    return stored
+
+
+class StaffExitDialog(QDialog):
+    """A numeric keypad large enough for a finger, then: leave full screen, or close."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kiosk")
+        self.setWindowTitle("Staff")
+        self.pin = ""
+        self.action: str | None = None
+        self.shown = label("", "title-zh", center=True, wrap=False)
+        keypad = QGridLayout()
+        self.keys: dict[str, Button] = {}
+        for index, key in enumerate("123456789C0<"):
+            names = {"C": Bilingual("清除", "Clear"), "<": Bilingual("倒退", "Back")}
+            button = Button(names.get(key, Bilingual(key, "")))
+            button.clicked.connect(lambda _checked=False, key=key: self.press(key))
+            keypad.addWidget(button, index // 3, index % 3)
+            self.keys[key] = button
+        actions = QHBoxLayout()
+        for action, phrase in (
+            (LEAVE_FULL_SCREEN, Bilingual("離開全螢幕", "Leave full screen")),
+            (CLOSE, Bilingual("關閉取號機", "Close the kiosk")),
+            (None, Bilingual("取消", "Cancel")),
+        ):
+            button = Button(phrase, kind="go" if action else "")
+            button.clicked.connect(lambda _checked=False, action=action: self.choose(action))
+            actions.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(Pair(Bilingual("請輸入工作人員密碼", "Staff PIN"), "section", center=True))
+        layout.addWidget(self.shown)
+        layout.addLayout(keypad)
+        layout.addLayout(actions)
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+
+    def press(self, key: str) -> None:
+        if key == "C":
+            self.pin = ""
+        elif key == "<":
+            self.pin = self.pin[:-1]
+        elif len(self.pin) < 12:
+            self.pin += key
+        self.shown.setText("●" * len(self.pin))
+
+    def choose(self, action: str | None) -> None:
+        self.action = action
+        self.accept() if action else self.reject()

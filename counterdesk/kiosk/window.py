@@ -1,0 +1,439 @@
+"""The citizen kiosk: choose a service, read its procedure, tick the checklist, take a number.
+
+Database and printer work run off the UI thread; the live event feed keeps waiting counts
+current as other terminals issue and call tickets. The kiosk goes back to its home page after
+an idle timeout from any page, and only staff with the PIN can leave full screen or close it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterdesk.devices.printer import TicketPrinter
+from counterdesk.devices.speech_protocol import SilentSpeaker, Speaker, Utterance
+from counterdesk.devices.ticket_content import Bilingual, TicketContent, content_for
+from counterdesk.devices.ticket_image import qr_matrix
+from counterdesk.devices.ticket_printing import PrintOutcome, print_ticket
+from counterdesk.kiosk import texts
+from counterdesk.kiosk.home import HomePage, PriorityPage
+from counterdesk.kiosk.service_page import ServicePage
+from counterdesk.kiosk.staff_exit import CLOSE, LEAVE_FULL_SCREEN, StaffExitDialog
+from counterdesk.kiosk.style import TARGET_MM, mm_to_px, stylesheet
+from counterdesk.kiosk.ticket_page import TicketPage
+from counterdesk.kiosk.widgets import Button, Pair, label
+from counterdesk.queue import OfficeStatus, ServiceStatus, Ticket, TicketEngine, TicketRefused
+from counterdesk.queue.pins import pin_matches
+from counterdesk.ui.live import POLL_MS, LiveFeed
+from counterdesk.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+SHUTDOWN_WAIT_MS = 5000
+BUSY_AFTER_MS = 250
+LANDSCAPE_TYPE = 0.85
+SETTLE_MS = 400
+ACTIVITY = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+)
+
+
+class HoldArea(QWidget):
+    """Emits ``held`` after a finger rests on it for ``hold_ms``: the hidden staff gesture."""
+
+    held = Signal()
+
+    def __init__(self, hold_ms: int) -> None:
+        super().__init__()
+        self._timer = QTimer(self, singleShot=True, interval=hold_ms, timeout=self.held.emit)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._timer.start()
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._timer.stop()
+        event.accept()
+
+
+class KioskWindow(QWidget):
+    """``ticket_shown`` fires with the ticket's content once its confirmation is on screen."""
+
+    ticket_shown = Signal(object)
+    printed = Signal(object)
+    refreshed = Signal()
+    went_home = Signal()
+
+    def __init__(
+        self,
+        engine: TicketEngine,
+        *,
+        printer: TicketPrinter | None = None,
+        speaker: Speaker | None = None,
+        pin_hash: str | None = None,
+        idle_ms: int = 90_000,
+        confirm_ms: int = 12_000,
+        poll_ms: int = POLL_MS,
+        hold_ms: int = 3000,
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self.office = engine.office
+        self.printer = printer
+        self.speaker: Speaker = speaker or SilentSpeaker()
+        self.pin_hash = pin_hash
+        self.status: OfficeStatus | None = None
+        self.setObjectName("kiosk")
+        self.setWindowTitle(f"{self.office.office.name.zh} — {self.office.office.name.en}")
+        self._issuing = False
+        self._may_close = pin_hash is None
+        self._refreshing = self._refresh_again = False
+        self._scale = 0.0
+        self.feed = LiveFeed(engine, interval_ms=poll_ms, parent=self)
+        # Changes elsewhere refresh the counts a moment later, in one read for a burst of
+        # events, and not in the middle of this kiosk's own take-a-number.
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self.refresh)
+        self.feed.events.connect(self._changed_elsewhere)
+        self._build(hold_ms)
+        self._idle = QTimer(self, singleShot=True, interval=idle_ms, timeout=self._idle_timeout)
+        self._confirm = QTimer(self, singleShot=True, interval=confirm_ms, timeout=self.show_home)
+        self._countdown = QTimer(self, interval=250, timeout=self._show_countdown)
+        self._minute = QTimer(self, interval=30_000, timeout=self._tick)
+        self._watching = False
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self, hold_ms: int) -> None:
+        header = QFrame()
+        header.setObjectName("header")
+        self.hold = HoldArea(hold_ms)
+        self.hold.held.connect(self.request_staff_exit)
+        QVBoxLayout(self.hold).addWidget(Pair(Bilingual.of(self.office.office.name), "header"))
+        self.clock = label("", "header-zh", wrap=False)
+        self.read_button = Button(texts.READ_ALOUD, kind="header")
+        self.read_button.clicked.connect(self.read_aloud)
+        row = QHBoxLayout(header)
+        row.addWidget(self.hold, 1)
+        row.addWidget(self.clock)
+        row.addWidget(self.read_button)
+
+        self.home = HomePage(self.office)
+        self.priority_page = PriorityPage(self.office)
+        self.service_page = ServicePage()
+        self.ticket_page = TicketPage()
+        self.stack = QStackedWidget()
+        for page in (self.home, self.priority_page, self.service_page, self.ticket_page):
+            self.stack.addWidget(page)
+        self.home.chosen.connect(lambda code: self.open_service(code, priority=False))
+        self.home.priority_chosen.connect(lambda: self.stack.setCurrentWidget(self.priority_page))
+        self.priority_page.chosen.connect(lambda code: self.open_service(code, priority=True))
+        self.priority_page.back.connect(self.show_home)
+        self.service_page.back.connect(self._service_back)
+        self.service_page.take.connect(self.take_number)
+        self.ticket_page.done.connect(self.show_home)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # Never grow the window to fit content: type scales with the window, and growth would
+        # feed back into larger type. Pages are laid out to fit; a long checklist scrolls.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+        layout.addWidget(header)
+        layout.addWidget(self.stack, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Type follows the window; touch targets follow the screen's millimetres."""
+        size = event.size()
+        portrait = size.height() >= size.width()
+        # A landscape screen has little more than half a portrait one's height for the same
+        # twelve services: slightly smaller type keeps every tile in view without scrolling.
+        scale = min(size.width(), size.height()) / 1080 * (1.0 if portrait else LANDSCAPE_TYPE)
+        if abs(scale - self._scale) > 0.01:
+            self._scale = scale
+            self.setStyleSheet(stylesheet(scale, self.target_px()))
+        margin = round(24 * scale)
+        for page in (self.home, self.priority_page, self.service_page, self.ticket_page):
+            page.layout().setContentsMargins(margin, margin, margin, margin)
+            page.layout().setSpacing(round(18 * scale))
+        columns = 2 if portrait else 4
+        for grid in (self.home.grid, self.priority_page.grid):
+            grid.set_columns(columns)
+            grid.set_spacing(round(16 * scale))
+        self.service_page.set_portrait(portrait)
+        self.ticket_page.set_portrait(portrait, scale)
+        super().resizeEvent(event)
+
+    def target_px(self) -> int:
+        return mm_to_px(TARGET_MM, self)
+
+    # -- running ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin live updates and idle watching (not done for snapshots)."""
+        self.feed.start()
+        self._minute.start()
+        self._watching = True
+        QApplication.instance().installEventFilter(self)
+        self._idle.start()
+        self.refresh()
+        self._tick()
+
+    def load_now(self) -> None:
+        """Read the status synchronously: for snapshots, which have no event loop to wait on."""
+        self._apply_status(self.engine.status())
+        self._tick()
+
+    def stop(self) -> None:
+        """Stop timers and the feed, and let background reads and prints finish: their results
+        are delivered through objects owned by this window, which must outlive them."""
+        if self._watching:
+            QApplication.instance().removeEventFilter(self)
+            self._watching = False
+        for timer in (self._idle, self._confirm, self._countdown, self._minute, self._settle):
+            timer.stop()
+        self.feed.stop()
+        QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
+
+    def _tick(self) -> None:
+        now = self.engine.clock.now().astimezone(self.office.zone)
+        self.clock.setText(f"{now:%H:%M}")
+        if self.status is not None:
+            self._show_status()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Any touch, click or key inside the kiosk restarts the idle countdown."""
+        if (
+            event.type() in ACTIVITY
+            and isinstance(watched, QWidget)
+            and (watched is self or self.isAncestorOf(watched))
+        ):
+            self._idle.start()
+        return False
+
+    def _idle_timeout(self) -> None:
+        if self.stack.currentWidget() is not self.home:
+            log.info("kiosk idle: back to the home page")
+            self.show_home()
+        self._idle.start()
+
+    # -- status ----------------------------------------------------------------------------
+
+    def _changed_elsewhere(self, _events: list[object]) -> None:
+        if not self._settle.isActive():
+            self._settle.start()
+
+    def refresh(self) -> None:
+        """Re-read waiting counts off the UI thread; calls during a read are merged into one."""
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        run_in_background(self.engine.status, self._apply_status, self._status_failed, owner=self)
+
+    def _apply_status(self, status: OfficeStatus) -> None:
+        self._refreshing = False
+        self.status = status
+        self._show_status()
+        self.refreshed.emit()
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    def _status_failed(self, error: Exception) -> None:
+        self._refreshing = False
+        log.warning("kiosk cannot read the queue status: %s", error)
+
+    def closed_now(self) -> Bilingual | None:
+        """Why no number can be taken at this moment (outside hours, after last ticket)."""
+        reason = self.office.ticket_window(self.engine.clock.now())
+        return texts.closed_reason(reason) if reason else None
+
+    def _show_status(self) -> None:
+        closed = self.closed_now()
+        self.home.show_status(self.status, closed)
+        self.priority_page.show_status(self.status, closed)
+        service = self.service_page.service
+        if service is not None and not self._issuing:
+            self.service_page.show_status(self._service_status(service.code), closed)
+
+    def _service_status(self, code: str) -> ServiceStatus | None:
+        if self.status is None:
+            return None
+        return next((s for s in self.status.services if s.code == code), None)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def show_home(self) -> None:
+        self._confirm.stop()
+        self._countdown.stop()
+        self.stack.setCurrentWidget(self.home)
+        self.went_home.emit()
+
+    def _service_back(self) -> None:
+        back = self.priority_page if self.service_page.priority else self.home
+        self.stack.setCurrentWidget(back)
+
+    def open_service(self, code: str, *, priority: bool) -> None:
+        self.service_page.show_service(self.office.service(code), priority=priority)
+        self.service_page.show_status(self._service_status(code), self.closed_now())
+        self.stack.setCurrentWidget(self.service_page)
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    # -- taking a number -------------------------------------------------------------------
+
+    def take_number(self) -> None:
+        """Issue one ticket for the open service; taps while it is being issued are ignored."""
+        service = self.service_page.service
+        if self._issuing or service is None:
+            return
+        closed = self.closed_now()
+        if closed is not None:
+            self.service_page.show_status(self._service_status(service.code), closed)
+            return
+        self._issuing = True
+        # Say "issuing…" only if the database is slow: repainting the page at once would
+        # delay the confirmation, which usually follows within a few hundredths of a second.
+        QTimer.singleShot(BUSY_AFTER_MS, self._show_busy)
+        missing = self.service_page.missing()
+        priority = self.service_page.priority
+
+        def issue() -> tuple[Ticket, TicketContent, list[list[bool]]]:
+            ticket = self.engine.issue(service.code, priority=priority)
+            content = content_for(self.office, ticket, missing)
+            return ticket, content, qr_matrix(content.status_url)
+
+        run_in_background(issue, self._issued, self._issue_failed, owner=self)
+
+    def _show_busy(self) -> None:
+        if self._issuing:
+            self.service_page.set_busy(True)
+
+    def _issued(self, issued: tuple[Ticket, TicketContent, list[list[bool]]]) -> None:
+        self._issuing = False
+        ticket, content, qr_modules = issued
+        self.show_ticket(content, qr_modules)
+        self.ticket_shown.emit(content)
+        log.info("kiosk issued %s (%s)", ticket.number, ticket.service)
+        printer = self.printer
+        run_in_background(
+            lambda: print_ticket(self.engine, printer, ticket.id, content),
+            lambda outcome: self._printed(content, outcome),
+            lambda error: self._print_not_recorded(content, error),
+            owner=self,
+        )
+        self.refresh()
+
+    def show_ticket(
+        self, content: TicketContent, qr_modules: list[list[bool]] | None = None
+    ) -> None:
+        """The confirmation page, back home by itself after a few seconds."""
+        self.ticket_page.show_ticket(content, qr_modules)
+        self.stack.setCurrentWidget(self.ticket_page)
+        self._confirm.start()
+        self._countdown.start()
+        self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        remaining = self._confirm.remainingTime() if self._confirm.isActive() else 0
+        self.ticket_page.set_countdown(max(0, math.ceil(remaining / 1000)))
+
+    def _issue_failed(self, error: Exception) -> None:
+        self._issuing = False
+        if isinstance(error, TicketRefused):
+            self.service_page.refuse(texts.FULL_TODAY, texts.FULL_TODAY_HINT)
+        else:
+            log.error("kiosk could not issue a ticket: %s", error)
+            self.service_page.refuse(texts.CANNOT_ISSUE, None)
+        self.refresh()
+
+    def _printed(self, content: TicketContent, outcome: PrintOutcome) -> None:
+        if self.ticket_page.content is content:
+            self.ticket_page.show_print(outcome)
+        self.printed.emit(outcome)
+
+    def _print_not_recorded(self, content: TicketContent, error: Exception) -> None:
+        log.error("print state of %s not recorded: %s", content.number, error)
+        self._printed(content, PrintOutcome("failed", str(error)))
+
+    # -- reading aloud ---------------------------------------------------------------------
+
+    def utterances(self) -> list[Utterance]:
+        page = self.stack.currentWidget()
+        return page.utterances()  # type: ignore[attr-defined, no-any-return]
+
+    def read_aloud(self) -> None:
+        self.speaker.say(self.utterances())
+
+    # -- staff exit ------------------------------------------------------------------------
+
+    def ask_pin(self) -> tuple[str, str] | None:
+        """(PIN, action) from the staff keypad, or None if cancelled; tests replace this."""
+        dialog = StaffExitDialog(self)
+        dialog.setStyleSheet(self.styleSheet())
+        dialog.resize(self.width() * 2 // 3, self.height() * 2 // 3)
+        if dialog.exec() and dialog.action:
+            return dialog.pin, dialog.action
+        return None
+
+    def request_staff_exit(self) -> None:
+        """Leave full screen or close, for staff with the PIN; a wrong PIN does nothing."""
+        answer = self.ask_pin()
+        if answer is None:
+            return
+        pin, action = answer
+        if self.pin_hash is not None and not pin_matches(pin, self.pin_hash):
+            log.warning("kiosk: wrong staff PIN entered")
+            return
+        log.info("kiosk: staff %s", "closed the kiosk" if action == CLOSE else "left full screen")
+        if action == LEAVE_FULL_SCREEN:
+            self.showNormal()
+        elif action == CLOSE:
+            self._may_close = True
+            self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close:
+            event.ignore()
+            QTimer.singleShot(0, self.request_staff_exit)
+            return
+        self.stop()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.pin_hash is not None:
+            self.request_staff_exit()
+            return
+        super().keyPressEvent(event)
+
+    def shutdown(self) -> None:
+        """Close without asking: for the program's own exit (demo office, tests)."""
+        self._may_close = True
+        self.close()
+
+
+def create_kiosk(
+    engine: TicketEngine,
+    *,
+    printer: TicketPrinter | None = None,
+    speaker: Speaker | None = None,
+    pin_hash: str | None = None,
+    **options: int,
+) -> KioskWindow:
+    """A running kiosk window (live updates on): what the demo office and ``kiosk`` open."""
+    window = KioskWindow(engine, printer=printer, speaker=speaker, pin_hash=pin_hash, **options)
+    window.start()
+    return window

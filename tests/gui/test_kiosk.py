@@ -1,0 +1,274 @@
+"""The kiosk driven as a citizen would: tap a service, tick documents, take a number, go home."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from counterdesk.devices.printer import TicketPrinter, parse_printer_url
+from counterdesk.devices.speech_protocol import Utterance
+from counterdesk.devices.ticket_content import Bilingual
+from counterdesk.kiosk import texts
+from counterdesk.kiosk.style import TARGET_MM, mm_to_px
+from counterdesk.kiosk.widgets import Card
+from counterdesk.kiosk.window import KioskWindow
+from counterdesk.queue import Database, ManualClock, TicketEngine
+from counterdesk.queue.office import Office
+
+TAIPEI = dt.timezone(dt.timedelta(hours=8))
+Factory = Callable[..., KioskWindow]
+
+
+class Recorder:
+    """A Speaker that keeps what it was asked to say."""
+
+    def __init__(self) -> None:
+        self.said: list[list[Utterance]] = []
+
+    def say(self, utterances: Sequence[Utterance], *, chime: bool = False) -> None:
+        self.said.append(list(utterances))
+
+
+@pytest.fixture
+def make_kiosk(qtbot: QtBot, engine: TicketEngine) -> Iterator[Factory]:
+    windows: list[KioskWindow] = []
+
+    def make(size: tuple[int, int] = (1080, 1920), **options: object) -> KioskWindow:
+        options.setdefault("poll_ms", 50)
+        window = KioskWindow(engine, **options)  # type: ignore[arg-type]
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.resize(QSize(*size))
+        window.show()
+        with qtbot.waitSignal(window.refreshed, timeout=5000):
+            window.start()
+        return window
+
+    yield make
+    for window in windows:
+        window.shutdown()
+
+
+def tap(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def take_number(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    with qtbot.waitSignal(kiosk.ticket_shown, timeout=5000):
+        tap(qtbot, kiosk.service_page.take_button)
+
+
+def test_citizen_takes_a_number(
+    qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, tmp_path: Path
+) -> None:
+    kiosk = make_kiosk()
+    assert kiosk.current_page() is kiosk.home
+    tap(qtbot, kiosk.home.grid.tiles["precheck"])
+    page = kiosk.service_page
+    assert kiosk.current_page() is page
+    assert page.title.text().en == "Company name & business-scope reservation"
+    first, second, third = (item for item, _ in page.items)
+    tap(qtbot, first)
+    assert first.isChecked() and not second.isChecked()
+    tap(qtbot, third)
+    tap(qtbot, third)  # untick again: ticks are the citizen's to change
+    assert not third.isChecked()
+    with qtbot.waitSignal(kiosk.printed, timeout=5000) as printed:
+        take_number(qtbot, kiosk)
+    assert kiosk.current_page() is kiosk.ticket_page
+    content = kiosk.ticket_page.content
+    assert content is not None and content.number == "A001"
+    assert [d.zh for d in content.missing_documents] == [
+        "規費（郵政匯票或銀行本票，受款人：經濟部）",
+        "委託書",
+    ]
+    assert content.people_ahead == 0
+    assert printed.args[0].state == "not_printed"  # no printer configured
+    assert kiosk.ticket_page.printing.phrase() == texts.NO_PRINTER
+    stored = engine.ticket("A001")
+    assert (stored.status, stored.print_state) == ("waiting", "not_printed")
+    qr = tmp_path / "qr.png"
+    kiosk.ticket_page.qr.grab().save(str(qr))
+    with Image.open(qr) as image:
+        decoded = [code.text for code in zxingcpp.read_barcodes(image)]
+    assert decoded == [f"http://localhost:8080/t/{stored.token}"]
+    with qtbot.waitSignal(kiosk.went_home, timeout=2000):
+        tap(qtbot, kiosk.ticket_page.done_button)
+    assert kiosk.current_page() is kiosk.home
+
+
+def test_priority_ticket(qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine) -> None:
+    engine.issue("certificate")
+    kiosk = make_kiosk()
+    tap(qtbot, kiosk.home.priority_tile)
+    assert kiosk.current_page() is kiosk.priority_page
+    tap(qtbot, kiosk.priority_page.grid.tiles["certificate"])
+    assert kiosk.service_page.priority and not kiosk.service_page.badge.isHidden()
+    take_number(qtbot, kiosk)
+    ticket = engine.ticket("H002")
+    assert ticket.priority
+    assert kiosk.ticket_page.content.people_ahead == 0  # priority goes before H001
+
+
+def test_double_tap_issues_one_ticket(
+    qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine
+) -> None:
+    kiosk = make_kiosk()
+    tap(qtbot, kiosk.home.grid.tiles["pickup"])
+    button = kiosk.service_page.take_button
+    with qtbot.waitSignal(kiosk.ticket_shown, timeout=5000):
+        tap(qtbot, button)
+        tap(qtbot, button)
+        qtbot.mouseDClick(button, Qt.MouseButton.LeftButton)
+        kiosk.take_number()
+    with qtbot.waitSignal(kiosk.printed, timeout=5000):
+        pass
+    assert [t.number for t in engine.waiting("pickup")] == ["K001"]
+    assert engine.status().services[10].issued_today == 1
+
+
+def test_outside_opening_hours_nothing_is_issued(
+    qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, clock: ManualClock
+) -> None:
+    clock.set(dt.datetime(2026, 11, 27, 12, 30, tzinfo=TAIPEI))
+    kiosk = make_kiosk()
+    assert kiosk.home.alert.phrase() == Bilingual(
+        "目前不受理取號：午休時間暫停取號", "No numbers are being issued now: Closed for a break"
+    )
+    tap(qtbot, kiosk.home.grid.tiles["precheck"])
+    page = kiosk.service_page
+    assert page.take_button.isHidden()
+    assert page.alert.phrase().zh == "目前不受理取號：午休時間暫停取號"
+    kiosk.take_number()  # even if something asked, nothing is issued
+    assert engine.status().services[0].issued_today == 0
+    for moment, zh in (
+        (dt.datetime(2026, 11, 27, 16, 50, tzinfo=TAIPEI), "今日取號時間已過"),
+        (dt.datetime(2026, 11, 28, 10, 0, tzinfo=TAIPEI), "今日不開放"),
+        (dt.datetime(2026, 11, 27, 8, 0, tzinfo=TAIPEI), "尚未開始受理"),
+    ):
+        clock.set(moment)
+        kiosk.refresh()
+        qtbot.waitUntil(lambda zh=zh: zh in (kiosk.home.alert.phrase() or ("", ""))[0])
+    clock.set(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TAIPEI))
+    with qtbot.waitSignal(kiosk.refreshed, timeout=5000):
+        kiosk.refresh()
+    assert kiosk.home.alert.isHidden()
+
+
+def test_daily_cap(
+    qtbot: QtBot,
+    make_kiosk: Factory,
+    engine: TicketEngine,
+    sample_office: Office,
+    sqlite_url: str,
+) -> None:
+    services = [
+        s.model_copy(update={"daily_cap": 1}) if s.code == "enquiry" else s
+        for s in sample_office.services
+    ]
+    engine.load_office(sample_office.model_copy(update={"services": services}))
+    kiosk = make_kiosk()
+    tap(qtbot, kiosk.home.grid.tiles["enquiry"])
+    assert not kiosk.service_page.take_button.isHidden()
+    # Another kiosk takes the last number just before this citizen taps.
+    TicketEngine(Database(sqlite_url), engine.clock).issue("enquiry")
+    kiosk.take_number()
+    qtbot.waitUntil(lambda: kiosk.service_page.alert.phrase() is not None, timeout=5000)
+    assert kiosk.service_page.alert.phrase().zh.startswith(texts.FULL_TODAY.zh)
+    assert kiosk.service_page.take_button.isHidden()
+    assert kiosk.current_page() is kiosk.service_page
+    tile = kiosk.home.grid.tiles["enquiry"]
+    qtbot.waitUntil(lambda: tile.wait.text() == texts.FULL_TODAY, timeout=5000)
+    assert [t.number for t in engine.waiting("enquiry")] == ["L001"]
+
+
+def test_idle_timeout_returns_home_from_any_page(qtbot: QtBot, make_kiosk: Factory) -> None:
+    kiosk = make_kiosk(idle_ms=300, confirm_ms=60_000)
+    tap(qtbot, kiosk.home.grid.tiles["branch"])
+    assert kiosk.current_page() is kiosk.service_page
+    with qtbot.waitSignal(kiosk.went_home, timeout=3000):
+        pass
+    assert kiosk.current_page() is kiosk.home
+    tap(qtbot, kiosk.home.priority_tile)
+    with qtbot.waitSignal(kiosk.went_home, timeout=3000):
+        pass
+    assert kiosk.current_page() is kiosk.home
+
+
+def test_confirmation_goes_home_by_itself(qtbot: QtBot, make_kiosk: Factory) -> None:
+    kiosk = make_kiosk(confirm_ms=400)
+    tap(qtbot, kiosk.home.grid.tiles["enquiry"])
+    take_number(qtbot, kiosk)
+    assert "（1 秒後回到首頁）" in kiosk.ticket_page.done_button.words.text().zh
+    with qtbot.waitSignal(kiosk.went_home, timeout=3000):
+        pass
+    assert kiosk.current_page() is kiosk.home
+
+
+def test_live_counts_follow_other_terminals(
+    qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, sqlite_url: str
+) -> None:
+    kiosk = make_kiosk()
+    tile = kiosk.home.grid.tiles["precheck"]
+    assert tile.wait.text().zh == "目前無人等候"
+    other = TicketEngine(Database(sqlite_url), engine.clock)
+    other.issue("precheck")
+    other.issue("precheck")
+    qtbot.waitUntil(lambda: tile.wait.text().zh.startswith("等候 2 人"), timeout=5000)
+    other.sign_in(1, "wang")
+    other.call_next(1)
+    qtbot.waitUntil(lambda: tile.wait.text().zh.startswith("等候 1 人"), timeout=5000)
+
+
+def test_read_aloud_speaks_the_page(qtbot: QtBot, make_kiosk: Factory) -> None:
+    speaker = Recorder()
+    kiosk = make_kiosk(speaker=speaker)
+    tap(qtbot, kiosk.read_button)
+    zh, en = speaker.said[-1]
+    assert (zh.language, en.language) == ("zh", "en")
+    assert "公司設立登記" in zh.text and "Company incorporation" in en.text
+    tap(qtbot, kiosk.home.grid.tiles["dissolution"])
+    tap(qtbot, kiosk.read_button)
+    zh, en = speaker.said[-1]
+    assert "公司解散登記" in zh.text and "辦理流程" in zh.text and "Procedure" in en.text
+    take_number(qtbot, kiosk)
+    tap(qtbot, kiosk.read_button)
+    zh, en = speaker.said[-1]
+    assert "E 0 0 1" in zh.text and "E 0 0 1" in en.text
+
+
+def test_touch_targets_are_at_least_15_mm(qtbot: QtBot, make_kiosk: Factory) -> None:
+    for size in ((1080, 1920), (1920, 1080), (540, 960)):
+        kiosk = make_kiosk(size)
+        target = mm_to_px(TARGET_MM, kiosk)
+        assert target >= 55
+        tap(qtbot, kiosk.home.grid.tiles["incorporation"])
+        for page in (kiosk.home, kiosk.priority_page, kiosk.service_page):
+            kiosk.stack.setCurrentWidget(page)
+            qtbot.waitUntil(page.isVisible)
+            cards = [c for c in page.findChildren(Card) if c.isVisibleTo(page)]
+            assert cards
+            small = [c for c in cards if min(c.width(), c.height()) < target]
+            assert not small, f"{size}: {[type(c).__name__ for c in small]} under 15 mm"
+
+
+def test_failing_printer_still_gives_a_number(
+    qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, tmp_path: Path
+) -> None:
+    printer = TicketPrinter(parse_printer_url(f"file:{tmp_path / 'gone' / 'lp0'}"))
+    kiosk = make_kiosk(printer=printer)
+    tap(qtbot, kiosk.home.grid.tiles["amendment"])
+    with qtbot.waitSignal(kiosk.printed, timeout=10_000) as printed:
+        take_number(qtbot, kiosk)
+    assert printed.args[0].state == "failed"
+    assert kiosk.ticket_page.printing.phrase() == texts.NOT_PRINTED
+    assert kiosk.ticket_page.content.number == "C001"
+    assert engine.ticket("C001").print_state == "failed"

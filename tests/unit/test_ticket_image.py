@@ -1,0 +1,111 @@
+"""The printed ticket's image: 1-bit, the printer's width, Chinese drawn, QR code scannable."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from counterdesk.devices import ticket_image
+from counterdesk.devices.ticket_content import (
+    Bilingual,
+    TicketContent,
+    content_for,
+    sample_content,
+    wait_phrase,
+)
+from counterdesk.devices.ticket_image import FontMissing, font, render_ticket, wrap
+from counterdesk.queue import TicketEngine
+from counterdesk.queue.office import Office
+
+
+def _content(office: Office, **changes: object) -> TicketContent:
+    base = sample_content(office, "A012", moment=dt.datetime(2026, 11, 27, 1, 5, tzinfo=dt.UTC))
+    return dataclasses.replace(base, sample=False, **changes)
+
+
+def _dark_rows(image: Image.Image) -> int:
+    """Rows with any black dot: how much the ticket prints."""
+    pixels = image.convert("L").load()
+    return sum(1 for y in range(image.height) if any(pixels[x, y] == 0 for x in range(image.width)))
+
+
+@pytest.mark.parametrize("width", [384, 576, 512])
+def test_one_bit_at_the_printers_width_with_a_scannable_qr(
+    sample_office: Office, width: int
+) -> None:
+    content = _content(sample_office)
+    image = render_ticket(content, width)
+    assert image.mode == "1"
+    assert image.width == width
+    assert 600 < image.height < 3000
+    decoded = [code.text for code in zxingcpp.read_barcodes(image.convert("L"))]
+    assert decoded == [content.status_url]
+
+
+def test_qr_carries_the_tickets_random_token(engine: TicketEngine) -> None:
+    first, second = engine.issue("precheck"), engine.issue("precheck")
+    content = content_for(engine.office, second)
+    assert content.status_url == f"http://localhost:8080/t/{second.token}"
+    assert second.token != first.token and "002" not in second.token
+    decoded = zxingcpp.read_barcodes(render_ticket(content, 384).convert("L"))
+    assert [code.text for code in decoded] == [content.status_url]
+
+
+def test_reminders_and_priority_take_paper(sample_office: Office) -> None:
+    bare = render_ticket(_content(sample_office, missing_documents=()), 576)
+    reminded = render_ticket(_content(sample_office), 576)
+    priority = render_ticket(_content(sample_office, missing_documents=(), priority=True), 576)
+    assert reminded.height > bare.height + 100
+    assert priority.height > bare.height
+    assert _dark_rows(priority) > _dark_rows(bare)
+
+
+def test_chinese_is_drawn_not_boxes() -> None:
+    """A missing glyph draws as the same empty box for every character; real glyphs differ."""
+    face = font(40)
+    masks = [tuple(face.getmask(char)) for char in "號碼牌"]
+    assert len(set(masks)) == 3
+    assert face.getname()[0] == "Noto Sans CJK TC"
+
+
+def test_wrap_breaks_at_spaces_and_never_before_closing_punctuation() -> None:
+    width = 340
+    lines = wrap("經濟部商業發展署 公司登記櫃檯", 28, True, width)
+    assert lines == ("經濟部商業發展署", "公司登記櫃檯")
+    text = "規費（郵政匯票或銀行本票，受款人：經濟部） Fee, by postal money order or cheque"
+    lines = wrap(text, 24, False, width)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(font(24).getlength(line) <= width for line in lines)
+    assert not any(line[0] in "，。；：、）" for line in lines)
+
+
+def test_bad_width_is_refused(sample_office: Office) -> None:
+    with pytest.raises(ValueError, match="multiple of 8"):
+        render_ticket(_content(sample_office), 380)
+
+
+def test_missing_font_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    ticket_image.font_file.cache_clear()
+    monkeypatch.setattr(ticket_image.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(ticket_image, "FONT_DIRS", ("/nonexistent",))
+    try:
+        with pytest.raises(FontMissing, match="fonts-noto-cjk"):
+            ticket_image.font_file(False)
+    finally:
+        ticket_image.font_file.cache_clear()
+
+
+def test_wait_phrase_is_whole_minutes_in_both_languages() -> None:
+    assert wait_phrase(0, 0) == Bilingual("即將叫號", "You are next")
+    assert wait_phrase(3, 23.6) == Bilingual("約 24 分鐘", "about 24 min")
+    assert wait_phrase(1, 0.2) == Bilingual("約 1 分鐘", "about 1 min")
+
+
+def test_sample_for_an_unknown_prefix_names_the_prefixes(sample_office: Office) -> None:
+    with pytest.raises(ValueError, match=r"A \(precheck\)"):
+        sample_content(sample_office, "Z001")
+    assert sample_content(sample_office, "b3").service.en == "Company incorporation"
