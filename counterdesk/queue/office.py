@@ -92,6 +92,27 @@ class QueueRules(_Strict):
     default_handling_minutes: float = Field(default=10, gt=0, le=240)
 
 
+class Announcements(_Strict):
+    """What the loudspeaker says for a call; ``{number}`` and ``{counter}`` are filled in."""
+
+    call: Text = Text(
+        zh="請 {number} 號 到 {counter} 號櫃檯",
+        en="Number {number}, please go to counter {counter}",
+    )
+
+    @field_validator("call")
+    @classmethod
+    def _known_fields(cls, value: Text) -> Text:
+        for text in (value.zh, value.en):
+            fields = set(re.findall(r"{([^{}]*)}", text))
+            if fields - {"number", "counter"} or "{number}" not in text:
+                raise ValueError(
+                    f"{text!r}: a call must contain {{number}} and may contain {{counter}}, "
+                    "no other {...} fields"
+                )
+        return value
+
+
 class OfficeInfo(_Strict):
     name: Text
     timezone: str = "Asia/Taipei"
@@ -146,6 +167,7 @@ class Staff(_Strict):
 class Office(_Strict):
     office: OfficeInfo
     queue: QueueRules = Field(default_factory=QueueRules)
+    announcements: Announcements = Field(default_factory=Announcements)
     services: list[Service] = Field(min_length=1)
     counters: list[Counter] = Field(min_length=1)
     staff: list[Staff] = Field(default_factory=list)

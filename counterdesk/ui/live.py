@@ -8,22 +8,30 @@ id it delivered, so no call is missed.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
-from counterdesk.queue import TicketEngine
+from counterdesk.queue import Event, TicketEngine
+from counterdesk.ui.tasks import Mailbox
 
 log = logging.getLogger(__name__)
 POLL_MS = 250
 
 
 class _Poller(QObject):
-    events = Signal(list)
-    connection = Signal(bool, str)
-
-    def __init__(self, engine: TicketEngine, last_id: int | None, interval_ms: int) -> None:
+    def __init__(
+        self,
+        engine: TicketEngine,
+        last_id: int | None,
+        interval_ms: int,
+        on_events: Callable[[list[Event]], None],
+        on_connection: Callable[[bool, str], None],
+    ) -> None:
         super().__init__()
+        self._on_events, self._on_connection = on_events, on_connection
         self._engine = engine
         self._last_id = last_id
         self._interval_ms = interval_ms
@@ -55,7 +63,7 @@ class _Poller(QObject):
         self._set_online(True, "")
         if batch:
             self._last_id = batch[-1].id
-            self.events.emit(batch)
+            self._on_events(batch)
 
     def _set_online(self, online: bool, message: str) -> None:
         if online != self._online:
@@ -63,7 +71,7 @@ class _Poller(QObject):
             (log.info if online else log.warning)(
                 "database %s %s", "online" if online else "offline", message
             )
-            self.connection.emit(online, message)
+            self._on_connection(online, message)
 
 
 class LiveFeed(QObject):
@@ -83,11 +91,18 @@ class LiveFeed(QObject):
         super().__init__(parent)
         self._thread = QThread()
         self._thread.setObjectName("counterdesk-live-feed")
-        self._poller = _Poller(engine, last_id, interval_ms)
+        # The poller's findings reach this thread through a mailbox, not a cross-thread signal
+        # (see counterdesk.ui.tasks.Mailbox).
+        mailbox = Mailbox(self)
+        self._poller = _Poller(
+            engine,
+            last_id,
+            interval_ms,
+            lambda batch: mailbox.post(functools.partial(self.events.emit, batch)),
+            lambda up, text: mailbox.post(functools.partial(self.connection.emit, up, text)),
+        )
         self._poller.moveToThread(self._thread)
         self._thread.started.connect(self._poller.begin)
-        self._poller.events.connect(self.events)
-        self._poller.connection.connect(self.connection)
 
     def start(self) -> None:
         self._thread.start()
@@ -95,7 +110,11 @@ class LiveFeed(QObject):
     def stop(self) -> None:
         """Stop polling and join the thread; safe to call twice."""
         if self._thread.isRunning():
-            QTimer.singleShot(0, self._poller, self._poller.halt)
+            # Stop the timer in its own thread and wait for it: a queued stop could be dropped
+            # by quit(), leaving an active timer to be destroyed from this thread.
+            QMetaObject.invokeMethod(
+                self._poller, "halt", Qt.ConnectionType.BlockingQueuedConnection
+            )
             self._thread.quit()
             self._thread.wait(5000)
 

@@ -2,30 +2,68 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import queue
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, QThreadPool
+
+_DELIVER = QEvent.Type(QEvent.registerEventType())
 
 
-class _Bridge(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+class Mailbox(QObject):
+    """Runs callables in its own thread that other threads post to it.
+
+    Threads hand results over through a mailbox, never as arguments of a signal emitted from
+    Python in another thread: with PySide6 6.12 that crashed the process now and then (a
+    segfault in the UI thread while a pool thread was inside ``emit()``, about one test run in
+    three). Posting a Qt event carries no Python object across.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._inbox: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+
+    def post(self, call: Callable[[], None]) -> None:
+        """From any thread: run ``call`` soon in the mailbox's thread."""
+        self._inbox.put(call)
+        # The owner may have closed meanwhile, taking the mailbox along: nobody to tell then.
+        with contextlib.suppress(RuntimeError):
+            QCoreApplication.postEvent(self, QEvent(_DELIVER))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != _DELIVER:
+            return super().event(event)
+        while not self._inbox.empty():
+            self._inbox.get()()
+        return True
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], bridge: _Bridge) -> None:
+    def __init__(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+        mailbox: Mailbox,
+    ) -> None:
         super().__init__()
-        self._work = work
-        self._bridge = bridge
+        self._work, self._on_done, self._on_error = work, on_done, on_error
+        self._mailbox = mailbox
 
     def run(self) -> None:
         try:
             result = self._work()
         except Exception as exc:  # every failure is reported to the window
-            self._bridge.failed.emit(exc)
+            self._mailbox.post(functools.partial(self._finish, self._on_error, exc))
         else:
-            self._bridge.done.emit(result)
+            self._mailbox.post(functools.partial(self._finish, self._on_done, result))
+
+    def _finish(self, callback: Callable[[Any], None], value: Any) -> None:
+        self._mailbox.deleteLater()
+        callback(value)
 
 
 def run_in_background(
@@ -37,11 +75,6 @@ def run_in_background(
 ) -> None:
     """Run ``work`` on the thread pool; ``on_done``/``on_error`` run on ``owner``'s thread.
 
-    The bridge is parented to ``owner`` so a window that closes takes its callbacks with it.
+    The mailbox is parented to ``owner`` so a window that closes takes its callbacks with it.
     """
-    bridge = _Bridge(owner)
-    bridge.done.connect(on_done)
-    bridge.failed.connect(on_error)
-    bridge.done.connect(bridge.deleteLater)
-    bridge.failed.connect(bridge.deleteLater)
-    QThreadPool.globalInstance().start(_Job(work, bridge))
+    QThreadPool.globalInstance().start(_Job(work, on_done, on_error, Mailbox(owner)))

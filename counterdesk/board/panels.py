@@ -1,0 +1,216 @@
+"""The board's parts, drawn for a large screen read from across a room: big type, high contrast.
+
+Sizes are pixels at 1080 lines; ``Scaled`` labels follow the window's height, so the same
+layout fits a 720p demo window and a 4K screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterdesk.queue.office import Counter, Office, Service
+from counterdesk.queue.views import ServiceStatus
+from counterdesk.ui.app import ui_font
+
+INK = "#FFFFFF"
+MUTED = "#A9B8CC"
+BACKGROUND = "#0B1A2E"
+PANEL = "#13294B"
+ACCENT = "#FFC72C"  # the highlight of a new call: amber with near-black text
+HIGHLIGHT_INK = "#111111"
+
+
+class Scaled(QLabel):
+    """A label whose pixel size is given for a 1080-line screen and scaled to the window.
+
+    Its width comes from the layout, not from its text: a long name is cut at the panel's edge
+    instead of pushing the board wider than the screen.
+    """
+
+    def __init__(self, text: str, px: int, *, bold: bool = False, color: str = INK) -> None:
+        super().__init__(text)
+        self.px, self.bold = px, bold
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.set_color(color)
+        self.rescale(1.0)
+
+    def keep_width(self) -> Scaled:
+        """Never narrower than its text (the clock, counts)."""
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        return self
+
+    def rescale(self, factor: float) -> None:
+        font = ui_font(10, bold=self.bold)
+        font.setPixelSize(max(8, round(self.px * factor)))
+        self.setFont(font)
+
+    def set_color(self, color: str) -> None:
+        self.setStyleSheet(f"color: {color}; background: transparent;")
+
+
+def _column(*labels: QWidget, spacing: int = 2) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    layout.setSpacing(spacing)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for label in labels:
+        layout.addWidget(label)
+    return layout
+
+
+class CounterRow(QFrame):
+    """One counter: the number it calls, the counter, and who serves there (with deputy)."""
+
+    def __init__(self, counter: Counter) -> None:
+        super().__init__()
+        self.counter = counter
+        # 116 px Noto Sans CJK: cap height 85 px, readable from across the room. Only the empty
+        # space above and below the digits in the font's line box may be cut by a short row.
+        self.number = Scaled("—", 116, bold=True)
+        self.number.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.desk_zh = Scaled(f"{counter.number} 號櫃檯", 42, bold=True)
+        self.desk_en = Scaled(f"Counter {counter.number}", 26)
+        self.desk_name = Scaled(f"{counter.name.zh}  {counter.name.en}", 17, color=MUTED)
+        self.staff = Scaled("", 30, bold=True)
+        self.deputy = Scaled("", 21, color=MUTED)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(28, 4, 28, 4)
+        layout.addWidget(self.number, 34)
+        layout.addLayout(_column(self.desk_zh, self.desk_en, self.desk_name), 30)
+        layout.addLayout(_column(self.staff, self.deputy, spacing=6), 36)
+        self.highlighted = False
+        self.set_highlight(False)
+
+    def labels(self) -> list[Scaled]:
+        return [self.number, self.desk_zh, self.desk_en, self.desk_name, self.staff, self.deputy]
+
+    def show_state(self, number: str | None, staff: str, deputy: str, open_: bool) -> None:
+        self.number.setText(number or "—")
+        self.staff.setText(staff)
+        self.deputy.setText(deputy)
+        self.number.set_color(self._ink() if open_ or number else MUTED)
+
+    def set_highlight(self, on: bool) -> None:
+        self.highlighted = on
+        self.setStyleSheet(
+            f"CounterRow {{ background: {ACCENT if on else PANEL}; border-radius: 14px; }}"
+        )
+        for label in self.labels():
+            muted = label in (self.desk_name, self.deputy)
+            label.set_color(self._ink() if not muted or on else MUTED)
+
+    def _ink(self) -> str:
+        return HIGHLIGHT_INK if self.highlighted else INK
+
+
+class ServiceTile(QFrame):
+    """A service's waiting count: prefix letter, bilingual name, people waiting."""
+
+    def __init__(self, service: Service) -> None:
+        super().__init__()
+        self.code = service.code
+        self.setStyleSheet(f"ServiceTile {{ background: {PANEL}; border-radius: 10px; }}")
+        self.prefix = Scaled(service.prefix, 36, bold=True, color=ACCENT).keep_width()
+        self.name_zh = Scaled(service.name.zh, 20, bold=True)
+        self.name_en = Scaled(service.name.en, 14, color=MUTED)
+        self.count = Scaled("0", 40, bold=True).keep_width()
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 4, 16, 4)
+        layout.addWidget(self.prefix)
+        layout.addLayout(_column(self.name_zh, self.name_en), 1)
+        layout.addWidget(self.count)
+
+    def labels(self) -> list[Scaled]:
+        return [self.prefix, self.name_zh, self.name_en, self.count]
+
+    def show_status(self, status: ServiceStatus) -> None:
+        self.count.setText(str(status.waiting))
+
+
+class WaitingPanel(QWidget):
+    """People waiting per service, in a grid of tiles."""
+
+    COLUMNS = 3
+
+    def __init__(self, office: Office) -> None:
+        super().__init__()
+        title = Scaled("等候人數  People waiting", 22, bold=True, color=MUTED)
+        self.tiles = {service.code: ServiceTile(service) for service in office.services}
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        for index, tile in enumerate(self.tiles.values()):
+            grid.addWidget(tile, index // self.COLUMNS, index % self.COLUMNS)
+        layout = _column(title, spacing=8)
+        layout.addLayout(grid)
+        self.setLayout(layout)
+        self.title = title
+
+    def labels(self) -> list[Scaled]:
+        return [self.title, *(label for tile in self.tiles.values() for label in tile.labels())]
+
+    def show_services(self, services: tuple[ServiceStatus, ...]) -> None:
+        for status in services:
+            tile = self.tiles.get(status.code)
+            if tile is not None:
+                tile.show_status(status)
+
+
+PROVISIONAL = "＊ 暫定資訊，以櫃檯說明為準  Provisional: please confirm at the counter"
+
+
+class ProcedurePanel(QFrame):
+    """A service's procedure and standard processing time; the board rotates through them."""
+
+    MAX_STEPS = 7
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setStyleSheet(f"ProcedurePanel {{ background: {PANEL}; border-radius: 14px; }}")
+        self.heading = Scaled("辦理流程  How it works", 22, bold=True, color=ACCENT)
+        self.name_zh = Scaled("", 30, bold=True)
+        self.name_en = Scaled("", 19, color=MUTED)
+        self.steps = [Scaled("", 19) for _ in range(self.MAX_STEPS)]
+        self.time = Scaled("", 21, bold=True)
+        self.time_en = Scaled("", 19)
+        self.note = Scaled("", 15, color=MUTED)
+        layout = _column(*self.labels(), spacing=4)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addStretch(1)
+        self.setLayout(layout)
+
+    def labels(self) -> list[Scaled]:
+        return [
+            self.heading,
+            self.name_zh,
+            self.name_en,
+            *self.steps,
+            self.time,
+            self.time_en,
+            self.note,
+        ]
+
+    def show_service(self, service: Service) -> None:
+        marks = [
+            " ＊" if text.placeholder else "" for text in (*service.steps, service.processing_time)
+        ]
+        self.name_zh.setText(f"{service.prefix}  {service.name.zh}")
+        self.name_en.setText(service.name.en)
+        steps = service.steps[: self.MAX_STEPS]
+        for index, label in enumerate(self.steps):
+            if index < len(steps):
+                step = steps[index]
+                label.setText(f"{index + 1}. {step.zh}  {step.en}{marks[index]}")
+            label.setVisible(index < len(steps))
+        time = service.processing_time
+        self.time.setText(f"標準處理時間  {time.zh}{marks[-1]}")
+        self.time_en.setText(f"Standard processing time: {time.en}{marks[-1]}")
+        self.note.setText(PROVISIONAL if any(marks) else "")

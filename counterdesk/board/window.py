@@ -1,0 +1,377 @@
+"""The display board: current call per counter, recent calls, waiting counts, procedures.
+
+It learns of calls from the event log (``LiveFeed``), so it works the same beside the counters
+in one process, in another process on the same SQLite file, or on another PC over PostgreSQL.
+Each call and recall is shown at once from its event, highlighted for a few seconds, kept in the
+recent-calls list (a number shown for one second is a number missed) and handed to the speaker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import queue
+from collections import deque
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from counterdesk.board.panels import (
+    ACCENT,
+    BACKGROUND,
+    MUTED,
+    PANEL,
+    CounterRow,
+    ProcedurePanel,
+    Scaled,
+    WaitingPanel,
+)
+from counterdesk.devices.announcements import call_utterances
+from counterdesk.devices.speech import Outcome
+from counterdesk.devices.speech_protocol import Speaker
+from counterdesk.queue import Event, OfficeStatus, TicketEngine
+from counterdesk.queue.models import EventKind
+from counterdesk.ui.live import POLL_MS, LiveFeed
+from counterdesk.ui.refresh import Refresher
+from counterdesk.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+CALL_KINDS = (EventKind.CALLED.value, EventKind.RECALLED.value)
+WEEKDAYS_ZH = "一二三四五六日"
+HISTORY_LOOKBACK = 400  # events read at start to fill the recent-calls list
+
+
+@dataclass(frozen=True)
+class Call:
+    number: str
+    counter: int
+    staff: str | None
+    event_id: int
+
+
+class BoardWindow(QWidget):
+    """The public screen. ``call_shown`` fires with each call's event once it is on screen."""
+
+    call_shown = Signal(object)
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        engine: TicketEngine,
+        speaker: Speaker,
+        *,
+        poll_ms: int = POLL_MS,
+        recent: int = 6,
+        highlight_ms: int = 8000,
+        rotate_ms: int = 12000,
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self.office = engine.office
+        self.speaker = speaker
+        self.setWindowTitle(f"{self.office.office.name.zh} — {self.office.office.name.en}")
+        self.setObjectName("board")
+        self.setStyleSheet(f"QWidget#board {{ background: {BACKGROUND}; }}")
+        self.setAutoFillBackground(True)
+        self.recent: deque[Call] = deque(maxlen=recent)
+        self._highlight_ms = highlight_ms
+        self._warnings: dict[str, str] = {}
+        self._status: OfficeStatus | None = None
+        # A failed read needs no message: the feed reports the outage and refreshes after it.
+        self._refresh = Refresher(
+            self.engine.status, self._show_status, lambda error: None, owner=self
+        ).request
+        self._last_id: int | None = None
+        self._poll_ms = poll_ms
+        self.feed: LiveFeed | None = None
+        self._build()
+        self._highlight_timers: dict[int, QTimer] = {}
+        self._rotation = 0
+        self._tick = QTimer(self, interval=1000, timeout=self._show_clock)
+        self._rotate = QTimer(self, interval=rotate_ms, timeout=self._next_procedure)
+        # Outcomes of announcements, put here by the speech service's thread and read by the
+        # clock tick: no Python object crosses threads in a signal (see counterdesk.ui.tasks).
+        self.speech_outcomes: queue.SimpleQueue[Outcome] = queue.SimpleQueue()
+        self._show_clock()
+        self._next_procedure()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        name = self.office.office.name
+        self.title_zh = Scaled(name.zh, 36, bold=True)
+        self.title_en = Scaled(name.en, 20, color=MUTED)
+        self.time = Scaled("", 60, bold=True).keep_width()
+        self.date = Scaled("", 24, bold=True).keep_width()
+        self.date_en = Scaled("", 20, color=MUTED).keep_width()
+        for label in (self.date, self.date_en):
+            label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        header = QHBoxLayout()
+        header.setSpacing(28)
+        header.addLayout(_stack(self.title_zh, self.title_en), 1)
+        header.addLayout(_stack(self.date, self.date_en))
+        header.addWidget(self.time)
+
+        self.columns = [
+            Scaled("號碼  Number", 22, bold=True, color=MUTED),
+            Scaled("櫃檯  Counter", 22, bold=True, color=MUTED),
+            Scaled("承辦人  Staff", 22, bold=True, color=MUTED),
+        ]
+        heads = QHBoxLayout()
+        heads.setContentsMargins(28, 0, 28, 0)
+        for label, stretch in zip(self.columns, (34, 30, 36), strict=True):
+            heads.addWidget(label, stretch)
+        self.rows = {c.number: CounterRow(c) for c in self.office.counters}
+        calls = QVBoxLayout()
+        calls.setSpacing(10)
+        calls.addLayout(heads)
+        for row in self.rows.values():
+            calls.addWidget(row, 1)
+
+        self.recent_title = Scaled(
+            "最近叫號  Recent calls   號碼 → 櫃檯", 24, bold=True, color=ACCENT
+        )
+        self.recent_lines = [Scaled("", 36, bold=True) for _ in range(self.recent.maxlen or 0)]
+        recent_box = QFrame()
+        recent_box.setObjectName("recent")
+        recent_box.setStyleSheet(f"QFrame#recent {{ background: {PANEL}; border-radius: 14px; }}")
+        recent_layout = _stack(self.recent_title, *self.recent_lines)
+        recent_layout.setContentsMargins(24, 14, 24, 14)
+        recent_layout.addStretch(1)
+        recent_box.setLayout(recent_layout)
+        self.procedure = ProcedurePanel()
+        side = QVBoxLayout()
+        side.setSpacing(14)
+        side.addWidget(recent_box, 4)
+        side.addWidget(self.procedure, 6)
+        self.warning = Scaled("", 17, color="#FF9E80")
+        self.warning.setWordWrap(True)
+        self.warning.setAlignment(Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self.warning)  # for staff: small, in the corner
+
+        self.waiting = WaitingPanel(self.office)
+        calls.addSpacing(6)
+        calls.addWidget(self.waiting)
+        middle = QHBoxLayout()
+        middle.setSpacing(20)
+        middle.addLayout(calls, 64)
+        middle.addLayout(side, 36)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(32, 10, 32, 12)
+        root.setSpacing(6)
+        root.addLayout(header)
+        root.addLayout(middle, 1)
+
+    def _labels(self) -> list[Scaled]:
+        return [
+            self.title_zh,
+            self.title_en,
+            self.time,
+            self.date,
+            self.date_en,
+            *self.columns,
+            *(label for row in self.rows.values() for label in row.labels()),
+            self.recent_title,
+            *self.recent_lines,
+            *self.procedure.labels(),
+            *self.waiting.labels(),
+            self.warning,
+        ]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Laid out for 1920x1080: scale to whichever side is shorter, so nothing is cut off.
+        factor = min(event.size().height() / 1080, event.size().width() / 1920)
+        for label in self._labels():
+            label.rescale(factor)
+        super().resizeEvent(event)
+
+    # -- running -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load today's picture, then follow the event log."""
+        self._tick.start()
+        self._rotate.start()
+        run_in_background(self._read_start, self._started, self._offline_at_start, owner=self)
+
+    def load_now(self) -> None:
+        """Load synchronously (for a snapshot): current status and recent calls."""
+        self._started(self._read_start())
+
+    def _read_start(self) -> tuple[int, list[Event], OfficeStatus]:
+        last = self.engine.last_event_id()
+        history = self.engine.events_after(max(0, last - HISTORY_LOOKBACK), HISTORY_LOOKBACK)
+        return last, history, self.engine.status()
+
+    def _started(self, result: tuple[int, list[Event], OfficeStatus]) -> None:
+        last, history, status = result
+        now = self.engine.clock.now()
+        today = self.office.local_date(now)
+        for event in history:
+            if event.kind in CALL_KINDS and self.office.local_date(event.at) == today:
+                self._remember(event)
+                if (now - event.at).total_seconds() * 1000 < self._highlight_ms:
+                    self._highlight(event.counter or 0)  # a call of a moment ago: still new
+        self._show_recent()
+        self._show_status(status)
+        self._follow(last)
+
+    def _offline_at_start(self, error: Exception) -> None:
+        self._set_warning("db", "資料庫連線中斷，重試中  Database unreachable, retrying")
+        self._follow(None)
+
+    def _follow(self, last_id: int | None) -> None:
+        if self.feed is not None:
+            return
+        self.feed = LiveFeed(self.engine, last_id=last_id, interval_ms=self._poll_ms, parent=self)
+        self.feed.events.connect(self._on_events)
+        self.feed.connection.connect(self._on_connection)
+        self.feed.start()
+
+    def closeEvent(self, event: object) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+        self._tick.stop()
+        self._rotate.stop()
+        super().closeEvent(event)  # type: ignore[arg-type]
+
+    # -- events ------------------------------------------------------------------------------
+
+    def _on_events(self, batch: list[Event]) -> None:
+        for event in batch:
+            if event.kind in CALL_KINDS and event.number and event.counter is not None:
+                self._show_call(event)
+            elif event.kind == EventKind.PRINTED.value:
+                failed = event.outcome not in (None, "printed", "pending")
+                self._set_warning("printer", f"印表機  Printer: {event.outcome}" if failed else "")
+        self._refresh()
+
+    def _show_call(self, event: Event) -> None:
+        assert event.number is not None and event.counter is not None
+        self._remember(event)
+        self._show_recent()
+        row = self.rows.get(event.counter)
+        if row is not None:
+            row.show_state(event.number, *self._staff_lines(event.staff), True)
+        self._highlight(event.counter)
+        delay_ms = (dt.datetime.now(dt.UTC) - event.at).total_seconds() * 1000
+        log.info(
+            "call shown: %s at counter %s (event %s, %s, %.0f ms after the call)",
+            event.number,
+            event.counter,
+            event.id,
+            event.kind,
+            delay_ms,
+        )
+        self.speaker.say(
+            call_utterances(self.office.announcements, event.number, event.counter), chime=True
+        )
+        self.call_shown.emit(event)
+
+    def _remember(self, event: Event) -> None:
+        assert event.number is not None and event.counter is not None
+        for call in [c for c in self.recent if c.number == event.number]:
+            self.recent.remove(call)  # a recall moves the number to the top, not twice on screen
+        self.recent.appendleft(Call(event.number, event.counter, event.staff, event.id))
+
+    def _show_recent(self) -> None:
+        for index, label in enumerate(self.recent_lines):
+            if index < len(self.recent):
+                call = self.recent[index]
+                label.setText(f"{call.number}  →  {call.counter}")
+                label.set_color("#FFFFFF" if index else ACCENT)
+            else:
+                label.setText("")
+
+    def _highlight(self, counter: int) -> None:
+        if counter not in self.rows:
+            return
+        self.rows[counter].set_highlight(True)
+        timer = self._highlight_timers.get(counter)
+        if timer is None:
+            timer = QTimer(self, singleShot=True)
+            timer.timeout.connect(lambda: self.rows[counter].set_highlight(False))
+            self._highlight_timers[counter] = timer
+        timer.start(self._highlight_ms)
+
+    def _on_connection(self, online: bool, message: str) -> None:
+        self._set_warning("db", "" if online else "資料庫連線中斷，重試中  Database unreachable")
+        if online:
+            self._refresh()
+
+    def _on_speech(self, outcome: Outcome) -> None:
+        problem = "; ".join(outcome.problems)
+        self._set_warning("speech", f"廣播  Speaker: {problem}" if problem else "")
+
+    def _set_warning(self, key: str, text: str) -> None:
+        if text:
+            self._warnings[key] = text
+        else:
+            self._warnings.pop(key, None)
+        self.warning.setText("   ·   ".join(self._warnings.values()))
+
+    # -- status ------------------------------------------------------------------------------
+
+    def _show_status(self, status: OfficeStatus) -> None:
+        self._status = status
+        for counter in status.counters:
+            row = self.rows.get(counter.number)
+            if row is None:
+                continue
+            current = counter.current.number if counter.current else None
+            if counter.staff is None:
+                row.show_state(current, "暫停服務", "Closed", False)
+            elif counter.paused:
+                row.show_state(current, "休息中", "On break", False)
+            else:
+                row.show_state(current, *self._staff_lines(counter.staff), True)
+        self.waiting.show_services(status.services)
+        self.refreshed.emit()
+
+    def _staff_lines(self, code: str | None) -> tuple[str, str]:
+        """(name, deputy line) of a staff member in both languages."""
+        try:
+            member = self.office.staff_member(code or "")
+        except KeyError:
+            return "", ""
+        name = f"{member.name.zh}  {member.name.en}"
+        if member.deputy is None:
+            return name, ""
+        deputy = self.office.staff_member(member.deputy).name
+        return name, f"代理人 Deputy: {deputy.zh} {deputy.en}"
+
+    # -- clock and procedures ------------------------------------------------------------------
+
+    def _show_clock(self) -> None:
+        while not self.speech_outcomes.empty():
+            self._on_speech(self.speech_outcomes.get())
+        local = self.engine.clock.now().astimezone(self.office.zone)
+        self.time.setText(f"{local:%H:%M}")
+        self.date.setText(
+            f"{local.year}年{local.month}月{local.day}日 星期{WEEKDAYS_ZH[local.weekday()]}"
+        )
+        self.date_en.setText(f"{local:%A %d %B %Y}")
+
+    def _next_procedure(self) -> None:
+        services = self.office.services
+        self.procedure.show_service(services[self._rotation % len(services)])
+        self._rotation += 1
+
+
+def _stack(*widgets: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    layout.setSpacing(4)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
+
+
+def open_board(engine: TicketEngine, speaker: Speaker) -> BoardWindow:
+    """A running board (for the role and the demo office); speech problems show in its corner."""
+    window = BoardWindow(engine, speaker)
+    if hasattr(speaker, "on_result"):
+        speaker.on_result = window.speech_outcomes.put
+    window.start()
+    return window

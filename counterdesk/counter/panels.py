@@ -1,0 +1,232 @@
+"""The console's parts: sign-in form, the current ticket with its checklist, the waiting list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterdesk.queue.office import Office
+from counterdesk.queue.views import Ticket
+from counterdesk.ui.app import ui_font
+
+
+def label(text: str = "", pt: float = 12, *, bold: bool = False, color: str = "") -> QLabel:
+    widget = QLabel(text)
+    widget.setFont(ui_font(pt, bold=bold))
+    widget.setWordWrap(True)
+    if color:
+        widget.setStyleSheet(f"color: {color};")
+    return widget
+
+
+def duration(seconds: float) -> str:
+    """12:05 or 1:02:05: minutes and seconds, as a stopwatch shows them."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class SignInPanel(QFrame):
+    """Staff member and PIN. ``submitted`` carries (staff code, PIN)."""
+
+    submitted = Signal(str, str)
+
+    def __init__(self, office: Office) -> None:
+        super().__init__()
+        self.staff = QComboBox()
+        for member in office.staff:
+            self.staff.addItem(f"{member.name.zh}  {member.name.en}  ({member.code})", member.code)
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}"))
+        self.pin.setPlaceholderText(self.tr("4 to 8 digits"))
+        self.button = QPushButton(self.tr("Sign in  (Enter)"))
+        self.button.setFont(ui_font(14, bold=True))
+        self.button.setMinimumHeight(48)
+        self.button.clicked.connect(self._submit)
+        self.pin.returnPressed.connect(self._submit)
+        for widget in (self.staff, self.pin):
+            widget.setFont(ui_font(14))
+            widget.setMinimumHeight(40)
+        form = QFormLayout()
+        form.addRow(label(self.tr("Staff member"), 13), self.staff)
+        form.addRow(label(self.tr("PIN"), 13), self.pin)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(self.tr("Sign in to open this counter"), 20, bold=True))
+        layout.addLayout(form)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
+
+    def _submit(self) -> None:
+        self.submitted.emit(self.staff.currentData(), self.pin.text())
+
+    def clear(self) -> None:
+        self.pin.clear()
+
+
+class TicketCard(QFrame):
+    """The ticket at the counter: number, service, status, how long it waited and has been here,
+    and the service's document checklist for checking the papers."""
+
+    def __init__(self, office: Office) -> None:
+        super().__init__()
+        self.office = office
+        self.setObjectName("card")
+        self.setStyleSheet("QFrame#card { background: #F4F7FB; border-radius: 10px; }")
+        self.number = label("—", 60, bold=True)
+        self.service = label("", 15, bold=True)
+        self.status = label("", 14, bold=True)
+        self.waited = label("", 13)
+        self.here = label("", 13)
+        self.fee = label("", 12, color="#37474F")
+        self.checklist_title = label(self.tr("Documents to check"), 13, bold=True)
+        self.checklist = QListWidget()
+        self.checklist.setFont(ui_font(12))
+        self.checklist.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.number, self.service, self.status, self.waited, self.here, self.fee):
+            layout.addWidget(widget)
+        layout.addWidget(self.checklist_title)
+        layout.addWidget(self.checklist, 1)
+        self.ticket: Ticket | None = None
+
+    def show_ticket(self, ticket: Ticket | None, paused: bool) -> None:
+        changed = (ticket.id if ticket else None) != (self.ticket.id if self.ticket else None)
+        self.ticket = ticket
+        if ticket is None:
+            self.number.setText("—")
+            idle = self.tr("On break: resume to call") if paused else self.tr("No ticket here")
+            self.service.setText(idle)
+            for widget in (self.status, self.waited, self.here, self.fee):
+                widget.setText("")
+            self.checklist.clear()
+            self.checklist_title.hide()
+            return
+        service = self.office.service(ticket.service)
+        priority = self.tr("  ·  PRIORITY 優先") if ticket.priority else ""
+        self.number.setText(ticket.number)
+        self.service.setText(f"{service.name.zh}  {service.name.en}{priority}")
+        if ticket.status == "called":
+            self.status.setText(
+                self.tr("Called ({0}×): waiting for the citizen").format(ticket.call_count)
+            )
+            self.status.setStyleSheet("color: #B26A00;")
+        else:
+            self.status.setText(self.tr("Being served"))
+            self.status.setStyleSheet("color: #1B5E20;")
+        self.fee.setText(self.tr("Fee: {0}  {1}").format(service.fee.zh, service.fee.en))
+        if changed:
+            self.checklist.clear()
+            for document in service.documents:
+                note = f"\n   {document.note.zh}  {document.note.en}" if document.note else ""
+                item = QListWidgetItem(f"{document.zh}  {document.en}{note}")
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.checklist.addItem(item)
+        self.checklist_title.setVisible(bool(service.documents))
+
+    def tick(self, now: dt.datetime) -> None:
+        ticket = self.ticket
+        if ticket is None:
+            return
+        called = ticket.first_called_at or now
+        self.waited.setText(
+            self.tr("Waited {0} before the call").format(
+                duration((called - ticket.issued_at).total_seconds())
+            )
+        )
+        since = ticket.started_at or ticket.last_called_at or now
+        text = self.tr("Serving for {0}") if ticket.started_at else self.tr("Called {0} ago")
+        self.here.setText(text.format(duration((now - since).total_seconds())))
+
+
+class WaitingList(QTreeWidget):
+    """The counter's services with their waiting tickets, in queue order."""
+
+    def __init__(self, office: Office, services: list[str]) -> None:
+        super().__init__()
+        self.office = office
+        self.services = services
+        self.setColumnCount(2)
+        self.setHeaderLabels([self.tr("Waiting"), self.tr("Waited")])
+        self.setFont(ui_font(12))
+        self.setColumnWidth(0, 420)
+        self.groups: dict[str, QTreeWidgetItem] = {}
+        for code in services:
+            group = QTreeWidgetItem(self)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setFont(0, ui_font(12, bold=True))
+            self.groups[code] = group
+        self.expandAll()
+
+    def show_waiting(self, tickets: list[Ticket], now: dt.datetime) -> None:
+        selected = self.selected_number()
+        for code, group in self.groups.items():
+            mine = [t for t in tickets if t.service == code]
+            service = self.office.service(code)
+            group.setText(0, f"{service.prefix}  {service.name.zh}  {service.name.en}")
+            group.setText(1, self.tr("{0} waiting").format(len(mine)))
+            group.takeChildren()
+            for ticket in mine:
+                mark = self.tr("  優先 priority") if ticket.priority else ""
+                item = QTreeWidgetItem(group, [f"{ticket.number}{mark}", ""])
+                item.setData(0, Qt.ItemDataRole.UserRole, ticket.number)
+                item.setData(1, Qt.ItemDataRole.UserRole, ticket.queued_at)
+                if ticket.number == selected:
+                    item.setSelected(True)
+                    self.setCurrentItem(item)
+        self.expandAll()
+        self.tick(now)
+
+    def tick(self, now: dt.datetime) -> None:
+        for group in self.groups.values():
+            for index in range(group.childCount()):
+                item = group.child(index)
+                queued = item.data(1, Qt.ItemDataRole.UserRole)
+                item.setText(1, duration((now - queued).total_seconds()))
+
+    def selected_number(self) -> str | None:
+        items = self.selectedItems()
+        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+
+    def select(self, number: str) -> None:
+        for group in self.groups.values():
+            for index in range(group.childCount()):
+                item = group.child(index)
+                if item.data(0, Qt.ItemDataRole.UserRole) == number:
+                    self.setCurrentItem(item)
+                    item.setSelected(True)
+
+    def count(self) -> int:
+        return sum(group.childCount() for group in self.groups.values())
+
+
+def no_show_list() -> QListWidget:
+    widget = QListWidget()
+    widget.setFont(ui_font(12))
+    widget.setMaximumHeight(110)
+    return widget
+
+
+def column(*widgets: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout

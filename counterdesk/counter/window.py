@@ -1,0 +1,416 @@
+"""The counter console: sign in, call and serve tickets, one key or one button per action.
+
+Every action runs off the UI thread and is followed by a fresh read of the counter's state, so
+the buttons enabled are always the actions the queue allows now. Changes made elsewhere (a
+ticket issued at the kiosk, a colleague calling a number) arrive through the live feed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterdesk.counter.panels import (
+    SignInPanel,
+    TicketCard,
+    WaitingList,
+    column,
+    label,
+    no_show_list,
+)
+from counterdesk.queue import CounterStatus, Event, QueueError, Ticket, TicketEngine
+from counterdesk.queue.models import EventKind
+from counterdesk.ui.app import ui_font
+from counterdesk.ui.live import POLL_MS, LiveFeed
+from counterdesk.ui.refresh import Refresher
+from counterdesk.ui.tasks import run_in_background
+
+log = logging.getLogger(__name__)
+
+# (action, key, label): the keys suit a keyboard and a programmable hardware keypad alike.
+ACTIONS = (
+    ("call_next", "F1", "Call next"),
+    ("recall", "F2", "Recall"),
+    ("start", "F3", "Start service"),
+    ("finish", "F4", "Finish"),
+    ("no_show", "F5", "No-show"),
+    ("transfer", "F6", "Transfer…"),
+    ("call_selected", "F7", "Call selected"),
+    ("return", "F8", "Return to queue"),
+    ("pause", "F9", "Break"),
+    ("sign_out", "F12", "Sign out"),
+)
+
+
+# Enabled actions must stand out at a glance from the ones the queue does not allow now.
+BUTTON_STYLE = (
+    "QPushButton { border-radius: 6px; padding: 6px; }"
+    "QPushButton:enabled { background: #1565C0; color: white; }"
+    "QPushButton:enabled:pressed { background: #0D47A1; }"
+    "QPushButton:disabled { background: #ECEFF1; color: #A0A7AD; }"
+)
+REQUEUED = (EventKind.RETURNED.value, EventKind.CANCELLED.value)
+
+
+@dataclass(frozen=True)
+class CounterState:
+    counter: CounterStatus
+    waiting: list[Ticket]
+
+
+class ConsoleWindow(QWidget):
+    """The console of one counter.
+
+    ``refreshed`` fires after each read of the counter's state; ``acted`` once an action is
+    done (or refused) and its message and the state after it are on screen.
+    """
+
+    refreshed = Signal()
+    acted = Signal()
+
+    def __init__(self, engine: TicketEngine, counter: int, *, poll_ms: int = POLL_MS) -> None:
+        super().__init__()
+        self.engine = engine
+        self.office = engine.office
+        self.counter = counter
+        desk = self.office.counter(counter)  # KeyError for an unknown counter: caller checks
+        self.services = list(desk.services)
+        self.state: CounterState | None = None
+        self.online = True
+        self.busy = False
+        self.no_shows: list[str] = []
+        self._poll_ms = poll_ms
+        self.refresh = Refresher(self._read, self._show, self._refresh_failed, owner=self).request
+        self.feed: LiveFeed | None = None
+        self.setWindowTitle(f"counterdesk — counter {counter}")
+        self._build(desk.name.zh, desk.name.en)
+        self._clock = QTimer(self, interval=1000, timeout=self._tick)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _build(self, name_zh: str, name_en: str) -> None:
+        self.title = label(
+            self.tr("Counter {0}").format(self.counter) + f"  {name_zh}  {name_en}", 20, bold=True
+        )
+        codes = "   ".join(
+            f"{self.office.service(c).prefix} {self.office.service(c).name.zh}"
+            for c in self.services
+        )
+        self.services_line = label(self.tr("Serves: ") + codes, 11, color="#455A64")
+        self.who = label("", 14, bold=True)
+        self.badge = label("", 14, bold=True)
+        self.banner = label("", 13, bold=True)
+        self.banner.setStyleSheet("background: #C62828; color: white; padding: 8px;")
+        self.banner.hide()
+        header = QHBoxLayout()
+        header.addLayout(column(self.title, self.services_line), 1)
+        header.addLayout(column(self.who, self.badge))
+
+        self.sign_in = SignInPanel(self.office)
+        self.sign_in.submitted.connect(self.submit_sign_in)
+        self.card = TicketCard(self.office)
+        self.left = QStackedWidget()
+        self.left.addWidget(self.sign_in)
+        self.left.addWidget(self.card)
+
+        self.waiting = WaitingList(self.office, self.services)
+        self.waiting.itemSelectionChanged.connect(self._update_buttons)
+        self.no_show_view = no_show_list()
+        self.no_show_view.itemSelectionChanged.connect(self._update_buttons)
+        right = column(
+            label(self.tr("Waiting for this counter"), 13, bold=True),
+            self.waiting,
+            label(self.tr("No-shows (F8 puts the selected one back in the queue)"), 11),
+            self.no_show_view,
+        )
+        middle = QHBoxLayout()
+        middle.addWidget(self.left, 55)
+        middle.addLayout(right, 45)
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for index, (action, key, text) in enumerate(ACTIONS):
+            button = QPushButton(f"{key}   {self.tr(text)}")
+            button.setFont(ui_font(13, bold=True))
+            button.setStyleSheet(BUTTON_STYLE)
+            button.setMinimumHeight(56)
+            button.setShortcut(QKeySequence(key))
+            button.clicked.connect(getattr(self, f"do_{action}"))
+            self.buttons[action] = button
+            grid.addWidget(button, index // 5, index % 5)
+        self.message = label("", 13)
+
+        root = QVBoxLayout(self)
+        root.addLayout(header)
+        root.addWidget(self.banner)
+        root.addLayout(middle, 1)
+        root.addLayout(grid)
+        root.addWidget(self.message)
+        self._update_buttons()
+
+    # -- running -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Follow the event log and read the counter's state."""
+        self.feed = LiveFeed(self.engine, interval_ms=self._poll_ms, parent=self)
+        self.feed.events.connect(self._on_events)
+        self.feed.connection.connect(self._on_connection)
+        self.feed.start()
+        self._clock.start()
+        self.refresh()
+
+    def load_now(self) -> None:
+        """Read the state synchronously (for a snapshot)."""
+        self._show(self._read())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.feed is not None:
+            self.feed.stop()
+        self._clock.stop()
+        super().closeEvent(event)
+
+    def _read(self) -> CounterState:
+        status = self.engine.status()
+        desk = next(c for c in status.counters if c.number == self.counter)
+        waiting = [t for t in self.engine.waiting() if t.service in self.services]
+        return CounterState(desk, waiting)
+
+    def _refresh_failed(self, error: Exception) -> None:
+        self._set_online(False, str(error).splitlines()[0][:160])
+
+    def _on_events(self, batch: list[Event]) -> None:
+        for event in batch:
+            if event.kind == EventKind.NO_SHOW.value and event.counter == self.counter:
+                if event.number and event.number not in self.no_shows:
+                    self.no_shows.insert(0, event.number)
+            elif event.number in self.no_shows and event.kind in REQUEUED:
+                self.no_shows.remove(event.number)
+        self.refresh()
+
+    def _on_connection(self, online: bool, message: str) -> None:
+        self._set_online(online, message)
+        if online:
+            self.refresh()
+
+    def _set_online(self, online: bool, message: str) -> None:
+        self.online = online
+        self.banner.setVisible(not online)
+        self.banner.setText(
+            self.tr(
+                "Database out of reach: retrying, and catching up when it is back. ({0})"
+            ).format(message)
+        )
+        self._update_buttons()
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def _show(self, state: CounterState) -> None:
+        self.state = state
+        if not self.online:  # a read that worked proves the database is back
+            self._set_online(True, "")
+        desk = state.counter
+        signed_in = desk.staff is not None
+        self.left.setCurrentWidget(self.card if signed_in else self.sign_in)
+        if signed_in:
+            member = self.office.staff_member(desk.staff or "")
+            self.who.setText(self.tr("Signed in: ") + f"{member.name.zh} {member.name.en}")
+        else:
+            self.who.setText(self.tr("Nobody signed in"))
+        badge, colour = (
+            (self.tr("ON BREAK"), "#B26A00")
+            if desk.paused
+            else (self.tr("OPEN"), "#1B5E20")
+            if signed_in
+            else (self.tr("CLOSED"), "#616161")
+        )
+        self.badge.setText(badge)
+        self.badge.setStyleSheet(f"color: white; background: {colour}; padding: 4px 12px;")
+        pause = self.buttons["pause"]
+        pause.setText(f"F9   {self.tr('Resume') if desk.paused else self.tr('Break')}")
+        pause.setShortcut(QKeySequence("F9"))  # setText replaces a button's shortcut
+        self.card.show_ticket(desk.current, desk.paused)
+        now = self.engine.clock.now()
+        self.waiting.show_waiting(state.waiting, now)
+        self.no_show_view.clear()
+        self.no_show_view.addItems(self.no_shows)
+        if self.no_shows:
+            self.no_show_view.setCurrentRow(0)
+        self._tick()
+        self._update_buttons()
+        self.refreshed.emit()
+
+    def _tick(self) -> None:
+        now = self.engine.clock.now()
+        self.card.tick(now)
+        self.waiting.tick(now)
+
+    def allowed(self) -> dict[str, bool]:
+        """Which actions the queue allows now (all off while offline or busy)."""
+        state = self.state
+        if state is None or not self.online or self.busy:
+            return {action: False for action, _, _ in ACTIONS}
+        desk = state.counter
+        signed, paused, ticket = desk.staff is not None, desk.paused, desk.current
+        can_call = signed and not paused and ticket is None
+        called = ticket is not None and ticket.status == "called"
+        return {
+            "call_next": can_call and bool(state.waiting),
+            "recall": called,
+            "start": called,
+            "finish": ticket is not None and ticket.status == "serving",
+            "no_show": called,
+            "transfer": ticket is not None,
+            "call_selected": can_call and self.waiting.selected_number() is not None,
+            "return": signed and bool(self.no_show_view.selectedItems()),
+            "pause": signed and ticket is None,
+            "sign_out": signed and ticket is None,
+        }
+
+    def _update_buttons(self) -> None:
+        for action, enabled in self.allowed().items():
+            self.buttons[action].setEnabled(enabled)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def _act(self, done: str, work: Callable[[], Any]) -> None:
+        """Run one queue operation and re-read the state, both off the UI thread."""
+        self.busy = True
+        self._update_buttons()
+        run_in_background(
+            lambda: (work(), self._read()),
+            lambda outcome: self._acted(done, *outcome),
+            self._failed,
+            owner=self,
+        )
+
+    def _acted(self, done: str, result: Any, state: CounterState) -> None:
+        self.busy = False
+        if isinstance(result, Ticket):
+            done = done.format(number=result.number)
+            if result.status == "called" and result.counter == self.counter:
+                log.info(
+                    "call made: %s at counter %s (call %s)",
+                    result.number,
+                    self.counter,
+                    result.call_count,
+                )
+        elif result is None and "{number}" in done:
+            done = ""
+        self._say(done or self.tr("Nobody is waiting for this counter"), ok=bool(done))
+        self._show(state)
+        self.acted.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.busy = False
+        if isinstance(error, QueueError):
+            self._say(str(error), ok=False)
+        else:
+            self._say(self.tr("Not done: the database is out of reach. Try again."), ok=False)
+            log.warning("counter %s: action failed: %s", self.counter, error)
+        self._update_buttons()
+        self.refresh()
+        self.acted.emit()
+
+    def _say(self, text: str, *, ok: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {'#1B5E20' if ok else '#C62828'};")
+
+    def submit_sign_in(self, staff: str, pin: str) -> None:
+        def work() -> None:
+            self.engine.check_pin(staff, pin)
+            self.engine.sign_in(self.counter, staff)
+
+        self.sign_in.clear()
+        self._act(self.tr("Signed in as {0}").format(staff), work)
+
+    def do_call_next(self) -> None:
+        self._act(
+            self.tr("Called {number}"),
+            lambda: self.engine.call_next(self.counter),
+        )
+
+    def do_recall(self) -> None:
+        self._act(self.tr("Called {number} again"), lambda: self.engine.recall(self.counter))
+
+    def do_start(self) -> None:
+        self._act(self.tr("Serving {number}"), lambda: self.engine.start(self.counter))
+
+    def do_finish(self) -> None:
+        self._act(self.tr("Finished {number}"), lambda: self.engine.finish(self.counter))
+
+    def do_no_show(self) -> None:
+        self._act(self.tr("{number} marked as no-show"), lambda: self.engine.no_show(self.counter))
+
+    def do_transfer(self) -> None:
+        state = self.state
+        current = state.counter.current if state else None
+        if current is None:
+            return
+        target = self.choose_service(current.service)
+        if target is None:
+            return
+        self._act(
+            self.tr("{number} transferred to ") + target,
+            lambda: self.engine.transfer(self.counter, target),
+        )
+
+    def choose_service(self, current: str) -> str | None:
+        """Ask which service to transfer to (a method, so tests can answer it)."""
+        choices = [s for s in self.office.services if s.code != current]
+        names = [f"{s.prefix}  {s.name.zh}  {s.name.en}" for s in choices]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Transfer"), self.tr("Transfer to which service?"), names, 0, False
+        )
+        return choices[names.index(name)].code if ok and name in names else None
+
+    def do_call_selected(self) -> None:
+        number = self.waiting.selected_number()
+        if number is not None:
+            self._act(
+                self.tr("Called {number}"), lambda: self.engine.call_ticket(self.counter, number)
+            )
+
+    def do_return(self) -> None:
+        items = self.no_show_view.selectedItems()
+        if not items:
+            return
+        number = items[0].text()
+        self._act(
+            self.tr("{number} is back in the queue"), lambda: self.engine.return_to_queue(number)
+        )
+
+    def do_pause(self) -> None:
+        if self.state is not None and self.state.counter.paused:
+            self._act(self.tr("Counter open again"), lambda: self.engine.resume(self.counter))
+        else:
+            self._act(self.tr("On break"), lambda: self.engine.pause(self.counter))
+
+    def do_sign_out(self) -> None:
+        self._act(self.tr("Signed out"), lambda: self.engine.sign_out(self.counter))
+
+
+def open_console(engine: TicketEngine, counter: int, staff: str | None = None) -> ConsoleWindow:
+    """A running console for ``counter`` (for the role and the demo office).
+
+    ``staff`` signs that member in without a PIN: for the demo office only, where nobody has
+    set one yet.
+    """
+    if staff is not None:
+        engine.sign_in(counter, staff)
+    window = ConsoleWindow(engine, counter)
+    window.start()
+    return window
