@@ -44,7 +44,7 @@ EXTENSIONS = (
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="counterdesk",
-        description="Counter-service kiosk and queue system. Without a command: office status.",
+        description="Counter-service kiosk and queue system. Without a command: the demo office.",
     )
     parser.add_argument(
         "--db", help="database URL (default: a local SQLite file; env COUNTERDESK_DB)"
@@ -113,6 +113,18 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         command(name, handler, text).add_argument("number", help="ticket number, e.g. A012")
 
+    demo = command("demo", _demo, "the whole demo office on one screen (the default)")
+    demo.add_argument(
+        "--simulate",
+        type=int,
+        nargs="?",
+        const=28,
+        default=0,
+        metavar="DAYS",
+        help="first fill the past DAYS days (default 28) with simulated history",
+    )
+    demo.add_argument("--silent", action="store_true", help="no spoken calls")
+    window_options(demo, "1920x1080")
     command("status", _status, "waiting per service with estimates, and each counter")
     command("close-day", _close_day, "end the business day (open tickets are closed, none deleted)")
     events = command("events", _events, "the event log after a given id (the change feed)")
@@ -308,27 +320,18 @@ def _status_text(status: OfficeStatus) -> str:
     return "\n".join(lines)
 
 
-def _overview(args: argparse.Namespace) -> int:
-    """``python main.py`` until the windows exist: the office's status and how to drive it."""
-    engine = engine_for(args)
-    print(f"{engine.office.office.name.zh} — {engine.office.office.name.en}")
-    print(_status_text(engine.status()))
-    print(
-        "\nThe windows are not built yet. Drive the queue from the command line, e.g.:\n"
-        "  counterdesk issue precheck\n"
-        "  counterdesk call --counter 1 --staff wang\n"
-        "  counterdesk start --counter 1 && counterdesk finish --counter 1\n"
-        "Run `counterdesk --help` for every command."
-    )
-    return 0
+def _demo(args: argparse.Namespace) -> int:
+    from counterdesk.demo import run_demo
+
+    return run_demo(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:  # no command: the demo office, with the flags given
+        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "demo"])
     try:
-        if args.command is None:
-            return _overview(args)
         result = args.handler(args)
     except OfficeFileError as exc:
         print(exc, file=sys.stderr)
@@ -339,6 +342,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CounterdeskError as exc:
         print(f"counterdesk: {exc}", file=sys.stderr)
         return 2
+    if isinstance(result, int) and not isinstance(result, bool):
+        return result  # a window's exit code: nothing to print
     if args.json:
         print(json.dumps(_as_json(result), ensure_ascii=False, indent=None))
     else:

@@ -12,13 +12,16 @@ import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
 from counterdesk.queue.errors import CounterdeskError
 
 APP = "counterdesk"
-KEYS = {"db", "office"}
+KEYS = {"db", "office", "voice_zh", "voice_en", "voice_rate", "printer", "kiosk_pin_hash"}
+# espeak-ng's ``cmn`` voice reads Han characters as English; ``cmn-latn-pinyin`` reads them right.
+VOICE_ZH, VOICE_EN, VOICE_RATE = "cmn-latn-pinyin", "en-us", 150
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,11 @@ class Settings:
     db: str
     office: str | None
     source: str
+    voice_zh: str = VOICE_ZH
+    voice_en: str = VOICE_EN
+    voice_rate: int = VOICE_RATE  # words per minute: slower than espeak's 175 for a big hall
+    printer: str = "none"  # the kiosk's ticket printer, e.g. usb:0x0416:0x5011 (devices.printer)
+    kiosk_pin_hash: str | None = None  # to leave the kiosk: `counterdesk kiosk --hash-pin`
 
     @staticmethod
     def default_db() -> str:
@@ -51,10 +59,19 @@ def load_settings(
         if os.environ.get("COUNTERDESK_DB")
         else (str(config_path) if from_file.get("db") else "default")
     )
-    return Settings(db=chosen_db or Settings.default_db(), office=chosen_office, source=source)
+    return Settings(
+        db=chosen_db or Settings.default_db(),
+        office=chosen_office,
+        source=source,
+        voice_zh=from_file.get("voice_zh", VOICE_ZH),
+        voice_en=from_file.get("voice_en", VOICE_EN),
+        voice_rate=int(from_file.get("voice_rate", VOICE_RATE)),
+        printer=os.environ.get("COUNTERDESK_PRINTER") or from_file.get("printer", "none"),
+        kiosk_pin_hash=from_file.get("kiosk_pin_hash"),
+    )
 
 
-def _read_config(path: Path, *, required: bool) -> dict[str, str]:
+def _read_config(path: Path, *, required: bool) -> dict[str, Any]:
     if not path.exists():
         if required:
             raise CounterdeskError(f"{path}: settings file not found")
@@ -70,6 +87,9 @@ def _read_config(path: Path, *, required: bool) -> dict[str, str]:
             f"(known: {', '.join(sorted(KEYS))})"
         )
     for key, value in data.items():
-        if not isinstance(value, str):
+        if key == "voice_rate":
+            if not isinstance(value, int) or not 60 <= value <= 400:
+                raise CounterdeskError(f"{path}: voice_rate must be words per minute, 60 to 400")
+        elif not isinstance(value, str):
             raise CounterdeskError(f"{path}: setting {key} must be a string")
     return data

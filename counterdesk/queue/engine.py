@@ -11,8 +11,6 @@ Correctness under concurrency rests on the database, not on this process:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
 import re
 import secrets
 from collections.abc import Sequence
@@ -43,6 +41,7 @@ from counterdesk.queue.models import (
 )
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
 from counterdesk.queue.office_store import read_office, store_office
+from counterdesk.queue.pins import hash_pin, pin_matches
 from counterdesk.queue.views import (
     CounterStatus,
     Event,
@@ -384,7 +383,7 @@ class TicketEngine:
         if not re.fullmatch(r"\d{4,8}", pin):
             raise QueueError("a PIN must be 4 to 8 digits")
         with self.db.write() as session:
-            self._staff(session, staff).pin_hash = _hash_pin(pin)
+            self._staff(session, staff).pin_hash = hash_pin(pin)
 
     def check_pin(self, staff: str, pin: str) -> None:
         """Refuse a wrong PIN, and a staff member who has none yet (no PIN is no sign-in)."""
@@ -395,7 +394,7 @@ class TicketEngine:
                 f"{staff} has no PIN yet: an administrator sets one with "
                 f"`counterdesk staff set-pin {staff}`"
             )
-        if not _pin_matches(pin, stored):
+        if not pin_matches(pin, stored):
             raise QueueError(f"wrong PIN for {staff}")
 
     def sign_in(self, counter: int, staff: str) -> None:
@@ -721,24 +720,6 @@ class TicketEngine:
         if ticket is None:
             raise NotFound(f"no ticket {number!r} today ({today.isoformat()})")
         return ticket
-
-
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-
-
-def _hash_pin(pin: str) -> str:
-    """``scrypt$salt$hash`` in hex: a short PIN must never be stored or compared in the clear."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **_SCRYPT)
-    return f"scrypt${salt.hex()}${digest.hex()}"
-
-
-def _pin_matches(pin: str, stored: str) -> bool:
-    scheme, salt, digest = stored.split("$")
-    if scheme != "scrypt":
-        return False
-    candidate = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), dklen=32, **_SCRYPT)
-    return hmac.compare_digest(candidate.hex(), digest)
 
 
 def _describe(ticket: TicketRow) -> str:

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -161,6 +162,8 @@ class TicketRow(Base):
             "ix_tickets_queue", "business_date", "status", "service_code", "priority", "queued_at"
         ),
         Index("ix_tickets_number", "business_date", "number"),
+        # Which days still have open tickets: the statistics cache only keeps settled days.
+        Index("ix_tickets_open_days", "status", "business_date"),
         Index(
             "uq_tickets_one_per_counter",
             "counter_number",
@@ -194,7 +197,17 @@ class TicketRow(Base):
 
 class TicketEventRow(Base):
     __tablename__ = "ticket_events"
-    __table_args__ = (Index("ix_ticket_events_ticket", "ticket_id"),)
+    __table_args__ = (
+        Index("ix_ticket_events_ticket", "ticket_id"),
+        # Counter sessions (sign-in, pause, resume, sign-out) for the utilisation figure.
+        Index(
+            "ix_ticket_events_sessions",
+            "counter_number",
+            "at",
+            sqlite_where=text("ticket_id IS NULL"),
+            postgresql_where=text("ticket_id IS NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(EventId, primary_key=True, autoincrement=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
     kind: Mapped[str] = mapped_column(String(24))
@@ -238,3 +251,19 @@ class CounterSessionRow(Base):
     signed_in_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     signed_out_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     paused_since: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class DaySummaryRow(Base):
+    """A settled business day's per-ticket figures, derived once from the event log.
+
+    Only days before today with no open ticket are kept; ``tickets`` is the day's issued count
+    when built, so a day that later gains tickets is rebuilt (see ``queue/day_summary.py``).
+    """
+
+    __tablename__ = "day_summaries"
+    business_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    tickets: Mapped[int] = mapped_column(Integer)
+    built_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    data: Mapped[bytes] = mapped_column(LargeBinary)  # what the statistics read
+    detail: Mapped[bytes] = mapped_column(LargeBinary)  # numbers and times, for the raw log

@@ -1,0 +1,116 @@
+"""The demo office: every role's real window on one screen, over one local SQLite file.
+
+A newcomer runs ``python main.py`` and within a minute takes a number at the kiosk, calls it
+at a console, sees and hears it on the board and finds it in the supervisor's figures. The
+demo keeps its own database (``demo.sqlite3``) so it never mixes with an office's real one.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from counterdesk.board.window import open_board
+from counterdesk.counter.window import open_console
+from counterdesk.devices.speech import SpeechService, Voices
+from counterdesk.devices.speech_protocol import SilentSpeaker, Speaker
+from counterdesk.kiosk.window import create_kiosk
+from counterdesk.queue import TicketEngine, open_office
+from counterdesk.queue.simulation import fill_history
+from counterdesk.reports.window import build_supervisor_window
+from counterdesk.settings import APP, load_settings
+from counterdesk.ui.app import run_window, ui_font
+
+# Counters staffed in the demo, and who signs in there (no PIN: demo only).
+DEMO_DESKS = ((1, "wang"), (2, "chen"))
+
+
+def demo_database() -> str:
+    folder = Path(platformdirs.user_data_dir(APP, appauthor=False))
+    return f"sqlite:///{folder / 'demo.sqlite3'}"
+
+
+class DemoOffice(QWidget):
+    """The kiosk, the board, a console per demo counter and the supervisor, in three tabs."""
+
+    def __init__(self, engine: TicketEngine, speaker: Speaker) -> None:
+        super().__init__()
+        self.setWindowTitle("counterdesk — demo office 示範辦公室")
+        self.kiosk = create_kiosk(engine, speaker=speaker)
+        self.board = open_board(engine, speaker)
+        self.consoles = [open_console(engine, counter, staff) for counter, staff in DEMO_DESKS]
+        self.supervisor = build_supervisor_window(engine)
+
+        # Three views of one office, each fitting a 1920x1080 screen: what citizens see
+        # (kiosk and board), what staff use (the consoles), what the supervisor reads.
+        tabs = QTabWidget()
+        tabs.addTab(
+            _side_by_side(("Kiosk 取號機", self.kiosk, 1), ("Board 叫號看板", self.board, 3)),
+            "Citizens 民眾: kiosk + board",
+        )
+        tabs.addTab(
+            _side_by_side(*((f"Counter 櫃檯 {c.counter}", c, 1) for c in self.consoles)),
+            "Staff 櫃檯人員: counters " + ", ".join(str(c.counter) for c in self.consoles),
+        )
+        tabs.addTab(self.supervisor, "Supervisor 主管報表")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(tabs)
+        self.tabs = tabs
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Embedded windows get no close event of their own: stop their threads here."""
+        self.kiosk.shutdown()
+        for window in (self.board, *self.consoles, self.supervisor):
+            window.close()
+        super().closeEvent(event)
+
+
+def _side_by_side(*panes: tuple[str, QWidget, int]) -> QWidget:
+    """Windows in a row, each under its role's name; kiosk and board scale to what they get."""
+    row_widget = QWidget()
+    row = QHBoxLayout(row_widget)
+    row.setContentsMargins(6, 6, 6, 6)
+    row.setSpacing(6)
+    for title, window, stretch in panes:
+        window.setMinimumSize(min(window.minimumSizeHint().width(), 400), 300)
+        # A top-level window paints its style sheet's background; an embedded one only if asked.
+        window.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        label = QLabel(title)
+        label.setFont(ui_font(10, bold=True))
+        column.addWidget(label)
+        column.addWidget(window, 1)
+        row.addWidget(box, stretch)
+    return row_widget
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    settings = load_settings(args.db, args.office, args.config)
+    url = args.db or (settings.db if settings.source != "default" else demo_database())
+    engine = open_office(url, settings.office)
+    if args.simulate:
+        days = fill_history(engine, days=args.simulate)
+        print(f"simulated {len(days)} past days into {url}")
+    speaker: Speaker = SilentSpeaker()
+    if not (args.silent or args.snapshot):
+        speaker = SpeechService(Voices.from_settings(settings)).start()
+    print(f"demo office on {url}")
+    try:
+        return run_window(
+            lambda: DemoOffice(engine, speaker),
+            snapshot=args.snapshot,
+            size=args.size,
+            default_size="1920x1080",
+        )
+    finally:
+        if isinstance(speaker, SpeechService):
+            speaker.stop()

@@ -1,0 +1,66 @@
+"""The live view of today for supervisors: who is waiting where, and for how long."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.views import _View
+
+
+@dataclasses.dataclass(frozen=True)
+class ServiceNow(_View):
+    code: str
+    prefix: str
+    name_zh: str
+    name_en: str
+    waiting: int
+    longest_wait_seconds: int | None  # since issue, of the ticket waiting longest
+    open_counters: int
+    estimated_wait_minutes: float
+
+
+@dataclasses.dataclass(frozen=True)
+class Today(_View):
+    business_date: dt.date
+    waiting: int
+    counters_open: int  # signed in and not paused
+    counters: int
+    longest_wait_seconds: int | None
+    services: tuple[ServiceNow, ...]
+
+
+def today(engine: TicketEngine) -> Today:
+    """Waiting per service with each queue's longest wait, and how many counters are open."""
+    status = engine.status()
+    now = engine.clock.now()
+    oldest: dict[str, dt.datetime] = {}
+    for ticket in engine.waiting():
+        oldest[ticket.service] = min(oldest.get(ticket.service, ticket.issued_at), ticket.issued_at)
+    services = tuple(
+        ServiceNow(
+            code=s.code,
+            prefix=s.prefix,
+            name_zh=s.name_zh,
+            name_en=s.name_en,
+            waiting=s.waiting,
+            longest_wait_seconds=_since(oldest.get(s.code), now),
+            open_counters=s.open_counters,
+            estimated_wait_minutes=s.estimated_wait_minutes,
+        )
+        for s in status.services
+    )
+    longest = [s.longest_wait_seconds for s in services if s.longest_wait_seconds is not None]
+    return Today(
+        business_date=status.business_date,
+        waiting=sum(s.waiting for s in services),
+        counters_open=sum(1 for c in status.counters if c.staff is not None and not c.paused),
+        counters=len(status.counters),
+        longest_wait_seconds=max(longest, default=None),
+        services=services,
+    )
+
+
+def _since(moment: dt.datetime | None, now: dt.datetime) -> int | None:
+    return None if moment is None else max(0, int((now - moment).total_seconds()))
