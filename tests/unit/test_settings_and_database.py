@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from counterdesk.queue import Database, DatabaseError
-from counterdesk.queue.database import refuse_network_share, schema_version
+from counterdesk.queue.database import refuse_network_share, schema_version, start_checkpointer
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.settings import Settings, load_settings
 
@@ -104,3 +105,23 @@ def database_file_created(folder: Path) -> bool:
 def test_unreachable_postgresql_is_one_clear_error() -> None:
     with pytest.raises(DatabaseError, match="cannot open the database"):
         Database("postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2")
+
+
+def test_wal_is_checkpointed_in_the_background(tmp_path: Path) -> None:
+    """Operations never pay for a checkpoint's fsync: a background thread copies the WAL."""
+    path = tmp_path / "wal.sqlite3"
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("CREATE TABLE t (x TEXT)")
+    writer.executemany("INSERT INTO t VALUES (?)", [("x" * 500,)] * 2000)
+    size_before = path.stat().st_size
+    stop = start_checkpointer(f"file:{path}?mode=rw", interval=0.02)
+    try:
+        deadline = time.monotonic() + 10
+        while path.stat().st_size <= size_before and time.monotonic() < deadline:
+            stop.wait(0.02)  # waiting on the condition, polled; not a timing assumption
+        assert path.stat().st_size > size_before, "the WAL was never copied into the database"
+    finally:
+        stop.set()
+        writer.close()
