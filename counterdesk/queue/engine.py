@@ -522,7 +522,9 @@ class TicketEngine:
                         name_en=row.name_en,
                         waiting=count,
                         open_counters=open_desks,
-                        estimated_wait_minutes=estimate_wait(session, self.office, row.code, count),
+                        estimated_wait_minutes=estimate_wait(
+                            session, self.office, row.code, count, open_desks
+                        ),
                         issued_today=issued.get(row.code, 0),
                         daily_cap=row.daily_cap,
                     )

@@ -54,7 +54,13 @@ def open_counters(session: Session, service: str) -> int:
     )
 
 
-def estimate_wait(session: Session, office: Office, service: str, people_ahead: int) -> float:
+def estimate_wait(
+    session: Session,
+    office: Office,
+    service: str,
+    people_ahead: int,
+    counters: int | None = None,
+) -> float:
     """Minutes until a citizen with ``people_ahead`` before them is likely to be called.
 
     With no counter open the estimate assumes one, so a citizen arriving before staff sign in
@@ -63,5 +69,7 @@ def estimate_wait(session: Session, office: Office, service: str, people_ahead: 
     if people_ahead <= 0:
         return 0.0
     per_citizen = minutes_per_citizen(session, office, service)
-    counters = max(1, open_counters(session, service))
+    if counters is None:  # callers that already counted the open counters pass them in
+        counters = open_counters(session, service)
+    counters = max(1, counters)
     return round(people_ahead * per_citizen / counters, 1)
