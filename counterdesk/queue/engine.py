@@ -563,9 +563,16 @@ class TicketEngine:
             return Ticket.of(self._ticket_by_number(session, number))
 
     def ticket_by_token(self, token: str) -> Ticket | None:
+        """The ticket behind a QR code, with its place in the queue while it waits."""
         with self.db.read() as session:
             row = session.scalars(select(TicketRow).where(TicketRow.token == token)).one_or_none()
-            return Ticket.of(row) if row else None
+            if row is None:
+                return None
+            if row.status != Status.WAITING or row.business_date != self.business_date():
+                return Ticket.of(row)
+            ahead = self._people_ahead(session, row)
+            minutes = estimate_wait(session, self.office, row.service_code, ahead)
+            return Ticket.of(row, people_ahead=ahead, estimated_wait_minutes=minutes)
 
     def events_after(self, last_id: int = 0, limit: int = 500) -> list[Event]:
         """The change feed: events with an id above ``last_id``, oldest first."""

@@ -120,8 +120,24 @@ def test_token_is_random_and_not_the_number(engine: TicketEngine) -> None:
         assert len(ticket.token) >= 16
         assert ticket.number not in ticket.token
         assert ticket.number[1:] not in ticket.token
-        assert engine.ticket_by_token(ticket.token) == engine.ticket(ticket.number)
+        found = engine.ticket_by_token(ticket.token)
+        assert found is not None and found.number == ticket.number
     assert engine.ticket_by_token("not-a-token") is None
+
+
+def test_ticket_by_token_gives_place_in_queue_while_waiting(engine: TicketEngine) -> None:
+    """The status page shows people ahead and the wait; once called, the counter instead."""
+    engine.sign_in(1, engine.office.staff[0].code)
+    first, second = engine.issue("precheck"), engine.issue("precheck")
+    waiting = engine.ticket_by_token(second.token)
+    assert waiting is not None
+    assert (waiting.people_ahead, waiting.status) == (1, "waiting")
+    assert waiting.estimated_wait_minutes is not None and waiting.estimated_wait_minutes > 0
+    engine.call_ticket(1, second.number)
+    called = engine.ticket_by_token(second.token)
+    assert called is not None
+    assert (called.status, called.counter, called.people_ahead) == ("called", 1, None)
+    assert engine.ticket_by_token(first.token).people_ahead == 0  # type: ignore[union-attr]
 
 
 def test_people_ahead_and_estimated_wait(engine: TicketEngine) -> None:
