@@ -12,6 +12,7 @@ import enum
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -267,3 +268,69 @@ class DaySummaryRow(Base):
     built_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     data: Mapped[bytes] = mapped_column(LargeBinary)  # what the statistics read
     detail: Mapped[bytes] = mapped_column(LargeBinary)  # numbers and times, for the raw log
+
+
+class RatingRow(Base):
+    """A citizen's rating of one finished ticket: one per ticket, no personal data.
+
+    Service, counter and staff are copied from the ticket so satisfaction figures by them need
+    no join, and stay right if the office file later renames or retires a counter.
+    """
+
+    __tablename__ = "ratings"
+    __table_args__ = (
+        CheckConstraint("score BETWEEN 1 AND 5", name="ck_ratings_score"),
+        Index("ix_ratings_business_date", "business_date"),
+    )
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), unique=True)
+    rated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    service_code: Mapped[str] = mapped_column(String(32))
+    counter_number: Mapped[int | None] = mapped_column(Integer)
+    staff_code: Mapped[str | None] = mapped_column(String(32))
+    score: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(16))
+
+
+class OpinionRow(Base):
+    """An opinion (意見) that needs an answer, followed until it is closed.
+
+    ``contact`` is the only personal data counterdesk ever holds; it is blanked
+    ``contact_retention_days`` after closing (``contact_deleted_at`` records when).
+    """
+
+    __tablename__ = "opinions"
+    __table_args__ = (Index("ix_opinions_status", "status", "received_at"),)
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(24), unique=True)
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    channel: Mapped[str] = mapped_column(String(16))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    service_code: Mapped[str | None] = mapped_column(String(32))
+    counter_number: Mapped[int | None] = mapped_column(Integer)
+    staff_code: Mapped[str | None] = mapped_column(String(32))
+    body: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(String(200))
+    contact_deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    assigned_to: Mapped[str | None] = mapped_column(String(32))
+    assigned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_by: Mapped[str | None] = mapped_column(String(32))
+    answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class OpinionEventRow(Base):
+    """The follow-up log of an opinion: received, assigned, answered, closed, contact deleted."""
+
+    __tablename__ = "opinion_events"
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    opinion_id: Mapped[int] = mapped_column(ForeignKey("opinions.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(24))
+    staff_code: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(String(200))

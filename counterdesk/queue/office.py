@@ -113,6 +113,17 @@ class Announcements(_Strict):
         return value
 
 
+class FeedbackRules(_Strict):
+    """How long citizens may rate a ticket, and how opinions are followed up."""
+
+    # Days after the ticket's day that it can be rated; its status page expires with them.
+    rating_days: int = Field(default=7, ge=0, le=90)
+    # An opinion unanswered for longer is overdue.
+    answer_target_days: int = Field(default=7, ge=1, le=90)
+    # Days after an opinion is closed that the citizen's contact details are deleted.
+    contact_retention_days: int = Field(default=30, ge=0, le=365)
+
+
 class OfficeInfo(_Strict):
     name: Text
     timezone: str = "Asia/Taipei"
@@ -168,6 +179,7 @@ class Office(_Strict):
     office: OfficeInfo
     queue: QueueRules = Field(default_factory=QueueRules)
     announcements: Announcements = Field(default_factory=Announcements)
+    feedback: FeedbackRules = Field(default_factory=FeedbackRules)
     services: list[Service] = Field(min_length=1)
     counters: list[Counter] = Field(min_length=1)
     staff: list[Staff] = Field(default_factory=list)
