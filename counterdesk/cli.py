@@ -37,6 +37,7 @@ EXTENSIONS = (
     "counterdesk.counter.commands",
     "counterdesk.board.commands",
     "counterdesk.reports.commands",
+    "counterdesk.opinion_commands",
 )
 
 

@@ -31,3 +31,7 @@ class TicketRefused(QueueError):
 
 class DatabaseError(CounterdeskError):
     """The database cannot be used: unreachable, on a network share, or newer than this program."""
+
+
+class InvalidInput(CounterdeskError, ValueError):
+    """A value a person typed is not acceptable (empty, too long, out of range)."""

@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import NotFound, QueueError
+from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import OpinionEventRow, OpinionRow, StaffRow, TicketRow
 from counterdesk.queue.views import _View
 
@@ -61,10 +61,10 @@ def _clean(text: str | None, what: str, limit: int, *, required: bool) -> str | 
     text = (text or "").strip()
     if not text:
         if required:
-            raise ValueError(f"{what} is empty")
+            raise InvalidInput(f"{what} is empty")
         return None
     if len(text) > limit:
-        raise ValueError(f"{what} is {len(text)} characters; at most {limit} fit")
+        raise InvalidInput(f"{what} is {len(text)} characters; at most {limit} fit")
     return text
 
 
@@ -90,7 +90,7 @@ class Opinions:
         from the ticket; otherwise ``service`` and ``counter`` may say what it is about.
         """
         if channel not in CHANNELS:
-            raise ValueError(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
+            raise InvalidInput(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
         text = _clean(body, "the opinion", MAX_BODY, required=True)
         reachable = _clean(contact, "the contact details", MAX_CONTACT, required=False)
         office = self.engine.office

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import NotFound, QueueError
+from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import RatingRow, Status, TicketRow
 from counterdesk.queue.views import _View
 
@@ -41,14 +41,14 @@ class Rating(_View):
 
 
 def check_rating(score: object, comment: str | None) -> str | None:
-    """The cleaned comment; raises ValueError naming what is wrong with the score or comment."""
+    """The cleaned comment; raises InvalidInput naming what is wrong with the score or comment."""
     if not isinstance(score, int) or isinstance(score, bool) or score not in SCORES:
-        raise ValueError(f"score must be a whole number from 1 to 5, not {score!r}")
+        raise InvalidInput(f"score must be a whole number from 1 to 5, not {score!r}")
     if comment is None:
         return None
     comment = comment.strip()
     if len(comment) > MAX_COMMENT:
-        raise ValueError(f"comment is {len(comment)} characters; at most {MAX_COMMENT} fit")
+        raise InvalidInput(f"comment is {len(comment)} characters; at most {MAX_COMMENT} fit")
     return comment or None
 
 
@@ -63,7 +63,7 @@ class Ratings:
     ) -> Rating:
         """Record the rating of the ticket with ``token``; refused if it already has one."""
         if source not in SOURCES:
-            raise ValueError(f"source must be one of {', '.join(SOURCES)}, not {source!r}")
+            raise InvalidInput(f"source must be one of {', '.join(SOURCES)}, not {source!r}")
         comment = check_rating(score, comment)
         now = self.engine.clock.now()
         with self.engine.db.write() as session:

@@ -126,3 +126,34 @@ def test_demo_office_renders_its_windows(run, tmp_path: Path) -> None:  # type: 
     demo = run("demo", "--silent", "--snapshot", str(picture))
     assert demo.returncode == 0, demo.stderr
     assert picture.stat().st_size > 50_000  # a real 1920x1080 picture, not an empty one
+
+
+def test_opinion_follow_up_from_the_command_line(run) -> None:  # type: ignore[no-untyped-def]
+    added = run("opinion", "add", "等候區太冷 Too cold", "--contact", "0912-000-111", "--json")
+    assert added.returncode == 0, added.stderr
+    reference = json.loads(added.stdout)["reference"]
+    assert reference.startswith("OP-")
+    listed = run("opinion", "list")
+    assert reference in listed.stdout and "等候區太冷" in listed.stdout
+    assert run("opinion", "assign", reference, "--to", "chen").returncode == 0
+    assert run("opinion", "answer", reference, "Heating on", "--by", "chen").returncode == 0
+    closed = json.loads(run("opinion", "close", reference, "--json").stdout)
+    assert (closed["status"], closed["answered_by"]) == ("closed", "chen")
+    shown = run("opinion", "show", reference)
+    steps = [line.split()[2:] for line in shown.stdout.splitlines()[-4:]]
+    assert steps == [["received"], ["assigned", "chen"], ["answered", "chen"], ["closed"]]
+    assert run("opinion", "list").stdout.strip() == "no open opinions"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("opinion", "add", "  "), 2, "the opinion is empty"),
+        (("opinion", "add", "x", "--service", "nope"), 1, "unknown service 'nope'"),
+        (("opinion", "assign", "OP-1", "--to", "chen"), 1, "no opinion 'OP-1'"),
+    ],
+)
+def test_bad_opinion_commands_say_what_is_wrong(run, args, code, message) -> None:  # type: ignore[no-untyped-def]
+    result = run(*args)
+    assert (result.returncode, "Traceback" in result.stderr) == (code, False)
+    assert message in result.stderr
