@@ -23,6 +23,7 @@ from counterdesk.queue import (
     open_office,
 )
 from counterdesk.queue.database import Database, schema_version
+from counterdesk.queue.opinions import Opinions
 from counterdesk.queue.views import OfficeStatus, Ticket
 from counterdesk.settings import load_settings
 
@@ -227,10 +228,15 @@ def _status(args: argparse.Namespace) -> OfficeStatus:
 
 
 def _close_day(args: argparse.Namespace) -> dict[str, Any]:
-    closed = engine_for(args).close_day()
+    """Close the day, and delete contact details kept past the retention time (a daily job)."""
+    engine = engine_for(args)
+    closed = engine.close_day()
+    purged = Opinions(engine).purge_contacts()
     return {
         "removed_at_close": closed,
-        "text": f"day closed: {closed} open tickets removed at close",
+        "contacts_deleted": purged,
+        "text": f"day closed: {closed} open tickets removed at close"
+        + (f"; contact details of {purged} closed opinions deleted" if purged else ""),
     }
 
 

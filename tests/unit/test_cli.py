@@ -128,7 +128,7 @@ def test_demo_office_renders_its_windows(run, tmp_path: Path) -> None:  # type: 
     assert picture.stat().st_size > 50_000  # a real 1920x1080 picture, not an empty one
 
 
-def test_opinion_follow_up_from_the_command_line(run) -> None:  # type: ignore[no-untyped-def]
+def test_opinion_follow_up_from_the_command_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     added = run("opinion", "add", "等候區太冷 Too cold", "--contact", "0912-000-111", "--json")
     assert added.returncode == 0, added.stderr
     reference = json.loads(added.stdout)["reference"]
@@ -143,6 +143,15 @@ def test_opinion_follow_up_from_the_command_line(run) -> None:  # type: ignore[n
     steps = [line.split()[2:] for line in shown.stdout.splitlines()[-4:]]
     assert steps == [["received"], ["assigned", "chen"], ["answered", "chen"], ["closed"]]
     assert run("opinion", "list").stdout.strip() == "no open opinions"
+    assert json.loads(run("close-day", "--json").stdout)["contacts_deleted"] == 0
+    at_once = tmp_path / "office.yaml"  # an office that keeps contact details 0 days
+    at_once.write_text(
+        SAMPLE_OFFICE.read_text(encoding="utf-8") + "\nfeedback:\n  contact_retention_days: 0\n",
+        encoding="utf-8",
+    )
+    closed_day = json.loads(run("--office", str(at_once), "close-day", "--json").stdout)
+    assert closed_day["contacts_deleted"] == 1
+    assert json.loads(run("opinion", "show", reference, "--json").stdout)["contact"] is None
 
 
 @pytest.mark.parametrize(
