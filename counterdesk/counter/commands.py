@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from counterdesk import cli
-from counterdesk.queue import NotFound, QueueError
+from counterdesk.queue import QueueError
 
 
 def register(command: cli.CommandFactory) -> None:
@@ -33,11 +33,7 @@ def _console(args: argparse.Namespace) -> int:
     from counterdesk.ui.app import run_window
 
     engine = cli.engine_for(args)
-    try:
-        engine.office.counter(args.counter)
-    except KeyError:
-        known = ", ".join(str(c.number) for c in engine.office.counters)
-        raise NotFound(f"unknown counter {args.counter} (counters: {known})") from None
+    engine.office.known_counter(args.counter)
     if not args.snapshot:
         setup_logging(f"counter-{args.counter}")
 

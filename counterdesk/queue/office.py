@@ -24,7 +24,7 @@ from pydantic import (
     field_validator,
 )
 
-from counterdesk.queue.errors import OfficeFileError
+from counterdesk.queue.errors import NotFound, OfficeFileError
 
 SAMPLE_OFFICE = (
     Path(__file__).resolve().parent.parent / "resources" / "offices" / "company-registration.yaml"
@@ -199,6 +199,14 @@ class Office(_Strict):
             if counter.number == number:
                 return counter
         raise KeyError(number)
+
+    def known_counter(self, number: int) -> Counter:
+        """The counter, or a NotFound that lists the counters there are."""
+        try:
+            return self.counter(number)
+        except KeyError:
+            known = ", ".join(str(c.number) for c in self.counters)
+            raise NotFound(f"unknown counter {number} (counters: {known})") from None
 
     def staff_member(self, code: str) -> Staff:
         for member in self.staff:

@@ -100,10 +100,7 @@ class Opinions:
             except KeyError:
                 raise NotFound(f"unknown service {service!r}") from None
         if counter is not None:
-            try:
-                office.counter(counter)
-            except KeyError:
-                raise NotFound(f"unknown counter {counter}") from None
+            office.known_counter(counter)
         now = self.engine.clock.now()
         with self.engine.db.write() as session:
             ticket = None
