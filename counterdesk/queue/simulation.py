@@ -13,6 +13,8 @@ it serves as demo data, as the load generator for benchmarks and as a staffing w
   pause over the break and resume when the next session opens; the day ends with
   ``close_day``.
 - The run is decided by the seed and the date alone: a seeded run repeats exactly.
+- After each day, a share of its finished tickets is rated and a few opinions arrive
+  (``simulation_feedback``), so the demo's satisfaction figures have something to show.
 
 Two back ends carry out the same decisions. ``EngineBackend`` drives the real
 ``TicketEngine`` one operation at a time (a few milliseconds each): it is what the tests of
@@ -24,6 +26,7 @@ tickets, events and sessions for the same seed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import heapq
 import math
@@ -40,6 +43,7 @@ from counterdesk.queue.errors import QueueError, TicketRefused
 from counterdesk.queue.models import CounterSessionRow, DailySequenceRow
 from counterdesk.queue.office import WEEKDAYS, Office
 from counterdesk.queue.simulation_bulk import BulkBackend
+from counterdesk.queue.simulation_feedback import simulate_feedback
 
 DISTRIBUTIONS = ("exponential", "lognormal")
 LOGNORMAL_SIGMA = 0.5
@@ -60,6 +64,8 @@ class Plan:
     no_show_share: float = 0.05
     priority_share: float = 0.05
     walk_seconds: tuple[float, float] = (15.0, 60.0)
+    rating_share: float = 0.3  # finished tickets the citizen rates
+    opinions_per_week: float = 3.0
     seed: int = 1
 
     def __post_init__(self) -> None:
@@ -73,9 +79,11 @@ class Plan:
             raise ValueError("--counters must be at least 1")
         if self.service_minutes is not None and self.service_minutes <= 0:
             raise ValueError("--service-minutes must be above 0")
-        for name in ("no_show_share", "priority_share"):
+        for name in ("no_show_share", "priority_share", "rating_share"):
             if not 0 <= getattr(self, name) <= 1:
                 raise ValueError(f"{name} must be between 0 and 1")
+        if self.opinions_per_week < 0:
+            raise ValueError("opinions_per_week must not be negative")
 
 
 def parse_arrivals(text: str) -> dict[int, float]:
@@ -177,6 +185,8 @@ class DayResult:
     issued: int
     refused: int  # arrivals after their service's daily cap was reached
     no_shows: int
+    ratings: int = 0
+    opinions: int = 0
 
 
 def citizens(office: Office, day: dt.date, plan: Plan, services: list[str]) -> list[Citizen]:
@@ -390,9 +400,22 @@ def simulate(
         backend = BulkBackend(engine.db, office)
     else:
         backend = EngineBackend(TicketEngine(engine.db, ManualClock(_noon(office, first))))
+    now = engine.clock.now()
     results = []
     for done, day in enumerate(dates, start=1):
-        results.append(simulate_day(backend, office, day, plan))
+        result = simulate_day(backend, office, day, plan)
+        feedback = simulate_feedback(
+            engine.db,
+            office,
+            day,
+            seed=plan.seed,
+            rating_share=plan.rating_share,
+            opinions_per_week=plan.opinions_per_week,
+            now=now,
+        )
+        results.append(
+            dataclasses.replace(result, ratings=feedback.ratings, opinions=feedback.opinions)
+        )
         if progress:
             progress(done, len(dates))
     return results

@@ -1,4 +1,4 @@
-"""The supervisor's four charts, drawn with QtCharts from a ``Statistics`` result."""
+"""The supervisor's charts, drawn with QtCharts from ``Statistics`` and ``Satisfaction`` results."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from counterdesk.ui.app import ui_font
 BLUE = QColor("#1f5f99")
 ORANGE = QColor("#e07b28")
 GREY = QColor("#9aa5b1")
+LIGHT_GREY = QColor("#d3d9e0")
 
 
 class ChartView(QChartView):
@@ -198,3 +199,59 @@ def handling_by_staff(
     axis = _value_axis(texts["minutes"], max((minutes(r.handling.p90) for r in rows), default=0))
     _axis(chart, axis, Qt.AlignLeft)
     series.attachAxis(axis)
+
+
+def monthly_score(
+    view: ChartView,
+    points: Sequence[tuple[str, float | None, float | None]],
+    ratings: Sequence[int],
+    texts: dict[str, str],
+) -> None:
+    """Bars: ratings each month; line: the month's mean score on the 1–5 scale, with its
+    least-squares trend dashed (``points`` are month, mean, trend value)."""
+    chart = view.fresh(texts["title"])
+    counts = QBarSet(texts["ratings"])
+    counts.setColor(LIGHT_GREY)  # behind the score line, which is what matters
+    counts.append(list(ratings))
+    bars = QBarSeries()
+    bars.append(counts)
+    chart.addSeries(bars)
+    months = QBarCategoryAxis()
+    years = sorted({month[:4] for month, _, _ in points})
+    # Within one year the months are 01…12 under the year, so every label fits.
+    months.append([month[5:] if len(years) == 1 else month[2:] for month, _, _ in points])
+    months.setTitleText(" – ".join(dict.fromkeys((years[0], years[-1]))) if years else "")
+    months.setTitleFont(ui_font(8))
+    _axis(chart, months, Qt.AlignBottom)
+    bars.attachAxis(months)
+    right = _value_axis(texts["per_month"], max(ratings, default=0))
+    _axis(chart, right, Qt.AlignRight)
+    bars.attachAxis(right)
+    scale = QValueAxis()
+    scale.setTitleText(texts["faces"])
+    scale.setTitleFont(ui_font(8))
+    scale.setRange(1, 5)
+    scale.setTickCount(5)
+    scale.setLabelFormat("%d")
+    _axis(chart, scale, Qt.AlignLeft)
+    # The lines sit on the month categories through a hidden index axis of the same span.
+    positions = QValueAxis()
+    positions.setRange(-0.5, len(points) - 0.5)
+    positions.setVisible(False)
+    chart.addAxis(positions, Qt.AlignBottom)
+    for name, color, style, index in (
+        (texts["mean"], BLUE, Qt.SolidLine, 1),
+        (texts["trend"], ORANGE, Qt.DashLine, 2),
+    ):
+        values = [(x, point[index]) for x, point in enumerate(points) if point[index] is not None]
+        if not values:
+            continue  # no trend without two months of ratings
+        line = QLineSeries()
+        line.setName(name)
+        line.setPen(QPen(color, 2.5, style))
+        line.setPointsVisible(index == 1)
+        for x, y in values:
+            line.append(x, y)
+        chart.addSeries(line)
+        line.attachAxis(scale)
+        line.attachAxis(positions)

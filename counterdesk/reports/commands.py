@@ -20,7 +20,8 @@ DEFAULT_SIZE = "1440x900"
 def register(command: Any) -> None:
     from counterdesk.cli import window_options
     from counterdesk.queue.simulation import DISTRIBUTIONS
-    from counterdesk.reports.formats import CSV_TABLES, FORMATS
+    from counterdesk.reports.formats import CSV_TABLES, FORMATS, SUPERVISOR_TABS
+    from counterdesk.reports.periods import PRESETS
 
     supervisor = command(
         "supervisor", _supervisor, "the supervisor window: statistics, charts and exports"
@@ -28,6 +29,12 @@ def register(command: Any) -> None:
     window_options(supervisor, DEFAULT_SIZE)
     supervisor.add_argument(
         "--language", choices=("zh_TW", "en"), help="labels in Chinese or English (default zh_TW)"
+    )
+    supervisor.add_argument(
+        "--tab", choices=SUPERVISOR_TABS, default="overview", help="the tab to open on"
+    )
+    supervisor.add_argument(
+        "--preset", choices=PRESETS, default="month", help="the period to open on (default month)"
     )
 
     export = command("export", _export, "export statistics as CSV, XLSX or the PDF report")
@@ -40,7 +47,8 @@ def register(command: Any) -> None:
         "--table",
         choices=CSV_TABLES,
         default="summary",
-        help="what a CSV holds: the statistics (default), one row per ticket, or per event",
+        help="what a CSV holds: the statistics (default), one row per ticket or per event, "
+        "the satisfaction figures, or one row per opinion (no contact details)",
     )
     _filter_options(export)
 
@@ -75,6 +83,7 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
 
 def _supervisor(args: argparse.Namespace) -> int:
     from counterdesk.cli import engine_for
+    from counterdesk.reports.periods import PRESETS
     from counterdesk.reports.window import build_supervisor_window
     from counterdesk.ui.app import parse_size, run_window
 
@@ -82,6 +91,8 @@ def _supervisor(args: argparse.Namespace) -> int:
 
     def create() -> Any:
         window = build_supervisor_window(engine, language=args.language or "zh_TW")
+        window.show_tab(args.tab)
+        window.preset.setCurrentIndex(PRESETS.index(args.preset))
         if args.snapshot:  # show the figures, not the window before they arrive
             window.resize(parse_size(args.size or DEFAULT_SIZE))
             window.wait_until_shown()
@@ -162,6 +173,7 @@ def _simulate(args: argparse.Namespace) -> dict[str, Any]:
     total = stats.total
     lines = [
         f"{r.day}  {r.issued:>5} tickets  {r.no_shows:>3} no-shows"
+        f"  {r.ratings:>4} ratings  {r.opinions} opinions"
         + (f"  {r.refused} refused (daily cap)" if r.refused else "")
         for r in results
         if r.issued or r.refused

@@ -19,7 +19,17 @@ from typing import IO, Any
 from counterdesk.queue.day_summary import DayData, load_days
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import CounterdeskError
+from counterdesk.queue.satisfaction import Satisfaction, satisfaction
 from counterdesk.queue.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
+from counterdesk.reports.feedback_tables import (
+    OPINION_COLUMNS,
+    SCORE_COLUMNS,
+    opinion_lines,
+    opinion_rows,
+    period_opinions,
+    score_rows,
+    trend_text,
+)
 from counterdesk.reports.formats import CSV_TABLES, FORMATS
 from counterdesk.reports.tables import (
     EVENT_COLUMNS,
@@ -171,8 +181,14 @@ def _write_csv(
         rows = summary_rows(stats, engine.office)
     elif request.table == "tickets":
         columns, rows = TICKET_COLUMNS, filtered_tickets(engine, request, report)
-    else:
+    elif request.table == "events":
         columns, rows = EVENT_COLUMNS, all_events(engine, request, report)
+    elif request.table == "satisfaction":
+        figures = satisfaction(engine, request.first, request.last)
+        columns, rows = SCORE_COLUMNS, score_rows(figures, engine.office)
+    else:
+        opinions = period_opinions(engine, request.first, request.last)
+        columns, rows = OPINION_COLUMNS, opinion_rows(opinions, engine.office)
     with open(handle.fileno(), "w", encoding="utf-8-sig", newline="", closefd=False) as text:
         writer = csv.writer(text)
         writer.writerow(column.key for column in columns)
@@ -191,7 +207,8 @@ def _write_xlsx(
     handle: IO[bytes],
     report: Progress,
 ) -> None:
-    """A summary sheet, a sheet per breakdown and the raw ticket log (split past Excel's limit)."""
+    """A summary sheet, a sheet per breakdown, satisfaction and opinions, and the raw ticket
+    log (split past Excel's limit)."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -209,6 +226,7 @@ def _write_xlsx(
             (*GROUP_COLUMNS, *FIGURE_COLUMNS),
             breakdown_rows(stats, office, breakdown),
         )
+    _feedback_sheets(book, engine, request)
     try:
         _ticket_sheets(book, filtered_tickets(engine, request, report))
     except BaseException:
@@ -231,16 +249,65 @@ def _ticket_sheets(book: Any, rows: Iterable[dict[str, Any]]) -> None:
         written += 1
 
 
-def _table_sheet(book: Any, title: str, columns: Iterable[Column], rows: Iterable[dict]) -> Any:  # type: ignore[type-arg]
+def _feedback_sheets(book: Any, engine: TicketEngine, request: ExportRequest) -> None:
+    """Satisfaction by service, counter, staff and month, and the opinions of the period:
+    each a few headline lines over its table."""
+    figures = satisfaction(engine, request.first, request.last)
+    _table_sheet(
+        book,
+        "滿意度 Satisfaction",
+        SCORE_COLUMNS,
+        score_rows(figures, engine.office),
+        satisfaction_lines(figures, request.filters),
+    )
+    target = engine.office.feedback.answer_target_days
+    _table_sheet(
+        book,
+        "意見 Opinions",
+        OPINION_COLUMNS,
+        opinion_rows(period_opinions(engine, request.first, request.last), engine.office),
+        [(f"{zh} {en}", value) for zh, en, value, _ in opinion_lines(figures.opinions, target)],
+    )
+
+
+def satisfaction_lines(figures: Satisfaction, filters: Filters) -> list[tuple[str, Any]]:
+    """The headline satisfaction figures as (label, value) lines."""
+    overall = figures.overall
+    lines: list[tuple[str, Any]] = [
+        ("評分數 Ratings", overall.ratings),
+        ("平均分數 Mean score (1–5)", overall.mean),
+        ("滿意比例 Satisfied (4–5)", overall.satisfied),
+        ("趨勢 Trend", trend_text(figures.trend_per_month)),
+    ]
+    if filters != Filters():
+        lines.append(("篩選 Filters", "不適用於滿意度 do not apply to satisfaction"))
+    return lines
+
+
+def _table_sheet(
+    book: Any,
+    title: str,
+    columns: Iterable[Column],
+    rows: Iterable[dict],  # type: ignore[type-arg]
+    lines: Iterable[tuple[str, Any]] = (),
+) -> Any:
+    """A sheet holding a table, under optional (label, value) lines and an empty row."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
-    columns = list(columns)
+    columns, lines = list(columns), list(lines)
     sheet = book.create_sheet(title[:31])
-    sheet.freeze_panes = "A2"
+    heading_row = len(lines) + 2 if lines else 1
+    sheet.freeze_panes = f"A{heading_row + 1}"  # panes and widths before any row: write-only
     for index, column in enumerate(columns):
         letter = _column_letter(index)
         sheet.column_dimensions[letter].width = 26 if column.kind == "text" else 14
+    if lines:  # room for the lines' labels
+        sheet.column_dimensions["A"].width = 36
+    for line in lines:
+        sheet.append(list(line))
+    if lines:
+        sheet.append([])
     heading = []
     for column in columns:
         cell = WriteOnlyCell(sheet, value=f"{column.zh}\n{column.en}")

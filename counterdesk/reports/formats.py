@@ -1,5 +1,6 @@
-"""The export formats and CSV tables, apart so the command line names them without loading
-the exporters."""
+"""The export formats, CSV tables and the supervisor window's tabs, apart so the command line
+names them without loading the exporters or Qt."""
 
 FORMATS = ("csv", "xlsx", "pdf")
-CSV_TABLES = ("summary", "tickets", "events")
+CSV_TABLES = ("summary", "tickets", "events", "satisfaction", "opinions")
+SUPERVISOR_TABS = ("overview", "tables", "satisfaction", "opinions")  # in the window's order

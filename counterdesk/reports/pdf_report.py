@@ -15,6 +15,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -35,7 +36,17 @@ from reportlab.platypus import (
 )
 
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.statistics import Figures, Statistics, compute
+from counterdesk.queue.satisfaction import OpinionFigures, Satisfaction, Score, satisfaction
+from counterdesk.queue.statistics import Figures, Filters, Statistics, compute
+from counterdesk.reports.feedback_tables import (
+    FEEDBACK_DEFINITIONS,
+    SCORE_BREAKDOWNS,
+    SCORE_TITLES,
+    monthly_means,
+    opinion_lines,
+    score_names,
+    trend_text,
+)
 from counterdesk.reports.periods import months_of
 from counterdesk.reports.tables import TITLES, group_names
 
@@ -55,6 +66,7 @@ SECTIONS = (
     ("trend", "等候趨勢與服務水準", "Waiting trend and service level"),
     ("staff", "承辦人處理時間", "Handling time by staff member"),
     ("tables", "明細表", "Tables"),
+    ("satisfaction", "滿意度與意見", "Satisfaction and opinions"),
     ("definitions", "定義", "Definitions"),
 )
 
@@ -109,8 +121,10 @@ def write_pdf(
         zh, en = TITLES[breakdown]
         rows = [(_name(office, breakdown, row.key), row) for row in stats.breakdown(breakdown)]
         story.append(_table(zh, en, rows))
+    story += _section("satisfaction")
+    story += _satisfaction(engine, satisfaction(engine, stats.first, stats.last), stats)
     story += _section("definitions")
-    story += [Paragraph(text, STYLES["body"]) for text in DEFINITIONS]
+    story += [Paragraph(text, STYLES["body"]) for text in (*DEFINITIONS, *FEEDBACK_DEFINITIONS)]
     report(steps - 1, steps)
     document.build(story, onFirstPage=decorate, onLaterPages=decorate)
     report(steps, steps)
@@ -190,23 +204,6 @@ def _summary(engine: TicketEngine, stats: Statistics, period: str) -> list[Flowa
         ("櫃檯使用率", "Counter utilisation", _share(total.utilisation)),
         ("有票日數", "Days with tickets", str(stats.days)),
     ]
-    table = Table(
-        [
-            [Paragraph(zh, STYLES["body"]), Paragraph(en, STYLES["body"]), value]
-            for zh, en, value in lines
-        ],
-        colWidths=[WIDTH * 0.36, WIDTH * 0.40, WIDTH * 0.24],
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), FONT, 11),
-                ("ALIGN", (2, 0), (2, -1), "RIGHT"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-            ]
-        )
-    )
     generated = engine.clock.now().astimezone(office.zone).strftime("%Y-%m-%d %H:%M")
     return [
         _Bookmark("summary", "摘要 Summary"),
@@ -219,8 +216,28 @@ def _summary(engine: TicketEngine, stats: Statistics, period: str) -> list[Flowa
             STYLES["small"],
         ),
         Spacer(1, 6 * mm),
-        table,
+        _figure_table(lines),
     ]
+
+
+def _figure_table(lines: Sequence[tuple[str, str, str]]) -> Table:
+    """Headline figures, one a line: Chinese label, English label, value on the right."""
+    body = STYLES["body"]
+    table = Table(
+        [[Paragraph(zh, body), Paragraph(en, body), value] for zh, en, value in lines],
+        colWidths=[WIDTH * 0.36, WIDTH * 0.40, WIDTH * 0.24],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 11),
+                ("ALIGN", (2, 0), (2, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
+            ]
+        )
+    )
+    return table
 
 
 def _hour_chart(stats: Statistics) -> Drawing:
@@ -375,23 +392,36 @@ def _hour_table(stats: Statistics, office: Any) -> Flowable:
 
 
 def _table(zh: str, en: str, rows: Sequence[tuple[str, Figures]]) -> Flowable:
+    body = [
+        [
+            name,
+            f"{row.issued:,}",
+            f"{row.served:,}",
+            f"{row.no_show:,}",
+            _minutes(row.wait.median),
+            _minutes(row.wait.p90),
+            _share(row.service_level),
+            _minutes(row.handling.median),
+            _share(row.utilisation),
+        ]
+        for name, row in rows
+    ]
+    return _grid(zh, en, TABLE_HEADINGS, body, [0.2] + [0.1] * 8)
+
+
+def _grid(
+    zh: str,
+    en: str,
+    headings: Sequence[tuple[str, str]],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+) -> Flowable:
+    """A titled table: bilingual headings, the first column a name, figures on the right;
+    ``widths`` are shares of the page width."""
     cell = STYLES["cell"]
-    body = [[Paragraph(f"{a}<br/>{b}", cell) for a, b in TABLE_HEADINGS]]
-    for name, row in rows:
-        body.append(
-            [
-                Paragraph(name, cell),
-                f"{row.issued:,}",
-                f"{row.served:,}",
-                f"{row.no_show:,}",
-                _minutes(row.wait.median),
-                _minutes(row.wait.p90),
-                _share(row.service_level),
-                _minutes(row.handling.median),
-                _share(row.utilisation),
-            ]
-        )
-    table = Table(body, colWidths=[WIDTH * 0.2] + [WIDTH * 0.1] * 8, repeatRows=1)
+    body = [[Paragraph(f"{a}<br/>{b}", cell) for a, b in headings]]
+    body += [[Paragraph(row[0], cell), *row[1:]] for row in rows]
+    table = Table(body, colWidths=[WIDTH * share for share in widths], repeatRows=1, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -411,6 +441,135 @@ def _table(zh: str, en: str, rows: Sequence[tuple[str, Figures]]) -> Flowable:
         if len(rows) < 30
         else [Paragraph(f"{zh} {en}", STYLES["small"]), table]
     )
+
+
+# -- satisfaction and opinions --------------------------------------------------------------
+
+SCORE_HEADINGS = (
+    ("", ""),
+    ("評分數", "Ratings"),
+    ("平均分數", "Mean score"),
+    ("滿意比例", "Satisfied"),
+    *((f"{face} 分", f"Score {face}") for face in range(1, 6)),
+)
+
+
+def _satisfaction(engine: TicketEngine, figures: Satisfaction, stats: Statistics) -> list[Flowable]:
+    """The ratings (headline, monthly mean with its trend, scores by service, counter, staff
+    member and month), then the follow-up of opinions. No contact details, no opinion text."""
+    office = engine.office
+    overall = figures.overall
+    story: list[Flowable] = []
+    if stats.filters != Filters():
+        story.append(
+            Paragraph(
+                "篩選不適用於滿意度與意見。Filters do not apply to this section.", STYLES["small"]
+            )
+        )
+    story += [
+        Paragraph(f"趨勢 Trend: {trend_text(figures.trend_per_month)}", STYLES["body"]),
+        _figure_table(
+            [
+                ("評分數", "Ratings", f"{overall.ratings:,}"),
+                ("平均分數（1–5）", "Mean score (1–5)", _score(overall.mean)),
+                ("滿意比例（4–5 分）", "Satisfied (4–5)", _share(overall.satisfied)),
+            ]
+        ),
+    ]
+    if overall.ratings:
+        story += [Spacer(1, 6 * mm), _satisfaction_chart(figures), Spacer(1, 6 * mm)]
+    else:
+        story.append(Paragraph("本期間無評分。No ratings in this period.", STYLES["body"]))
+    for breakdown in SCORE_BREAKDOWNS if overall.ratings else ():
+        zh, en = SCORE_TITLES[breakdown]
+        scores: tuple[Score, ...] = getattr(figures, f"by_{breakdown}")
+        body = [
+            [
+                _score_name(office, breakdown, score.key),
+                f"{score.ratings:,}",
+                _score(score.mean),
+                _share(score.satisfied),
+                *(f"{count:,}" for count in score.faces),
+            ]
+            for score in scores
+        ]
+        story.append(_grid(zh, en, SCORE_HEADINGS, body, [0.28] + [0.09] * 8))
+    return story + _opinion_follow_up(figures.opinions, office.feedback.answer_target_days)
+
+
+def _opinion_follow_up(figures: OpinionFigures, target: int) -> list[Flowable]:
+    """How the opinions received in the period were answered, overall and by month."""
+    lines = [
+        (zh, en, _opinion_value(value, kind))
+        for zh, en, value, kind in opinion_lines(figures, target)
+    ]
+    story: list[Flowable] = [
+        Spacer(1, 4 * mm),
+        Paragraph("意見處理 <font color='#555555'>Opinion follow-up</font>", STYLES["body"]),
+        _figure_table(lines),
+        Spacer(1, 6 * mm),
+    ]
+    months = [
+        [month.month, f"{month.received:,}", f"{month.answered_in_time:,}"]
+        for month in figures.by_month
+    ]
+    if months:
+        headings = (
+            ("", ""),
+            ("收件", "Received"),
+            (f"{target} 日內答覆", f"Answered within {target} days"),
+        )
+        story.append(_grid("意見依月份", "Opinions by month", headings, months, [0.2, 0.15, 0.25]))
+    return story
+
+
+def _satisfaction_chart(figures: Satisfaction) -> Drawing:
+    """The mean score of each month on the 1–5 scale, with its least-squares trend dashed."""
+    points = monthly_means(figures)
+    drawing = Drawing(WIDTH, 200)
+    chart = HorizontalLineChart()
+    chart.x, chart.y, chart.width, chart.height = 40, 30, WIDTH - 60, 135
+    fitted = [fit for _, _, fit in points]
+    trend = figures.trend_per_month is not None  # a line needs two months with ratings
+    chart.data = [[mean for _, mean, _ in points], *([fitted] if trend else [])]
+    chart.categoryAxis.categoryNames = [month for month, _, _ in points]
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 1, 5, 1
+    chart.valueAxis.labels.fontSize = 7
+    chart.lines[0].strokeColor, chart.lines[0].strokeWidth = BLUE, 1.5
+    chart.lines[0].symbol = makeMarker("FilledCircle", size=4, fillColor=BLUE)
+    chart.lines[1].strokeColor, chart.lines[1].strokeWidth = ORANGE, 1
+    chart.lines[1].strokeDashArray = (4, 3)
+    drawing.add(chart)
+    drawing.add(
+        String(
+            40, 180, "平均分數（每月，1–5）Mean score per month (1–5)", fontName=FONT, fontSize=9
+        )
+    )
+    legend = Legend()
+    legend.x, legend.y = WIDTH - 190, 198
+    legend.fontName, legend.fontSize = FONT, 8
+    legend.alignment, legend.columnMaximum, legend.deltax = "right", 1, 90
+    legend.colorNamePairs = [(BLUE, "平均 mean"), *([(ORANGE, "趨勢 trend")] if trend else [])]
+    drawing.add(legend)
+    return drawing
+
+
+def _score_name(office: Any, breakdown: str, key: str) -> str:
+    zh, en = score_names(office, breakdown, key)
+    return zh if zh == en else f"{zh}<br/>{en}"
+
+
+def _score(mean: float | None) -> str:
+    return "–" if mean is None else f"{mean:.2f}"
+
+
+def _opinion_value(value: float | None, kind: str) -> str:
+    if value is None:
+        return "–"
+    if kind == "share":
+        return _share(value)
+    return f"{value:.1f} 日 days" if kind == "days" else f"{value:,}"
 
 
 def _name(office: Any, breakdown: str, key: str | None) -> str:

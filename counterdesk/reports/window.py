@@ -9,7 +9,6 @@ language re-labels the open window.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -37,7 +35,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,47 +42,37 @@ from PySide6.QtWidgets import (
 
 from counterdesk import i18n
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.statistics import BREAKDOWNS, Figures, Filters, Statistics, statistics_for
+from counterdesk.queue.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
 from counterdesk.queue.today import Today, today
 from counterdesk.reports import charts
 from counterdesk.reports.exports import ExportRequest, ExportResult, export
+from counterdesk.reports.formats import SUPERVISOR_TABS
+from counterdesk.reports.opinions_tab import OpinionsTab
 from counterdesk.reports.periods import PRESETS, preset
-from counterdesk.reports.tables import group_names
+from counterdesk.reports.satisfaction_tab import SatisfactionTab
+from counterdesk.reports.widgets import (
+    STYLE,
+    Card,
+    TableColumn,
+    fill_table,
+    group_label,
+    minutes,
+    percent,
+    service_label,
+    short,
+    table_view,
+)
 from counterdesk.ui.app import ui_font
 from counterdesk.ui.tasks import run_in_background
 
 LIVE_MS = 5000
 EXTENSIONS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
-STYLE = """
-QFrame#card { background: #ffffff; border: 1px solid #d5dbe3; border-radius: 8px; }
-QLabel#cardValue { color: #1f5f99; }
-QLabel#cardCaption, QLabel#hint { color: #5b6670; }
-QLabel#problem { color: #b3261e; }
-QMainWindow, QTabWidget::pane { background: #f3f5f8; }
-"""
 
 
 class _Relay(QObject):
     """Carries an export's progress from the worker thread to the progress bar."""
 
     progress = Signal(int, int)
-
-
-class Card(QFrame):
-    """A headline figure: a big number over a caption."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card")
-        self.value = QLabel("–", objectName="cardValue")
-        self.value.setFont(ui_font(22, bold=True))
-        self.caption = QLabel(objectName="cardCaption")
-        self.caption.setFont(ui_font(10))
-        self.caption.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 10)
-        layout.addWidget(self.value)
-        layout.addWidget(self.caption)
 
 
 class SupervisorWindow(QMainWindow):
@@ -102,11 +89,11 @@ class SupervisorWindow(QMainWindow):
         super().__init__(parent)
         self.engine = engine
         self.office = engine.office
-        self._codes = {service.code for service in self.office.services}
         self.stats: Statistics | None = None
         self.now: Today | None = None
         self.served_today: int | None = None
         self._generation = 0
+        self._feedback_period: tuple[dt.date, dt.date] | None = None
         self._exporting = False
         self.setStyleSheet(STYLE)
         self._build()
@@ -130,9 +117,19 @@ class SupervisorWindow(QMainWindow):
         for card in self.cards.values():
             cards.addWidget(card)
         layout.addLayout(cards)
+        self.satisfaction_tab = SatisfactionTab(self.engine)
+        self.satisfaction_tab.shown.connect(self._satisfaction_shown)
+        self.satisfaction_tab.failed.connect(self._feedback_failed)
+        self.opinions_tab = OpinionsTab(self.engine)
+        self.opinions_tab.changed.connect(self._load_feedback)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_overview(), "")
-        self.tabs.addTab(self._build_tables(), "")
+        for page in (
+            self._build_overview(),
+            self._build_tables(),
+            self.satisfaction_tab,
+            self.opinions_tab,
+        ):  # in the order of SUPERVISOR_TABS
+            self.tabs.addTab(page, "")
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self._build_exports())
         self.setCentralWidget(root)
@@ -190,7 +187,7 @@ class SupervisorWindow(QMainWindow):
         self.live_title.setFont(ui_font(12, bold=True))
         self.live_summary = QLabel()
         self.live_summary.setWordWrap(True)
-        self.live_table = _table_view(sortable=False)
+        self.live_table = table_view(sortable=False)
         side.addWidget(self.live_title)
         side.addWidget(self.live_summary)
         side.addWidget(self.live_table, 1)
@@ -211,7 +208,7 @@ class SupervisorWindow(QMainWindow):
         row.addWidget(self.breakdown)
         row.addWidget(self.definitions, 1)
         layout.addLayout(row)
-        self.table = _table_view(sortable=True)
+        self.table = table_view(sortable=True)
         layout.addWidget(self.table, 1)
         return page
 
@@ -270,6 +267,8 @@ class SupervisorWindow(QMainWindow):
             self.cards[name].caption.setText(caption)
         self.tabs.setTabText(0, self.tr("Overview"))
         self.tabs.setTabText(1, self.tr("Tables"))
+        self.tabs.setTabText(2, self.tr("Satisfaction"))
+        self.tabs.setTabText(3, self.tr("Opinions"))
         self.breakdown_label.setText(self.tr("Breakdown"))
         for index, text in enumerate(
             (
@@ -366,6 +365,24 @@ class SupervisorWindow(QMainWindow):
             self._failed,
             owner=self,
         )
+        if (first, last) != self._feedback_period:  # the filters do not apply to feedback
+            self._feedback_period = (first, last)
+            self._load_feedback()
+
+    def _load_feedback(self) -> None:
+        """Ratings and the opinions' follow-up of the period: again after an opinion changed."""
+        self.satisfaction_tab.load(*self.period())
+
+    def _satisfaction_shown(self) -> None:
+        figures = self.satisfaction_tab.figures
+        self.opinions_tab.show_figures(figures.opinions if figures else None)
+
+    def _feedback_failed(self, message: str) -> None:
+        self.status.setText(self.tr("Could not read the ratings: %1").replace("%1", message))
+
+    def show_tab(self, name: str) -> None:
+        """Open on one tab by its name in SUPERVISOR_TABS (``--tab`` on the command line)."""
+        self.tabs.setCurrentIndex(SUPERVISOR_TABS.index(name))
 
     def _statistics_ready(self, result: tuple[int, Statistics]) -> None:
         generation, stats = result
@@ -388,9 +405,9 @@ class SupervisorWindow(QMainWindow):
         if stats is None:
             return
         total = stats.total
-        self.cards["median"].value.setText(_minutes(total.wait.median, self.tr("min")))
-        self.cards["p90"].value.setText(_minutes(total.wait.p90, self.tr("min")))
-        self.cards["level"].value.setText(_percent(total.service_level))
+        self.cards["median"].value.setText(minutes(total.wait.median, self.tr("min")))
+        self.cards["p90"].value.setText(minutes(total.wait.p90, self.tr("min")))
+        self.cards["level"].value.setText(percent(total.service_level))
         if not total.issued:
             for view in self.chart_views.values():
                 view.fresh(self.tr("No tickets in this period"))
@@ -417,7 +434,7 @@ class SupervisorWindow(QMainWindow):
         levels = [row for row in stats.service if row.service_level is not None]
         charts.service_level(
             self.chart_views["level"],
-            [_short(self._service_label(row.key)) for row in levels],
+            [short(service_label(self.office, row.key)) for row in levels],
             [row.service_level or 0 for row in levels],
             {
                 "title": self.tr("Called within target wait, by service"),
@@ -427,7 +444,7 @@ class SupervisorWindow(QMainWindow):
         staff = [row for row in stats.staff if row.key is not None and row.handling.count]
         charts.handling_by_staff(
             self.chart_views["staff"],
-            [self._name("staff", row.key) for row in staff],
+            [group_label(self.office, "staff", row.key) for row in staff],
             staff,
             {
                 "title": self.tr("Handling time by staff member"),
@@ -438,61 +455,40 @@ class SupervisorWindow(QMainWindow):
         )
         self._fill_table()
 
-    def _service_label(self, code: str | None) -> str:
-        """A service's ticket letter and name, e.g. "A 公司名稱及所營事業預查"."""
-        name = self._name("service", code)
-        return f"{self.office.service(code).prefix} {name}" if code in self._codes else name
-
-    def _name(self, breakdown: str, key: str | None) -> str:
-        zh, en = group_names(self.office, breakdown, key)
-        return zh if i18n.current() == "zh_TW" else en
-
     def _fill_table(self) -> None:
         if self.stats is None:
             return
         name = BREAKDOWNS[self.breakdown.currentIndex()]
-        minutes = self.tr("min")
-        columns: list[tuple[str, Callable[[Figures], Any], Callable[[Any], str]]] = [
+        unit = self.tr("min")
+
+        def in_minutes(seconds: float | None) -> str:
+            return minutes(seconds, unit)
+
+        columns: list[TableColumn] = [
             (self.tr("Issued"), lambda f: f.issued, str),
             (self.tr("Served"), lambda f: f.served, str),
             (self.tr("No-show"), lambda f: f.no_show, str),
             (self.tr("Cancelled"), lambda f: f.cancelled, str),
             (self.tr("Removed at close"), lambda f: f.removed_at_close, str),
             (self.tr("Transferred"), lambda f: f.transferred, str),
-            (self.tr("Mean wait"), lambda f: f.wait.mean, lambda v: _minutes(v, minutes)),
-            (self.tr("Median wait"), lambda f: f.wait.median, lambda v: _minutes(v, minutes)),
-            (self.tr("90th pct. wait"), lambda f: f.wait.p90, lambda v: _minutes(v, minutes)),
-            (self.tr("Longest wait"), lambda f: f.wait.maximum, lambda v: _minutes(v, minutes)),
-            (self.tr("Service level"), lambda f: f.service_level, _percent),
-            (
-                self.tr("Median handling"),
-                lambda f: f.handling.median,
-                lambda v: _minutes(v, minutes),
-            ),
-            (
-                self.tr("90th pct. handling"),
-                lambda f: f.handling.p90,
-                lambda v: _minutes(v, minutes),
-            ),
-            (self.tr("Utilisation"), lambda f: f.utilisation, _percent),
+            (self.tr("Mean wait"), lambda f: f.wait.mean, in_minutes),
+            (self.tr("Median wait"), lambda f: f.wait.median, in_minutes),
+            (self.tr("90th pct. wait"), lambda f: f.wait.p90, in_minutes),
+            (self.tr("Longest wait"), lambda f: f.wait.maximum, in_minutes),
+            (self.tr("Service level"), lambda f: f.service_level, percent),
+            (self.tr("Median handling"), lambda f: f.handling.median, in_minutes),
+            (self.tr("90th pct. handling"), lambda f: f.handling.p90, in_minutes),
+            (self.tr("Utilisation"), lambda f: f.utilisation, percent),
         ]
-        model = QStandardItemModel(0, len(columns) + 1, self.table)
-        model.setSortRole(Qt.UserRole)
-        model.setHorizontalHeaderLabels([self.tr("Group")] + [title for title, _, _ in columns])
-        for row in self.stats.breakdown(name):
-            label = self._name(name, row.key)
-            first = QStandardItem(label)
-            first.setData(row.key if row.key is not None else "\uffff", Qt.UserRole)
-            items = [first]
-            for _, pick, show in columns:
-                value = pick(row)
-                item = QStandardItem(show(value))
-                item.setData(-1 if value is None else value, Qt.UserRole)
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                items.append(item)
-            model.appendRow(items)
-        self.table.setModel(model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        rows = [
+            (
+                group_label(self.office, name, row.key),
+                row.key if row.key is not None else "\uffff",
+                row,
+            )
+            for row in self.stats.breakdown(name)
+        ]
+        fill_table(self.table, self.tr("Group"), columns, rows)
 
     # -- today, live ----------------------------------------------------------------------
 
@@ -500,6 +496,7 @@ class SupervisorWindow(QMainWindow):
         run_in_background(
             partial(_live, self.engine), self._live_ready, self._live_failed, owner=self
         )
+        self.opinions_tab.reload()
 
     def _live_ready(self, result: tuple[Today, int]) -> None:
         self.now, self.served_today = result
@@ -517,7 +514,7 @@ class SupervisorWindow(QMainWindow):
             return
         self.cards["waiting"].value.setText(str(now.waiting))
         self.cards["served"].value.setText(str(self.served_today))
-        longest = _minutes(now.longest_wait_seconds, self.tr("min"))
+        longest = minutes(now.longest_wait_seconds, self.tr("min"))
         self.live_summary.setText(
             self.tr("Counters open: %1 of %2. Longest current wait: %3.")
             .replace("%1", str(now.counters_open))
@@ -533,7 +530,7 @@ class SupervisorWindow(QMainWindow):
             cells = [
                 f"{service.prefix}  {service.name_zh if zh else service.name_en}",
                 str(service.waiting),
-                _minutes(service.longest_wait_seconds, self.tr("min")),
+                minutes(service.longest_wait_seconds, self.tr("min")),
                 str(service.open_counters),
             ]
             items = [QStandardItem(text) for text in cells]
@@ -618,20 +615,32 @@ class SupervisorWindow(QMainWindow):
         super().closeEvent(event)
 
     def wait_until_shown(self, timeout_ms: int = 30_000) -> bool:
-        """Run the event loop until the statistics and the live view are on screen (for
-        snapshots, which would otherwise catch the window before the first results)."""
+        """Run the event loop until the statistics, the live view, the ratings and the
+        opinions are on screen (for snapshots, which would otherwise catch the window before
+        the first results)."""
         loop = QEventLoop()
         timer = QTimer(singleShot=True, interval=timeout_ms)
         timer.timeout.connect(loop.quit)
-        ready = lambda: self.stats is not None and self.now is not None  # noqa: E731
+        ready = lambda: (  # noqa: E731
+            self.stats is not None
+            and self.now is not None
+            and self.satisfaction_tab.figures is not None
+            and self.opinions_tab.opinions is not None
+        )
         check = lambda: loop.quit() if ready() else None  # noqa: E731
-        self.statistics_shown.connect(check)
-        self.live_shown.connect(check)
+        signals = (
+            self.statistics_shown,
+            self.live_shown,
+            self.satisfaction_tab.shown,
+            self.opinions_tab.listed,
+        )
+        for signal in signals:
+            signal.connect(check)
         if not ready():
             timer.start()
             loop.exec()
-        self.statistics_shown.disconnect(check)
-        self.live_shown.disconnect(check)
+        for signal in signals:
+            signal.disconnect(check)
         return ready()
 
 
@@ -639,29 +648,6 @@ def _live(engine: TicketEngine) -> tuple[Today, int]:
     """Today's queue and the tickets served today (run on the thread pool)."""
     day = engine.business_date()
     return today(engine), statistics_for(engine, day, day).total.served
-
-
-def _table_view(*, sortable: bool) -> QTableView:
-    view = QTableView()
-    view.setSortingEnabled(sortable)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    view.setEditTriggers(QTableView.NoEditTriggers)
-    view.setSelectionBehavior(QTableView.SelectRows)
-    return view
-
-
-def _short(text: str, limit: int = 26) -> str:
-    """Chart labels longer than ``limit`` characters end in an ellipsis, so none is cut off."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _minutes(seconds: float | None, unit: str) -> str:
-    return "–" if seconds is None else f"{seconds / 60:.1f} {unit}"
-
-
-def _percent(share: float | None) -> str:
-    return "–" if share is None else f"{100 * share:.0f}%"
 
 
 def build_supervisor_window(engine: TicketEngine, language: str = "zh_TW") -> SupervisorWindow:

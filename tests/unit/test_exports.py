@@ -125,6 +125,8 @@ def test_xlsx_has_a_sheet_per_breakdown_and_the_ticket_log(played, tmp_path) -> 
         "依星期 By weekday",
         "依時段 By hour of day",
         "依優先 By priority",
+        "滿意度 Satisfaction",
+        "意見 Opinions",
         "票號 Tickets",
     ]
     summary = {row[0]: row[-1] for row in book["摘要 Summary"].iter_rows(values_only=True)}
@@ -153,6 +155,7 @@ def test_pdf_report_has_its_sections_on_the_expected_pages(played, tmp_path) -> 
         "等候趨勢與服務水準 Waiting trend and service level": 3,
         "承辦人處理時間 Handling time by staff member": 4,
         "明細表 Tables": 5,
+        "滿意度與意見 Satisfaction and opinions": len(reader.pages) - 1,
         "定義 Definitions": len(reader.pages),
     }
     first_page = reader.pages[0].extract_text()

@@ -7,7 +7,7 @@ import math
 import statistics
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from counterdesk.queue import Database, ManualClock, QueueError, TicketEngine, parse_office
 from counterdesk.queue.erlang import mean_wait, probability_of_waiting
@@ -15,6 +15,9 @@ from counterdesk.queue.models import (
     CounterRow,
     CounterSessionRow,
     DailySequenceRow,
+    OpinionEventRow,
+    OpinionRow,
+    RatingRow,
     TicketEventRow,
     TicketRow,
 )
@@ -85,12 +88,28 @@ def written(engine: TicketEngine) -> dict[str, list[tuple[object, ...]]]:
             .all()
         )
         streaks = session.execute(select(CounterRow.number, CounterRow.priority_streak)).all()
+        ratings = [
+            (numbers[r.ticket_id], r.rated_at, r.score, r.source, r.staff_code)
+            for r in session.scalars(select(RatingRow).order_by(RatingRow.id))
+        ]
+        opinions = [
+            tuple(getattr(row, c.key) for c in OpinionRow.__table__.columns if c.key != "ticket_id")
+            for row in session.scalars(select(OpinionRow).order_by(OpinionRow.id))
+        ]
+        follow_up = session.execute(
+            select(OpinionEventRow.at, OpinionEventRow.kind, OpinionEventRow.staff_code).order_by(
+                OpinionEventRow.id
+            )
+        ).all()
     return {
         "tickets": tickets,
         "events": events,
         "sessions": [tuple(row) for row in sessions],
         "sequences": [(s.business_date, s.service_code, s.last_number) for s in sequences],
         "streaks": [tuple(row) for row in streaks],
+        "ratings": ratings,
+        "opinions": opinions,
+        "follow_up": [tuple(row) for row in follow_up],
     }
 
 
@@ -106,6 +125,7 @@ def test_fast_path_writes_exactly_what_the_engine_writes(tmp_path, sample_office
     kinds = {event[1] for event in expected["events"]}
     assert {"issued", "called", "recalled", "no_show", "started", "finished", "paused"} <= kinds
     assert any(ticket[5] for ticket in expected["tickets"])  # some priority tickets
+    assert len(expected["ratings"]) > 5  # the feedback is drawn from the same tickets
 
 
 def test_a_seeded_run_repeats_and_another_seed_differs(tmp_path, sample_office: Office) -> None:  # type: ignore[no-untyped-def]
@@ -116,6 +136,7 @@ def test_a_seeded_run_repeats_and_another_seed_differs(tmp_path, sample_office: 
         runs.append(written(engine))
     assert runs[0] == runs[1]
     assert runs[0]["events"] != runs[2]["events"]
+    assert runs[0]["ratings"] != runs[2]["ratings"]
 
 
 def test_fewer_counters_mean_longer_waits(tmp_path, sample_office: Office) -> None:  # type: ignore[no-untyped-def]
@@ -224,3 +245,46 @@ def test_lognormal_service_keeps_the_mean(tmp_path, sample_office: Office) -> No
     assert handling.count > 100
     assert handling.mean == pytest.approx(360, rel=0.15)
     assert handling.median < handling.mean  # lognormal: skewed to the right
+
+
+def test_simulated_feedback_is_plausible(tmp_path, sample_office: Office) -> None:  # type: ignore[no-untyped-def]
+    """About 30% of finished tickets rated, lower after long waits; a few opinions a week,
+    followed up no further than the engine's clock (27 November) allows."""
+    engine = fresh_engine(f"sqlite:///{tmp_path / 'feedback.sqlite3'}", sample_office)
+    first = dt.date(2026, 9, 1)
+    results = simulate(engine, first, Plan(seed=9), days=87, fast=True)
+    now = engine.clock.now()
+    with engine.db.read() as session:
+        rated = session.execute(
+            select(
+                RatingRow.score,
+                TicketRow.issued_at,
+                TicketRow.last_called_at,
+                TicketRow.service_code,
+            ).join(TicketRow, TicketRow.id == RatingRow.ticket_id)
+        ).all()
+        finished = session.scalar(select(func.count()).where(TicketRow.status == "done"))
+        opinions = list(session.scalars(select(OpinionRow).order_by(OpinionRow.id)))
+    assert sum(r.ratings for r in results) == len(rated)
+    assert 0.25 < len(rated) / finished < 0.35
+    target = {s.code: 60 * s.target_wait_minutes for s in sample_office.services}
+    late = [
+        r.score
+        for r in rated
+        if (r.last_called_at - r.issued_at).total_seconds() > 2 * target[r.service_code]
+    ]
+    prompt = [
+        r.score
+        for r in rated
+        if (r.last_called_at - r.issued_at).total_seconds() <= target[r.service_code]
+    ]
+    assert len(late) > 30 and statistics.fmean(late) < statistics.fmean(prompt) - 0.3
+    assert 20 <= len(opinions) <= 60  # three a week, for about twelve weeks
+    assert [o.reference for o in opinions[:1]] == [f"OP-{opinions[0].business_date:%Y%m%d}-0001"]
+    answered = [o for o in opinions if o.answered_at is not None]
+    assert len(answered) > 0.8 * len(opinions)
+    assert all(o.received_at < o.answered_at <= now for o in answered)
+    assert all((o.closed_at is None) == (o.status != "closed") for o in opinions)
+    kept = dt.timedelta(days=sample_office.feedback.contact_retention_days)
+    assert all(o.contact is None for o in opinions if o.closed_at and now - o.closed_at > kept)
+    assert any(o.contact for o in opinions) and any(o.contact_deleted_at for o in opinions)
