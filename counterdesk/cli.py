@@ -38,6 +38,7 @@ EXTENSIONS = (
     "counterdesk.counter.commands",
     "counterdesk.board.commands",
     "counterdesk.reports.commands",
+    "counterdesk.web.commands",
     "counterdesk.feedback.commands",
     "counterdesk.opinion_commands",
 )

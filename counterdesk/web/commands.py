@@ -1,0 +1,113 @@
+"""``counterdesk web``: the ticket status server the tickets' QR codes point at."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import signal
+import socket
+import sys
+from urllib.parse import urlsplit
+
+from counterdesk import cli
+from counterdesk.queue.errors import CounterdeskError
+from counterdesk.web import DEFAULT_REFRESH
+
+DEFAULT_HOST = "0.0.0.0"
+DEFAULT_PORT = 8080
+MAX_REFRESH = 300
+
+
+def register(command: cli.CommandFactory) -> None:
+    web = command(
+        "web", _web, "the ticket status pages for citizens' phones (the tickets' QR codes)"
+    )
+    web.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+    )
+    web.add_argument(
+        "--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+    )
+    web.add_argument(
+        "--refresh",
+        type=_refresh,
+        default=DEFAULT_REFRESH,
+        metavar="SECONDS",
+        help=f"how often an open page checks for changes (default {DEFAULT_REFRESH})",
+    )
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: use a number from 0 to 65535")
+    return int(text)
+
+
+def _refresh(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_REFRESH:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: use a whole number of seconds from 1 to {MAX_REFRESH}"
+        )
+    return int(text)
+
+
+def _web(args: argparse.Namespace) -> int:
+    from counterdesk.logs import setup_logging
+    from counterdesk.web.server import make_server
+    from counterdesk.web.upkeep import Upkeep
+
+    engine = cli.engine_for(args)
+    try:
+        server = make_server(engine, args.host, args.port, refresh_seconds=args.refresh)
+    except OSError as exc:
+        raise CounterdeskError(_listen_problem(args.host, args.port, exc)) from None
+    upkeep = Upkeep(engine)
+    try:  # from here on, Ctrl-C at any moment stops cleanly
+        setup_logging("web")
+        signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop, like Ctrl-C
+        upkeep.start()
+        print(
+            f"counterdesk web: listening on {server.url} "
+            "(ticket pages at /t/<token>; Ctrl-C stops)",
+            flush=True,
+        )
+        mismatch = _status_url_mismatch(engine.office.office.status_url, server.server_port)
+        if mismatch:
+            print(f"counterdesk web: note: {mismatch}", file=sys.stderr, flush=True)
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("counterdesk web: stopped", flush=True)
+    finally:
+        upkeep.stop()
+        server.close()
+    return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _listen_problem(host: str, port: int, exc: OSError) -> str:
+    where = f"{host}:{port}"
+    if exc.errno == errno.EADDRINUSE:
+        return f"cannot listen on {where}: the port is already in use (choose another with --port)"
+    if exc.errno == errno.EACCES:
+        return f"cannot listen on {where}: permission denied (ports below 1024 need privileges)"
+    if isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
+        return f"cannot listen on {where}: {host!r} is not an address of this computer"
+    return f"cannot listen on {where}: {exc.strerror or exc}"
+
+
+def _status_url_mismatch(status_url: str, port: int) -> str | None:
+    """Warn when the tickets' QR codes point at another port than the one served."""
+    parts = urlsplit(status_url)
+    try:
+        expected = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return None
+    if expected == port:
+        return None
+    return (
+        f"the office's status_url ({status_url}) uses port {expected}, not {port}: "
+        "tickets' QR codes will not reach this server unless a proxy forwards them"
+    )

@@ -1,0 +1,76 @@
+"""The rating form a phone posts: parsed strictly, with a bilingual reason when it is wrong.
+
+The domain checks the score and the comment itself; this only turns form text into values and
+catches what must be refused before anything is written (a rating is kept even if the opinion
+after it failed, so the opinion's contact details are checked first).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from urllib.parse import parse_qs
+
+from counterdesk.queue import ratings
+from counterdesk.queue.opinions import MAX_CONTACT
+from counterdesk.web import texts
+from counterdesk.web.texts import Bilingual
+
+FORM_TYPE = "application/x-www-form-urlencoded"
+FIELDS = ("score", "comment", "reply", "contact")
+SCORES = {str(score) for score in ratings.SCORES}
+
+
+class FormError(ValueError):
+    """The body is not form data at all; ``reason`` says so on a plain page."""
+
+    def __init__(self, reason: Bilingual) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
+
+
+@dataclasses.dataclass(frozen=True)
+class RatingForm:
+    """What the citizen filled in, kept to fill the form again if it comes back."""
+
+    score: int | None = None
+    comment: str = ""
+    reply: bool = False
+    contact: str = ""
+
+    @property
+    def opinion(self) -> str | None:
+        """The comment to record as an opinion: only when a reply is asked for."""
+        return self.comment.strip() if self.reply and self.comment.strip() else None
+
+
+def parse_rating_form(body: bytes) -> RatingForm:
+    """The form in a POST body; raises FormError for a body that is not form data at all."""
+    try:
+        fields = parse_qs(
+            body.decode("utf-8"),
+            keep_blank_values=True,
+            max_num_fields=len(FIELDS) + 2,  # a flood of fields is not a rating
+        )
+    except (UnicodeDecodeError, ValueError):
+        raise FormError(texts.BAD_REQUEST) from None
+
+    def field(name: str) -> str:
+        values = fields.get(name, [""])
+        return values[0] if len(values) == 1 else ""
+
+    score = field("score").strip()
+    return RatingForm(
+        score=int(score) if score in SCORES else None,
+        comment=field("comment"),
+        reply=field("reply") in ("yes", "on"),
+        contact=field("contact").strip(),
+    )
+
+
+def refusal(form: RatingForm) -> Bilingual | None:
+    """Why this form cannot be recorded as it is, or None."""
+    if form.score is None:
+        return texts.CHOOSE_FACE
+    if form.opinion is not None and len(form.contact) > MAX_CONTACT:
+        return texts.fill(texts.CONTACT_TOO_LONG, limit=MAX_CONTACT)
+    return None

@@ -1,0 +1,259 @@
+"""The HTTP plumbing of the status server: the standard library's threading server, hardened.
+
+It sits on an office's guest network, so it trusts nothing a client sends: the request head is
+read with a size cap and an overall deadline (a client trickling bytes cannot hold a thread),
+bodies need a Content-Length under a small cap, each client address has a rate limit, the
+connections handled at once are capped, and no traceback ever reaches a client. One request per
+connection (HTTP/1.0 style), so idle keep-alive connections cannot pile up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import math
+import re
+import socket
+import socketserver
+import threading
+import time
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.web import DEFAULT_REFRESH, texts
+from counterdesk.web.limits import ConnectionSlots, Limits, RateLimiter
+from counterdesk.web.response import Response
+from counterdesk.web.site import StatusSite, plain, redact
+
+log = logging.getLogger(__name__)
+
+END_OF_HEAD = re.compile(rb"\r?\n\r?\n")
+CHUNK = 4096
+# After answering, read (and drop) what the client still sends for a moment before closing:
+# closing with unread data resets the connection, and the client may lose the answer.
+LINGER_SECONDS = 1.0
+LINGER_BYTES = 64 * 1024
+
+
+class _Refused(Exception):
+    """The request cannot be read: answer ``response`` and close."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__(response.status)
+        self.response = response
+
+
+class _Gone(Exception):
+    """The client closed the connection before sending a whole request."""
+
+
+class StatusHandler(BaseHTTPRequestHandler):
+    """One connection: read one request within the limits, answer it, close."""
+
+    server: StatusServer
+
+    def handle(self) -> None:
+        self.command, self.path = "", ""
+        limits = self.server.limits
+        deadline = time.monotonic() + limits.request_seconds
+        try:
+            rest = self._read_head(deadline)
+            if not self.parse_request():
+                return  # parse_request has answered (400, 431, 505) through send_error
+            wait = self.server.rate_limiter.take(self.client_address[0])
+            if wait is not None:
+                log.info("rate limit: %s waits %.1f s", self.client_address[0], wait)
+                retry = ("Retry-After", str(max(1, math.ceil(wait))))
+                raise _Refused(plain(429, texts.TOO_MANY, None, retry))
+            body = self._read_body(rest, deadline) if self.command == "POST" else b""
+        except _Refused as refused:
+            self._send(refused.response)
+            return
+        except (_Gone, ConnectionError):
+            return
+        except TimeoutError:
+            self._send(plain(408, texts.TIMEOUT))
+            return
+        self._send(self._answer(body))
+
+    def _read_head(self, deadline: float) -> bytes:
+        """Read the request line and headers; return what came after them (a body's start)."""
+        limit = self.server.limits.max_head_bytes
+        buffer = b""
+        while not (end := END_OF_HEAD.search(buffer)) and len(buffer) <= limit:
+            buffer += self._receive(deadline, CHUNK)
+        if end is None or end.end() > limit:
+            line_end = buffer.find(b"\n")
+            too_long = 414 if line_end < 0 or line_end > limit else 431
+            raise _Refused(plain(too_long, texts.TOO_LARGE))
+        line, _, headers = buffer[: end.end()].partition(b"\n")
+        self.raw_requestline = line + b"\n"
+        self.rfile = io.BytesIO(headers)  # parse_request reads the headers from here
+        return buffer[end.end() :]
+
+    def _read_body(self, start: bytes, deadline: float) -> bytes:
+        """A POST body of exactly Content-Length bytes, which must be stated and small."""
+        if (
+            self.headers.get("Transfer-Encoding")
+            or len(self.headers.get_all("Content-Length", [])) != 1
+        ):
+            raise _Refused(plain(411, texts.LENGTH_REQUIRED))
+        stated = self.headers["Content-Length"].strip()
+        if not stated.isdigit():
+            raise _Refused(plain(400, texts.BAD_REQUEST))
+        length = int(stated)
+        if length > self.server.limits.max_body_bytes:
+            raise _Refused(plain(413, texts.TOO_LARGE))
+        body = start[:length]
+        while len(body) < length:
+            body += self._receive(deadline, min(CHUNK, length - len(body)))
+        return body
+
+    def _receive(self, deadline: float, size: int) -> bytes:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        self.connection.settimeout(remaining)
+        chunk = self.connection.recv(size)
+        if not chunk:
+            raise _Gone
+        return chunk
+
+    def _answer(self, body: bytes) -> Response:
+        try:
+            content_type = self.headers.get("Content-Type", "")
+            return self.server.site.respond(self.command, self.path, body, content_type)
+        except Exception:
+            log.exception("failed to answer %s %s", self.command, redact(self.path))
+            return plain(500, texts.FAILED)
+
+    def _send(self, response: Response) -> None:
+        self.connection.settimeout(self.server.limits.request_seconds)
+        with contextlib.suppress(OSError):  # the client has gone: nobody to tell
+            self.wfile.write(response.to_bytes(with_body=self.command != "HEAD"))
+        log.debug(
+            "%s %s %s %d", self.client_address[0], self.command, redact(self.path), response.status
+        )
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """parse_request's refusals, as bilingual pages with the security headers."""
+        title = texts.TOO_LARGE if code in (413, 414, 431) else texts.BAD_REQUEST
+        self._send(plain(code, title))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("%s " + format, self.client_address[0], *(redact(str(a)) for a in args))
+
+    def finish(self) -> None:
+        super().finish()
+        self._linger()
+
+    def _linger(self) -> None:
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_WR)
+            self.connection.settimeout(LINGER_SECONDS)
+            received = 0
+            while received < LINGER_BYTES and (chunk := self.connection.recv(CHUNK)):
+                received += len(chunk)
+
+
+class StatusServer(ThreadingHTTPServer):
+    """The status site on a socket, a thread per connection up to ``limits.max_connections``."""
+
+    daemon_threads = True  # Ctrl-C never waits for a client
+    block_on_close = False
+    allow_reuse_port = False  # a second server on the port must fail, not share it
+    request_queue_size = 128
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        site: StatusSite,
+        limits: Limits | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.site = site
+        self.limits = limits or Limits()
+        self.rate_limiter = RateLimiter(self.limits.burst, self.limits.per_second, clock)
+        self.slots = ConnectionSlots(self.limits.max_connections)
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        super().__init__(address, StatusHandler)
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind also looks the host's name up in DNS, which can hang for
+        # seconds on an offline office network; nothing here uses that name.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = str(self.server_address[0]), self.server_address[1]
+
+    @property
+    def url(self) -> str:
+        host = self.server_name
+        return (
+            f"http://[{host}]:{self.server_port}"
+            if ":" in host
+            else f"http://{host}:{self.server_port}"
+        )
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.slots.try_acquire():
+            self._refuse_busy(request, client_address)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def _refuse_busy(self, request: socket.socket, client_address: Any) -> None:
+        """Answer 503 from the accepting thread, without a thread of its own, and close."""
+        log.warning("busy: %d connections; refusing %s", self.slots.in_use, client_address[0])
+        response = plain(503, texts.BUSY, None, ("Retry-After", "5"))
+        with contextlib.suppress(OSError):
+            request.settimeout(1.0)
+            request.sendall(response.to_bytes())
+        self.shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        log.exception("error while serving %s", client_address[0])
+
+    def close(self, wait: float = 5.0) -> None:
+        """Stop listening and give the requests in progress ``wait`` seconds to finish."""
+        self.server_close()
+        if not self.slots.wait_until_idle(wait):
+            log.warning("stopped with %d requests unfinished", self.slots.in_use)
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[StatusServer]:
+        """Serve on a background thread while the block runs (tests, screenshots, a demo)."""
+        # A short poll interval: shutdown() waits for the loop to notice, up to one interval.
+        thread = threading.Thread(
+            target=self.serve_forever, args=(0.1,), name="status-server", daemon=True
+        )
+        thread.start()
+        try:
+            yield self
+        finally:
+            self.shutdown()
+            thread.join()
+            self.close()
+
+
+def make_server(
+    engine: TicketEngine,
+    host: str,
+    port: int,
+    *,
+    refresh_seconds: int = DEFAULT_REFRESH,
+    limits: Limits | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> StatusServer:
+    """A status server bound to ``host:port`` (0: any free port); raises OSError if it cannot."""
+    return StatusServer((host, port), StatusSite(engine, refresh_seconds), limits, clock)

@@ -1,0 +1,191 @@
+"""Which address gives which answer: the status site's routes, free of sockets.
+
+``server.py`` reads requests off the network and enforces the limits; this module turns a
+method, a path and a body into a :class:`Response`. Its only writes are a ticket's one rating
+and the opinion that may come with it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.errors import DatabaseError, InvalidInput, NotFound
+from counterdesk.queue.models import Status
+from counterdesk.queue.opinions import Opinions
+from counterdesk.queue.ratings import RatingRefused, Ratings
+from counterdesk.web import DEFAULT_REFRESH, texts
+from counterdesk.web.assets import ASSETS
+from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
+from counterdesk.web.pages import message_page, status_page, thanks_page
+from counterdesk.web.response import Response, html, json_body
+from counterdesk.web.status import TicketStatus, find_status
+from counterdesk.web.texts import Bilingual
+
+log = logging.getLogger(__name__)
+
+READ = ("GET", "HEAD")
+METHODS = ("GET", "HEAD", "POST")
+_TOKEN_IN_PATH = re.compile(r"(/t/[A-Za-z0-9_-]{0,4})[^/?#]*")
+
+Route = Callable[[str, bytes, str], Response]
+
+
+def redact(path: str) -> str:
+    """A path fit for the log: a token gives its holder's page, so only its start is kept."""
+    return _TOKEN_IN_PATH.sub(r"\1…", path)
+
+
+def plain(
+    status: int, title: Bilingual, detail: Bilingual | None = None, *headers: tuple[str, str]
+) -> Response:
+    """A plain bilingual page with an error status."""
+    return html(status, message_page(title, detail), *headers)
+
+
+def not_allowed(allowed: tuple[str, ...]) -> Response:
+    return plain(405, texts.NOT_ALLOWED, None, ("Allow", ", ".join(allowed)))
+
+
+UNAVAILABLE = plain(503, texts.UNAVAILABLE)
+
+
+class StatusSite:
+    """The ticket status pages of one office's database."""
+
+    def __init__(self, engine: TicketEngine, refresh_seconds: int = DEFAULT_REFRESH) -> None:
+        self.engine = engine
+        self.refresh = refresh_seconds
+        self.ratings = Ratings(engine)
+        self.opinions = Opinions(engine)
+        self._routes: tuple[tuple[re.Pattern[str], tuple[str, ...], Route], ...] = (
+            (re.compile(r"/t/([^/]*)"), READ, lambda token, _b, _t: self._page(token)),
+            (re.compile(r"/api/t/([^/]*)"), READ, lambda token, _b, _t: self._json(token)),
+            (re.compile(r"/t/([^/]*)/rate"), ("POST",), self._rate),
+            (re.compile(r"/static/([^/]*)"), READ, lambda name, _b, _t: self._static(name)),
+        )
+
+    def respond(
+        self, method: str, target: str, body: bytes = b"", content_type: str = ""
+    ) -> Response:
+        """The answer to one request; a database failure is a "temporarily unavailable" page."""
+        path = urlsplit(target).path
+        if method not in METHODS:
+            return not_allowed(METHODS)
+        try:
+            for pattern, allowed, route in self._routes:
+                match = pattern.fullmatch(path)
+                if match:
+                    if method not in allowed:
+                        return not_allowed(allowed)
+                    return route(match.group(1), body, content_type)
+            return plain(404, texts.PAGE_NOT_FOUND)
+        except (SQLAlchemyError, DatabaseError) as exc:
+            # The driver's message only: SQLAlchemy's own text repeats the query's parameters,
+            # and a token must not end up in the log.
+            cause = getattr(exc, "orig", None) or exc
+            log.error(
+                "database error answering %s %s: %s: %s",
+                method,
+                redact(path),
+                type(cause).__name__,
+                cause,
+            )
+            return UNAVAILABLE
+
+    # -- routes ----------------------------------------------------------------------------
+
+    def _page(self, token: str) -> Response:
+        status = self._status(token)
+        if status is None:
+            return self._ticket_not_found()
+        return self._status_page(200, status)
+
+    def _json(self, token: str) -> Response:
+        status = self._status(token)
+        if status is None:
+            found = texts.TICKET_NOT_FOUND
+            return json_body(404, {"error": "not found", "zh": found.zh, "en": found.en})
+        return json_body(200, status.to_json(self.refresh))
+
+    def _static(self, name: str) -> Response:
+        return ASSETS.response(name) or plain(404, texts.PAGE_NOT_FOUND)
+
+    def _rate(self, token: str, body: bytes, content_type: str) -> Response:
+        """Record a rating, and an opinion when a reply is asked for with a comment."""
+        status = self._status(token)
+        if status is None:
+            return self._ticket_not_found()
+        if content_type.partition(";")[0].strip().lower() != FORM_TYPE:
+            return plain(415, texts.UNSUPPORTED)
+        try:
+            form = parse_rating_form(body)
+        except FormError as exc:
+            return plain(400, exc.reason)
+        reason = refusal(form)
+        if reason is not None or form.score is None:
+            return self._status_page(400, status, alert=reason, form=form)
+        try:
+            self.ratings.rate(token, form.score, form.comment, source="web")
+        except InvalidInput as exc:
+            alert = texts.fill(texts.NOT_SENT, detail=str(exc))
+            return self._status_page(400, status, alert=alert, form=form)
+        except RatingRefused as exc:
+            return self._refused(token, str(exc))
+        except NotFound:
+            return self._ticket_not_found()
+        reference = None
+        if form.opinion is not None:
+            opinion = self.opinions.submit(
+                form.opinion, channel="web", contact=form.contact or None, token=token
+            )
+            reference = opinion.reference
+            log.info("opinion %s received for ticket %s", reference, status.number)
+        page = thanks_page(
+            status,
+            self.engine.office,
+            form.score,
+            reference,
+            reply_without_comment=form.reply and form.opinion is None,
+        )
+        return html(200, page)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _status(self, token: str) -> TicketStatus | None:
+        return find_status(self.engine, self.ratings, token)
+
+    def _status_page(
+        self,
+        code: int,
+        status: TicketStatus,
+        *,
+        alert: Bilingual | None = None,
+        form: RatingForm | None = None,
+    ) -> Response:
+        page = status_page(status, self.engine.office, self.refresh, alert=alert, form=form)
+        return html(code, page)
+
+    def _refused(self, token: str, reason: str) -> Response:
+        """The ticket's page again, saying why it was not rated (it shows the earlier rating)."""
+        status = self._status(token)
+        if status is None:
+            return self._ticket_not_found()
+        if status.rated_score is not None:
+            alert = texts.ALREADY_RATED
+        elif status.status != Status.DONE:
+            alert = texts.NOT_FINISHED
+        else:
+            alert = texts.fill(texts.CANNOT_RATE, detail=reason)
+        return self._status_page(409, status, alert=alert)
+
+    def _ticket_not_found(self) -> Response:
+        days = self.engine.office.feedback.rating_days
+        return plain(
+            404, texts.TICKET_NOT_FOUND, texts.fill(texts.TICKET_NOT_FOUND_HINT, days=days)
+        )

@@ -1,0 +1,88 @@
+// Keeps a ticket's status page current by polling its JSON status every data-refresh seconds.
+// This file is the page's only script: the Content-Security-Policy forbids inline scripts.
+// The server words every state (headline, detail, title), so nothing here is translated;
+// when the ticket stops being live (finished, cancelled, expired) the page is reloaded to
+// get the final page, with the rating form where there is one, and polling ends.
+(function () {
+  "use strict";
+  var body = document.body;
+  var api = body.getAttribute("data-api");
+  if (!api || !window.fetch) {
+    return;
+  }
+  var seconds = Math.max(1, parseInt(body.getAttribute("data-refresh"), 10) || 5);
+
+  function field(name) {
+    return document.querySelector('[data-field="' + name + '"]');
+  }
+
+  function setText(name, text) {
+    var element = field(name);
+    if (element) {
+      element.textContent = text || "";
+    }
+  }
+
+  function setWords(name, words) {
+    setText(name + "-zh", words && words.zh);
+    setText(name + "-en", words && words.en);
+  }
+
+  function setHidden(name, hidden) {
+    var element = field(name);
+    if (element) {
+      element.hidden = hidden;
+    }
+  }
+
+  function show(data) {
+    if (!data.live) {
+      window.location.reload();
+      return false;
+    }
+    body.setAttribute("data-status", data.status);
+    var panel = field("status");
+    if (panel) {
+      panel.className = "status state-" + data.status;
+    }
+    setWords("headline", data.headline);
+    setWords("detail", data.detail);
+    setHidden("detail", !data.detail);
+    setText("updated", data.updated);
+    setHidden("offline", true);
+    document.title = data.title;
+    return true;
+  }
+
+  function schedule(delay) {
+    window.setTimeout(poll, delay * 1000);
+  }
+
+  function poll() {
+    fetch(api, { cache: "no-store", credentials: "omit", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        if (response.status === 404) {
+          window.location.reload();
+          return null;
+        }
+        if (response.status === 429) {
+          schedule(Math.max(seconds, parseInt(response.headers.get("Retry-After"), 10) || 0));
+          return null;
+        }
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        return response.json().then(function (data) {
+          if (show(data)) {
+            schedule(seconds);
+          }
+        });
+      })
+      .catch(function () {
+        setHidden("offline", false);
+        schedule(seconds);
+      });
+  }
+
+  schedule(seconds);
+})();

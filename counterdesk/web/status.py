@@ -1,0 +1,182 @@
+"""What the status page says about one ticket: looked up by its token, put into words once.
+
+The HTML page and the JSON endpoint both render a :class:`TicketStatus`, so the words a phone
+shows after a poll are exactly the words the page had when it loaded.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import Any
+
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.models import Status
+from counterdesk.queue.office import Counter, Service
+from counterdesk.queue.ratings import Ratings
+from counterdesk.web import texts
+from counterdesk.web.texts import Bilingual
+
+# Tokens are secrets.token_urlsafe(16): 22 characters. Anything else is refused before the
+# database is asked, so junk addresses cost nothing.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+# Statuses that can still change today: the page keeps polling while the ticket is in one.
+LIVE = (Status.WAITING, Status.CALLED, Status.SERVING, Status.NO_SHOW)
+AT_COUNTER = (Status.CALLED, Status.SERVING)
+
+
+@dataclasses.dataclass(frozen=True)
+class TicketStatus:
+    """A ticket as its holder may see it: no staff codes, no internal ids."""
+
+    token: str
+    number: str
+    service_code: str
+    service: Service | None  # None if the office file no longer has the service
+    priority: bool
+    status: str
+    business_date: dt.date
+    today: bool  # the ticket belongs to today's queue
+    people_ahead: int | None
+    estimated_wait_minutes: float | None
+    counter_number: int | None
+    counter: Counter | None
+    can_rate: bool
+    rated_score: int | None
+    checked_at: dt.datetime  # office-local time of the lookup
+
+    @property
+    def live(self) -> bool:
+        """Whether the page should keep polling: the ticket may still change today."""
+        return self.today and self.status in LIVE
+
+    @property
+    def at_counter(self) -> bool:
+        return self.today and self.status in AT_COUNTER and self.counter_number is not None
+
+    @property
+    def service_name(self) -> Bilingual:
+        if self.service is None:
+            return Bilingual(self.service_code, self.service_code)
+        return Bilingual.of(self.service.name)
+
+    def words(self) -> tuple[Bilingual, Bilingual | None]:
+        """The headline and the line under it: what the ticket's state means for its holder."""
+        if self.status in LIVE and not self.today:
+            return texts.DAY_OVER, texts.day_over_hint(self.business_date.isoformat())
+        if self.status == Status.WAITING:
+            ahead = self.people_ahead or 0
+            return texts.people_ahead(ahead), texts.estimated_wait(
+                ahead, self.estimated_wait_minutes or 0.0
+            )
+        if self.at_counter:
+            assert self.counter_number is not None
+            headline = texts.go_to_counter(self.counter_number)
+            if self.status == Status.SERVING:
+                return headline, texts.SERVING
+            name = Bilingual.of(self.counter.name) if self.counter else None
+            return headline, texts.called(name)
+        if self.status == Status.DONE:
+            if self.rated_score is not None:
+                return texts.DONE, texts.rated(self.rated_score)
+            return texts.DONE, texts.PLEASE_RATE if self.can_rate else None
+        return {
+            Status.NO_SHOW: (texts.NO_SHOW, texts.NO_SHOW_HINT),
+            Status.CANCELLED: (texts.CANCELLED, texts.CANCELLED_HINT),
+        }.get(Status(self.status), (texts.CLOSED, texts.CLOSED_HINT))
+
+    def title(self) -> str:
+        """The browser tab's title: the number and the headline, so a glance at the tab does."""
+        headline, _ = self.words()
+        return f"{self.number} {headline.zh} · {headline.en}"
+
+    def to_json(self, refresh_seconds: int) -> dict[str, Any]:
+        """The JSON status endpoint's body."""
+        headline, detail = self.words()
+        service = self.service_name
+        return {
+            "number": self.number,
+            "service": {"code": self.service_code, "zh": service.zh, "en": service.en},
+            "priority": self.priority,
+            "status": self.status,
+            "business_date": self.business_date.isoformat(),
+            "live": self.live,
+            "people_ahead": self.people_ahead,
+            "estimated_wait_minutes": self.estimated_wait_minutes,
+            "counter": self._counter_json(),
+            "can_rate": self.can_rate,
+            "rated_score": self.rated_score,
+            "title": self.title(),
+            "headline": headline._asdict(),
+            "detail": detail._asdict() if detail else None,
+            "updated": f"{self.checked_at:%H:%M:%S}",
+            "refresh_seconds": refresh_seconds,
+        }
+
+    def _counter_json(self) -> dict[str, Any] | None:
+        if not self.at_counter:
+            return None
+        names = self.counter.name if self.counter else None
+        return {
+            "number": self.counter_number,
+            "zh": names.zh if names else None,
+            "en": names.en if names else None,
+        }
+
+
+def find_status(engine: TicketEngine, ratings: Ratings, token: str) -> TicketStatus | None:
+    """The status behind ``token``, or None for a malformed, unknown or expired token.
+
+    A page expires when its ticket can no longer be rated: ``feedback.rating_days`` after the
+    ticket's business day.
+    """
+    if not TOKEN.fullmatch(token):
+        return None
+    ticket = engine.ticket_by_token(token)
+    if ticket is None:
+        return None
+    now = engine.clock.now()
+    today = engine.business_date(now)
+    office = engine.office
+    if ticket.business_date < today - dt.timedelta(days=office.feedback.rating_days):
+        return None
+    rating = ratings.rating_for(token) if ticket.status == Status.DONE else None
+    return TicketStatus(
+        token=token,
+        number=ticket.number,
+        service_code=ticket.service,
+        service=_service(engine, ticket.service),
+        priority=ticket.priority,
+        status=ticket.status,
+        business_date=ticket.business_date,
+        today=ticket.business_date == today,
+        people_ahead=ticket.people_ahead,
+        estimated_wait_minutes=ticket.estimated_wait_minutes,
+        counter_number=ticket.counter,
+        counter=_counter(engine, ticket.counter),
+        can_rate=ticket.status == Status.DONE and rating is None and ratings.can_rate(token),
+        rated_score=rating.score if rating else None,
+        checked_at=now.astimezone(office.zone),
+    )
+
+
+def _service(engine: TicketEngine, code: str) -> Service | None:
+    """The service from the office file; re-read once in case another terminal changed it."""
+    try:
+        return engine.office.service(code)
+    except KeyError:
+        pass
+    try:
+        return engine.refresh_office().service(code)
+    except KeyError:
+        return None
+
+
+def _counter(engine: TicketEngine, number: int | None) -> Counter | None:
+    if number is None:
+        return None
+    try:
+        return engine.office.counter(number)
+    except KeyError:
+        return None

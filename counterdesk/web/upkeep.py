@@ -1,0 +1,54 @@
+"""Housekeeping while the status server runs for weeks: contact purge and office re-read.
+
+Citizens leave contact details through this server, so it keeps the promise to delete them
+(office file ``feedback.contact_retention_days``) itself rather than relying on someone running
+``close-day``. It also re-reads the office file, in case another terminal loaded a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.opinions import Opinions
+
+log = logging.getLogger(__name__)
+
+HOURLY = 3600.0
+
+
+class Upkeep:
+    """Runs :meth:`run_once` at start and then every ``interval`` seconds on a daemon thread."""
+
+    def __init__(self, engine: TicketEngine, interval: float = HOURLY) -> None:
+        self.engine = engine
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="status-upkeep", daemon=True)
+
+    def run_once(self) -> int:
+        """One pass; returns how many opinions' contact details were deleted."""
+        purged = Opinions(self.engine).purge_contacts()
+        if purged:
+            log.info("deleted the contact details of %d closed opinions", purged)
+        self.engine.refresh_office()
+        return purged
+
+    def start(self) -> Upkeep:
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            try:
+                self.run_once()
+            except Exception:  # a database hiccup must not end the upkeep for good
+                log.exception("upkeep failed; trying again in %.0f s", self.interval)
+            if self._stop.wait(self.interval):
+                return

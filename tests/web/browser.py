@@ -1,0 +1,86 @@
+"""Headless Chromium at phone size, shared by the end-to-end tests and the docs screenshot.
+
+Debian's ``chromium`` and ``chromium-driver`` are used by path, so selenium never tries to
+download a browser or a driver.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+PHONE = (390, 844)  # CSS pixels of a common phone
+SMALL_PHONE = (360, 740)
+FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")
+
+
+def chromium_paths() -> tuple[str, str] | None:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    return (browser, driver) if browser and driver else None
+
+
+def require_chromium() -> tuple[str, str]:
+    """The browser and driver; fails under CI (the packages must be there), else skips."""
+    paths = chromium_paths()
+    if paths is None:
+        message = "headless Chromium is missing: apt-get install chromium chromium-driver"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return paths
+
+
+@contextlib.contextmanager
+def phone_browser(size: tuple[int, int] = PHONE, scale: float = 1) -> Iterator[webdriver.Chrome]:
+    """A Chromium emulating a phone's screen (touch, ``size`` CSS pixels, ``scale`` DPR)."""
+    browser, driver_path = require_chromium()
+    options = Options()
+    options.binary_location = browser
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--window-size={size[0]},{size[1]}")
+    options.add_argument("--lang=zh-TW")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
+    try:
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": size[0], "height": size[1], "deviceScaleFactor": scale, "mobile": True},
+        )
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+        yield driver
+    finally:
+        driver.quit()
+
+
+def screenshot(driver: webdriver.Chrome, target: Path, *, full_page: bool = False) -> Path:
+    """Save what the phone shows (or the whole page) as a PNG."""
+    params: dict[str, object] = {"format": "png"}
+    if full_page:
+        width, height = driver.execute_script(
+            "return [document.documentElement.clientWidth, document.documentElement.scrollHeight]"
+        )
+        params |= {
+            "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+        }
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", params)
+    target.write_bytes(base64.b64decode(shot["data"]))
+    return target
+
+
+def overflow(driver: webdriver.Chrome) -> int:
+    """How many CSS pixels the page is wider than the screen (0: nothing sticks out)."""
+    return int(
+        driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    )

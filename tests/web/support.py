@@ -1,0 +1,95 @@
+"""Talking to a running status server from tests: whole requests, raw bytes, a fake clock."""
+
+from __future__ import annotations
+
+import dataclasses
+import http.client
+import json
+import socket
+from typing import Any
+
+from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.queue.views import Ticket
+from counterdesk.web.server import StatusServer
+
+
+class FakeMonotonic:
+    """The rate limiter's clock, moved by the test instead of by waiting."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclasses.dataclass
+class Reply:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+class Client:
+    """Requests to one running server, one connection each (as the server answers)."""
+
+    def __init__(self, server: StatusServer) -> None:
+        self.server = server
+        self.host, self.port = "127.0.0.1", server.server_port
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes | str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Reply:
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
+        try:
+            connection.request(method, path, body=body, headers=headers or {})
+            response = connection.getresponse()
+            return Reply(response.status, response.headers, response.read())
+        finally:
+            connection.close()
+
+    def get(self, path: str) -> Reply:
+        return self.request("GET", path)
+
+    def rate(self, ticket: Ticket, form: str) -> Reply:
+        """Post the rating form of ``ticket`` as a browser would."""
+        return self.request(
+            "POST",
+            f"/t/{ticket.token}/rate",
+            form.encode("utf-8"),
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
+
+    def raw(self, data: bytes, *, timeout: float = 10) -> bytes:
+        """Send bytes as they are and read the whole answer (until the server closes)."""
+        with socket.create_connection((self.host, self.port), timeout=timeout) as sock:
+            sock.sendall(data)
+            chunks = []
+            while chunk := sock.recv(65536):
+                chunks.append(chunk)
+            return b"".join(chunks)
+
+
+def finished(engine: TicketEngine, clock: ManualClock, service: str = "precheck") -> Ticket:
+    """A ticket served and finished at counter 1 just now."""
+    engine.sign_in(1, "wang")
+    ticket = engine.issue(service)
+    engine.call_ticket(1, ticket.number)
+    engine.start(1)
+    clock.advance(minutes=6)
+    engine.finish(1)
+    return ticket

@@ -1,0 +1,154 @@
+"""``counterdesk web`` as a real process, and the server's hourly upkeep."""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import signal
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from counterdesk.queue import Database, ManualClock, TicketEngine
+from counterdesk.queue.office import Office, Text
+from counterdesk.queue.opinions import Opinions
+from counterdesk.web.upkeep import Upkeep
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def env(tmp_path: Path, sqlite_url: str) -> dict[str, str]:
+    env = {**os.environ, "COUNTERDESK_DB": sqlite_url}
+    env.pop("COUNTERDESK_OFFICE", None)
+    env["COUNTERDESK_CONFIG"] = str(tmp_path / "no-settings.toml")
+    return env
+
+
+def web(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "web", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+
+
+@pytest.fixture
+def running(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """The command on a free port, and the address it printed."""
+    process = web(env, "--host", "127.0.0.1", "--port", "0")
+    try:
+        ready, _, _ = select.select([process.stdout], [], [], 60)
+        assert ready, "counterdesk web printed nothing within a minute"
+        line = process.stdout.readline()  # type: ignore[union-attr]
+        found = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
+        assert found, line
+        yield process, found.group(1)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_web_serves_and_stops_cleanly_on_ctrl_c_or_terminate(
+    running: tuple[subprocess.Popen[str], str], stop: signal.Signals
+) -> None:
+    process, url = running
+    with pytest.raises(urllib.error.HTTPError) as not_found:
+        urllib.request.urlopen(f"{url}/t/AAAAAAAAAAAAAAAAAAAAAA", timeout=10)
+    with urllib.request.urlopen(f"{url}/static/status.css", timeout=10) as stylesheet:
+        css = stylesheet.read().decode()
+
+    process.send_signal(stop)
+    out, err = process.communicate(timeout=30)
+
+    assert not_found.value.code == 404
+    assert "查無此號碼牌" in not_found.value.read().decode()
+    assert ".number" in css
+    assert process.returncode == 0
+    assert "stopped" in out
+    assert "Traceback" not in err
+
+
+def test_port_in_use_is_one_clear_line(env: dict[str, str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = web(env, "--host", "127.0.0.1", "--port", str(port))
+        out, err = process.communicate(timeout=60)
+
+    assert process.returncode == 2
+    assert err.strip().splitlines() == [
+        f"counterdesk: cannot listen on 127.0.0.1:{port}: the port is already in use "
+        "(choose another with --port)"
+    ]
+    assert out == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--refresh", "0"],
+            "argument --refresh: '0': use a whole number of seconds from 1 to 300",
+        ),
+        (["--port", "70000"], "argument --port: '70000' is not a port"),
+    ],
+)
+def test_bad_options_say_what_is_wrong(env: dict[str, str], args: list[str], message: str) -> None:
+    process = web(env, *args)
+    _, err = process.communicate(timeout=60)
+
+    assert process.returncode == 2
+    assert message in err
+
+
+def test_upkeep_deletes_expired_contacts_at_start(engine: TicketEngine, clock: ManualClock) -> None:
+    opinions = Opinions(engine)
+    opinion = opinions.submit("Please call me", contact="0912-345-678")
+    opinions.answer(opinion.reference, "We called.", "wang")
+    opinions.close(opinion.reference)
+    clock.advance(days=engine.office.feedback.contact_retention_days + 1)
+
+    Upkeep(engine, interval=3600).start().stop()  # the first pass runs before any wait
+
+    after = opinions.get(opinion.reference)
+    assert after.contact is None and after.contact_deleted
+
+
+def test_upkeep_rereads_an_office_loaded_elsewhere(
+    engine: TicketEngine, sqlite_url: str, sample_office: Office
+) -> None:
+    renamed = sample_office.office.model_copy(
+        update={"name": Text(zh="新的櫃檯名稱", en="A new counter name")}
+    )
+    elsewhere = TicketEngine(Database(sqlite_url), engine.clock)
+    elsewhere.load_office(sample_office.model_copy(update={"office": renamed}))
+    elsewhere.db.dispose()
+
+    Upkeep(engine).run_once()
+
+    assert engine.office.office.name.en == "A new counter name"
+
+
+def test_the_web_package_imports_no_qt() -> None:
+    code = (
+        "import sys, counterdesk.web.commands, counterdesk.web.server, counterdesk.web.upkeep\n"
+        "print(','.join(sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken')))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stdout.strip() == ""

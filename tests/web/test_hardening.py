@@ -1,0 +1,258 @@
+"""The status server under bad input: junk addresses, wrong methods, big or slow requests,
+floods, too many connections, a broken database. Each gets a bilingual answer, never a
+traceback, and the security headers."""
+
+from __future__ import annotations
+
+import logging
+import socket
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import event, text
+
+from counterdesk.queue import TicketEngine
+from counterdesk.web.limits import Limits, RateLimiter
+from counterdesk.web.server import StatusServer
+from tests.web.support import Client, FakeMonotonic
+
+SECURITY = {
+    "Content-Security-Policy": (
+        "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def status_of(answer: bytes) -> int:
+    return int(answer.split(b" ", 2)[1])
+
+
+@pytest.fixture
+def statements(engine: TicketEngine) -> Iterator[list[str]]:
+    """Every SQL statement the server runs while the test does."""
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        seen.append(statement)
+
+    event.listen(engine.db.engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(engine.db.engine, "before_cursor_execute", record)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/t/AAAAAAAAAAAAAAAAAAAAAA",  # well formed, unknown
+        "/t/short",
+        "/t/has%20space-and-more-chars",
+        "/t/" + "a" * 10_000,  # 10 KB
+        "/t/../../etc/passwd",
+        "/api/t/" + "a" * 65,
+    ],
+)
+def test_unknown_or_malformed_tokens_are_not_found(client: Client, path: str) -> None:
+    reply = client.get(path)
+
+    assert reply.status == 404
+    assert "查無此號碼牌" in reply.text or "查無此頁面" in reply.text
+    assert "Traceback" not in reply.text
+
+
+def test_malformed_tokens_never_reach_the_database(client: Client, statements: list[str]) -> None:
+    for path in (
+        "/t/short",
+        "/t/" + "x" * 10_000,
+        "/api/t/bad!token!here!!",
+        "/t/a.b.c.d.e.f.g.h.i",
+    ):
+        assert client.get(path).status == 404
+    assert statements == []
+    assert client.get("/t/AAAAAAAAAAAAAAAAAAAAAA").status == 404
+    assert statements  # a well-formed token is looked up
+
+
+@pytest.mark.parametrize("path", ["/", "/t/x/y", "/admin", "/static/../pages.py", "/static/x.css"])
+def test_other_paths_are_a_plain_bilingual_not_found(client: Client, path: str) -> None:
+    reply = client.get(path)
+
+    assert reply.status == 404
+    assert "查無此頁面" in reply.text and "Page not found" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("PUT", "/t/AAAAAAAAAAAAAAAAAAAAAA", "GET, HEAD, POST"),
+        ("DELETE", "/api/t/AAAAAAAAAAAAAAAAAAAAAA", "GET, HEAD, POST"),
+        ("OPTIONS", "/", "GET, HEAD, POST"),
+        ("POST", "/t/AAAAAAAAAAAAAAAAAAAAAA", "GET, HEAD"),
+        ("GET", "/t/AAAAAAAAAAAAAAAAAAAAAA/rate", "POST"),
+    ],
+)
+def test_other_methods_are_not_allowed(client: Client, method: str, path: str, allow: str) -> None:
+    reply = client.request(method, path, b"x=1", {"Content-Type": "text/plain"})
+
+    assert reply.status == 405
+    assert reply.headers["Allow"] == allow
+    assert "This address does not accept that request" in reply.text
+
+
+def test_head_gives_the_headers_of_get_without_a_body(engine: TicketEngine, client: Client) -> None:
+    ticket = engine.issue("precheck")
+
+    head = client.request("HEAD", f"/t/{ticket.token}")
+    get = client.get(f"/t/{ticket.token}")
+
+    assert head.status == 200 and head.body == b""
+    assert int(head.headers["Content-Length"]) == len(get.body)
+
+
+def test_security_headers_on_every_kind_of_answer(engine: TicketEngine, client: Client) -> None:
+    ticket = engine.issue("precheck")
+    page = client.get(f"/t/{ticket.token}")
+    stylesheet = page.text.split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]
+    replies = {
+        "page": page,
+        "json": client.get(f"/api/t/{ticket.token}"),
+        "not found": client.get("/nothing"),
+        "not allowed": client.request("PUT", "/"),
+        "stylesheet": client.get(stylesheet),
+        "script": client.get("/static/status.js"),
+    }
+    for name, reply in replies.items():
+        for header, value in SECURITY.items():
+            assert reply.headers[header] == value, (name, header)
+    for name in ("page", "json", "not found", "not allowed"):
+        assert replies[name].headers["Cache-Control"] == "no-store", name
+    assert replies["stylesheet"].status == 200
+    assert replies["stylesheet"].headers["Content-Type"] == "text/css; charset=utf-8"
+    assert replies["script"].headers["Content-Type"] == "text/javascript; charset=utf-8"
+    assert "fetch(" in replies["script"].text
+
+
+def test_big_body_is_refused_without_reading_it(engine: TicketEngine, client: Client) -> None:
+    ticket = engine.issue("precheck")
+    head = (
+        f"POST /t/{ticket.token}/rate HTTP/1.1\r\nHost: x\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000000\r\n\r\n"
+    )
+
+    answer = client.raw(head.encode() + b"score=5&comment=" + b"x" * 30_000)
+
+    assert status_of(answer) == 413
+    assert "送出的資料太大".encode() in answer
+
+
+def test_post_needs_a_content_length(engine: TicketEngine, client: Client) -> None:
+    ticket = engine.issue("precheck")
+    chunked = (
+        f"POST /t/{ticket.token}/rate HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n\r\n7\r\nscore=5\r\n0\r\n\r\n"
+    )
+    without = f"POST /t/{ticket.token}/rate HTTP/1.0\r\n\r\nscore=5"
+
+    assert status_of(client.raw(chunked.encode())) == 411
+    assert status_of(client.raw(without.encode())) == 411
+
+
+def test_oversized_request_line_and_headers_are_refused(client: Client) -> None:
+    long_line = b"GET /t/" + b"a" * 20_000 + b" HTTP/1.1\r\n\r\n"
+    headers = b"".join(b"X-Filler-%d: %s\r\n" % (i, b"z" * 100) for i in range(200))
+    many_headers = b"GET / HTTP/1.1\r\n" + headers + b"\r\n"
+
+    assert status_of(client.raw(long_line)) == 414
+    assert status_of(client.raw(many_headers)) == 431
+
+
+def test_garbage_gets_a_bad_request(client: Client) -> None:
+    answer = client.raw(b"\x16\x03\x01 hello there\r\n\r\n")
+
+    assert status_of(answer) == 400
+    assert "無法處理此請求".encode() in answer
+    assert b"Traceback" not in answer
+
+
+@pytest.mark.parametrize("limits", [Limits(request_seconds=0.3)])
+def test_a_request_that_never_finishes_is_cut_off(client: Client) -> None:
+    with socket.create_connection((client.host, client.port), timeout=10) as sock:
+        sock.sendall(b"GET /t/AAAA")  # and then nothing: a slowloris client
+        answer = sock.recv(65536)
+
+    assert status_of(answer) == 408
+
+
+@pytest.mark.parametrize("limits", [Limits(burst=5, per_second=0.5)])
+def test_a_flood_from_one_client_is_slowed_down(
+    engine: TicketEngine, client: Client, monotonic: FakeMonotonic
+) -> None:
+    ticket = engine.issue("precheck")
+    path = f"/api/t/{ticket.token}"
+
+    allowed = [client.get(path).status for _ in range(5)]
+    refused = client.get(path)
+    monotonic.advance(1.9)
+    still = client.get(path)
+    monotonic.advance(0.2)
+    again = client.get(path)
+
+    assert allowed == [200] * 5
+    assert refused.status == 429
+    assert refused.headers["Retry-After"] == "2"
+    assert "請求太頻繁" in refused.text and "Too many requests" in refused.text
+    assert still.status == 429
+    assert again.status == 200
+
+
+def test_rate_limiter_keeps_clients_apart_and_forgets_idle_ones() -> None:
+    clock = FakeMonotonic()
+    limiter = RateLimiter(burst=2, per_second=1, clock=clock, max_clients=2)
+
+    assert [limiter.take("a"), limiter.take("a")] == [None, None]
+    assert limiter.take("a") == pytest.approx(1.0)
+    assert limiter.take("b") is None  # another address has its own allowance
+    clock.advance(5)
+    limiter.take("c")  # over max_clients: a and b, refilled, are forgotten
+    assert set(limiter._buckets) == {"c"}
+    assert limiter.take("a") is None
+
+
+@pytest.mark.parametrize("limits", [Limits(max_connections=2, request_seconds=30)])
+def test_too_many_connections_get_busy_at_once(
+    engine: TicketEngine, client: Client, server: StatusServer
+) -> None:
+    idle = [socket.create_connection((client.host, client.port)) for _ in range(2)]
+    try:
+        busy = client.raw(b"GET / HTTP/1.0\r\n\r\n")
+    finally:
+        for sock in idle:
+            sock.close()
+
+    assert status_of(busy) == 503
+    assert "目前連線人數過多".encode() in busy
+    assert b"Retry-After: 5" in busy
+    assert server.slots.wait_until_idle(10)
+    ticket = engine.issue("precheck")
+    assert client.get(f"/t/{ticket.token}").status == 200
+
+
+def test_a_database_failure_is_temporarily_unavailable_and_logged(
+    engine: TicketEngine, client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    ticket = engine.issue("precheck")
+    with engine.db.write() as session:
+        session.execute(text("ALTER TABLE tickets RENAME TO tickets_away"))
+
+    with caplog.at_level(logging.ERROR, logger="counterdesk.web"):
+        reply = client.get(f"/t/{ticket.token}")
+
+    assert reply.status == 503
+    assert "系統暫時無法提供服務" in reply.text and "Temporarily unavailable" in reply.text
+    assert "Traceback" not in reply.text and "tickets" not in reply.text
+    assert reply.headers["X-Frame-Options"] == "DENY"
+    assert "database error answering GET /t/" in caplog.text
+    assert ticket.token not in caplog.text  # the log keeps only the token's start

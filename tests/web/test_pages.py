@@ -1,0 +1,346 @@
+"""The status page and its JSON, through a real server, as the ticket moves through the queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+
+import pytest
+
+from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.queue.office import Office, Text
+from counterdesk.queue.opinions import Opinions
+from counterdesk.queue.ratings import Ratings
+from tests.web.support import Client, finished
+
+
+def visible(page: str) -> str:
+    """The page's text as a reader sees it: tags dropped, entities decoded, spaces squeezed."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_waiting_page_shows_number_position_and_service(
+    engine: TicketEngine, client: Client
+) -> None:
+    engine.issue("precheck")
+    engine.issue("precheck")
+    mine = engine.issue("precheck")
+
+    reply = client.get(f"/t/{mine.token}")
+
+    assert reply.status == 200
+    assert reply.headers["Content-Type"] == "text/html; charset=utf-8"
+    text = visible(reply.text)
+    assert '<p class="number">A003</p>' in reply.text
+    assert "前面還有 2 人 2 people ahead of you" in text
+    assert "預估等候 約 16 分鐘 Estimated wait: about 16 min" in text
+    assert "公司名稱及所營事業預查 Company name & business-scope reservation" in text
+    assert '<html lang="zh-Hant-TW">' in reply.text
+    assert '<span class="en" lang="en"' in reply.text
+    # Polls its JSON (no inline script), with a meta refresh when scripts are off.
+    assert f'data-api="/api/t/{mine.token}" data-refresh="5"' in reply.text
+    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in reply.text
+    assert "<script>" not in reply.text and " style=" not in reply.text
+
+
+def test_page_lists_procedure_checklist_and_helpline_with_unconfirmed_values_marked(
+    engine: TicketEngine, client: Client, sample_office: Office
+) -> None:
+    ticket = engine.issue("precheck")
+    text = visible(client.get(f"/t/{ticket.token}").text)
+    service = sample_office.service("precheck")
+
+    for step in service.steps:
+        assert f"{step.zh} {step.en}" in text
+    for document in service.documents:
+        assert f"{document.zh} {document.en}" in text
+    assert f"{service.fee.zh} {service.fee.en}" in text
+    assert "處理時間 Processing time 僅供參考，以承辦人員說明為準" in text  # placeholder
+    assert "規費 Fee 臨櫃" in text  # the fee is confirmed: no "for guidance only"
+    assert text.count("For guidance only: staff will confirm") == 2  # steps and time
+    page = client.get(f"/t/{ticket.token}").text
+    assert '<a href="tel:024121166">412-1166 (02-4121166)</a>' in page
+
+
+def test_called_ticket_says_which_counter_in_page_and_json(
+    engine: TicketEngine, client: Client
+) -> None:
+    engine.sign_in(3, "lin")
+    ticket = engine.issue("precheck")
+    before = client.get(f"/api/t/{ticket.token}").json()
+    assert before["status"] == "waiting" and before["counter"] is None
+
+    engine.call_ticket(3, ticket.number)
+
+    status = client.get(f"/api/t/{ticket.token}").json()
+    assert status["status"] == "called"
+    assert status["counter"] == {
+        "number": 3,
+        "zh": "一般登記櫃檯",
+        "en": "General registration counter",
+    }
+    assert status["headline"] == {"zh": "請至 3 號櫃檯", "en": "Please go to counter 3"}
+    assert status["people_ahead"] is None
+    text = visible(client.get(f"/t/{ticket.token}").text)
+    assert "請至 3 號櫃檯 Please go to counter 3" in text
+    engine.start(3)
+    serving = client.get(f"/api/t/{ticket.token}").json()
+    assert serving["status"] == "serving" and serving["counter"]["number"] == 3
+    assert serving["detail"] == {"zh": "辦理中", "en": "You are being served"}
+
+
+def test_json_has_the_status_fields_and_nothing_internal(
+    engine: TicketEngine, client: Client
+) -> None:
+    engine.issue("incorporation", priority=True)
+    ticket = engine.issue("incorporation")
+
+    reply = client.get(f"/api/t/{ticket.token}")
+
+    assert reply.status == 200
+    assert reply.headers["Content-Type"] == "application/json; charset=utf-8"
+    assert reply.headers["Cache-Control"] == "no-store"
+    status = reply.json()
+    assert status == {
+        "number": "B002",
+        "service": {"code": "incorporation", "zh": "公司設立登記", "en": "Company incorporation"},
+        "priority": False,
+        "status": "waiting",
+        "business_date": "2026-11-27",
+        "live": True,
+        "people_ahead": 1,
+        "estimated_wait_minutes": status["estimated_wait_minutes"],
+        "counter": None,
+        "can_rate": False,
+        "rated_score": None,
+        "title": "B002 前面還有 1 人 · 1 person ahead of you",
+        "headline": {"zh": "前面還有 1 人", "en": "1 person ahead of you"},
+        "detail": status["detail"],
+        "updated": "09:00:00",
+        "refresh_seconds": 5,
+    }
+    assert status["estimated_wait_minutes"] > 0
+    assert ticket.token not in reply.text  # the token is the address, never the content
+
+
+def test_finished_ticket_offers_the_five_faces(
+    engine: TicketEngine, clock: ManualClock, client: Client
+) -> None:
+    ticket = finished(engine, clock)
+
+    reply = client.get(f"/t/{ticket.token}")
+
+    page = reply.text
+    assert "辦理完成，謝謝您 All done. Thank you" in visible(page)
+    assert f'<form class="rate" method="post" action="/t/{ticket.token}/rate">' in page
+    words = ("Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied")
+    for score, label in enumerate(words, 1):
+        assert f'<input type="radio" name="score" value="{score}" id="score-{score}"' in page
+        assert f'<label for="score-{score}"><svg class="face face-{score}"' in page
+        assert f'<span class="en" lang="en">{label}</span>' in page
+    assert "data-api" not in page and "http-equiv" not in page  # nothing left to poll
+    assert client.get(f"/api/t/{ticket.token}").json()["can_rate"] is True
+
+
+def test_rating_is_recorded_once(engine: TicketEngine, clock: ManualClock, client: Client) -> None:
+    ticket = finished(engine, clock)
+
+    reply = client.rate(ticket, "score=4&comment=%E5%BE%88%E5%BF%AB")  # 很快
+
+    assert reply.status == 200
+    assert "感謝您的評分 Thank you for your rating" in visible(reply.text)
+    assert "您的評分：滿意 Your rating: Satisfied" in visible(reply.text)
+    rating = Ratings(engine).rating_for(ticket.token)
+    assert rating is not None
+    assert (rating.score, rating.comment, rating.source) == (4, "很快", "web")
+    assert Opinions(engine).listing() == []  # no reply asked for: no opinion opened
+
+    again = client.rate(ticket, "score=1")
+
+    assert again.status == 409
+    text = visible(again.text)
+    assert "此號碼牌已經評分過了，每張號碼牌只能評分一次。" in text
+    assert "This ticket has already been rated: each ticket can be rated once." in text
+    assert Ratings(engine).rating_for(ticket.token).score == 4  # type: ignore[union-attr]
+    page = client.get(f"/t/{ticket.token}")
+    assert "您的評分：滿意 Your rating: Satisfied" in visible(page.text)
+    assert "<form" not in page.text
+    assert client.get(f"/api/t/{ticket.token}").json()["rated_score"] == 4
+
+
+def test_comment_with_reply_wanted_opens_an_opinion_with_a_reference(
+    engine: TicketEngine, clock: ManualClock, client: Client
+) -> None:
+    ticket = finished(engine, clock)
+
+    reply = client.rate(ticket, "score=2&comment=Too+slow&reply=yes&contact=someone%40example.org")
+
+    assert reply.status == 200
+    opinions = Opinions(engine).listing()
+    assert len(opinions) == 1
+    opinion = opinions[0]
+    assert opinion.reference == "OP-20261127-0001"
+    assert (opinion.body, opinion.contact, opinion.channel) == (
+        "Too slow",
+        "someone@example.org",
+        "web",
+    )
+    assert (opinion.number, opinion.service, opinion.counter) == (ticket.number, "precheck", 1)
+    assert f'<p class="reference">{opinion.reference}</p>' in reply.text
+    assert "Your comment is recorded under reference" in reply.text
+    assert f'href="/t/{ticket.token}"' in reply.text
+
+
+def test_reply_wanted_without_a_comment_says_no_case_was_opened(
+    engine: TicketEngine, clock: ManualClock, client: Client
+) -> None:
+    ticket = finished(engine, clock)
+
+    reply = client.rate(ticket, "score=5&comment=&reply=yes&contact=0912345678")
+
+    assert reply.status == 200
+    assert "You asked for a reply but wrote no comment, so no case was opened." in reply.text
+    assert Opinions(engine).listing() == []
+    assert Ratings(engine).rating_for(ticket.token).score == 5  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("form", "status", "message"),
+    [
+        ("comment=nice", 400, "Please choose one of the faces"),
+        ("score=6", 400, "Please choose one of the faces"),
+        ("score=4&comment=" + "x" * 501, 400, "comment is 501 characters; at most 500 fit"),
+        (
+            "score=4&comment=hi&reply=yes&contact=" + "c" * 201,
+            400,
+            "Contact details can be at most 200 characters",
+        ),
+        ("score=4&score=5", 400, "Please choose one of the faces"),
+    ],
+)
+def test_a_form_that_cannot_be_recorded_comes_back_filled_in_with_the_reason(
+    engine: TicketEngine, clock: ManualClock, client: Client, form: str, status: int, message: str
+) -> None:
+    ticket = finished(engine, clock)
+
+    reply = client.rate(ticket, form)
+
+    assert reply.status == status
+    assert message in visible(reply.text)
+    assert '<div class="alert" role="alert">' in reply.text
+    assert "<form" in reply.text  # the citizen can try again
+    assert Ratings(engine).rating_for(ticket.token) is None
+    assert Opinions(engine).listing() == []
+
+
+def test_waiting_ticket_cannot_be_rated(engine: TicketEngine, client: Client) -> None:
+    ticket = engine.issue("precheck")
+
+    reply = client.rate(ticket, "score=5")
+
+    assert reply.status == 409
+    assert "A visit can be rated once it is finished" in reply.text
+    assert Ratings(engine).rating_for(ticket.token) is None
+
+
+def test_rating_needs_form_data(engine: TicketEngine, clock: ManualClock, client: Client) -> None:
+    ticket = finished(engine, clock)
+    path = f"/t/{ticket.token}/rate"
+
+    as_json = client.request("POST", path, b'{"score": 5}', {"Content-Type": "application/json"})
+    not_utf8 = client.request(
+        "POST", path, b"score=5&comment=\xff", {"Content-Type": "application/x-www-form-urlencoded"}
+    )
+
+    assert as_json.status == 415
+    assert not_utf8.status == 400
+    assert Ratings(engine).rating_for(ticket.token) is None
+
+
+@pytest.mark.parametrize(
+    ("end", "headline"),
+    [
+        ("no_show", "您的號碼已過號 Your number was called, but you were not there"),
+        ("cancel", "此號碼牌已取消 This ticket has been cancelled"),
+        (
+            "close_day",
+            "當日服務已結束，此號碼牌未及辦理 The day ended before this ticket was served",
+        ),
+    ],
+)
+def test_tickets_that_ended_unserved_say_what_happened(
+    engine: TicketEngine, client: Client, end: str, headline: str
+) -> None:
+    engine.sign_in(1, "wang")
+    ticket = engine.issue("precheck")
+    if end == "no_show":
+        engine.call_ticket(1, ticket.number)
+        engine.no_show(1)
+    elif end == "cancel":
+        engine.cancel(ticket.number)
+    else:
+        engine.close_day()
+
+    reply = client.get(f"/t/{ticket.token}")
+
+    assert reply.status == 200
+    assert headline in visible(reply.text)
+    assert "<form" not in reply.text
+
+
+def test_open_ticket_of_an_earlier_day_says_the_day_is_over(
+    engine: TicketEngine, clock: ManualClock, client: Client
+) -> None:
+    ticket = engine.issue("precheck")  # the day is never closed
+    clock.advance(days=1)
+
+    status = client.get(f"/api/t/{ticket.token}").json()
+
+    assert status["status"] == "waiting" and status["live"] is False
+    assert status["headline"] == {"zh": "此號碼牌的服務日已結束", "en": "This ticket's day is over"}
+    assert "2026-11-27" in status["detail"]["en"]
+    assert "data-api" not in client.get(f"/t/{ticket.token}").text
+
+
+def test_every_value_is_html_escaped(
+    engine: TicketEngine, sample_office: Office, clock: ManualClock, client: Client
+) -> None:
+    hostile = sample_office.service("precheck").model_copy(
+        update={
+            "name": Text(zh="預查<script>alert(1)</script>", en='Name "quoted" & <b>bold</b>'),
+        }
+    )
+    services = [hostile if s.code == "precheck" else s for s in sample_office.services]
+    info = sample_office.office.model_copy(update={"helpline": '02-1234567"><img src=x>'})
+    engine.load_office(sample_office.model_copy(update={"services": services, "office": info}))
+    ticket = finished(engine, clock)
+
+    page = client.get(f"/t/{ticket.token}").text
+    back = client.rate(ticket, "comment=%3C%2Ftextarea%3E%3Cscript%3Ex()%3C%2Fscript%3E").text
+
+    assert "<script>alert" not in page and "<b>bold" not in page and "<img" not in page
+    assert "預查&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Name &quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;" in page
+    assert "02-1234567&quot;&gt;&lt;img src=x&gt;" in page
+    assert "</textarea><script>" not in back
+    assert "&lt;/textarea&gt;&lt;script&gt;x()&lt;/script&gt;" in back
+
+
+def test_page_expires_when_rating_closes(
+    engine: TicketEngine, clock: ManualClock, client: Client, sample_office: Office
+) -> None:
+    ticket = finished(engine, clock)
+    days = sample_office.feedback.rating_days
+
+    clock.set(dt.datetime(2026, 11, 27, 23, 0, tzinfo=dt.UTC) + dt.timedelta(days=days - 1))
+    last_day = client.get(f"/t/{ticket.token}")
+    clock.advance(days=1)
+    expired = client.get(f"/t/{ticket.token}")
+
+    assert last_day.status == 200 and "<form" in last_day.text
+    assert expired.status == 404
+    assert "查無此號碼牌 Ticket not found" in visible(expired.text)
+    assert client.get(f"/api/t/{ticket.token}").status == 404
+    assert client.rate(ticket, "score=5").status == 404
+    assert Ratings(engine).rating_for(ticket.token) is None
