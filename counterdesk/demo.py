@@ -1,17 +1,21 @@
 """The demo office: every role's real window on one screen, over one local SQLite file.
 
 A newcomer runs ``python main.py`` and within a minute takes a number at the kiosk, calls it
-at a console, sees and hears it on the board and finds it in the supervisor's figures. The
-demo keeps its own database (``demo.sqlite3``) so it never mixes with an office's real one.
+at a console, sees and hears it on the board, rates the visit on counter 1's citizen screen
+and finds it all in the supervisor's figures. The ticket's status page (its QR code) is served
+on this PC too. The demo keeps its own database (``demo.sqlite3``) so it never mixes with an
+office's real one.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -19,15 +23,20 @@ from counterdesk.board.window import open_board
 from counterdesk.counter.window import open_console
 from counterdesk.devices.speech import SpeechService, Voices
 from counterdesk.devices.speech_protocol import SilentSpeaker, Speaker
+from counterdesk.feedback.window import open_feedback
 from counterdesk.kiosk.window import create_kiosk
 from counterdesk.queue import TicketEngine, open_office
 from counterdesk.queue.simulation import fill_history
 from counterdesk.reports.window import build_supervisor_window
 from counterdesk.settings import APP, load_settings
 from counterdesk.ui.app import run_window, ui_font
+from counterdesk.web.server import make_server
 
 # Counters staffed in the demo, and who signs in there (no PIN: demo only).
 DEMO_DESKS = ((1, "wang"), (2, "chen"))
+# The sample office's tickets point their QR codes at this port (office.status_url).
+STATUS_PORT = 8080
+FEEDBACK_PANEL = QSize(512, 300)  # a 7-inch 1024x600 panel, scaled to fit beside the consoles
 
 
 def demo_database() -> str:
@@ -44,6 +53,7 @@ class DemoOffice(QWidget):
         self.kiosk = create_kiosk(engine, speaker=speaker)
         self.board = open_board(engine, speaker)
         self.consoles = [open_console(engine, counter, staff) for counter, staff in DEMO_DESKS]
+        self.feedback = open_feedback(engine, DEMO_DESKS[0][0])
         self.supervisor = build_supervisor_window(engine)
 
         # Three views of one office, each fitting a 1920x1080 screen: what citizens see
@@ -53,8 +63,14 @@ class DemoOffice(QWidget):
             _side_by_side(("Kiosk 取號機", self.kiosk, 1), ("Board 叫號看板", self.board, 3)),
             "Citizens 民眾: kiosk + board",
         )
+        first, *others = ((f"Counter 櫃檯 {c.counter}", c, 4) for c in self.consoles)
+        rating = (
+            f"Counter {self.feedback.counter} citizen screen 民眾評分螢幕",
+            _small_screen(self.feedback),
+            3,  # consoles 4, this 3: both fit at 1920 wide
+        )
         tabs.addTab(
-            _side_by_side(*((f"Counter 櫃檯 {c.counter}", c, 1) for c in self.consoles)),
+            _side_by_side(first, rating, *others),
             "Staff 櫃檯人員: counters " + ", ".join(str(c.counter) for c in self.consoles),
         )
         tabs.addTab(self.supervisor, "Supervisor 主管報表")
@@ -66,9 +82,20 @@ class DemoOffice(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Embedded windows get no close event of their own: stop their threads here."""
         self.kiosk.shutdown()
-        for window in (self.board, *self.consoles, self.supervisor):
+        for window in (self.board, *self.consoles, self.feedback, self.supervisor):
             window.close()
         super().closeEvent(event)
+
+
+def _small_screen(window: QWidget) -> QWidget:
+    """A customer-facing panel keeps its landscape shape (1024x600) at the top of its pane."""
+    window.setFixedSize(FEEDBACK_PANEL)
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(window, 0, Qt.AlignmentFlag.AlignHCenter)
+    column.addStretch(1)
+    return holder
 
 
 def _side_by_side(*panes: tuple[str, QWidget, int]) -> QWidget:
@@ -105,12 +132,30 @@ def run_demo(args: argparse.Namespace) -> int:
         speaker = SpeechService(Voices.from_settings(settings)).start()
     print(f"demo office on {url}")
     try:
-        return run_window(
-            lambda: DemoOffice(engine, speaker),
-            snapshot=args.snapshot,
-            size=args.size,
-            default_size="1920x1080",
-        )
+        with _status_pages(engine, serve=not args.snapshot):
+            return run_window(
+                lambda: DemoOffice(engine, speaker),
+                snapshot=args.snapshot,
+                size=args.size,
+                default_size="1920x1080",
+            )
     finally:
         if isinstance(speaker, SpeechService):
             speaker.stop()
+
+
+@contextlib.contextmanager
+def _status_pages(engine: TicketEngine, *, serve: bool) -> Iterator[None]:
+    """Serve the tickets' status pages on this PC while the demo runs, if the port is free."""
+    if not serve:
+        yield
+        return
+    try:
+        server = make_server(engine, "127.0.0.1", STATUS_PORT)
+    except OSError as exc:
+        print(f"status pages not served: port {STATUS_PORT} is busy ({exc.strerror})")
+        yield
+        return
+    with server.running():
+        print(f"status pages (the tickets' QR codes): {server.url}/t/<token>")
+        yield

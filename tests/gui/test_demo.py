@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from counterdesk.demo import DEMO_DESKS, DemoOffice
 from counterdesk.devices.speech_protocol import Utterance
+from counterdesk.feedback.window import RATING
 from counterdesk.queue import TicketEngine
 
 
@@ -42,5 +43,12 @@ def test_take_call_see_and_hear_in_the_demo_office(qtbot: QtBot, engine: TicketE
         qtbot.waitUntil(lambda: office.board.rows[1].number.text() == ticket.number, timeout=10000)
         qtbot.waitUntil(lambda: any("counter 1" in text for text in speaker.said), timeout=10000)
         assert engine.ticket(ticket.number).status == "called"
+
+        engine.start(1)
+        engine.finish(1)  # counter 1's citizen screen now asks for a rating of this visit
+        qtbot.waitUntil(
+            lambda: (office.feedback.state, office.feedback.number) == (RATING, ticket.number),
+            timeout=10000,
+        )
     finally:
         office.close()
