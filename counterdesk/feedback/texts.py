@@ -8,6 +8,7 @@ the screen never has to find a language switch.
 from __future__ import annotations
 
 from counterdesk.devices.ticket_content import Bilingual as B
+from counterdesk.queue.ratings import SCALE
 
 WELCOME = B("歡迎光臨", "Welcome")
 AT_YOUR_SERVICE = B("我們竭誠為您服務", "We are glad to serve you")
@@ -18,13 +19,7 @@ REPLY = B(
     "Would you like a reply? Scan the QR code on your ticket: its page has a comment form",
 )
 # Scores 1 to 5, from the red face to the green one.
-FACES = (
-    B("非常不滿意", "Very dissatisfied"),
-    B("不滿意", "Dissatisfied"),
-    B("普通", "Neutral"),
-    B("滿意", "Satisfied"),
-    B("非常滿意", "Very satisfied"),
-)
+FACES = tuple(B(zh, en) for zh, en in SCALE)
 THANKS = B("謝謝您", "Thank you")
 RECORDED = B("您的評分已送出", "Your rating has been recorded")
 ALREADY_RATED = B("本次服務已經評分過了", "This visit has already been rated")

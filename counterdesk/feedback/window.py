@@ -21,6 +21,7 @@ from counterdesk.devices.ticket_content import Bilingual
 from counterdesk.feedback import texts
 from counterdesk.feedback.faces import FaceButton, FaceMark
 from counterdesk.kiosk.style import BRAND, INK, MUTED, PAPER, TARGET_MM, mm_to_px
+from counterdesk.kiosk.widgets import column
 from counterdesk.queue import Event, TicketEngine
 from counterdesk.queue.models import EventKind
 from counterdesk.queue.ratings import RatingRefused, Ratings
@@ -99,15 +100,6 @@ def _pair(phrase: Bilingual, role: str) -> tuple[QLabel, QLabel]:
     return _label(phrase.zh, f"{role}-zh"), _label(phrase.en, f"{role}-en", muted=True)
 
 
-def _column(*widgets: QWidget, spacing: int = 0) -> QVBoxLayout:
-    layout = QVBoxLayout()
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(spacing)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout
-
-
 class FeedbackWindow(QWidget):
     """The rating screen of one counter.
 
@@ -171,8 +163,8 @@ class FeedbackWindow(QWidget):
         self.header = QFrame()
         self.header.setObjectName("header")
         header = QHBoxLayout(self.header)
-        header.addLayout(_column(office_zh, office_en), 1)
-        header.addLayout(_column(desk_zh, desk_en))
+        header.addLayout(column(office_zh, office_en, spacing=0), 1)
+        header.addLayout(column(desk_zh, desk_en, spacing=0))
 
         self.idle = QWidget()
         welcome = _pair(texts.WELCOME, "welcome")
@@ -180,11 +172,11 @@ class FeedbackWindow(QWidget):
         service = _pair(texts.AT_YOUR_SERVICE, "sub")
         idle = QVBoxLayout(self.idle)
         idle.addStretch(2)
-        idle.addLayout(_column(*welcome))
+        idle.addLayout(column(*welcome, spacing=0))
         idle.addStretch(1)
-        idle.addLayout(_column(*desk_name))
+        idle.addLayout(column(*desk_name, spacing=0))
         idle.addStretch(1)
-        idle.addLayout(_column(*service))
+        idle.addLayout(column(*service, spacing=0))
         idle.addStretch(2)
 
         self.rating = QWidget()
@@ -192,7 +184,7 @@ class FeedbackWindow(QWidget):
         self.ticket = _label("", "ticket")
         ask = QHBoxLayout()
         ask.addStretch(1)
-        ask.addLayout(_column(self.ask_zh, self.ask_en))
+        ask.addLayout(column(self.ask_zh, self.ask_en, spacing=0))
         ask.addSpacing(24)
         ask.addWidget(self.ticket, 0, Qt.AlignmentFlag.AlignVCenter)
         ask.addStretch(1)
@@ -214,8 +206,8 @@ class FeedbackWindow(QWidget):
         message = QVBoxLayout(self.message)
         message.addStretch(1)  # centred, with or without the face above the words
         message.addWidget(self.mark, 5)
-        message.addLayout(_column(self.message_zh, self.message_en))
-        message.addLayout(_column(self.detail_zh, self.detail_en))
+        message.addLayout(column(self.message_zh, self.message_en, spacing=0))
+        message.addLayout(column(self.detail_zh, self.detail_en, spacing=0))
         message.addStretch(1)
 
         self.stack = QStackedWidget()

@@ -28,6 +28,11 @@ MAX_ANSWER = 4000
 MAX_CONTACT = 200
 
 
+def reference_for(day: dt.date, opinion_id: int) -> str:
+    """The number a citizen quotes: the day received and the opinion's unique id."""
+    return f"OP-{day:%Y%m%d}-{opinion_id:04d}"
+
+
 class OpinionStatus(enum.StrEnum):
     OPEN = "open"
     ASSIGNED = "assigned"
@@ -126,7 +131,7 @@ class Opinions:
             )
             session.add(row)
             session.flush()  # the id makes the reference unique without a second counter
-            row.reference = f"OP-{today:%Y%m%d}-{row.id:04d}"
+            row.reference = reference_for(today, row.id)
             self._log(session, row, "received", None, channel)
             return self._view(session, row)
 

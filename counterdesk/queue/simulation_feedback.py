@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from counterdesk.queue.database import Database
 from counterdesk.queue.models import OpinionEventRow, OpinionRow, RatingRow, Status, TicketRow
 from counterdesk.queue.office import Office
-from counterdesk.queue.opinions import OpinionStatus
+from counterdesk.queue.opinions import OpinionStatus, reference_for
 
 RATING_MEAN = 4.4  # mean faces given by a citizen called within the target wait
 WAIT_PENALTY = 0.5  # faces lost per target wait waited beyond the target
@@ -205,7 +205,7 @@ def _opinion(
     )
     session.add(row)
     session.flush()
-    row.reference = f"OP-{day:%Y%m%d}-{row.id:04d}"
+    row.reference = reference_for(day, row.id)
     events = [(received, "received", None, channel)] + [
         (at, kind, staff if kind in ("assigned", "answered", "closed") else None, None)
         for at, kind in steps

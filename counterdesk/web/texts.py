@@ -15,6 +15,7 @@ from counterdesk.devices.ticket_content import (
     wait_phrase,
 )
 from counterdesk.kiosk.texts import FEE, INDICATIVE, NO_DOCUMENTS, PROCEDURE, PROCESSING_TIME
+from counterdesk.queue.ratings import SCALE
 
 B = Bilingual
 
@@ -37,13 +38,7 @@ OFFLINE = B("連線中斷，正在重試…", "Connection lost: retrying…")
 BACK_TO_TICKET = B("返回號碼牌頁面", "Back to your ticket")
 
 # The five faces, worst to best: the score is the position (1-5).
-FACES = (
-    B("非常不滿意", "Very dissatisfied"),
-    B("不滿意", "Dissatisfied"),
-    B("普通", "Neutral"),
-    B("滿意", "Satisfied"),
-    B("非常滿意", "Very satisfied"),
-)
+FACES = tuple(B(zh, en) for zh, en in SCALE)
 RATE_PROMPT = B("請為本次服務評分", "How was our service today?")
 COMMENT = B("意見（選填）", "Comment (optional)")
 WANT_REPLY = B("希望得到回覆", "Please reply to my comment")
