@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import re
 import secrets
 
 from sqlalchemy import select, update
@@ -26,6 +27,7 @@ CHANNELS = ("web", "counter", "phone", "email", "letter", "in_person")
 MAX_BODY = 2000
 MAX_ANSWER = 4000
 MAX_CONTACT = 200
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def reference_for(day: dt.date, opinion_id: int) -> str:
@@ -62,14 +64,22 @@ class Opinion(_View):
     overdue: bool  # unanswered past the office's answer target
 
 
-def _clean(text: str | None, what: str, limit: int, *, required: bool) -> str | None:
-    text = (text or "").strip()
+def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> str | None:
+    """Text a citizen or staff member typed, trimmed, with line breaks as ``\n``.
+
+    A browser counts a line break as one character but sends two (CRLF), so breaks are
+    normalised before the length is checked. Control characters (NUL above all, which
+    PostgreSQL refuses) are refused by name rather than failing in the database.
+    """
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         if required:
             raise InvalidInput(f"{what} is empty")
         return None
     if len(text) > limit:
         raise InvalidInput(f"{what} is {len(text)} characters; at most {limit} fit")
+    if _CONTROL.search(text):
+        raise InvalidInput(f"{what} contains control characters; only text can be kept")
     return text
 
 
@@ -96,8 +106,8 @@ class Opinions:
         """
         if channel not in CHANNELS:
             raise InvalidInput(f"channel must be one of {', '.join(CHANNELS)}, not {channel!r}")
-        text = _clean(body, "the opinion", MAX_BODY, required=True)
-        reachable = _clean(contact, "the contact details", MAX_CONTACT, required=False)
+        text = clean_text(body, "the opinion", MAX_BODY, required=True)
+        reachable = clean_text(contact, "the contact details", MAX_CONTACT, required=False)
         office = self.engine.office
         if service is not None:
             try:
@@ -106,7 +116,6 @@ class Opinions:
                 raise NotFound(f"unknown service {service!r}") from None
         if counter is not None:
             office.known_counter(counter)
-        now = self.engine.clock.now()
         with self.engine.db.write() as session:
             ticket = None
             if token is not None:
@@ -115,25 +124,40 @@ class Opinions:
                 ).one_or_none()
                 if ticket is None:
                     raise NotFound("no ticket has this address")
-            today = self.engine.business_date(now)
-            row = OpinionRow(
-                reference=f"new-{secrets.token_hex(8)}",  # replaced below
-                received_at=now,
-                business_date=today,
-                channel=channel,
-                ticket_id=ticket.id if ticket else None,
-                service_code=ticket.service_code if ticket else service,
-                counter_number=ticket.counter_number if ticket else counter,
-                staff_code=ticket.staff_code if ticket else None,
-                body=text,
-                contact=reachable,
-                status=OpinionStatus.OPEN,
-            )
-            session.add(row)
-            session.flush()  # the id makes the reference unique without a second counter
-            row.reference = reference_for(today, row.id)
-            self._log(session, row, "received", None, channel)
+            row = self.record(session, text, channel, reachable, ticket, service, counter)
             return self._view(session, row)
+
+    def record(
+        self,
+        session: Session,
+        body: str,
+        channel: str,
+        contact: str | None,
+        ticket: TicketRow | None,
+        service: str | None = None,
+        counter: int | None = None,
+    ) -> OpinionRow:
+        """Insert an already checked opinion in ``session`` (shared with a rating's write)."""
+        now = self.engine.clock.now()
+        today = self.engine.business_date(now)
+        row = OpinionRow(
+            reference=f"new-{secrets.token_hex(8)}",  # replaced below
+            received_at=now,
+            business_date=today,
+            channel=channel,
+            ticket_id=ticket.id if ticket else None,
+            service_code=ticket.service_code if ticket else service,
+            counter_number=ticket.counter_number if ticket else counter,
+            staff_code=ticket.staff_code if ticket else None,
+            body=body,
+            contact=contact,
+            status=OpinionStatus.OPEN,
+        )
+        session.add(row)
+        session.flush()  # the id makes the reference unique without a second counter
+        row.reference = reference_for(today, row.id)
+        self._log(session, row, "received", None, channel)
+        return row
 
     def assign(self, reference: str, staff: str) -> Opinion:
         """Give the opinion to a staff member to answer (again, to reassign it)."""
@@ -151,7 +175,7 @@ class Opinions:
 
     def answer(self, reference: str, answer: str, staff: str) -> Opinion:
         """Record the office's answer (or the action taken); the time to answer stops here."""
-        text = _clean(answer, "the answer", MAX_ANSWER, required=True)
+        text = clean_text(answer, "the answer", MAX_ANSWER, required=True)
         with self.engine.db.write() as session:
             row = self._row(session, reference)
             self._refuse_closed(row, "be answered")
@@ -190,6 +214,17 @@ class Opinions:
             query = query.where(OpinionRow.status != OpinionStatus.CLOSED)
         with self.engine.db.read() as session:
             return [self._view(session, row) for row in session.scalars(query)]
+
+    def for_ticket(self, token: str) -> list[Opinion]:
+        """The opinions filed from one ticket's page, so the citizen can follow them there."""
+        with self.engine.db.read() as session:
+            rows = session.scalars(
+                select(OpinionRow)
+                .join(TicketRow, TicketRow.id == OpinionRow.ticket_id)
+                .where(TicketRow.token == token)
+                .order_by(OpinionRow.id)
+            )
+            return [self._view(session, row) for row in rows]
 
     def history(self, reference: str) -> list[tuple[dt.datetime, str, str | None, str | None]]:
         """(time, step, staff, note) of every step of one opinion, oldest first."""

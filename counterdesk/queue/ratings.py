@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import RatingRow, Status, TicketRow
+from counterdesk.queue.opinions import MAX_CONTACT, Opinions, clean_text
 from counterdesk.queue.views import _View
 
 SCORES = (1, 2, 3, 4, 5)
@@ -46,18 +47,14 @@ class Rating(_View):
     comment: str | None
     rated_at: dt.datetime
     source: str
+    opinion: str | None = None  # the reference of the opinion filed with it, if any
 
 
 def check_rating(score: object, comment: str | None) -> str | None:
     """The cleaned comment; raises InvalidInput naming what is wrong with the score or comment."""
     if not isinstance(score, int) or isinstance(score, bool) or score not in SCORES:
         raise InvalidInput(f"score must be a whole number from 1 to 5, not {score!r}")
-    if comment is None:
-        return None
-    comment = comment.strip()
-    if len(comment) > MAX_COMMENT:
-        raise InvalidInput(f"comment is {len(comment)} characters; at most {MAX_COMMENT} fit")
-    return comment or None
+    return clean_text(comment, "comment", MAX_COMMENT, required=False)
 
 
 class Ratings:
@@ -67,12 +64,26 @@ class Ratings:
         self.engine = engine
 
     def rate(
-        self, token: str, score: int, comment: str | None = None, *, source: str = "web"
+        self,
+        token: str,
+        score: int,
+        comment: str | None = None,
+        *,
+        source: str = "web",
+        reply: bool = False,
+        contact: str | None = None,
     ) -> Rating:
-        """Record the rating of the ticket with ``token``; refused if it already has one."""
+        """Record the rating of the ticket with ``token``; refused if it already has one.
+
+        With ``reply`` and a comment, the comment is also filed as an opinion to answer (with
+        ``contact``, if given) in the same transaction: the rating is never kept without it.
+        """
         if source not in SOURCES:
             raise InvalidInput(f"source must be one of {', '.join(SOURCES)}, not {source!r}")
         comment = check_rating(score, comment)
+        wants_answer = reply and comment is not None
+        if wants_answer:
+            contact = clean_text(contact, "the contact details", MAX_CONTACT, required=False)
         now = self.engine.clock.now()
         with self.engine.db.write() as session:
             ticket = _by_token(session, token)
@@ -93,11 +104,16 @@ class Ratings:
                 source=source,
             )
             session.add(row)
+            number = ticket.number  # a failed flush expires the ticket row
             try:
                 session.flush()
             except IntegrityError:  # rated meanwhile from another screen
-                raise RatingRefused(f"{ticket.number} has already been rated") from None
-            return Rating(ticket.id, ticket.number, score, comment, now, source)
+                raise RatingRefused(f"{number} has already been rated") from None
+            reference = None
+            if wants_answer:
+                book = Opinions(self.engine)
+                reference = book.record(session, comment, source, contact, ticket).reference
+            return Rating(ticket.id, number, score, comment, now, source, reference)
 
     def rating_for(self, token: str) -> Rating | None:
         with self.engine.db.read() as session:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
+import threading
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from counterdesk.queue import Database, ManualClock, NotFound, QueueError, TicketEngine
+from counterdesk.queue import Database, ManualClock, NotFound, Office, QueueError, TicketEngine
+from counterdesk.queue.errors import InvalidInput
 from counterdesk.queue.models import Base
 from counterdesk.queue.opinions import Opinions
 from counterdesk.queue.ratings import RatingRefused, Ratings
@@ -251,3 +254,61 @@ def test_satisfaction_by_month_and_its_trend(engine: TicketEngine, clock: Manual
     assert figures.opinions.answered_in_time == pytest.approx(2 / 3, abs=1e-3)
     empty = satisfaction(engine, dt.date(2025, 1, 1), dt.date(2025, 6, 30))
     assert (empty.overall.ratings, empty.overall.mean, empty.trend_per_month) == (0, None, None)
+
+
+def test_a_comment_asking_for_a_reply_becomes_an_opinion_with_the_rating(
+    engine: TicketEngine,
+) -> None:
+    """One transaction: a rating is never kept without the opinion sent with it."""
+    ratings, book = Ratings(engine), Opinions(engine)
+    refused = served(engine)
+    with pytest.raises(InvalidInput, match="contact details is 201 characters"):
+        ratings.rate(refused.token, 2, "Too slow", reply=True, contact="x" * 201)
+    assert ratings.rating_for(refused.token) is None and book.listing() == []
+    ticket = served(engine)
+    rating = ratings.rate(ticket.token, 2, "Too slow", reply=True, contact="0912-000-111")
+    [opinion] = book.for_ticket(ticket.token)
+    assert rating.opinion == opinion.reference
+    assert (opinion.body, opinion.contact, opinion.number) == (
+        "Too slow",
+        "0912-000-111",
+        ticket.number,
+    )
+    silent = served(engine)  # a comment without a reply wanted stays with the rating only
+    assert ratings.rate(silent.token, 4, "Fine", contact="ignored").opinion is None
+    assert book.for_ticket(silent.token) == []
+
+
+def test_typed_text_is_normalised_and_control_characters_refused(engine: TicketEngine) -> None:
+    ratings = Ratings(engine)
+    ticket = served(engine)
+    with pytest.raises(InvalidInput, match="control characters"):
+        ratings.rate(ticket.token, 3, "a\x00b")
+    with pytest.raises(InvalidInput, match="control characters"):
+        Opinions(engine).submit("ok", contact="a\x00b")
+    lines = "line\r\n" * 80  # a browser's textarea counts each break as one character
+    assert ratings.rate(ticket.token, 3, lines).comment == ("line\n" * 80).strip()
+
+
+@pytest.mark.postgres
+def test_simultaneous_ratings_of_one_ticket_on_postgresql(
+    pg_url: str, clock: ManualClock, sample_office: Office
+) -> None:
+    """Across connections the unique constraint decides, and the loser hears "already rated"."""
+    engine = TicketEngine(Database(pg_url), clock)
+    engine.load_office(sample_office)
+    ticket = served(engine)
+    barrier = threading.Barrier(6)
+
+    def rate(score: int) -> str:
+        barrier.wait()
+        try:
+            Ratings(engine).rate(ticket.token, score)
+        except RatingRefused:
+            return "refused"
+        return "rated"
+
+    with concurrent.futures.ThreadPoolExecutor(6) as pool:
+        outcomes = sorted(pool.map(rate, [1, 2, 3, 4, 5, 5]))
+    assert outcomes == ["rated"] + ["refused"] * 5
+    engine.db.dispose()
