@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import errno
+import math
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from counterdesk import cli
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.web import DEFAULT_REFRESH
+from counterdesk.web.limits import Limits
 
 DEFAULT_HOST = "0.0.0.0"
 DEFAULT_PORT = 8080
 MAX_REFRESH = 300
+DEFAULTS = Limits()
+MAX_RATE = 1000.0  # requests per second from one address: beyond, the limit means nothing
+MAX_BURST = 10_000
 
 
 def register(command: cli.CommandFactory) -> None:
@@ -35,6 +42,29 @@ def register(command: cli.CommandFactory) -> None:
         metavar="SECONDS",
         help=f"how often an open page checks for changes (default {DEFAULT_REFRESH})",
     )
+    # Phones behind one NAT or proxy share an address, and so these limits.
+    web.add_argument(
+        "--per-client-rate",
+        type=_rate,
+        default=DEFAULTS.per_second,
+        metavar="N",
+        help=f"requests per second one client address may make (default {DEFAULTS.per_second:g})",
+    )
+    web.add_argument(
+        "--burst",
+        type=_whole("requests", MAX_BURST),
+        default=DEFAULTS.burst,
+        metavar="N",
+        help=f"requests one client address may make at once (default {DEFAULTS.burst})",
+    )
+    web.add_argument(
+        "--per-client-connections",
+        type=_whole("connections", DEFAULTS.max_connections),
+        default=DEFAULTS.max_per_client,
+        metavar="N",
+        help="connections one client address may have open at once "
+        f"(default {DEFAULTS.max_per_client})",
+    )
 
 
 def _port(text: str) -> int:
@@ -51,6 +81,31 @@ def _refresh(text: str) -> int:
     return int(text)
 
 
+def _rate(text: str) -> float:
+    try:
+        rate = float(text)
+    except ValueError:
+        rate = math.nan
+    if not 0 < rate <= MAX_RATE:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: use a number of requests per second above 0, at most {MAX_RATE:g}"
+        )
+    return rate
+
+
+def _whole(what: str, most: int) -> Callable[[str], int]:
+    """An argument type for a whole number of ``what`` from 1 to ``most``."""
+
+    def parse(text: str) -> int:
+        if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= most:
+            raise argparse.ArgumentTypeError(
+                f"{text!r}: use a whole number of {what} from 1 to {most}"
+            )
+        return int(text)
+
+    return parse
+
+
 def _web(args: argparse.Namespace) -> int:
     from counterdesk.logs import setup_logging
     from counterdesk.web.server import make_server
@@ -58,7 +113,15 @@ def _web(args: argparse.Namespace) -> int:
 
     engine = cli.engine_for(args)
     try:
-        server = make_server(engine, args.host, args.port, refresh_seconds=args.refresh)
+        limits = dataclasses.replace(
+            DEFAULTS,
+            per_second=args.per_client_rate,
+            burst=args.burst,
+            max_per_client=args.per_client_connections,
+        )
+        server = make_server(
+            engine, args.host, args.port, refresh_seconds=args.refresh, limits=limits
+        )
     except OSError as exc:
         raise CounterdeskError(_listen_problem(args.host, args.port, exc)) from None
     upkeep = Upkeep(engine)

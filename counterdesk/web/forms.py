@@ -1,8 +1,8 @@
 """The rating form a phone posts: parsed strictly, with a bilingual reason when it is wrong.
 
-The domain checks the score and the comment itself; this only turns form text into values and
-catches what must be refused before anything is written (a rating is kept even if the opinion
-after it failed, so the opinion's contact details are checked first).
+The domain checks the score, the comment and the contact details itself (and records the
+rating and its opinion together); this only turns form text into values and refuses, in both
+languages, what a citizen can put right before anything is written.
 """
 
 from __future__ import annotations
@@ -37,11 +37,6 @@ class RatingForm:
     reply: bool = False
     contact: str = ""
 
-    @property
-    def opinion(self) -> str | None:
-        """The comment to record as an opinion: only when a reply is asked for."""
-        return self.comment.strip() if self.reply and self.comment.strip() else None
-
 
 def parse_rating_form(body: bytes) -> RatingForm:
     """The form in a POST body; raises FormError for a body that is not form data at all."""
@@ -71,6 +66,11 @@ def refusal(form: RatingForm) -> Bilingual | None:
     """Why this form cannot be recorded as it is, or None."""
     if form.score is None:
         return texts.CHOOSE_FACE
-    if form.opinion is not None and len(form.contact) > MAX_CONTACT:
+    if not form.reply:
+        return None  # contact details are used (and kept) only with a reply asked for
+    if not form.comment.strip():
+        # Once rated, the ticket cannot send its comment any more: ask before recording.
+        return texts.REPLY_NEEDS_COMMENT
+    if len(form.contact) > MAX_CONTACT:
         return texts.fill(texts.CONTACT_TOO_LONG, limit=MAX_CONTACT)
     return None

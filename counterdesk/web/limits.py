@@ -7,8 +7,10 @@ able to starve the other citizens' pages or the database the counters depend on.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 
 
@@ -20,6 +22,7 @@ class Limits:
     max_body_bytes: int = 16 * 1024  # a rating form is under 10 KB even fully in Chinese
     request_seconds: float = 10.0  # a whole request must arrive within this (slowloris)
     max_connections: int = 64  # handled at once; more get 503 at once
+    max_per_client: int = 8  # of those, from one client address; more get 429 at once
     burst: int = 60  # requests one client address may make at once
     per_second: float = 2.0  # and how fast its allowance refills
 
@@ -45,52 +48,81 @@ class RateLimiter:
         self.per_second = per_second
         self.clock = clock
         self.max_clients = max_clients
-        self._buckets: dict[str, tuple[float, float]] = {}  # address -> (allowance, when)
+        # address -> (allowance, when), least recently seen first: the clients that can be
+        # forgotten are always at the front, so forgetting never scans the others.
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
         self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        """How many client addresses are tracked."""
+        return len(self._buckets)
 
     def take(self, client: str) -> float | None:
         """Spend one request of ``client``'s allowance: None if allowed, else seconds to wait."""
         with self._lock:
             now = self.clock()
-            allowance, since = self._buckets.get(client, (float(self.burst), now))
+            allowance, since = self._buckets.pop(client, (float(self.burst), now))
             allowance = min(float(self.burst), allowance + (now - since) * self.per_second)
-            if allowance < 1:
-                self._buckets[client] = (allowance, now)
-                return (1 - allowance) / self.per_second
-            self._buckets[client] = (allowance - 1, now)
-            if len(self._buckets) > self.max_clients:
-                self._forget_idle(now)
-            return None
+            spent = allowance >= 1
+            self._buckets[client] = (allowance - 1 if spent else allowance, now)
+            self._forget(now)
+            return None if spent else (1 - allowance) / self.per_second
 
-    def _forget_idle(self, now: float) -> None:
-        """Drop clients whose allowance has refilled: they are the same as new ones."""
+    def _forget(self, now: float) -> None:
+        """Drop the clients whose allowance has refilled (they are the same as new ones), and
+        beyond ``max_clients`` the least recently seen: each entry is dropped at most once per
+        request that added it, so the cost per request stays constant however many there are."""
         refill = self.burst / self.per_second
-        for client in [c for c, (_, since) in self._buckets.items() if now - since >= refill]:
+        while self._buckets:
+            client, (_, since) = next(iter(self._buckets.items()))
+            if now - since < refill and len(self._buckets) <= self.max_clients:
+                return
             del self._buckets[client]
 
 
-class ConnectionSlots:
-    """A count of connections being handled, refusing more than ``limit`` at once."""
+class Full(enum.Enum):
+    """Why a connection got no slot."""
 
-    def __init__(self, limit: int) -> None:
+    CLIENT = "its client address has its share of the connections"
+    SERVER = "the server handles as many connections as it may"
+
+
+class ConnectionSlots:
+    """Connections being handled: at most ``per_client`` from one address, ``limit`` in all.
+
+    The per-address share is checked first, so one client holding idle connections cannot
+    take the slots every other client needs.
+    """
+
+    def __init__(self, limit: int, per_client: int | None = None) -> None:
         self.limit = limit
+        self.per_client = limit if per_client is None else per_client
         self._in_use = 0
+        self._by_client: dict[str, int] = {}  # only addresses with a connection: at most limit
         self._changed = threading.Condition()
 
     @property
     def in_use(self) -> int:
         return self._in_use
 
-    def try_acquire(self) -> bool:
+    def try_acquire(self, client: str) -> Full | None:
+        """Take a slot for a connection from ``client``: None if taken, else why not."""
         with self._changed:
+            held = self._by_client.get(client, 0)
+            if held >= self.per_client:
+                return Full.CLIENT
             if self._in_use >= self.limit:
-                return False
+                return Full.SERVER
+            self._by_client[client] = held + 1
             self._in_use += 1
-            return True
+            return None
 
-    def release(self) -> None:
+    def release(self, client: str) -> None:
         with self._changed:
             self._in_use -= 1
+            held = self._by_client.pop(client) - 1
+            if held:
+                self._by_client[client] = held
             self._changed.notify_all()
 
     def wait_until_idle(self, timeout: float) -> bool:

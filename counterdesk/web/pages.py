@@ -1,4 +1,4 @@
-"""The status server's HTML: the ticket page, the thank-you page and the plain message pages.
+"""The status server's HTML: the ticket page and the plain message pages.
 
 Plain functions returning strings, no template engine: the pages are small, and every value
 goes through :func:`e` (HTML escaping) on its way in, office file text included. No inline
@@ -16,7 +16,7 @@ from counterdesk.queue.ratings import MAX_COMMENT, SCORES
 from counterdesk.web import texts
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import RatingForm
-from counterdesk.web.status import TicketStatus
+from counterdesk.web.status import OpinionProgress, TicketStatus
 from counterdesk.web.texts import Bilingual
 
 ZH = "zh-Hant-TW"
@@ -29,15 +29,19 @@ def e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def bi(text: Bilingual | Text, tag: str = "p", cls: str = "", field: str = "") -> str:
+def bi(
+    text: Bilingual | Text, tag: str = "p", cls: str = "", field: str = "", ident: str = ""
+) -> str:
     """Chinese first, then English, each marked with its language for screen readers.
 
-    ``field`` names the two spans for the page's script (``data-field="<field>-zh"``).
+    ``field`` names the two spans for the page's script (``data-field="<field>-zh"``);
+    ``ident`` is the element's id, for a form field's ``aria-describedby``.
     """
     zh_field = f' data-field="{e(field)}-zh"' if field else ""
     en_field = f' data-field="{e(field)}-en"' if field else ""
+    id_attr = f' id="{e(ident)}"' if ident else ""
     return (
-        f'<{tag} class="{e(" ".join(("bi", cls)).strip())}">'
+        f'<{tag}{id_attr} class="{e(" ".join(("bi", cls)).strip())}">'
         f'<span class="zh" lang="{ZH}"{zh_field}>{e(text.zh)}</span> '
         f'<span class="en" lang="en"{en_field}>{e(text.en)}</span></{tag}>'
     )
@@ -130,8 +134,9 @@ def _rating_form(status: TicketStatus, office: Office, form: RatingForm) -> str:
         f'<fieldset class="faces"><legend>{bi(texts.RATE_PROMPT, "span")}</legend>'
         f'<div class="face-row">{faces}</div></fieldset>'
         f'<label class="field" for="comment">{bi(texts.COMMENT, "span")}</label>'
-        f'<textarea id="comment" name="comment" rows="3" maxlength="{MAX_COMMENT}">'
-        f"{e(form.comment)}</textarea>"
+        f'<textarea id="comment" name="comment" rows="3" maxlength="{MAX_COMMENT}" '
+        f'aria-describedby="comment-hint">{e(form.comment)}</textarea>'
+        f"{bi(texts.NO_PERSONAL_DATA, 'p', 'note', ident='comment-hint')}"
         f'<div class="check"><input type="checkbox" id="reply" name="reply" value="yes"'
         f"{' checked' if form.reply else ''}>"
         f'<label for="reply">{bi(texts.WANT_REPLY, "span")}</label></div>'
@@ -140,6 +145,40 @@ def _rating_form(status: TicketStatus, office: Office, form: RatingForm) -> str:
         f'autocomplete="email" value="{e(form.contact)}">'
         f"{bi(texts.fill(texts.CONTACT_NOTE, days=days), 'p', 'note')}"
         f'<button type="submit">{bi(texts.SEND, "span")}</button></form></section>'
+    )
+
+
+def _opinions(opinions: tuple[OpinionProgress, ...]) -> str:
+    """The opinions filed with the ticket's rating: reference, progress and, once there, the
+    office's answer, so the citizen can follow the case from the same page."""
+    if not opinions:
+        return ""
+    cases = "".join(
+        '<div class="case">'
+        f"{bi(texts.OPINION_RECORDED, 'p', 'label')}"
+        f'<p class="reference">{e(opinion.reference)}</p>'
+        f"{bi(opinion.words, 'p', f'progress progress-{opinion.status}')}"
+        f"{_answer(opinion)}</div>"
+        for opinion in opinions
+    )
+    return (
+        f'<section class="info opinion">{bi(texts.OPINIONS, "h2")}{cases}'
+        f"{bi(texts.OPINION_FOLLOW_UP, 'p', 'note')}</section>"
+    )
+
+
+def _answer(opinion: OpinionProgress) -> str:
+    if opinion.answer is None:
+        return ""
+    day = ""
+    if opinion.answered_on:
+        day = (
+            f'<p class="note">{bi(texts.ANSWERED_ON, "span", "inline")} '
+            f"{e(opinion.answered_on.isoformat())}</p>"
+        )
+    return (
+        f'<div class="answer">{bi(texts.ANSWER, "p", "label")}'
+        f'<p class="answer-text">{e(opinion.answer)}</p>{day}</div>'
     )
 
 
@@ -217,43 +256,13 @@ def status_page(
         )
     body = (
         f"{_office_header(office)}<main>{_ticket_card(status)}{_alert(alert)}"
-        f"{_status_panel(status)}{rating}{service}{_contact(office)}</main>{footer}"
+        f"{_status_panel(status)}{rating}{_opinions(status.opinions)}{service}"
+        f"{_contact(office)}</main>{footer}"
     )
     attrs = f' data-status="{e(status.status)}"'
     if live:
         attrs += f' data-api="/api/t/{e(status.token)}" data-refresh="{refresh}"'
     return _document(status.title(), body, body_attrs=attrs, refresh=refresh if live else None)
-
-
-def thanks_page(
-    status: TicketStatus,
-    office: Office,
-    score: int,
-    reference: str | None,
-    *,
-    reply_without_comment: bool,
-) -> str:
-    """After a rating: the face given, and the opinion's reference number if one was opened."""
-    parts = [
-        f'<section class="status state-done">{bi(texts.THANKS, "p", "headline")}'
-        f"{bi(texts.rated(score))}{_rated_face(score)}</section>"
-    ]
-    if reference:
-        parts.append(
-            f'<section class="info opinion">{bi(texts.OPINION_RECORDED)}'
-            f'<p class="reference">{e(reference)}</p>{bi(texts.OPINION_FOLLOW_UP, "p", "note")}'
-            "</section>"
-        )
-    if reply_without_comment:
-        parts.append(_alert(texts.REPLY_NEEDS_COMMENT))
-    parts.append(
-        f'<p class="back"><a href="/t/{e(status.token)}">{bi(texts.BACK_TO_TICKET, "span")}</a></p>'
-    )
-    body = (
-        f"{_office_header(office)}<main>{_ticket_card(status)}{''.join(parts)}"
-        f"{_contact(office)}</main>"
-    )
-    return _document(f"{status.number} {texts.THANKS.zh} · {texts.THANKS.en}", body)
 
 
 def message_page(title: Bilingual, detail: Bilingual | None = None) -> str:

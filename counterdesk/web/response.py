@@ -51,6 +51,11 @@ def html(status: int, page: str, *headers: tuple[str, str]) -> Response:
     return Response(status, page.encode("utf-8"), "text/html; charset=utf-8", headers=headers)
 
 
+def see_other(location: str, page: str) -> Response:
+    """A 303 to ``location`` (a path on this server): the browser GETs it after a POST."""
+    return html(303, page, ("Location", location))
+
+
 def json_body(status: int, value: Any) -> Response:
     body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Response(status, body, "application/json; charset=utf-8")

@@ -2,9 +2,11 @@
 
 It sits on an office's guest network, so it trusts nothing a client sends: the request head is
 read with a size cap and an overall deadline (a client trickling bytes cannot hold a thread),
-bodies need a Content-Length under a small cap, each client address has a rate limit, the
-connections handled at once are capped, and no traceback ever reaches a client. One request per
-connection (HTTP/1.0 style), so idle keep-alive connections cannot pile up.
+bodies need a Content-Length under a small cap, and no traceback ever reaches a client. Each
+connection is charged to its client address's rate limit the moment it is accepted, so idle,
+malformed and refused connections count too; the connections handled at once are capped per
+client address and in all. One request per connection (HTTP/1.0 style), so idle keep-alive
+connections cannot pile up.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Any
 
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.web import DEFAULT_REFRESH, texts
-from counterdesk.web.limits import ConnectionSlots, Limits, RateLimiter
+from counterdesk.web.limits import ConnectionSlots, Full, Limits, RateLimiter
 from counterdesk.web.response import Response
 from counterdesk.web.site import StatusSite, plain, redact
 
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 
 END_OF_HEAD = re.compile(rb"\r?\n\r?\n")
 CHUNK = 4096
+CONTENT_LENGTH = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is true
 # After answering, read (and drop) what the client still sends for a moment before closing:
 # closing with unread data resets the connection, and the client may lose the answer.
 LINGER_SECONDS = 1.0
@@ -63,11 +66,6 @@ class StatusHandler(BaseHTTPRequestHandler):
             rest = self._read_head(deadline)
             if not self.parse_request():
                 return  # parse_request has answered (400, 431, 505) through send_error
-            wait = self.server.rate_limiter.take(self.client_address[0])
-            if wait is not None:
-                log.info("rate limit: %s waits %.1f s", self.client_address[0], wait)
-                retry = ("Retry-After", str(max(1, math.ceil(wait))))
-                raise _Refused(plain(429, texts.TOO_MANY, None, retry))
             body = self._read_body(rest, deadline) if self.command == "POST" else b""
         except _Refused as refused:
             self._send(refused.response)
@@ -101,8 +99,8 @@ class StatusHandler(BaseHTTPRequestHandler):
             or len(self.headers.get_all("Content-Length", [])) != 1
         ):
             raise _Refused(plain(411, texts.LENGTH_REQUIRED))
-        stated = self.headers["Content-Length"].strip()
-        if not stated.isdigit():
+        stated = self.headers["Content-Length"].strip(" \t")
+        if not CONTENT_LENGTH.fullmatch(stated):
             raise _Refused(plain(400, texts.BAD_REQUEST))
         length = int(stated)
         if length > self.server.limits.max_body_bytes:
@@ -177,7 +175,7 @@ class StatusServer(ThreadingHTTPServer):
         self.site = site
         self.limits = limits or Limits()
         self.rate_limiter = RateLimiter(self.limits.burst, self.limits.per_second, clock)
-        self.slots = ConnectionSlots(self.limits.max_connections)
+        self.slots = ConnectionSlots(self.limits.max_connections, self.limits.max_per_client)
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         super().__init__(address, StatusHandler)
 
@@ -197,29 +195,54 @@ class StatusServer(ThreadingHTTPServer):
         )
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        if not self.slots.try_acquire():
-            self._refuse_busy(request, client_address)
+        """Charge the client's rate limit and take a slot, or refuse at once (429, 503)."""
+        client = client_address[0]
+        refusal = self._refusal(client)
+        if refusal is not None:
+            self._refuse(request, refusal)
             return
         try:
             super().process_request(request, client_address)
         except BaseException:
-            self.slots.release()
+            self.slots.release(client)
             raise
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         try:
             super().process_request_thread(request, client_address)
         finally:
-            self.slots.release()
+            self.slots.release(client_address[0])
 
-    def _refuse_busy(self, request: socket.socket, client_address: Any) -> None:
-        """Answer 503 from the accepting thread, without a thread of its own, and close."""
-        log.warning("busy: %d connections; refusing %s", self.slots.in_use, client_address[0])
-        response = plain(503, texts.BUSY, None, ("Retry-After", "5"))
+    def _refusal(self, client: str) -> Response | None:
+        """Why a new connection from ``client`` is not served, or None with a slot taken."""
+        wait = self.rate_limiter.take(client)
+        if wait is not None:
+            log.info("rate limit: %s waits %.1f s", client, wait)
+            retry = ("Retry-After", str(max(1, math.ceil(wait))))
+            return plain(429, texts.TOO_MANY, None, retry)
+        full = self.slots.try_acquire(client)
+        if full is None:
+            return None
+        log.warning("refusing %s: %s (%d in all)", client, full.value, self.slots.in_use)
+        if full is Full.CLIENT:
+            return plain(429, texts.TOO_MANY, None, ("Retry-After", "5"))
+        return plain(503, texts.BUSY, None, ("Retry-After", "5"))
+
+    def _refuse(self, request: socket.socket, response: Response) -> None:
+        """Answer from the accepting thread, without a thread of its own, and close.
+
+        What the client has already sent is read (without waiting) before closing: closing
+        with unread data resets the connection, and the client could lose the answer.
+        """
         with contextlib.suppress(OSError):
             request.settimeout(1.0)
             request.sendall(response.to_bytes())
-        self.shutdown_request(request)
+            request.shutdown(socket.SHUT_WR)
+            request.setblocking(False)
+            received = 0
+            while received < LINGER_BYTES and (chunk := request.recv(CHUNK)):
+                received += len(chunk)
+        self.close_request(request)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         log.exception("error while serving %s", client_address[0])

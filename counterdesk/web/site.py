@@ -1,8 +1,8 @@
 """Which address gives which answer: the status site's routes, free of sockets.
 
 ``server.py`` reads requests off the network and enforces the limits; this module turns a
-method, a path and a body into a :class:`Response`. Its only writes are a ticket's one rating
-and the opinion that may come with it.
+method, a path and a body into a :class:`Response`. Its only write is a ticket's one rating,
+with the opinion that may come with it, in one transaction.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from counterdesk.queue.ratings import RatingRefused, Ratings
 from counterdesk.web import DEFAULT_REFRESH, texts
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
-from counterdesk.web.pages import message_page, status_page, thanks_page
-from counterdesk.web.response import Response, html, json_body
+from counterdesk.web.pages import message_page, status_page
+from counterdesk.web.response import Response, html, json_body, see_other
 from counterdesk.web.status import TicketStatus, find_status
 from counterdesk.web.texts import Bilingual
 
@@ -117,7 +117,10 @@ class StatusSite:
         return ASSETS.response(name) or plain(404, texts.PAGE_NOT_FOUND)
 
     def _rate(self, token: str, body: bytes, content_type: str) -> Response:
-        """Record a rating, and an opinion when a reply is asked for with a comment."""
+        """Record a rating, with an opinion when a reply is asked for, then show the ticket.
+
+        A success redirects to the ticket's page (303), so reloading it never posts again.
+        """
         status = self._status(token)
         if status is None:
             return self._ticket_not_found()
@@ -131,7 +134,14 @@ class StatusSite:
         if reason is not None or form.score is None:
             return self._status_page(400, status, alert=reason, form=form)
         try:
-            self.ratings.rate(token, form.score, form.comment, source="web")
+            rating = self.ratings.rate(
+                token,
+                form.score,
+                form.comment,
+                source="web",
+                reply=form.reply,
+                contact=form.contact or None,
+            )
         except InvalidInput as exc:
             alert = texts.fill(texts.NOT_SENT, detail=str(exc))
             return self._status_page(400, status, alert=alert, form=form)
@@ -139,26 +149,14 @@ class StatusSite:
             return self._refused(token, str(exc))
         except NotFound:
             return self._ticket_not_found()
-        reference = None
-        if form.opinion is not None:
-            opinion = self.opinions.submit(
-                form.opinion, channel="web", contact=form.contact or None, token=token
-            )
-            reference = opinion.reference
-            log.info("opinion %s received for ticket %s", reference, status.number)
-        page = thanks_page(
-            status,
-            self.engine.office,
-            form.score,
-            reference,
-            reply_without_comment=form.reply and form.opinion is None,
-        )
-        return html(200, page)
+        if rating.opinion is not None:
+            log.info("opinion %s received for ticket %s", rating.opinion, rating.number)
+        return see_other(f"/t/{token}", message_page(texts.THANKS))
 
     # -- helpers ---------------------------------------------------------------------------
 
     def _status(self, token: str) -> TicketStatus | None:
-        return find_status(self.engine, self.ratings, token)
+        return find_status(self.engine, self.ratings, self.opinions, token)
 
     def _status_page(
         self,

@@ -14,6 +14,7 @@ from typing import Any
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import Status
 from counterdesk.queue.office import Counter, Service
+from counterdesk.queue.opinions import Opinion, Opinions, OpinionStatus
 from counterdesk.queue.ratings import Ratings
 from counterdesk.web import texts
 from counterdesk.web.texts import Bilingual
@@ -24,6 +25,34 @@ TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 # Statuses that can still change today: the page keeps polling while the ticket is in one.
 LIVE = (Status.WAITING, Status.CALLED, Status.SERVING, Status.NO_SHOW)
 AT_COUNTER = (Status.CALLED, Status.SERVING)
+
+
+@dataclasses.dataclass(frozen=True)
+class OpinionProgress:
+    """An opinion filed from the ticket, as its holder may follow it: the reference, how far
+    it is, and the office's answer. Never the contact details (nor the comment itself)."""
+
+    reference: str
+    status: str
+    answer: str | None
+    answered_on: dt.date | None  # office-local
+
+    @classmethod
+    def of(cls, opinion: Opinion, zone: dt.tzinfo) -> OpinionProgress:
+        answered = opinion.answered_at
+        return cls(
+            opinion.reference,
+            opinion.status,
+            opinion.answer,
+            answered.astimezone(zone).date() if answered else None,
+        )
+
+    @property
+    def words(self) -> Bilingual:
+        return texts.OPINION_STATUS[OpinionStatus(self.status)]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"reference": self.reference, "status": self.status, "words": self.words._asdict()}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,6 +73,7 @@ class TicketStatus:
     counter: Counter | None
     can_rate: bool
     rated_score: int | None
+    opinions: tuple[OpinionProgress, ...]  # filed with its rating, oldest first
     checked_at: dt.datetime  # office-local time of the lookup
 
     @property
@@ -79,7 +109,7 @@ class TicketStatus:
             return headline, texts.called(name)
         if self.status == Status.DONE:
             if self.rated_score is not None:
-                return texts.DONE, texts.rated(self.rated_score)
+                return texts.THANKS, texts.rated(self.rated_score)
             return texts.DONE, texts.PLEASE_RATE if self.can_rate else None
         return {
             Status.NO_SHOW: (texts.NO_SHOW, texts.NO_SHOW_HINT),
@@ -107,6 +137,7 @@ class TicketStatus:
             "counter": self._counter_json(),
             "can_rate": self.can_rate,
             "rated_score": self.rated_score,
+            "opinions": [opinion.to_json() for opinion in self.opinions],
             "title": self.title(),
             "headline": headline._asdict(),
             "detail": detail._asdict() if detail else None,
@@ -125,11 +156,14 @@ class TicketStatus:
         }
 
 
-def find_status(engine: TicketEngine, ratings: Ratings, token: str) -> TicketStatus | None:
+def find_status(
+    engine: TicketEngine, ratings: Ratings, opinions: Opinions, token: str
+) -> TicketStatus | None:
     """The status behind ``token``, or None for a malformed, unknown or expired token.
 
     A page expires when its ticket can no longer be rated: ``feedback.rating_days`` after the
-    ticket's business day.
+    ticket's business day. Opinions reach a ticket only with its rating, so only a finished
+    ticket's are looked up (a page polling a live ticket costs no extra query).
     """
     if not TOKEN.fullmatch(token):
         return None
@@ -141,7 +175,9 @@ def find_status(engine: TicketEngine, ratings: Ratings, token: str) -> TicketSta
     office = engine.office
     if ticket.business_date < today - dt.timedelta(days=office.feedback.rating_days):
         return None
-    rating = ratings.rating_for(token) if ticket.status == Status.DONE else None
+    done = ticket.status == Status.DONE
+    rating = ratings.rating_for(token) if done else None
+    filed = opinions.for_ticket(token) if done else []
     return TicketStatus(
         token=token,
         number=ticket.number,
@@ -155,8 +191,9 @@ def find_status(engine: TicketEngine, ratings: Ratings, token: str) -> TicketSta
         estimated_wait_minutes=ticket.estimated_wait_minutes,
         counter_number=ticket.counter,
         counter=_counter(engine, ticket.counter),
-        can_rate=ticket.status == Status.DONE and rating is None and ratings.can_rate(token),
+        can_rate=done and rating is None and ratings.can_rate(token),
         rated_score=rating.score if rating else None,
+        opinions=tuple(OpinionProgress.of(opinion, office.zone) for opinion in filed),
         checked_at=now.astimezone(office.zone),
     )
 

@@ -15,6 +15,7 @@ from counterdesk.devices.ticket_content import (
     wait_phrase,
 )
 from counterdesk.kiosk.texts import FEE, INDICATIVE, NO_DOCUMENTS, PROCEDURE, PROCESSING_TIME
+from counterdesk.queue.opinions import OpinionStatus
 from counterdesk.queue.ratings import SCALE
 
 B = Bilingual
@@ -35,12 +36,14 @@ CONTACT_US = B("查詢進度請洽承辦單位", "To ask about your case, contac
 LIVE_NOTE = B("本頁每 {seconds} 秒自動更新", "This page updates itself every {seconds} s")
 UPDATED = B("更新時間", "Updated")
 OFFLINE = B("連線中斷，正在重試…", "Connection lost: retrying…")
-BACK_TO_TICKET = B("返回號碼牌頁面", "Back to your ticket")
 
 # The five faces, worst to best: the score is the position (1-5).
 FACES = tuple(B(zh, en) for zh, en in SCALE)
 RATE_PROMPT = B("請為本次服務評分", "How was our service today?")
 COMMENT = B("意見（選填）", "Comment (optional)")
+NO_PERSONAL_DATA = B(
+    "請勿填寫身分證字號等個人資料", "Please do not include personal details such as ID numbers"
+)
 WANT_REPLY = B("希望得到回覆", "Please reply to my comment")
 CONTACT = B("聯絡方式（選填，電子郵件或電話）", "How to reach you (optional: email or phone)")
 CONTACT_NOTE = B(
@@ -50,14 +53,24 @@ CONTACT_NOTE = B(
 SEND = B("送出評分", "Send rating")
 YOUR_RATING = B("您的評分", "Your rating")
 THANKS = B("感謝您的評分", "Thank you for your rating")
+OPINIONS = B("您的意見與處理情形", "Your comment and its progress")
 OPINION_RECORDED = B("您的意見已登記，案件編號", "Your comment is recorded under reference")
 OPINION_FOLLOW_UP = B(
     "請保留此編號，查詢處理情形時請告知。",
     "Please keep this reference and quote it when you ask about your case.",
 )
+# An opinion's progress (queue.opinions.OpinionStatus), as its citizen reads it.
+OPINION_STATUS = {
+    OpinionStatus.OPEN: B("已收件，等待分派承辦人", "Received: waiting for a member of staff"),
+    OpinionStatus.ASSIGNED: B("承辦人處理中", "A member of staff is handling it"),
+    OpinionStatus.ANSWERED: B("已回覆", "Answered"),
+    OpinionStatus.CLOSED: B("已結案", "Closed"),
+}
+ANSWER = B("本單位回覆", "Our answer")
+ANSWERED_ON = B("回覆日期", "Answered on")
 REPLY_NEEDS_COMMENT = B(
-    "您勾選了希望回覆，但沒有填寫意見，因此未登記案件。",
-    "You asked for a reply but wrote no comment, so no case was opened.",
+    "您勾選了希望回覆，請填寫意見；或取消勾選後再送出。",
+    "You asked for a reply: please write your comment, or untick the box.",
 )
 
 # Why a rating form came back.

@@ -41,11 +41,15 @@ class Reply:
 
 
 class Client:
-    """Requests to one running server, one connection each (as the server answers)."""
+    """Requests to one running server, one connection each (as the server answers).
 
-    def __init__(self, server: StatusServer) -> None:
+    ``source`` is the client's own address: another loopback address is another client.
+    """
+
+    def __init__(self, server: StatusServer, source: str = "127.0.0.1") -> None:
         self.server = server
         self.host, self.port = "127.0.0.1", server.server_port
+        self.source = source
 
     def request(
         self,
@@ -54,7 +58,9 @@ class Client:
         body: bytes | str | None = None,
         headers: dict[str, str] | None = None,
     ) -> Reply:
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
+        connection = http.client.HTTPConnection(
+            self.host, self.port, timeout=10, source_address=(self.source, 0)
+        )
         try:
             connection.request(method, path, body=body, headers=headers or {})
             response = connection.getresponse()
@@ -66,7 +72,7 @@ class Client:
         return self.request("GET", path)
 
     def rate(self, ticket: Ticket, form: str) -> Reply:
-        """Post the rating form of ``ticket`` as a browser would."""
+        """Post the rating form of ``ticket`` as a browser would (without following a redirect)."""
         return self.request(
             "POST",
             f"/t/{ticket.token}/rate",
@@ -74,9 +80,15 @@ class Client:
             {"Content-Type": "application/x-www-form-urlencoded"},
         )
 
+    def connect(self, timeout: float = 10) -> socket.socket:
+        """A connection that has sent nothing yet."""
+        return socket.create_connection(
+            (self.host, self.port), timeout=timeout, source_address=(self.source, 0)
+        )
+
     def raw(self, data: bytes, *, timeout: float = 10) -> bytes:
         """Send bytes as they are and read the whole answer (until the server closes)."""
-        with socket.create_connection((self.host, self.port), timeout=timeout) as sock:
+        with self.connect(timeout) as sock:
             sock.sendall(data)
             chunks = []
             while chunk := sock.recv(65536):

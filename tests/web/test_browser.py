@@ -14,6 +14,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.queue.opinions import Opinions
 from counterdesk.queue.ratings import Ratings
 from counterdesk.web.server import StatusServer, make_server
 from tests.web.browser import PHONE, SMALL_PHONE, overflow, phone_browser, require_chromium
@@ -92,17 +93,31 @@ def test_finished_ticket_gets_the_faces_and_the_rating_is_recorded(
         faces = driver.find_elements(By.CSS_SELECTOR, ".face-row label")
         assert len(faces) == 5
         assert all(face.size["height"] >= 48 and face.size["width"] >= 200 for face in faces)
+        hint = driver.find_element(By.ID, "comment-hint")
+        assert "請勿填寫身分證字號等個人資料" in hint.text and hint.is_displayed()
         driver.find_element(By.CSS_SELECTOR, 'label[for="score-5"]').click()
-        driver.find_element(By.ID, "comment").send_keys("很好 Very good")
+        driver.find_element(By.ID, "comment").send_keys("很好\nVery good")
+        driver.find_element(By.CSS_SELECTOR, 'label[for="reply"]').click()
+        driver.find_element(By.ID, "contact").send_keys("0912-000-000")
         driver.find_element(By.CSS_SELECTOR, "form.rate button").click()
         wait(driver).until(lambda d: "感謝您的評分" in d.find_element(By.TAG_NAME, "main").text)
-        assert "Your rating: Very satisfied" in driver.find_element(By.TAG_NAME, "main").text
+
+        page = f"{fast_server.url}/t/{mine.token}"
+        assert driver.current_url == page  # redirected: a reload shows, never posts
+        main = driver.find_element(By.TAG_NAME, "main").text
+        assert "Your rating: Very satisfied" in main
+        assert "OP-20261127-0001" in main and "Received: waiting for a member of staff" in main
+        assert "0912-000-000" not in main
+        driver.refresh()
+        assert "OP-20261127-0001" in driver.find_element(By.TAG_NAME, "main").text
+        assert driver.current_url == page
         assert overflow(driver) <= 0
         assert problems(driver) == []
 
     rating = Ratings(engine).rating_for(mine.token)
     assert rating is not None
-    assert (rating.score, rating.comment, rating.source) == (5, "很好 Very good", "web")
+    assert (rating.score, rating.comment, rating.source) == (5, "很好\nVery good", "web")
+    assert len(Opinions(engine).for_ticket(mine.token)) == 1
 
 
 def test_not_found_page_fits_a_small_phone(fast_server: StatusServer) -> None:

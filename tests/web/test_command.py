@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import select
@@ -43,10 +44,10 @@ def web(env: dict[str, str], *args: str) -> subprocess.Popen[str]:
     )
 
 
-@pytest.fixture
-def running(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
+@contextlib.contextmanager
+def serving(env: dict[str, str], *args: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """The command on a free port, and the address it printed."""
-    process = web(env, "--host", "127.0.0.1", "--port", "0")
+    process = web(env, "--host", "127.0.0.1", "--port", "0", *args)
     try:
         ready, _, _ = select.select([process.stdout], [], [], 60)
         assert ready, "counterdesk web printed nothing within a minute"
@@ -58,6 +59,12 @@ def running(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def running(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    with serving(env) as started:
+        yield started
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
@@ -79,6 +86,21 @@ def test_web_serves_and_stops_cleanly_on_ctrl_c_or_terminate(
     assert process.returncode == 0
     assert "stopped" in out
     assert "Traceback" not in err
+
+
+def test_rate_limit_options_are_the_servers_limits(env: dict[str, str]) -> None:
+    # Two requests at once, then one every 1000 s: the third is refused whatever the machine.
+    with serving(env, "--burst", "2", "--per-client-rate", "0.001") as (process, url):
+        answers = []
+        for _ in range(3):
+            try:
+                urllib.request.urlopen(f"{url}/t/AAAAAAAAAAAAAAAAAAAAAA", timeout=10)
+            except urllib.error.HTTPError as exc:
+                answers.append(exc.code)
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+
+    assert answers == [404, 404, 429]
 
 
 def test_port_in_use_is_one_clear_line(env: dict[str, str]) -> None:
@@ -105,6 +127,20 @@ def test_port_in_use_is_one_clear_line(env: dict[str, str]) -> None:
             "argument --refresh: '0': use a whole number of seconds from 1 to 300",
         ),
         (["--port", "70000"], "argument --port: '70000' is not a port"),
+        (
+            ["--per-client-rate", "0"],
+            "argument --per-client-rate: '0': use a number of requests per second above 0, "
+            "at most 1000",
+        ),
+        (["--per-client-rate", "nan"], "argument --per-client-rate: 'nan': use a number"),
+        (["--per-client-rate", "fast"], "argument --per-client-rate: 'fast': use a number"),
+        (["--burst", "0"], "argument --burst: '0': use a whole number of requests from 1 to 10000"),
+        (["--burst", "2.5"], "argument --burst: '2.5': use a whole number of requests"),
+        (
+            ["--per-client-connections", "65"],
+            "argument --per-client-connections: '65': use a whole number of connections "
+            "from 1 to 64",
+        ),
     ],
 )
 def test_bad_options_say_what_is_wrong(env: dict[str, str], args: list[str], message: str) -> None:

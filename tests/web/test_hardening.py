@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import event, text
 
 from counterdesk.queue import TicketEngine
-from counterdesk.web.limits import Limits, RateLimiter
+from counterdesk.web.limits import ConnectionSlots, Full, Limits, RateLimiter
 from counterdesk.web.server import StatusServer
 from tests.web.support import Client, FakeMonotonic
 
@@ -160,6 +160,31 @@ def test_post_needs_a_content_length(engine: TicketEngine, client: Client) -> No
     assert status_of(client.raw(without.encode())) == 411
 
 
+@pytest.mark.parametrize(
+    "length",
+    [
+        "\N{SUPERSCRIPT TWO}".encode("latin-1"),  # "²".isdigit() is true; int() refuses it
+        b"9" * 5000,  # beyond int()'s limit on digits
+        b"1234567890",
+        b"+12",
+        b"",
+    ],
+)
+def test_a_content_length_that_is_not_a_small_number_is_a_bad_request(
+    engine: TicketEngine, client: Client, length: bytes
+) -> None:
+    ticket = engine.issue("precheck")
+    head = (
+        f"POST /t/{ticket.token}/rate HTTP/1.1\r\nHost: x\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+    ).encode()
+
+    answer = client.raw(head + b"Content-Length: " + length + b"\r\n\r\nscore=5")
+
+    assert status_of(answer) == 400
+    assert "無法處理此請求".encode() in answer
+
+
 def test_oversized_request_line_and_headers_are_refused(client: Client) -> None:
     long_line = b"GET /t/" + b"a" * 20_000 + b" HTTP/1.1\r\n\r\n"
     headers = b"".join(b"X-Filler-%d: %s\r\n" % (i, b"z" * 100) for i in range(200))
@@ -208,6 +233,91 @@ def test_a_flood_from_one_client_is_slowed_down(
     assert again.status == 200
 
 
+@pytest.mark.parametrize("limits", [Limits(burst=3, per_second=0.5)])
+def test_malformed_and_unfinished_requests_count_against_the_rate_limit(
+    engine: TicketEngine, client: Client
+) -> None:
+    ticket = engine.issue("precheck")
+
+    garbage = [status_of(client.raw(b"\x16\x03\x01 hello\r\n\r\n")) for _ in range(2)]
+    with client.connect():  # charged when accepted, though it never sends a thing
+        refused = client.get(f"/t/{ticket.token}")
+
+    assert garbage == [400, 400]
+    assert refused.status == 429
+    assert "Too many requests" in refused.text
+
+
+def neighbour_address() -> str | None:
+    """Another client's address on this machine: Linux answers for all of 127.0.0.0/8."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.2", 0))
+        except OSError:
+            return None
+    return "127.0.0.2"
+
+
+NEIGHBOUR = neighbour_address()
+
+
+@pytest.fixture
+def hogged(client: Client, limits: Limits) -> Iterator[StatusServer]:
+    """127.0.0.1 holding as many idle connections as one client may (its requests never come)."""
+    idle = [client.connect() for _ in range(limits.max_per_client)]
+    try:
+        yield client.server
+    finally:
+        for sock in idle:
+            sock.close()
+
+
+@pytest.mark.parametrize("limits", [Limits(request_seconds=30)])
+def test_a_client_holding_its_share_of_connections_is_refused_at_once(
+    engine: TicketEngine, client: Client, hogged: StatusServer, limits: Limits
+) -> None:
+    ticket = engine.issue("precheck")
+
+    # At once: a 5 s timeout, while the idle connections have 30 s before they are cut off.
+    answer = client.raw(f"GET /t/{ticket.token} HTTP/1.0\r\n\r\n".encode(), timeout=5)
+
+    assert status_of(answer) == 429
+    assert b"Retry-After: 5" in answer
+    assert "請求太頻繁".encode() in answer
+    assert hogged.slots.in_use == limits.max_per_client  # the rest are free for others
+
+
+@pytest.mark.skipif(NEIGHBOUR is None, reason="127.0.0.2 is not an address of this machine")
+@pytest.mark.parametrize("limits", [Limits(request_seconds=30)])
+def test_another_client_gets_its_page_while_one_holds_its_share(
+    engine: TicketEngine, client: Client, hogged: StatusServer
+) -> None:
+    ticket = engine.issue("precheck")
+    assert NEIGHBOUR is not None
+
+    page = Client(hogged, NEIGHBOUR).get(f"/t/{ticket.token}")
+    refused = client.get(f"/t/{ticket.token}")
+
+    assert page.status == 200
+    assert f'<p class="number">{ticket.number}</p>' in page.text
+    assert refused.status == 429
+
+
+def test_connection_slots_give_each_client_its_share_before_the_total() -> None:
+    slots = ConnectionSlots(limit=3, per_client=2)
+
+    assert [slots.try_acquire("a"), slots.try_acquire("a")] == [None, None]
+    assert slots.try_acquire("a") is Full.CLIENT
+    assert slots.try_acquire("b") is None
+    assert slots.try_acquire("c") is Full.SERVER
+    slots.release("a")
+    assert slots.try_acquire("c") is None
+    assert slots.try_acquire("a") is Full.SERVER
+    for client in ("a", "b", "c"):
+        slots.release(client)
+    assert slots.in_use == 0 and slots.wait_until_idle(0)
+
+
 def test_rate_limiter_keeps_clients_apart_and_forgets_idle_ones() -> None:
     clock = FakeMonotonic()
     limiter = RateLimiter(burst=2, per_second=1, clock=clock, max_clients=2)
@@ -216,9 +326,25 @@ def test_rate_limiter_keeps_clients_apart_and_forgets_idle_ones() -> None:
     assert limiter.take("a") == pytest.approx(1.0)
     assert limiter.take("b") is None  # another address has its own allowance
     clock.advance(5)
-    limiter.take("c")  # over max_clients: a and b, refilled, are forgotten
-    assert set(limiter._buckets) == {"c"}
+    limiter.take("c")  # a and b have refilled: they are forgotten
+    assert len(limiter) == 1
     assert limiter.take("a") is None
+
+
+def test_rate_limiter_tracks_at_most_max_clients_dropping_the_least_recently_seen() -> None:
+    clock = FakeMonotonic()
+    limiter = RateLimiter(burst=2, per_second=0.001, clock=clock, max_clients=100)
+    limiter.take("flood")
+    limiter.take("flood")
+
+    for n in range(5000):  # nobody refills: the old limiter kept (and scanned) every one
+        if n % 50 == 0:
+            assert limiter.take("flood") is not None  # still refused: recently seen, kept
+        assert limiter.take(f"10.0.{n // 256}.{n % 256}") is None
+        assert len(limiter) <= 100
+
+    assert limiter.take("flood") is not None
+    assert limiter.take("10.0.0.0") is None  # seen long ago, dropped: a new allowance
 
 
 @pytest.mark.parametrize("limits", [Limits(max_connections=2, request_seconds=30)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from urllib.parse import urlencode
 
 import pytest
 
@@ -114,6 +115,7 @@ def test_json_has_the_status_fields_and_nothing_internal(
         "counter": None,
         "can_rate": False,
         "rated_score": None,
+        "opinions": [],
         "title": "B002 前面還有 1 人 · 1 person ahead of you",
         "headline": {"zh": "前面還有 1 人", "en": "1 person ahead of you"},
         "detail": status["detail"],
@@ -141,6 +143,13 @@ def test_finished_ticket_offers_the_five_faces(
         assert f'<span class="en" lang="en">{label}</span>' in page
     assert "data-api" not in page and "http-equiv" not in page  # nothing left to poll
     assert client.get(f"/api/t/{ticket.token}").json()["can_rate"] is True
+    # Next to the comment box, and read out with it.
+    assert 'aria-describedby="comment-hint"' in page
+    assert (
+        '<p id="comment-hint" class="bi note"><span class="zh" lang="zh-Hant-TW">'
+        '請勿填寫身分證字號等個人資料</span> <span class="en" lang="en">'
+        "Please do not include personal details such as ID numbers</span></p>"
+    ) in page
 
 
 def test_rating_is_recorded_once(engine: TicketEngine, clock: ManualClock, client: Client) -> None:
@@ -148,13 +157,21 @@ def test_rating_is_recorded_once(engine: TicketEngine, clock: ManualClock, clien
 
     reply = client.rate(ticket, "score=4&comment=%E5%BE%88%E5%BF%AB")  # 很快
 
-    assert reply.status == 200
-    assert "感謝您的評分 Thank you for your rating" in visible(reply.text)
-    assert "您的評分：滿意 Your rating: Satisfied" in visible(reply.text)
+    # To the ticket's page: reloading what the browser shows then never posts again.
+    assert reply.status == 303
+    assert reply.headers["Location"] == f"/t/{ticket.token}"
+    page = client.get(reply.headers["Location"])
+    assert page.status == 200
+    text = visible(page.text)
+    assert "感謝您的評分 Thank you for your rating" in text
+    assert "您的評分：滿意 Your rating: Satisfied" in text
+    assert '<div class="rated"><svg class="face face-4"' in page.text
+    assert "<form" not in page.text
+    assert "Your comment and its progress" not in text  # no reply asked for: no opinion
     rating = Ratings(engine).rating_for(ticket.token)
     assert rating is not None
     assert (rating.score, rating.comment, rating.source) == (4, "很快", "web")
-    assert Opinions(engine).listing() == []  # no reply asked for: no opinion opened
+    assert Opinions(engine).listing() == []
 
     again = client.rate(ticket, "score=1")
 
@@ -163,20 +180,17 @@ def test_rating_is_recorded_once(engine: TicketEngine, clock: ManualClock, clien
     assert "此號碼牌已經評分過了，每張號碼牌只能評分一次。" in text
     assert "This ticket has already been rated: each ticket can be rated once." in text
     assert Ratings(engine).rating_for(ticket.token).score == 4  # type: ignore[union-attr]
-    page = client.get(f"/t/{ticket.token}")
-    assert "您的評分：滿意 Your rating: Satisfied" in visible(page.text)
-    assert "<form" not in page.text
     assert client.get(f"/api/t/{ticket.token}").json()["rated_score"] == 4
 
 
-def test_comment_with_reply_wanted_opens_an_opinion_with_a_reference(
+def test_comment_with_reply_wanted_opens_an_opinion_shown_on_the_ticket_page(
     engine: TicketEngine, clock: ManualClock, client: Client
 ) -> None:
     ticket = finished(engine, clock)
 
     reply = client.rate(ticket, "score=2&comment=Too+slow&reply=yes&contact=someone%40example.org")
 
-    assert reply.status == 200
+    assert reply.status == 303
     opinions = Opinions(engine).listing()
     assert len(opinions) == 1
     opinion = opinions[0]
@@ -187,22 +201,71 @@ def test_comment_with_reply_wanted_opens_an_opinion_with_a_reference(
         "web",
     )
     assert (opinion.number, opinion.service, opinion.counter) == (ticket.number, "precheck", 1)
-    assert f'<p class="reference">{opinion.reference}</p>' in reply.text
-    assert "Your comment is recorded under reference" in reply.text
-    assert f'href="/t/{ticket.token}"' in reply.text
+    assert Ratings(engine).rating_for(ticket.token).score == 2  # type: ignore[union-attr]
+    page = client.get(reply.headers["Location"]).text
+    assert f'<p class="reference">{opinion.reference}</p>' in page
+    text = visible(page)
+    assert "Your comment is recorded under reference" in text
+    assert "已收件，等待分派承辦人 Received: waiting for a member of staff" in text
+    assert "someone@example.org" not in page
+    status = client.get(f"/api/t/{ticket.token}")
+    assert status.json()["opinions"] == [
+        {
+            "reference": opinion.reference,
+            "status": "open",
+            "words": {
+                "zh": "已收件，等待分派承辦人",
+                "en": "Received: waiting for a member of staff",
+            },
+        }
+    ]
+    assert "someone@example.org" not in status.text
 
 
-def test_reply_wanted_without_a_comment_says_no_case_was_opened(
+def test_ticket_page_follows_its_opinion_to_the_answer(
     engine: TicketEngine, clock: ManualClock, client: Client
 ) -> None:
     ticket = finished(engine, clock)
+    client.rate(ticket, "score=1&comment=Lost+my+form&reply=yes&contact=0912-345-678")
+    opinions = Opinions(engine)
+    (reference,) = [o.reference for o in opinions.for_ticket(ticket.token)]
+    path = f"/t/{ticket.token}"
 
-    reply = client.rate(ticket, "score=5&comment=&reply=yes&contact=0912345678")
+    opinions.assign(reference, "chen")
+    assigned = visible(client.get(path).text)
+    clock.advance(days=1)
+    opinions.answer(reference, "We found it.\nPlease collect it <b>at counter 2</b>.", "chen")
+    answered = client.get(path).text
+    opinions.close(reference)
+    closed = client.get(path).text
 
-    assert reply.status == 200
-    assert "You asked for a reply but wrote no comment, so no case was opened." in reply.text
-    assert Opinions(engine).listing() == []
-    assert Ratings(engine).rating_for(ticket.token).score == 5  # type: ignore[union-attr]
+    assert "承辦人處理中 A member of staff is handling it" in assigned
+    assert "Our answer" not in assigned
+    assert "已回覆 Answered" in visible(answered)
+    assert (
+        '<p class="answer-text">We found it.\n'
+        "Please collect it &lt;b&gt;at counter 2&lt;/b&gt;.</p>" in answered
+    )
+    assert "本單位回覆 Our answer" in visible(answered)
+    assert "回覆日期 Answered on 2026-11-28" in visible(answered)
+    assert "已結案 Closed" in visible(closed) and "We found it." in closed
+    for page in (assigned, answered, closed):
+        assert "0912-345-678" not in page and "Lost my form" not in page
+    assert client.get(f"/api/t/{ticket.token}").json()["opinions"][0]["status"] == "closed"
+
+
+def test_a_line_broken_comment_is_kept_with_its_line_breaks(
+    engine: TicketEngine, clock: ManualClock, client: Client
+) -> None:
+    ticket = finished(engine, clock)
+    # A browser sends each line break of the box as CRLF: 600 characters sent, 499 typed.
+    comment = "line\r\n" * 100
+
+    reply = client.rate(ticket, urlencode({"score": 3, "comment": comment}))
+
+    assert reply.status == 303
+    rating = Ratings(engine).rating_for(ticket.token)
+    assert rating is not None and rating.comment == "line\n" * 99 + "line"
 
 
 @pytest.mark.parametrize(
@@ -217,6 +280,18 @@ def test_reply_wanted_without_a_comment_says_no_case_was_opened(
             "Contact details can be at most 200 characters",
         ),
         ("score=4&score=5", 400, "Please choose one of the faces"),
+        (
+            "score=5&comment=&reply=yes&contact=0912345678",
+            400,
+            "You asked for a reply: please write your comment, or untick the box.",
+        ),
+        ("score=4&comment=a%01b", 400, "Not sent: comment contains control characters"),
+        # The rating must not be kept when its opinion cannot be: one transaction.
+        (
+            "score=4&comment=hi&reply=yes&contact=a%00b",
+            400,
+            "Not sent: the contact details contains control characters",
+        ),
     ],
 )
 def test_a_form_that_cannot_be_recorded_comes_back_filled_in_with_the_reason(
