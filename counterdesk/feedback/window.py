@@ -26,6 +26,7 @@ from counterdesk.queue import Event, TicketEngine
 from counterdesk.queue.models import EventKind
 from counterdesk.queue.ratings import RatingRefused, Ratings
 from counterdesk.ui.app import cjk_family
+from counterdesk.ui.errors import error_text
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background
@@ -322,7 +323,7 @@ class FeedbackWindow(QWidget):
             self.show_rating(*found)
 
     def _check_failed(self, error: Exception) -> None:
-        log.warning("cannot ask which ticket to rate: %s", error)
+        log.warning("cannot ask which ticket to rate: %s", error_text(error))
         self._set_notice(f"{texts.OFFLINE.zh}  {texts.OFFLINE.en}")
 
     # -- states ------------------------------------------------------------------------------
@@ -410,7 +411,7 @@ class FeedbackWindow(QWidget):
             self._show_message(texts.ALREADY_RATED, texts.THANKS_AGAIN, None)
             return
         # Not handled: once the database is back, the faces may ask again.
-        log.warning("rating not saved at counter %s: %s", self.counter, error)
+        log.warning("rating not saved at counter %s: %s", self.counter, error_text(error))
         self._show_message(texts.NOT_SAVED, texts.RATE_BY_QR, None)
 
 

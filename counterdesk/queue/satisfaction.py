@@ -68,6 +68,43 @@ class Satisfaction(_View):
     opinions: OpinionFigures
 
 
+@dataclasses.dataclass(frozen=True)
+class RatingComment(_View):
+    """What a citizen wrote with their faces: the comment and the visit it is about."""
+
+    business_date: dt.date  # of the visit
+    rated_at: dt.datetime
+    service: str
+    counter: int | None
+    staff: str | None
+    score: int
+    source: str  # web or counter
+    comment: str
+
+
+def rating_comments(engine: TicketEngine, start: dt.date, end: dt.date) -> list[RatingComment]:
+    """The comments left with the ratings of the business days ``start`` to ``end`` inclusive,
+    newest visit first (within a day, the latest rating first)."""
+    with engine.db.read() as session:
+        rows = session.execute(
+            select(
+                RatingRow.business_date,
+                RatingRow.rated_at,
+                RatingRow.service_code,
+                RatingRow.counter_number,
+                RatingRow.staff_code,
+                RatingRow.score,
+                RatingRow.source,
+                RatingRow.comment,
+            )
+            .where(RatingRow.business_date.between(start, end), RatingRow.comment.is_not(None))
+            .order_by(
+                RatingRow.business_date.desc(), RatingRow.rated_at.desc(), RatingRow.id.desc()
+            )
+        ).all()
+    return [RatingComment(*row) for row in rows]
+
+
 def satisfaction(engine: TicketEngine, start: dt.date, end: dt.date) -> Satisfaction:
     """Ratings and opinions of the business days ``start`` to ``end`` inclusive."""
     with engine.db.read() as session:

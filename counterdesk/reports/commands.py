@@ -48,7 +48,8 @@ def register(command: Any) -> None:
         choices=CSV_TABLES,
         default="summary",
         help="what a CSV holds: the statistics (default), one row per ticket or per event, "
-        "the satisfaction figures, or one row per opinion (no contact details)",
+        "the satisfaction figures, one row per rating comment, or one row per opinion "
+        "(no contact details)",
     )
     _filter_options(export)
 
@@ -105,6 +106,7 @@ def _export(args: argparse.Namespace) -> dict[str, Any]:
     from counterdesk.cli import engine_for
     from counterdesk.queue.statistics import Filters
     from counterdesk.reports.exports import ExportRequest, export
+    from counterdesk.reports.formats import FEEDBACK_TABLES
     from counterdesk.reports.periods import date_range
 
     first, last = date_range(args.first, args.last, args.period)
@@ -121,12 +123,16 @@ def _export(args: argparse.Namespace) -> dict[str, Any]:
         result = export(engine, request, _terminal_progress(f"exporting {request.output.name}"))
     except ValueError as exc:  # an unknown filter code
         raise CounterdeskError(str(exc)) from None
+    if result.rows is not None and request.table in FEEDBACK_TABLES:
+        wrote = f"{result.rows:,} rows of {request.table}"  # tickets have no part in these
+    else:
+        wrote = f"{result.tickets:,} tickets over {result.days} days"
     return {
         "output": str(result.path),
         "tickets": result.tickets,
         "days": result.days,
-        "text": f"wrote {result.path}: {result.tickets:,} tickets over {result.days} days "
-        f"({first} to {last})",
+        "rows": result.rows,
+        "text": f"wrote {result.path}: {wrote} ({first} to {last})",
     }
 
 

@@ -19,18 +19,20 @@ from typing import IO, Any
 from counterdesk.queue.day_summary import DayData, load_days
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import CounterdeskError
-from counterdesk.queue.satisfaction import Satisfaction, satisfaction
+from counterdesk.queue.satisfaction import Satisfaction, rating_comments, satisfaction
 from counterdesk.queue.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
 from counterdesk.reports.feedback_tables import (
+    COMMENT_COLUMNS,
     OPINION_COLUMNS,
     SCORE_COLUMNS,
+    comment_rows,
     opinion_lines,
     opinion_rows,
     period_opinions,
     score_rows,
     trend_text,
 )
-from counterdesk.reports.formats import CSV_TABLES, FORMATS
+from counterdesk.reports.formats import CSV_TABLES, FEEDBACK_TABLES, FORMATS
 from counterdesk.reports.tables import (
     EVENT_COLUMNS,
     FIGURE_COLUMNS,
@@ -67,6 +69,7 @@ class ExportResult:
     path: Path
     tickets: int
     days: int
+    rows: int | None = None  # the rows of a CSV table
 
 
 def export(
@@ -79,23 +82,42 @@ def export(
         raise ExportError(f"unknown table {request.table!r} (use {', '.join(CSV_TABLES)})")
     _check_writable(request.output)
     stats = statistics_for(engine, request.first, request.last, request.filters)
-    if stats.total.issued == 0:
-        raise ExportError(
-            f"no tickets from {request.first} to {request.last}"
-            + (" with these filters" if request.filters != Filters() else "")
-            + ": nothing to export"
-        )
+    refusal = _nothing_to_export(engine, request, stats)
+    if refusal:
+        raise ExportError(refusal)
     report = progress or (lambda done, total: None)
+    rows = None
     with _atomic(request.output) as handle:
         if request.format == "csv":
-            _write_csv(engine, request, stats, handle, report)
+            rows = _write_csv(engine, request, stats, handle, report)
         elif request.format == "xlsx":
             _write_xlsx(engine, request, stats, handle, report)
         else:
             from counterdesk.reports.pdf_report import write_pdf
 
             write_pdf(engine, stats, handle, report)
-    return ExportResult(request.output, stats.total.issued, stats.days)
+    return ExportResult(request.output, stats.total.issued, stats.days, rows)
+
+
+def _nothing_to_export(
+    engine: TicketEngine, request: ExportRequest, stats: Statistics
+) -> str | None:
+    """Why the range has nothing to export, or None.
+
+    A ticket table needs tickets. The satisfaction, comment and opinion tables are written
+    even when empty: opinions come by phone and letter on days without tickets, and "none"
+    is an answer. The XLSX and the PDF report hold both, so they need one or the other.
+    """
+    if stats.total.issued or (request.format == "csv" and request.table in FEEDBACK_TABLES):
+        return None
+    period = f"from {request.first} to {request.last}"
+    filtered = " with these filters" if request.filters != Filters() else ""
+    if request.format == "csv":
+        return f"no tickets {period}{filtered}: nothing to export"
+    figures = satisfaction(engine, request.first, request.last)
+    if figures.overall.ratings or figures.opinions.received:
+        return None
+    return f"no tickets {period}{filtered}, and no ratings or opinions: nothing to export"
 
 
 def _check_writable(path: Path) -> None:
@@ -172,8 +194,9 @@ def _write_csv(
     stats: Statistics,
     handle: IO[bytes],
     report: Progress,
-) -> None:
-    """UTF-8 with a byte-order mark: without it Excel reads the Chinese names as Big5 noise."""
+) -> int:
+    """The rows written, in UTF-8 with a byte-order mark: without it Excel reads the Chinese
+    names as Big5 noise."""
     columns: tuple[Column, ...]
     rows: Iterable[dict[str, Any]]
     if request.table == "summary":
@@ -186,15 +209,21 @@ def _write_csv(
     elif request.table == "satisfaction":
         figures = satisfaction(engine, request.first, request.last)
         columns, rows = SCORE_COLUMNS, score_rows(figures, engine.office)
+    elif request.table == "comments":
+        comments = rating_comments(engine, request.first, request.last)
+        columns, rows = COMMENT_COLUMNS, comment_rows(comments, engine.office)
     else:
         opinions = period_opinions(engine, request.first, request.last)
         columns, rows = OPINION_COLUMNS, opinion_rows(opinions, engine.office)
     with open(handle.fileno(), "w", encoding="utf-8-sig", newline="", closefd=False) as text:
         writer = csv.writer(text)
         writer.writerow(column.key for column in columns)
+        written = 0
         for row in rows:
             writer.writerow("" if row[c.key] is None else row[c.key] for c in columns)
+            written += 1
     report(1, 1)
+    return written
 
 
 # -- XLSX -----------------------------------------------------------------------------------
@@ -207,8 +236,8 @@ def _write_xlsx(
     handle: IO[bytes],
     report: Progress,
 ) -> None:
-    """A summary sheet, a sheet per breakdown, satisfaction and opinions, and the raw ticket
-    log (split past Excel's limit)."""
+    """A summary sheet, a sheet per breakdown, satisfaction, comments and opinions, and the raw
+    ticket log (split past Excel's limit)."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -250,8 +279,8 @@ def _ticket_sheets(book: Any, rows: Iterable[dict[str, Any]]) -> None:
 
 
 def _feedback_sheets(book: Any, engine: TicketEngine, request: ExportRequest) -> None:
-    """Satisfaction by service, counter, staff and month, and the opinions of the period:
-    each a few headline lines over its table."""
+    """Satisfaction by service, counter, staff and month, the comments left with the ratings,
+    and the opinions of the period: each a few headline lines over its table."""
     figures = satisfaction(engine, request.first, request.last)
     _table_sheet(
         book,
@@ -259,6 +288,14 @@ def _feedback_sheets(book: Any, engine: TicketEngine, request: ExportRequest) ->
         SCORE_COLUMNS,
         score_rows(figures, engine.office),
         satisfaction_lines(figures, request.filters),
+    )
+    comments = rating_comments(engine, request.first, request.last)
+    _table_sheet(
+        book,
+        "評語 Comments",
+        COMMENT_COLUMNS,
+        comment_rows(comments, engine.office),
+        [("評語數 Comments", len(comments)), ("排序 Order", "最新在前 newest first")],
     )
     target = engine.office.feedback.answer_target_days
     _table_sheet(

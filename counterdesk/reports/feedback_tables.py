@@ -1,19 +1,22 @@
-"""The satisfaction and opinion tables every export shares (CSV, XLSX sheets, PDF section).
+"""The satisfaction, comment and opinion tables every export shares (CSV, XLSX sheets, PDF
+section).
 
 Opinions are listed without the citizen's contact details: those are for answering the
 citizen, are deleted after the opinion is closed, and never leave the opinion's own dialog.
+Rating comments are listed with the visit they are about, not with its ticket.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.office import Office
 from counterdesk.queue.opinions import Opinion, Opinions
-from counterdesk.queue.satisfaction import OpinionFigures, Satisfaction, Score
+from counterdesk.queue.satisfaction import OpinionFigures, RatingComment, Satisfaction, Score
 from counterdesk.reports.periods import months_of
 from counterdesk.reports.tables import Column, group_names
 
@@ -36,6 +39,16 @@ SCORE_COLUMNS = (
     Column("satisfied", "滿意比例", "Satisfied (4–5)", "share"),
     *(Column(f"score_{face}", f"{face} 分", f"Score {face}") for face in range(1, 6)),
     Column("trend_per_month", "趨勢（分／月）", "Trend (score per month)", "number"),
+)
+COMMENT_COLUMNS = (
+    Column("business_date", "營業日", "Business date", "text"),
+    Column("rated_at", "評分時間", "Rated", "text"),
+    Column("service", "服務項目", "Service", "text"),
+    Column("counter", "櫃檯", "Counter", "text"),
+    Column("staff", "承辦人代碼", "Staff code", "text"),
+    Column("score", "分數", "Score (1–5)"),
+    Column("source", "來源", "Source", "text"),
+    Column("comment", "評語", "Comment", "text"),
 )
 OPINION_COLUMNS = (
     Column("reference", "案號", "Reference", "text"),
@@ -141,6 +154,21 @@ def score_rows(satisfaction: Satisfaction, office: Office) -> Iterator[dict[str,
             }
 
 
+def comment_rows(comments: list[RatingComment], office: Office) -> Iterator[dict[str, Any]]:
+    """One row per rating comment, as ``rating_comments`` orders them (newest first)."""
+    for comment in comments:
+        yield {
+            "business_date": comment.business_date.isoformat(),
+            "rated_at": _local(office, comment.rated_at),
+            "service": comment.service,
+            "counter": "" if comment.counter is None else comment.counter,
+            "staff": comment.staff or "",
+            "score": comment.score,
+            "source": comment.source,
+            "comment": comment.comment,
+        }
+
+
 def opinion_lines(figures: OpinionFigures, target_days: int) -> list[tuple[str, str, Any, str]]:
     """The follow-up figures of the period as (Chinese, English, value, kind) lines; the kind
     (count, days or share) says how to show the value."""
@@ -171,10 +199,7 @@ def period_opinions(engine: TicketEngine, first: dt.date, last: dt.date) -> list
 
 def opinion_rows(opinions: list[Opinion], office: Office) -> Iterator[dict[str, Any]]:
     """One row per opinion, without its contact details."""
-
-    def local(moment: dt.datetime | None) -> str:
-        return "" if moment is None else moment.astimezone(office.zone).strftime("%Y-%m-%d %H:%M")
-
+    local = partial(_local, office)
     for opinion in opinions:
         yield {
             "reference": opinion.reference,
@@ -192,3 +217,8 @@ def opinion_rows(opinions: list[Opinion], office: Office) -> Iterator[dict[str, 
             "body": opinion.body,
             "answer": opinion.answer or "",
         }
+
+
+def _local(office: Office, moment: dt.datetime | None) -> str:
+    """Office time to the minute, "" for a step not taken yet."""
+    return "" if moment is None else moment.astimezone(office.zone).strftime("%Y-%m-%d %H:%M")

@@ -2,5 +2,7 @@
 names them without loading the exporters or Qt."""
 
 FORMATS = ("csv", "xlsx", "pdf")
-CSV_TABLES = ("summary", "tickets", "events", "satisfaction", "opinions")
+TICKET_TABLES = ("summary", "tickets", "events")  # a range without tickets is refused
+FEEDBACK_TABLES = ("satisfaction", "comments", "opinions")  # written even when empty
+CSV_TABLES = (*TICKET_TABLES, *FEEDBACK_TABLES)
 SUPERVISOR_TABS = ("overview", "tables", "satisfaction", "opinions")  # in the window's order

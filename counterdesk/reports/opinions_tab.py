@@ -40,6 +40,7 @@ from counterdesk.reports.opinion_dialogs import (
     status_text,
 )
 from counterdesk.reports.widgets import Card, group_label, percent, table_view
+from counterdesk.ui.errors import error_text
 from counterdesk.ui.tasks import run_in_background
 
 OVERDUE_TEXT = QColor("#b3261e")
@@ -263,7 +264,7 @@ class OpinionsTab(QWidget):
         self.buttons["close"].setEnabled(status == OpinionStatus.ANSWERED)
 
     def _failed(self, error: Exception) -> None:
-        self._say(self.tr("Could not read the opinions: %1").replace("%1", str(error)), True)
+        self._say(self.tr("Could not read the opinions: %1").replace("%1", error_text(error)), True)
 
     def _say(self, text: str, problem: bool) -> None:
         self.status.setText(text)
@@ -361,7 +362,7 @@ class OpinionsTab(QWidget):
     def _act_failed(self, error: Exception) -> None:
         self._busy = False
         self._enable()
-        self._say(self.tr("Not done: %1").replace("%1", str(error)), True)
+        self._say(self.tr("Not done: %1").replace("%1", error_text(error)), True)
         self.action_done.emit(False)
 
     # -- questions to the person; methods of their own so tests can answer ---------------

@@ -60,6 +60,7 @@ FONT_FILES = (  # (file, index of the Traditional Chinese face in a collection)
 WIDTH = A4[0] - 36 * mm
 BLUE = colors.HexColor("#1f5f99")
 ORANGE = colors.HexColor("#e07b28")
+NO_TICKETS = "本期間無號碼。No tickets in this period."
 SECTIONS = (
     ("summary", "摘要", "Summary"),
     ("by_hour", "時段：到達與等候", "Arrivals and waiting by hour"),
@@ -108,19 +109,20 @@ def write_pdf(
             by_month.append((f"{first:%Y-%m}", month.total))
         report(done, steps)
     story += _summary(engine, stats, period)
-    story += _section("by_hour")
-    story += [_hour_chart(stats), Spacer(1, 8 * mm), _hour_table(stats, office)]
-    story += _section("trend")
-    story += [_trend_chart(stats, by_month), Spacer(1, 8 * mm), _service_level_chart(stats, office)]
-    story += _section("staff")
-    story += [_staff_chart(stats, office)]
-    story += _section("tables")
-    if len(by_month) > 1:
-        story.append(_table("依月份", "By month", by_month))
-    for breakdown in ("service", "counter", "staff", "weekday", "priority"):
-        zh, en = TITLES[breakdown]
-        rows = [(_name(office, breakdown, row.key), row) for row in stats.breakdown(breakdown)]
-        story.append(_table(zh, en, rows))
+    # The ticket sections: built only with tickets to show (a chart of nothing cannot be drawn).
+    sections: dict[str, Callable[[], list[Flowable]]] = {
+        "by_hour": lambda: [_hour_chart(stats), Spacer(1, 8 * mm), _hour_table(stats, office)],
+        "trend": lambda: [
+            _trend_chart(stats, by_month),
+            Spacer(1, 8 * mm),
+            _service_level_chart(stats, office),
+        ],
+        "staff": lambda: [_staff_chart(stats, office)],
+        "tables": lambda: _tables(stats, office, by_month),
+    }
+    for key, pieces in sections.items():
+        story += _section(key)
+        story += pieces() if stats.total.issued else [Paragraph(NO_TICKETS, STYLES["body"])]
     story += _section("satisfaction")
     story += _satisfaction(engine, satisfaction(engine, stats.first, stats.last), stats)
     story += _section("definitions")
@@ -384,6 +386,15 @@ TABLE_HEADINGS = (
     ("處理中位數", "Median handling"),
     ("使用率", "Utilisation"),
 )
+
+
+def _tables(stats: Statistics, office: Any, by_month: list[tuple[str, Figures]]) -> list[Flowable]:
+    tables = [_table("依月份", "By month", by_month)] if len(by_month) > 1 else []
+    for breakdown in ("service", "counter", "staff", "weekday", "priority"):
+        zh, en = TITLES[breakdown]
+        rows = [(_name(office, breakdown, row.key), row) for row in stats.breakdown(breakdown)]
+        tables.append(_table(zh, en, rows))
+    return tables
 
 
 def _hour_table(stats: Statistics, office: Any) -> Flowable:

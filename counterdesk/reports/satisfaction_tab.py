@@ -1,5 +1,6 @@
 """The supervisor's satisfaction tab: citizens' ratings of the chosen period, overall, by
-service, counter, staff member and month, and the monthly mean with its trend.
+service, counter, staff member and month, the monthly mean with its trend, and the comments
+citizens wrote with their faces.
 
 The figures are computed on the thread pool; a result for a period the supervisor has since
 left is dropped. The service, counter and staff filters of the window do not apply here: the
@@ -9,14 +10,32 @@ tables are the breakdown.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from counterdesk import i18n
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.satisfaction import Satisfaction, Score, satisfaction
+from counterdesk.queue.ratings import SCALE
+from counterdesk.queue.satisfaction import (
+    RatingComment,
+    Satisfaction,
+    Score,
+    rating_comments,
+    satisfaction,
+)
 from counterdesk.reports import charts
 from counterdesk.reports.feedback_tables import (
     SCORE_BREAKDOWNS,
@@ -30,9 +49,15 @@ from counterdesk.reports.widgets import (
     group_label,
     percent,
     service_label,
+    short,
     table_view,
 )
+from counterdesk.ui.errors import error_text
 from counterdesk.ui.tasks import run_in_background
+
+COMMENTS = "comments"
+CHOICES = (*SCORE_BREAKDOWNS, COMMENTS)  # the breakdown selector: the tables, then the comments
+SERVICE_LIMIT = 28  # characters of a service's name beside a comment; the tooltip has it all
 
 
 class SatisfactionTab(QWidget):
@@ -43,6 +68,7 @@ class SatisfactionTab(QWidget):
         super().__init__(parent)
         self.engine = engine
         self.figures: Satisfaction | None = None
+        self.comments: list[RatingComment] | None = None
         self._generation = 0
         self._build()
         self.retranslate()
@@ -63,13 +89,20 @@ class SatisfactionTab(QWidget):
         row = QHBoxLayout()
         self.breakdown_label = QLabel()
         self.breakdown = QComboBox()
-        self.breakdown.addItems([""] * len(SCORE_BREAKDOWNS))
+        self.breakdown.addItems([""] * len(CHOICES))
         self.breakdown.currentIndexChanged.connect(self._fill_table)
         row.addWidget(self.breakdown_label)
         row.addWidget(self.breakdown, 1)
         side.addLayout(row)
         self.table = table_view(sortable=True)
-        side.addWidget(self.table, 1)
+        # One line a comment, the whole of it in the tooltip: rows sized to wrapped text took
+        # seconds to lay out for a year of a busy office's comments.
+        self.comments_table = table_view(sortable=True)
+        self.comments_table.horizontalHeader().setSortIndicator(0, Qt.DescendingOrder)
+        self.tables = QStackedWidget()
+        self.tables.addWidget(self.table)
+        self.tables.addWidget(self.comments_table)
+        side.addWidget(self.tables, 1)
         self.hint = QLabel(objectName="hint")
         self.hint.setWordWrap(True)
         side.addWidget(self.hint)
@@ -97,16 +130,11 @@ class SatisfactionTab(QWidget):
                 self.tr("By counter"),
                 self.tr("By staff member"),
                 self.tr("By month"),
+                self.tr("Comments"),
             )
         ):
             self.breakdown.setItemText(index, text)
-        self.hint.setText(
-            self.tr(
-                "Citizens rate a finished visit with 1 to 5 faces, at the counter or on the "
-                "ticket's status page. Satisfied: 4 or 5 faces. The service, counter and staff "
-                "filters do not apply here. Click a heading to sort."
-            )
-        )
+        self.hint.setText(self._hint(CHOICES[self.breakdown.currentIndex()]))
         self._show()
 
     def load(self, first: dt.date, last: dt.date) -> None:
@@ -119,16 +147,16 @@ class SatisfactionTab(QWidget):
             owner=self,
         )
 
-    def _ready(self, result: tuple[int, Satisfaction]) -> None:
-        generation, figures = result
+    def _ready(self, result: tuple[int, Satisfaction, list[RatingComment]]) -> None:
+        generation, figures, comments = result
         if generation != self._generation:
             return  # the supervisor has chosen another period since
-        self.figures = figures
+        self.figures, self.comments = figures, comments
         self._show()
         self.shown.emit()
 
     def _failed(self, error: Exception) -> None:
-        self.failed.emit(str(error))
+        self.failed.emit(error_text(error))
 
     def _show(self) -> None:
         figures = self.figures
@@ -176,9 +204,15 @@ class SatisfactionTab(QWidget):
         )
 
     def _fill_table(self) -> None:
-        if self.figures is None:
+        breakdown = CHOICES[self.breakdown.currentIndex()]
+        self.hint.setText(self._hint(breakdown))
+        if self.figures is None or self.comments is None:
             return
-        breakdown = SCORE_BREAKDOWNS[self.breakdown.currentIndex()]
+        if breakdown == COMMENTS:
+            self._fill_comments(self.comments)
+            self.tables.setCurrentWidget(self.comments_table)
+            return
+        self.tables.setCurrentWidget(self.table)
         columns: list[TableColumn] = [
             (self.tr("Ratings"), lambda s: s.ratings, str),
             (self.tr("Mean score"), lambda s: s.mean, _mean),
@@ -202,11 +236,71 @@ class SatisfactionTab(QWidget):
         ]
         fill_table(self.table, self.tr("Group"), columns, rows, narrow=True)
 
+    def _hint(self, choice: str) -> str:
+        if choice == COMMENTS:
+            return self.tr(
+                "What citizens wrote with their faces: %1 comments in this period, the newest "
+                "visit first. The service, counter and staff filters do not apply here."
+            ).replace("%1", "–" if self.comments is None else f"{len(self.comments):,}")
+        return self.tr(
+            "Citizens rate a finished visit with 1 to 5 faces, at the counter or on the "
+            "ticket's status page. Satisfied: 4 or 5 faces. The service, counter and staff "
+            "filters do not apply here. Click a heading to sort."
+        )
+
+    def _fill_comments(self, comments: list[RatingComment]) -> None:
+        """Date, service, counter, staff member, score and the comment on one line (the whole
+        of it in the tooltip); each column sorts by its value, the newest visit first until the
+        supervisor sorts otherwise."""
+        office, chinese = self.engine.office, i18n.current() == "zh_TW"
+        headings = [
+            self.tr("Date"),
+            self.tr("Service"),
+            self.tr("Counter"),
+            self.tr("Staff member"),
+            self.tr("Score"),
+            self.tr("Comment"),
+        ]
+        model = QStandardItemModel(0, len(headings), self.comments_table)
+        model.setSortRole(Qt.UserRole)
+        model.setHorizontalHeaderLabels(headings)
+        for comment in comments:
+            service = service_label(office, comment.service)
+            words = SCALE[comment.score - 1][0 if chinese else 1]
+            day = comment.business_date.isoformat()
+            cells = [
+                (day, f"{day} {comment.rated_at.isoformat()}"),  # a visit's day, then the rating
+                (short(service, SERVICE_LIMIT), service),
+                ("–" if comment.counter is None else str(comment.counter), comment.counter or 0),
+                (
+                    group_label(office, "staff", comment.staff) if comment.staff else "–",
+                    comment.staff or "",
+                ),
+                (f"{comment.score} {words}", comment.score),
+                (" ".join(comment.comment.split()), comment.comment),
+            ]
+            items = []
+            for shown, order in cells:
+                item = QStandardItem(shown)
+                item.setData(order, Qt.UserRole)
+                items.append(item)
+            items[1].setToolTip(service)
+            items[-1].setToolTip(_paragraph(comment.comment))
+            model.appendRow(items)
+        previous = self.comments_table.selectionModel()
+        self.comments_table.setModel(model)
+        if previous is not None:
+            previous.deleteLater()  # setModel leaves the old one behind
+        header = self.comments_table.horizontalHeader()
+        model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())  # as chosen
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(len(headings) - 1, QHeaderView.Stretch)
+
 
 def _figures(
     engine: TicketEngine, first: dt.date, last: dt.date, generation: int
-) -> tuple[int, Satisfaction]:
-    return generation, satisfaction(engine, first, last)
+) -> tuple[int, Satisfaction, list[RatingComment]]:
+    return generation, satisfaction(engine, first, last), rating_comments(engine, first, last)
 
 
 def _faces(face: int) -> Callable[[Score], int]:
@@ -215,3 +309,8 @@ def _faces(face: int) -> Callable[[Score], int]:
 
 def _mean(mean: float | None) -> str:
     return "–" if mean is None else f"{mean:.2f}"
+
+
+def _paragraph(text: str) -> str:
+    """Text as a rich-text tooltip: Qt wraps those, where a long plain line runs off screen."""
+    return "<p>" + html.escape(text).replace("\n", "<br/>") + "</p>"

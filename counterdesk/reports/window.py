@@ -63,6 +63,7 @@ from counterdesk.reports.widgets import (
     table_view,
 )
 from counterdesk.ui.app import ui_font
+from counterdesk.ui.errors import error_text
 from counterdesk.ui.tasks import run_in_background
 
 LIVE_MS = 5000
@@ -398,7 +399,9 @@ class SupervisorWindow(QMainWindow):
         self.statistics_shown.emit()
 
     def _failed(self, error: Exception) -> None:
-        self.status.setText(self.tr("Could not read the statistics: %1").replace("%1", str(error)))
+        self.status.setText(
+            self.tr("Could not read the statistics: %1").replace("%1", error_text(error))
+        )
 
     def _show_statistics(self) -> None:
         stats = self.stats
@@ -505,7 +508,7 @@ class SupervisorWindow(QMainWindow):
 
     def _live_failed(self, error: Exception) -> None:
         self.live_summary.setText(
-            self.tr("Database unreachable, retrying: %1").replace("%1", str(error))
+            self.tr("Database unreachable, retrying: %1").replace("%1", error_text(error))
         )
 
     def _show_live(self) -> None:
@@ -604,7 +607,7 @@ class SupervisorWindow(QMainWindow):
             self.status.setText(self.tr("Saved %1").replace("%1", path))
         else:
             self.progress.setValue(0)
-            self.status.setText(self.tr("Export failed: %1").replace("%1", str(error)))
+            self.status.setText(self.tr("Export failed: %1").replace("%1", error_text(error)))
         self.export_done.emit(path)
 
     def closeEvent(self, event: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -172,8 +173,9 @@ def test_the_faces_give_up_after_the_timeout(
 
 
 def test_a_database_error_shows_a_notice_and_the_screen_carries_on(
-    qtbot: QtBot, engine: TicketEngine, screen: Screen
+    qtbot: QtBot, engine: TicketEngine, screen: Screen, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.WARNING, logger="counterdesk.feedback.window")
     window = screen(1, message_ms=300)
     ticket = served(engine)
     asking(qtbot, window, ticket)
@@ -188,6 +190,11 @@ def test_a_database_error_shows_a_notice_and_the_screen_carries_on(
     )
     assert "Database unavailable" in window.notice.text()
     assert window.feed is not None and window.isVisible()
+    # The log says why in the database's words, without the statement or its parameters.
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "rating not saved at counter 1: no such table: ratings" in warnings
+    assert "cannot ask which ticket to rate: no such table: ratings" in warnings
+    assert not any("SELECT" in w or "[parameters" in w or ticket.token in w for w in warnings)
 
 
 @pytest.mark.parametrize("size", [(1024, 600), (800, 480)])

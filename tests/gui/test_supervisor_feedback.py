@@ -4,15 +4,21 @@ the opinion book, and the follow-up done with the tab's buttons and patched dial
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QTableView
+from sqlalchemy import select
+from sqlalchemy.exc import StatementError
 
 from counterdesk import i18n
 from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.queue.errors import InvalidInput
+from counterdesk.queue.models import RatingRow
 from counterdesk.queue.opinions import Opinion, Opinions
 from counterdesk.queue.ratings import Ratings
 from counterdesk.queue.satisfaction import satisfaction
@@ -20,27 +26,32 @@ from counterdesk.reports.feedback_tables import SCORE_BREAKDOWNS
 from counterdesk.reports.opinion_dialogs import AnswerDialog, AssignDialog, NewOpinion, RecordDialog
 from counterdesk.reports.opinions_tab import OVERDUE_BACKGROUND, OpinionsTab
 from counterdesk.reports.periods import PRESETS
+from counterdesk.reports.satisfaction_tab import CHOICES, COMMENTS
 from counterdesk.reports.window import SupervisorWindow
 from counterdesk.ui.app import application
+from counterdesk.ui.errors import error_text
 from tests.unit.test_feedback import served
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 NOVEMBER = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
 CONTACT = "0912-345-678"
+COMMENT = "說明很清楚，謝謝 Clear explanation, thank you"
 
 
 @pytest.fixture
 def rated(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
-    """Two poor ratings in October, three good ones this morning; an opinion received ten
-    days ago (overdue: the target is seven) with contact details, and one just now."""
+    """Two poor ratings in October, three good ones this morning, three of the five with a
+    comment; an opinion received ten days ago (overdue: the target is seven) with contact
+    details, and one just now."""
     ratings = Ratings(engine)
     clock.set(dt.datetime(2026, 10, 30, 10, 0, tzinfo=TAIPEI))  # a Friday
-    for score in (2, 3):
-        ratings.rate(served(engine).token, score)
+    for score, comment in ((2, "等太久了\nWaited too long"), (3, None)):
+        ratings.rate(served(engine).token, score, comment)
     clock.set(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TAIPEI))
-    ratings.rate(served(engine).token, 5)  # counter 1, wang
-    for _ in range(2):
-        ratings.rate(served(engine, "amendment", counter=2).token, 4)  # chen
+    ratings.rate(served(engine).token, 5, "很快 Quick")  # counter 1, wang
+    clock.advance(minutes=10)
+    for comment in (COMMENT, None):
+        ratings.rate(served(engine, "amendment", counter=2).token, 4, comment)  # chen
     book = Opinions(engine)
     clock.set(dt.datetime(2026, 11, 17, 9, 0, tzinfo=TAIPEI))
     book.submit("等候區冷氣太冷 The waiting area is too cold", channel="letter", contact=CONTACT)
@@ -314,3 +325,87 @@ def test_new_tabs_follow_the_language(qtbot, window: SupervisorWindow) -> None: 
     window.language.setCurrentIndex(window.language.findData("en"))
     qtbot.waitUntil(lambda: window.tabs.tabText(2) == "Satisfaction", timeout=10_000)
     assert cells(window.opinions_tab.table)[0][5] == "Letter"
+
+
+def test_satisfaction_tab_lists_what_citizens_wrote(qtbot, window: SupervisorWindow) -> None:  # type: ignore[no-untyped-def]
+    tab = window.satisfaction_tab
+    tab.breakdown.setCurrentIndex(CHOICES.index(COMMENTS))
+    assert tab.breakdown.currentText() == "Comments"
+    assert tab.tables.currentWidget() is tab.comments_table
+    view = tab.comments_table
+    model = view.model()
+    headings = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+    assert headings == ["Date", "Service", "Counter", "Staff member", "Score", "Comment"]
+    assert cells(view) == [  # the newest first
+        ["2026-11-27", "C Amendment registration", "2", "Chen Mei-ling", "4 Satisfied", COMMENT],
+        [
+            "2026-11-27",
+            "A Company name & business-s…",
+            "1",
+            "Wang Xiao-ming",
+            "5 Very satisfied",
+            "很快 Quick",
+        ],
+    ]
+    assert model.index(1, 1).data(Qt.ToolTipRole) == "A Company name & business-scope reservation"
+    assert tab.hint.text().startswith("What citizens wrote with their faces: 2 comments")
+    with qtbot.waitSignal(tab.shown, timeout=30_000):
+        window.preset.setCurrentIndex(PRESETS.index("year"))
+    assert [row[0] for row in cells(view)] == ["2026-11-27", "2026-11-27", "2026-10-30"]
+    assert cells(view)[2][4:] == ["2 Dissatisfied", "等太久了 Waited too long"]  # one line
+    tooltip = view.model().index(2, 5).data(Qt.ToolTipRole)
+    assert tooltip == "<p>等太久了<br/>Waited too long</p>"  # the whole comment, as written
+    view.sortByColumn(0, Qt.AscendingOrder)  # the oldest visit first, on request
+    assert [row[5] for row in cells(view)] == ["等太久了 Waited too long", "很快 Quick", COMMENT]
+    window.language.setCurrentIndex(window.language.findData("zh_TW"))
+    qtbot.waitUntil(lambda: tab.breakdown.currentText() == "評語", timeout=10_000)
+    model = view.model()
+    headings = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+    assert headings == ["日期", "服務項目", "櫃檯", "承辦人", "分數", "評語"]
+    assert cells(view)[0][3:5] == ["王小明", "2 不滿意"]  # refilled in the order chosen
+    assert tab.hint.text().startswith("民眾評分時寫下的意見：本期間 3 則")
+    tab.breakdown.setCurrentIndex(CHOICES.index("month"))
+    assert tab.tables.currentWidget() is tab.table and len(cells(tab.table)) == 2
+
+
+def test_a_database_error_shows_its_cause_not_the_sql_or_the_contact(
+    qtbot, window: SupervisorWindow, sqlite_url: str, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """SQLAlchemy's text for a failed INSERT holds the statement and its parameters, the
+    citizen's contact details among them: the tab shows the database's own words only."""
+    tab = window.opinions_tab
+    path = sqlite_url.removeprefix("sqlite:///")
+    with contextlib.closing(sqlite3.connect(path)) as database:
+        database.execute(
+            "CREATE TRIGGER no_opinions BEFORE INSERT ON opinions "
+            "BEGIN SELECT RAISE(ABORT, 'the opinion book is being repaired'); END"
+        )
+    said = NewOpinion("Please call me back", "phone", "0933-000-111", None, None)
+    monkeypatch.setattr(tab, "ask_new_opinion", lambda: said)
+    with qtbot.waitSignal(tab.action_done, timeout=30_000) as done:
+        qtbot.mouseClick(tab.buttons["record"], Qt.LeftButton)
+    assert done.args == [False]
+    assert tab.status.text() == "Not done: the opinion book is being repaired"
+    assert "0933-000-111" not in tab.status.text() and "INSERT" not in tab.status.text()
+    with contextlib.closing(sqlite3.connect(path)) as database:
+        database.execute("ALTER TABLE opinions RENAME TO opinions_away")
+    tab.reload()
+    qtbot.waitUntil(
+        lambda: tab.status.text() == "Could not read the opinions: no such table: opinions",
+        timeout=30_000,
+    )
+
+
+def test_error_text_names_a_statement_error_and_keeps_a_domain_message(
+    rated: TicketEngine,
+) -> None:
+    """A value SQLAlchemy cannot bind fails before the database: no driver words, so the
+    error's kind stands in for the statement; a domain error says what to do in its words."""
+    naive = dt.datetime(2026, 11, 27, 9, 0)  # refused: times are stored timezone-aware
+    with pytest.raises(StatementError) as caught, rated.db.read() as session:
+        session.execute(
+            select(RatingRow.id).where(RatingRow.comment == CONTACT, RatingRow.rated_at == naive)
+        )
+    assert "SELECT ratings.id" in str(caught.value)
+    assert error_text(caught.value) == "StatementError"
+    assert error_text(InvalidInput("the opinion is empty")) == "the opinion is empty"

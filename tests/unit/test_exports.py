@@ -126,6 +126,7 @@ def test_xlsx_has_a_sheet_per_breakdown_and_the_ticket_log(played, tmp_path) -> 
         "依時段 By hour of day",
         "依優先 By priority",
         "滿意度 Satisfaction",
+        "評語 Comments",
         "意見 Opinions",
         "票號 Tickets",
     ]

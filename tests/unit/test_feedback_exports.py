@@ -1,6 +1,6 @@
-"""Satisfaction and opinions in the exports, read back with openpyxl, csv and pypdf: the
-figures agree with a hand count of the ratings made, and no contact details leave the
-database."""
+"""Satisfaction, rating comments and opinions in the exports, read back with openpyxl, csv and
+pypdf: the figures agree with a hand count of the ratings made, the comments are the ones
+written, and no contact details leave the database."""
 
 from __future__ import annotations
 
@@ -16,10 +16,13 @@ from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.models import TicketRow
 from counterdesk.queue.opinions import Opinions
 from counterdesk.queue.ratings import Ratings
+from counterdesk.queue.satisfaction import RatingComment, rating_comments
 from counterdesk.queue.statistics import Filters
-from counterdesk.reports.exports import ExportRequest, export
+from counterdesk.reports.exports import ExportError, ExportRequest, export
+from tests.unit.test_cli import run  # noqa: F401 - the fixture running main.py
 from tests.unit.test_exports import read_csv
-from tests.unit.test_statistics import DAY, at, play_day
+from tests.unit.test_feedback import served
+from tests.unit.test_statistics import DAY, TAIPEI, at, play_day
 
 CONTACTS = ("0912-345-678", "chairs@example.org")
 
@@ -35,13 +38,18 @@ def token(engine: TicketEngine, number: str) -> str:
 
 @pytest.fixture
 def rated(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
-    """The constructed day, its finished tickets rated 5 (H001, counter 1, wang), 4 (A002,
-    counter 1, wang) and 2 (B001, counter 2, chen); two opinions that afternoon with contact
-    details, one answered an hour later."""
+    """The constructed day, its finished tickets rated after closing 5 with a comment (H001,
+    counter 1, wang), 4 (A002, counter 1, wang) and 2 with a comment (B001, counter 2, chen);
+    two opinions that afternoon with contact details, one answered an hour later."""
     play_day(engine, clock)
     ratings = Ratings(engine)
-    for number, score in (("H001", 5), ("A002", 4), ("B001", 2)):
-        ratings.rate(token(engine, number), score)
+    for number, score, comment, time in (
+        ("H001", 5, "很快 Quick", "17:40:00"),
+        ("A002", 4, None, "17:45:00"),
+        ("B001", 2, "等太久 Waited too long", "17:50:00"),
+    ):
+        at(clock, time)
+        ratings.rate(token(engine, number), score, comment)
     book = Opinions(engine)
     at(clock, "15:00:00")
     answered = book.submit(
@@ -176,3 +184,133 @@ def test_satisfaction_ignores_the_filters_and_says_so(rated, tmp_path) -> None: 
     )
     assert rows[0][:2] == ("評分數 Ratings", 3)  # all ratings, not only precheck's
     assert rows[4][:2] == ("篩選 Filters", "不適用於滿意度 do not apply to satisfaction")
+
+
+def test_rating_comments_are_the_period_s_newest_visit_first(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    """Only ratings with a comment, of visits in the range, the latest visit first: a visit
+    rated the next day stays with its own day, as it does in the satisfaction figures."""
+    ratings = Ratings(engine)
+    thursday, wednesday = DAY - dt.timedelta(days=1), DAY - dt.timedelta(days=2)
+    at(clock, "10:00:00", wednesday)
+    ratings.rate(served(engine).token, 1, "Before the range")
+    at(clock, "10:00:00", thursday)
+    late = served(engine, "amendment", counter=2)
+    at(clock, "09:00:00")
+    ratings.rate(served(engine).token, 5, "  很好\r\nVery good ")
+    at(clock, "09:10:00")
+    ratings.rate(served(engine).token, 4)  # faces only
+    at(clock, "09:20:00")
+    ratings.rate(served(engine, "amendment", counter=2).token, 2, "Too slow", source="counter")
+    at(clock, "09:30:00")
+    ratings.rate(late.token, 3, "Rated the day after")
+    comments = rating_comments(engine, thursday, DAY)
+    assert [c.comment for c in comments] == ["Too slow", "很好\nVery good", "Rated the day after"]
+    assert comments[0] == RatingComment(
+        business_date=DAY,
+        rated_at=dt.datetime(2026, 11, 27, 9, 20, tzinfo=TAIPEI),
+        service="amendment",
+        counter=2,
+        staff="chen",
+        score=2,
+        source="counter",
+        comment="Too slow",
+    )
+    assert (comments[2].business_date, comments[2].score) == (thursday, 3)
+    assert rating_comments(engine, DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=7)) == []
+
+
+def test_comments_in_the_csv_and_the_xlsx_newest_first(rated, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rows = read_csv(made(rated, tmp_path, "csv", "comments"))
+    assert rows == [
+        {
+            "business_date": "2026-11-27",
+            "rated_at": "2026-11-27 17:50",
+            "service": "amendment",
+            "counter": "2",
+            "staff": "chen",
+            "score": "2",
+            "source": "web",
+            "comment": "等太久 Waited too long",
+        },
+        {
+            "business_date": "2026-11-27",
+            "rated_at": "2026-11-27 17:40",
+            "service": "certificate",
+            "counter": "1",
+            "staff": "wang",
+            "score": "5",
+            "source": "web",
+            "comment": "很快 Quick",
+        },
+    ]
+    book = load_workbook(made(rated, tmp_path, "xlsx"), read_only=True)
+    sheet = list(book["評語 Comments"].iter_rows(values_only=True))
+    assert sheet[0][:2] == ("評語數 Comments", 2)
+    heading = sheet[3]
+    assert (heading[0], heading[-1]) == ("營業日\nBusiness date", "評語\nComment")
+    listed = [dict(zip(heading, row, strict=False)) for row in sheet[4:]]
+    assert [(r["櫃檯\nCounter"], r["分數\nScore (1–5)"], r["評語\nComment"]) for r in listed] == [
+        (2, 2, "等太久 Waited too long"),
+        (1, 5, "很快 Quick"),
+    ]
+
+
+def test_feedback_exports_need_no_tickets(
+    engine: TicketEngine, clock: ManualClock, tmp_path: Path
+) -> None:
+    """A Saturday with no tickets and one letter: the feedback tables, the XLSX and the PDF
+    export what there is; the ticket tables still refuse, and so does a range with nothing."""
+    saturday = DAY + dt.timedelta(days=1)
+    at(clock, "10:00:00", saturday)
+    letter = Opinions(engine).submit("Parking is full", channel="letter", contact=CONTACTS[1])
+
+    def made_on(day: dt.date, fmt: str, table: str = "summary") -> Path:
+        path = tmp_path / f"{day}-{table}.{fmt}"
+        export(engine, ExportRequest(day, day, fmt, path, table=table))
+        return path
+
+    opinions = read_csv(made_on(saturday, "csv", "opinions"))
+    assert [(o["reference"], o["channel"], o["body"]) for o in opinions] == [
+        (letter.reference, "letter", "Parking is full")
+    ]
+    scores = read_csv(made_on(saturday, "csv", "satisfaction"))
+    assert [(s["breakdown"], s["ratings"], s["mean"]) for s in scores] == [("total", "0", "")]
+    comments = made_on(saturday, "csv", "comments")
+    assert comments.read_text(encoding="utf-8-sig").splitlines() == [
+        "business_date,rated_at,service,counter,staff,score,source,comment"
+    ]
+    for table in ("summary", "tickets", "events"):
+        with pytest.raises(ExportError, match="no tickets from 2026-11-28 to 2026-11-28: nothing"):
+            made_on(saturday, "csv", table)
+    book = load_workbook(made_on(saturday, "xlsx"), read_only=True)
+    listed = list(book["意見 Opinions"].iter_rows(values_only=True))
+    assert listed[0][:2] == ("收件 Received", 1) and listed[-1][0] == letter.reference
+    assert book["摘要 Summary"]["B6"].value == 0  # no tickets issued
+    reader = PdfReader(made_on(saturday, "pdf"))
+    outline = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
+    section = reader.pages[outline["滿意度與意見 Satisfaction and opinions"]].extract_text()
+    assert "No ratings in this period" in section and "Opinion follow-up" in section
+    by_hour = reader.pages[outline["時段：到達與等候 Arrivals and waiting by hour"]].extract_text()
+    assert "No tickets in this period" in by_hour
+    sunday = saturday + dt.timedelta(days=1)
+    for fmt in ("xlsx", "pdf"):
+        with pytest.raises(ExportError, match="no tickets from 2026-11-29 to 2026-11-29, and no "):
+            made_on(sunday, fmt)
+    assert not any(tmp_path.glob("2026-11-29*")) and not any(tmp_path.glob("*.part"))
+
+
+def test_command_line_exports_comments_of_a_day_without_tickets(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    today = dt.datetime.now(TAIPEI).date()  # what the command line's clock calls today
+    recorded = run("opinion", "add", "Parking is full", "--channel", "letter")
+    assert recorded.returncode == 0, recorded.stderr
+    days = ("--from", str(today - dt.timedelta(days=1)), "--to", str(today + dt.timedelta(days=1)))
+    for table, wrote in (("comments", "0 rows of comments"), ("opinions", "1 rows of opinions")):
+        out = tmp_path / f"{table}.csv"
+        made = run("export", *days, "--format", "csv", "--table", table, "--output", str(out))
+        assert made.returncode == 0, made.stderr
+        assert f"wrote {out}: {wrote}" in made.stdout
+    refused = run("export", *days, "--format", "csv", "--output", str(tmp_path / "s.csv"))
+    assert refused.returncode == 2 and "no tickets from" in refused.stderr
+    assert not (tmp_path / "s.csv").exists()
