@@ -35,6 +35,7 @@ from counterdesk.counter.panels import (
 from counterdesk.queue import CounterStatus, Event, QueueError, Ticket, TicketEngine
 from counterdesk.queue.models import EventKind
 from counterdesk.ui.app import ui_font
+from counterdesk.ui.errors import error_text
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background
@@ -320,7 +321,7 @@ class ConsoleWindow(QWidget):
             self._say(str(error), ok=False)
         else:
             self._say(self.tr("Not done: the database is out of reach. Try again."), ok=False)
-            log.warning("counter %s: action failed: %s", self.counter, error)
+            log.warning("counter %s: action failed: %s", self.counter, error_text(error))
         self._update_buttons()
         self.refresh()
         self.acted.emit()

@@ -35,6 +35,7 @@ from counterdesk.kiosk.ticket_page import TicketPage
 from counterdesk.kiosk.widgets import Button, Pair, label
 from counterdesk.queue import OfficeStatus, ServiceStatus, Ticket, TicketEngine, TicketRefused
 from counterdesk.queue.pins import pin_matches
+from counterdesk.ui.errors import error_text
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.tasks import run_in_background
 
@@ -253,7 +254,7 @@ class KioskWindow(QWidget):
 
     def _status_failed(self, error: Exception) -> None:
         self._refreshing = False
-        log.warning("kiosk cannot read the queue status: %s", error)
+        log.warning("kiosk cannot read the queue status: %s", error_text(error))
 
     def closed_now(self) -> Bilingual | None:
         """Why no number can be taken at this moment (outside hours, after last ticket)."""
@@ -356,7 +357,7 @@ class KioskWindow(QWidget):
         if isinstance(error, TicketRefused):
             self.service_page.refuse(texts.FULL_TODAY, texts.FULL_TODAY_HINT)
         else:
-            log.error("kiosk could not issue a ticket: %s", error)
+            log.error("kiosk could not issue a ticket: %s", error_text(error))
             self.service_page.refuse(texts.CANNOT_ISSUE, None)
         self.refresh()
 
@@ -366,7 +367,7 @@ class KioskWindow(QWidget):
         self.printed.emit(outcome)
 
     def _print_not_recorded(self, content: TicketContent, error: Exception) -> None:
-        log.error("print state of %s not recorded: %s", content.number, error)
+        log.error("print state of %s not recorded: %s", content.number, error_text(error))
         self._printed(content, PrintOutcome("failed", str(error)))
 
     # -- reading aloud ---------------------------------------------------------------------

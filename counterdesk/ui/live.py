@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from counterdesk.queue import Event, TicketEngine
+from counterdesk.ui.errors import error_text
 from counterdesk.ui.tasks import Mailbox
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ class _Poller(QObject):
                 self._last_id = self._engine.last_event_id()
             batch = self._engine.events_after(self._last_id)
         except Exception as exc:  # any database failure means "offline, retry"
-            self._set_online(False, f"database unreachable, retrying: {_first_line(exc)}")
+            self._set_online(False, f"database unreachable, retrying: {error_text(exc)}")
             return
         self._set_online(True, "")
         if batch:
@@ -117,8 +118,3 @@ class LiveFeed(QObject):
             )
             self._thread.quit()
             self._thread.wait(5000)
-
-
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0][:160] if text else type(exc).__name__
