@@ -15,8 +15,9 @@ import re
 import secrets
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Row, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -51,12 +52,113 @@ from counterdesk.queue.views import (
 )
 
 PRINT_STATES = ("pending", "printed", "failed", "not_printed")
+_tickets = TicketRow.__table__
 # "Called or serving", written into the SQL as literals, not bound parameters: only then can
 # SQLite (and PostgreSQL's generic plans) match the partial index uq_tickets_one_per_counter.
 # With parameters both scan every ticket ever issued, on each call, start and finish.
-IS_AT_COUNTER = TicketRow.status.in_(
+IS_AT_COUNTER = _tickets.c.status.in_(
     bindparam("at_counter", AT_COUNTER, expanding=True, literal_execute=True)
 )
+
+# The statements of issue and call-next, built once, on the tables rather than the ORM classes:
+# on SQLite these operations spent far more time building statements, loading ORM objects and
+# in the unit of work than in the database.
+_sequences = DailySequenceRow.__table__
+_INSERT_TICKET = insert(_tickets).returning(*_tickets.c)
+_LOG = insert(TicketEventRow.__table__)
+_services = ServiceRow.__table__.c
+_SERVICE = select(
+    _services.code, _services.active, _services.prefix, _services.name_en, _services.daily_cap
+).where(_services.code == bindparam("code"))
+_NEXT_SEQUENCE = {
+    name: upsert(_sequences)
+    .values(business_date=bindparam("day"), service_code=bindparam("service"), last_number=1)
+    .on_conflict_do_update(
+        index_elements=[_sequences.c.business_date, _sequences.c.service_code],
+        set_={"last_number": _sequences.c.last_number + 1},
+    )
+    .returning(_sequences.c.last_number)
+    for name, upsert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
+}
+_counters, _sessions = CounterRow.__table__, CounterSessionRow.__table__
+_links = CounterServiceRow.__table__
+# What calling needs to know about a counter, in one round trip: one row per service it calls,
+# in its order of preference, each with the counter's state, its open session (if anyone is
+# signed in) and the ticket at it (if any).
+_DESK = (
+    select(
+        _counters.c.active,
+        _counters.c.priority_streak,
+        _sessions.c.staff_code,
+        _sessions.c.paused_since,
+        _tickets.c.id.label("ticket_at_counter"),
+        _links.c.service_code,
+    )
+    .select_from(
+        _counters.outerjoin(
+            _sessions,
+            (_sessions.c.counter_number == _counters.c.number)
+            & _sessions.c.signed_out_at.is_(None),
+        )
+        .outerjoin(_tickets, (_tickets.c.counter_number == _counters.c.number) & IS_AT_COUNTER)
+        .outerjoin(_links, _links.c.counter_number == _counters.c.number)
+    )
+    .where(_counters.c.number == bindparam("counter"))
+    .order_by(_links.c.rank)
+)
+_SET_STREAK = (
+    update(_counters)
+    .where(_counters.c.number == bindparam("counter"))
+    .values(priority_streak=bindparam("streak"))
+)
+# Today's longest-queued waiting ticket; on PostgreSQL locked, skipping the candidates that
+# concurrent callers hold.
+_WAITING = (
+    select(_tickets.c.id, _tickets.c.priority)
+    .where(_tickets.c.business_date == bindparam("day"), _tickets.c.status == Status.WAITING)
+    .order_by(_tickets.c.queued_at, _tickets.c.id)
+    .limit(1)
+    .with_for_update(skip_locked=True)
+)
+# Priority tickets: the oldest across all the counter's services. Ordinary tickets: by the
+# counter's order of preference, so each service is one short index range scan.
+_OLDEST_PRIORITY = _WAITING.where(
+    _tickets.c.priority.is_(True),
+    _tickets.c.service_code.in_(bindparam("services", expanding=True)),
+)
+_OLDEST_ORDINARY = _WAITING.where(
+    _tickets.c.priority.is_(False), _tickets.c.service_code == bindparam("service")
+)
+_now = bindparam("now", type_=_tickets.c.last_called_at.type)
+_CALL = (
+    update(_tickets)
+    .where(_tickets.c.id == bindparam("ticket_id"))
+    .values(
+        status=Status.CALLED,
+        counter_number=bindparam("counter"),
+        staff_code=bindparam("staff"),
+        call_count=1,
+        first_called_at=func.coalesce(_tickets.c.first_called_at, _now),
+        last_called_at=_now,
+    )
+    .returning(*_tickets.c)
+)
+_AHEAD = select(func.count()).where(
+    _tickets.c.business_date == bindparam("day"),
+    _tickets.c.status == Status.WAITING,
+    _tickets.c.service_code == bindparam("service"),
+    _tickets.c.id != bindparam("ticket_id"),
+)
+# Ahead of a priority ticket: earlier priority tickets; of an ordinary one: every priority
+# ticket and earlier ordinary ones.
+_PEOPLE_AHEAD = {
+    True: _AHEAD.where(
+        _tickets.c.priority.is_(True), _tickets.c.queued_at <= bindparam("queued_at")
+    ),
+    False: _AHEAD.where(
+        _tickets.c.priority.is_(True) | (_tickets.c.queued_at <= bindparam("queued_at"))
+    ),
+}
 
 
 class TicketEngine:
@@ -108,58 +210,48 @@ class TicketEngine:
                     f"{row.name_en} ({service}) has reached its daily limit of "
                     f"{row.daily_cap} tickets; please come back on the next working day"
                 )
-            ticket = TicketRow(
-                business_date=today,
-                issued_service_code=service,
-                service_code=service,
-                sequence=sequence,
-                number=f"{row.prefix}{sequence:03d}",
-                priority=priority,
-                status=Status.WAITING,
-                issued_at=now,
-                queued_at=now,
-                call_count=0,
-                print_state="pending",
-                token=secrets.token_urlsafe(16),
-            )
-            session.add(ticket)
-            session.flush()
-            self._log(session, EventKind.ISSUED, ticket, outcome="priority" if priority else None)
+            # A Core INSERT, not session.add and flush: the unit of work would cost more than
+            # the insert. It returns the row as stored, for the log, the count and the view.
+            insert_ticket = {
+                "business_date": today,
+                "issued_service_code": service,
+                "service_code": service,
+                "sequence": sequence,
+                "number": f"{row.prefix}{sequence:03d}",
+                "priority": priority,
+                "status": Status.WAITING,
+                "issued_at": now,
+                "queued_at": now,
+                "call_count": 0,
+                "print_state": "pending",
+                "token": secrets.token_urlsafe(16),
+            }
+            ticket = session.execute(_INSERT_TICKET, insert_ticket).one()
             ahead = self._people_ahead(session, ticket)
             minutes = estimate_wait(session, self.office, service, ahead)
+            # The event last, just before commit: on PostgreSQL its id is drawn here, and the
+            # shorter the time from id to commit, the less a terminal polling the change feed
+            # can see a later id commit first.
+            self._log(session, EventKind.ISSUED, ticket, outcome="priority" if priority else None)
             return Ticket.of(ticket, people_ahead=ahead, estimated_wait_minutes=minutes)
 
     def _next_sequence(self, session: Session, day: dt.date, service: str) -> int:
-        insert = postgresql.insert if self.db.dialect == "postgresql" else sqlite.insert
-        table = DailySequenceRow.__table__
-        statement = (
-            insert(table)
-            .values(business_date=day, service_code=service, last_number=1)
-            .on_conflict_do_update(
-                index_elements=[table.c.business_date, table.c.service_code],
-                set_={"last_number": table.c.last_number + 1},
-            )
-            .returning(table.c.last_number)
-        )
-        return int(session.execute(statement).scalar_one())
+        statement = _NEXT_SEQUENCE[self.db.dialect]
+        return int(session.execute(statement, {"day": day, "service": service}).scalar_one())
 
-    def _people_ahead(self, session: Session, ticket: TicketRow) -> int:
+    def _people_ahead(self, session: Session, ticket: TicketRow | Row[Any]) -> int:
         """Waiting tickets that will be called before this one at a counter of its service."""
-        query = select(func.count()).where(
-            TicketRow.business_date == ticket.business_date,
-            TicketRow.status == Status.WAITING,
-            TicketRow.service_code == ticket.service_code,
-            TicketRow.id != ticket.id,
+        return int(
+            session.execute(
+                _PEOPLE_AHEAD[ticket.priority],
+                {
+                    "day": ticket.business_date,
+                    "service": ticket.service_code,
+                    "ticket_id": ticket.id,
+                    "queued_at": ticket.queued_at,
+                },
+            ).scalar_one()
         )
-        if ticket.priority:
-            query = query.where(
-                TicketRow.priority.is_(True), TicketRow.queued_at <= ticket.queued_at
-            )
-        else:
-            query = query.where(
-                TicketRow.priority.is_(True) | (TicketRow.queued_at <= ticket.queued_at)
-            )
-        return int(session.execute(query).scalar_one())
 
     def set_print_state(self, ticket_id: int, state: str, detail: str | None = None) -> None:
         """Record whether the paper ticket came out; a failed print never removes the ticket."""
@@ -183,71 +275,57 @@ class TicketEngine:
         longest-queued first within a service.
         """
         now = self.clock.now()
+        today = self.business_date(now)
         with self.db.write() as session:
-            desk, staff = self._open_counter(session, counter)
-            self._require_free(session, counter)
-            codes = self._counter_services(session, counter)
+            desk = self._open_counter(session, counter)
             limit = self.office.queue.max_priority_in_a_row
             order = (True, False) if desk.priority_streak < limit else (False, True)
             ticket = None
             for priority in order:
-                ticket = self._oldest_waiting(session, codes, priority)
+                ticket = self._oldest_waiting(session, today, desk.services, priority)
                 if ticket is not None:
                     break
             if ticket is None:
                 return None
-            desk.priority_streak = desk.priority_streak + 1 if ticket.priority else 0
-            return self._call(session, ticket, counter, staff, now)
+            streak = desk.priority_streak + 1 if ticket.priority else 0
+            if streak != desk.priority_streak:
+                session.execute(_SET_STREAK, {"counter": counter, "streak": streak})
+            return self._call(session, ticket.id, counter, desk.staff, now)
 
     def call_ticket(self, counter: int, number: str) -> Ticket:
         """Call a chosen waiting ticket, out of turn (staff pick it from the waiting list)."""
         now = self.clock.now()
         with self.db.write() as session:
-            _, staff = self._open_counter(session, counter)
-            self._require_free(session, counter)
+            staff = self._open_counter(session, counter).staff
             ticket = self._ticket_by_number(session, number, lock=True)
             if ticket.status != Status.WAITING:
                 raise QueueError(
                     f"{ticket.number} is {_describe(ticket)}, not waiting: it cannot be called"
                 )
-            return self._call(session, ticket, counter, staff, now)
+            return self._call(session, ticket.id, counter, staff, now)
 
     def _call(
-        self, session: Session, ticket: TicketRow, counter: int, staff: str, now: dt.datetime
+        self, session: Session, ticket_id: int, counter: int, staff: str, now: dt.datetime
     ) -> Ticket:
-        ticket.status = Status.CALLED
-        ticket.counter_number = counter
-        ticket.staff_code = staff
-        ticket.call_count = 1
-        ticket.first_called_at = ticket.first_called_at or now
-        ticket.last_called_at = now
+        # A Core UPDATE, not the ORM's change tracking: it costs a fraction of a flush.
+        called = {"ticket_id": ticket_id, "counter": counter, "staff": staff, "now": now}
         try:
-            session.flush()
+            ticket = session.execute(_CALL, called).one()
         except IntegrityError:
             raise QueueError(f"counter {counter} already has a ticket at the counter") from None
         self._log(session, EventKind.CALLED, ticket)
         return Ticket.of(ticket)
 
     def _oldest_waiting(
-        self, session: Session, codes: Sequence[str], priority: bool
-    ) -> TicketRow | None:
-        today = self.business_date()
-        base = select(TicketRow).where(
-            TicketRow.business_date == today,
-            TicketRow.status == Status.WAITING,
-            TicketRow.priority.is_(priority),
-        )
-        # Priority tickets: the oldest across all the counter's services. Ordinary tickets: by
-        # the counter's order of preference, so each service is one short index range scan.
-        groups = [list(codes)] if priority else [[code] for code in codes]
-        for group in groups:
-            query = (
-                base.where(TicketRow.service_code.in_(group))
-                .order_by(TicketRow.queued_at, TicketRow.id)
-                .limit(1)
-                .with_for_update(skip_locked=True)
-            )
-            ticket = session.execute(query).scalar_one_or_none()
+        self, session: Session, day: dt.date, services: Sequence[str], priority: bool
+    ) -> Row[Any] | None:
+        """The id and priority of the ticket to call next from ``services``, locked for us."""
+        if priority:
+            probes = [(_OLDEST_PRIORITY, {"day": day, "services": list(services)})]
+        else:
+            probes = [(_OLDEST_ORDINARY, {"day": day, "service": code}) for code in services]
+        for query, parameters in probes:
+            ticket = session.execute(query, parameters).one_or_none()
             if ticket is not None:
                 return ticket
         return None
@@ -598,28 +676,34 @@ class TicketEngine:
         self,
         session: Session,
         kind: EventKind,
-        ticket: TicketRow | None = None,
+        ticket: TicketRow | Row[Any] | None = None,
         *,
         counter: int | None = None,
         staff: str | None = None,
         outcome: str | None = None,
     ) -> None:
-        session.add(
-            TicketEventRow(
-                at=self.clock.now(),
-                kind=kind.value,
-                ticket_id=ticket.id if ticket else None,
-                counter_number=counter
+        # A Core INSERT on the session's connection: it skips the autoflush a session.execute
+        # would do, so changes to ORM rows still go out together (batched) at commit.
+        session.connection().execute(
+            _LOG,
+            {
+                "at": self.clock.now(),
+                "kind": kind.value,
+                "ticket_id": ticket.id if ticket else None,
+                "counter_number": counter
                 if counter is not None
                 else (ticket.counter_number if ticket else None),
-                staff_code=staff if staff is not None else (ticket.staff_code if ticket else None),
-                service_code=ticket.service_code if ticket else None,
-                outcome=outcome,
-            )
+                "staff_code": staff
+                if staff is not None
+                else (ticket.staff_code if ticket else None),
+                "service_code": ticket.service_code if ticket else None,
+                "outcome": outcome,
+            },
         )
 
-    def _service(self, session: Session, code: str) -> ServiceRow:
-        row = session.get(ServiceRow, code)
+    def _service(self, session: Session, code: str) -> Row[Any]:
+        """The active service ``code``: its code, prefix, English name and daily cap."""
+        row = session.execute(_SERVICE, {"code": code}).one_or_none()
         if row is None or not row.active:
             known = ", ".join(s.code for s in self._active_services(session))
             raise NotFound(f"unknown service {code!r} (known: {known})")
@@ -640,25 +724,19 @@ class TicketEngine:
     def _counter(self, session: Session, number: int) -> CounterRow:
         row = session.get(CounterRow, number)
         if row is None or not row.active:
-            known = ", ".join(
-                str(n)
-                for n in session.scalars(
-                    select(CounterRow.number)
-                    .where(CounterRow.active.is_(True))
-                    .order_by(CounterRow.number)
-                )
-            )
-            raise NotFound(f"unknown counter {number} (counters: {known})")
+            raise self._unknown_counter(session, number)
         return row
 
-    def _counter_services(self, session: Session, counter: int) -> list[str]:
-        return list(
-            session.scalars(
-                select(CounterServiceRow.service_code)
-                .where(CounterServiceRow.counter_number == counter)
-                .order_by(CounterServiceRow.rank)
+    def _unknown_counter(self, session: Session, number: int) -> NotFound:
+        known = ", ".join(
+            str(n)
+            for n in session.scalars(
+                select(CounterRow.number)
+                .where(CounterRow.active.is_(True))
+                .order_by(CounterRow.number)
             )
         )
+        return NotFound(f"unknown counter {number} (counters: {known})")
 
     def _open_sessions(self, session: Session) -> Sequence[CounterSessionRow]:
         return session.scalars(
@@ -674,16 +752,26 @@ class TicketEngine:
             )
         ).one_or_none()
         if row is None:
-            raise QueueError(f"nobody is signed in at counter {counter}: sign in first")
+            raise _not_signed_in(counter)
         return row
 
-    def _open_counter(self, session: Session, counter: int) -> tuple[CounterRow, str]:
-        """The counter and its signed-in staff member, refusing a paused or closed counter."""
-        desk = self._counter(session, counter)
-        desk_session = self._session_at(session, counter)
-        if desk_session.paused_since is not None:
+    def _open_counter(self, session: Session, counter: int) -> _OpenCounter:
+        """A counter ready to call: refuses one unknown, closed, paused or with a ticket at it."""
+        rows = session.execute(_DESK, {"counter": counter}).all()
+        if not rows or not rows[0].active:
+            raise self._unknown_counter(session, counter)
+        desk = rows[0]
+        if desk.staff_code is None:
+            raise _not_signed_in(counter)
+        if desk.paused_since is not None:
             raise QueueError(f"counter {counter} is paused: resume it before calling")
-        return desk, desk_session.staff_code
+        if desk.ticket_at_counter is not None:
+            raise _busy(counter, session.get_one(TicketRow, desk.ticket_at_counter))
+        return _OpenCounter(
+            staff=desk.staff_code,
+            priority_streak=desk.priority_streak,
+            services=[row.service_code for row in rows],
+        )
 
     def _at_counter(self, session: Session, counter: int) -> TicketRow | None:
         return session.scalars(
@@ -693,14 +781,7 @@ class TicketEngine:
     def _require_free(self, session: Session, counter: int) -> None:
         ticket = self._at_counter(session, counter)
         if ticket is not None:
-            raise QueueError(
-                f"counter {counter} still has {ticket.number} ({_describe(ticket)}): "
-                + (
-                    "finish it first"
-                    if ticket.status == Status.SERVING
-                    else "start it, mark it a no-show or transfer it first"
-                )
-            )
+            raise _busy(counter, ticket)
 
     def _current(
         self, session: Session, counter: int, status: Status | None, action: str
@@ -729,6 +810,27 @@ class TicketEngine:
         if ticket is None:
             raise NotFound(f"no ticket {number!r} today ({today.isoformat()})")
         return ticket
+
+
+class _OpenCounter(NamedTuple):
+    staff: str
+    priority_streak: int
+    services: list[str]  # in the counter's order of preference
+
+
+def _not_signed_in(counter: int) -> QueueError:
+    return QueueError(f"nobody is signed in at counter {counter}: sign in first")
+
+
+def _busy(counter: int, ticket: TicketRow) -> QueueError:
+    return QueueError(
+        f"counter {counter} still has {ticket.number} ({_describe(ticket)}): "
+        + (
+            "finish it first"
+            if ticket.status == Status.SERVING
+            else "start it, mark it a no-show or transfer it first"
+        )
+    )
 
 
 def _describe(ticket: TicketRow) -> str:
