@@ -149,14 +149,16 @@ _AHEAD = select(func.count()).where(
     _tickets.c.service_code == bindparam("service"),
     _tickets.c.id != bindparam("ticket_id"),
 )
+_EARLIER = _tickets.c.queued_at <= bindparam("queued_at")
+_PRIORITY_AHEAD = _AHEAD.where(_tickets.c.priority.is_(True))
 # Ahead of a priority ticket: earlier priority tickets; of an ordinary one: every priority
-# ticket and earlier ordinary ones.
+# ticket and earlier ordinary ones, counted apart so each count is one range of ix_tickets_queue
+# (an OR of the two made PostgreSQL read every waiting ticket of the service, or of the day).
 _PEOPLE_AHEAD = {
-    True: _AHEAD.where(
-        _tickets.c.priority.is_(True), _tickets.c.queued_at <= bindparam("queued_at")
-    ),
-    False: _AHEAD.where(
-        _tickets.c.priority.is_(True) | (_tickets.c.queued_at <= bindparam("queued_at"))
+    True: _PRIORITY_AHEAD.where(_EARLIER),
+    False: select(
+        _PRIORITY_AHEAD.scalar_subquery()
+        + _AHEAD.where(_tickets.c.priority.is_(False), _EARLIER).scalar_subquery()
     ),
 }
 

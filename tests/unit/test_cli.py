@@ -118,7 +118,7 @@ def test_bad_database_url_is_one_line(run) -> None:  # type: ignore[no-untyped-d
 
 def test_db_upgrade(run) -> None:  # type: ignore[no-untyped-def]
     upgraded = json.loads(run("db", "upgrade", "--json").stdout)
-    assert upgraded["schema"] == "0003"
+    assert upgraded["schema"] == "0004"
 
 
 def test_demo_office_renders_its_windows(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
