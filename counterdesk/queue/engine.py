@@ -654,13 +654,21 @@ class TicketEngine:
             minutes = estimate_wait(session, self.office, row.service_code, ahead)
             return Ticket.of(row, people_ahead=ahead, estimated_wait_minutes=minutes)
 
-    def events_after(self, last_id: int = 0, limit: int = 500) -> list[Event]:
-        """The change feed: events with an id above ``last_id``, oldest first."""
+    def events_after(
+        self, last_id: int = 0, limit: int = 500, *, also: Sequence[int] = ()
+    ) -> list[Event]:
+        """The change feed: events with an id above ``last_id`` (or in ``also``), oldest first.
+
+        ``also`` lets a reader ask again for ids it found missing (see ``change_feed``).
+        """
+        wanted = TicketEventRow.id > last_id
+        if also:
+            wanted = wanted | TicketEventRow.id.in_(also)
         with self.db.read() as session:
             rows = session.execute(
                 select(TicketEventRow, TicketRow.number)
                 .outerjoin(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
-                .where(TicketEventRow.id > last_id)
+                .where(wanted)
                 .order_by(TicketEventRow.id)
                 .limit(limit)
             ).all()

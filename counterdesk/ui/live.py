@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from counterdesk.queue import Event, TicketEngine
+from counterdesk.queue.change_feed import ChangeFeed
 from counterdesk.ui.errors import error_text
 from counterdesk.ui.tasks import Mailbox
 
@@ -33,8 +34,7 @@ class _Poller(QObject):
     ) -> None:
         super().__init__()
         self._on_events, self._on_connection = on_events, on_connection
-        self._engine = engine
-        self._last_id = last_id
+        self._feed = ChangeFeed(engine, last_id)
         self._interval_ms = interval_ms
         self._online: bool | None = None
         self._timer: QTimer | None = None
@@ -55,15 +55,12 @@ class _Poller(QObject):
     @Slot()
     def poll(self) -> None:
         try:
-            if self._last_id is None:
-                self._last_id = self._engine.last_event_id()
-            batch = self._engine.events_after(self._last_id)
+            batch = self._feed.poll()
         except Exception as exc:  # any database failure means "offline, retry"
             self._set_online(False, f"database unreachable, retrying: {error_text(exc)}")
             return
         self._set_online(True, "")
         if batch:
-            self._last_id = batch[-1].id
             self._on_events(batch)
 
     def _set_online(self, online: bool, message: str) -> None:

@@ -1,0 +1,57 @@
+"""Following the event log without missing an event that commits after a later one.
+
+On PostgreSQL an event's id is drawn from a sequence when the row is inserted, but the row is
+seen by others only when its transaction commits; two terminals writing at once can commit
+their ids out of order. A reader asking only for "ids above the last one seen" would then skip
+the earlier one for good: a board would never show that call. (SQLite serialises writers, so
+there ids always commit in order.) The feed remembers the ids missing below the newest one it
+has seen and asks for them again until they appear, or until a grace time has passed: a
+rolled-back transaction leaves a gap that never fills.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.views import Event
+
+GRACE_SECONDS = 30.0  # far longer than any counterdesk transaction
+MAX_GAPS = 1000  # a reader never tracks more missing ids than this
+
+
+class ChangeFeed:
+    """The events after ``last_id`` (after the newest when None), each delivered once."""
+
+    def __init__(
+        self,
+        engine: TicketEngine,
+        last_id: int | None = None,
+        *,
+        grace_seconds: float = GRACE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.engine = engine
+        self.last_id = last_id
+        self.grace = grace_seconds
+        self.clock = clock
+        self.gaps: dict[int, float] = {}  # missing id -> when to stop asking for it
+
+    def poll(self, limit: int = 500) -> list[Event]:
+        """New events, and late ones that filled a gap, in id order."""
+        if self.last_id is None:
+            self.last_id = self.engine.last_event_id()
+        now = self.clock()
+        self.gaps = {i: until for i, until in self.gaps.items() if until > now}
+        batch = self.engine.events_after(self.last_id, limit, also=sorted(self.gaps))
+        seen = {event.id for event in batch}
+        for found in seen & self.gaps.keys():
+            del self.gaps[found]
+        newest = max(seen | {self.last_id})
+        first_missing = max(self.last_id + 1, newest - MAX_GAPS)
+        for missing in range(first_missing, newest):
+            if missing not in seen:
+                self.gaps[missing] = now + self.grace
+        self.last_id = newest
+        return batch

@@ -1,0 +1,80 @@
+"""The change feed delivers an event that commits after a later one (PostgreSQL), exactly once."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import insert
+
+from counterdesk.queue import Database, ManualClock, Office, TicketEngine
+from counterdesk.queue.change_feed import ChangeFeed
+from counterdesk.queue.models import TicketEventRow
+
+
+class Seconds:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def pg_engine(pg_url: str, clock: ManualClock, sample_office: Office):  # type: ignore[no-untyped-def]
+    engine = TicketEngine(Database(pg_url), clock)
+    engine.load_office(sample_office)
+    yield engine
+    engine.db.dispose()
+
+
+def _event(clock: ManualClock, outcome: str) -> dict[str, object]:
+    return {"at": clock.now(), "kind": "office_loaded", "outcome": outcome}
+
+
+@pytest.mark.postgres
+def test_an_event_committed_late_is_still_delivered(
+    pg_engine: TicketEngine, clock: ManualClock
+) -> None:
+    seconds = Seconds()
+    feed = ChangeFeed(pg_engine, clock=seconds)
+    assert feed.poll() == []
+    slow = pg_engine.db.engine.connect()
+    slow.begin()
+    slow.execute(insert(TicketEventRow), _event(clock, "slow"))  # draws the lower id, uncommitted
+    pg_engine.sign_in(1, "wang")  # a later id, committed first
+    first = feed.poll()
+    assert [e.kind for e in first] == ["signed_in"]
+    assert feed.gaps  # the slow one's id is missing below it
+    slow.commit()
+    slow.close()
+    late = feed.poll()
+    assert [(e.kind, e.outcome) for e in late] == [("office_loaded", "slow")]
+    assert late[0].id < first[0].id
+    assert feed.poll() == [] and not feed.gaps  # delivered once
+
+
+@pytest.mark.postgres
+def test_a_rolled_back_gap_is_given_up_after_the_grace_time(
+    pg_engine: TicketEngine, clock: ManualClock
+) -> None:
+    seconds = Seconds()
+    feed = ChangeFeed(pg_engine, clock=seconds, grace_seconds=30)
+    feed.poll()
+    with pg_engine.db.engine.connect() as lost:
+        lost.execute(insert(TicketEventRow), _event(clock, "rolled back"))
+        lost.rollback()
+    pg_engine.sign_in(1, "wang")
+    assert [e.kind for e in feed.poll()] == ["signed_in"]
+    assert len(feed.gaps) == 1
+    seconds.now = 29
+    assert feed.poll() == [] and len(feed.gaps) == 1
+    seconds.now = 31
+    assert feed.poll() == [] and not feed.gaps
+
+
+def test_on_sqlite_events_arrive_in_order_with_no_gaps(engine: TicketEngine) -> None:
+    feed = ChangeFeed(engine, 0)
+    engine.sign_in(1, "wang")
+    engine.issue("precheck")
+    events = feed.poll()
+    assert [e.kind for e in events][-2:] == ["signed_in", "issued"]
+    assert not feed.gaps and feed.poll() == []
