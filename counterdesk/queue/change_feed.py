@@ -18,7 +18,7 @@ from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.views import Event
 
 GRACE_SECONDS = 30.0  # far longer than any counterdesk transaction
-MAX_GAPS = 1000  # a reader never tracks more missing ids than this
+MAX_GAPS = 1000  # a reader never tracks more missing ids than this (the newest are kept)
 
 
 class ChangeFeed:
@@ -42,16 +42,17 @@ class ChangeFeed:
         """New events, and late ones that filled a gap, in id order."""
         if self.last_id is None:
             self.last_id = self.engine.last_event_id()
-        now = self.clock()
-        self.gaps = {i: until for i, until in self.gaps.items() if until > now}
         batch = self.engine.events_after(self.last_id, limit, also=sorted(self.gaps))
+        # Only after a successful read does time count against a gap: an event that commits
+        # while the database is out of reach is still found on the first read after it.
+        now = self.clock()
         seen = {event.id for event in batch}
-        for found in seen & self.gaps.keys():
-            del self.gaps[found]
+        self.gaps = {i: until for i, until in self.gaps.items() if until > now and i not in seen}
         newest = max(seen | {self.last_id})
-        first_missing = max(self.last_id + 1, newest - MAX_GAPS)
-        for missing in range(first_missing, newest):
+        for missing in range(max(self.last_id + 1, newest - MAX_GAPS), newest):
             if missing not in seen:
                 self.gaps[missing] = now + self.grace
+        for oldest in sorted(self.gaps)[: max(0, len(self.gaps) - MAX_GAPS)]:
+            del self.gaps[oldest]
         self.last_id = newest
         return batch

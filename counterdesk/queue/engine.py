@@ -91,7 +91,8 @@ _DESK = (
         _counters.c.priority_streak,
         _sessions.c.staff_code,
         _sessions.c.paused_since,
-        _tickets.c.id.label("ticket_at_counter"),
+        _tickets.c.number.label("number_at_counter"),
+        _tickets.c.status.label("status_at_counter"),
         _links.c.service_code,
     )
     .select_from(
@@ -118,7 +119,9 @@ _WAITING = (
     .where(_tickets.c.business_date == bindparam("day"), _tickets.c.status == Status.WAITING)
     .order_by(_tickets.c.queued_at, _tickets.c.id)
     .limit(1)
-    .with_for_update(skip_locked=True)
+    # FOR NO KEY UPDATE: calling never changes the key, and a plain FOR UPDATE would also skip
+    # a ticket merely referenced at that moment (its event's foreign-key check locks it).
+    .with_for_update(skip_locked=True, key_share=True)
 )
 # Priority tickets: the oldest across all the counter's services. Ordinary tickets: by the
 # counter's order of preference, so each service is one short index range scan.
@@ -775,8 +778,8 @@ class TicketEngine:
             raise _not_signed_in(counter)
         if desk.paused_since is not None:
             raise QueueError(f"counter {counter} is paused: resume it before calling")
-        if desk.ticket_at_counter is not None:
-            raise _busy(counter, session.get_one(TicketRow, desk.ticket_at_counter))
+        if desk.number_at_counter is not None:  # from the same snapshot, not a second read
+            raise _busy(counter, desk.number_at_counter, desk.status_at_counter)
         return _OpenCounter(
             staff=desk.staff_code,
             priority_streak=desk.priority_streak,
@@ -791,7 +794,7 @@ class TicketEngine:
     def _require_free(self, session: Session, counter: int) -> None:
         ticket = self._at_counter(session, counter)
         if ticket is not None:
-            raise _busy(counter, ticket)
+            raise _busy(counter, ticket.number, ticket.status)
 
     def _current(
         self, session: Session, counter: int, status: Status | None, action: str
@@ -832,14 +835,16 @@ def _not_signed_in(counter: int) -> QueueError:
     return QueueError(f"nobody is signed in at counter {counter}: sign in first")
 
 
-def _busy(counter: int, ticket: TicketRow) -> QueueError:
-    return QueueError(
-        f"counter {counter} still has {ticket.number} ({_describe(ticket)}): "
-        + (
+def _busy(counter: int, number: str, status: str) -> QueueError:
+    """The refusal for a counter that still has a ticket (called or serving) at it."""
+    if status == Status.SERVING:
+        return QueueError(
+            f"counter {counter} still has {number} (being served at counter {counter}): "
             "finish it first"
-            if ticket.status == Status.SERVING
-            else "start it, mark it a no-show or transfer it first"
         )
+    return QueueError(
+        f"counter {counter} still has {number} (called to counter {counter}): "
+        "start it, mark it a no-show or transfer it first"
     )
 
 

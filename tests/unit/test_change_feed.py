@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import insert
 
 from counterdesk.queue import Database, ManualClock, Office, TicketEngine
-from counterdesk.queue.change_feed import ChangeFeed
+from counterdesk.queue.change_feed import MAX_GAPS, ChangeFeed
 from counterdesk.queue.models import TicketEventRow
 
 
@@ -53,6 +53,24 @@ def test_an_event_committed_late_is_still_delivered(
 
 
 @pytest.mark.postgres
+def test_a_late_event_committed_during_an_outage_is_found_on_the_next_read(
+    pg_engine: TicketEngine, clock: ManualClock
+) -> None:
+    seconds = Seconds()
+    feed = ChangeFeed(pg_engine, clock=seconds, grace_seconds=30)
+    feed.poll()
+    slow = pg_engine.db.engine.connect()
+    slow.begin()
+    slow.execute(insert(TicketEventRow), _event(clock, "slow"))
+    pg_engine.sign_in(1, "wang")
+    feed.poll()
+    slow.commit()
+    slow.close()
+    seconds.now = 45  # no read succeeded meanwhile: the grace time has not been used up
+    assert [e.outcome for e in feed.poll()] == ["slow"]
+
+
+@pytest.mark.postgres
 def test_a_rolled_back_gap_is_given_up_after_the_grace_time(
     pg_engine: TicketEngine, clock: ManualClock
 ) -> None:
@@ -78,3 +96,19 @@ def test_on_sqlite_events_arrive_in_order_with_no_gaps(engine: TicketEngine) -> 
     events = feed.poll()
     assert [e.kind for e in events][-2:] == ["signed_in", "issued"]
     assert not feed.gaps and feed.poll() == []
+
+
+def test_missing_ids_tracked_are_capped_keeping_the_newest(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    feed = ChangeFeed(engine)
+    feed.poll()
+    start = feed.last_id
+    assert start is not None
+    with engine.db.engine.begin() as connection:  # an id far ahead leaves a huge gap
+        connection.execute(
+            insert(TicketEventRow), {"id": start + 5000, **_event(clock, "far ahead")}
+        )
+    assert [e.outcome for e in feed.poll()] == ["far ahead"]
+    assert len(feed.gaps) == MAX_GAPS
+    assert min(feed.gaps) == start + 5000 - MAX_GAPS and max(feed.gaps) == start + 4999
