@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import Connection, insert
 
 from counterdesk.queue import Database, ManualClock, Office, TicketEngine
 from counterdesk.queue.change_feed import MAX_GAPS, ChangeFeed
@@ -30,6 +30,15 @@ def _event(clock: ManualClock, outcome: str) -> dict[str, object]:
     return {"at": clock.now(), "kind": "office_loaded", "outcome": outcome}
 
 
+def _commit_out_of_order(engine: TicketEngine, clock: ManualClock) -> Connection:
+    """An event drawing the lower id, left uncommitted, then a later one committed first."""
+    slow = engine.db.engine.connect()
+    slow.begin()
+    slow.execute(insert(TicketEventRow), _event(clock, "slow"))
+    engine.sign_in(1, "wang")
+    return slow
+
+
 @pytest.mark.postgres
 def test_an_event_committed_late_is_still_delivered(
     pg_engine: TicketEngine, clock: ManualClock
@@ -37,10 +46,7 @@ def test_an_event_committed_late_is_still_delivered(
     seconds = Seconds()
     feed = ChangeFeed(pg_engine, clock=seconds)
     assert feed.poll() == []
-    slow = pg_engine.db.engine.connect()
-    slow.begin()
-    slow.execute(insert(TicketEventRow), _event(clock, "slow"))  # draws the lower id, uncommitted
-    pg_engine.sign_in(1, "wang")  # a later id, committed first
+    slow = _commit_out_of_order(pg_engine, clock)
     first = feed.poll()
     assert [e.kind for e in first] == ["signed_in"]
     assert feed.gaps  # the slow one's id is missing below it
@@ -59,10 +65,7 @@ def test_a_late_event_committed_during_an_outage_is_found_on_the_next_read(
     seconds = Seconds()
     feed = ChangeFeed(pg_engine, clock=seconds, grace_seconds=30)
     feed.poll()
-    slow = pg_engine.db.engine.connect()
-    slow.begin()
-    slow.execute(insert(TicketEventRow), _event(clock, "slow"))
-    pg_engine.sign_in(1, "wang")
+    slow = _commit_out_of_order(pg_engine, clock)
     feed.poll()
     slow.commit()
     slow.close()
