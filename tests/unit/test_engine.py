@@ -63,6 +63,13 @@ def new_events(engine: TicketEngine, action: Callable[[], object]) -> list[Event
     return engine.events_after(last)
 
 
+def call_first_ticket(engine: TicketEngine) -> None:
+    """A001 (precheck) issued and called to counter 1, where wang is signed in."""
+    engine.issue("precheck")
+    engine.sign_in(1, "wang")
+    engine.call_next(1)
+
+
 def serve(engine: TicketEngine, counter: int) -> Ticket:
     """Start and finish the counter's called ticket, freeing the counter."""
     engine.start(counter)
@@ -311,9 +318,7 @@ def test_call_next_returns_none_when_nobody_waits(engine: TicketEngine) -> None:
 
 def test_call_next_refused_while_the_counter_has_a_ticket(engine: TicketEngine) -> None:
     engine.issue("precheck")
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     with pytest.raises(QueueError, match=r"counter 1 still has A001 .*no-show"):
         engine.call_next(1)
     engine.start(1)
@@ -396,9 +401,7 @@ def test_recall_needs_a_called_ticket(engine: TicketEngine) -> None:
 
 
 def test_start_and_finish(engine: TicketEngine, clock: ManualClock) -> None:
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     clock.advance(minutes=2)
     started = engine.start(1)
     assert started.status == "serving" and started.started_at == clock.now()
@@ -413,9 +416,7 @@ def test_start_and_finish(engine: TicketEngine, clock: ManualClock) -> None:
 
 
 def test_start_twice_is_refused(engine: TicketEngine) -> None:
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     engine.start(1)
     with pytest.raises(QueueError, match=r"cannot start A001 at counter 1: it has already started"):
         engine.start(1)
@@ -429,9 +430,7 @@ def test_finish_without_a_ticket_names_the_counter(engine: TicketEngine) -> None
 
 def test_finish_a_called_ticket_not_started(engine: TicketEngine) -> None:
     """Finishing before the citizen arrived names the ticket, the counter and the fix."""
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     with pytest.raises(
         QueueError, match=r"cannot finish A001 at counter 1: .*not started: start it first"
     ):
@@ -440,9 +439,7 @@ def test_finish_a_called_ticket_not_started(engine: TicketEngine) -> None:
 
 
 def test_no_show_frees_the_counter(engine: TicketEngine) -> None:
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     gone = engine.no_show(1)
     assert gone.status == "no_show"
     assert engine.status().counters[0].current is None
@@ -451,9 +448,7 @@ def test_no_show_frees_the_counter(engine: TicketEngine) -> None:
 
 
 def test_no_show_refused_once_service_started(engine: TicketEngine) -> None:
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     engine.start(1)
     with pytest.raises(QueueError, match=r"cannot mark as no-show A001"):
         engine.no_show(1)
@@ -521,9 +516,7 @@ def test_transfer_keeps_the_place_by_issue_time(engine: TicketEngine, clock: Man
 
 def test_transfer_event_names_counter_and_staff(engine: TicketEngine) -> None:
     """The log records who sent the ticket on, like every other counter action."""
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     events = new_events(engine, lambda: engine.transfer(1, "incorporation"))
     assert [(e.kind, e.number, e.counter, e.staff, e.service, e.outcome) for e in events] == [
         ("transferred", "A001", 1, "wang", "incorporation", "precheck -> incorporation")
@@ -562,9 +555,7 @@ def test_cancel_waiting_called_and_no_show(engine: TicketEngine) -> None:
 
 
 def test_cancel_refused_for_served_or_unknown(engine: TicketEngine) -> None:
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     engine.start(1)
     with pytest.raises(QueueError, match=r"A001 is being served at counter 1: it cannot be"):
         engine.cancel("A001")
@@ -604,9 +595,7 @@ def test_sign_in_unknown_staff_or_counter(engine: TicketEngine) -> None:
 
 
 def test_sign_out_refused_with_a_ticket_at_the_counter(engine: TicketEngine) -> None:
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     with pytest.raises(QueueError, match=r"counter 1 still has A001"):
         engine.sign_out(1)
     serve(engine, 1)
@@ -630,9 +619,7 @@ def test_pause_and_resume(engine: TicketEngine) -> None:
 
 
 def test_pause_refused_with_a_ticket_at_the_counter(engine: TicketEngine) -> None:
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     with pytest.raises(QueueError, match=r"counter 1 still has A001"):
         engine.pause(1)
     with pytest.raises(QueueError, match=r"nobody is signed in at counter 2"):
@@ -978,9 +965,7 @@ def test_bad_print_state_is_a_value_error(engine: TicketEngine) -> None:
 
 def test_event_rows_are_never_deleted_by_operations(engine: TicketEngine) -> None:
     """A busy day then a close: the log only grows."""
-    engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.call_next(1)
+    call_first_ticket(engine)
     with engine.db.read() as session:
         first = session.execute(select(func.count()).select_from(TicketEventRow)).scalar_one()
     engine.close_day()
