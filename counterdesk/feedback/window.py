@@ -307,9 +307,7 @@ class FeedbackWindow(QWidget):
 
     def _read_awaiting(self) -> tuple[str, str] | None:
         """(token, number) of the ticket this counter just finished, if it may be rated here."""
-        token = self.ratings.awaiting_at_counter(self.counter)
-        ticket = self.engine.ticket_by_token(token) if token else None
-        return (token, ticket.number) if token and ticket else None
+        return self.ratings.awaiting_at_counter(self.counter)
 
     def _show_awaiting(self, found: tuple[str, str] | None) -> None:
         self._set_notice("")

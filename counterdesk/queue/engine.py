@@ -466,12 +466,12 @@ class TicketEngine:
         if not re.fullmatch(r"\d{4,8}", pin):
             raise QueueError("a PIN must be 4 to 8 digits")
         with self.db.write() as session:
-            self._staff(session, staff).pin_hash = hash_pin(pin)
+            self.staff_row(session, staff).pin_hash = hash_pin(pin)
 
     def check_pin(self, staff: str, pin: str) -> None:
         """Refuse a wrong PIN, and a staff member who has none yet (no PIN is no sign-in)."""
         with self.db.read() as session:
-            stored = self._staff(session, staff).pin_hash
+            stored = self.staff_row(session, staff).pin_hash
         if stored is None:
             raise QueueError(
                 f"{staff} has no PIN yet: an administrator sets one with "
@@ -484,9 +484,7 @@ class TicketEngine:
         now = self.clock.now()
         with self.db.write() as session:
             self._counter(session, counter)
-            if staff not in {member.code for member in self.office.staff}:
-                known = ", ".join(member.code for member in self.office.staff)
-                raise NotFound(f"unknown staff member {staff!r} (known: {known})")
+            self.staff_row(session, staff)
             for open_session in self._open_sessions(session):
                 if open_session.counter_number == counter and open_session.staff_code == staff:
                     return
@@ -648,7 +646,7 @@ class TicketEngine:
     def ticket_by_token(self, token: str) -> Ticket | None:
         """The ticket behind a QR code, with its place in the queue while it waits."""
         with self.db.read() as session:
-            row = session.scalars(select(TicketRow).where(TicketRow.token == token)).one_or_none()
+            row = row_by_token(session, token)
             if row is None:
                 return None
             if row.status != Status.WAITING or row.business_date != self.business_date():
@@ -727,7 +725,8 @@ class TicketEngine:
             select(ServiceRow).where(ServiceRow.active.is_(True)).order_by(ServiceRow.position)
         ).all()
 
-    def _staff(self, session: Session, code: str) -> StaffRow:
+    def staff_row(self, session: Session, code: str) -> StaffRow:
+        """The active staff member ``code``, or a NotFound listing the office's staff."""
         row = session.get(StaffRow, code)
         if row is None or not row.active:
             known = ", ".join(member.code for member in self.office.staff)
@@ -835,29 +834,37 @@ def _not_signed_in(counter: int) -> QueueError:
     return QueueError(f"nobody is signed in at counter {counter}: sign in first")
 
 
+def row_by_token(session: Session, token: str) -> TicketRow | None:
+    """The ticket behind a QR code's random token."""
+    return session.scalars(select(TicketRow).where(TicketRow.token == token)).one_or_none()
+
+
 def _busy(counter: int, number: str, status: str) -> QueueError:
     """The refusal for a counter that still has a ticket (called or serving) at it."""
-    if status == Status.SERVING:
-        return QueueError(
-            f"counter {counter} still has {number} (being served at counter {counter}): "
-            "finish it first"
-        )
     return QueueError(
-        f"counter {counter} still has {number} (called to counter {counter}): "
-        "start it, mark it a no-show or transfer it first"
+        f"counter {counter} still has {number} ({_state_text(status, counter)}): "
+        + (
+            "finish it first"
+            if status == Status.SERVING
+            else "start it, mark it a no-show or transfer it first"
+        )
     )
 
 
 def _describe(ticket: TicketRow) -> str:
+    return _state_text(ticket.status, ticket.counter_number)
+
+
+def _state_text(status: str, counter: int | None) -> str:
     return {
         Status.WAITING: "waiting",
-        Status.CALLED: f"called to counter {ticket.counter_number}",
-        Status.SERVING: f"being served at counter {ticket.counter_number}",
+        Status.CALLED: f"called to counter {counter}",
+        Status.SERVING: f"being served at counter {counter}",
         Status.DONE: "already served",
         Status.NO_SHOW: "a no-show",
         Status.CANCELLED: "cancelled",
         Status.REMOVED_AT_CLOSE: "closed with the day",
-    }[Status(ticket.status)]
+    }[Status(status)]
 
 
 def open_office(

@@ -18,9 +18,9 @@ import secrets
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.engine import TicketEngine, row_by_token
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
-from counterdesk.queue.models import OpinionEventRow, OpinionRow, StaffRow, TicketRow
+from counterdesk.queue.models import OpinionEventRow, OpinionRow, TicketRow
 from counterdesk.queue.views import _View
 
 CHANNELS = ("web", "counter", "phone", "email", "letter", "in_person")
@@ -119,13 +119,11 @@ class Opinions:
         with self.engine.db.write() as session:
             ticket = None
             if token is not None:
-                ticket = session.scalars(
-                    select(TicketRow).where(TicketRow.token == token)
-                ).one_or_none()
+                ticket = row_by_token(session, token)
                 if ticket is None:
                     raise NotFound("no ticket has this address")
             row = self.record(session, text, channel, reachable, ticket, service, counter)
-            return self._view(session, row)
+            return self._one(session, row)
 
     def record(
         self,
@@ -166,12 +164,12 @@ class Opinions:
             self._refuse_closed(row, "be assigned")
             if row.status == OpinionStatus.ANSWERED:
                 raise QueueError(f"{row.reference} is already answered: close it")
-            self._staff(session, staff)
+            self.engine.staff_row(session, staff)
             row.status = OpinionStatus.ASSIGNED
             row.assigned_to = staff
             row.assigned_at = self.engine.clock.now()
             self._log(session, row, "assigned", staff, None)
-            return self._view(session, row)
+            return self._one(session, row)
 
     def answer(self, reference: str, answer: str, staff: str) -> Opinion:
         """Record the office's answer (or the action taken); the time to answer stops here."""
@@ -179,7 +177,7 @@ class Opinions:
         with self.engine.db.write() as session:
             row = self._row(session, reference)
             self._refuse_closed(row, "be answered")
-            self._staff(session, staff)
+            self.engine.staff_row(session, staff)
             now = self.engine.clock.now()
             first = row.answered_at is None
             row.status = OpinionStatus.ANSWERED
@@ -187,7 +185,7 @@ class Opinions:
             row.answered_by = staff
             row.answered_at = row.answered_at or now
             self._log(session, row, "answered" if first else "answer_changed", staff, None)
-            return self._view(session, row)
+            return self._one(session, row)
 
     def close(self, reference: str, staff: str | None = None) -> Opinion:
         """Close an answered opinion; its contact details are deleted after the retention time."""
@@ -197,34 +195,38 @@ class Opinions:
             if row.status != OpinionStatus.ANSWERED:
                 raise QueueError(f"{row.reference} has no answer yet: answer it before closing")
             if staff is not None:
-                self._staff(session, staff)
+                self.engine.staff_row(session, staff)
             row.status = OpinionStatus.CLOSED
             row.closed_at = self.engine.clock.now()
             self._log(session, row, "closed", staff, None)
-            return self._view(session, row)
+            return self._one(session, row)
 
     def get(self, reference: str) -> Opinion:
         with self.engine.db.read() as session:
-            return self._view(session, self._row(session, reference))
+            return self._one(session, self._row(session, reference))
 
     def listing(self, *, open_only: bool = True) -> list[Opinion]:
         """Opinions oldest first; by default those not closed yet, for the supervisor's list."""
-        query = select(OpinionRow).order_by(OpinionRow.received_at, OpinionRow.id)
+        query = (
+            select(OpinionRow, TicketRow.number)
+            .outerjoin(TicketRow, TicketRow.id == OpinionRow.ticket_id)
+            .order_by(OpinionRow.received_at, OpinionRow.id)
+        )
         if open_only:
             query = query.where(OpinionRow.status != OpinionStatus.CLOSED)
         with self.engine.db.read() as session:
-            return [self._view(session, row) for row in session.scalars(query)]
+            return [self._view(row, number) for row, number in session.execute(query)]
 
     def for_ticket(self, token: str) -> list[Opinion]:
         """The opinions filed from one ticket's page, so the citizen can follow them there."""
         with self.engine.db.read() as session:
-            rows = session.scalars(
-                select(OpinionRow)
+            rows = session.execute(
+                select(OpinionRow, TicketRow.number)
                 .join(TicketRow, TicketRow.id == OpinionRow.ticket_id)
                 .where(TicketRow.token == token)
                 .order_by(OpinionRow.id)
             )
-            return [self._view(session, row) for row in rows]
+            return [self._view(row, number) for row, number in rows]
 
     def history(self, reference: str) -> list[tuple[dt.datetime, str, str | None, str | None]]:
         """(time, step, staff, note) of every step of one opinion, oldest first."""
@@ -272,12 +274,6 @@ class Opinions:
             raise NotFound(f"no opinion {reference!r} (references look like OP-20261127-0007)")
         return row
 
-    def _staff(self, session: Session, code: str) -> None:
-        member = session.get(StaffRow, code)
-        if member is None or not member.active:
-            known = ", ".join(m.code for m in self.engine.office.staff)
-            raise NotFound(f"unknown staff member {code!r} (known: {known})")
-
     @staticmethod
     def _refuse_closed(row: OpinionRow, action: str) -> None:
         if row.status == OpinionStatus.CLOSED:
@@ -296,16 +292,20 @@ class Opinions:
             )
         )
 
-    def _view(self, session: Session, row: OpinionRow) -> Opinion:
-        now = self.engine.clock.now()
-        end = row.answered_at or now
-        age = (end - row.received_at).total_seconds() / 86400
-        target = self.engine.office.feedback.answer_target_days
+    def _one(self, session: Session, row: OpinionRow) -> Opinion:
         number = (
             session.scalar(select(TicketRow.number).where(TicketRow.id == row.ticket_id))
             if row.ticket_id
             else None
         )
+        return self._view(row, number)
+
+    def _view(self, row: OpinionRow, number: str | None) -> Opinion:
+        """The opinion as screens show it; ``number`` is its ticket's, read with the row."""
+        now = self.engine.clock.now()
+        end = row.answered_at or now
+        age = (end - row.received_at).total_seconds() / 86400
+        target = self.engine.office.feedback.answer_target_days
         return Opinion(
             reference=row.reference,
             received_at=row.received_at,

@@ -14,9 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.engine import TicketEngine, row_by_token
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import RatingRow, Status, TicketRow
+from counterdesk.queue.office import Office
 from counterdesk.queue.opinions import MAX_CONTACT, Opinions, clean_text
 from counterdesk.queue.views import _View
 
@@ -33,6 +34,11 @@ SOURCES = ("web", "counter")
 MAX_COMMENT = 500
 # The customer-facing screen offers the faces only this long after the counter finished.
 COUNTER_SCREEN_MINUTES = 10
+
+
+def rating_closed(office: Office, visit: dt.date, today: dt.date) -> bool:
+    """Whether a visit on ``visit`` is past rating (its status page expires with it)."""
+    return today > visit + dt.timedelta(days=office.feedback.rating_days)
 
 
 class RatingRefused(QueueError):
@@ -86,7 +92,7 @@ class Ratings:
             contact = clean_text(contact, "the contact details", MAX_CONTACT, required=False)
         now = self.engine.clock.now()
         with self.engine.db.write() as session:
-            ticket = _by_token(session, token)
+            ticket = row_by_token(session, token)
             if ticket is None:
                 raise NotFound("no ticket has this address")
             refusal = self._refusal(session, ticket, now)
@@ -129,12 +135,12 @@ class Ratings:
 
     def can_rate(self, token: str) -> bool:
         with self.engine.db.read() as session:
-            ticket = _by_token(session, token)
+            ticket = row_by_token(session, token)
             now = self.engine.clock.now()
             return ticket is not None and self._refusal(session, ticket, now) is None
 
-    def awaiting_at_counter(self, counter: int) -> str | None:
-        """The token of the ticket a counter's customer screen should ask to rate, if any.
+    def awaiting_at_counter(self, counter: int) -> tuple[str, str] | None:
+        """(token, number) of the ticket a counter's customer screen should ask to rate, if any.
 
         That is the counter's last finished ticket, finished within the last few minutes, not
         rated yet, and with no later ticket called to the counter since.
@@ -155,19 +161,15 @@ class Ratings:
                 return None
             if now - last.finished_at > dt.timedelta(minutes=COUNTER_SCREEN_MINUTES):
                 return None
-            return None if self._refusal(session, last, now) else last.token
+            return None if self._refusal(session, last, now) else (last.token, last.number)
 
     def _refusal(self, session: Session, ticket: TicketRow, now: dt.datetime) -> str | None:
         """Why this ticket cannot be rated now, or None."""
         if ticket.status != Status.DONE:
             return "only a finished visit can be rated"
-        days = self.engine.office.feedback.rating_days
-        if self.engine.business_date(now) > ticket.business_date + dt.timedelta(days=days):
+        if rating_closed(self.engine.office, ticket.business_date, self.engine.business_date(now)):
+            days = self.engine.office.feedback.rating_days
             return f"ratings close {days} days after the visit"
         if session.scalar(select(RatingRow.id).where(RatingRow.ticket_id == ticket.id)):
             return "it has already been rated"
         return None
-
-
-def _by_token(session: Session, token: str) -> TicketRow | None:
-    return session.scalars(select(TicketRow).where(TicketRow.token == token)).one_or_none()

@@ -15,7 +15,7 @@ from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import Status
 from counterdesk.queue.office import Counter, Service
 from counterdesk.queue.opinions import Opinion, Opinions, OpinionStatus
-from counterdesk.queue.ratings import Ratings
+from counterdesk.queue.ratings import Ratings, rating_closed
 from counterdesk.web import texts
 from counterdesk.web.texts import Bilingual
 
@@ -173,7 +173,7 @@ def find_status(
     now = engine.clock.now()
     today = engine.business_date(now)
     office = engine.office
-    if ticket.business_date < today - dt.timedelta(days=office.feedback.rating_days):
+    if rating_closed(office, ticket.business_date, today):
         return None
     done = ticket.status == Status.DONE
     rating = ratings.rating_for(token) if done else None
@@ -191,7 +191,7 @@ def find_status(
         estimated_wait_minutes=ticket.estimated_wait_minutes,
         counter_number=ticket.counter,
         counter=_counter(engine, ticket.counter),
-        can_rate=done and rating is None and ratings.can_rate(token),
+        can_rate=done and rating is None,  # and not expired: checked above
         rated_score=rating.score if rating else None,
         opinions=tuple(OpinionProgress.of(opinion, office.zone) for opinion in filed),
         checked_at=now.astimezone(office.zone),

@@ -103,7 +103,7 @@ def test_counter_screen_asks_only_for_the_ticket_just_finished(
     ratings = Ratings(engine)
     assert ratings.awaiting_at_counter(1) is None
     first = served(engine)
-    assert ratings.awaiting_at_counter(1) == first.token
+    assert ratings.awaiting_at_counter(1) == (first.token, first.number)
     assert ratings.awaiting_at_counter(2) is None
     ratings.rate(first.token, 5, source="counter")
     assert ratings.awaiting_at_counter(1) is None
