@@ -78,12 +78,10 @@ class BoardWindow(QWidget):
         self.recent: deque[Call] = deque(maxlen=recent)
         self._highlight_ms = highlight_ms
         self._warnings: dict[str, str] = {}
-        self._status: OfficeStatus | None = None
         # A failed read needs no message: the feed reports the outage and refreshes after it.
         self._refresh = Refresher(
             self.engine.status, self._show_status, lambda error: None, owner=self
         ).request
-        self._last_id: int | None = None
         self._poll_ms = poll_ms
         self.feed: LiveFeed | None = None
         self._build()
@@ -315,7 +313,6 @@ class BoardWindow(QWidget):
     # -- status ------------------------------------------------------------------------------
 
     def _show_status(self, status: OfficeStatus) -> None:
-        self._status = status
         for counter in status.counters:
             row = self.rows.get(counter.number)
             if row is None:

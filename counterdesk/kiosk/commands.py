@@ -229,9 +229,7 @@ def _today_content(engine: TicketEngine, number: str) -> TicketContent:
     """Today's ticket as it would print now: people ahead and the wait as they stand now."""
     from counterdesk.devices.ticket_content import content_for
 
-    ticket = engine.ticket(number)
-    waiting = engine.waiting(ticket.service)
-    ahead = next((i for i, t in enumerate(waiting) if t.id == ticket.id), 0)
-    count, minutes = engine.estimate(ticket.service)
-    wait = minutes * ahead / count if count else 0.0
-    return content_for(engine.office, ticket, people_ahead=ahead, wait_minutes=wait)
+    # The engine's own people-ahead and estimate, as the kiosk and the status page give them.
+    ticket = engine.ticket_by_token(engine.ticket(number).token)
+    assert ticket is not None  # found by number a moment ago; tickets are never deleted
+    return content_for(engine.office, ticket)

@@ -368,7 +368,7 @@ class KioskWindow(QWidget):
 
     def _print_not_recorded(self, content: TicketContent, error: Exception) -> None:
         log.error("print state of %s not recorded: %s", content.number, error_text(error))
-        self._printed(content, PrintOutcome("failed", str(error)))
+        self._printed(content, PrintOutcome("failed", error_text(error)))
 
     # -- reading aloud ---------------------------------------------------------------------
 

@@ -35,12 +35,16 @@ from counterdesk.queue.models import (
     TicketRow,
 )
 from counterdesk.queue.office import Office
-from counterdesk.queue.ticket_figures import LoggedEvent, TicketFigures, figures_of
+from counterdesk.queue.ticket_figures import (
+    LoggedEvent,
+    TicketFigures,
+    figures_of,
+    seconds_between,
+)
 
 VERSION = 4  # of the stored form: a row of another version is derived again
 NONE = -1
 STATUSES = tuple(status.value for status in Status)
-SEGMENT_ENDS = (EventKind.FINISHED.value, EventKind.TRANSFERRED.value)
 
 # What the statistics read, per ticket (codes index the day's ``services`` and ``staff``).
 TICKET = np.dtype(
@@ -293,19 +297,15 @@ def _presence(session: Session, start: dt.datetime, end: dt.datetime) -> dict[tu
     for counter, kind, at, staff in changes:
         open_since, member = state[counter]
         if open_since is not None and member is not None:
-            result[(counter, member)] += _seconds(open_since, at)
+            result[(counter, member)] += seconds_between(open_since, at)
         state[counter] = (at if kind in _OPENING else None, staff)
     for counter, (open_since, member) in state.items():
         if open_since is not None and member is not None:
-            result[(counter, member)] += _seconds(open_since, end)
+            result[(counter, member)] += seconds_between(open_since, end)
     return result
 
 
 _OPENING = (EventKind.SIGNED_IN.value, EventKind.RESUMED.value)
-
-
-def _seconds(start: dt.datetime, end: dt.datetime) -> int:
-    return int(end.timestamp() // 1) - int(start.timestamp() // 1)
 
 
 # -- the cache ----------------------------------------------------------------------------

@@ -50,10 +50,6 @@ class Column:
     en: str
     kind: str = "count"  # count, seconds, share, number, text
 
-    @property
-    def heading(self) -> str:
-        return f"{self.zh} {self.en}"
-
 
 FIGURE_COLUMNS = (
     Column("issued", "發出", "Issued"),

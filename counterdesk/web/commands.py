@@ -37,7 +37,7 @@ def register(command: cli.CommandFactory) -> None:
     )
     web.add_argument(
         "--refresh",
-        type=_refresh,
+        type=_whole("seconds", MAX_REFRESH),
         default=DEFAULT_REFRESH,
         metavar="SECONDS",
         help=f"how often an open page checks for changes (default {DEFAULT_REFRESH})",
@@ -68,16 +68,8 @@ def register(command: cli.CommandFactory) -> None:
 
 
 def _port(text: str) -> int:
-    if not text.isdigit() or int(text) > 65535:
+    if not text.isascii() or not text.isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port: use a number from 0 to 65535")
-    return int(text)
-
-
-def _refresh(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= MAX_REFRESH:
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: use a whole number of seconds from 1 to {MAX_REFRESH}"
-        )
     return int(text)
 
 

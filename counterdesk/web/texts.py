@@ -14,13 +14,15 @@ from counterdesk.devices.ticket_content import (
     Bilingual,
     wait_phrase,
 )
+from counterdesk.feedback.texts import ASK as RATE_PROMPT
+from counterdesk.feedback.texts import FACES  # the five faces, worst to best (score 1-5)
 from counterdesk.kiosk.texts import FEE, INDICATIVE, NO_DOCUMENTS, PROCEDURE, PROCESSING_TIME
 from counterdesk.queue.opinions import OpinionStatus
-from counterdesk.queue.ratings import SCALE
 
 B = Bilingual
 
 __all__ = [
+    "FACES",
     "FEE",
     "HELPLINE",
     "INDICATIVE",
@@ -28,6 +30,7 @@ __all__ = [
     "PRIORITY",
     "PROCEDURE",
     "PROCESSING_TIME",
+    "RATE_PROMPT",
     "YOUR_NUMBER",
 ]
 
@@ -37,9 +40,6 @@ LIVE_NOTE = B("本頁每 {seconds} 秒自動更新", "This page updates itself e
 UPDATED = B("更新時間", "Updated")
 OFFLINE = B("連線中斷，正在重試…", "Connection lost: retrying…")
 
-# The five faces, worst to best: the score is the position (1-5).
-FACES = tuple(B(zh, en) for zh, en in SCALE)
-RATE_PROMPT = B("請為本次服務評分", "How was our service today?")
 COMMENT = B("意見（選填）", "Comment (optional)")
 NO_PERSONAL_DATA = B(
     "請勿填寫身分證字號等個人資料", "Please do not include personal details such as ID numbers"

@@ -118,11 +118,13 @@ def test_json_has_the_status_fields_and_nothing_internal(
         "opinions": [],
         "title": "B002 前面還有 1 人 · 1 person ahead of you",
         "headline": {"zh": "前面還有 1 人", "en": "1 person ahead of you"},
-        "detail": status["detail"],
+        "detail": status["detail"],  # its words are checked below
         "updated": "09:00:00",
         "refresh_seconds": 5,
     }
     assert status["estimated_wait_minutes"] > 0
+    assert re.fullmatch(r"預估等候 約 \d+ 分鐘", status["detail"]["zh"])
+    assert re.fullmatch(r"Estimated wait: about \d+ min", status["detail"]["en"])
     assert ticket.token not in reply.text  # the token is the address, never the content
 
 
