@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from sqlalchemy import func, select
+
 from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.models import Status, TicketRow
 from counterdesk.queue.views import _View
 
 
@@ -29,6 +32,7 @@ class Today(_View):
     counters: int
     longest_wait_seconds: int | None
     services: tuple[ServiceNow, ...]
+    served: int  # today's tickets finished at a counter (the statistics' "served")
 
 
 def today(engine: TicketEngine) -> Today:
@@ -59,7 +63,20 @@ def today(engine: TicketEngine) -> Today:
         counters=len(status.counters),
         longest_wait_seconds=max(longest, default=None),
         services=services,
+        served=_served(engine, status.business_date),
     )
+
+
+def _served(engine: TicketEngine, day: dt.date) -> int:
+    """One indexed count, not the day's statistics: the live view asks every few seconds."""
+    with engine.db.read() as session:
+        return int(
+            session.execute(
+                select(func.count()).where(
+                    TicketRow.status == Status.DONE, TicketRow.business_date == day
+                )
+            ).scalar_one()
+        )
 
 
 def _since(moment: dt.datetime | None, now: dt.datetime) -> int | None:

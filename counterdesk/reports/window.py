@@ -92,7 +92,6 @@ class SupervisorWindow(QMainWindow):
         self.office = engine.office
         self.stats: Statistics | None = None
         self.now: Today | None = None
-        self.served_today: int | None = None
         self._generation = 0
         self._feedback_period: tuple[dt.date, dt.date] | None = None
         self._exporting = False
@@ -497,12 +496,12 @@ class SupervisorWindow(QMainWindow):
 
     def refresh_live(self) -> None:
         run_in_background(
-            partial(_live, self.engine), self._live_ready, self._live_failed, owner=self
+            partial(today, self.engine), self._live_ready, self._live_failed, owner=self
         )
         self.opinions_tab.reload()
 
-    def _live_ready(self, result: tuple[Today, int]) -> None:
-        self.now, self.served_today = result
+    def _live_ready(self, result: Today) -> None:
+        self.now = result
         self._show_live()
         self.live_shown.emit()
 
@@ -516,7 +515,7 @@ class SupervisorWindow(QMainWindow):
         if now is None:
             return
         self.cards["waiting"].value.setText(str(now.waiting))
-        self.cards["served"].value.setText(str(self.served_today))
+        self.cards["served"].value.setText(str(now.served))
         longest = minutes(now.longest_wait_seconds, self.tr("min"))
         self.live_summary.setText(
             self.tr("Counters open: %1 of %2. Longest current wait: %3.")
@@ -645,12 +644,6 @@ class SupervisorWindow(QMainWindow):
         for signal in signals:
             signal.disconnect(check)
         return ready()
-
-
-def _live(engine: TicketEngine) -> tuple[Today, int]:
-    """Today's queue and the tickets served today (run on the thread pool)."""
-    day = engine.business_date()
-    return today(engine), statistics_for(engine, day, day).total.served
 
 
 def build_supervisor_window(engine: TicketEngine, language: str = "zh_TW") -> SupervisorWindow:

@@ -12,6 +12,7 @@ import pytest
 
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.statistics import Filters, Statistics, nearest_rank, statistics_for
+from counterdesk.queue.today import today
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 DAY = dt.date(2026, 11, 27)  # a Friday
@@ -190,3 +191,22 @@ def test_nearest_rank_definition() -> None:
     assert nearest_rank(values, 90) == 40  # rank ceil(3.6) = 4
     assert nearest_rank(list(range(1, 11)), 90) == 9  # rank ceil(9.0) = 9, no float surprise
     assert nearest_rank([], 50) is None
+
+
+def test_the_live_served_count_agrees_with_the_statistics(engine: TicketEngine) -> None:
+    """The supervisor's live card counts in one query what the day's statistics call served."""
+    engine.sign_in(1, "wang")
+    for number in ("A001", "A002", "A003", "A004"):
+        engine.issue("precheck")
+        engine.call_ticket(1, number)
+        if number == "A002":
+            engine.no_show(1)
+            continue
+        if number == "A003":
+            engine.transfer(1, "enquiry")
+            engine.call_ticket(1, number)
+        engine.start(1)
+        engine.finish(1)
+    day = engine.business_date()
+    served = statistics_for(engine, day, day).total.served
+    assert today(engine).served == served == 3
