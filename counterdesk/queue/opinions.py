@@ -205,8 +205,13 @@ class Opinions:
         with self.engine.db.read() as session:
             return self._one(session, self._row(session, reference))
 
-    def listing(self, *, open_only: bool = True) -> list[Opinion]:
-        """Opinions oldest first; by default those not closed yet, for the supervisor's list."""
+    def listing(
+        self, *, open_only: bool = True, received: tuple[dt.date, dt.date] | None = None
+    ) -> list[Opinion]:
+        """Opinions oldest first; by default those not closed yet, for the supervisor's list.
+
+        ``received``: only those received on these business days (first and last included).
+        """
         query = (
             select(OpinionRow, TicketRow.number)
             .outerjoin(TicketRow, TicketRow.id == OpinionRow.ticket_id)
@@ -214,6 +219,8 @@ class Opinions:
         )
         if open_only:
             query = query.where(OpinionRow.status != OpinionStatus.CLOSED)
+        if received is not None:
+            query = query.where(OpinionRow.business_date.between(*received))
         with self.engine.db.read() as session:
             return [self._view(row, number) for row, number in session.execute(query)]
 

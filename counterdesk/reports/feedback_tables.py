@@ -190,11 +190,7 @@ def opinion_lines(figures: OpinionFigures, target_days: int) -> list[tuple[str, 
 
 def period_opinions(engine: TicketEngine, first: dt.date, last: dt.date) -> list[Opinion]:
     """Opinions received on the business days ``first`` to ``last``, closed ones included."""
-    return [
-        opinion
-        for opinion in Opinions(engine).listing(open_only=False)
-        if first <= engine.business_date(opinion.received_at) <= last
-    ]
+    return Opinions(engine).listing(open_only=False, received=(first, last))
 
 
 def opinion_rows(opinions: list[Opinion], office: Office) -> Iterator[dict[str, Any]]:

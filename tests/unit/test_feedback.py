@@ -223,6 +223,9 @@ def test_open_opinions_show_their_age_and_become_overdue(
     [listed] = book.listing()
     assert listed.reference == opinion.reference
     assert listed.overdue and listed.age_days > engine.office.feedback.answer_target_days
+    received = dt.date(2026, 11, 27)
+    assert [o.reference for o in book.listing(received=(received, received))] == [opinion.reference]
+    assert book.listing(received=(received + dt.timedelta(days=1), engine.business_date())) == []
     today = engine.business_date()
     figures = satisfaction(engine, today - dt.timedelta(days=30), today).opinions
     assert (figures.received, figures.unanswered, figures.overdue) == (1, 1, 1)
