@@ -37,6 +37,7 @@ from counterdesk.queue import OfficeStatus, ServiceStatus, Ticket, TicketEngine,
 from counterdesk.queue.pins import pin_matches
 from counterdesk.ui.errors import error_text
 from counterdesk.ui.live import POLL_MS, LiveFeed
+from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,9 @@ class KioskWindow(QWidget):
         self.setWindowTitle(f"{self.office.office.name.zh} — {self.office.office.name.en}")
         self._issuing = False
         self._may_close = pin_hash is None
-        self._refreshing = self._refresh_again = False
+        self._refresher = Refresher(
+            self.engine.status, self._apply_status, self._status_failed, owner=self
+        )
         self._scale = 0.0
         self.feed = LiveFeed(engine, interval_ms=poll_ms, parent=self)
         # Changes elsewhere refresh the counts a moment later, in one read for a burst of
@@ -237,23 +240,14 @@ class KioskWindow(QWidget):
 
     def refresh(self) -> None:
         """Re-read waiting counts off the UI thread; calls during a read are merged into one."""
-        if self._refreshing:
-            self._refresh_again = True
-            return
-        self._refreshing = True
-        run_in_background(self.engine.status, self._apply_status, self._status_failed, owner=self)
+        self._refresher.request()
 
     def _apply_status(self, status: OfficeStatus) -> None:
-        self._refreshing = False
         self.status = status
         self._show_status()
         self.refreshed.emit()
-        if self._refresh_again:
-            self._refresh_again = False
-            self.refresh()
 
     def _status_failed(self, error: Exception) -> None:
-        self._refreshing = False
         log.warning("kiosk cannot read the queue status: %s", error_text(error))
 
     def closed_now(self) -> Bilingual | None:
