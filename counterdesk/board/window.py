@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import queue
 from collections import deque
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -35,7 +35,7 @@ from counterdesk.queue import Event, OfficeStatus, TicketEngine
 from counterdesk.queue.models import EventKind
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
-from counterdesk.ui.tasks import run_in_background
+from counterdesk.ui.tasks import Mailbox, run_in_background
 
 log = logging.getLogger(__name__)
 CALL_KINDS = (EventKind.CALLED.value, EventKind.RECALLED.value)
@@ -89,9 +89,7 @@ class BoardWindow(QWidget):
         self._rotation = 0
         self._tick = QTimer(self, interval=1000, timeout=self._show_clock)
         self._rotate = QTimer(self, interval=rotate_ms, timeout=self._next_procedure)
-        # Outcomes of announcements, put here by the speech service's thread and read by the
-        # clock tick: no Python object crosses threads in a signal (see counterdesk.ui.tasks).
-        self.speech_outcomes: queue.SimpleQueue[Outcome] = queue.SimpleQueue()
+        self._mailbox = Mailbox(self)
         self._show_clock()
         self._next_procedure()
 
@@ -299,6 +297,10 @@ class BoardWindow(QWidget):
         if online:
             self._refresh()
 
+    def speech_reported(self, outcome: Outcome) -> None:
+        """From the speech service's thread: show the outcome in the UI thread, at once."""
+        self._mailbox.post(partial(self._on_speech, outcome))
+
     def _on_speech(self, outcome: Outcome) -> None:
         problem = "; ".join(outcome.problems)
         self._set_warning("speech", f"廣播  Speaker: {problem}" if problem else "")
@@ -342,8 +344,6 @@ class BoardWindow(QWidget):
     # -- clock and procedures ------------------------------------------------------------------
 
     def _show_clock(self) -> None:
-        while not self.speech_outcomes.empty():
-            self._on_speech(self.speech_outcomes.get())
         local = self.engine.clock.now().astimezone(self.office.zone)
         self.time.setText(f"{local:%H:%M}")
         self.date.setText(
@@ -369,6 +369,6 @@ def open_board(engine: TicketEngine, speaker: Speaker) -> BoardWindow:
     """A running board (for the role and the demo office); speech problems show in its corner."""
     window = BoardWindow(engine, speaker)
     if hasattr(speaker, "on_result"):
-        speaker.on_result = window.speech_outcomes.put
+        speaker.on_result = window.speech_reported
     window.start()
     return window

@@ -212,7 +212,7 @@ def test_speech_problems_show_in_the_corner_until_an_announcement_works(
 ) -> None:
     window, _ = board
     failed = Outcome(False, "Number A 0 0 1", ("playback failed: audio open error",))
-    window.speech_outcomes.put(failed)  # as the speech service's thread reports it
+    window.speech_reported(failed)  # as the speech service's thread reports it
     qtbot.waitUntil(lambda: "playback failed" in window.warning.text(), timeout=5000)
-    window.speech_outcomes.put(Outcome(True, "Number A 0 0 2", (), (("en", 2.0),)))
+    window.speech_reported(Outcome(True, "Number A 0 0 2", (), (("en", 2.0),)))
     qtbot.waitUntil(lambda: window.warning.text() == "", timeout=5000)
