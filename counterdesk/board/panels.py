@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from counterdesk.queue.office import Counter, Office, Service
 from counterdesk.queue.views import ServiceStatus
 from counterdesk.ui.app import ui_font
+from counterdesk.ui.layout import column
 
 INK = "#FFFFFF"
 MUTED = "#A9B8CC"
@@ -57,15 +57,6 @@ class Scaled(QLabel):
         self.setStyleSheet(f"color: {color}; background: transparent;")
 
 
-def _column(*labels: QWidget, spacing: int = 2) -> QVBoxLayout:
-    layout = QVBoxLayout()
-    layout.setSpacing(spacing)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for label in labels:
-        layout.addWidget(label)
-    return layout
-
-
 class CounterRow(QFrame):
     """One counter: the number it calls, the counter, and who serves there (with deputy)."""
 
@@ -84,8 +75,8 @@ class CounterRow(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(28, 4, 28, 4)
         layout.addWidget(self.number, 34)
-        layout.addLayout(_column(self.desk_zh, self.desk_en, self.desk_name), 30)
-        layout.addLayout(_column(self.staff, self.deputy, spacing=6), 36)
+        layout.addLayout(column(self.desk_zh, self.desk_en, self.desk_name), 30)
+        layout.addLayout(column(self.staff, self.deputy, spacing=6), 36)
         self.highlighted = False
         self.set_highlight(False)
 
@@ -126,7 +117,7 @@ class ServiceTile(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 4, 16, 4)
         layout.addWidget(self.prefix)
-        layout.addLayout(_column(self.name_zh, self.name_en), 1)
+        layout.addLayout(column(self.name_zh, self.name_en), 1)
         layout.addWidget(self.count)
 
     def labels(self) -> list[Scaled]:
@@ -149,7 +140,7 @@ class WaitingPanel(QWidget):
         grid.setSpacing(8)
         for index, tile in enumerate(self.tiles.values()):
             grid.addWidget(tile, index // self.COLUMNS, index % self.COLUMNS)
-        layout = _column(title, spacing=8)
+        layout = column(title, spacing=8)
         layout.addLayout(grid)
         self.setLayout(layout)
         self.title = title
@@ -182,7 +173,7 @@ class ProcedurePanel(QFrame):
         self.time = Scaled("", 21, bold=True)
         self.time_en = Scaled("", 19)
         self.note = Scaled("", 15, color=MUTED)
-        layout = _column(*self.labels(), spacing=4)
+        layout = column(*self.labels(), spacing=4)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addStretch(1)
         self.setLayout(layout)

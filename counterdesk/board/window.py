@@ -33,6 +33,7 @@ from counterdesk.devices.speech import Outcome
 from counterdesk.devices.speech_protocol import Speaker
 from counterdesk.queue import Event, OfficeStatus, TicketEngine
 from counterdesk.queue.models import EventKind
+from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import Mailbox, run_in_background
@@ -106,8 +107,8 @@ class BoardWindow(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignRight)
         header = QHBoxLayout()
         header.setSpacing(28)
-        header.addLayout(_stack(self.title_zh, self.title_en), 1)
-        header.addLayout(_stack(self.date, self.date_en))
+        header.addLayout(column(self.title_zh, self.title_en, spacing=4, margins=None), 1)
+        header.addLayout(column(self.date, self.date_en, spacing=4, margins=None))
         header.addWidget(self.time)
 
         self.columns = [
@@ -133,7 +134,7 @@ class BoardWindow(QWidget):
         recent_box = QFrame()
         recent_box.setObjectName("recent")
         recent_box.setStyleSheet(f"QFrame#recent {{ background: {PANEL}; border-radius: 14px; }}")
-        recent_layout = _stack(self.recent_title, *self.recent_lines)
+        recent_layout = column(self.recent_title, *self.recent_lines, spacing=4, margins=None)
         recent_layout.setContentsMargins(24, 14, 24, 14)
         recent_layout.addStretch(1)
         recent_box.setLayout(recent_layout)
@@ -355,14 +356,6 @@ class BoardWindow(QWidget):
         services = self.office.services
         self.procedure.show_service(services[self._rotation % len(services)])
         self._rotation += 1
-
-
-def _stack(*widgets: QWidget) -> QVBoxLayout:
-    layout = QVBoxLayout()
-    layout.setSpacing(4)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout
 
 
 def open_board(engine: TicketEngine, speaker: Speaker) -> BoardWindow:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from counterdesk.queue.office import Office
@@ -223,10 +222,3 @@ def no_show_list() -> QListWidget:
     widget.setFont(ui_font(12))
     widget.setMaximumHeight(110)
     return widget
-
-
-def column(*widgets: QWidget) -> QVBoxLayout:
-    layout = QVBoxLayout()
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout

@@ -28,7 +28,6 @@ from counterdesk.counter.panels import (
     SignInPanel,
     TicketCard,
     WaitingList,
-    column,
     label,
     no_show_list,
 )
@@ -36,6 +35,7 @@ from counterdesk.queue import CounterStatus, Event, QueueError, Ticket, TicketEn
 from counterdesk.queue.models import EventKind
 from counterdesk.ui.app import ui_font
 from counterdesk.ui.errors import error_text
+from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background
@@ -118,8 +118,8 @@ class ConsoleWindow(QWidget):
         self.banner.setStyleSheet("background: #C62828; color: white; padding: 8px;")
         self.banner.hide()
         header = QHBoxLayout()
-        header.addLayout(column(self.title, self.services_line), 1)
-        header.addLayout(column(self.who, self.badge))
+        header.addLayout(column(self.title, self.services_line, spacing=None, margins=None), 1)
+        header.addLayout(column(self.who, self.badge, spacing=None, margins=None))
 
         self.sign_in = SignInPanel(self.office)
         self.sign_in.submitted.connect(self.submit_sign_in)
@@ -137,6 +137,8 @@ class ConsoleWindow(QWidget):
             self.waiting,
             label(self.tr("No-shows (F8 puts the selected one back in the queue)"), 11),
             self.no_show_view,
+            spacing=None,
+            margins=None,
         )
         middle = QHBoxLayout()
         middle.addWidget(self.left, 55)

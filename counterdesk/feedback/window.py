@@ -21,12 +21,12 @@ from counterdesk.devices.ticket_content import Bilingual
 from counterdesk.feedback import texts
 from counterdesk.feedback.faces import FaceButton, FaceMark
 from counterdesk.kiosk.style import BRAND, INK, MUTED, PAPER, TARGET_MM, mm_to_px
-from counterdesk.kiosk.widgets import column
 from counterdesk.queue import Event, TicketEngine
 from counterdesk.queue.models import EventKind
 from counterdesk.queue.ratings import RatingRefused, Ratings
 from counterdesk.ui.app import cjk_family
 from counterdesk.ui.errors import error_text
+from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background

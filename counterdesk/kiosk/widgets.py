@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.devices.ticket_content import Bilingual
+from counterdesk.ui.layout import column
 
 PADDING = 8
 
@@ -51,15 +52,6 @@ def label(
         widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
     widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     return widget
-
-
-def column(*widgets: QWidget, spacing: int = 2) -> QVBoxLayout:
-    layout = QVBoxLayout()
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(spacing)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout
 
 
 class Phrase(QWidget):
