@@ -196,14 +196,6 @@ def statistics_for(
     return compute(engine.db, engine.office, first, last, filters, engine.clock)
 
 
-def nearest_rank(values: Iterable[int], percent: int) -> int | None:
-    """The nearest-rank percentile of ``values``, exactly as the module docstring defines it."""
-    ordered = sorted(values)
-    if not ordered:
-        return None
-    return ordered[(percent * len(ordered) + 99) // 100 - 1]
-
-
 # -- the arrays -----------------------------------------------------------------------------
 
 

@@ -1,13 +1,17 @@
-"""The domain must run without Qt: kiosks, scripts and servers import it headless."""
+"""The domain and the status server must run without Qt: kiosks, scripts and servers import
+them headless (the web server runs on machines with no display libraries)."""
 
 import subprocess
 import sys
 
+import pytest
 
-def test_queue_package_imports_no_qt_module() -> None:
+
+@pytest.mark.parametrize("package", ["counterdesk.queue", "counterdesk.web"])
+def test_package_imports_no_qt_module(package: str) -> None:
     code = (
-        "import sys, pkgutil, importlib, counterdesk.queue as q\n"
-        "for m in pkgutil.walk_packages(q.__path__, 'counterdesk.queue.'):\n"
+        f"import sys, pkgutil, importlib, {package} as p\n"
+        f"for m in pkgutil.walk_packages(p.__path__, '{package}.'):\n"
         "    if '.migrations' not in m.name: importlib.import_module(m.name)\n"
         "import counterdesk.cli\n"
         "bad = sorted(n for n in sys.modules if n.startswith(('PySide6', 'PyQt', 'shiboken')))\n"
@@ -16,4 +20,4 @@ def test_queue_package_imports_no_qt_module() -> None:
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "", f"Qt modules imported by the domain: {result.stdout}"
+    assert result.stdout.strip() == "", f"Qt modules imported by {package}: {result.stdout}"

@@ -11,11 +11,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from counterdesk.queue import ManualClock, TicketEngine
-from counterdesk.queue.statistics import Filters, nearest_rank, statistics_for
+from counterdesk.queue.statistics import Filters, statistics_for
 from counterdesk.reports.exports import ExportError, ExportRequest, export
 from counterdesk.reports.periods import PeriodError, date_range, parse_period, preset
 from tests.unit.test_cli import run  # noqa: F401 - the fixture running main.py
-from tests.unit.test_statistics import DAY, at, play_day
+from tests.unit.test_statistics import DAY, at, nearest_rank, play_day
 
 
 @pytest.fixture

@@ -177,14 +177,3 @@ def test_upkeep_rereads_an_office_loaded_elsewhere(
     Upkeep(engine).run_once()
 
     assert engine.office.office.name.en == "A new counter name"
-
-
-def test_the_web_package_imports_no_qt() -> None:
-    code = (
-        "import sys, counterdesk.web.commands, counterdesk.web.server, counterdesk.web.upkeep\n"
-        "print(','.join(sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken')))))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    assert result.stdout.strip() == ""
