@@ -150,11 +150,18 @@ class StatusHandler(BaseHTTPRequestHandler):
 
     def _linger(self) -> None:
         with contextlib.suppress(OSError):
-            self.connection.shutdown(socket.SHUT_WR)
-            self.connection.settimeout(LINGER_SECONDS)
-            received = 0
-            while received < LINGER_BYTES and (chunk := self.connection.recv(CHUNK)):
-                received += len(chunk)
+            _drain(self.connection, LINGER_SECONDS)
+
+
+def _drain(connection: socket.socket, timeout: float) -> None:
+    """Say we are done, then read what the client still sends (up to a limit, waiting at most
+    ``timeout``; 0: only what has arrived): closing with unread data would reset the
+    connection and could lose our answer."""
+    connection.shutdown(socket.SHUT_WR)
+    connection.settimeout(timeout)
+    received = 0
+    while received < LINGER_BYTES and (chunk := connection.recv(CHUNK)):
+        received += len(chunk)
 
 
 class StatusServer(ThreadingHTTPServer):
@@ -237,11 +244,7 @@ class StatusServer(ThreadingHTTPServer):
         with contextlib.suppress(OSError):
             request.settimeout(1.0)
             request.sendall(response.to_bytes())
-            request.shutdown(socket.SHUT_WR)
-            request.setblocking(False)
-            received = 0
-            while received < LINGER_BYTES and (chunk := request.recv(CHUNK)):
-                received += len(chunk)
+            _drain(request, 0.0)
         self.close_request(request)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
