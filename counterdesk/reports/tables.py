@@ -19,7 +19,7 @@ from sqlalchemy import select
 from counterdesk.queue.database import Database
 from counterdesk.queue.day_summary import NONE, STATUSES, DayData, day_bounds
 from counterdesk.queue.models import CounterRow, EventKind, TicketEventRow, TicketRow
-from counterdesk.queue.office import Office
+from counterdesk.queue.office import WEEKDAYS, Office
 from counterdesk.queue.statistics import BREAKDOWNS, Figures, Statistics
 
 WEEKDAY_NAMES = (
@@ -31,7 +31,6 @@ WEEKDAY_NAMES = (
     ("星期六", "Saturday"),
     ("星期日", "Sunday"),
 )
-WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 TITLES = {
     "service": ("依服務項目", "By service"),
     "counter": ("依櫃檯", "By counter"),
@@ -175,7 +174,7 @@ def group_names(office: Office, breakdown: str, key: str | None) -> tuple[str, s
     except KeyError:  # no longer in the office file: history keeps its code
         return key, key
     if breakdown == "weekday":
-        return WEEKDAY_NAMES[WEEKDAY_CODES.index(key)]
+        return WEEKDAY_NAMES[WEEKDAYS.index(key)]
     if breakdown == "hour":
         span = f"{key}:00–{int(key) + 1:02d}:00"
         return span, span
