@@ -31,11 +31,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from counterdesk.analytics.statistics import statistics_for
 from counterdesk.queue import Database, ManualClock, TicketEngine, load_office
 from counterdesk.queue.office import SAMPLE_OFFICE, Office
-from counterdesk.queue.simulation import DEFAULT_PROFILE, Plan, simulate
-from counterdesk.queue.statistics import statistics_for
-from counterdesk.reports.exports import ExportRequest, export
+from counterdesk.reporting.exports import ExportRequest, export
+from counterdesk.simulation.simulator import DEFAULT_PROFILE, Plan, simulate
 
 YEAR = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 COUNTERS = 56

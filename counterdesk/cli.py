@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import (
     CounterdeskError,
     OfficeFileError,
@@ -23,7 +24,6 @@ from counterdesk.queue import (
     open_office,
 )
 from counterdesk.queue.database import Database, schema_version
-from counterdesk.queue.opinions import Opinions
 from counterdesk.queue.views import OfficeStatus, Ticket
 from counterdesk.settings import load_settings
 
@@ -37,10 +37,10 @@ EXTENSIONS = (
     "counterdesk.kiosk.commands",
     "counterdesk.counter.commands",
     "counterdesk.board.commands",
-    "counterdesk.reports.commands",
+    "counterdesk.supervisor.commands",
     "counterdesk.web.commands",
-    "counterdesk.feedback.commands",
-    "counterdesk.opinion_commands",
+    "counterdesk.rating_screen.commands",
+    "counterdesk.commands.opinions",
 )
 
 

@@ -23,12 +23,12 @@ from counterdesk.board.window import open_board
 from counterdesk.counter.window import open_console
 from counterdesk.devices.speech import SpeechService, Voices
 from counterdesk.devices.speech_protocol import SilentSpeaker, Speaker
-from counterdesk.feedback.window import open_feedback
 from counterdesk.kiosk.window import create_kiosk
 from counterdesk.queue import TicketEngine, open_office
-from counterdesk.queue.simulation import fill_history
-from counterdesk.reports.window import build_supervisor_window
+from counterdesk.rating_screen.window import open_feedback
 from counterdesk.settings import APP, load_settings
+from counterdesk.simulation.simulator import fill_history
+from counterdesk.supervisor.window import build_supervisor_window
 from counterdesk.ui.app import run_window, ui_font
 from counterdesk.web.server import make_server
 

@@ -1,1 +1,1 @@
-"""The customer-facing screen at a counter, where citizens rate the service they just had."""
+"""Citizen feedback: ratings of a visit and opinions followed until closed. No Qt."""

@@ -8,7 +8,7 @@ that language, plus Qt's own for standard dialogs; Qt then sends every widget a
 
 To refresh a catalogue after changing the window's texts::
 
-    pyside6-lupdate counterdesk/reports/*.py -ts counterdesk/i18n/supervisor_zh_TW.ts
+    pyside6-lupdate counterdesk/supervisor/*.py -ts counterdesk/i18n/supervisor_zh_TW.ts
     (translate the new entries in Qt Linguist, then)
     pyside6-lrelease counterdesk/i18n/supervisor_zh_TW.ts
 """

@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 from urllib.parse import parse_qs
 
-from counterdesk.queue import ratings
-from counterdesk.queue.opinions import MAX_CONTACT
+from counterdesk.feedback import ratings
+from counterdesk.feedback.opinions import MAX_CONTACT
 from counterdesk.web import texts
 from counterdesk.web.texts import Bilingual
 

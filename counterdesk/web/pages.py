@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 import re
 
+from counterdesk.feedback.opinions import MAX_CONTACT
+from counterdesk.feedback.ratings import MAX_COMMENT, SCORES
 from counterdesk.queue.office import Office, Service, Text
-from counterdesk.queue.opinions import MAX_CONTACT
-from counterdesk.queue.ratings import MAX_COMMENT, SCORES
 from counterdesk.web import texts
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import RatingForm

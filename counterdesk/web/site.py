@@ -14,11 +14,11 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from counterdesk.feedback.opinions import Opinions
+from counterdesk.feedback.ratings import RatingRefused, Ratings
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import DatabaseError, InvalidInput, NotFound
 from counterdesk.queue.models import Status
-from counterdesk.queue.opinions import Opinions
-from counterdesk.queue.ratings import RatingRefused, Ratings
 from counterdesk.web import DEFAULT_REFRESH, texts
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal

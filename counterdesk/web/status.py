@@ -11,11 +11,11 @@ import datetime as dt
 import re
 from typing import Any
 
+from counterdesk.feedback.opinions import Opinion, Opinions, OpinionStatus
+from counterdesk.feedback.ratings import Ratings, rating_closed
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import Status
 from counterdesk.queue.office import Counter, Service
-from counterdesk.queue.opinions import Opinion, Opinions, OpinionStatus
-from counterdesk.queue.ratings import Ratings, rating_closed
 from counterdesk.web import texts
 from counterdesk.web.texts import Bilingual
 

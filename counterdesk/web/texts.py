@@ -14,10 +14,10 @@ from counterdesk.devices.ticket_content import (
     Bilingual,
     wait_phrase,
 )
-from counterdesk.feedback.texts import ASK as RATE_PROMPT
-from counterdesk.feedback.texts import FACES  # the five faces, worst to best (score 1-5)
+from counterdesk.feedback.opinions import OpinionStatus
 from counterdesk.kiosk.texts import FEE, INDICATIVE, NO_DOCUMENTS, PROCEDURE, PROCESSING_TIME
-from counterdesk.queue.opinions import OpinionStatus
+from counterdesk.rating_screen.texts import ASK as RATE_PROMPT
+from counterdesk.rating_screen.texts import FACES  # the five faces, worst to best (score 1-5)
 
 B = Bilingual
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import threading
 
+from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.opinions import Opinions
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
+from counterdesk.feedback.opinions import Opinions
+from counterdesk.feedback.ratings import Ratings
 from counterdesk.queue import ManualClock, TicketEngine
-from counterdesk.queue.opinions import Opinions
-from counterdesk.queue.ratings import Ratings
 from counterdesk.web.server import StatusServer, make_server
 from tests.web.browser import PHONE, SMALL_PHONE, overflow, phone_browser, require_chromium
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.office import Office, Text
-from counterdesk.queue.opinions import Opinions
 from counterdesk.web.upkeep import Upkeep
 
 ROOT = Path(__file__).resolve().parents[2]

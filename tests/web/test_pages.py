@@ -9,10 +9,10 @@ from urllib.parse import urlencode
 
 import pytest
 
+from counterdesk.feedback.opinions import Opinions
+from counterdesk.feedback.ratings import Ratings
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.office import Office, Text
-from counterdesk.queue.opinions import Opinions
-from counterdesk.queue.ratings import Ratings
 from tests.web.support import Client, finished
 
 

@@ -1,0 +1,437 @@
+"""Supervisor statistics over any date range: counts, waits, handling, service level, utilisation.
+
+Definitions (see ``ticket_figures`` for how each ticket's times come from the event log):
+
+- Every time is a whole number of seconds. *wait* = issue → answered call, *walk* = answered
+  call → start, *handling* = start → finish (per service segment, so a transferred ticket
+  gives one handling time per counter that served it).
+- A ticket counts under the service it was issued for, its business day (the office's local
+  date), the local hour it was issued, and the counter and staff member who made its answered
+  call ("not called" for tickets never called). Handling counts under the segment's own
+  service, counter, staff member and the local hour service started.
+- ``issued = served + no_show + cancelled + removed_at_close + still_open``; ``transferred``
+  counts the tickets that were moved to another service at least once (whatever came next).
+- Percentiles are *nearest rank*: the p-th percentile of n values is the value at rank
+  ⌈p·n/100⌉ of the values sorted ascending (in a spreadsheet: ``=SMALL(range, ROUNDUP(p*n/100,
+  0))``); the median is the 50th percentile, so of an even count it is the lower middle value.
+  It is always a time that really occurred, and the same on SQLite and PostgreSQL.
+- Service level = share of called tickets whose wait is at most their service's target wait
+  (the target in the current office configuration). Tickets never called are not in it;
+  they appear as cancelled, removed at close or still open.
+- Utilisation = serving seconds ÷ seconds signed in and not paused, within each local day.
+
+Speed: settled days come from ``day_summaries`` (see ``day_summary``), and the figures are
+computed with array operations, so a year of a million tickets takes well under a second.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+import numpy as np
+from sqlalchemy import select
+
+from counterdesk.analytics.day_summary import NONE, STATUSES, DayData, load_days
+from counterdesk.queue.clock import Clock, SystemClock
+from counterdesk.queue.database import Database
+from counterdesk.queue.models import ServiceRow, Status
+from counterdesk.queue.office import WEEKDAYS, Office
+from counterdesk.queue.views import _View
+
+if TYPE_CHECKING:
+    from counterdesk.queue.engine import TicketEngine
+
+BREAKDOWNS = ("service", "counter", "staff", "day", "weekday", "hour", "priority")
+PERCENTILES = (50, 90)
+_OUTCOMES = {
+    "served": (Status.DONE,),
+    "no_show": (Status.NO_SHOW,),
+    "cancelled": (Status.CANCELLED,),
+    "removed_at_close": (Status.REMOVED_AT_CLOSE,),
+    "still_open": (Status.WAITING, Status.CALLED, Status.SERVING),
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Filters(_View):
+    service: str | None = None
+    counter: int | None = None
+    staff: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Times(_View):
+    """A set of durations in whole seconds; everything but ``count`` is None when empty."""
+
+    count: int
+    mean: float | None
+    median: int | None
+    p90: int | None
+    maximum: int | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Figures(_View):
+    """One row of a breakdown (``key`` None is the "not called" group or the total)."""
+
+    key: str | None
+    issued: int
+    served: int
+    no_show: int
+    cancelled: int
+    removed_at_close: int
+    still_open: int
+    transferred: int
+    wait: Times
+    walk: Times
+    within_target: int
+    service_level: float | None
+    handling: Times
+    serving_seconds: int
+    open_seconds: int | None
+    utilisation: float | None
+    per_day: float | None  # tickets issued per day with tickets (the hour breakdown)
+
+
+@dataclasses.dataclass(frozen=True)
+class Statistics(_View):
+    first: dt.date
+    last: dt.date
+    filters: Filters
+    days: int  # days in the range that have tickets
+    total: Figures
+    service: tuple[Figures, ...]
+    counter: tuple[Figures, ...]
+    staff: tuple[Figures, ...]
+    day: tuple[Figures, ...]
+    weekday: tuple[Figures, ...]
+    hour: tuple[Figures, ...]
+    priority: tuple[Figures, ...]
+
+    def breakdown(self, name: str) -> tuple[Figures, ...]:
+        if name not in BREAKDOWNS:
+            raise KeyError(name)
+        return getattr(self, name)  # type: ignore[no-any-return]
+
+
+def compute(
+    db: Database,
+    office: Office,
+    first: dt.date,
+    last: dt.date,
+    filters: Filters | None = None,
+    clock: Clock | None = None,
+) -> Statistics:
+    """Every figure for business days ``first`` to ``last`` (both included)."""
+    if first > last:
+        raise ValueError(f"the range starts on {first} but ends before it, on {last}")
+    filters = filters or Filters()
+    days = load_days(db, office, first, last, (clock or SystemClock()).now())
+    with db.read() as session:
+        configured = dict(
+            session.execute(
+                select(ServiceRow.code, ServiceRow.target_wait_minutes).order_by(
+                    ServiceRow.position
+                )
+            ).all()
+        )
+    services = _Codes(configured)
+    staff = _Codes(member.code for member in office.staff)
+    tickets, segments, presence = _gather(days, services, staff)
+    tickets, segments, presence = _filter(filters, services, staff, tickets, segments, presence)
+    targets = np.array([configured.get(code, 0) * 60 for code in services.codes] + [0])
+    masks = {
+        outcome: np.isin(tickets["status"], [STATUSES.index(status) for status in statuses])
+        for outcome, statuses in _OUTCOMES.items()
+    }
+    masks["transferred"] = tickets["transfers"] > 0
+    called = tickets["wait"] != NONE
+    masks["within"] = called & (tickets["wait"] <= targets[tickets["service"]])
+    labels: dict[str, Callable[[int], str]] = {
+        "total": str,
+        "service": services.codes.__getitem__,
+        "counter": str,
+        "staff": staff.codes.__getitem__,
+        "day": lambda index: days[index].day.isoformat(),
+        "weekday": WEEKDAYS.__getitem__,
+        "hour": "{:02d}".format,
+        "priority": ("ordinary", "priority").__getitem__,
+    }
+    measures = {
+        "wait": _Measure(tickets["wait"], called),
+        "walk": _Measure(tickets["walk"], tickets["walk"] != NONE),
+        "handling": _Measure(segments["seconds"], np.ones(segments.size, dtype=bool)),
+    }
+    rows = {
+        name: _breakdown(
+            name,
+            label,
+            tickets,
+            segments,
+            presence,
+            measures,
+            masks,
+            len(days),
+            filters.service is None,
+        )
+        for name, label in labels.items()
+    }
+    return Statistics(
+        first=first,
+        last=last,
+        filters=filters,
+        days=len(days),
+        total=rows.pop("total")[0],
+        **{name: tuple(figures) for name, figures in rows.items()},
+    )
+
+
+def statistics_for(
+    engine: TicketEngine, first: dt.date, last: dt.date, filters: Filters | None = None
+) -> Statistics:
+    """``compute`` over a ticket engine's database, office and clock."""
+    return compute(engine.db, engine.office, first, last, filters, engine.clock)
+
+
+# -- the arrays -----------------------------------------------------------------------------
+
+
+class _Codes:
+    """Codes in a fixed order (the office's first), growing with codes only history knows."""
+
+    def __init__(self, codes: Iterable[str]) -> None:
+        self.codes: list[str] = []
+        self._index: dict[str, int] = {}
+        for code in codes:
+            self.index(code)
+
+    def index(self, code: str) -> int:
+        if code not in self._index:
+            self._index[code] = len(self.codes)
+            self.codes.append(code)
+        return self._index[code]
+
+    def find(self, code: str, what: str) -> int:
+        if code not in self._index:
+            raise ValueError(f"unknown {what} {code!r} (known: {', '.join(self.codes)})")
+        return self._index[code]
+
+    def mapping(self, day_codes: list[str]) -> np.ndarray:
+        """Day-local code numbers → these; NONE (-1) indexes the last slot and stays NONE."""
+        return np.array([self.index(code) for code in day_codes] + [NONE], dtype=np.int32)
+
+
+class _Rows:
+    """Parallel int32 columns of one kind of row: tickets, service segments or presence."""
+
+    def __init__(self, columns: dict[str, np.ndarray]) -> None:
+        self.columns = columns
+
+    @property
+    def size(self) -> int:
+        return len(next(iter(self.columns.values())))
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.columns[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.columns
+
+    def where(self, mask: np.ndarray) -> _Rows:
+        return _Rows({name: column[mask] for name, column in self.columns.items()})
+
+
+_COLUMNS = {
+    "tickets": (
+        "service",
+        "counter",
+        "staff",
+        "priority",
+        "hour",
+        "status",
+        "transfers",
+        "wait",
+        "walk",
+    ),
+    "segments": ("service", "counter", "staff", "priority", "hour", "seconds"),
+    "presence": ("counter", "staff", "open_seconds"),
+}
+_KEYS = ("day", "weekday", "total")
+
+
+def _gather(days: list[DayData], services: _Codes, staff: _Codes) -> tuple[_Rows, _Rows, _Rows]:
+    """All days' rows in one set of columns, with codes numbered the same for every day."""
+    parts: dict[str, dict[str, list[np.ndarray]]] = {
+        kind: {name: [] for name in (*names, *_KEYS)} for kind, names in _COLUMNS.items()
+    }
+    for index, data in enumerate(days):
+        service_map, staff_map = services.mapping(data.services), staff.mapping(data.staff)
+        t, s = data.tickets, data.segments
+        changed = {
+            "tickets": {"service": service_map[t["issued_service"]]},
+            "segments": {
+                "service": service_map[s["service"]],
+                "priority": t["priority"][s["ticket"]],
+            },
+            "presence": {},
+        }
+        for kind, rows in (("tickets", t), ("segments", s), ("presence", data.presence)):
+            table = {name: rows[name] for name in _COLUMNS[kind] if name not in changed[kind]}
+            table.update(changed[kind], staff=staff_map[rows["staff"]])
+            size = len(rows)
+            table.update(
+                day=np.full(size, index),
+                weekday=np.full(size, data.day.weekday()),
+                total=np.zeros(size),
+            )
+            for name, column in table.items():
+                parts[kind][name].append(column.astype(np.int32, copy=False))
+    return tuple(  # type: ignore[return-value]
+        _Rows(
+            {
+                name: np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int32)
+                for name, arrays in parts[kind].items()
+            }
+        )
+        for kind in _COLUMNS
+    )
+
+
+def _filter(
+    filters: Filters,
+    services: _Codes,
+    staff: _Codes,
+    tickets: _Rows,
+    segments: _Rows,
+    presence: _Rows,
+) -> tuple[_Rows, _Rows, _Rows]:
+    """Keep the rows the filters choose; a service filter leaves no presence (no utilisation)."""
+    wanted = {}
+    if filters.service is not None:
+        wanted["service"] = services.find(filters.service, "service")
+    if filters.counter is not None:
+        wanted["counter"] = filters.counter
+    if filters.staff is not None:
+        wanted["staff"] = staff.find(filters.staff, "staff member")
+    if not wanted:
+        return tickets, segments, presence
+    result = []
+    for rows in (tickets, segments, presence):
+        mask = np.ones(rows.size, dtype=bool)
+        for name, value in wanted.items():
+            mask &= rows[name] == value if name in rows else False
+        result.append(rows.where(mask))
+    return tuple(result)  # type: ignore[return-value]
+
+
+def _groups(*keys: np.ndarray | None) -> tuple[np.ndarray, list[np.ndarray | None]]:
+    """Number the distinct key values 0..n-1 in ascending order, NONE (-1) last."""
+    present = [k for k in keys if k is not None and len(k)]
+    if not present:
+        return np.zeros(0, dtype=np.int64), [None if k is None else k for k in keys]
+    shifted = [k + 1 for k in present]  # NONE → 0
+    seen = np.zeros(int(max(k.max() for k in shifted)) + 1, dtype=bool)
+    for k in shifted:
+        seen[k] = True
+    values = np.flatnonzero(seen) - 1
+    values = np.concatenate((values[values != NONE], values[values == NONE]))
+    lookup = np.empty(len(seen), dtype=np.int16 if len(values) < 2**15 else np.int64)
+    lookup[values + 1] = np.arange(len(values))
+    return values, [None if k is None else lookup[k + 1] for k in keys]
+
+
+class _Measure:
+    """One kind of duration, sorted once. Each breakdown then only re-sorts its small group
+    numbers (a stable radix sort), which keeps a year of a million tickets under a second."""
+
+    def __init__(self, values: np.ndarray, keep: np.ndarray) -> None:
+        kept = np.flatnonzero(keep)
+        order = np.argsort(values[kept])  # equal durations are interchangeable
+        self.rows = kept[order]  # the rows that have this duration, by duration
+        self.sorted = values[self.rows]
+
+    def times(self, groups: np.ndarray, n: int) -> list[Times]:
+        keys = groups[self.rows]
+        # By group, then by value; one group (the total) is in order already.
+        ordered = self.sorted if n == 1 else self.sorted[np.argsort(keys, kind="stable")]
+        counts = np.bincount(keys, minlength=n)
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        totals = np.concatenate(([0], np.cumsum(ordered, dtype=np.int64)))
+        sums = totals[starts + counts] - totals[starts]
+        last = max(len(ordered) - 1, 0)
+        picked = {
+            p: ordered[np.minimum(starts + (p * counts + 99) // 100 - 1, last)]
+            if len(ordered)
+            else np.zeros(n, dtype=np.int64)
+            for p in (*PERCENTILES, 100)
+        }
+        return [
+            Times(
+                count=int(counts[g]),
+                mean=float(sums[g] / counts[g]) if counts[g] else None,
+                median=int(picked[50][g]) if counts[g] else None,
+                p90=int(picked[90][g]) if counts[g] else None,
+                maximum=int(picked[100][g]) if counts[g] else None,
+            )
+            for g in range(n)
+        ]
+
+
+_WITH_PRESENCE = ("total", "counter", "staff", "day", "weekday")
+
+
+def _breakdown(
+    name: str,
+    label: Callable[[int], str],
+    tickets: _Rows,
+    segments: _Rows,
+    presence: _Rows,
+    measures: dict[str, _Measure],
+    masks: dict[str, np.ndarray],
+    days: int,
+    with_presence: bool,
+) -> list[Figures]:
+    with_presence = with_presence and name in _WITH_PRESENCE
+    if name == "total":  # one row, even for an empty range
+        values = np.zeros(1, dtype=np.int64)
+        t, s, p = (rows["total"].astype(np.int16) for rows in (tickets, segments, presence))
+    else:
+        values, (t, s, p) = _groups(
+            tickets[name], segments[name], presence[name] if with_presence else None
+        )
+    n = len(values)
+
+    def count(groups: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        return np.bincount(groups, weights=weights, minlength=n).astype(np.int64)
+
+    issued = count(t)
+    counts = {name: count(t[mask]) for name, mask in masks.items()}
+    waits = measures["wait"].times(t, n)
+    walks = measures["walk"].times(t, n)
+    handling = measures["handling"].times(s, n)
+    serving = count(s, segments["seconds"])
+    opened = count(p, presence["open_seconds"]) if with_presence else None
+    rows = []
+    for g, value in enumerate(values):
+        open_seconds = int(opened[g]) if opened is not None else None
+        rows.append(
+            Figures(
+                key=None if value == NONE else label(int(value)),
+                issued=int(issued[g]),
+                **{outcome: int(counts[outcome][g]) for outcome in _OUTCOMES},
+                transferred=int(counts["transferred"][g]),
+                wait=waits[g],
+                walk=walks[g],
+                within_target=int(counts["within"][g]),
+                service_level=counts["within"][g] / waits[g].count if waits[g].count else None,
+                handling=handling[g],
+                serving_seconds=int(serving[g]),
+                open_seconds=open_seconds,
+                utilisation=serving[g] / open_seconds if open_seconds else None,
+                per_day=issued[g] / days if name == "hour" and days else None,
+            )
+        )
+    return rows

@@ -1,0 +1,1 @@
+"""Headless reporting: CSV, XLSX and PDF exports of statistics, satisfaction and opinions. No Qt."""

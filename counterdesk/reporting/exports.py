@@ -1,0 +1,416 @@
+"""Exports for supervisors: CSV (opens in Excel with Chinese intact), XLSX and the PDF report.
+
+A file is written next to its destination under a temporary name and moved into place only
+when complete, so a failed or interrupted export never leaves a partial file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from counterdesk.analytics.day_summary import DayData, load_days
+from counterdesk.analytics.satisfaction import Satisfaction, rating_comments, satisfaction
+from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.errors import CounterdeskError
+from counterdesk.reporting.feedback_tables import (
+    COMMENT_COLUMNS,
+    OPINION_COLUMNS,
+    SCORE_COLUMNS,
+    comment_rows,
+    opinion_lines,
+    opinion_rows,
+    period_opinions,
+    score_rows,
+    trend_text,
+)
+from counterdesk.reporting.formats import CSV_TABLES, FEEDBACK_TABLES, FORMATS
+from counterdesk.reporting.tables import (
+    EVENT_COLUMNS,
+    FIGURE_COLUMNS,
+    GROUP_COLUMNS,
+    TICKET_COLUMNS,
+    TITLES,
+    Column,
+    breakdown_rows,
+    event_rows,
+    summary_rows,
+    ticket_rows,
+)
+
+XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, the heading row included
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
+
+
+class ExportError(CounterdeskError):
+    """The export cannot be made: nothing in the range, or the file cannot be written."""
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    first: dt.date
+    last: dt.date
+    format: str
+    output: Path
+    table: str = "summary"  # which table a CSV holds
+    filters: Filters = field(default_factory=Filters)
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    tickets: int
+    days: int
+    rows: int | None = None  # the rows of a CSV table
+
+
+def export(
+    engine: TicketEngine, request: ExportRequest, progress: Progress | None = None
+) -> ExportResult:
+    """Write the export ``request`` asks for; raise ExportError with one clear line if not."""
+    if request.format not in FORMATS:
+        raise ExportError(f"unknown format {request.format!r} (use {', '.join(FORMATS)})")
+    if request.table not in CSV_TABLES:
+        raise ExportError(f"unknown table {request.table!r} (use {', '.join(CSV_TABLES)})")
+    _check_writable(request.output)
+    stats = statistics_for(engine, request.first, request.last, request.filters)
+    refusal = _nothing_to_export(engine, request, stats)
+    if refusal:
+        raise ExportError(refusal)
+    report = progress or (lambda done, total: None)
+    rows = None
+    with _atomic(request.output) as handle:
+        if request.format == "csv":
+            rows = _write_csv(engine, request, stats, handle, report)
+        elif request.format == "xlsx":
+            _write_xlsx(engine, request, stats, handle, report)
+        else:
+            from counterdesk.reporting.pdf_report import write_pdf
+
+            write_pdf(engine, stats, handle, report)
+    return ExportResult(request.output, stats.total.issued, stats.days, rows)
+
+
+def _nothing_to_export(
+    engine: TicketEngine, request: ExportRequest, stats: Statistics
+) -> str | None:
+    """Why the range has nothing to export, or None.
+
+    A ticket table needs tickets. The satisfaction, comment and opinion tables are written
+    even when empty: opinions come by phone and letter on days without tickets, and "none"
+    is an answer. The XLSX and the PDF report hold both, so they need one or the other.
+    """
+    if stats.total.issued or (request.format == "csv" and request.table in FEEDBACK_TABLES):
+        return None
+    period = f"from {request.first} to {request.last}"
+    filtered = " with these filters" if request.filters != Filters() else ""
+    if request.format == "csv":
+        return f"no tickets {period}{filtered}: nothing to export"
+    figures = satisfaction(engine, request.first, request.last)
+    if figures.overall.ratings or figures.opinions.received:
+        return None
+    return f"no tickets {period}{filtered}, and no ratings or opinions: nothing to export"
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder: give a file name")
+    if not folder.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ExportError(f"cannot write {path}: permission denied")
+
+
+@contextlib.contextmanager
+def _atomic(path: Path) -> Iterator[IO[bytes]]:
+    """A temporary file beside ``path``, renamed onto it only if the block succeeds."""
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed or removed below
+            dir=path.parent if str(path.parent) else ".",
+            prefix=f".{path.name}.",
+            suffix=".part",
+            delete=False,
+        )
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror}") from None
+    try:
+        with handle:
+            yield handle
+        os.replace(handle.name, path)
+    except OSError as exc:
+        Path(handle.name).unlink(missing_ok=True)
+        raise ExportError(f"cannot write {path}: {exc.strerror}") from None
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _days(engine: TicketEngine, request: ExportRequest) -> list[DayData]:
+    now = engine.clock.now()
+    return load_days(engine.db, engine.office, request.first, request.last, now, detail=True)
+
+
+def filtered_tickets(
+    engine: TicketEngine, request: ExportRequest, report: Progress
+) -> Iterator[dict[str, Any]]:
+    """The raw ticket log, restricted by the request's filters like the statistics are."""
+    days = _days(engine, request)
+    wanted = request.filters
+    for done, data in enumerate(days, start=1):
+        for row in ticket_rows([data], engine.office):
+            if (
+                (wanted.service is None or row["issued_service"] == wanted.service)
+                and (wanted.counter is None or row["counter"] == wanted.counter)
+                and (wanted.staff is None or row["staff"] == wanted.staff)
+            ):
+                yield row
+        report(done, len(days))
+
+
+def all_events(
+    engine: TicketEngine, request: ExportRequest, report: Progress
+) -> Iterator[dict[str, Any]]:
+    days = [data.day for data in _days(engine, request)]
+    for done, day in enumerate(days, start=1):
+        yield from event_rows(engine.db, engine.office, day)
+        report(done, len(days))
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+
+def _write_csv(
+    engine: TicketEngine,
+    request: ExportRequest,
+    stats: Statistics,
+    handle: IO[bytes],
+    report: Progress,
+) -> int:
+    """The rows written, in UTF-8 with a byte-order mark: without it Excel reads the Chinese
+    names as Big5 noise."""
+    columns: tuple[Column, ...]
+    rows: Iterable[dict[str, Any]]
+    if request.table == "summary":
+        columns = (Column("breakdown", "", ""), *GROUP_COLUMNS, *FIGURE_COLUMNS)
+        rows = summary_rows(stats, engine.office)
+    elif request.table == "tickets":
+        columns, rows = TICKET_COLUMNS, filtered_tickets(engine, request, report)
+    elif request.table == "events":
+        columns, rows = EVENT_COLUMNS, all_events(engine, request, report)
+    elif request.table == "satisfaction":
+        figures = satisfaction(engine, request.first, request.last)
+        columns, rows = SCORE_COLUMNS, score_rows(figures, engine.office)
+    elif request.table == "comments":
+        comments = rating_comments(engine, request.first, request.last)
+        columns, rows = COMMENT_COLUMNS, comment_rows(comments, engine.office)
+    else:
+        opinions = period_opinions(engine, request.first, request.last)
+        columns, rows = OPINION_COLUMNS, opinion_rows(opinions, engine.office)
+    with open(handle.fileno(), "w", encoding="utf-8-sig", newline="", closefd=False) as text:
+        writer = csv.writer(text)
+        writer.writerow(column.key for column in columns)
+        written = 0
+        for row in rows:
+            writer.writerow("" if row[c.key] is None else row[c.key] for c in columns)
+            written += 1
+    report(1, 1)
+    return written
+
+
+# -- XLSX -----------------------------------------------------------------------------------
+
+
+def _write_xlsx(
+    engine: TicketEngine,
+    request: ExportRequest,
+    stats: Statistics,
+    handle: IO[bytes],
+    report: Progress,
+) -> None:
+    """A summary sheet, a sheet per breakdown, satisfaction, comments and opinions, and the raw
+    ticket log (split past Excel's limit)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    office = engine.office
+    summary = book.create_sheet("摘要 Summary")
+    summary.column_dimensions["A"].width = 34
+    summary.column_dimensions["B"].width = 60
+    for label, value in summary_lines(engine, stats):
+        summary.append([label, value])
+    for breakdown in BREAKDOWNS:
+        zh, en = TITLES[breakdown]
+        _table_sheet(
+            book,
+            f"{zh} {en}",
+            (*GROUP_COLUMNS, *FIGURE_COLUMNS),
+            breakdown_rows(stats, office, breakdown),
+        )
+    _feedback_sheets(book, engine, request)
+    try:
+        _ticket_sheets(book, filtered_tickets(engine, request, report))
+    except BaseException:
+        for sheet in book.worksheets:  # finish the sheets' temporary files before they go
+            with contextlib.suppress(Exception):
+                sheet.close()
+        raise
+    book.save(handle)
+
+
+def _ticket_sheets(book: Any, rows: Iterable[dict[str, Any]]) -> None:
+    """The raw ticket log, continued on a new sheet whenever one reaches Excel's row limit."""
+    sheet, written, parts = None, XLSX_MAX_ROWS, 0
+    for row in rows:
+        if written >= XLSX_MAX_ROWS:
+            parts += 1
+            title = "票號 Tickets" + (f" {parts}" if parts > 1 else "")
+            sheet, written = _table_sheet(book, title, TICKET_COLUMNS, []), 1
+        sheet.append([row[c.key] for c in TICKET_COLUMNS])
+        written += 1
+
+
+def _feedback_sheets(book: Any, engine: TicketEngine, request: ExportRequest) -> None:
+    """Satisfaction by service, counter, staff and month, the comments left with the ratings,
+    and the opinions of the period: each a few headline lines over its table."""
+    figures = satisfaction(engine, request.first, request.last)
+    _table_sheet(
+        book,
+        "滿意度 Satisfaction",
+        SCORE_COLUMNS,
+        score_rows(figures, engine.office),
+        satisfaction_lines(figures, request.filters),
+    )
+    comments = rating_comments(engine, request.first, request.last)
+    _table_sheet(
+        book,
+        "評語 Comments",
+        COMMENT_COLUMNS,
+        comment_rows(comments, engine.office),
+        [("評語數 Comments", len(comments)), ("排序 Order", "最新在前 newest first")],
+    )
+    target = engine.office.feedback.answer_target_days
+    _table_sheet(
+        book,
+        "意見 Opinions",
+        OPINION_COLUMNS,
+        opinion_rows(period_opinions(engine, request.first, request.last), engine.office),
+        [(f"{zh} {en}", value) for zh, en, value, _ in opinion_lines(figures.opinions, target)],
+    )
+
+
+def satisfaction_lines(figures: Satisfaction, filters: Filters) -> list[tuple[str, Any]]:
+    """The headline satisfaction figures as (label, value) lines."""
+    overall = figures.overall
+    lines: list[tuple[str, Any]] = [
+        ("評分數 Ratings", overall.ratings),
+        ("平均分數 Mean score (1–5)", overall.mean),
+        ("滿意比例 Satisfied (4–5)", overall.satisfied),
+        ("趨勢 Trend", trend_text(figures.trend_per_month)),
+    ]
+    if filters != Filters():
+        lines.append(("篩選 Filters", "不適用於滿意度 do not apply to satisfaction"))
+    return lines
+
+
+def _table_sheet(
+    book: Any,
+    title: str,
+    columns: Iterable[Column],
+    rows: Iterable[dict],  # type: ignore[type-arg]
+    lines: Iterable[tuple[str, Any]] = (),
+) -> Any:
+    """A sheet holding a table, under optional (label, value) lines and an empty row."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+
+    columns, lines = list(columns), list(lines)
+    sheet = book.create_sheet(title[:31])
+    heading_row = len(lines) + 2 if lines else 1
+    sheet.freeze_panes = f"A{heading_row + 1}"  # panes and widths before any row: write-only
+    for index, column in enumerate(columns):
+        letter = _column_letter(index)
+        sheet.column_dimensions[letter].width = 26 if column.kind == "text" else 14
+    if lines:  # room for the lines' labels
+        sheet.column_dimensions["A"].width = 36
+    for line in lines:
+        sheet.append(list(line))
+    if lines:
+        sheet.append([])
+    heading = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=f"{column.zh}\n{column.en}")
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        heading.append(cell)
+    sheet.append(heading)
+    for row in rows:
+        cells = []
+        for column in columns:
+            cell = WriteOnlyCell(sheet, value=row[column.key])
+            if column.kind == "share":
+                cell.number_format = "0.0%"
+            cells.append(cell)
+        sheet.append(cells)
+    return sheet
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index + 1))
+
+
+def summary_lines(engine: TicketEngine, stats: Statistics) -> list[tuple[str, Any]]:
+    """The headline figures and the definitions, as (label, value) lines."""
+    office = engine.office
+    total = stats.total
+    filters = stats.filters
+    chosen = ", ".join(
+        f"{name} {value}" for name, value in vars(filters).items() if value is not None
+    )
+    return [
+        ("機關 Office", f"{office.office.name.zh} / {office.office.name.en}"),
+        ("期間 Period", f"{stats.first.isoformat()} – {stats.last.isoformat()}"),
+        ("篩選 Filters", chosen or "無 none"),
+        ("有票日數 Days with tickets", stats.days),
+        (
+            "產生時間 Generated",
+            engine.clock.now().astimezone(office.zone).strftime("%Y-%m-%d %H:%M"),
+        ),
+        ("發出 Issued", total.issued),
+        ("完成 Served", total.served),
+        ("未到 No-show", total.no_show),
+        ("取消 Cancelled", total.cancelled),
+        ("關櫃移除 Removed at close", total.removed_at_close),
+        ("轉送 Transferred", total.transferred),
+        (
+            "平均等候（秒）Mean wait (s)",
+            None if total.wait.mean is None else round(total.wait.mean, 1),
+        ),
+        ("等候中位數（秒）Median wait (s)", total.wait.median),
+        ("等候 P90（秒）90th percentile wait (s)", total.wait.p90),
+        ("最長等候（秒）Longest wait (s)", total.wait.maximum),
+        ("服務水準 Service level", total.service_level),
+        ("處理中位數（秒）Median handling (s)", total.handling.median),
+        ("使用率 Utilisation", total.utilisation),
+        ("定義 Definitions", DEFINITIONS),
+    ]
+
+
+DEFINITIONS = (
+    "wait = issue → answered call (after a no-show that came back, its last call); "
+    "walk = call → start; handling = start → finish, per service at a counter. "
+    "Whole seconds. Percentiles by nearest rank: value at rank ⌈p·n/100⌉ of the sorted values. "
+    "Service level = share of called tickets called within their service's target wait. "
+    "A transferred ticket counts under the service it was issued for. "
+    "The event log is the CSV export with --table events."
+)

@@ -1,0 +1,297 @@
+"""The tables every export shares: statistics breakdowns, the raw ticket log and the event log.
+
+Times are whole seconds in the files (exact, as the statistics define them); the PDF shows
+minutes. The raw logs carry no personal data: tickets have no names anyway, the status-page
+token is left out, staff appear by code only, and the free-text note staff may type when
+finishing a ticket is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from sqlalchemy import select
+
+from counterdesk.analytics.day_summary import NONE, STATUSES, DayData, day_bounds
+from counterdesk.analytics.statistics import BREAKDOWNS, Figures, Statistics
+from counterdesk.queue.database import Database
+from counterdesk.queue.models import CounterRow, EventKind, TicketEventRow, TicketRow
+from counterdesk.queue.office import WEEKDAYS, Office
+
+WEEKDAY_NAMES = (
+    ("星期一", "Monday"),
+    ("星期二", "Tuesday"),
+    ("星期三", "Wednesday"),
+    ("星期四", "Thursday"),
+    ("星期五", "Friday"),
+    ("星期六", "Saturday"),
+    ("星期日", "Sunday"),
+)
+TITLES = {
+    "service": ("依服務項目", "By service"),
+    "counter": ("依櫃檯", "By counter"),
+    "staff": ("依承辦人", "By staff member"),
+    "day": ("依日期", "By day"),
+    "weekday": ("依星期", "By weekday"),
+    "hour": ("依時段", "By hour of day"),
+    "priority": ("依優先", "By priority"),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    zh: str
+    en: str
+    kind: str = "count"  # count, seconds, share, number, text
+
+
+FIGURE_COLUMNS = (
+    Column("issued", "發出", "Issued"),
+    Column("served", "完成", "Served"),
+    Column("no_show", "未到", "No-show"),
+    Column("cancelled", "取消", "Cancelled"),
+    Column("removed_at_close", "關櫃移除", "Removed at close"),
+    Column("still_open", "未結", "Still open"),
+    Column("transferred", "轉送", "Transferred"),
+    Column("called", "叫號", "Called"),
+    Column("wait_mean", "平均等候", "Mean wait", "seconds"),
+    Column("wait_median", "等候中位數", "Median wait", "seconds"),
+    Column("wait_p90", "等候 P90", "90th percentile wait", "seconds"),
+    Column("wait_max", "最長等候", "Longest wait", "seconds"),
+    Column("service_level", "服務水準", "Service level", "share"),
+    Column("walk_median", "到櫃中位數", "Median walk", "seconds"),
+    Column("handled", "服務段", "Services handled"),
+    Column("handling_mean", "平均處理", "Mean handling", "seconds"),
+    Column("handling_median", "處理中位數", "Median handling", "seconds"),
+    Column("handling_p90", "處理 P90", "90th percentile handling", "seconds"),
+    Column("handling_max", "最長處理", "Longest handling", "seconds"),
+    Column("serving_seconds", "服務時間", "Time serving", "seconds"),
+    Column("open_seconds", "開櫃時間", "Time open", "seconds"),
+    Column("utilisation", "使用率", "Utilisation", "share"),
+    Column("per_day", "每日平均", "Per day", "number"),
+)
+GROUP_COLUMNS = (
+    Column("key", "代碼", "Code", "text"),
+    Column("name_zh", "名稱", "Name (Chinese)", "text"),
+    Column("name_en", "Name", "Name (English)", "text"),
+)
+TICKET_COLUMNS = (
+    Column("business_date", "營業日", "Business date", "text"),
+    Column("number", "號碼", "Number", "text"),
+    Column("issued_service", "服務項目", "Service at issue", "text"),
+    Column("final_service", "最終服務", "Service at end", "text"),
+    Column("priority", "優先", "Priority", "text"),
+    Column("status", "狀態", "Status", "text"),
+    Column("issued_at", "抽號時間", "Issued", "text"),
+    Column("first_called_at", "首次叫號", "First called", "text"),
+    Column("answered_call_at", "應答叫號", "Answered call", "text"),
+    Column("started_at", "開始服務", "Started", "text"),
+    Column("finished_at", "完成時間", "Finished", "text"),
+    Column("ended_at", "結束時間", "Ended", "text"),
+    Column("counter", "櫃檯", "Counter", "text"),
+    Column("staff", "承辦人代碼", "Staff code", "text"),
+    Column("calls", "叫號次數", "Calls"),
+    Column("recalls", "重叫次數", "Recalls"),
+    Column("no_shows", "未到次數", "No-shows"),
+    Column("returns", "回隊次數", "Returns"),
+    Column("transfers", "轉送次數", "Transfers"),
+    Column("wait_seconds", "等候秒數", "Wait", "seconds"),
+    Column("walk_seconds", "到櫃秒數", "Walk", "seconds"),
+    Column("handling_seconds", "處理秒數", "Handling", "seconds"),
+)
+EVENT_COLUMNS = (
+    Column("event_id", "事件編號", "Event id"),
+    Column("at", "時間", "Time", "text"),
+    Column("kind", "事件", "Event", "text"),
+    Column("business_date", "營業日", "Business date", "text"),
+    Column("number", "號碼", "Number", "text"),
+    Column("service", "服務項目", "Service", "text"),
+    Column("counter", "櫃檯", "Counter", "text"),
+    Column("staff", "承辦人代碼", "Staff code", "text"),
+    Column("note", "備註", "Note", "text"),
+)
+# Notes the system writes itself; the note typed when finishing a ticket is free text.
+SYSTEM_NOTES = {
+    EventKind.ISSUED,
+    EventKind.RECALLED,
+    EventKind.NO_SHOW,
+    EventKind.TRANSFERRED,
+    EventKind.PRINTED,
+    EventKind.SIGNED_OUT,
+}
+
+
+def figure_values(figures: Figures) -> dict[str, Any]:
+    def rounded(value: float | None) -> float | None:
+        return None if value is None else round(value, 1)
+
+    return {
+        "issued": figures.issued,
+        "served": figures.served,
+        "no_show": figures.no_show,
+        "cancelled": figures.cancelled,
+        "removed_at_close": figures.removed_at_close,
+        "still_open": figures.still_open,
+        "transferred": figures.transferred,
+        "called": figures.wait.count,
+        "wait_mean": rounded(figures.wait.mean),
+        "wait_median": figures.wait.median,
+        "wait_p90": figures.wait.p90,
+        "wait_max": figures.wait.maximum,
+        "service_level": figures.service_level,
+        "walk_median": figures.walk.median,
+        "handled": figures.handling.count,
+        "handling_mean": rounded(figures.handling.mean),
+        "handling_median": figures.handling.median,
+        "handling_p90": figures.handling.p90,
+        "handling_max": figures.handling.maximum,
+        "serving_seconds": figures.serving_seconds,
+        "open_seconds": figures.open_seconds,
+        "utilisation": figures.utilisation,
+        "per_day": rounded(figures.per_day),
+    }
+
+
+def group_names(office: Office, breakdown: str, key: str | None) -> tuple[str, str]:
+    """Chinese and English names of one row's group, e.g. a service's or a counter's name."""
+    if key is None:
+        return ("全部", "All") if breakdown == "total" else ("未叫號", "Not called")
+    try:
+        if breakdown == "service":
+            name = office.service(key).name
+            return name.zh, name.en
+        if breakdown == "counter":
+            name = office.counter(int(key)).name
+            return name.zh, name.en
+        if breakdown == "staff":
+            name = office.staff_member(key).name
+            return name.zh, name.en
+    except KeyError:  # no longer in the office file: history keeps its code
+        return key, key
+    if breakdown == "weekday":
+        return WEEKDAY_NAMES[WEEKDAYS.index(key)]
+    if breakdown == "hour":
+        span = f"{key}:00–{int(key) + 1:02d}:00"
+        return span, span
+    if breakdown == "priority":
+        return ("優先", "Priority") if key == "priority" else ("一般", "Ordinary")
+    return key, key
+
+
+def breakdown_rows(stats: Statistics, office: Office, breakdown: str) -> list[dict[str, Any]]:
+    """One dict per group: the group's code and names, then every figure."""
+    rows = stats.breakdown(breakdown) if breakdown != "total" else (stats.total,)
+    return [
+        {
+            "key": row.key if row.key is not None else "",
+            **dict(
+                zip(("name_zh", "name_en"), group_names(office, breakdown, row.key), strict=True)
+            ),
+            **figure_values(row),
+        }
+        for row in rows
+    ]
+
+
+def summary_rows(stats: Statistics, office: Office) -> Iterator[dict[str, Any]]:
+    """Every breakdown in one long table (``breakdown`` says which), the total first."""
+    for breakdown in ("total", *BREAKDOWNS):
+        for row in breakdown_rows(stats, office, breakdown):
+            yield {"breakdown": breakdown, **row}
+
+
+def ticket_rows(days: list[DayData], office: Office) -> Iterator[dict[str, Any]]:
+    """The raw ticket log: one row per ticket with every timestamp, local time to the second."""
+    zone = office.zone
+    for data in days:
+        midnight = dt.datetime.combine(data.day, dt.time(), zone).astimezone(dt.UTC)
+        local = partial(_local_time, midnight, zone)
+        handling: dict[int, int] = {}
+        for segment in data.segments:
+            handling[int(segment["ticket"])] = handling.get(int(segment["ticket"]), 0) + int(
+                segment["seconds"]
+            )
+
+        assert data.detail is not None, "load the days with detail=True"
+        for index, (ticket, more) in enumerate(zip(data.tickets, data.detail, strict=True)):
+            yield {
+                "business_date": data.day.isoformat(),
+                "number": more["number"].decode(),
+                "issued_service": data.services[ticket["issued_service"]],
+                "final_service": data.services[ticket["service"]],
+                "priority": "yes" if ticket["priority"] else "no",
+                "status": STATUSES[ticket["status"]],
+                "issued_at": local(more["issued_at"]),
+                "first_called_at": local(more["first_called_at"]),
+                "answered_call_at": local(more["answered_at"]),
+                "started_at": local(more["started_at"]),
+                "finished_at": local(more["finished_at"]),
+                "ended_at": local(more["ended_at"]),
+                "counter": "" if ticket["counter"] == NONE else int(ticket["counter"]),
+                "staff": "" if ticket["staff"] == NONE else data.staff[ticket["staff"]],
+                **{name: int(more[name]) for name in ("calls", "recalls", "no_shows", "returns")},
+                "transfers": int(ticket["transfers"]),
+                "wait_seconds": None if ticket["wait"] == NONE else int(ticket["wait"]),
+                "walk_seconds": None if ticket["walk"] == NONE else int(ticket["walk"]),
+                "handling_seconds": handling.get(index),
+            }
+
+
+def _local_time(midnight: dt.datetime, zone: dt.tzinfo, offset: int) -> str:
+    """Seconds after the business day's midnight as local time to the second, "" for none."""
+    if offset == NONE:
+        return ""
+    moment = (midnight + dt.timedelta(seconds=int(offset))).astimezone(zone)
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def event_rows(db: Database, office: Office, day: dt.date) -> list[dict[str, Any]]:
+    """The event log of one business day: its tickets' events and the counters' sessions
+    (sign-in, pause, resume, sign-out) within the local day."""
+    start, end = day_bounds(office, day)
+    columns = (
+        TicketEventRow.id,
+        TicketEventRow.at,
+        TicketEventRow.kind,
+        TicketRow.number,
+        TicketEventRow.service_code,
+        TicketEventRow.counter_number,
+        TicketEventRow.staff_code,
+        TicketEventRow.outcome,
+    )
+    with db.read() as session:
+        counters = list(session.scalars(select(CounterRow.number)))
+        of_tickets = session.execute(
+            select(*columns)
+            .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+            .where(TicketRow.business_date == day)
+        ).all()
+        # Counter sessions, through the partial index on (counter, time) of ticket-less events.
+        of_counters = session.execute(
+            select(*columns)
+            .outerjoin(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+            .where(TicketEventRow.ticket_id.is_(None), TicketEventRow.counter_number.in_(counters))
+            .where(TicketEventRow.at >= start, TicketEventRow.at < end)
+        ).all()
+    zone = office.zone
+    return [
+        {
+            "event_id": event_id,
+            "at": at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
+            "kind": kind,
+            "business_date": day.isoformat(),
+            "number": number or "",
+            "service": service or "",
+            "counter": "" if counter is None else counter,
+            "staff": staff or "",
+            "note": (outcome or "") if kind in SYSTEM_NOTES else "",
+        }
+        for event_id, at, kind, number, service, counter, staff, outcome in sorted(
+            [*of_tickets, *of_counters]
+        )
+    ]

@@ -1,0 +1,1 @@
+"""The supervisor window: statistics, charts, satisfaction and opinion follow-up, exports."""

@@ -1,0 +1,54 @@
+"""The demo office: every role's real window over one database, the whole flow working at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from counterdesk.demo import DEMO_DESKS, DemoOffice
+from counterdesk.devices.speech_protocol import Utterance
+from counterdesk.queue import TicketEngine
+from counterdesk.rating_screen.window import RATING
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, utterances: Sequence[Utterance], *, chime: bool = False) -> None:
+        self.said.extend(u.text for u in utterances)
+
+
+def test_take_call_see_and_hear_in_the_demo_office(qtbot: QtBot, engine: TicketEngine) -> None:
+    speaker = Recorder()
+    office = DemoOffice(engine, speaker)
+    qtbot.addWidget(office)
+    office.resize(1920, 1080)
+    office.show()
+    try:
+        assert [office.tabs.tabText(i).split()[0] for i in range(3)] == [
+            "Citizens",
+            "Staff",
+            "Supervisor",
+        ]
+        signed_in = {c.number: c.staff for c in engine.status().counters}
+        assert all(signed_in[counter] == staff for counter, staff in DEMO_DESKS)
+
+        ticket = engine.issue("certificate")  # what the kiosk's "take a number" does
+        console = office.consoles[0]
+        qtbot.waitUntil(lambda: console.buttons["call_next"].isEnabled(), timeout=10000)
+        qtbot.mouseClick(console.buttons["call_next"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: office.board.rows[1].number.text() == ticket.number, timeout=10000)
+        qtbot.waitUntil(lambda: any("counter 1" in text for text in speaker.said), timeout=10000)
+        assert engine.ticket(ticket.number).status == "called"
+
+        engine.start(1)
+        engine.finish(1)  # counter 1's citizen screen now asks for a rating of this visit
+        qtbot.waitUntil(
+            lambda: (office.feedback.state, office.feedback.number) == (RATING, ticket.number),
+            timeout=10000,
+        )
+    finally:
+        office.close()
