@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     counter_command("pause", _counter_action("pause", "paused"), "pause a counter (break)")
     counter_command("resume", _counter_action("resume", "resumed"), "resume a paused counter")
 
-    for name, handler, text in (
+    for name, action, text in (
         (
             "return",
             lambda a: engine_for(a).return_to_queue(a.number),
@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         ("cancel", lambda a: engine_for(a).cancel(a.number), "cancel an unserved ticket"),
     ):
-        command(name, handler, text).add_argument("number", help="ticket number, e.g. A012")
+        command(name, action, text).add_argument("number", help="ticket number, e.g. A012")
 
     demo = command("demo", _demo, "the whole demo office on one screen (the default)")
     demo.add_argument(

@@ -20,10 +20,10 @@ DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 _MARK = "_counterdesk_role_handler"
 
 
-class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+class _Stderr(logging.StreamHandler):
     """Writes to whatever ``sys.stderr`` is when a record comes, not to the one at set-up."""
 
-    @property  # type: ignore[override]
+    @property
     def stream(self) -> object:
         return sys.stderr
 

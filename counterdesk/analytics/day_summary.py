@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from sqlalchemy import func, literal, select
@@ -142,7 +142,10 @@ class DayData:
             offset += dtype.itemsize * size
         day = dt.date.fromisoformat(header["day"])
         rows = None if detail is None else np.frombuffer(detail, dtype=DETAIL)
-        return cls(day, header["services"], header["staff"], *arrays, detail=rows)
+        tickets, segments, presence = arrays
+        return cls(
+            day, header["services"], header["staff"], tickets, segments, presence, detail=rows
+        )
 
 
 def day_bounds(office: Office, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -175,7 +178,8 @@ def ticket_figures(session: Session, day: dt.date) -> list[tuple[int, str, Ticke
         .order_by(TicketEventRow.id)
     )
     for ticket_id, kind, at, counter, staff, service in rows:
-        events[ticket_id].append(LoggedEvent(kind, at, counter, staff, service))
+        # The join keeps only events of a ticket: ticket_id is never None here.
+        events[cast(int, ticket_id)].append(LoggedEvent(kind, at, counter, staff, service))
     return [
         (ticket_id, number, figures_of(service, priority, events[ticket_id]))
         for ticket_id, number, service, priority in tickets
@@ -294,7 +298,7 @@ def _presence(session: Session, start: dt.datetime, end: dt.datetime) -> dict[tu
         .where(TicketEventRow.at >= start, TicketEventRow.at < end)
         .order_by(TicketEventRow.at, TicketEventRow.id)
     )
-    for counter, kind, at, staff in changes:
+    for counter, kind, at, staff in changes:  # type: ignore[assignment]  # in_(counters): set
         open_since, member = state[counter]
         if open_since is not None and member is not None:
             result[(counter, member)] += seconds_between(open_since, at)
@@ -371,7 +375,9 @@ def _cached(
     connection = session.connection()
     if connection.dialect.name == "postgresql":
         compiled = query.compile(dialect=connection.dialect)
-        with connection.connection.driver_connection.cursor(binary=True) as cursor:
+        driver = connection.connection.driver_connection
+        assert driver is not None  # a checked-out connection has its driver connection
+        with driver.cursor(binary=True) as cursor:
             cursor.execute(str(compiled), compiled.params)
             rows = cursor.fetchall()
     else:

@@ -102,7 +102,7 @@ def rating_comments(engine: TicketEngine, start: dt.date, end: dt.date) -> list[
                 RatingRow.business_date.desc(), RatingRow.rated_at.desc(), RatingRow.id.desc()
             )
         ).all()
-    return [RatingComment(*row) for row in rows]
+    return [RatingComment(*row) for row in rows]  # type: ignore[arg-type]  # all commented
 
 
 def satisfaction(engine: TicketEngine, start: dt.date, end: dt.date) -> Satisfaction:
@@ -151,7 +151,9 @@ def _score(key: str, scores: list[int]) -> Score:
 
 
 def _scores(
-    rows: Iterable[Row[Any]], key: Callable[[Row[Any]], str], order: dict[str, int] | None = None
+    rows: Iterable[Row[*tuple[Any, ...]]],
+    key: Callable[[Row[*tuple[Any, ...]]], str],
+    order: dict[str, int] | None = None,
 ) -> tuple[Score, ...]:
     """One score per key, in ``order`` (unknown keys last) or else sorted by key."""
     groups: dict[str, list[int]] = defaultdict(list)

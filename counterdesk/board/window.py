@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from counterdesk.board.panels import (
@@ -88,8 +88,8 @@ class BoardWindow(QWidget):
         self._build()
         self._highlight_timers: dict[int, QTimer] = {}
         self._rotation = 0
-        self._tick = QTimer(self, interval=1000, timeout=self._show_clock)
-        self._rotate = QTimer(self, interval=rotate_ms, timeout=self._next_procedure)
+        self._tick = QTimer(self, interval=1000, timeout=self._show_clock)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
+        self._rotate = QTimer(self, interval=rotate_ms, timeout=self._next_procedure)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
         self._mailbox = Mailbox(self)
         self._show_clock()
         self._next_procedure()
@@ -227,12 +227,12 @@ class BoardWindow(QWidget):
         self.feed.connection.connect(self._on_connection)
         self.feed.start()
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.feed is not None:
             self.feed.stop()
         self._tick.stop()
         self._rotate.stop()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)
 
     # -- events ------------------------------------------------------------------------------
 

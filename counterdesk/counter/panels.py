@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
@@ -197,7 +198,7 @@ class WaitingList(QTreeWidget):
     def tick(self, now: dt.datetime) -> None:
         for group in self.groups.values():
             for index in range(group.childCount()):
-                item = group.child(index)
+                item = cast(QTreeWidgetItem, group.child(index))  # index < childCount
                 queued = item.data(1, Qt.ItemDataRole.UserRole)
                 item.setText(1, duration((now - queued).total_seconds()))
 
@@ -208,7 +209,7 @@ class WaitingList(QTreeWidget):
     def select(self, number: str) -> None:
         for group in self.groups.values():
             for index in range(group.childCount()):
-                item = group.child(index)
+                item = cast(QTreeWidgetItem, group.child(index))  # index < childCount
                 if item.data(0, Qt.ItemDataRole.UserRole) == number:
                     self.setCurrentItem(item)
                     item.setSelected(True)

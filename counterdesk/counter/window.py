@@ -99,7 +99,7 @@ class ConsoleWindow(QWidget):
         self.feed: LiveFeed | None = None
         self.setWindowTitle(f"counterdesk — counter {counter}")
         self._build(desk.name.zh, desk.name.en)
-        self._clock = QTimer(self, interval=1000, timeout=self._tick)
+        self._clock = QTimer(self, interval=1000, timeout=self._tick)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
 
     # -- layout ----------------------------------------------------------------------------
 

@@ -170,7 +170,7 @@ class _Sheet:
         face = font(int(100 * scale), True)
         left, top, right, bottom = face.getbbox(number)
         self.draw.text(((self.width - (right - left)) / 2 - left, self.y - top), number, font=face)
-        self.y += bottom - top
+        self.y += int(bottom - top)  # FreeType boxes are whole pixels, typed float
 
     def banner(self, phrase: Bilingual, size: int) -> None:
         """White text on a black band: the priority mark, seen at a glance."""
@@ -182,7 +182,7 @@ class _Sheet:
         self.draw.rectangle((self.margin, self.y, self.width - self.margin, self.y + band), fill=0)
         origin = ((self.width - (right - left)) / 2 - left, self.y + pad - top)
         self.draw.text(origin, text, font=face, fill=1)
-        self.y += band
+        self.y += int(band)  # FreeType boxes are whole pixels, typed float
 
     def row(self, label: Bilingual, value: Bilingual | str) -> None:
         """A label in two languages on the left, its value large and bold on the right."""

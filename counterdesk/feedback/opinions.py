@@ -14,6 +14,7 @@ import datetime as dt
 import enum
 import re
 import secrets
+from typing import Literal, overload
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -64,6 +65,10 @@ class Opinion(_View):
     overdue: bool  # unanswered past the office's answer target
 
 
+@overload
+def clean_text(text: str | None, what: str, limit: int, *, required: Literal[True]) -> str: ...
+@overload
+def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> str | None: ...
 def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> str | None:
     """Text a citizen or staff member typed, trimmed, with line breaks as ``\n``.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -118,7 +119,8 @@ class Ratings:
             reference = None
             if wants_answer:
                 book = Opinions(self.engine)
-                reference = book.record(session, comment, source, contact, ticket).reference
+                text = cast(str, comment)  # wants_answer: there is a comment
+                reference = book.record(session, text, source, contact, ticket).reference
             return Rating(ticket.id, number, score, comment, now, source, reference)
 
     def rating_for(self, token: str) -> Rating | None:

@@ -41,7 +41,12 @@ def install(language: str) -> str:
         if translator.load(str(catalogue)):
             translators.append(translator)
     qt = QTranslator(app)
-    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+    if qt.load(
+        QLocale(language),
+        "qtbase",
+        "_",
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ):
         translators.append(qt)
     for translator in translators:
         app.installTranslator(translator)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
 from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.devices.ticket_content import Bilingual
@@ -15,12 +15,12 @@ from counterdesk.queue.office import Document, Service, Text
 from counterdesk.queue.views import ServiceStatus
 
 
-def _clear(layout: QBoxLayout) -> None:
+def _clear(layout: QLayout) -> None:
     while (item := layout.takeAt(0)) is not None:
-        if item.widget() is not None:
-            item.widget().deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())  # type: ignore[arg-type]
+        if (widget := item.widget()) is not None:
+            widget.deleteLater()
+        elif (inner := item.layout()) is not None:
+            _clear(inner)
 
 
 def _indicative(*values: Text) -> bool:

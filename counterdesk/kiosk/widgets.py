@@ -114,10 +114,10 @@ class Card(QAbstractButton):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint() if self.layout() else super().sizeHint()
+        return layout.sizeHint() if (layout := self.layout()) else super().sizeHint()
 
     def minimumSizeHint(self) -> QSize:
-        return self.layout().minimumSize() if self.layout() else super().minimumSizeHint()
+        return layout.minimumSize() if (layout := self.layout()) else super().minimumSizeHint()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Only the style sheet's box: the labels inside paint themselves."""

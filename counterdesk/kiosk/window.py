@@ -60,7 +60,7 @@ class HoldArea(QWidget):
 
     def __init__(self, hold_ms: int) -> None:
         super().__init__()
-        self._timer = QTimer(self, singleShot=True, interval=hold_ms, timeout=self.held.emit)
+        self._timer = QTimer(self, singleShot=True, interval=hold_ms, timeout=self.held.emit)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._timer.start()
@@ -109,13 +109,13 @@ class KioskWindow(QWidget):
         self.feed = LiveFeed(engine, interval_ms=poll_ms, parent=self)
         # Changes elsewhere refresh the counts a moment later, in one read for a burst of
         # events, and not in the middle of this kiosk's own take-a-number.
-        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self.refresh)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self.refresh)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
         self.feed.events.connect(self._changed_elsewhere)
         self._build(hold_ms)
-        self._idle = QTimer(self, singleShot=True, interval=idle_ms, timeout=self._idle_timeout)
-        self._confirm = QTimer(self, singleShot=True, interval=confirm_ms, timeout=self.show_home)
-        self._countdown = QTimer(self, interval=250, timeout=self._show_countdown)
-        self._minute = QTimer(self, interval=30_000, timeout=self._tick)
+        self._idle = QTimer(self, singleShot=True, interval=idle_ms, timeout=self._idle_timeout)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
+        self._confirm = QTimer(self, singleShot=True, interval=confirm_ms, timeout=self.show_home)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
+        self._countdown = QTimer(self, interval=250, timeout=self._show_countdown)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
+        self._minute = QTimer(self, interval=30_000, timeout=self._tick)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
         self._watching = False
 
     # -- layout ----------------------------------------------------------------------------
@@ -169,8 +169,8 @@ class KioskWindow(QWidget):
             self.setStyleSheet(stylesheet(scale, self.target_px()))
         margin = round(24 * scale)
         for page in (self.home, self.priority_page, self.service_page, self.ticket_page):
-            page.layout().setContentsMargins(margin, margin, margin, margin)
-            page.layout().setSpacing(round(18 * scale))
+            page.layout().setContentsMargins(margin, margin, margin, margin)  # type: ignore[union-attr]  # laid out at construction
+            page.layout().setSpacing(round(18 * scale))  # type: ignore[union-attr]  # laid out at construction
         columns = 2 if portrait else 4
         for grid in (self.home.grid, self.priority_page.grid):
             grid.set_columns(columns)
@@ -189,7 +189,7 @@ class KioskWindow(QWidget):
         self.feed.start()
         self._minute.start()
         self._watching = True
-        QApplication.instance().installEventFilter(self)
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]  # the app runs
         self._idle.start()
         self.refresh()
         self._tick()
@@ -203,7 +203,7 @@ class KioskWindow(QWidget):
         """Stop timers and the feed, and let background reads and prints finish: their results
         are delivered through objects owned by this window, which must outlive them."""
         if self._watching:
-            QApplication.instance().removeEventFilter(self)
+            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]  # the app runs
             self._watching = False
         for timer in (self._idle, self._confirm, self._countdown, self._minute, self._settle):
             timer.stop()
@@ -286,7 +286,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.service_page)
 
     def current_page(self) -> QWidget:
-        return self.stack.currentWidget()
+        return self.stack.currentWidget()  # type: ignore[return-value]  # never empty
 
     # -- taking a number -------------------------------------------------------------------
 
@@ -368,7 +368,7 @@ class KioskWindow(QWidget):
 
     def utterances(self) -> list[Utterance]:
         page = self.stack.currentWidget()
-        return page.utterances()  # type: ignore[attr-defined, no-any-return]
+        return page.utterances()  # type: ignore[union-attr]  # every page has utterances()
 
     def read_aloud(self) -> None:
         self.speaker.say(self.utterances())

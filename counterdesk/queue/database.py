@@ -19,7 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session
@@ -106,7 +106,7 @@ def _sqlite_engine(url: URL) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -119,7 +119,7 @@ def _sqlite_engine(url: URL) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:  # type: ignore[no-untyped-def]
+    def _begin(connection: Connection) -> None:
         readonly = connection.get_execution_options().get(READONLY, False)
         connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
@@ -153,7 +153,7 @@ def start_checkpointer(uri: str, interval: float = CHECKPOINT_SECONDS) -> thread
 def refuse_network_share(path: Path) -> None:
     """WAL SQLite on a network file system corrupts data: refuse it, pointing to PostgreSQL."""
     if str(path).startswith("\\\\"):
-        fs = "a Windows network share"
+        fs: str | None = "a Windows network share"
     else:
         fs = _filesystem_type(path)
         if fs not in NETWORK_FILESYSTEMS:

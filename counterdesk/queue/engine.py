@@ -244,7 +244,7 @@ class TicketEngine:
         statement = _NEXT_SEQUENCE[self.db.dialect]
         return int(session.execute(statement, {"day": day, "service": service}).scalar_one())
 
-    def _people_ahead(self, session: Session, ticket: TicketRow | Row[Any]) -> int:
+    def _people_ahead(self, session: Session, ticket: TicketRow | Row[*tuple[Any, ...]]) -> int:
         """Waiting tickets that will be called before this one at a counter of its service."""
         return int(
             session.execute(
@@ -323,7 +323,7 @@ class TicketEngine:
 
     def _oldest_waiting(
         self, session: Session, day: dt.date, services: Sequence[str], priority: bool
-    ) -> Row[Any] | None:
+    ) -> Row[*tuple[Any, ...]] | None:
         """The id and priority of the ticket to call next from ``services``, locked for us."""
         if priority:
             probes = [(_OLDEST_PRIORITY, {"day": day, "services": list(services)})]
@@ -687,7 +687,7 @@ class TicketEngine:
         self,
         session: Session,
         kind: EventKind,
-        ticket: TicketRow | Row[Any] | None = None,
+        ticket: TicketRow | Row[*tuple[Any, ...]] | None = None,
         *,
         counter: int | None = None,
         staff: str | None = None,
@@ -712,7 +712,7 @@ class TicketEngine:
             },
         )
 
-    def _service(self, session: Session, code: str) -> Row[Any]:
+    def _service(self, session: Session, code: str) -> Row[*tuple[Any, ...]]:
         """The active service ``code``: its code, prefix, English name and daily cap."""
         row = session.execute(_SERVICE, {"code": code}).one_or_none()
         if row is None or not row.active:

@@ -37,7 +37,7 @@ _OPEN_COUNTERS = (
 
 def minutes_per_citizen(session: Session, office: Office, service: str) -> float:
     rows = session.execute(_RECENT_SPANS, {"service": service}).all()
-    spans = [
+    spans: list[float] = [
         (finished - called).total_seconds() / 60
         for called, finished in rows
         if called is not None and finished is not None and finished >= called

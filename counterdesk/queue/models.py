@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     text,
@@ -94,6 +96,9 @@ class EventKind(enum.StrEnum):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    # Every row class maps one table; SQLAlchemy types it as any FromClause, which Core's
+    # insert() and update() refuse.
+    __table__: ClassVar[Table]
 
 
 class OfficeRow(Base):

@@ -9,6 +9,8 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from sqlalchemy import Row
+
 from counterdesk.queue.models import TicketEventRow, TicketRow
 
 
@@ -53,7 +55,7 @@ class Ticket(_View):
     estimated_wait_minutes: float | None = None
 
     @classmethod
-    def of(cls, row: TicketRow, **extra: Any) -> Ticket:
+    def of(cls, row: TicketRow | Row[*tuple[Any, ...]], **extra: Any) -> Ticket:
         return cls(
             id=row.id,
             number=row.number,

@@ -233,10 +233,10 @@ class FeedbackWindow(QWidget):
             self._scale = scale
             self.setStyleSheet(stylesheet(scale))
             margin, spacing, band = round(20 * scale), round(14 * scale), round(8 * scale)
-            self.header.layout().setContentsMargins(margin, band, margin, band)
+            self.header.layout().setContentsMargins(margin, band, margin, band)  # type: ignore[union-attr]  # laid out at construction
             for page in (self.idle, self.rating, self.message):
-                page.layout().setContentsMargins(margin, margin, margin, margin)
-                page.layout().setSpacing(spacing)
+                page.layout().setContentsMargins(margin, margin, margin, margin)  # type: ignore[union-attr]  # laid out at construction
+                page.layout().setSpacing(spacing)  # type: ignore[union-attr]  # laid out at construction
             self.face_row.setSpacing(spacing)
             target = self.target_px()
             for face in self.faces:

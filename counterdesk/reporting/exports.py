@@ -274,7 +274,7 @@ def _ticket_sheets(book: Any, rows: Iterable[dict[str, Any]]) -> None:
             parts += 1
             title = "票號 Tickets" + (f" {parts}" if parts > 1 else "")
             sheet, written = _table_sheet(book, title, TICKET_COLUMNS, []), 1
-        sheet.append([row[c.key] for c in TICKET_COLUMNS])
+        sheet.append([row[c.key] for c in TICKET_COLUMNS])  # type: ignore[union-attr]  # set at row 1
         written += 1
 
 
@@ -325,7 +325,7 @@ def _table_sheet(
     book: Any,
     title: str,
     columns: Iterable[Column],
-    rows: Iterable[dict],  # type: ignore[type-arg]
+    rows: Iterable[dict[str, Any]],
     lines: Iterable[tuple[str, Any]] = (),
 ) -> Any:
     """A sheet holding a table, under optional (label, value) lines and an empty row."""

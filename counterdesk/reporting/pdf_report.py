@@ -135,7 +135,7 @@ def write_pdf(
 def register_font() -> str:
     """Register ``FONT`` once; returns the file used, or the CID font's name."""
     if FONT in pdfmetrics.getRegisteredFontNames():
-        return str(pdfmetrics.getFont(FONT).face.filename)
+        return str(pdfmetrics.getFont(FONT).face.filename)  # type: ignore[attr-defined]  # a TTFont
     for path, index in FONT_FILES:
         if Path(path).exists():
             try:
@@ -273,7 +273,7 @@ def _bars(
 
     group = Group()
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = x + 30, 25, width - 40, 140
+    chart.x, chart.y, chart.width, chart.height = x + 30, 25, width - 40, 140  # type: ignore[assignment]  # stubs say int; points are floats
     chart.data = series or [[0]]
     chart.categoryAxis.categoryNames = list(labels) or [""]
     chart.categoryAxis.labels.fontName = FONT
@@ -292,7 +292,7 @@ def _legend(y: float) -> Legend:
     """Median in blue, 90th percentile in orange, at the top right of a drawing."""
     items = [("中位數 median", BLUE), ("第 90 百分位 P90", ORANGE)]
     legend = Legend()
-    legend.x, legend.y = WIDTH - 190, y
+    legend.x, legend.y = WIDTH - 190, y  # type: ignore[assignment]  # stubs say int; points are floats
     legend.fontName, legend.fontSize = FONT, 8
     legend.alignment = "right"
     legend.columnMaximum = 1
@@ -307,7 +307,7 @@ def _trend_chart(stats: Statistics, by_month: list[tuple[str, Figures]]) -> Draw
     points = by_month if long_range else [(row.key or "", row) for row in stats.day]
     drawing = Drawing(WIDTH, 210)
     chart = HorizontalLineChart()
-    chart.x, chart.y, chart.width, chart.height = 40, 30, WIDTH - 60, 140
+    chart.x, chart.y, chart.width, chart.height = 40, 30, WIDTH - 60, 140  # type: ignore[assignment]  # stubs say int; points are floats
     chart.data = [
         [_as_minutes(row.wait.median) for _, row in points] or [0],
         [_as_minutes(row.wait.p90) for _, row in points] or [0],
@@ -334,7 +334,7 @@ def _service_level_chart(stats: Statistics, office: Any) -> Drawing:
     height = 40 + 16 * max(1, len(rows))
     drawing = Drawing(WIDTH, height + 20)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 150, 10, WIDTH - 180, height - 20
+    chart.x, chart.y, chart.width, chart.height = 150, 10, WIDTH - 180, height - 20  # type: ignore[assignment]  # stubs say int; points are floats
     chart.data = [[round(100 * (row.service_level or 0), 1) for row in reversed(rows)] or [0]]
     chart.categoryAxis.categoryNames = [
         group_names(office, "service", row.key)[0] for row in reversed(rows)
@@ -430,7 +430,7 @@ def _grid(
     """A titled table: bilingual headings, the first column a name, figures on the right;
     ``widths`` are shares of the page width."""
     cell = STYLES["cell"]
-    body = [[Paragraph(f"{a}<br/>{b}", cell) for a, b in headings]]
+    body: list[list[Paragraph | str]] = [[Paragraph(f"{a}<br/>{b}", cell) for a, b in headings]]
     body += [[Paragraph(row[0], cell), *row[1:]] for row in rows]
     table = Table(body, colWidths=[WIDTH * share for share in widths], repeatRows=1, hAlign="LEFT")
     table.setStyle(
@@ -539,7 +539,7 @@ def _satisfaction_chart(figures: Satisfaction) -> Drawing:
     points = monthly_means(figures)
     drawing = Drawing(WIDTH, 200)
     chart = HorizontalLineChart()
-    chart.x, chart.y, chart.width, chart.height = 40, 30, WIDTH - 60, 135
+    chart.x, chart.y, chart.width, chart.height = 40, 30, WIDTH - 60, 135  # type: ignore[assignment]  # stubs say int; points are floats
     fitted = [fit for _, _, fit in points]
     trend = figures.trend_per_month is not None  # a line needs two months with ratings
     chart.data = [[mean for _, mean, _ in points], *([fitted] if trend else [])]
@@ -558,7 +558,7 @@ def _satisfaction_chart(figures: Satisfaction) -> Drawing:
         )
     )
     legend = Legend()
-    legend.x, legend.y = WIDTH - 190, 198
+    legend.x, legend.y = WIDTH - 190, 198  # type: ignore[assignment]  # stubs say int; points are floats
     legend.fontName, legend.fontSize = FONT, 8
     legend.alignment, legend.columnMaximum, legend.deltax = "right", 1, 90
     legend.colorNamePairs = [(BLUE, "平均 mean"), *([(ORANGE, "趨勢 trend")] if trend else [])]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections import deque
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -247,7 +247,8 @@ class BulkBackend:
                 )
             )
         # SQLite: BEGIN IMMEDIATE holds the write lock, so nobody else takes these ids.
-        last = session.scalar(select(func.coalesce(func.max(TicketRow.id), 0)))
+        # coalesce: never None
+        last = cast(int, session.scalar(select(func.coalesce(func.max(TicketRow.id), 0))))
         return list(range(last + 1, last + 1 + count))
 
     def _write(self) -> None:

@@ -95,7 +95,7 @@ def _ratings(
     rng: random.Random,
     office: Office,
     day: dt.date,
-    finished: Sequence[Row[Any]],
+    finished: Sequence[Row[*tuple[Any, ...]]],
     share: float,
     now: dt.datetime,
 ) -> list[dict[str, Any]]:
@@ -142,7 +142,7 @@ def _opinion(
     rng: random.Random,
     office: Office,
     day: dt.date,
-    finished: Sequence[Row[Any]],
+    finished: Sequence[Row[*tuple[Any, ...]]],
     now: dt.datetime,
 ) -> None:
     """One opinion received on ``day``, followed up as far as ``now`` allows."""

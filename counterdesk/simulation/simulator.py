@@ -33,6 +33,7 @@ import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Protocol
 
 from sqlalchemy import select
@@ -97,8 +98,8 @@ def parse_arrivals(text: str) -> dict[int, float]:
             return dict.fromkeys(range(24), rate)
         profile = {}
         for part in text.split(","):
-            hour, rate = part.split("=")
-            profile[int(hour)] = float(rate)
+            hour, value = part.split("=")
+            profile[int(hour)] = float(value)
         if any(not 0 <= hour <= 23 for hour in profile) or any(r < 0 for r in profile.values()):
             raise ValueError
         return profile
@@ -280,11 +281,11 @@ class _Day:
         if not self.citizens:
             return self.result
         for index, (opens, closes) in enumerate(self.sessions):
-            self.later(opens, lambda now, i=index: self.open_session(now, i))
+            self.later(opens, partial(self.open_session, index=index))
             if index + 1 < len(self.sessions):
                 self.later(closes, self.break_starts)
         for citizen in self.citizens:
-            self.later(citizen.arrives, lambda now, c=citizen: self.arrive(now, c))
+            self.later(citizen.arrives, partial(self.arrive, citizen=citizen))
         now = 0.0
         while self.heap:
             now, _, action = heapq.heappop(self.heap)

@@ -37,7 +37,7 @@ class ChartView(QChartView):
         super().__init__(parent)
         # Created here and handed over with setChart, which gives the view ownership.
         self.setChart(QChart())
-        self.setRenderHint(QPainter.Antialiasing)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
 
     def fresh(self, title: str) -> QChart:
@@ -52,9 +52,9 @@ class ChartView(QChartView):
         chart.setTitleFont(ui_font(10.5, bold=True))
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setFont(ui_font(8.5))
-        chart.legend().setAlignment(Qt.AlignBottom)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.legend().show()
-        chart.setAnimationOptions(QChart.NoAnimation)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         return chart
 
 
@@ -89,18 +89,18 @@ def arrivals_and_wait(view: ChartView, rows: Sequence[Figures], texts: dict[str,
     chart.addSeries(bars)
     hours = QBarCategoryAxis()
     hours.append([row.key or "" for row in rows])
-    _axis(chart, hours, Qt.AlignBottom)
+    _axis(chart, hours, Qt.AlignmentFlag.AlignBottom)
     bars.attachAxis(hours)
     left = _value_axis(texts["per_day"], max((row.per_day or 0 for row in rows), default=0))
-    _axis(chart, left, Qt.AlignLeft)
+    _axis(chart, left, Qt.AlignmentFlag.AlignLeft)
     bars.attachAxis(left)
     right = _value_axis(texts["minutes"], max((minutes(r.wait.p90) for r in rows), default=0))
-    _axis(chart, right, Qt.AlignRight)
+    _axis(chart, right, Qt.AlignmentFlag.AlignRight)
     # The lines sit on the hour categories through a hidden index axis of the same span.
     positions = QValueAxis()
     positions.setRange(-0.5, len(rows) - 0.5)
     positions.setVisible(False)
-    chart.addAxis(positions, Qt.AlignBottom)
+    chart.addAxis(positions, Qt.AlignmentFlag.AlignBottom)
     _wait_lines(chart, rows, range(len(rows)), texts, (right, positions))
 
 
@@ -110,9 +110,9 @@ def wait_trend(view: ChartView, rows: Sequence[Figures], texts: dict[str, str]) 
     dates = QDateTimeAxis()
     dates.setFormat("MM-dd")
     dates.setLabelsFont(ui_font(8))
-    chart.addAxis(dates, Qt.AlignBottom)
+    chart.addAxis(dates, Qt.AlignmentFlag.AlignBottom)
     axis = _value_axis(texts["minutes"], max((minutes(r.wait.p90) for r in rows), default=0))
-    _axis(chart, axis, Qt.AlignLeft)
+    _axis(chart, axis, Qt.AlignmentFlag.AlignLeft)
     stamps = [_msecs(row.key) for row in rows if row.key]
     if stamps:
         dates.setRange(
@@ -144,9 +144,9 @@ def _wait_lines(
             line.attachAxis(axis)
 
 
-def _msecs(day: str) -> float:
+def _msecs(day: str) -> int:
     moment = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(12))
-    return QDateTime(moment).toMSecsSinceEpoch()
+    return QDateTime(moment).toMSecsSinceEpoch()  # type: ignore[call-overload]  # takes datetime
 
 
 def service_level(
@@ -161,17 +161,17 @@ def service_level(
     series.append(level)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
-    series.setLabelsPosition(QHorizontalBarSeries.LabelsInsideEnd)
+    series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsInsideEnd)
     level.setLabelColor(QColor("white"))
     chart.addSeries(series)
     services = QBarCategoryAxis()
     services.append(list(reversed(names)))
     services.setTruncateLabels(False)
-    _axis(chart, services, Qt.AlignLeft)
+    _axis(chart, services, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(services)
     percent = _value_axis("%", 100, percent=True)
     percent.setRange(0, 100)
-    _axis(chart, percent, Qt.AlignBottom)
+    _axis(chart, percent, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(percent)
     chart.legend().hide()
 
@@ -194,10 +194,10 @@ def handling_by_staff(
     staff = QBarCategoryAxis()
     staff.append(list(names))
     staff.setTruncateLabels(False)
-    _axis(chart, staff, Qt.AlignBottom)
+    _axis(chart, staff, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(staff)
     axis = _value_axis(texts["minutes"], max((minutes(r.handling.p90) for r in rows), default=0))
-    _axis(chart, axis, Qt.AlignLeft)
+    _axis(chart, axis, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis)
 
 
@@ -222,10 +222,10 @@ def monthly_score(
     months.append([month[5:] if len(years) == 1 else month[2:] for month, _, _ in points])
     months.setTitleText(" – ".join(dict.fromkeys((years[0], years[-1]))) if years else "")
     months.setTitleFont(ui_font(8))
-    _axis(chart, months, Qt.AlignBottom)
+    _axis(chart, months, Qt.AlignmentFlag.AlignBottom)
     bars.attachAxis(months)
     right = _value_axis(texts["per_month"], max(ratings, default=0))
-    _axis(chart, right, Qt.AlignRight)
+    _axis(chart, right, Qt.AlignmentFlag.AlignRight)
     bars.attachAxis(right)
     scale = QValueAxis()
     scale.setTitleText(texts["faces"])
@@ -233,15 +233,15 @@ def monthly_score(
     scale.setRange(1, 5)
     scale.setTickCount(5)
     scale.setLabelFormat("%d")
-    _axis(chart, scale, Qt.AlignLeft)
+    _axis(chart, scale, Qt.AlignmentFlag.AlignLeft)
     # The lines sit on the month categories through a hidden index axis of the same span.
     positions = QValueAxis()
     positions.setRange(-0.5, len(points) - 0.5)
     positions.setVisible(False)
-    chart.addAxis(positions, Qt.AlignBottom)
+    chart.addAxis(positions, Qt.AlignmentFlag.AlignBottom)
     for name, color, style, index in (
-        (texts["mean"], BLUE, Qt.SolidLine, 1),
-        (texts["trend"], ORANGE, Qt.DashLine, 2),
+        (texts["mean"], BLUE, Qt.PenStyle.SolidLine, 1),
+        (texts["trend"], ORANGE, Qt.PenStyle.DashLine, 2),
     ):
         values = [(x, point[index]) for x, point in enumerate(points) if point[index] is not None]
         if not values:
@@ -251,7 +251,7 @@ def monthly_score(
         line.setPen(QPen(color, 2.5, style))
         line.setPointsVisible(index == 1)
         for x, y in values:
-            line.append(x, y)
+            line.append(x, y)  # type: ignore[arg-type]  # a mean or a trend: a float
         chart.addSeries(line)
         line.attachAxis(scale)
         line.attachAxis(positions)

@@ -103,11 +103,13 @@ def _staff_combo(office: Office, chosen: str | None) -> QComboBox:
 def _buttons(dialog: QDialog, ok: str | None) -> QDialogButtonBox:
     """OK (labelled ``ok``) and Cancel; only Close when there is nothing to save."""
     if ok is None:
-        box = QDialogButtonBox(QDialogButtonBox.Close)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.rejected.connect(dialog.reject)
         return box
-    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-    box.button(QDialogButtonBox.Ok).setText(ok)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -153,7 +155,7 @@ class AnswerDialog(QDialog):
         form.addRow(self.tr("Status"), QLabel(status_text(opinion.status)))
         body = QLabel(opinion.body)
         body.setWordWrap(True)
-        body.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Opinion"), body)
         if opinion.contact:
             contact = opinion.contact
@@ -162,7 +164,7 @@ class AnswerDialog(QDialog):
         else:
             contact = self.tr("none left")
         self.contact = QLabel(contact)
-        self.contact.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("Contact details"), self.contact)
         steps = [
             f"{local_time(at, office)}  {step_text(step)}"

@@ -88,20 +88,22 @@ class OpinionsTab(QWidget):
         self.show_closed.toggled.connect(self.reload)
         tools.addSpacing(16)
         tools.addWidget(self.show_closed)
-        self.count = QLabel(objectName="hint")
+        self.count = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         tools.addWidget(self.count, 1)
         layout.addLayout(tools)
         self.table = table_view(sortable=True)
-        self.table.sortByColumn(0, Qt.AscendingOrder)  # oldest first, until the supervisor sorts
+        self.table.sortByColumn(
+            0, Qt.SortOrder.AscendingOrder
+        )  # oldest first, until the supervisor sorts
         self.table.doubleClicked.connect(self._double_clicked)
         layout.addWidget(self.table, 1)
-        self.status = QLabel(objectName="hint")  # what the last action did
+        self.status = QLabel(objectName="hint")  # type: ignore[call-overload]  # what the last action did; stubs lack keyword properties
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self._enable()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
@@ -186,7 +188,7 @@ class OpinionsTab(QWidget):
             self.tr("Opinion"),
         ]
         model = QStandardItemModel(0, len(headings), self.table)
-        model.setSortRole(Qt.UserRole)
+        model.setSortRole(Qt.ItemDataRole.UserRole)
         model.setHorizontalHeaderLabels(headings)
         for opinion in self.opinions:
             model.appendRow(self._row(opinion))
@@ -197,8 +199,8 @@ class OpinionsTab(QWidget):
         header = self.table.horizontalHeader()
         model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())  # as chosen
         self.table.selectionModel().currentRowChanged.connect(self._enable)
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(len(headings) - 1, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headings) - 1, QHeaderView.ResizeMode.Stretch)
         if self._keep:
             self._select(self._keep)
         self._keep = None
@@ -227,12 +229,12 @@ class OpinionsTab(QWidget):
         items = []
         for shown, order in cells:
             item = QStandardItem(shown)
-            item.setData(order, Qt.UserRole)
+            item.setData(order, Qt.ItemDataRole.UserRole)
             if opinion.overdue:
                 item.setForeground(OVERDUE_TEXT)
                 item.setBackground(OVERDUE_BACKGROUND)
             items.append(item)
-        items[2].setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        items[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         items[-1].setToolTip(opinion.body)
         if opinion.overdue:
             bold = QFont(items[2].font())
@@ -382,7 +384,7 @@ class OpinionsTab(QWidget):
 def _ask(dialog: AssignDialog | AnswerDialog | RecordDialog) -> Any:
     """Run a dialog; its value if accepted, else None."""
     try:
-        return dialog.value() if dialog.exec() == QDialog.Accepted else None
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
 

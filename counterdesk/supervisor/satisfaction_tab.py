@@ -98,19 +98,19 @@ class SatisfactionTab(QWidget):
         # One line a comment, the whole of it in the tooltip: rows sized to wrapped text took
         # seconds to lay out for a year of a busy office's comments.
         self.comments_table = table_view(sortable=True)
-        self.comments_table.horizontalHeader().setSortIndicator(0, Qt.DescendingOrder)
+        self.comments_table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.tables = QStackedWidget()
         self.tables.addWidget(self.table)
         self.tables.addWidget(self.comments_table)
         side.addWidget(self.tables, 1)
-        self.hint = QLabel(objectName="hint")
+        self.hint = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         self.hint.setWordWrap(True)
         side.addWidget(self.hint)
         body.addLayout(side, 3)
         layout.addLayout(body, 1)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
@@ -262,7 +262,7 @@ class SatisfactionTab(QWidget):
             self.tr("Comment"),
         ]
         model = QStandardItemModel(0, len(headings), self.comments_table)
-        model.setSortRole(Qt.UserRole)
+        model.setSortRole(Qt.ItemDataRole.UserRole)
         model.setHorizontalHeaderLabels(headings)
         for comment in comments:
             service = service_label(office, comment.service)
@@ -282,7 +282,7 @@ class SatisfactionTab(QWidget):
             items = []
             for shown, order in cells:
                 item = QStandardItem(shown)
-                item.setData(order, Qt.UserRole)
+                item.setData(order, Qt.ItemDataRole.UserRole)
                 items.append(item)
             items[1].setToolTip(service)
             items[-1].setToolTip(_paragraph(comment.comment))
@@ -293,8 +293,8 @@ class SatisfactionTab(QWidget):
             previous.deleteLater()  # setModel leaves the old one behind
         header = self.comments_table.horizontalHeader()
         model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())  # as chosen
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(len(headings) - 1, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(headings) - 1, QHeaderView.ResizeMode.Stretch)
 
 
 def _figures(

@@ -32,9 +32,9 @@ class Card(QFrame):
     def __init__(self, parent: QWidget | None = None, *, size: float = 22) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        self.value = QLabel("–", objectName="cardValue")
+        self.value = QLabel("–", objectName="cardValue")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         self.value.setFont(ui_font(size, bold=True))
-        self.caption = QLabel(objectName="cardCaption")
+        self.caption = QLabel(objectName="cardCaption")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         self.caption.setFont(ui_font(10))
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -48,8 +48,8 @@ def table_view(*, sortable: bool) -> QTableView:
     view.setSortingEnabled(sortable)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.setEditTriggers(QTableView.NoEditTriggers)
-    view.setSelectionBehavior(QTableView.SelectRows)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     return view
 
 
@@ -66,25 +66,25 @@ def fill_table(
     ``narrow``: the labels take the width the figures leave, cut short if need be, so every
     figure stays in view."""
     model = QStandardItemModel(0, len(columns) + 1, view)
-    model.setSortRole(Qt.UserRole)
+    model.setSortRole(Qt.ItemDataRole.UserRole)
     model.setHorizontalHeaderLabels([first_heading] + [title for title, _, _ in columns])
     for label, order, row in rows:
         first = QStandardItem(label)
-        first.setData(order, Qt.UserRole)
+        first.setData(order, Qt.ItemDataRole.UserRole)
         first.setToolTip(label)
         items = [first]
         for _, pick, show in columns:
             value = pick(row)
             item = QStandardItem(show(value))
-            item.setData(-1 if value is None else value, Qt.UserRole)
-            item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            item.setData(-1 if value is None else value, Qt.ItemDataRole.UserRole)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items.append(item)
         model.appendRow(items)
     view.setModel(model)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if narrow:
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return model
 
 

@@ -140,7 +140,7 @@ class SupervisorWindow(QMainWindow):
         self.preset = QComboBox()
         self.preset.addItems([""] * (len(PRESETS) + 1))  # the presets, then "custom"
         self.preset.currentIndexChanged.connect(self._apply_preset)
-        self.first, self.last = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)
+        self.first, self.last = QDateEdit(calendarPopup=True), QDateEdit(calendarPopup=True)  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         for edit in (self.first, self.last):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._dates_edited)
@@ -202,7 +202,7 @@ class SupervisorWindow(QMainWindow):
         self.breakdown = QComboBox()
         self.breakdown.addItems([""] * len(BREAKDOWNS))
         self.breakdown.currentIndexChanged.connect(self._fill_table)
-        self.definitions = QLabel(objectName="hint")
+        self.definitions = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         self.definitions.setWordWrap(True)
         row.addWidget(self.breakdown_label)
         row.addWidget(self.breakdown)
@@ -224,7 +224,7 @@ class SupervisorWindow(QMainWindow):
         self.progress.setValue(0)
         self.progress.setMaximumWidth(220)
         self.progress.hide()  # shown while an export runs
-        self.status = QLabel(objectName="hint")
+        self.status = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         row.addWidget(self.progress)
         row.addWidget(self.status, 1)
         return row
@@ -232,7 +232,7 @@ class SupervisorWindow(QMainWindow):
     # -- texts ---------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
@@ -341,7 +341,7 @@ class SupervisorWindow(QMainWindow):
         self.refresh()
 
     def period(self) -> tuple[dt.date, dt.date]:
-        return self.first.date().toPython(), self.last.date().toPython()  # type: ignore[return-value]
+        return self.first.date().toPython(), self.last.date().toPython()
 
     def filters(self) -> Filters:
         return Filters(
@@ -537,15 +537,15 @@ class SupervisorWindow(QMainWindow):
             ]
             items = [QStandardItem(text) for text in cells]
             for item in items[1:]:
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if service.waiting and not service.open_counters:
                 for item in items:
                     item.setForeground(QColor("#b3261e"))  # people waiting, nobody to call them
             model.appendRow(items)
         self.live_table.setModel(model)
         header = self.live_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     # -- exports ----------------------------------------------------------------------------
 
