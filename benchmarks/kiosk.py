@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +40,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSize, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSize, Qt, QTimer, SignalInstance  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from counterdesk.devices.ticket_content import sample_content  # noqa: E402
@@ -57,12 +58,12 @@ def figures(samples: list[float]) -> str:
     return f"median {statistics.median(ms):6.1f} ms   p90 {p90:6.1f} ms   (n={len(ms)})"
 
 
-def wait_for(signal: object, timeout_ms: int = 10_000) -> None:
+def wait_for(signal: SignalInstance, timeout_ms: int = 10_000) -> None:
     loop = QEventLoop()
-    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    signal.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
     loop.exec()
-    signal.disconnect(loop.quit)  # type: ignore[attr-defined]
+    signal.disconnect(loop.quit)
 
 
 def taps(count: int) -> tuple[list[float], list[float], list[float]]:
@@ -134,7 +135,7 @@ def main() -> None:
         ("typical, 58 mm (384 dots)", typical, 384),
         ("10 documents, 80 mm", longest, 576),
     ):
-        first, samples = timed(lambda c=content, w=width: render_ticket(c, w), args.renders)
+        first, samples = timed(partial(render_ticket, content, width), args.renders)
         print(f"  {label:<27} {figures(samples)}   first of process {first * 1000:.0f} ms")
 
     shown, painted, cpu = taps(args.taps)

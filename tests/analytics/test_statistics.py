@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from counterdesk.analytics.statistics import Filters, Statistics, statistics_for
+from counterdesk.analytics.statistics import Figures, Filters, Statistics, statistics_for
 from counterdesk.analytics.today import today
 from counterdesk.queue import ManualClock, TicketEngine
 
@@ -69,7 +69,7 @@ def day(engine: TicketEngine, clock: ManualClock) -> Statistics:
     return statistics_for(engine, DAY, DAY)
 
 
-def by_key(rows):  # type: ignore[no-untyped-def]
+def by_key(rows: Iterable[Figures]) -> dict[str | None, Figures]:
     return {row.key: row for row in rows}
 
 

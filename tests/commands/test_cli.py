@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,11 @@ import pytest
 from counterdesk.queue.office import SAMPLE_OFFICE
 
 ROOT = Path(__file__).resolve().parents[2]
+Run = Callable[..., subprocess.CompletedProcess[str]]  # the fixture: counterdesk ARGS...
 
 
 @pytest.fixture
-def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+def run(tmp_path: Path) -> Run:
     env = {**os.environ, "COUNTERDESK_DB": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
     env.pop("COUNTERDESK_OFFICE", None)
     env["COUNTERDESK_CONFIG"] = str(tmp_path / "no-settings.toml")
@@ -34,7 +36,7 @@ def run(tmp_path: Path):  # type: ignore[no-untyped-def]
     return run
 
 
-def test_office_check_good_and_bad(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_office_check_good_and_bad(run: Run, tmp_path: Path) -> None:
     good = run("office", "check", str(SAMPLE_OFFICE))
     assert good.returncode == 0
     assert "12 services, 4 counters" in good.stdout
@@ -47,7 +49,7 @@ def test_office_check_good_and_bad(run, tmp_path: Path) -> None:  # type: ignore
     assert "Traceback" not in result.stderr
 
 
-def test_issue_call_start_finish_with_json(run) -> None:  # type: ignore[no-untyped-def]
+def test_issue_call_start_finish_with_json(run: Run) -> None:
     issued = run("--json", "issue", "precheck")
     assert issued.returncode == 0, issued.stderr
     ticket = json.loads(issued.stdout)
@@ -69,7 +71,7 @@ def test_issue_call_start_finish_with_json(run) -> None:  # type: ignore[no-unty
     assert "nobody is waiting" in run("call", "--counter", "1").stdout
 
 
-def test_transfer_recall_no_show_and_status(run) -> None:  # type: ignore[no-untyped-def]
+def test_transfer_recall_no_show_and_status(run: Run) -> None:
     run("issue", "precheck")
     run("call", "--counter", "1", "--staff", "wang")
     recalled = json.loads(run("recall", "--counter", "1", "--json").stdout)
@@ -102,33 +104,33 @@ def test_transfer_recall_no_show_and_status(run) -> None:  # type: ignore[no-unt
         (("cancel", "Z999"), "no ticket 'Z999' today"),
     ],
 )
-def test_wrong_input_prints_one_clear_line(run, args, message) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_input_prints_one_clear_line(run: Run, args: tuple[str, ...], message: str) -> None:
     result = run(*args)
     assert result.returncode != 0
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_bad_database_url_is_one_line(run) -> None:  # type: ignore[no-untyped-def]
+def test_bad_database_url_is_one_line(run: Run) -> None:
     result = run("--db", "not a url", "status")
     assert result.returncode == 2
     assert "not a database address" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_db_upgrade(run) -> None:  # type: ignore[no-untyped-def]
+def test_db_upgrade(run: Run) -> None:
     upgraded = json.loads(run("db", "upgrade", "--json").stdout)
     assert upgraded["schema"] == "0004"
 
 
-def test_demo_office_renders_its_windows(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_office_renders_its_windows(run: Run, tmp_path: Path) -> None:
     picture = tmp_path / "demo.png"
     demo = run("demo", "--silent", "--snapshot", str(picture))
     assert demo.returncode == 0, demo.stderr
     assert picture.stat().st_size > 50_000  # a real 1920x1080 picture, not an empty one
 
 
-def test_opinion_follow_up_from_the_command_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_opinion_follow_up_from_the_command_line(run: Run, tmp_path: Path) -> None:
     added = run("opinion", "add", "等候區太冷 Too cold", "--contact", "0912-000-111", "--json")
     assert added.returncode == 0, added.stderr
     reference = json.loads(added.stdout)["reference"]
@@ -162,7 +164,9 @@ def test_opinion_follow_up_from_the_command_line(run, tmp_path: Path) -> None:  
         (("opinion", "assign", "OP-1", "--to", "chen"), 1, "no opinion 'OP-1'"),
     ],
 )
-def test_bad_opinion_commands_say_what_is_wrong(run, args, code, message) -> None:  # type: ignore[no-untyped-def]
+def test_bad_opinion_commands_say_what_is_wrong(
+    run: Run, args: tuple[str, ...], code: int, message: str
+) -> None:
     result = run(*args)
     assert (result.returncode, "Traceback" in result.stderr) == (code, False)
     assert message in result.stderr

@@ -77,7 +77,7 @@ def test_sign_in_needs_the_right_pin(qtbot: QtBot, console: ConsoleWindow) -> No
 def test_pins_are_stored_hashed_and_checked(engine: TicketEngine) -> None:
     engine.set_pin("chen", "24680")
     with engine.db.read() as session:
-        stored = session.get(StaffRow, "chen").pin_hash  # type: ignore[union-attr]
+        stored = session.get(StaffRow, "chen").pin_hash
     assert stored is not None and "24680" not in stored and stored.startswith("scrypt$")
     engine.check_pin("chen", "24680")
     with pytest.raises(QueueError, match="wrong PIN"):
@@ -137,7 +137,7 @@ def test_full_counter_workflow_by_keys(
     # Transfer to another service: the ticket waits there, keeping its issue time.
     press(qtbot, console, Qt.Key.Key_F1)
     assert current(console) == ("A001", "called")
-    console.choose_service = lambda current: "enquiry"  # type: ignore[method-assign]
+    console.choose_service = lambda current: "enquiry"  # type: ignore[method-assign]  # the dialog, answered
     press(qtbot, console, Qt.Key.Key_F6)
     assert engine.ticket("A001").service == "enquiry"
     assert "transferred to enquiry" in console.message.text()

@@ -49,7 +49,8 @@ def test_voice_test_writes_chime_mandarin_and_english(
     samples, rate = read_samples(target)
     assert len(samples) / rate > 1.0
     assert len(samples) / rate == pytest.approx(report["seconds"], abs=0.01)
-    offsets, start = {}, 0.0
+    offsets: dict[str, tuple[float, float]] = {}
+    start = 0.0
     for part in report["parts"]:
         offsets.setdefault(part["label"], (start, part["seconds"]))
         start += part["seconds"]

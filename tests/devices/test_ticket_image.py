@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
 import zxingcpp
@@ -22,7 +23,7 @@ from counterdesk.queue import TicketEngine
 from counterdesk.queue.office import Office
 
 
-def _content(office: Office, **changes: object) -> TicketContent:
+def _content(office: Office, **changes: Any) -> TicketContent:
     base = sample_content(office, "A012", moment=dt.datetime(2026, 11, 27, 1, 5, tzinfo=dt.UTC))
     return dataclasses.replace(base, sample=False, **changes)
 

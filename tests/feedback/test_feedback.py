@@ -77,7 +77,7 @@ def test_bad_scores_and_comments_are_refused_by_name(
 ) -> None:
     ticket = served(engine)
     with pytest.raises(ValueError, match=message):
-        Ratings(engine).rate(ticket.token, score, comment)  # type: ignore[arg-type]
+        Ratings(engine).rate(ticket.token, score, comment)  # type: ignore[arg-type]  # wrong on purpose
     assert Ratings(engine).rating_for(ticket.token) is None
 
 
@@ -196,7 +196,7 @@ def test_bad_opinions_are_refused_and_nothing_is_recorded(
     engine: TicketEngine,
     kwargs: dict,
     error: type[Exception],
-    message: str,  # type: ignore[type-arg]
+    message: str,
 ) -> None:
     book = Opinions(engine)
     with pytest.raises(error, match=message):

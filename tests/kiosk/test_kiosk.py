@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import zxingcpp
@@ -41,9 +42,9 @@ class Recorder:
 def make_kiosk(qtbot: QtBot, engine: TicketEngine) -> Iterator[Factory]:
     windows: list[KioskWindow] = []
 
-    def make(size: tuple[int, int] = (1080, 1920), **options: object) -> KioskWindow:
+    def make(size: tuple[int, int] = (1080, 1920), **options: Any) -> KioskWindow:
         options.setdefault("poll_ms", 50)
-        window = KioskWindow(engine, **options)  # type: ignore[arg-type]
+        window = KioskWindow(engine, **options)
         qtbot.addWidget(window)
         windows.append(window)
         window.resize(QSize(*size))
@@ -156,7 +157,7 @@ def test_outside_opening_hours_nothing_is_issued(
     ):
         clock.set(moment)
         kiosk.refresh()
-        qtbot.waitUntil(lambda zh=zh: zh in (kiosk.home.alert.phrase() or ("", ""))[0])
+        qtbot.waitUntil(lambda zh=zh: zh in (kiosk.home.alert.phrase() or ("", ""))[0])  # type: ignore[misc]  # lambda default
     clock.set(dt.datetime(2026, 11, 27, 9, 0, tzinfo=TAIPEI))
     with qtbot.waitSignal(kiosk.refreshed, timeout=5000):
         kiosk.refresh()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,11 @@ from counterdesk.queue import open_office
 from counterdesk.queue.pins import pin_matches
 from tests.devices.test_printer import GS, split_raster
 
+Run = Callable[..., tuple[int, str, str]]  # the fixture: counterdesk ARGS..., capsys=
+
 
 @pytest.fixture
-def run(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def run(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
     """``counterdesk --db URL ARGS...`` in this process: (exit code, stdout, stderr)."""
     monkeypatch.setenv("COUNTERDESK_CONFIG", str(tmp_path / "absent.toml"))
     for name in ("COUNTERDESK_DB", "COUNTERDESK_OFFICE", "COUNTERDESK_PRINTER"):
@@ -47,7 +50,7 @@ def _tickets(sqlite_url: str) -> int:
 )
 def test_snapshot_of_each_page(
     qapp: QApplication,
-    run,  # type: ignore[no-untyped-def]
+    run: Run,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
     sqlite_url: str,
@@ -66,7 +69,9 @@ def test_snapshot_of_each_page(
     assert _tickets(sqlite_url) == 0  # a snapshot never issues a ticket
 
 
-def test_snapshot_of_an_unknown_page(qapp: QApplication, run, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_snapshot_of_an_unknown_page(
+    qapp: QApplication, run: Run, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, _, err = run(
         "kiosk", "--snapshot", str(tmp_path / "x.png"), "--page", "service:tax", capsys=capsys
     )
@@ -74,7 +79,9 @@ def test_snapshot_of_an_unknown_page(qapp: QApplication, run, capsys, tmp_path: 
     assert "no service 'tax'" in err and "precheck" in err
 
 
-def test_printer_test_prints_a_raster_sample(run, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_printer_test_prints_a_raster_sample(
+    run: Run, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     target = tmp_path / "lp0"
     code, out, _ = run("printer", "test", "--printer", f"file:{target}?paper=58", capsys=capsys)
     assert code == 0
@@ -84,13 +91,15 @@ def test_printer_test_prints_a_raster_sample(run, capsys, tmp_path: Path) -> Non
     assert GS + b"V" in commands_sent
 
 
-def test_printer_test_without_a_printer(run, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_printer_test_without_a_printer(run: Run, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run("printer", "test", capsys=capsys)
     assert code == 2
     assert "no printer is configured" in err
 
 
-def test_printer_status_warns_after_a_failure(run, capsys, tmp_path: Path, sqlite_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_printer_status_warns_after_a_failure(
+    run: Run, capsys: pytest.CaptureFixture[str], tmp_path: Path, sqlite_url: str
+) -> None:
     config = tmp_path / "settings.toml"
     config.write_text(f'printer = "file:{tmp_path / "gone" / "lp0"}"\n', encoding="utf-8")
     engine = open_office(sqlite_url)
@@ -104,7 +113,9 @@ def test_printer_status_warns_after_a_failure(run, capsys, tmp_path: Path, sqlit
     assert report["printer"].startswith("file:")
 
 
-def test_ticket_render(run, capsys, tmp_path: Path, sqlite_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_ticket_render(
+    run: Run, capsys: pytest.CaptureFixture[str], tmp_path: Path, sqlite_url: str
+) -> None:
     target = tmp_path / "ticket.png"
     code, out, _ = run(
         "ticket", "render", "B001", "--to", str(target), "--paper", "58", capsys=capsys
@@ -123,7 +134,9 @@ def test_ticket_render(run, capsys, tmp_path: Path, sqlite_url: str) -> None:  #
     assert code == 2 and "no service has the prefix" in err
 
 
-def test_hash_pin(run, capsys, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_hash_pin(
+    run: Run, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     answers = iter(["13579", "13579", "13579", "97531"])
     monkeypatch.setattr(commands.getpass, "getpass", lambda _prompt: next(answers))
     code, out, _ = run("kiosk", "--hash-pin", capsys=capsys)

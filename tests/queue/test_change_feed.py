@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import Connection, insert
 
@@ -19,7 +21,7 @@ class Seconds:
 
 
 @pytest.fixture
-def pg_engine(pg_url: str, clock: ManualClock, sample_office: Office):  # type: ignore[no-untyped-def]
+def pg_engine(pg_url: str, clock: ManualClock, sample_office: Office) -> Iterator[TicketEngine]:
     engine = TicketEngine(Database(pg_url), clock)
     engine.load_office(sample_office)
     yield engine

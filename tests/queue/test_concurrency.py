@@ -62,7 +62,7 @@ def _worker(tasks: Any, start: Any, issuing_done: Any, results: Any) -> None:
         try:
             engine = TicketEngine(Database(url), ManualClock(OPENING))
             if role == "issuer":
-                report = _issue(engine, key, start)
+                report: dict[str, Any] | str = _issue(engine, key, start)
             else:
                 report = _serve(engine, key, start, issuing_done)
             engine.db.dispose()
@@ -78,7 +78,7 @@ def _issue(engine: TicketEngine, index: int, start: Any) -> dict[str, Any]:
     start.wait(timeout=DEADLINE)
     for n in range(TICKETS_PER_ISSUER):
         service = SERVICES[(n + index) % len(SERVICES)]
-        engine.clock.advance(seconds=1)  # type: ignore[attr-defined]
+        engine.clock.advance(seconds=1)  # type: ignore[attr-defined]  # a ManualClock
         try:
             ticket = engine.issue(service, priority=n % 10 == 3)
         except TicketRefused:
@@ -105,9 +105,9 @@ def _serve(engine: TicketEngine, counter: int, start: Any, issuing_done: Any) ->
             issuing_done.wait(0.005)  # back off while the kiosks catch up; not a timing
             continue
         assert ticket.counter == counter and ticket.status == "called"
-        engine.clock.advance(seconds=1)  # type: ignore[attr-defined]
+        engine.clock.advance(seconds=1)  # type: ignore[attr-defined]  # a ManualClock
         assert engine.start(counter).id == ticket.id
-        engine.clock.advance(seconds=1)  # type: ignore[attr-defined]
+        engine.clock.advance(seconds=1)  # type: ignore[attr-defined]  # a ManualClock
         assert engine.finish(counter).id == ticket.id
         called.append(ticket.id)
     return {"called": called, "idle_polls": idle_polls}

@@ -427,7 +427,7 @@ class EngineMachine(RuleBasedStateMachine):
         self, data: st.DataObject, likely: Iterable[T], anything: Sequence[T], label: str
     ) -> T:
         """Mostly something that fits (3 in 4), else anything, to exercise refusals too."""
-        fitting = sorted(set(likely))  # type: ignore[type-var]
+        fitting = sorted(set(likely))  # type: ignore[type-var]  # codes and numbers sort
         # 0, which Hypothesis tries first and shrinks towards, picks a fitting one.
         if fitting and data.draw(st.integers(0, 3), label=f"{label}: any?") < 3:
             return data.draw(st.sampled_from(fitting), label=label)

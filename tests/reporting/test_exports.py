@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -15,7 +16,7 @@ from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.reporting.exports import ExportError, ExportRequest, export
 from counterdesk.reporting.periods import PeriodError, date_range, parse_period, preset
 from tests.analytics.test_statistics import DAY, at, nearest_rank, play_day
-from tests.commands.test_cli import run  # noqa: F401 - the fixture running main.py
+from tests.commands.test_cli import Run, run  # noqa: F401 - the fixture running main.py
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def played(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
     return engine
 
 
-def request(tmp_path: Path, fmt: str, table: str = "summary", **kw) -> ExportRequest:  # type: ignore[no-untyped-def]
+def request(tmp_path: Path, fmt: str, table: str = "summary", **kw: Any) -> ExportRequest:
     return ExportRequest(DAY, DAY, fmt, tmp_path / f"out-{table}.{fmt}", table=table, **kw)
 
 
@@ -36,7 +37,9 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_summary_csv_has_every_breakdown_with_chinese_names(played, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_summary_csv_has_every_breakdown_with_chinese_names(
+    played: TicketEngine, tmp_path: Path
+) -> None:
     export(played, request(tmp_path, "csv"))
     rows = read_csv(tmp_path / "out-summary.csv")
     total = rows[0]
@@ -61,7 +64,9 @@ def test_summary_csv_has_every_breakdown_with_chinese_names(played, tmp_path) ->
     }
 
 
-def test_statistics_agree_with_a_hand_computation_from_the_event_log(played, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_statistics_agree_with_a_hand_computation_from_the_event_log(
+    played: TicketEngine, tmp_path: Path
+) -> None:
     """Recompute every wait from the raw event export alone, by the documented rule."""
     export(played, request(tmp_path, "csv", table="events"))
     events = read_csv(tmp_path / "out-events.csv")
@@ -92,7 +97,7 @@ def _time(event: dict[str, str]) -> dt.datetime:
     return dt.datetime.strptime(event["at"], "%Y-%m-%d %H:%M:%S")
 
 
-def test_ticket_csv_has_every_timestamp_and_no_token(played, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_ticket_csv_has_every_timestamp_and_no_token(played: TicketEngine, tmp_path: Path) -> None:
     export(played, request(tmp_path, "csv", table="tickets"))
     rows = {row["number"]: row for row in read_csv(tmp_path / "out-tickets.csv")}
     assert list(rows) == ["A001", "A002", "H001", "B001", "A003", "E001"]
@@ -113,7 +118,9 @@ def test_ticket_csv_has_every_timestamp_and_no_token(played, tmp_path) -> None: 
     assert "token" not in a001
 
 
-def test_xlsx_has_a_sheet_per_breakdown_and_the_ticket_log(played, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_xlsx_has_a_sheet_per_breakdown_and_the_ticket_log(
+    played: TicketEngine, tmp_path: Path
+) -> None:
     export(played, request(tmp_path, "xlsx", filters=Filters(service="precheck")))
     book = load_workbook(tmp_path / "out-summary.xlsx", read_only=True)
     assert book.sheetnames == [
@@ -145,11 +152,13 @@ def test_xlsx_has_a_sheet_per_breakdown_and_the_ticket_log(played, tmp_path) -> 
     assert [row[1] for row in tickets[1:]] == ["A001", "A002", "A003"]  # the filter applies
 
 
-def test_pdf_report_has_its_sections_on_the_expected_pages(played, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_report_has_its_sections_on_the_expected_pages(
+    played: TicketEngine, tmp_path: Path
+) -> None:
     steps = []
     export(played, request(tmp_path, "pdf"), lambda done, total: steps.append((done, total)))
     reader = PdfReader(tmp_path / "out-summary.pdf")
-    outline = {item.title: reader.get_destination_page_number(item) + 1 for item in reader.outline}
+    outline = {item.title: reader.get_destination_page_number(item) + 1 for item in reader.outline}  # type: ignore[union-attr, arg-type]  # a flat outline
     assert outline == {
         "摘要 Summary": 1,
         "時段：到達與等候 Arrivals and waiting by hour": 2,
@@ -164,7 +173,7 @@ def test_pdf_report_has_its_sections_on_the_expected_pages(played, tmp_path) -> 
     assert steps[-1][0] == steps[-1][1]  # the progress reached 100%
 
 
-def test_bad_requests_leave_no_file(played, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_requests_leave_no_file(played: TicketEngine, tmp_path: Path) -> None:
     empty = ExportRequest(
         DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=2), "csv", tmp_path / "e.csv"
     )
@@ -180,7 +189,7 @@ def test_bad_requests_leave_no_file(played, tmp_path) -> None:  # type: ignore[n
     assert not Path("/proc/report.pdf").exists()
 
 
-def test_a_failure_midway_leaves_no_partial_file(played, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_failure_midway_leaves_no_partial_file(played: TicketEngine, tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
     target = folder / "r.xlsx"
@@ -212,7 +221,7 @@ def test_periods() -> None:
         date_range("2026-03-01", None, "2026")
 
 
-def test_command_line_simulate_then_export(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_command_line_simulate_then_export(run: Run, tmp_path: Path) -> None:  # noqa: F811
     simulated = run("simulate", "--date", "2026-03-02", "--days", "2", "--fast")
     assert simulated.returncode == 0, simulated.stderr
     assert "2026-03-02" in simulated.stdout and "service level" in simulated.stdout

@@ -20,7 +20,7 @@ from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.models import TicketRow
 from counterdesk.reporting.exports import ExportError, ExportRequest, export
 from tests.analytics.test_statistics import DAY, TAIPEI, at, play_day
-from tests.commands.test_cli import run  # noqa: F401 - the fixture running main.py
+from tests.commands.test_cli import Run, run  # noqa: F401 - the fixture running main.py
 from tests.feedback.test_feedback import served
 from tests.reporting.test_exports import read_csv
 
@@ -68,7 +68,7 @@ def made(engine: TicketEngine, tmp_path: Path, fmt: str, table: str = "summary")
     return path
 
 
-def test_xlsx_has_satisfaction_and_opinion_sheets(rated, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_xlsx_has_satisfaction_and_opinion_sheets(rated: TicketEngine, tmp_path: Path) -> None:
     book = load_workbook(made(rated, tmp_path, "xlsx"), read_only=True)
     rows = list(book["滿意度 Satisfaction"].iter_rows(values_only=True))
     assert [row[:2] for row in rows[:4]] == [
@@ -104,7 +104,7 @@ def test_xlsx_has_satisfaction_and_opinion_sheets(rated, tmp_path) -> None:  # t
     assert [total[f"{face} 分\nScore {face}"] for face in range(1, 6)] == [0, 1, 0, 1, 1]
     assert table[7]["名稱\nName (Chinese)"] == "王小明"
     opinions = list(book["意見 Opinions"].iter_rows(values_only=True))
-    assert dict(row[:2] for row in opinions[:7]) == {
+    assert dict(row[:2] for row in opinions[:7]) == {  # type: ignore[arg-type]  # two-cell rows
         "收件 Received": 2,
         "已答覆 Answered": 1,
         "已結案 Closed": 0,
@@ -125,7 +125,7 @@ def test_xlsx_has_satisfaction_and_opinion_sheets(rated, tmp_path) -> None:  # t
     assert not any(contact in cell for contact in CONTACTS for cell in every_cell)
 
 
-def test_csv_tables_for_satisfaction_and_opinions(rated, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_tables_for_satisfaction_and_opinions(rated: TicketEngine, tmp_path: Path) -> None:
     scores = read_csv(made(rated, tmp_path, "csv", "satisfaction"))
     total = scores[0]
     assert (total["breakdown"], total["ratings"], total["mean"], total["satisfied"]) == (
@@ -152,9 +152,9 @@ def test_csv_tables_for_satisfaction_and_opinions(rated, tmp_path) -> None:  # t
     assert not any(contact in text for contact in CONTACTS)
 
 
-def test_pdf_report_has_the_satisfaction_section(rated, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_report_has_the_satisfaction_section(rated: TicketEngine, tmp_path: Path) -> None:
     reader = PdfReader(made(rated, tmp_path, "pdf"))
-    outline = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
+    outline = {item.title: reader.get_destination_page_number(item) for item in reader.outline}  # type: ignore[union-attr, arg-type]  # a flat outline
     first = outline["滿意度與意見 Satisfaction and opinions"]
     section = "\n".join(
         reader.pages[n].extract_text() for n in range(first, outline["定義 Definitions"])
@@ -176,7 +176,7 @@ def test_pdf_report_has_the_satisfaction_section(rated, tmp_path) -> None:  # ty
     assert "Too cold" not in everything  # the report counts opinions; it does not quote them
 
 
-def test_satisfaction_ignores_the_filters_and_says_so(rated, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_satisfaction_ignores_the_filters_and_says_so(rated: TicketEngine, tmp_path: Path) -> None:
     path = tmp_path / "filtered.xlsx"
     export(rated, ExportRequest(DAY, DAY, "xlsx", path, filters=Filters(service="precheck")))
     rows = list(
@@ -221,7 +221,7 @@ def test_rating_comments_are_the_period_s_newest_visit_first(
     assert rating_comments(engine, DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=7)) == []
 
 
-def test_comments_in_the_csv_and_the_xlsx_newest_first(rated, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_comments_in_the_csv_and_the_xlsx_newest_first(rated: TicketEngine, tmp_path: Path) -> None:
     rows = read_csv(made(rated, tmp_path, "csv", "comments"))
     assert rows == [
         {
@@ -289,7 +289,7 @@ def test_feedback_exports_need_no_tickets(
     assert listed[0][:2] == ("收件 Received", 1) and listed[-1][0] == letter.reference
     assert book["摘要 Summary"]["B6"].value == 0  # no tickets issued
     reader = PdfReader(made_on(saturday, "pdf"))
-    outline = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
+    outline = {item.title: reader.get_destination_page_number(item) for item in reader.outline}  # type: ignore[union-attr, arg-type]  # a flat outline
     section = reader.pages[outline["滿意度與意見 Satisfaction and opinions"]].extract_text()
     assert "No ratings in this period" in section and "Opinion follow-up" in section
     by_hour = reader.pages[outline["時段：到達與等候 Arrivals and waiting by hour"]].extract_text()
@@ -301,7 +301,7 @@ def test_feedback_exports_need_no_tickets(
     assert not any(tmp_path.glob("2026-11-29*")) and not any(tmp_path.glob("*.part"))
 
 
-def test_command_line_exports_comments_of_a_day_without_tickets(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_command_line_exports_comments_of_a_day_without_tickets(run: Run, tmp_path: Path) -> None:  # noqa: F811
     today = dt.datetime.now(TAIPEI).date()  # what the command line's clock calls today
     recorded = run("opinion", "add", "Parking is full", "--channel", "letter")
     assert recorded.returncode == 0, recorded.stderr

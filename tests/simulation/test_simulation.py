@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -113,7 +114,9 @@ def written(engine: TicketEngine) -> dict[str, list[tuple[object, ...]]]:
     }
 
 
-def test_fast_path_writes_exactly_what_the_engine_writes(tmp_path, sample_office: Office) -> None:  # type: ignore[no-untyped-def]
+def test_fast_path_writes_exactly_what_the_engine_writes(
+    tmp_path: Path, sample_office: Office
+) -> None:
     through_engine = fresh_engine(f"sqlite:///{tmp_path / 'engine.sqlite3'}", sample_office)
     fast = fresh_engine(f"sqlite:///{tmp_path / 'fast.sqlite3'}", sample_office)
     results = simulate(through_engine, MONDAY, BUSY_MORNING)
@@ -128,7 +131,9 @@ def test_fast_path_writes_exactly_what_the_engine_writes(tmp_path, sample_office
     assert len(expected["ratings"]) > 5  # the feedback is drawn from the same tickets
 
 
-def test_a_seeded_run_repeats_and_another_seed_differs(tmp_path, sample_office: Office) -> None:  # type: ignore[no-untyped-def]
+def test_a_seeded_run_repeats_and_another_seed_differs(
+    tmp_path: Path, sample_office: Office
+) -> None:
     runs = []
     for name, seed in (("a", 3), ("b", 3), ("c", 4)):
         engine = fresh_engine(f"sqlite:///{tmp_path / name}.sqlite3", sample_office)
@@ -139,7 +144,7 @@ def test_a_seeded_run_repeats_and_another_seed_differs(tmp_path, sample_office: 
     assert runs[0]["ratings"] != runs[2]["ratings"]
 
 
-def test_fewer_counters_mean_longer_waits(tmp_path, sample_office: Office) -> None:  # type: ignore[no-untyped-def]
+def test_fewer_counters_mean_longer_waits(tmp_path: Path, sample_office: Office) -> None:
     """The staffing what-if: the same citizens (same seed), three counters instead of four."""
     waits = {}
     for counters in (4, 3):
@@ -173,7 +178,7 @@ def queueing_office(servers: int) -> Office:
     )
 
 
-def test_mean_wait_agrees_with_erlang_c(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_mean_wait_agrees_with_erlang_c(tmp_path: Path) -> None:
     """Poisson arrivals (12 an hour), exponential 5-minute service, 2 counters: M/M/2.
 
     Each day starts empty, so the first two hours are left out (the queue's warm-up). The
@@ -237,7 +242,7 @@ def test_simulator_refuses_days_with_tickets_and_signed_in_counters(
         simulate(engine, MONDAY + dt.timedelta(days=1), Plan())
 
 
-def test_lognormal_service_keeps_the_mean(tmp_path, sample_office: Office) -> None:  # type: ignore[no-untyped-def]
+def test_lognormal_service_keeps_the_mean(tmp_path: Path, sample_office: Office) -> None:
     engine = fresh_engine(f"sqlite:///{tmp_path / 'ln.sqlite3'}", sample_office)
     plan = Plan(distribution="lognormal", service_minutes=6, arrivals={9: 6, 10: 6, 14: 6}, seed=2)
     simulate(engine, MONDAY, plan, days=10, fast=True)
@@ -247,7 +252,7 @@ def test_lognormal_service_keeps_the_mean(tmp_path, sample_office: Office) -> No
     assert handling.median < handling.mean  # lognormal: skewed to the right
 
 
-def test_simulated_feedback_is_plausible(tmp_path, sample_office: Office) -> None:  # type: ignore[no-untyped-def]
+def test_simulated_feedback_is_plausible(tmp_path: Path, sample_office: Office) -> None:
     """About 30% of finished tickets rated, lower after long waits; a few opinions a week,
     followed up no further than the engine's clock (27 November) allows."""
     engine = fresh_engine(f"sqlite:///{tmp_path / 'feedback.sqlite3'}", sample_office)

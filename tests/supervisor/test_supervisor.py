@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
 
 from counterdesk import i18n
 from counterdesk.analytics.statistics import Filters, statistics_for
@@ -39,7 +41,7 @@ def office(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
 
 
 @pytest.fixture
-def window(qtbot, office: TicketEngine) -> Iterator[SupervisorWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, office: TicketEngine) -> Iterator[SupervisorWindow]:
     application()
     i18n.install("en")
     window = SupervisorWindow(office, live_ms=600_000)
@@ -50,7 +52,7 @@ def window(qtbot, office: TicketEngine) -> Iterator[SupervisorWindow]:  # type: 
     i18n.install("en")
 
 
-def choose(qtbot, window: SupervisorWindow, combo, index: int) -> None:  # type: ignore[no-untyped-def]
+def choose(qtbot: QtBot, window: SupervisorWindow, combo: QComboBox, index: int) -> None:
     with qtbot.waitSignal(window.statistics_shown, timeout=30_000):
         combo.setCurrentIndex(index)
 
@@ -65,7 +67,7 @@ def test_opens_on_this_month_with_the_headline_figures(window: SupervisorWindow)
     assert window.status.text() == f"Tickets in the period: {expected.total.issued:,}"
 
 
-def test_presets_change_the_period(qtbot, window: SupervisorWindow) -> None:  # type: ignore[no-untyped-def]
+def test_presets_change_the_period(qtbot: QtBot, window: SupervisorWindow) -> None:
     choose(qtbot, window, window.preset, PRESETS.index("first_half"))
     assert window.period() == (dt.date(2026, 1, 1), dt.date(2026, 6, 30))
     assert window.stats is not None and window.stats.total.issued == 0
@@ -80,7 +82,7 @@ def test_presets_change_the_period(qtbot, window: SupervisorWindow) -> None:  # 
     assert "ends before it starts" in window.status.text()
 
 
-def test_filters_and_sorted_tables(qtbot, window: SupervisorWindow) -> None:  # type: ignore[no-untyped-def]
+def test_filters_and_sorted_tables(qtbot: QtBot, window: SupervisorWindow) -> None:
     choose(qtbot, window, window.service, window.service.findData("certificate"))
     expected = statistics_for(window.engine, *NOVEMBER, Filters(service="certificate"))
     assert window.stats == expected
@@ -90,7 +92,7 @@ def test_filters_and_sorted_tables(qtbot, window: SupervisorWindow) -> None:  # 
     assert model.rowCount() == 1 and model.index(0, 1).data() == str(expected.total.issued)
     choose(qtbot, window, window.service, 0)  # all services again
     window.breakdown.setCurrentIndex(1)  # by counter
-    window.table.sortByColumn(1, Qt.DescendingOrder)  # issued, as numbers
+    window.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # issued, as numbers
     model = window.table.model()
     issued = [int(model.index(row, 1).data()) for row in range(model.rowCount())]
     assert issued == sorted(issued, reverse=True) and len(issued) >= 4
@@ -99,14 +101,14 @@ def test_filters_and_sorted_tables(qtbot, window: SupervisorWindow) -> None:  # 
 
 
 def test_export_runs_with_progress(
-    qtbot, window: SupervisorWindow, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: SupervisorWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "november.xlsx"
     monkeypatch.setattr(window, "ask_path", lambda fmt: target)
     progress: list[int] = []
     window.progress.valueChanged.connect(progress.append)
     with qtbot.waitSignal(window.export_done, timeout=60_000) as done:
-        qtbot.mouseClick(window.export_buttons["xlsx"], Qt.LeftButton)
+        qtbot.mouseClick(window.export_buttons["xlsx"], Qt.MouseButton.LeftButton)
         assert not window.export_buttons["pdf"].isEnabled()  # one export at a time
     assert done.args == [str(target)]
     assert progress[-1] == 100 and not window.progress.isHidden()
@@ -117,11 +119,11 @@ def test_export_runs_with_progress(
     )
     monkeypatch.setattr(window, "ask_path", lambda fmt: tmp_path / "missing" / "x.pdf")
     with qtbot.waitSignal(window.export_done, timeout=60_000) as failed:
-        qtbot.mouseClick(window.export_buttons["pdf"], Qt.LeftButton)
+        qtbot.mouseClick(window.export_buttons["pdf"], Qt.MouseButton.LeftButton)
     assert failed.args == [""] and "does not exist" in window.status.text()
 
 
-def test_language_switches_while_open(qtbot, window: SupervisorWindow) -> None:  # type: ignore[no-untyped-def]
+def test_language_switches_while_open(qtbot: QtBot, window: SupervisorWindow) -> None:
     assert window.cards["waiting"].caption.text() == "Waiting now"
     window.language.setCurrentIndex(window.language.findData("zh_TW"))
     qtbot.waitUntil(lambda: window.cards["waiting"].caption.text() == "目前等候人數")

@@ -8,10 +8,13 @@ import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
+from typing import cast
 
 import pytest
+from PySide6.QtCharts import QLineSeries
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QTableView
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.exc import StatementError
 
@@ -66,7 +69,7 @@ def rated(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
 
 
 @pytest.fixture
-def window(qtbot, rated: TicketEngine) -> Iterator[SupervisorWindow]:  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, rated: TicketEngine) -> Iterator[SupervisorWindow]:
     application()
     i18n.install("en")
     window = SupervisorWindow(rated, live_ms=600_000)
@@ -102,7 +105,9 @@ def choose(tab: OpinionsTab, reference: str) -> None:
     tab.table.selectRow(row)
 
 
-def test_satisfaction_tab_shows_the_period_and_the_trend(qtbot, window: SupervisorWindow) -> None:  # type: ignore[no-untyped-def]
+def test_satisfaction_tab_shows_the_period_and_the_trend(
+    qtbot: QtBot, window: SupervisorWindow
+) -> None:
     tab = window.satisfaction_tab
     assert tab.figures == satisfaction(window.engine, *NOVEMBER)
     cards = {name: card.value.text() for name, card in tab.cards.items()}
@@ -126,7 +131,7 @@ def test_satisfaction_tab_shows_the_period_and_the_trend(qtbot, window: Supervis
         window.preset.setCurrentIndex(PRESETS.index("year"))
     assert tab.figures.overall.ratings == 5 and tab.figures.trend_per_month == 1.83
     assert tab.cards["trend"].value.text() == "+1.83 faces/month, improving"
-    lines = {series.name(): series for series in tab.chart.chart().series()}
+    lines = {series.name(): cast(QLineSeries, series) for series in tab.chart.chart().series()}
     means = [(point.x(), point.y()) for point in lines["Mean score"].points()]
     assert means == [(9, 2.5), (10, pytest.approx(4.33))]  # October and November of 2026
     assert [point.x() for point in lines["Trend"].points()] == [9, 10]
@@ -165,8 +170,8 @@ def test_open_opinions_with_their_age_the_overdue_one_marked(window: SupervisorW
     ]
     assert late.overdue and late.age_days > 10
     model = tab.table.model()
-    assert model.index(0, 3).data(Qt.BackgroundRole).color() == OVERDUE_BACKGROUND
-    assert model.index(1, 3).data(Qt.BackgroundRole) is None
+    assert model.index(0, 3).data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BACKGROUND
+    assert model.index(1, 3).data(Qt.ItemDataRole.BackgroundRole) is None
     assert not any(CONTACT in text for row in rows for text in row)
     assert tab.count.text().startswith("2 not closed, 1 overdue.")
     figures = {name: card.value.text() for name, card in tab.cards.items()}
@@ -183,9 +188,11 @@ def test_open_opinions_with_their_age_the_overdue_one_marked(window: SupervisorW
     assert enabled == {"assign", "answer", "record"}
 
 
-def test_the_list_follows_new_opinions_in_the_order_chosen(qtbot, window: SupervisorWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_list_follows_new_opinions_in_the_order_chosen(
+    qtbot: QtBot, window: SupervisorWindow
+) -> None:
     tab = window.opinions_tab
-    tab.table.sortByColumn(2, Qt.AscendingOrder)  # youngest first
+    tab.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # youngest first
     Opinions(window.engine).submit("From the status page", channel="web")
     window.refresh_live()  # what the window's live timer does
     qtbot.waitUntil(lambda: len(cells(tab.table)) == 3, timeout=30_000)
@@ -198,29 +205,29 @@ def test_the_list_follows_new_opinions_in_the_order_chosen(qtbot, window: Superv
 
 
 def test_assign_answer_and_close_change_the_opinion(
-    qtbot, window: SupervisorWindow, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: SupervisorWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tab = window.opinions_tab
     reference = opinions(window.engine)[0].reference
     book = Opinions(window.engine)
     choose(tab, reference)
     monkeypatch.setattr(tab, "ask_assignee", lambda opinion: "chen")
     with qtbot.waitSignal(tab.action_done, timeout=30_000) as done:
-        qtbot.mouseClick(tab.buttons["assign"], Qt.LeftButton)
+        qtbot.mouseClick(tab.buttons["assign"], Qt.MouseButton.LeftButton)
     assert done.args == [True]
     assert (book.get(reference).status, book.get(reference).assigned_to) == ("assigned", "chen")
     assert tab.status.text() == f"{reference} is assigned to Chen Mei-ling."
     qtbot.waitUntil(lambda: cells(tab.table)[0][4] == "Chen Mei-ling", timeout=30_000)
     asked = []
 
-    def answer(opinion: Opinion, history: list) -> tuple[str, str]:  # type: ignore[type-arg]
+    def answer(opinion: Opinion, history: list) -> tuple[str, str]:
         asked.append((opinion, [step for _, step, _, _ in history]))
         return "冷氣已調高 Heating turned up", "lin"
 
     monkeypatch.setattr(tab, "ask_answer", answer)
     qtbot.waitUntil(lambda: tab.buttons["answer"].isEnabled(), timeout=30_000)
     with qtbot.waitSignal(tab.action_done, timeout=30_000) as done:
-        qtbot.mouseClick(tab.buttons["answer"], Qt.LeftButton)
+        qtbot.mouseClick(tab.buttons["answer"], Qt.MouseButton.LeftButton)
     assert done.args == [True]
     ((opinion, steps),) = asked
     assert opinion.contact == CONTACT and steps == ["received", "assigned"]  # for the dialog
@@ -234,7 +241,7 @@ def test_assign_answer_and_close_change_the_opinion(
     qtbot.waitUntil(lambda: tab.cards["answered"].value.text() == "1", timeout=30_000)
     qtbot.waitUntil(lambda: tab.buttons["close"].isEnabled(), timeout=30_000)  # still chosen
     with qtbot.waitSignal(tab.action_done, timeout=30_000) as done:
-        qtbot.mouseClick(tab.buttons["close"], Qt.LeftButton)
+        qtbot.mouseClick(tab.buttons["close"], Qt.MouseButton.LeftButton)
     assert done.args == [True] and book.get(reference).status == "closed"
     qtbot.waitUntil(lambda: len(cells(tab.table)) == 1, timeout=30_000)
     assert reference not in cells(tab.table)[0]
@@ -243,13 +250,15 @@ def test_assign_answer_and_close_change_the_opinion(
     assert [row[3] for row in cells(tab.table)] == ["Closed", "Open"]
 
 
-def test_refusals_are_shown_not_raised(qtbot, window: SupervisorWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_refusals_are_shown_not_raised(
+    qtbot: QtBot, window: SupervisorWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tab = window.opinions_tab
     monkeypatch.setattr(
         tab, "ask_new_opinion", lambda: NewOpinion("   ", "phone", None, None, None)
     )
     with qtbot.waitSignal(tab.action_done, timeout=30_000) as done:
-        qtbot.mouseClick(tab.buttons["record"], Qt.LeftButton)
+        qtbot.mouseClick(tab.buttons["record"], Qt.MouseButton.LeftButton)
     assert done.args == [False]
     assert tab.status.text() == "Not done: the opinion is empty"
     assert tab.status.objectName() == "problem"
@@ -265,13 +274,13 @@ def test_refusals_are_shown_not_raised(qtbot, window: SupervisorWindow, monkeypa
 
 
 def test_an_opinion_taken_by_phone_is_recorded(
-    qtbot, window: SupervisorWindow, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: SupervisorWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     tab = window.opinions_tab
     said = NewOpinion("第 2 櫃檯說明很清楚", "phone", "0933-000-111", "amendment", 2)
     monkeypatch.setattr(tab, "ask_new_opinion", lambda: said)
     with qtbot.waitSignal(tab.action_done, timeout=30_000) as done:
-        qtbot.mouseClick(tab.buttons["record"], Qt.LeftButton)
+        qtbot.mouseClick(tab.buttons["record"], Qt.MouseButton.LeftButton)
     assert done.args == [True]
     new = opinions(window.engine)[-1]
     assert (new.body, new.channel, new.contact, new.service, new.counter) == (
@@ -290,7 +299,7 @@ def test_an_opinion_taken_by_phone_is_recorded(
     qtbot.waitUntil(lambda: tab.cards["received"].value.text() == "3", timeout=30_000)
 
 
-def test_the_dialogs_and_where_contact_details_appear(qtbot, rated: TicketEngine) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialogs_and_where_contact_details_appear(qtbot: QtBot, rated: TicketEngine) -> None:
     application()
     i18n.install("en")
     book = Opinions(rated)
@@ -311,7 +320,9 @@ def test_the_dialogs_and_where_contact_details_appear(qtbot, rated: TicketEngine
     read_only = AnswerDialog(closed, book.history(late.reference), rated.office)
     qtbot.addWidget(read_only)
     buttons = read_only.findChild(QDialogButtonBox)
-    assert read_only.answer.isReadOnly() and buttons.button(QDialogButtonBox.Ok) is None
+    assert (
+        read_only.answer.isReadOnly() and buttons.button(QDialogButtonBox.StandardButton.Ok) is None
+    )
     record = RecordDialog(rated.office)
     qtbot.addWidget(record)
     assert record.channel.currentData() == "phone" and record.channel.findData("web") == -1
@@ -320,7 +331,7 @@ def test_the_dialogs_and_where_contact_details_appear(qtbot, rated: TicketEngine
     assert record.value() == NewOpinion("Too cold", "phone", None, "pickup", None)
 
 
-def test_new_tabs_follow_the_language(qtbot, window: SupervisorWindow) -> None:  # type: ignore[no-untyped-def]
+def test_new_tabs_follow_the_language(qtbot: QtBot, window: SupervisorWindow) -> None:
     window.language.setCurrentIndex(window.language.findData("zh_TW"))
     qtbot.waitUntil(lambda: window.tabs.tabText(2) == "滿意度", timeout=10_000)
     assert window.tabs.tabText(3) == "意見"
@@ -332,14 +343,14 @@ def test_new_tabs_follow_the_language(qtbot, window: SupervisorWindow) -> None: 
     assert cells(window.opinions_tab.table)[0][5] == "Letter"
 
 
-def test_satisfaction_tab_lists_what_citizens_wrote(qtbot, window: SupervisorWindow) -> None:  # type: ignore[no-untyped-def]
+def test_satisfaction_tab_lists_what_citizens_wrote(qtbot: QtBot, window: SupervisorWindow) -> None:
     tab = window.satisfaction_tab
     tab.breakdown.setCurrentIndex(CHOICES.index(COMMENTS))
     assert tab.breakdown.currentText() == "Comments"
     assert tab.tables.currentWidget() is tab.comments_table
     view = tab.comments_table
     model = view.model()
-    headings = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headings == ["Date", "Service", "Counter", "Staff member", "Score", "Comment"]
     assert cells(view) == [  # the newest first
         ["2026-11-27", "C Amendment registration", "2", "Chen Mei-ling", "4 Satisfied", COMMENT],
@@ -352,20 +363,23 @@ def test_satisfaction_tab_lists_what_citizens_wrote(qtbot, window: SupervisorWin
             "很快 Quick",
         ],
     ]
-    assert model.index(1, 1).data(Qt.ToolTipRole) == "A Company name & business-scope reservation"
+    assert (
+        model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+        == "A Company name & business-scope reservation"
+    )
     assert tab.hint.text().startswith("What citizens wrote with their faces: 2 comments")
     with qtbot.waitSignal(tab.shown, timeout=30_000):
         window.preset.setCurrentIndex(PRESETS.index("year"))
     assert [row[0] for row in cells(view)] == ["2026-11-27", "2026-11-27", "2026-10-30"]
     assert cells(view)[2][4:] == ["2 Dissatisfied", "等太久了 Waited too long"]  # one line
-    tooltip = view.model().index(2, 5).data(Qt.ToolTipRole)
+    tooltip = view.model().index(2, 5).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip == "<p>等太久了<br/>Waited too long</p>"  # the whole comment, as written
-    view.sortByColumn(0, Qt.AscendingOrder)  # the oldest visit first, on request
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the oldest visit first, on request
     assert [row[5] for row in cells(view)] == ["等太久了 Waited too long", "很快 Quick", COMMENT]
     window.language.setCurrentIndex(window.language.findData("zh_TW"))
     qtbot.waitUntil(lambda: tab.breakdown.currentText() == "評語", timeout=10_000)
     model = view.model()
-    headings = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headings == ["日期", "服務項目", "櫃檯", "承辦人", "分數", "評語"]
     assert cells(view)[0][3:5] == ["王小明", "2 不滿意"]  # refilled in the order chosen
     assert tab.hint.text().startswith("民眾評分時寫下的意見：本期間 3 則")
@@ -374,8 +388,8 @@ def test_satisfaction_tab_lists_what_citizens_wrote(qtbot, window: SupervisorWin
 
 
 def test_a_database_error_shows_its_cause_not_the_sql_or_the_contact(
-    qtbot, window: SupervisorWindow, sqlite_url: str, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: SupervisorWindow, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """SQLAlchemy's text for a failed INSERT holds the statement and its parameters, the
     citizen's contact details among them: the tab shows the database's own words only."""
     tab = window.opinions_tab
@@ -388,7 +402,7 @@ def test_a_database_error_shows_its_cause_not_the_sql_or_the_contact(
     said = NewOpinion("Please call me back", "phone", "0933-000-111", None, None)
     monkeypatch.setattr(tab, "ask_new_opinion", lambda: said)
     with qtbot.waitSignal(tab.action_done, timeout=30_000) as done:
-        qtbot.mouseClick(tab.buttons["record"], Qt.LeftButton)
+        qtbot.mouseClick(tab.buttons["record"], Qt.MouseButton.LeftButton)
     assert done.args == [False]
     assert tab.status.text() == "Not done: the opinion book is being repaired"
     assert "0933-000-111" not in tab.status.text() and "INSERT" not in tab.status.text()

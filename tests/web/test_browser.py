@@ -41,7 +41,8 @@ def headline(driver: WebDriver) -> str:
 
 def problems(driver: WebDriver) -> list[str]:
     """Errors the page logged: a blocked script or style (CSP), a failed request, a JS error."""
-    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+    logged = driver.get_log("browser")  # type: ignore[attr-defined]  # Chrome's driver has it
+    return [entry["message"] for entry in logged if entry["level"] == "SEVERE"]
 
 
 def test_waiting_page_changes_to_the_counter_when_called(

@@ -51,7 +51,7 @@ def serving(env: dict[str, str], *args: str) -> Iterator[tuple[subprocess.Popen[
     try:
         ready, _, _ = select.select([process.stdout], [], [], 60)
         assert ready, "counterdesk web printed nothing within a minute"
-        line = process.stdout.readline()  # type: ignore[union-attr]
+        line = process.stdout.readline()
         found = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
         assert found, line
         yield process, found.group(1)

@@ -36,7 +36,7 @@ def statements(engine: TicketEngine) -> Iterator[list[str]]:
     """Every SQL statement the server runs while the test does."""
     seen: list[str] = []
 
-    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         seen.append(statement)
 
     event.listen(engine.db.engine, "before_cursor_execute", record)

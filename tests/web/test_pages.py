@@ -181,7 +181,7 @@ def test_rating_is_recorded_once(engine: TicketEngine, clock: ManualClock, clien
     text = visible(again.text)
     assert "此號碼牌已經評分過了，每張號碼牌只能評分一次。" in text
     assert "This ticket has already been rated: each ticket can be rated once." in text
-    assert Ratings(engine).rating_for(ticket.token).score == 4  # type: ignore[union-attr]
+    assert Ratings(engine).rating_for(ticket.token).score == 4
     assert client.get(f"/api/t/{ticket.token}").json()["rated_score"] == 4
 
 
@@ -203,7 +203,7 @@ def test_comment_with_reply_wanted_opens_an_opinion_shown_on_the_ticket_page(
         "web",
     )
     assert (opinion.number, opinion.service, opinion.counter) == (ticket.number, "precheck", 1)
-    assert Ratings(engine).rating_for(ticket.token).score == 2  # type: ignore[union-attr]
+    assert Ratings(engine).rating_for(ticket.token).score == 2
     page = client.get(reply.headers["Location"]).text
     assert f'<p class="reference">{opinion.reference}</p>' in page
     text = visible(page)
