@@ -413,7 +413,7 @@ class FeedbackWindow(QWidget):
         self._show_message(texts.NOT_SAVED, texts.RATE_BY_QR, None)
 
 
-def open_feedback(engine: TicketEngine, counter: int) -> FeedbackWindow:
+def open_rating_screen(engine: TicketEngine, counter: int) -> FeedbackWindow:
     """A running feedback screen (for the role)."""
     window = FeedbackWindow(engine, counter)
     window.start()
