@@ -414,7 +414,7 @@ class FeedbackWindow(QWidget):
 
 
 def open_rating_screen(engine: TicketEngine, counter: int) -> FeedbackWindow:
-    """A running feedback screen (for the role)."""
+    """A running rating screen at ``counter`` (for the role and the demo office)."""
     window = FeedbackWindow(engine, counter)
     window.start()
     return window
