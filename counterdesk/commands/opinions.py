@@ -9,19 +9,15 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from counterdesk import cli
+from counterdesk.command_line import CommandFactory, Handler, engine_for
 from counterdesk.feedback.opinions import CHANNELS, Opinion, Opinions
 
 
-def register(command: cli.CommandFactory) -> None:
-    opinion = command("opinion", lambda a: None, "record and follow up citizens' opinions (意見)")
-    actions = opinion.add_subparsers(dest="opinion_command", metavar="ACTION", required=True)
+def register(command: CommandFactory) -> None:
+    opinion = command.group("opinion", "record and follow up citizens' opinions (意見)")
 
-    def action(name: str, handler: cli.Handler, text: str) -> argparse.ArgumentParser:
-        parser = actions.add_parser(name, help=text, description=text)
-        parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="JSON")
-        parser.set_defaults(handler=handler)
-        return parser
+    def action(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
+        return opinion(name, handler, text, description=text)
 
     listing = action("list", _list, "opinions not closed yet, oldest first, with their age")
     listing.add_argument("--all", action="store_true", help="closed ones too")
@@ -46,7 +42,7 @@ def register(command: cli.CommandFactory) -> None:
 
 
 def _book(args: argparse.Namespace) -> Opinions:
-    return Opinions(cli.engine_for(args))
+    return Opinions(engine_for(args))
 
 
 def _result(opinion: Opinion) -> dict[str, Any]:

@@ -420,7 +420,7 @@ class KioskWindow(QWidget):
         self.close()
 
 
-def create_kiosk(
+def open_kiosk(
     engine: TicketEngine,
     *,
     printer: TicketPrinter | None = None,

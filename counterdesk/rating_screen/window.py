@@ -413,8 +413,8 @@ class FeedbackWindow(QWidget):
         self._show_message(texts.NOT_SAVED, texts.RATE_BY_QR, None)
 
 
-def open_feedback(engine: TicketEngine, counter: int) -> FeedbackWindow:
-    """A running feedback screen (for the role)."""
+def open_rating_screen(engine: TicketEngine, counter: int) -> FeedbackWindow:
+    """A running rating screen at ``counter`` (for the role and the demo office)."""
     window = FeedbackWindow(engine, counter)
     window.start()
     return window

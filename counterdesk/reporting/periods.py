@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import re
 
+from counterdesk.command_line import parse_date
 from counterdesk.queue.errors import CounterdeskError
 
 PRESETS = ("today", "week", "month", "first_half", "second_half", "year")
@@ -17,13 +18,6 @@ PRESETS = ("today", "week", "month", "first_half", "second_half", "year")
 
 class PeriodError(CounterdeskError):
     """A date or period the user typed cannot be read, or the range is empty."""
-
-
-def parse_date(text: str, what: str = "date") -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise PeriodError(f"{what}: {text!r} is not a date (use YYYY-MM-DD)") from None
 
 
 def parse_period(text: str) -> tuple[dt.date, dt.date]:
@@ -49,7 +43,7 @@ def date_range(first: str | None, last: str | None, period: str | None) -> tuple
         return parse_period(period)
     if not (first and last):
         raise PeriodError("give --from DATE and --to DATE, or --period (e.g. 2026-H1)")
-    start, end = parse_date(first, "--from"), parse_date(last, "--to")
+    start, end = parse_date(first, "--from", PeriodError), parse_date(last, "--to", PeriodError)
     if start > end:
         raise PeriodError(f"--from {start} is after --to {end}")
     return start, end

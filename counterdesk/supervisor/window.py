@@ -646,7 +646,7 @@ class SupervisorWindow(QMainWindow):
         return ready()
 
 
-def build_supervisor_window(engine: TicketEngine, language: str = "zh_TW") -> SupervisorWindow:
+def open_supervisor(engine: TicketEngine, language: str = "zh_TW") -> SupervisorWindow:
     """The supervisor window over ``engine``, its labels in ``language``; for the demo office
     and ``python main.py supervisor``. A QApplication must exist (``ui.app.application()``)."""
     i18n.install(language)

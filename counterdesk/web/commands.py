@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from counterdesk import cli
+from counterdesk.command_line import CommandFactory, engine_for
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.limits import Limits
@@ -25,7 +25,7 @@ MAX_RATE = 1000.0  # requests per second from one address: beyond, the limit mea
 MAX_BURST = 10_000
 
 
-def register(command: cli.CommandFactory) -> None:
+def register(command: CommandFactory) -> None:
     web = command(
         "web", _web, "the ticket status pages for citizens' phones (the tickets' QR codes)"
     )
@@ -103,7 +103,7 @@ def _web(args: argparse.Namespace) -> int:
     from counterdesk.web.server import make_server
     from counterdesk.web.upkeep import Upkeep
 
-    engine = cli.engine_for(args)
+    engine = engine_for(args)
     try:
         limits = dataclasses.replace(
             DEFAULTS,

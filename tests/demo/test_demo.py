@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from counterdesk.demo import DEMO_DESKS, DemoOffice
+from counterdesk.demo.office import DEMO_DESKS, DemoOffice
 from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.queue import TicketEngine
 from counterdesk.rating_screen.window import RATING

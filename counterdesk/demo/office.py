@@ -21,15 +21,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from counterdesk.board.window import open_board
 from counterdesk.counter.window import open_console
-from counterdesk.devices.speech import SpeechService, Voices
-from counterdesk.devices.speech_protocol import SilentSpeaker, Speaker
-from counterdesk.kiosk.window import create_kiosk
+from counterdesk.devices.speech_protocol import Speaker
+from counterdesk.kiosk.window import open_kiosk
 from counterdesk.queue import TicketEngine, open_office
-from counterdesk.rating_screen.window import open_feedback
+from counterdesk.rating_screen.window import open_rating_screen
 from counterdesk.settings import APP, load_settings
 from counterdesk.simulation.simulator import fill_history
-from counterdesk.supervisor.window import build_supervisor_window
+from counterdesk.supervisor.window import open_supervisor
 from counterdesk.ui.app import run_window, ui_font
+from counterdesk.ui.launch import speaker_for
 from counterdesk.web.server import make_server
 
 # Counters staffed in the demo, and who signs in there (no PIN: demo only).
@@ -50,11 +50,11 @@ class DemoOffice(QWidget):
     def __init__(self, engine: TicketEngine, speaker: Speaker) -> None:
         super().__init__()
         self.setWindowTitle("counterdesk — demo office 示範辦公室")
-        self.kiosk = create_kiosk(engine, speaker=speaker)
+        self.kiosk = open_kiosk(engine, speaker=speaker)
         self.board = open_board(engine, speaker)
         self.consoles = [open_console(engine, counter, staff) for counter, staff in DEMO_DESKS]
-        self.feedback = open_feedback(engine, DEMO_DESKS[0][0])
-        self.supervisor = build_supervisor_window(engine)
+        self.feedback = open_rating_screen(engine, DEMO_DESKS[0][0])
+        self.supervisor = open_supervisor(engine)
 
         # Three views of one office, each fitting a 1920x1080 screen: what citizens see
         # (kiosk and board), what staff use (the consoles), what the supervisor reads.
@@ -127,21 +127,17 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.simulate:
         days = fill_history(engine, days=args.simulate)
         print(f"simulated {len(days)} past days into {url}")
-    speaker: Speaker = SilentSpeaker()
-    if not (args.silent or args.snapshot):
-        speaker = SpeechService(Voices.from_settings(settings)).start()
     print(f"demo office on {url}")
-    try:
-        with _status_pages(engine, serve=not args.snapshot):
-            return run_window(
-                lambda: DemoOffice(engine, speaker),
-                snapshot=args.snapshot,
-                size=args.size,
-                default_size="1920x1080",
-            )
-    finally:
-        if isinstance(speaker, SpeechService):
-            speaker.stop()
+    with (
+        speaker_for(settings, speaks=not (args.silent or args.snapshot)) as speaker,
+        _status_pages(engine, serve=not args.snapshot),
+    ):
+        return run_window(
+            lambda: DemoOffice(engine, speaker),
+            snapshot=args.snapshot,
+            size=args.size,
+            default_size="1920x1080",
+        )
 
 
 @contextlib.contextmanager

@@ -1,0 +1,150 @@
+"""The plumbing every area's sub-commands share: how they are added, and how they answer.
+
+Each area registers its own sub-commands through a ``register(command: CommandFactory)``
+function in its own package; ``counterdesk.cli`` only collects them. A handler returns what it
+has to say (a dict with a ``text`` line, a :class:`Reply`, or a window's exit code); printing
+it as text or ``--json``, and turning errors into exit codes, happen here once. Bad input
+prints one line naming what is wrong and exits non-zero (1 for a refused queue operation, 2
+for bad files or arguments); it never prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from counterdesk.queue import (
+    CounterdeskError,
+    OfficeFileError,
+    QueueError,
+    TicketEngine,
+    open_office,
+)
+from counterdesk.settings import load_settings
+
+Handler = Callable[[argparse.Namespace], Any]
+
+# Every command takes ``--json`` after its name too; SUPPRESS keeps a ``--json`` given before
+# the name from being reset to False by the sub-command's own default.
+_JSON_FLAG = argparse.ArgumentParser(add_help=False)
+_JSON_FLAG.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+
+
+class CommandFactory:
+    """Adds sub-commands under one parser, each with its handler and ``--json``."""
+
+    def __init__(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+        self._subparsers = subparsers
+
+    def __call__(
+        self, name: str, handler: Handler, help_text: str, **options: Any
+    ) -> argparse.ArgumentParser:
+        """A sub-command ``name`` that runs ``handler``; ``options`` go to ``add_parser``."""
+        parser = self._subparsers.add_parser(name, help=help_text, parents=[_JSON_FLAG], **options)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    def group(self, name: str, help_text: str) -> CommandFactory:
+        """A sub-command made of actions (``printer test``, ``db upgrade``): add them to the
+        factory returned. The action chosen is in ``<name>_command``."""
+        parser = self._subparsers.add_parser(name, help=help_text, parents=[_JSON_FLAG])
+        return CommandFactory(
+            parser.add_subparsers(dest=f"{name}_command", metavar="ACTION", required=True)
+        )
+
+
+def top_level(parser: argparse.ArgumentParser) -> CommandFactory:
+    """The factory for ``parser``'s commands, with the ``--json`` that comes before them."""
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    return CommandFactory(parser.add_subparsers(dest="command", metavar="COMMAND"))
+
+
+def window_options(parser: argparse.ArgumentParser, default_size: str) -> None:
+    """The flags every window role takes: render a snapshot instead of running, and its size."""
+    parser.add_argument(
+        "--snapshot", metavar="FILE.png", help="render the window to a PNG and exit"
+    )
+    parser.add_argument("--size", metavar="WxH", help=f"window size (default {default_size})")
+
+
+def engine_for(args: argparse.Namespace) -> TicketEngine:
+    """The engine for the database and office the flags, environment and settings choose."""
+    settings = load_settings(args.db, args.office, args.config)
+    return open_office(settings.db, settings.office)
+
+
+def signed_in(engine: TicketEngine, args: argparse.Namespace) -> TicketEngine:
+    """``engine`` with ``--staff`` signed in at ``--counter`` if given: a counter command run
+    with ``--staff`` acts as that member, as the console does once they sign in."""
+    if args.staff:
+        engine.sign_in(args.counter, args.staff)
+    return engine
+
+
+def parse_date(text: str, flag: str, error: type[CounterdeskError] = CounterdeskError) -> dt.date:
+    """The date typed after ``flag``; ``error`` (exit 2) names the flag when it is none."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise error(f"{flag}: {text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A result whose JSON is not a dict with its text beside it: a ticket, a list, nothing."""
+
+    data: Any
+    text: str
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the chosen handler and print what it returns; errors become one line and an exit
+    code."""
+    try:
+        result = args.handler(args)
+    except OfficeFileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except QueueError as exc:
+        print(f"counterdesk: {exc}", file=sys.stderr)
+        return 1
+    except CounterdeskError as exc:
+        print(f"counterdesk: {exc}", file=sys.stderr)
+        return 2
+    if isinstance(result, int) and not isinstance(result, bool):
+        return result  # a window's exit code: nothing to print
+    if args.json:
+        print(json.dumps(_as_json(result), ensure_ascii=False, indent=None))
+    else:
+        print(result.text if isinstance(result, Reply) else str(result.get("text", result)))
+    return 0
+
+
+def _as_json(result: Any) -> Any:
+    if isinstance(result, Reply):
+        return _as_json(result.data)
+    if isinstance(result, list):
+        return [_as_json(item) for item in result]
+    if hasattr(result, "to_json"):
+        return result.to_json()
+    if isinstance(result, dict):
+        return {k: v for k, v in result.items() if k != "text"}
+    return result
+
+
+def terminal_progress(what: str) -> Callable[[int, int], None] | None:
+    """A percentage line on stderr for a long command, only when it is a terminal (logs stay
+    clean)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{what}: {100 * done // max(total, 1):3d}%", end=end, file=sys.stderr, flush=True)
+
+    return show

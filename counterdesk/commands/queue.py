@@ -1,0 +1,196 @@
+"""The queue from a terminal or a script: issue, call, serve and follow tickets, close the day.
+
+A counter command run with ``--staff`` signs that member in first (``signed_in``), so one
+line does what a console does after its sign-in.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from counterdesk.command_line import CommandFactory, Handler, Reply, engine_for, signed_in
+from counterdesk.feedback.opinions import Opinions
+from counterdesk.queue import QueueError, TicketEngine
+from counterdesk.queue.views import OfficeStatus, Ticket
+
+
+def register(command: CommandFactory) -> None:
+    issue = command("issue", _issue, "issue a ticket for a service")
+    issue.add_argument("service", help="service code, e.g. precheck")
+    issue.add_argument("--priority", action="store_true", help="priority ticket (優先)")
+
+    def at_counter(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
+        sub = command(name, handler, text)
+        sub.add_argument("--counter", type=int, required=True, help="counter number")
+        sub.add_argument("--staff", help="staff code; signs in at the counter if needed")
+        return sub
+
+    call = at_counter("call", _call, "call the next ticket (or --ticket NUMBER)")
+    call.add_argument("--ticket", help="call this waiting ticket out of turn")
+    at_counter("recall", _ticket_at_counter(TicketEngine.recall), "call the current ticket again")
+    at_counter("start", _ticket_at_counter(TicketEngine.start), "start serving the called ticket")
+    finish = at_counter("finish", _finish, "finish the ticket being served")
+    finish.add_argument("--outcome", help="short note on the outcome (no personal data)")
+    at_counter(
+        "no-show", _ticket_at_counter(TicketEngine.no_show), "the called citizen did not come"
+    )
+    transfer = at_counter("transfer", _transfer, "send the ticket to another service")
+    transfer.add_argument("--to", required=True, dest="to_service", help="service code")
+    at_counter("sign-in", _sign_in, "sign a staff member in at a counter")
+    signing_out = _counter_action("sign_out", "signed out", engine_for)
+    at_counter("sign-out", signing_out, "sign out of a counter")
+    at_counter("pause", _counter_action("pause", "paused"), "pause a counter (break)")
+    at_counter("resume", _counter_action("resume", "resumed"), "resume a paused counter")
+
+    for name, method, text in (
+        ("return", TicketEngine.return_to_queue, "put a no-show back in the queue"),
+        ("cancel", TicketEngine.cancel, "cancel an unserved ticket"),
+    ):
+        by_number = command(name, _ticket_by_number(method), text)
+        by_number.add_argument("number", help="ticket number, e.g. A012")
+
+    command("status", _status, "waiting per service with estimates, and each counter")
+    command("close-day", _close_day, "end the business day (open tickets are closed, none deleted)")
+    events = command("events", _events, "the event log after a given id (the change feed)")
+    events.add_argument("--after", type=int, default=0, help="last event id already seen")
+    events.add_argument("--limit", type=int, default=100)
+
+
+# -- handlers ------------------------------------------------------------------------------
+
+
+def _at_counter(args: argparse.Namespace) -> TicketEngine:
+    return signed_in(engine_for(args), args)
+
+
+def _issue(args: argparse.Namespace) -> Reply:
+    return _ticket_reply(engine_for(args).issue(args.service, priority=args.priority))
+
+
+def _call(args: argparse.Namespace) -> Reply:
+    engine = _at_counter(args)
+    if args.ticket:
+        return _ticket_reply(engine.call_ticket(args.counter, args.ticket))
+    ticket = engine.call_next(args.counter)
+    if ticket is None:
+        return Reply(None, "nobody is waiting for this counter")
+    return _ticket_reply(ticket)
+
+
+def _ticket_at_counter(method: Callable[[TicketEngine, int], Ticket]) -> Handler:
+    """A handler doing ``method`` at ``--counter``, e.g. recall or start."""
+    return lambda args: _ticket_reply(method(_at_counter(args), args.counter))
+
+
+def _ticket_by_number(method: Callable[[TicketEngine, str], Ticket]) -> Handler:
+    """A handler doing ``method`` to the ticket named by number, e.g. cancel."""
+    return lambda args: _ticket_reply(method(engine_for(args), args.number))
+
+
+def _finish(args: argparse.Namespace) -> Reply:
+    return _ticket_reply(_at_counter(args).finish(args.counter, args.outcome))
+
+
+def _transfer(args: argparse.Namespace) -> Reply:
+    return _ticket_reply(_at_counter(args).transfer(args.counter, args.to_service))
+
+
+def _sign_in(args: argparse.Namespace) -> dict[str, Any]:
+    if not args.staff:
+        raise QueueError("sign-in needs --staff CODE")
+    engine_for(args).sign_in(args.counter, args.staff)
+    return {
+        "counter": args.counter,
+        "staff": args.staff,
+        "text": f"{args.staff} signed in at counter {args.counter}",
+    }
+
+
+def _counter_action(
+    method: str, done: str, engine: Callable[[argparse.Namespace], TicketEngine] = _at_counter
+) -> Handler:
+    """A handler changing a counter's own state (pause, resume), as ``--staff`` unless
+    ``engine`` says otherwise (signing out acts as nobody)."""
+
+    def handler(args: argparse.Namespace) -> dict[str, Any]:
+        getattr(engine(args), method)(args.counter)
+        return {"counter": args.counter, "text": f"counter {args.counter} {done}"}
+
+    return handler
+
+
+def _status(args: argparse.Namespace) -> Reply:
+    status = engine_for(args).status()
+    return Reply(status, _status_text(status))
+
+
+def _close_day(args: argparse.Namespace) -> dict[str, Any]:
+    """Close the day, and delete contact details kept past the retention time (a daily job)."""
+    engine = engine_for(args)
+    closed = engine.close_day()
+    purged = Opinions(engine).purge_contacts()
+    return {
+        "removed_at_close": closed,
+        "contacts_deleted": purged,
+        "text": f"day closed: {closed} open tickets removed at close"
+        + (f"; contact details of {purged} closed opinions deleted" if purged else ""),
+    }
+
+
+def _events(args: argparse.Namespace) -> Reply:
+    events = engine_for(args).events_after(args.after, args.limit)
+    return Reply(events, "\n".join(_event_line(event) for event in events) or "no events")
+
+
+# -- text ----------------------------------------------------------------------------------
+
+
+def _ticket_reply(ticket: Ticket) -> Reply:
+    return Reply(ticket, _ticket_line(ticket))
+
+
+def _event_line(event: Any) -> str:
+    counter = f"counter {event.counter}" if event.counter else ""
+    return (
+        f"{event.id:>6}  {event.at:%Y-%m-%d %H:%M:%S}Z  {event.kind:<16} {event.number or '':<5} "
+        f"{counter} {event.staff or ''} {event.outcome or ''}"
+    ).rstrip()
+
+
+def _ticket_line(ticket: Ticket) -> str:
+    where = f" at counter {ticket.counter}" if ticket.counter else ""
+    line = f"{ticket.number}  {ticket.service}  {ticket.status}{where}"
+    if ticket.priority:
+        line += "  (priority)"
+    if ticket.people_ahead is not None:
+        line += (
+            f"\n  people ahead: {ticket.people_ahead}, estimated wait: "
+            f"{ticket.estimated_wait_minutes:g} min\n  status token: {ticket.token}"
+        )
+    return line
+
+
+def _status_text(status: OfficeStatus) -> str:
+    lines = [
+        f"Business day {status.business_date.isoformat()}",
+        "",
+        "Service                 waiting  est.min  counters  issued",
+    ]
+    for s in status.services:
+        lines.append(
+            f"{s.prefix} {s.code:<21} {s.waiting:>7}  {s.estimated_wait_minutes:>7g}  "
+            f"{s.open_counters:>8}  {s.issued_today:>3}/{s.daily_cap}"
+        )
+    lines += ["", "Counter  staff     now"]
+    for c in status.counters:
+        state = (
+            "paused"
+            if c.paused
+            else (c.current.number + " " + c.current.status if c.current else "free")
+        )
+        if c.staff is None:
+            state = "closed"
+        lines.append(f"{c.number:>7}  {c.staff or '-':<8}  {state}")
+    return "\n".join(lines)

@@ -1,0 +1,99 @@
+"""``counterdesk simulate``: office days written as history, for demo data, load tests and
+staffing what-ifs. Headless: it runs on a server as well as on the supervisor's PC."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from counterdesk.command_line import CommandFactory, engine_for, parse_date, terminal_progress
+from counterdesk.queue.errors import CounterdeskError, QueueError
+from counterdesk.simulation.simulator import DISTRIBUTIONS
+
+
+def register(command: CommandFactory) -> None:
+    simulate = command(
+        "simulate", _simulate, "simulate office days: demo data, load, staffing what-if"
+    )
+    simulate.add_argument("--date", required=True, help="the (first) day to simulate")
+    simulate.add_argument("--days", type=int, default=1, help="consecutive days (default 1)")
+    simulate.add_argument(
+        "--office", default=argparse.SUPPRESS, help="office file to load and simulate"
+    )
+    simulate.add_argument("--seed", type=int, default=1, help="same seed, same day (default 1)")
+    simulate.add_argument(
+        "--arrivals", help="citizens per hour (e.g. 40) or a profile 8=10,9=25,10=40"
+    )
+    simulate.add_argument("--counters", type=int, help="open only the first N counters")
+    simulate.add_argument(
+        "--service-minutes", type=float, help="mean service time (default: each service's)"
+    )
+    simulate.add_argument("--distribution", choices=DISTRIBUTIONS, default="exponential")
+    simulate.add_argument("--no-show-share", type=float, default=0.05, help="default 0.05")
+    simulate.add_argument(
+        "--fast", action="store_true", help="write each day at once (for large fills)"
+    )
+
+
+def _simulate(args: argparse.Namespace) -> dict[str, Any]:
+    from counterdesk.analytics.statistics import statistics_for
+    from counterdesk.simulation.simulator import DEFAULT_PROFILE, Plan, parse_arrivals, simulate
+
+    first = parse_date(args.date, "--date")
+    try:
+        plan = Plan(
+            arrivals=parse_arrivals(args.arrivals) if args.arrivals else dict(DEFAULT_PROFILE),
+            counters=args.counters,
+            service_minutes=args.service_minutes,
+            distribution=args.distribution,
+            no_show_share=args.no_show_share,
+            seed=args.seed,
+        )
+    except ValueError as exc:
+        raise CounterdeskError(str(exc)) from None
+    engine = engine_for(args)
+    today = engine.business_date()
+    last = first + dt.timedelta(days=max(args.days, 1) - 1)
+    if last >= today:
+        raise QueueError(
+            f"the simulator writes history: choose days before today ({today}); "
+            f"{args.days} day(s) from {first} reach {last}"
+        )
+    results = simulate(
+        engine,
+        first,
+        plan,
+        days=args.days,
+        fast=args.fast,
+        progress=terminal_progress("simulating days"),
+    )
+    stats = statistics_for(engine, first, last)
+    total = stats.total
+    lines = [
+        f"{r.day}  {r.issued:>5} tickets  {r.no_shows:>3} no-shows"
+        f"  {r.ratings:>4} ratings  {r.opinions} opinions"
+        + (f"  {r.refused} refused (daily cap)" if r.refused else "")
+        for r in results
+        if r.issued or r.refused
+    ]
+    wait = total.wait
+    lines.append(
+        f"simulated {total.issued:,} tickets over {stats.days} open days: "
+        f"mean wait {_minutes(wait.mean)}, median {_minutes(wait.median)}, "
+        f"90th percentile {_minutes(wait.p90)}, service level {_percent(total.service_level)}, "
+        f"counter utilisation {_percent(total.utilisation)}"
+    )
+    return {
+        "days": [{**vars(result), "day": result.day.isoformat()} for result in results],
+        "statistics": total.to_json(),
+        "text": "\n".join(lines),
+    }
+
+
+def _minutes(seconds: float | None) -> str:
+    return "–" if seconds is None else f"{seconds / 60:.1f} min"
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{100 * share:.0f}%"
