@@ -138,6 +138,7 @@ def run_demo(args: argparse.Namespace) -> int:
                 snapshot=args.snapshot,
                 size=args.size,
                 default_size="1920x1080",
+                language=args.language,
             )
     finally:
         if isinstance(speaker, SpeechService):

@@ -60,6 +60,7 @@ def _board(args: argparse.Namespace) -> int:
             snapshot=args.snapshot,
             size=args.size,
             default_size="1920x1080",
+            language=args.language,
             full_screen=not (args.windowed or args.size),
         )
     finally:

@@ -44,7 +44,13 @@ def _console(args: argparse.Namespace) -> int:
         window.load_now()
         return window
 
-    return run_window(create, snapshot=args.snapshot, size=args.size, default_size="1280x800")
+    return run_window(
+        create,
+        snapshot=args.snapshot,
+        size=args.size,
+        default_size="1280x800",
+        language=args.language,
+    )
 
 
 def _set_pin(args: argparse.Namespace) -> dict[str, Any]:

@@ -90,6 +90,7 @@ def _kiosk(args: argparse.Namespace) -> int | dict[str, Any]:
             snapshot=args.snapshot,
             size=SIZES.get(args.size or "portrait", args.size),
             default_size=SIZES["portrait"],
+            language=args.language,
         )
     setup_logging("kiosk")
     full_screen = not (args.windowed or args.size)
@@ -113,6 +114,7 @@ def _kiosk(args: argparse.Namespace) -> int | dict[str, Any]:
             snapshot=None,
             size=SIZES.get(args.size or "portrait", args.size),
             default_size=SIZES["portrait"],
+            language=args.language,
             full_screen=full_screen,
         )
     finally:

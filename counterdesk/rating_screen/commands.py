@@ -48,5 +48,6 @@ def _feedback(args: argparse.Namespace) -> int:
         snapshot=args.snapshot,
         size=args.size,
         default_size=DEFAULT_SIZE,
+        language=args.language,
         full_screen=not (args.windowed or args.size),
     )

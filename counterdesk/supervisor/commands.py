@@ -28,9 +28,6 @@ def register(command: Any) -> None:
     )
     window_options(supervisor, DEFAULT_SIZE)
     supervisor.add_argument(
-        "--language", choices=("zh_TW", "en"), help="labels in Chinese or English (default zh_TW)"
-    )
-    supervisor.add_argument(
         "--tab", choices=SUPERVISOR_TABS, default="overview", help="the tab to open on"
     )
     supervisor.add_argument(
@@ -91,7 +88,7 @@ def _supervisor(args: argparse.Namespace) -> int:
     engine = engine_for(args)
 
     def create() -> Any:
-        window = build_supervisor_window(engine, language=args.language or "zh_TW")
+        window = build_supervisor_window(engine, language=args.language)
         window.show_tab(args.tab)
         window.preset.setCurrentIndex(PRESETS.index(args.preset))
         if args.snapshot:  # show the figures, not the window before they arrive
@@ -99,7 +96,13 @@ def _supervisor(args: argparse.Namespace) -> int:
             window.wait_until_shown()
         return window
 
-    return run_window(create, snapshot=args.snapshot, size=args.size, default_size=DEFAULT_SIZE)
+    return run_window(
+        create,
+        snapshot=args.snapshot,
+        size=args.size,
+        default_size=DEFAULT_SIZE,
+        language=args.language,
+    )
 
 
 def _export(args: argparse.Namespace) -> dict[str, Any]:

@@ -1,16 +1,19 @@
-"""Qt Linguist catalogues for the staff-facing windows, switchable while they run.
+"""Qt Linguist catalogues for the staff-facing screens, switchable while they run.
 
-Source strings are English (``self.tr("...")`` in the windows). Each window family keeps its
-catalogues here as ``<name>_<language>.ts`` (edited in Qt Linguist) and ``<name>_<language>.qm``
-(compiled, committed so users need no tools). ``install("zh_TW")`` loads every catalogue of
-that language, plus Qt's own for standard dialogs; Qt then sends every widget a
-``QEvent.LanguageChange``, on which a window sets its texts again.
+Staff read Traditional Chinese first (``DEFAULT``), English one switch away; citizen-facing
+text is not translated but shown in both languages side by side. Source strings are English
+(``self.tr("...")`` in the windows, ``QT_TRANSLATE_NOOP`` for tables of labels). Each window
+family keeps its catalogue in ``counterdesk/i18n/`` as ``<family>_zh_TW.ts`` (edited in Qt
+Linguist) and ``<family>_zh_TW.qm`` (compiled, committed so users need no tools); English
+needs none, being the source. ``install("zh_TW")`` loads every catalogue of that language,
+plus Qt's own for standard dialogs; Qt then sends every widget a ``QEvent.LanguageChange``,
+on which a window sets its texts again.
 
-To refresh a catalogue after changing the window's texts::
+To refresh a catalogue after changing a window's texts::
 
-    pyside6-lupdate counterdesk/supervisor/*.py -ts counterdesk/i18n/supervisor_zh_TW.ts
+    pyside6-lupdate counterdesk/counter/*.py -ts counterdesk/i18n/counter_zh_TW.ts
     (translate the new entries in Qt Linguist, then)
-    pyside6-lrelease counterdesk/i18n/supervisor_zh_TW.ts
+    pyside6-lrelease counterdesk/i18n/counter_zh_TW.ts
 """
 
 from __future__ import annotations
@@ -19,8 +22,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-FOLDER = Path(__file__).resolve().parent
-LANGUAGES = {"zh_TW": "中文", "en": "English"}
+import counterdesk
+from counterdesk.settings import STAFF_LANGUAGES
+
+FOLDER = Path(counterdesk.__file__).resolve().parent / "i18n"
+# Each language named in itself, as its readers look for it in the switch.
+LANGUAGES = dict(zip(STAFF_LANGUAGES, ("中文", "English"), strict=True))
+DEFAULT = STAFF_LANGUAGES[0]
 _installed: list[QTranslator] = []
 _language = "en"
 
