@@ -15,10 +15,13 @@ from counterdesk import cli
 from counterdesk.counter.window import ACTIONS, ConsoleWindow
 from counterdesk.queue import Database, ManualClock, QueueError, TicketEngine
 from counterdesk.queue.models import StaffRow
+from counterdesk.ui import translation
 
 
 @pytest.fixture
 def console(qtbot: QtBot, engine: TicketEngine) -> Iterator[ConsoleWindow]:
+    """A console in English, the source language, whose words these tests assert."""
+    translation.install("en")
     engine.set_pin("wang", "1234")
     window = ConsoleWindow(engine, 1, poll_ms=50)
     qtbot.addWidget(window)
