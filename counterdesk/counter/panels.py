@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -191,7 +192,11 @@ class WaitingList(QTreeWidget):
         self.services = services
         self.setColumnCount(2)
         self.setFont(ui_font(12))
-        self.setColumnWidth(0, 420)
+        # The service's names take the room the waiting times leave: no name cut at a fixed
+        # width while the column of times beside it stands half empty.
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.groups: dict[str, QTreeWidgetItem] = {}
         for code in services:
             group = QTreeWidgetItem(self)

@@ -193,27 +193,27 @@
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../counter/panels.py" line="84"/>
+        <location filename="../counter/panels.py" line="85"/>
         <source>4 to 8 digits</source>
         <translation>4 至 8 位數字</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="85"/>
+        <location filename="../counter/panels.py" line="86"/>
         <source>Sign in  (Enter)</source>
         <translation>登入（Enter）</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="86"/>
+        <location filename="../counter/panels.py" line="87"/>
         <source>Staff member</source>
         <translation>員工代號</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="87"/>
+        <location filename="../counter/panels.py" line="88"/>
         <source>PIN</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="88"/>
+        <location filename="../counter/panels.py" line="89"/>
         <source>Sign in to open this counter</source>
         <translation>請登入以開啟本櫃檯</translation>
     </message>
@@ -221,78 +221,78 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../counter/panels.py" line="124"/>
-        <location filename="../counter/panels.py" line="128"/>
+        <location filename="../counter/panels.py" line="125"/>
+        <location filename="../counter/panels.py" line="129"/>
         <source>Documents to check</source>
         <translation>應備文件檢核</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="139"/>
+        <location filename="../counter/panels.py" line="140"/>
         <source>On break: resume to call</source>
         <translation>暫停服務中：恢復服務後才能叫號</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="139"/>
+        <location filename="../counter/panels.py" line="140"/>
         <source>No ticket here</source>
         <translation>目前無辦理中的號碼</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="147"/>
+        <location filename="../counter/panels.py" line="148"/>
         <source>  ·  PRIORITY 優先</source>
         <translation>  ·  優先</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="152"/>
+        <location filename="../counter/panels.py" line="153"/>
         <source>Called ({0}×): waiting for the citizen</source>
         <translation>已叫號（{0} 次）：等候民眾前來</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="156"/>
+        <location filename="../counter/panels.py" line="157"/>
         <source>Being served</source>
         <translation>辦理中</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="158"/>
+        <location filename="../counter/panels.py" line="159"/>
         <source>Fee: {0}  {1}</source>
         <translation>規費：{0}</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="176"/>
+        <location filename="../counter/panels.py" line="177"/>
         <source>Waited {0} before the call</source>
         <translation>叫號前等候 {0}</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="181"/>
+        <location filename="../counter/panels.py" line="182"/>
         <source>Serving for {0}</source>
         <translation>已辦理 {0}</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="181"/>
+        <location filename="../counter/panels.py" line="182"/>
         <source>Called {0} ago</source>
-        <translation>{0} 前叫號</translation>
+        <translation>叫號後經過 {0}</translation>
     </message>
 </context>
 <context>
     <name>WaitingList</name>
     <message>
-        <location filename="../counter/panels.py" line="203"/>
-        <location filename="../counter/panels.py" line="207"/>
+        <location filename="../counter/panels.py" line="208"/>
+        <location filename="../counter/panels.py" line="212"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="203"/>
-        <location filename="../counter/panels.py" line="207"/>
+        <location filename="../counter/panels.py" line="208"/>
+        <location filename="../counter/panels.py" line="212"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="219"/>
+        <location filename="../counter/panels.py" line="224"/>
         <source>{0} waiting</source>
         <translation>{0} 人等候中</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="222"/>
+        <location filename="../counter/panels.py" line="227"/>
         <source>  優先 priority</source>
         <translation>  優先</translation>
     </message>
