@@ -206,6 +206,9 @@ def test_console_snapshot(engine: TicketEngine, sqlite_url: str, tmp_path: Path)
     assert cli.main([*argv, "--snapshot", str(target), "--size", "1920x1080"]) == 0
     image = QImage(str(target))
     assert (image.width(), image.height()) == (1920, 1080)
+    assert translation.current() == "zh_TW"  # staff read Chinese first
+    assert cli.main([*argv, "--language", "en", "--snapshot", str(target)]) == 0
+    assert translation.current() == "en"
 
 
 def test_unknown_counter_is_refused(
