@@ -25,7 +25,7 @@ from counterdesk.queue import (
     TicketEngine,
     open_office,
 )
-from counterdesk.settings import load_settings
+from counterdesk.settings import STAFF_LANGUAGES, load_settings
 
 Handler = Callable[[argparse.Namespace], Any]
 
@@ -65,11 +65,19 @@ def top_level(parser: argparse.ArgumentParser) -> CommandFactory:
 
 
 def window_options(parser: argparse.ArgumentParser, default_size: str) -> None:
-    """The flags every window role takes: render a snapshot instead of running, and its size."""
+    """The flags every window role takes: render a snapshot instead of running, its size, and
+    the language of its staff texts."""
     parser.add_argument(
         "--snapshot", metavar="FILE.png", help="render the window to a PNG and exit"
     )
     parser.add_argument("--size", metavar="WxH", help=f"window size (default {default_size})")
+    parser.add_argument(
+        "--language",
+        choices=STAFF_LANGUAGES,
+        default=STAFF_LANGUAGES[0],
+        help="staff texts in Traditional Chinese or English (default zh_TW); citizen-facing "
+        "texts are always in both",
+    )
 
 
 def engine_for(args: argparse.Namespace) -> TicketEngine:

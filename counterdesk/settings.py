@@ -20,6 +20,9 @@ from counterdesk.queue.errors import CounterdeskError
 
 APP = "counterdesk"
 KEYS = {"db", "office", "voice_zh", "voice_en", "voice_rate", "printer", "kiosk_pin_hash"}
+# The staff screens' languages (``--language``), the default first; citizen-facing text is
+# always in both side by side.
+STAFF_LANGUAGES = ("zh_TW", "en")
 # espeak-ng's ``cmn`` voice reads Han characters as English; ``cmn-latn-pinyin`` reads them right.
 VOICE_ZH, VOICE_EN, VOICE_RATE = "cmn-latn-pinyin", "en-us", 150
 

@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,3 +68,13 @@ def pg_server() -> Iterator[str]:
 def pg_url(pg_server: str) -> str:
     """A fresh, empty database on the session's PostgreSQL server."""
     return fresh_database(pg_server, f"t{next(_database_names)}")
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """Translators are global to the application: a test (or a window command it runs) that
+    installs Chinese must not leave it to the next test, which may assert English texts."""
+    yield
+    translation = sys.modules.get("counterdesk.ui.translation")
+    if translation is not None and translation.current() != "en":
+        translation.install("en")

@@ -14,7 +14,7 @@ from collections import deque
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -37,11 +37,17 @@ from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import Mailbox, run_in_background
+from counterdesk.ui.translation import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 CALL_KINDS = (EventKind.CALLED.value, EventKind.RECALLED.value)
 WEEKDAYS_ZH = "一二三四五六日"
 HISTORY_LOOKBACK = 400  # events read at start to fill the recent-calls list
+# The corner warnings are for staff, so in the staff's language (``ui.translation``); the rest
+# of the board is for citizens and in both languages. Each takes the problem as ``{0}``.
+DATABASE_WARNING = QT_TRANSLATE_NOOP("BoardWindow", "Database unreachable, retrying")
+PRINTER_WARNING = QT_TRANSLATE_NOOP("BoardWindow", "Printer: {0}")
+SPEAKER_WARNING = QT_TRANSLATE_NOOP("BoardWindow", "Speaker: {0}")
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,7 @@ class BoardWindow(QWidget):
         self.setAutoFillBackground(True)
         self.recent: deque[Call] = deque(maxlen=recent)
         self._highlight_ms = highlight_ms
-        self._warnings: dict[str, str] = {}
+        self._warnings: dict[str, tuple[str, str]] = {}  # key: (source text, problem)
         # A failed read needs no message: the feed reports the outage and refreshes after it.
         self._refresh = Refresher(
             self.engine.status, self._show_status, lambda error: None, owner=self
@@ -216,7 +222,7 @@ class BoardWindow(QWidget):
         self._follow(last)
 
     def _offline_at_start(self, error: Exception) -> None:
-        self._set_warning("db", "資料庫連線中斷，重試中  Database unreachable, retrying")
+        self._set_warning("db", DATABASE_WARNING)
         self._follow(None)
 
     def _follow(self, last_id: int | None) -> None:
@@ -242,7 +248,7 @@ class BoardWindow(QWidget):
                 self._show_call(event)
             elif event.kind == EventKind.PRINTED.value:
                 failed = event.outcome not in (None, "printed", "pending")
-                self._set_warning("printer", f"印表機  Printer: {event.outcome}" if failed else "")
+                self._set_warning("printer", PRINTER_WARNING if failed else "", event.outcome or "")
         self._refresh()
 
     def _show_call(self, event: Event) -> None:
@@ -294,7 +300,7 @@ class BoardWindow(QWidget):
         timer.start(self._highlight_ms)
 
     def _on_connection(self, online: bool, message: str) -> None:
-        self._set_warning("db", "" if online else "資料庫連線中斷，重試中  Database unreachable")
+        self._set_warning("db", "" if online else DATABASE_WARNING)
         if online:
             self._refresh()
 
@@ -304,14 +310,27 @@ class BoardWindow(QWidget):
 
     def _on_speech(self, outcome: Outcome) -> None:
         problem = "; ".join(outcome.problems)
-        self._set_warning("speech", f"廣播  Speaker: {problem}" if problem else "")
+        self._set_warning("speech", SPEAKER_WARNING if problem else "", problem)
 
-    def _set_warning(self, key: str, text: str) -> None:
-        if text:
-            self._warnings[key] = text
+    def _set_warning(self, key: str, source: str, problem: str = "") -> None:
+        """Show (or with an empty ``source``, clear) one of the corner's warnings."""
+        if source:
+            self._warnings[key] = (source, problem)
         else:
             self._warnings.pop(key, None)
-        self.warning.setText("   ·   ".join(self._warnings.values()))
+        self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        self.warning.setText(
+            "   ·   ".join(
+                self.tr(source).format(problem) for source, problem in self._warnings.values()
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_warnings()
+        super().changeEvent(event)
 
     # -- status ------------------------------------------------------------------------------
 

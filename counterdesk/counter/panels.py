@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -56,8 +57,7 @@ class SignInPanel(QFrame):
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}"))
-        self.pin.setPlaceholderText(self.tr("4 to 8 digits"))
-        self.button = QPushButton(self.tr("Sign in  (Enter)"))
+        self.button = QPushButton()
         self.button.setFont(ui_font(14, bold=True))
         self.button.setMinimumHeight(48)
         self.button.clicked.connect(self._submit)
@@ -65,14 +65,29 @@ class SignInPanel(QFrame):
         for widget in (self.staff, self.pin):
             widget.setFont(ui_font(14))
             widget.setMinimumHeight(40)
+        self.staff_label, self.pin_label = label("", 13), label("", 13)
+        self.heading = label("", 20, bold=True)
         form = QFormLayout()
-        form.addRow(label(self.tr("Staff member"), 13), self.staff)
-        form.addRow(label(self.tr("PIN"), 13), self.pin)
+        form.addRow(self.staff_label, self.staff)
+        form.addRow(self.pin_label, self.pin)
         layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr("Sign in to open this counter"), 20, bold=True))
+        layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.button)
         layout.addStretch(1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.pin.setPlaceholderText(self.tr("4 to 8 digits"))
+        self.button.setText(self.tr("Sign in  (Enter)"))
+        self.staff_label.setText(self.tr("Staff member"))
+        self.pin_label.setText(self.tr("PIN"))
+        self.heading.setText(self.tr("Sign in to open this counter"))
 
     def _submit(self) -> None:
         self.submitted.emit(self.staff.currentData(), self.pin.text())
@@ -96,7 +111,7 @@ class TicketCard(QFrame):
         self.waited = label("", 13)
         self.here = label("", 13)
         self.fee = label("", 12, color="#37474F")
-        self.checklist_title = label(self.tr("Documents to check"), 13, bold=True)
+        self.checklist_title = label("", 13, bold=True)
         self.checklist = QListWidget()
         self.checklist.setFont(ui_font(12))
         self.checklist.setWordWrap(True)
@@ -106,10 +121,21 @@ class TicketCard(QFrame):
         layout.addWidget(self.checklist_title)
         layout.addWidget(self.checklist, 1)
         self.ticket: Ticket | None = None
+        self.paused = False
+        self.now: dt.datetime | None = None  # of the last tick
+        self.checklist_title.setText(self.tr("Documents to check"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.checklist_title.setText(self.tr("Documents to check"))
+            self.show_ticket(self.ticket, self.paused)
+            if self.now is not None:
+                self.tick(self.now)
+        super().changeEvent(event)
 
     def show_ticket(self, ticket: Ticket | None, paused: bool) -> None:
         changed = (ticket.id if ticket else None) != (self.ticket.id if self.ticket else None)
-        self.ticket = ticket
+        self.ticket, self.paused = ticket, paused
         if ticket is None:
             self.number.setText("—")
             idle = self.tr("On break: resume to call") if paused else self.tr("No ticket here")
@@ -143,6 +169,7 @@ class TicketCard(QFrame):
         self.checklist_title.setVisible(bool(service.documents))
 
     def tick(self, now: dt.datetime) -> None:
+        self.now = now
         ticket = self.ticket
         if ticket is None:
             return
@@ -165,9 +192,12 @@ class WaitingList(QTreeWidget):
         self.office = office
         self.services = services
         self.setColumnCount(2)
-        self.setHeaderLabels([self.tr("Waiting"), self.tr("Waited")])
         self.setFont(ui_font(12))
-        self.setColumnWidth(0, 420)
+        # The service's names take the room the waiting times leave: no name cut at a fixed
+        # width while the column of times beside it stands half empty.
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.groups: dict[str, QTreeWidgetItem] = {}
         for code in services:
             group = QTreeWidgetItem(self)
@@ -175,8 +205,18 @@ class WaitingList(QTreeWidget):
             group.setFont(0, ui_font(12, bold=True))
             self.groups[code] = group
         self.expandAll()
+        self.shown: tuple[list[Ticket], dt.datetime] | None = None  # to re-word on a switch
+        self.setHeaderLabels([self.tr("Waiting"), self.tr("Waited")])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setHeaderLabels([self.tr("Waiting"), self.tr("Waited")])
+            if self.shown is not None:
+                self.show_waiting(*self.shown)
+        super().changeEvent(event)
 
     def show_waiting(self, tickets: list[Ticket], now: dt.datetime) -> None:
+        self.shown = (tickets, now)
         selected = self.selected_number()
         for code, group in self.groups.items():
             mine = [t for t in tickets if t.service == code]

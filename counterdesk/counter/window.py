@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -35,26 +35,40 @@ from counterdesk.queue import CounterStatus, Event, QueueError, Ticket, TicketEn
 from counterdesk.queue.models import EventKind
 from counterdesk.ui.app import ui_font
 from counterdesk.ui.errors import error_text
+from counterdesk.ui.language_switch import LanguageSwitch
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background
+from counterdesk.ui.translation import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
+# The translation context of the console's tables of words (labels, messages of actions).
+CONTEXT = "ConsoleWindow"
 # (action, key, label): the keys suit a keyboard and a programmable hardware keypad alike.
+# Labels are marked for extraction here and translated when shown, in the language of the day.
 ACTIONS = (
-    ("call_next", "F1", "Call next"),
-    ("recall", "F2", "Recall"),
-    ("start", "F3", "Start service"),
-    ("finish", "F4", "Finish"),
-    ("no_show", "F5", "No-show"),
-    ("transfer", "F6", "Transfer…"),
-    ("call_selected", "F7", "Call selected"),
-    ("return", "F8", "Return to queue"),
-    ("pause", "F9", "Break"),
-    ("sign_out", "F12", "Sign out"),
+    ("call_next", "F1", QT_TRANSLATE_NOOP("ConsoleWindow", "Call next")),
+    ("recall", "F2", QT_TRANSLATE_NOOP("ConsoleWindow", "Recall")),
+    ("start", "F3", QT_TRANSLATE_NOOP("ConsoleWindow", "Start service")),
+    ("finish", "F4", QT_TRANSLATE_NOOP("ConsoleWindow", "Finish")),
+    ("no_show", "F5", QT_TRANSLATE_NOOP("ConsoleWindow", "No-show")),
+    ("transfer", "F6", QT_TRANSLATE_NOOP("ConsoleWindow", "Transfer…")),
+    ("call_selected", "F7", QT_TRANSLATE_NOOP("ConsoleWindow", "Call selected")),
+    ("return", "F8", QT_TRANSLATE_NOOP("ConsoleWindow", "Return to queue")),
+    ("pause", "F9", QT_TRANSLATE_NOOP("ConsoleWindow", "Break")),
+    ("sign_out", "F12", QT_TRANSLATE_NOOP("ConsoleWindow", "Sign out")),
 )
+RESUME = QT_TRANSLATE_NOOP("ConsoleWindow", "Resume")
+NOBODY_WAITING = QT_TRANSLATE_NOOP("ConsoleWindow", "Nobody is waiting for this counter")
+NOT_DONE = QT_TRANSLATE_NOOP("ConsoleWindow", "Not done: the database is out of reach. Try again.")
+
+
+def translated(text: str) -> str:
+    """A console word in the language installed now (unchanged if it has no translation, as
+    the queue's own refusals)."""
+    return QCoreApplication.translate(CONTEXT, text)
 
 
 # Enabled actions must stand out at a glance from the ones the queue does not allow now.
@@ -94,24 +108,21 @@ class ConsoleWindow(QWidget):
         self.online = True
         self.busy = False
         self.no_shows: list[str] = []
+        self.outage = ""  # why the database is out of reach, while it is
+        # The last action's message as (source text, its fields, done): re-worded on a switch.
+        self._said: tuple[str, dict[str, str], bool] = ("", {}, True)
         self._poll_ms = poll_ms
         self.refresh = Refresher(self._read, self._show, self._refresh_failed, owner=self).request
         self.feed: LiveFeed | None = None
-        self.setWindowTitle(f"counterdesk — counter {counter}")
-        self._build(desk.name.zh, desk.name.en)
+        self._build()
+        self.retranslate()
         self._clock = QTimer(self, interval=1000, timeout=self._tick)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
 
     # -- layout ----------------------------------------------------------------------------
 
-    def _build(self, name_zh: str, name_en: str) -> None:
-        self.title = label(
-            self.tr("Counter {0}").format(self.counter) + f"  {name_zh}  {name_en}", 20, bold=True
-        )
-        codes = "   ".join(
-            f"{self.office.service(c).prefix} {self.office.service(c).name.zh}"
-            for c in self.services
-        )
-        self.services_line = label(self.tr("Serves: ") + codes, 11, color="#455A64")
+    def _build(self) -> None:
+        self.title = label("", 20, bold=True)
+        self.services_line = label("", 11, color="#455A64")
         self.who = label("", 14, bold=True)
         self.badge = label("", 14, bold=True)
         self.banner = label("", 13, bold=True)
@@ -120,6 +131,8 @@ class ConsoleWindow(QWidget):
         header = QHBoxLayout()
         header.addLayout(column(self.title, self.services_line, spacing=None, margins=None), 1)
         header.addLayout(column(self.who, self.badge, spacing=None, margins=None))
+        self.language = LanguageSwitch()
+        header.addWidget(self.language)
 
         self.sign_in = SignInPanel(self.office)
         self.sign_in.submitted.connect(self.submit_sign_in)
@@ -132,10 +145,12 @@ class ConsoleWindow(QWidget):
         self.waiting.itemSelectionChanged.connect(self._update_buttons)
         self.no_show_view = no_show_list()
         self.no_show_view.itemSelectionChanged.connect(self._update_buttons)
+        self.waiting_title = label("", 13, bold=True)
+        self.no_show_title = label("", 11)
         right = column(
-            label(self.tr("Waiting for this counter"), 13, bold=True),
+            self.waiting_title,
             self.waiting,
-            label(self.tr("No-shows (F8 puts the selected one back in the queue)"), 11),
+            self.no_show_title,
             self.no_show_view,
             spacing=None,
             margins=None,
@@ -146,12 +161,11 @@ class ConsoleWindow(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
-        for index, (action, key, text) in enumerate(ACTIONS):
-            button = QPushButton(f"{key}   {self.tr(text)}")
+        for index, (action, _, _) in enumerate(ACTIONS):
+            button = QPushButton()
             button.setFont(ui_font(13, bold=True))
             button.setStyleSheet(BUTTON_STYLE)
             button.setMinimumHeight(56)
-            button.setShortcut(QKeySequence(key))
             button.clicked.connect(getattr(self, f"do_{action}"))
             self.buttons[action] = button
             grid.addWidget(button, index // 5, index % 5)
@@ -164,6 +178,40 @@ class ConsoleWindow(QWidget):
         root.addLayout(grid)
         root.addWidget(self.message)
         self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every text of the console in the language installed now."""
+        desk = self.office.counter(self.counter)
+        self.setWindowTitle(self.tr("counterdesk — counter {0}").format(self.counter))
+        self.title.setText(
+            self.tr("Counter {0}").format(self.counter) + f"  {desk.name.zh}  {desk.name.en}"
+        )
+        codes = "   ".join(
+            f"{self.office.service(c).prefix} {self.office.service(c).name.zh}"
+            for c in self.services
+        )
+        self.services_line.setText(self.tr("Serves: ") + codes)
+        self.waiting_title.setText(self.tr("Waiting for this counter"))
+        self.no_show_title.setText(self.tr("No-shows (F8 puts the selected one back in the queue)"))
+        self._label_buttons()
+        self._show_banner()
+        self._show_said()
+        if self.state is not None:
+            self._show_desk(self.state.counter)
+
+    def _label_buttons(self) -> None:
+        paused = self.state is not None and self.state.counter.paused
+        for action, key, text in ACTIONS:
+            button = self.buttons[action]
+            button.setText(
+                f"{key}   {translated(RESUME if action == 'pause' and paused else text)}"
+            )
+            button.setShortcut(QKeySequence(key))  # setText replaces a button's shortcut
 
     # -- running -----------------------------------------------------------------------------
 
@@ -211,13 +259,17 @@ class ConsoleWindow(QWidget):
 
     def _set_online(self, online: bool, message: str) -> None:
         self.online = online
+        self.outage = "" if online else message
         self.banner.setVisible(not online)
+        self._show_banner()
+        self._update_buttons()
+
+    def _show_banner(self) -> None:
         self.banner.setText(
             self.tr(
                 "Database out of reach: retrying, and catching up when it is back. ({0})"
-            ).format(message)
+            ).format(self.outage)
         )
-        self._update_buttons()
 
     # -- showing -------------------------------------------------------------------------------
 
@@ -226,8 +278,22 @@ class ConsoleWindow(QWidget):
         if not self.online:  # a read that worked proves the database is back
             self._set_online(True, "")
         desk = state.counter
+        self.left.setCurrentWidget(self.card if desk.staff is not None else self.sign_in)
+        self._show_desk(desk)
+        self.card.show_ticket(desk.current, desk.paused)
+        now = self.engine.clock.now()
+        self.waiting.show_waiting(state.waiting, now)
+        self.no_show_view.clear()
+        self.no_show_view.addItems(self.no_shows)
+        if self.no_shows:
+            self.no_show_view.setCurrentRow(0)
+        self._tick()
+        self._update_buttons()
+        self.refreshed.emit()
+
+    def _show_desk(self, desk: CounterStatus) -> None:
+        """Who is signed in, whether the counter is open, and the break button's word."""
         signed_in = desk.staff is not None
-        self.left.setCurrentWidget(self.card if signed_in else self.sign_in)
         if signed_in:
             member = self.office.staff_member(desk.staff or "")
             self.who.setText(self.tr("Signed in: ") + f"{member.name.zh} {member.name.en}")
@@ -242,19 +308,7 @@ class ConsoleWindow(QWidget):
         )
         self.badge.setText(badge)
         self.badge.setStyleSheet(f"color: white; background: {colour}; padding: 4px 12px;")
-        pause = self.buttons["pause"]
-        pause.setText(f"F9   {self.tr('Resume') if desk.paused else self.tr('Break')}")
-        pause.setShortcut(QKeySequence("F9"))  # setText replaces a button's shortcut
-        self.card.show_ticket(desk.current, desk.paused)
-        now = self.engine.clock.now()
-        self.waiting.show_waiting(state.waiting, now)
-        self.no_show_view.clear()
-        self.no_show_view.addItems(self.no_shows)
-        if self.no_shows:
-            self.no_show_view.setCurrentRow(0)
-        self._tick()
-        self._update_buttons()
-        self.refreshed.emit()
+        self._label_buttons()
 
     def _tick(self) -> None:
         now = self.engine.clock.now()
@@ -289,21 +343,23 @@ class ConsoleWindow(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def _act(self, done: str, work: Callable[[], Any]) -> None:
-        """Run one queue operation and re-read the state, both off the UI thread."""
+    def _act(self, done: str, work: Callable[[], Any], **fields: str) -> None:
+        """Run one queue operation and re-read the state, both off the UI thread; then say
+        ``done`` (a source text, filled in with ``fields`` and the ticket's ``{number}``)."""
         self.busy = True
         self._update_buttons()
         run_in_background(
             lambda: (work(), self._read()),
-            lambda outcome: self._acted(done, *outcome),
+            lambda outcome: self._acted(done, fields, *outcome),
             self._failed,
             owner=self,
         )
 
-    def _acted(self, done: str, result: Any, state: CounterState) -> None:
+    def _acted(self, done: str, fields: dict[str, str], result: Any, state: CounterState) -> None:
         self.busy = False
+        ok = True
         if isinstance(result, Ticket):
-            done = done.format(number=result.number)
+            fields = {**fields, "number": result.number}
             if result.status == "called" and result.counter == self.counter:
                 log.info(
                     "call made: %s at counter %s (call %s)",
@@ -312,24 +368,30 @@ class ConsoleWindow(QWidget):
                     result.call_count,
                 )
         elif result is None and "{number}" in done:
-            done = ""
-        self._say(done or self.tr("Nobody is waiting for this counter"), ok=bool(done))
+            done, ok = NOBODY_WAITING, False
+        self._say(done, fields, ok=ok)
         self._show(state)
         self.acted.emit()
 
     def _failed(self, error: Exception) -> None:
         self.busy = False
         if isinstance(error, QueueError):
-            self._say(str(error), ok=False)
+            self._say(str(error), {}, ok=False)  # the queue's own words: no translation
         else:
-            self._say(self.tr("Not done: the database is out of reach. Try again."), ok=False)
+            self._say(NOT_DONE, {}, ok=False)
             log.warning("counter %s: action failed: %s", self.counter, error_text(error))
         self._update_buttons()
         self.refresh()
         self.acted.emit()
 
-    def _say(self, text: str, *, ok: bool) -> None:
-        self.message.setText(text)
+    def _say(self, source: str, fields: dict[str, str], *, ok: bool) -> None:
+        self._said = (source, fields, ok)
+        self._show_said()
+
+    def _show_said(self) -> None:
+        source, fields, ok = self._said
+        text = translated(source) if source else ""
+        self.message.setText(text.format(**fields) if fields else text)
         self.message.setStyleSheet(f"color: {'#1B5E20' if ok else '#C62828'};")
 
     def submit_sign_in(self, staff: str, pin: str) -> None:
@@ -338,25 +400,37 @@ class ConsoleWindow(QWidget):
             self.engine.sign_in(self.counter, staff)
 
         self.sign_in.clear()
-        self._act(self.tr("Signed in as {0}").format(staff), work)
+        self._act(QT_TRANSLATE_NOOP("ConsoleWindow", "Signed in as {staff}"), work, staff=staff)
 
     def do_call_next(self) -> None:
         self._act(
-            self.tr("Called {number}"),
+            QT_TRANSLATE_NOOP("ConsoleWindow", "Called {number}"),
             lambda: self.engine.call_next(self.counter),
         )
 
     def do_recall(self) -> None:
-        self._act(self.tr("Called {number} again"), lambda: self.engine.recall(self.counter))
+        self._act(
+            QT_TRANSLATE_NOOP("ConsoleWindow", "Called {number} again"),
+            lambda: self.engine.recall(self.counter),
+        )
 
     def do_start(self) -> None:
-        self._act(self.tr("Serving {number}"), lambda: self.engine.start(self.counter))
+        self._act(
+            QT_TRANSLATE_NOOP("ConsoleWindow", "Serving {number}"),
+            lambda: self.engine.start(self.counter),
+        )
 
     def do_finish(self) -> None:
-        self._act(self.tr("Finished {number}"), lambda: self.engine.finish(self.counter))
+        self._act(
+            QT_TRANSLATE_NOOP("ConsoleWindow", "Finished {number}"),
+            lambda: self.engine.finish(self.counter),
+        )
 
     def do_no_show(self) -> None:
-        self._act(self.tr("{number} marked as no-show"), lambda: self.engine.no_show(self.counter))
+        self._act(
+            QT_TRANSLATE_NOOP("ConsoleWindow", "{number} marked as no-show"),
+            lambda: self.engine.no_show(self.counter),
+        )
 
     def do_transfer(self) -> None:
         state = self.state
@@ -367,8 +441,9 @@ class ConsoleWindow(QWidget):
         if target is None:
             return
         self._act(
-            self.tr("{number} transferred to ") + target,
+            QT_TRANSLATE_NOOP("ConsoleWindow", "{number} transferred to {service}"),
             lambda: self.engine.transfer(self.counter, target),
+            service=target,
         )
 
     def choose_service(self, current: str) -> str | None:
@@ -384,7 +459,8 @@ class ConsoleWindow(QWidget):
         number = self.waiting.selected_number()
         if number is not None:
             self._act(
-                self.tr("Called {number}"), lambda: self.engine.call_ticket(self.counter, number)
+                QT_TRANSLATE_NOOP("ConsoleWindow", "Called {number}"),
+                lambda: self.engine.call_ticket(self.counter, number),
             )
 
     def do_return(self) -> None:
@@ -393,17 +469,27 @@ class ConsoleWindow(QWidget):
             return
         number = items[0].text()
         self._act(
-            self.tr("{number} is back in the queue"), lambda: self.engine.return_to_queue(number)
+            QT_TRANSLATE_NOOP("ConsoleWindow", "{number} is back in the queue"),
+            lambda: self.engine.return_to_queue(number),
         )
 
     def do_pause(self) -> None:
         if self.state is not None and self.state.counter.paused:
-            self._act(self.tr("Counter open again"), lambda: self.engine.resume(self.counter))
+            self._act(
+                QT_TRANSLATE_NOOP("ConsoleWindow", "Counter open again"),
+                lambda: self.engine.resume(self.counter),
+            )
         else:
-            self._act(self.tr("On break"), lambda: self.engine.pause(self.counter))
+            self._act(
+                QT_TRANSLATE_NOOP("ConsoleWindow", "On break"),
+                lambda: self.engine.pause(self.counter),
+            )
 
     def do_sign_out(self) -> None:
-        self._act(self.tr("Signed out"), lambda: self.engine.sign_out(self.counter))
+        self._act(
+            QT_TRANSLATE_NOOP("ConsoleWindow", "Signed out"),
+            lambda: self.engine.sign_out(self.counter),
+        )
 
 
 def open_console(engine: TicketEngine, counter: int, staff: str | None = None) -> ConsoleWindow:

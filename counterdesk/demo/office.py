@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -28,7 +29,9 @@ from counterdesk.rating_screen.window import open_rating_screen
 from counterdesk.settings import APP, load_settings
 from counterdesk.simulation.simulator import fill_history
 from counterdesk.supervisor.window import open_supervisor
+from counterdesk.ui import translation
 from counterdesk.ui.app import run_window, ui_font
+from counterdesk.ui.language_switch import LanguageSwitch
 from counterdesk.ui.launch import speaker_for
 from counterdesk.web.server import make_server
 
@@ -45,39 +48,68 @@ def demo_database() -> str:
 
 
 class DemoOffice(QWidget):
-    """The kiosk, the board, a console per demo counter and the supervisor, in three tabs."""
+    """The kiosk, the board, a console per demo counter and the supervisor, in three tabs.
+
+    The frame (tab and pane names) is for staff, so it is in their language, with the switch
+    in the tabs' corner; what the citizens' windows show stays in both languages.
+    """
 
     def __init__(self, engine: TicketEngine, speaker: Speaker) -> None:
         super().__init__()
-        self.setWindowTitle("counterdesk — demo office 示範辦公室")
         self.kiosk = open_kiosk(engine, speaker=speaker)
         self.board = open_board(engine, speaker)
         self.consoles = [open_console(engine, counter, staff) for counter, staff in DEMO_DESKS]
         self.feedback = open_rating_screen(engine, DEMO_DESKS[0][0])
-        self.supervisor = open_supervisor(engine)
+        self.supervisor = open_supervisor(engine, language=translation.current())
 
         # Three views of one office, each fitting a 1920x1080 screen: what citizens see
         # (kiosk and board), what staff use (the consoles), what the supervisor reads.
+        self.kiosk_title, self.board_title, self.feedback_title = _title(), _title(), _title()
+        self.console_titles = [_title() for _ in self.consoles]
         tabs = QTabWidget()
         tabs.addTab(
-            _side_by_side(("Kiosk 取號機", self.kiosk, 1), ("Board 叫號看板", self.board, 3)),
-            "Citizens 民眾: kiosk + board",
+            _side_by_side((self.kiosk_title, self.kiosk, 1), (self.board_title, self.board, 3)),
+            "",
         )
-        first, *others = ((f"Counter 櫃檯 {c.counter}", c, 4) for c in self.consoles)
+        first, *others = zip(self.console_titles, self.consoles, itertools.repeat(4))
         rating = (
-            f"Counter {self.feedback.counter} citizen screen 民眾評分螢幕",
+            self.feedback_title,
             _small_screen(self.feedback),
             3,  # consoles 4, this 3: both fit at 1920 wide
         )
-        tabs.addTab(
-            _side_by_side(first, rating, *others),
-            "Staff 櫃檯人員: counters " + ", ".join(str(c.counter) for c in self.consoles),
-        )
-        tabs.addTab(self.supervisor, "Supervisor 主管報表")
+        tabs.addTab(_side_by_side(first, rating, *others), "")
+        tabs.addTab(self.supervisor, "")
+        self.language = LanguageSwitch()
+        tabs.setCornerWidget(self.language)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tabs)
         self.tabs = tabs
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("counterdesk — demo office"))
+        counters = ", ".join(str(c.counter) for c in self.consoles)
+        for index, text in enumerate(
+            (
+                self.tr("Citizens: kiosk + board"),
+                self.tr("Staff: counters {0}").format(counters),
+                self.tr("Supervisor"),
+            )
+        ):
+            self.tabs.setTabText(index, text)
+        self.kiosk_title.setText(self.tr("Kiosk"))
+        self.board_title.setText(self.tr("Board"))
+        for title, console in zip(self.console_titles, self.consoles, strict=True):
+            title.setText(self.tr("Counter {0}").format(console.counter))
+        self.feedback_title.setText(
+            self.tr("Counter {0} citizen screen").format(self.feedback.counter)
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Embedded windows get no close event of their own: stop their threads here."""
@@ -85,6 +117,13 @@ class DemoOffice(QWidget):
         for window in (self.board, *self.consoles, self.feedback, self.supervisor):
             window.close()
         super().closeEvent(event)
+
+
+def _title() -> QLabel:
+    """The name of a pane, above its window."""
+    label = QLabel()
+    label.setFont(ui_font(10, bold=True))
+    return label
 
 
 def _small_screen(window: QWidget) -> QWidget:
@@ -98,7 +137,7 @@ def _small_screen(window: QWidget) -> QWidget:
     return holder
 
 
-def _side_by_side(*panes: tuple[str, QWidget, int]) -> QWidget:
+def _side_by_side(*panes: tuple[QLabel, QWidget, int]) -> QWidget:
     """Windows in a row, each under its role's name; kiosk and board scale to what they get."""
     row_widget = QWidget()
     row = QHBoxLayout(row_widget)
@@ -112,9 +151,7 @@ def _side_by_side(*panes: tuple[str, QWidget, int]) -> QWidget:
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        label = QLabel(title)
-        label.setFont(ui_font(10, bold=True))
-        column.addWidget(label)
+        column.addWidget(title)
         column.addWidget(window, 1)
         row.addWidget(box, stretch)
     return row_widget
@@ -137,6 +174,7 @@ def run_demo(args: argparse.Namespace) -> int:
             snapshot=args.snapshot,
             size=args.size,
             default_size="1920x1080",
+            language=args.language,
         )
 
 

@@ -1,64 +1,65 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="151" />
+        <location filename="../supervisor/opinion_dialogs.py" line="153"/>
         <source>Received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="152" />
+        <location filename="../supervisor/opinion_dialogs.py" line="154"/>
         <source>About</source>
         <translation>相關服務</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="153" />
+        <location filename="../supervisor/opinion_dialogs.py" line="155"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="157" />
+        <location filename="../supervisor/opinion_dialogs.py" line="159"/>
         <source>Opinion</source>
         <translation>意見內容</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="161" />
+        <location filename="../supervisor/opinion_dialogs.py" line="163"/>
         <source>deleted after the opinion was closed</source>
         <translation>已於結案後刪除</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="163" />
+        <location filename="../supervisor/opinion_dialogs.py" line="165"/>
         <source>none left</source>
         <translation>未留聯絡方式</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="166" />
+        <location filename="../supervisor/opinion_dialogs.py" line="168"/>
         <source>Contact details</source>
         <translation>聯絡方式</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="173" />
+        <location filename="../supervisor/opinion_dialogs.py" line="175"/>
         <source>Follow-up</source>
         <translation>處理紀錄</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="176" />
+        <location filename="../supervisor/opinion_dialogs.py" line="178"/>
         <source>The answer given, or the action taken</source>
         <translation>答覆內容或處理情形</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="177" />
+        <location filename="../supervisor/opinion_dialogs.py" line="179"/>
         <source>Answer</source>
         <translation>答覆</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="180" />
+        <location filename="../supervisor/opinion_dialogs.py" line="182"/>
         <source>Answered by</source>
         <translation>答覆人</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="182" />
+        <location filename="../supervisor/opinion_dialogs.py" line="184"/>
         <source>Save answer</source>
         <translation>儲存答覆</translation>
     </message>
@@ -66,22 +67,22 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="121" />
+        <location filename="../supervisor/opinion_dialogs.py" line="123"/>
         <source>Assign %1</source>
         <translation>分派 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="125" />
+        <location filename="../supervisor/opinion_dialogs.py" line="127"/>
         <source>Opinion</source>
         <translation>意見內容</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="127" />
+        <location filename="../supervisor/opinion_dialogs.py" line="129"/>
         <source>Assign to</source>
         <translation>分派給</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="128" />
+        <location filename="../supervisor/opinion_dialogs.py" line="130"/>
         <source>Assign</source>
         <translation>分派</translation>
     </message>
@@ -89,87 +90,87 @@
 <context>
     <name>Opinions</name>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="47" />
+        <location filename="../supervisor/opinion_dialogs.py" line="47"/>
         <source>Status page</source>
         <translation>號碼牌網頁</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="48" />
+        <location filename="../supervisor/opinion_dialogs.py" line="48"/>
         <source>Counter screen</source>
         <translation>櫃檯螢幕</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="49" />
+        <location filename="../supervisor/opinion_dialogs.py" line="49"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="50" />
+        <location filename="../supervisor/opinion_dialogs.py" line="50"/>
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="51" />
+        <location filename="../supervisor/opinion_dialogs.py" line="51"/>
         <source>Letter</source>
         <translation>書信</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="52" />
+        <location filename="../supervisor/opinion_dialogs.py" line="52"/>
         <source>In person</source>
         <translation>臨櫃口頭</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="59" />
+        <location filename="../supervisor/opinion_dialogs.py" line="59"/>
         <source>Open</source>
         <translation>待處理</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="60" />
+        <location filename="../supervisor/opinion_dialogs.py" line="60"/>
         <source>Assigned</source>
         <translation>已分派</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="61" />
+        <location filename="../supervisor/opinion_dialogs.py" line="61"/>
         <source>Answered</source>
         <translation>已答覆</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="62" />
+        <location filename="../supervisor/opinion_dialogs.py" line="62"/>
         <source>Closed</source>
         <translation>已結案</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="69" />
+        <location filename="../supervisor/opinion_dialogs.py" line="69"/>
         <source>received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="70" />
+        <location filename="../supervisor/opinion_dialogs.py" line="70"/>
         <source>assigned</source>
         <translation>分派</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="71" />
+        <location filename="../supervisor/opinion_dialogs.py" line="71"/>
         <source>answered</source>
         <translation>答覆</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="72" />
+        <location filename="../supervisor/opinion_dialogs.py" line="72"/>
         <source>answer changed</source>
         <translation>修改答覆</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="73" />
+        <location filename="../supervisor/opinion_dialogs.py" line="73"/>
         <source>closed</source>
         <translation>結案</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="74" />
+        <location filename="../supervisor/opinion_dialogs.py" line="74"/>
         <source>contact details deleted</source>
         <translation>刪除聯絡方式</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="85" />
+        <location filename="../supervisor/opinion_dialogs.py" line="85"/>
         <source>Counter %1</source>
         <translation>%1 號櫃檯</translation>
     </message>
@@ -177,137 +178,137 @@
 <context>
     <name>OpinionsTab</name>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="111" />
+        <location filename="../supervisor/opinions_tab.py" line="113"/>
         <source>Opinions received (period)</source>
         <translation>收件數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="112" />
+        <location filename="../supervisor/opinions_tab.py" line="114"/>
         <source>Answered (period)</source>
         <translation>已答覆（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="113" />
+        <location filename="../supervisor/opinions_tab.py" line="115"/>
         <source>Median days to answer (period)</source>
         <translation>答覆天數中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="114" />
+        <location filename="../supervisor/opinions_tab.py" line="116"/>
         <source>Answered within %1 days (period)</source>
         <translation>%1 日內答覆比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="115" />
+        <location filename="../supervisor/opinions_tab.py" line="117"/>
         <source>Unanswered after %1 days (period)</source>
         <translation>逾 %1 日未答覆（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="119" />
+        <location filename="../supervisor/opinions_tab.py" line="121"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="120" />
+        <location filename="../supervisor/opinions_tab.py" line="122"/>
         <source>Answer…</source>
         <translation>答覆…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="121" />
+        <location filename="../supervisor/opinions_tab.py" line="123"/>
         <source>Close</source>
         <translation>結案</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="122" />
+        <location filename="../supervisor/opinions_tab.py" line="124"/>
         <source>Record opinion…</source>
         <translation>登錄意見…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="123" />
+        <location filename="../supervisor/opinions_tab.py" line="125"/>
         <source>Show closed</source>
         <translation>顯示已結案</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="138" />
+        <location filename="../supervisor/opinions_tab.py" line="140"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="174" />
+        <location filename="../supervisor/opinions_tab.py" line="176"/>
         <source>%1 not closed, %2 overdue. Double-click an opinion to read and answer it.</source>
         <translation>未結案 %1 件，逾期 %2 件。按兩下意見可閱讀並答覆。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="179" />
+        <location filename="../supervisor/opinions_tab.py" line="181"/>
         <source>Reference</source>
         <translation>案號</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="180" />
+        <location filename="../supervisor/opinions_tab.py" line="182"/>
         <source>Received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="181" />
+        <location filename="../supervisor/opinions_tab.py" line="183"/>
         <source>Age (days)</source>
         <translation>天數</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="182" />
+        <location filename="../supervisor/opinions_tab.py" line="184"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="183" />
+        <location filename="../supervisor/opinions_tab.py" line="185"/>
         <source>Assigned to</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="184" />
+        <location filename="../supervisor/opinions_tab.py" line="186"/>
         <source>Channel</source>
         <translation>管道</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="185" />
+        <location filename="../supervisor/opinions_tab.py" line="187"/>
         <source>About</source>
         <translation>相關服務</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="186" />
+        <location filename="../supervisor/opinions_tab.py" line="188"/>
         <source>Opinion</source>
         <translation>意見內容</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="210" />
+        <location filename="../supervisor/opinions_tab.py" line="212"/>
         <source>%1, overdue</source>
         <translation>%1，逾期</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="267" />
+        <location filename="../supervisor/opinions_tab.py" line="269"/>
         <source>Could not read the opinions: %1</source>
         <translation>無法讀取意見：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="298" />
+        <location filename="../supervisor/opinions_tab.py" line="300"/>
         <source>%1 is assigned to %2.</source>
         <translation>%1 已分派給 %2。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="322" />
+        <location filename="../supervisor/opinions_tab.py" line="324"/>
         <source>The answer to %1 is recorded.</source>
         <translation>%1 的答覆已儲存。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="330" />
+        <location filename="../supervisor/opinions_tab.py" line="332"/>
         <source>%1 is closed.</source>
         <translation>%1 已結案。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="345" />
+        <location filename="../supervisor/opinions_tab.py" line="347"/>
         <source>Recorded as %1.</source>
         <translation>已登錄，案號 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="365" />
+        <location filename="../supervisor/opinions_tab.py" line="367"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
@@ -315,47 +316,47 @@
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="194" />
+        <location filename="../supervisor/opinion_dialogs.py" line="196"/>
         <source>Record an opinion</source>
         <translation>登錄意見</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="198" />
+        <location filename="../supervisor/opinion_dialogs.py" line="200"/>
         <source>What the citizen said or wrote</source>
         <translation>民眾反映的內容</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="199" />
+        <location filename="../supervisor/opinion_dialogs.py" line="201"/>
         <source>Opinion</source>
         <translation>意見內容</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="205" />
+        <location filename="../supervisor/opinion_dialogs.py" line="207"/>
         <source>Received by</source>
         <translation>收件管道</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="208" />
+        <location filename="../supervisor/opinion_dialogs.py" line="210"/>
         <source>Only if the citizen wants an answer: phone or e-mail</source>
         <translation>民眾希望回覆時才填：電話或電子郵件</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="210" />
+        <location filename="../supervisor/opinion_dialogs.py" line="212"/>
         <source>Contact details</source>
         <translation>聯絡方式</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="215" />
+        <location filename="../supervisor/opinion_dialogs.py" line="217"/>
         <source>About the service</source>
         <translation>相關服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="221" />
+        <location filename="../supervisor/opinion_dialogs.py" line="223"/>
         <source>About the counter</source>
         <translation>相關櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinion_dialogs.py" line="222" />
+        <location filename="../supervisor/opinion_dialogs.py" line="224"/>
         <source>Record</source>
         <translation>登錄</translation>
     </message>
@@ -363,165 +364,165 @@
 <context>
     <name>SatisfactionTab</name>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="119" />
+        <location filename="../supervisor/satisfaction_tab.py" line="119"/>
         <source>Mean score (1–5 faces)</source>
         <translation>平均分數（1–5 分）</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="120" />
+        <location filename="../supervisor/satisfaction_tab.py" line="120"/>
         <source>Satisfied (4 or 5 faces)</source>
         <translation>滿意比例（4 或 5 分）</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="121" />
-        <location filename="../supervisor/satisfaction_tab.py" line="183" />
-        <location filename="../supervisor/satisfaction_tab.py" line="217" />
+        <location filename="../supervisor/satisfaction_tab.py" line="121"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="183"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="217"/>
         <source>Ratings</source>
         <translation>評分數</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="122" />
+        <location filename="../supervisor/satisfaction_tab.py" line="122"/>
         <source>Trend of the monthly mean</source>
         <translation>每月平均分數趨勢</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="126" />
+        <location filename="../supervisor/satisfaction_tab.py" line="126"/>
         <source>Breakdown</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="129" />
+        <location filename="../supervisor/satisfaction_tab.py" line="129"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="130" />
+        <location filename="../supervisor/satisfaction_tab.py" line="130"/>
         <source>By counter</source>
         <translation>依櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="131" />
+        <location filename="../supervisor/satisfaction_tab.py" line="131"/>
         <source>By staff member</source>
         <translation>依承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="132" />
+        <location filename="../supervisor/satisfaction_tab.py" line="132"/>
         <source>By month</source>
         <translation>依月份</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="242" />
+        <location filename="../supervisor/satisfaction_tab.py" line="242"/>
         <source>What citizens wrote with their faces: %1 comments in this period, the newest visit first. The service, counter and staff filters do not apply here.</source>
         <translation>民眾評分時寫下的意見：本期間 %1 則，最新的服務在前。上方的服務、櫃檯與承辦人篩選不適用於本頁。</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="246" />
-        <source>Citizens rate a finished visit with 1 to 5 faces, at the counter or on the ticket's status page. Satisfied: 4 or 5 faces. The service, counter and staff filters do not apply here. Click a heading to sort.</source>
+        <location filename="../supervisor/satisfaction_tab.py" line="246"/>
+        <source>Citizens rate a finished visit with 1 to 5 faces, at the counter or on the ticket&apos;s status page. Satisfied: 4 or 5 faces. The service, counter and staff filters do not apply here. Click a heading to sort.</source>
         <translation>民眾於服務完成後，在櫃檯或號碼牌網頁以 1 至 5 個表情評分；4 或 5 分為滿意。上方的服務、櫃檯與承辦人篩選不適用於本頁。按欄名可排序。</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="171" />
+        <location filename="../supervisor/satisfaction_tab.py" line="171"/>
         <source>No ratings in this period</source>
         <translation>本期間無評分</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="133" />
+        <location filename="../supervisor/satisfaction_tab.py" line="133"/>
         <source>Comments</source>
         <translation>評語</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="180" />
+        <location filename="../supervisor/satisfaction_tab.py" line="180"/>
         <source>Mean score by month</source>
         <translation>每月平均分數</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="181" />
-        <location filename="../supervisor/satisfaction_tab.py" line="218" />
+        <location filename="../supervisor/satisfaction_tab.py" line="181"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="218"/>
         <source>Mean score</source>
         <translation>平均分數</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="182" />
+        <location filename="../supervisor/satisfaction_tab.py" line="182"/>
         <source>Trend</source>
         <translation>趨勢</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="184" />
+        <location filename="../supervisor/satisfaction_tab.py" line="184"/>
         <source>faces</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="185" />
+        <location filename="../supervisor/satisfaction_tab.py" line="185"/>
         <source>ratings per month</source>
         <translation>每月評分數</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="194" />
+        <location filename="../supervisor/satisfaction_tab.py" line="194"/>
         <source>– (needs two months)</source>
         <translation>–（需兩個月以上）</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="196" />
+        <location filename="../supervisor/satisfaction_tab.py" line="196"/>
         <source>improving</source>
         <translation>改善中</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="197" />
+        <location filename="../supervisor/satisfaction_tab.py" line="197"/>
         <source>worsening</source>
         <translation>下降中</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="198" />
+        <location filename="../supervisor/satisfaction_tab.py" line="198"/>
         <source>steady</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="201" />
+        <location filename="../supervisor/satisfaction_tab.py" line="201"/>
         <source>%1 faces/month, %2</source>
         <translation>每月 %1 分，%2</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="219" />
+        <location filename="../supervisor/satisfaction_tab.py" line="219"/>
         <source>Satisfied</source>
         <translation>滿意比例</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="221" />
+        <location filename="../supervisor/satisfaction_tab.py" line="221"/>
         <source>Score %1</source>
         <translation>%1 分</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="237" />
+        <location filename="../supervisor/satisfaction_tab.py" line="237"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="257" />
+        <location filename="../supervisor/satisfaction_tab.py" line="257"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="258" />
+        <location filename="../supervisor/satisfaction_tab.py" line="258"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="259" />
+        <location filename="../supervisor/satisfaction_tab.py" line="259"/>
         <source>Counter</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="260" />
+        <location filename="../supervisor/satisfaction_tab.py" line="260"/>
         <source>Staff member</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="261" />
+        <location filename="../supervisor/satisfaction_tab.py" line="261"/>
         <source>Score</source>
         <translation>分數</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="262" />
+        <location filename="../supervisor/satisfaction_tab.py" line="262"/>
         <source>Comment</source>
         <translation>評語</translation>
     </message>
@@ -529,392 +530,392 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../supervisor/window.py" line="241" />
+        <location filename="../supervisor/window.py" line="237"/>
         <source>Supervisor — statistics and reports</source>
         <translation>主管 — 統計與報表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="242" />
+        <location filename="../supervisor/window.py" line="238"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="243" />
+        <location filename="../supervisor/window.py" line="239"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="246" />
+        <location filename="../supervisor/window.py" line="242"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="247" />
+        <location filename="../supervisor/window.py" line="243"/>
         <source>This week</source>
         <translation>本週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="248" />
+        <location filename="../supervisor/window.py" line="244"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="249" />
+        <location filename="../supervisor/window.py" line="245"/>
         <source>First half of the year</source>
         <translation>上半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="250" />
+        <location filename="../supervisor/window.py" line="246"/>
         <source>Second half of the year</source>
         <translation>下半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="251" />
+        <location filename="../supervisor/window.py" line="247"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="252" />
+        <location filename="../supervisor/window.py" line="248"/>
         <source>Custom dates</source>
         <translation>自訂日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="256" />
-        <location filename="../supervisor/window.py" line="529" />
+        <location filename="../supervisor/window.py" line="252"/>
+        <location filename="../supervisor/window.py" line="525"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="257" />
+        <location filename="../supervisor/window.py" line="253"/>
         <source>Counter</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="258" />
+        <location filename="../supervisor/window.py" line="254"/>
         <source>Staff</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="261" />
+        <location filename="../supervisor/window.py" line="257"/>
         <source>Waiting now</source>
         <translation>目前等候人數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="262" />
+        <location filename="../supervisor/window.py" line="258"/>
         <source>Served today</source>
         <translation>今日已完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="263" />
+        <location filename="../supervisor/window.py" line="259"/>
         <source>Median wait (period)</source>
         <translation>等候中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="264" />
+        <location filename="../supervisor/window.py" line="260"/>
         <source>90% called within (period)</source>
         <translation>90% 於此時間內叫號（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="265" />
+        <location filename="../supervisor/window.py" line="261"/>
         <source>Called within target wait (period)</source>
         <translation>目標時間內叫號比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="269" />
+        <location filename="../supervisor/window.py" line="265"/>
         <source>Overview</source>
         <translation>總覽</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="270" />
+        <location filename="../supervisor/window.py" line="266"/>
         <source>Tables</source>
         <translation>明細表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="271" />
+        <location filename="../supervisor/window.py" line="267"/>
         <source>Satisfaction</source>
         <translation>滿意度</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="272" />
+        <location filename="../supervisor/window.py" line="268"/>
         <source>Opinions</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="273" />
+        <location filename="../supervisor/window.py" line="269"/>
         <source>Breakdown</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="276" />
+        <location filename="../supervisor/window.py" line="272"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="277" />
+        <location filename="../supervisor/window.py" line="273"/>
         <source>By counter</source>
         <translation>依櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="278" />
+        <location filename="../supervisor/window.py" line="274"/>
         <source>By staff member</source>
         <translation>依承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="279" />
+        <location filename="../supervisor/window.py" line="275"/>
         <source>By day</source>
         <translation>依日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="280" />
+        <location filename="../supervisor/window.py" line="276"/>
         <source>By weekday</source>
         <translation>依星期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="281" />
+        <location filename="../supervisor/window.py" line="277"/>
         <source>By hour of day</source>
         <translation>依時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="282" />
+        <location filename="../supervisor/window.py" line="278"/>
         <source>Priority and ordinary</source>
         <translation>優先與一般</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="288" />
-        <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service's target wait. Times in minutes. Click a heading to sort.</source>
+        <location filename="../supervisor/window.py" line="284"/>
+        <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service&apos;s target wait. Times in minutes. Click a heading to sort.</source>
         <translation>等候：抽號至應答叫號。處理：櫃檯開始至完成。中位數與第 90 百分位採最近序位法。服務水準：於該服務目標等候時間內叫號之比例。時間單位為分鐘。點選欄位標題可排序。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="293" />
+        <location filename="../supervisor/window.py" line="289"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="294" />
+        <location filename="../supervisor/window.py" line="290"/>
         <source>Export Excel</source>
         <translation>匯出 Excel</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="295" />
+        <location filename="../supervisor/window.py" line="291"/>
         <source>PDF report</source>
         <translation>PDF 報告</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="296" />
+        <location filename="../supervisor/window.py" line="292"/>
         <source>Today, live</source>
         <translation>今日即時</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="320" />
+        <location filename="../supervisor/window.py" line="316"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="356" />
+        <location filename="../supervisor/window.py" line="352"/>
         <source>The period ends before it starts: check the dates.</source>
         <translation>期間結束日早於開始日：請檢查日期。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="361" />
+        <location filename="../supervisor/window.py" line="357"/>
         <source>Computing…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="382" />
+        <location filename="../supervisor/window.py" line="378"/>
         <source>Could not read the ratings: %1</source>
         <translation>無法讀取評分：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="394" />
+        <location filename="../supervisor/window.py" line="390"/>
         <source>Tickets in the period: %1</source>
         <translation>期間內號碼數：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="396" />
+        <location filename="../supervisor/window.py" line="392"/>
         <source>No tickets in this period.</source>
         <translation>此期間沒有號碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="403" />
+        <location filename="../supervisor/window.py" line="399"/>
         <source>Could not read the statistics: %1</source>
         <translation>無法讀取統計資料：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="411" />
-        <location filename="../supervisor/window.py" line="412" />
-        <location filename="../supervisor/window.py" line="465" />
-        <location filename="../supervisor/window.py" line="520" />
-        <location filename="../supervisor/window.py" line="536" />
+        <location filename="../supervisor/window.py" line="407"/>
+        <location filename="../supervisor/window.py" line="408"/>
+        <location filename="../supervisor/window.py" line="461"/>
+        <location filename="../supervisor/window.py" line="516"/>
+        <location filename="../supervisor/window.py" line="532"/>
         <source>min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="416" />
+        <location filename="../supervisor/window.py" line="412"/>
         <source>No tickets in this period</source>
         <translation>此期間沒有號碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="420" />
-        <location filename="../supervisor/window.py" line="478" />
+        <location filename="../supervisor/window.py" line="416"/>
+        <location filename="../supervisor/window.py" line="474"/>
         <source>Median wait</source>
         <translation>等候中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="421" />
+        <location filename="../supervisor/window.py" line="417"/>
         <source>90th percentile wait</source>
         <translation>等候第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="422" />
-        <location filename="../supervisor/window.py" line="456" />
+        <location filename="../supervisor/window.py" line="418"/>
+        <location filename="../supervisor/window.py" line="452"/>
         <source>minutes</source>
         <translation>分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="429" />
+        <location filename="../supervisor/window.py" line="425"/>
         <source>Arrivals and waiting by hour</source>
         <translation>各時段到達與等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="430" />
+        <location filename="../supervisor/window.py" line="426"/>
         <source>Arrivals per day</source>
         <translation>每日平均到達</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="431" />
+        <location filename="../supervisor/window.py" line="427"/>
         <source>tickets per day</source>
         <translation>每日號碼數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="435" />
+        <location filename="../supervisor/window.py" line="431"/>
         <source>Waiting by day</source>
         <translation>每日等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="443" />
+        <location filename="../supervisor/window.py" line="439"/>
         <source>Called within target wait, by service</source>
         <translation>各服務目標時間內叫號比例</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="444" />
-        <location filename="../supervisor/window.py" line="481" />
+        <location filename="../supervisor/window.py" line="440"/>
+        <location filename="../supervisor/window.py" line="477"/>
         <source>Service level</source>
         <translation>服務水準</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="453" />
+        <location filename="../supervisor/window.py" line="449"/>
         <source>Handling time by staff member</source>
         <translation>各承辦人處理時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="454" />
-        <location filename="../supervisor/window.py" line="482" />
+        <location filename="../supervisor/window.py" line="450"/>
+        <location filename="../supervisor/window.py" line="478"/>
         <source>Median handling</source>
         <translation>處理中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="455" />
+        <location filename="../supervisor/window.py" line="451"/>
         <source>90th percentile handling</source>
         <translation>處理第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="471" />
+        <location filename="../supervisor/window.py" line="467"/>
         <source>Issued</source>
         <translation>發出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="472" />
+        <location filename="../supervisor/window.py" line="468"/>
         <source>Served</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="473" />
+        <location filename="../supervisor/window.py" line="469"/>
         <source>No-show</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="474" />
+        <location filename="../supervisor/window.py" line="470"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="475" />
+        <location filename="../supervisor/window.py" line="471"/>
         <source>Removed at close</source>
         <translation>關櫃移除</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="476" />
+        <location filename="../supervisor/window.py" line="472"/>
         <source>Transferred</source>
         <translation>轉送</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="477" />
+        <location filename="../supervisor/window.py" line="473"/>
         <source>Mean wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="479" />
+        <location filename="../supervisor/window.py" line="475"/>
         <source>90th pct. wait</source>
         <translation>等候 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="480" />
-        <location filename="../supervisor/window.py" line="529" />
+        <location filename="../supervisor/window.py" line="476"/>
+        <location filename="../supervisor/window.py" line="525"/>
         <source>Longest wait</source>
         <translation>最長等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="483" />
+        <location filename="../supervisor/window.py" line="479"/>
         <source>90th pct. handling</source>
         <translation>處理 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="484" />
+        <location filename="../supervisor/window.py" line="480"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="494" />
+        <location filename="../supervisor/window.py" line="490"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="511" />
+        <location filename="../supervisor/window.py" line="507"/>
         <source>Database unreachable, retrying: %1</source>
         <translation>無法連線資料庫，重試中：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="522" />
+        <location filename="../supervisor/window.py" line="518"/>
         <source>Counters open: %1 of %2. Longest current wait: %3.</source>
         <translation>開放櫃檯：%1／%2。目前最長等候：%3。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="529" />
+        <location filename="../supervisor/window.py" line="525"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="529" />
+        <location filename="../supervisor/window.py" line="525"/>
         <source>Counters</source>
         <translation>櫃檯數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="564" />
+        <location filename="../supervisor/window.py" line="557"/>
         <source>Save export</source>
         <translation>儲存匯出檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="583" />
+        <location filename="../supervisor/window.py" line="576"/>
         <source>Exporting %1…</source>
         <translation>匯出 %1 中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="607" />
+        <location filename="../supervisor/window.py" line="600"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="610" />
+        <location filename="../supervisor/window.py" line="603"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>

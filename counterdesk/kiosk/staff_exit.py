@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from counterdesk.devices.ticket_content import Bilingual
-from counterdesk.kiosk.widgets import Button, Pair, label
+from counterdesk.kiosk.widgets import Button, label
 from counterdesk.queue import pins
 from counterdesk.queue.errors import CounterdeskError
 
@@ -47,29 +47,30 @@ class StaffExitDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kiosk")
-        self.setWindowTitle("Staff")
+        self.setWindowTitle(self.tr("Staff"))
         self.pin = ""
         self.action: str | None = None
         self.shown = label("", "title-zh", center=True, wrap=False)
         keypad = QGridLayout()
         self.keys: dict[str, Button] = {}
+        # For staff, so in the staff's language only (the English line left empty).
+        names = {"C": self.tr("Clear"), "<": self.tr("Back")}
         for index, key in enumerate("123456789C0<"):
-            names = {"C": Bilingual("清除", "Clear"), "<": Bilingual("倒退", "Back")}
-            button = Button(names.get(key, Bilingual(key, "")))
+            button = Button(Bilingual(names.get(key, key), ""))
             button.clicked.connect(lambda _checked=False, key=key: self.press(key))
             keypad.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
         actions = QHBoxLayout()
-        for action, phrase in (
-            (LEAVE_FULL_SCREEN, Bilingual("離開全螢幕", "Leave full screen")),
-            (CLOSE, Bilingual("關閉取號機", "Close the kiosk")),
-            (None, Bilingual("取消", "Cancel")),
+        for action, text in (
+            (LEAVE_FULL_SCREEN, self.tr("Leave full screen")),
+            (CLOSE, self.tr("Close the kiosk")),
+            (None, self.tr("Cancel")),
         ):
-            button = Button(phrase, kind="go" if action else "")
+            button = Button(Bilingual(text, ""), kind="go" if action else "")
             button.clicked.connect(lambda _checked=False, action=action: self.choose(action))
             actions.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(Pair(Bilingual("請輸入工作人員密碼", "Staff PIN"), "section", center=True))
+        layout.addWidget(label(self.tr("Staff PIN"), "section-zh", center=True))
         layout.addWidget(self.shown)
         layout.addLayout(keypad)
         layout.addLayout(actions)

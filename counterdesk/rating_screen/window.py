@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -148,10 +148,22 @@ class FeedbackWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # keys 1-5 for staff testing
         office = engine.office.office.name
-        self.setWindowTitle(f"{office.zh} — {office.en} — {texts.counter_name(counter).en}")
         self._build(Bilingual.of(office), Bilingual.of(desk.name))
+        self.retranslate()
 
     # -- layout ----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The window's title is for staff (the taskbar, a windowed screen): their language.
+        Everything on the glass is for the citizen, in both languages, and never changes."""
+        office = self.engine.office.office.name
+        screen = self.tr("Rating screen of counter {0}").format(self.counter)
+        self.setWindowTitle(f"{office.zh} {office.en} — {screen}")
 
     def _build(self, office: Bilingual, desk: Bilingual) -> None:
         where = texts.counter_name(self.counter)

@@ -25,9 +25,6 @@ def register(command: CommandFactory) -> None:
     )
     window_options(supervisor, DEFAULT_SIZE)
     supervisor.add_argument(
-        "--language", choices=("zh_TW", "en"), help="labels in Chinese or English (default zh_TW)"
-    )
-    supervisor.add_argument(
         "--tab", choices=SUPERVISOR_TABS, default="overview", help="the tab to open on"
     )
     supervisor.add_argument(
@@ -59,7 +56,7 @@ def _opened(engine: TicketEngine, args: argparse.Namespace) -> SupervisorWindow:
     """The window in ``--language`` on ``--tab`` and ``--preset``."""
     from counterdesk.supervisor.window import open_supervisor
 
-    window = open_supervisor(engine, language=args.language or "zh_TW")
+    window = open_supervisor(engine, language=args.language)
     window.show_tab(args.tab)
     window.preset.setCurrentIndex(PRESETS.index(args.preset))
     return window

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk import i18n
 from counterdesk.analytics.satisfaction import (
     RatingComment,
     Satisfaction,
@@ -52,6 +51,7 @@ from counterdesk.supervisor.widgets import (
     short,
     table_view,
 )
+from counterdesk.ui import translation
 from counterdesk.ui.errors import error_text
 from counterdesk.ui.tasks import run_in_background
 
@@ -252,7 +252,7 @@ class SatisfactionTab(QWidget):
         """Date, service, counter, staff member, score and the comment on one line (the whole
         of it in the tooltip); each column sorts by its value, the newest visit first until the
         supervisor sorts otherwise."""
-        office, chinese = self.engine.office, i18n.current() == "zh_TW"
+        office, chinese = self.engine.office, translation.current() == "zh_TW"
         headings = [
             self.tr("Date"),
             self.tr("Service"),

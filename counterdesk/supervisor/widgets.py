@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from counterdesk import i18n
 from counterdesk.queue.office import Office
 from counterdesk.reporting.tables import group_names
+from counterdesk.ui import translation
 from counterdesk.ui.app import ui_font
 
 STYLE = """
@@ -104,7 +104,7 @@ def percent(share: float | None) -> str:
 def group_label(office: Office, breakdown: str, key: str | None) -> str:
     """A group's name in the window's language: a service, counter, staff member, weekday..."""
     zh, en = group_names(office, breakdown, key)
-    return zh if i18n.current() == "zh_TW" else en
+    return zh if translation.current() == "zh_TW" else en
 
 
 def service_label(office: Office, code: str | None) -> str:

@@ -2,8 +2,8 @@
 
 Every database read and every export runs on the thread pool; results come back to the UI
 thread, and a result for a range the supervisor has since changed is dropped. Labels are
-English in the source and translated with Qt Linguist (``counterdesk.i18n``); switching the
-language re-labels the open window.
+English in the source and translated with Qt Linguist (``counterdesk.ui.translation``);
+switching the language re-labels the open window.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk import i18n
 from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
 from counterdesk.analytics.today import Today, today
 from counterdesk.queue.engine import TicketEngine
@@ -62,8 +61,10 @@ from counterdesk.supervisor.widgets import (
     short,
     table_view,
 )
+from counterdesk.ui import translation
 from counterdesk.ui.app import ui_font
 from counterdesk.ui.errors import error_text
+from counterdesk.ui.language_switch import LanguageSwitch
 from counterdesk.ui.tasks import run_in_background
 
 LIVE_MS = 5000
@@ -148,11 +149,7 @@ class SupervisorWindow(QMainWindow):
         self.service_label, self.counter_label, self.staff_label = QLabel(), QLabel(), QLabel()
         for combo in (self.service, self.counter, self.staff):
             combo.currentIndexChanged.connect(self.refresh)
-        self.language = QComboBox()
-        for code, name in i18n.LANGUAGES.items():
-            self.language.addItem(name, code)
-        self.language.setCurrentIndex(list(i18n.LANGUAGES).index(i18n.current()))
-        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.language = LanguageSwitch()
         for widget in (
             self.period_label,
             self.preset,
@@ -297,7 +294,7 @@ class SupervisorWindow(QMainWindow):
         self._show_live()
 
     def _fill_filter_choices(self) -> None:
-        zh = i18n.current() == "zh_TW"
+        zh = translation.current() == "zh_TW"
         choices = (
             (
                 self.service,
@@ -527,7 +524,7 @@ class SupervisorWindow(QMainWindow):
         model.setHorizontalHeaderLabels(
             [self.tr("Service"), self.tr("Waiting"), self.tr("Longest wait"), self.tr("Counters")]
         )
-        zh = i18n.current() == "zh_TW"
+        zh = translation.current() == "zh_TW"
         for service in now.services:
             cells = [
                 f"{service.prefix}  {service.name_zh if zh else service.name_en}",
@@ -548,9 +545,6 @@ class SupervisorWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     # -- exports ----------------------------------------------------------------------------
-
-    def _language_chosen(self) -> None:
-        i18n.install(self.language.currentData())
 
     def _export_clicked(self) -> None:
         self.start_export(self.sender().property("format"))
@@ -649,5 +643,5 @@ class SupervisorWindow(QMainWindow):
 def open_supervisor(engine: TicketEngine, language: str = "zh_TW") -> SupervisorWindow:
     """The supervisor window over ``engine``, its labels in ``language``; for the demo office
     and ``python main.py supervisor``. A QApplication must exist (``ui.app.application()``)."""
-    i18n.install(language)
+    translation.install(language)
     return SupervisorWindow(engine)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from counterdesk.ui import translation
+
 # The first installed family wins. Noto Sans CJK TC is Debian's fonts-noto-cjk; the others
 # are what Windows and macOS ship, so a kiosk PC needs no font installed by hand.
 CJK_FAMILIES = (
@@ -87,9 +89,12 @@ def run_window(
     size: str | None,
     default_size: str,
     full_screen: bool = False,
+    language: str = translation.DEFAULT,
 ) -> int:
-    """Run one role's window, or with ``snapshot`` render it to a PNG and return at once."""
+    """Run one role's window, its staff texts in ``language``, or with ``snapshot`` render it
+    to a PNG and return at once."""
     app = application()
+    translation.install(language)
     window = create()
     if snapshot:
         save_snapshot(window, snapshot, parse_size(size or default_size))

@@ -60,6 +60,7 @@ def launch(
             snapshot=args.snapshot,
             size=size,
             default_size=default_size,
+            language=args.language,
         )
     setup_logging(role)
     settings = load_settings(args.db, args.office, args.config)
@@ -70,6 +71,7 @@ def launch(
             size=size,
             default_size=default_size,
             full_screen=full_screen,
+            language=args.language,
         )
 
 

@@ -20,6 +20,7 @@ from counterdesk.devices.speech import Outcome
 from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.logs import setup_logging
 from counterdesk.queue import Database, TicketEngine
+from counterdesk.ui import translation
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,6 +43,7 @@ def live(engine: TicketEngine, sqlite_url: str) -> TicketEngine:
 
 @pytest.fixture
 def board(qtbot: QtBot, live: TicketEngine) -> Iterator[tuple[BoardWindow, Recorder]]:
+    translation.install("en")  # the corner's staff warnings are asserted in English
     speaker = Recorder()
     window = BoardWindow(live, speaker, poll_ms=50, highlight_ms=60000)
     qtbot.addWidget(window)

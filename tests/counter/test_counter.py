@@ -15,10 +15,13 @@ from counterdesk import cli
 from counterdesk.counter.window import ACTIONS, ConsoleWindow
 from counterdesk.queue import Database, ManualClock, QueueError, TicketEngine
 from counterdesk.queue.models import StaffRow
+from counterdesk.ui import translation
 
 
 @pytest.fixture
 def console(qtbot: QtBot, engine: TicketEngine) -> Iterator[ConsoleWindow]:
+    """A console in English, the source language, whose words these tests assert."""
+    translation.install("en")
     engine.set_pin("wang", "1234")
     window = ConsoleWindow(engine, 1, poll_ms=50)
     qtbot.addWidget(window)
@@ -203,6 +206,9 @@ def test_console_snapshot(engine: TicketEngine, sqlite_url: str, tmp_path: Path)
     assert cli.main([*argv, "--snapshot", str(target), "--size", "1920x1080"]) == 0
     image = QImage(str(target))
     assert (image.width(), image.height()) == (1920, 1080)
+    assert translation.current() == "zh_TW"  # staff read Chinese first
+    assert cli.main([*argv, "--language", "en", "--snapshot", str(target)]) == 0
+    assert translation.current() == "en"
 
 
 def test_unknown_counter_is_refused(

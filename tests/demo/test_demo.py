@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from counterdesk.demo.office import DEMO_DESKS, DemoOffice
 from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.queue import TicketEngine
 from counterdesk.rating_screen.window import RATING
+from counterdesk.ui import translation
 
 
 class Recorder:
@@ -22,13 +24,14 @@ class Recorder:
 
 
 def test_take_call_see_and_hear_in_the_demo_office(qtbot: QtBot, engine: TicketEngine) -> None:
+    translation.install("en")
     speaker = Recorder()
     office = DemoOffice(engine, speaker)
     qtbot.addWidget(office)
     office.resize(1920, 1080)
     office.show()
     try:
-        assert [office.tabs.tabText(i).split()[0] for i in range(3)] == [
+        assert [office.tabs.tabText(i).split(":")[0] for i in range(3)] == [
             "Citizens",
             "Staff",
             "Supervisor",
@@ -50,5 +53,29 @@ def test_take_call_see_and_hear_in_the_demo_office(qtbot: QtBot, engine: TicketE
             lambda: (office.feedback.state, office.feedback.number) == (RATING, ticket.number),
             timeout=10000,
         )
+    finally:
+        office.close()
+
+
+def test_the_language_switch_relabels_the_staff_windows_and_not_the_citizens(
+    qtbot: QtBot, engine: TicketEngine
+) -> None:
+    translation.install("zh_TW")  # what `counterdesk demo` starts in
+    office = DemoOffice(engine, Recorder())
+    qtbot.addWidget(office)
+    try:
+        console, supervisor = office.consoles[0], office.supervisor
+        kiosk_words = [label.text() for label in office.kiosk.findChildren(QLabel)]
+        assert office.tabs.tabText(2) == "主管報表"
+        assert console.buttons["call_next"].text() == "F1   叫號"
+
+        office.language.setCurrentIndex(office.language.findData("en"))
+
+        assert translation.current() == "en"
+        qtbot.waitUntil(lambda: office.tabs.tabText(2) == "Supervisor")  # a posted event
+        assert console.buttons["call_next"].text() == "F1   Call next"
+        assert console.language.currentData() == "en"  # every switch shows the language
+        assert supervisor.language.currentData() == "en"
+        assert [label.text() for label in office.kiosk.findChildren(QLabel)] == kiosk_words
     finally:
         office.close()

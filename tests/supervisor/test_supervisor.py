@@ -15,12 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from counterdesk import i18n
 from counterdesk.analytics.statistics import Filters, statistics_for
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.reporting.periods import PRESETS
 from counterdesk.simulation.simulator import fill_history
 from counterdesk.supervisor.window import SupervisorWindow
+from counterdesk.ui import translation
 from counterdesk.ui.app import application
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,13 +43,13 @@ def office(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
 @pytest.fixture
 def window(qtbot: QtBot, office: TicketEngine) -> Iterator[SupervisorWindow]:
     application()
-    i18n.install("en")
+    translation.install("en")
     window = SupervisorWindow(office, live_ms=600_000)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.stats is not None and window.now is not None, timeout=30_000)
     yield window
     window.close()
-    i18n.install("en")
+    translation.install("en")
 
 
 def choose(qtbot: QtBot, window: SupervisorWindow, combo: QComboBox, index: int) -> None:

@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.exc import StatementError
 
-from counterdesk import i18n
 from counterdesk.analytics.satisfaction import satisfaction
 from counterdesk.feedback.opinions import Opinion, Opinions
 from counterdesk.feedback.ratings import Ratings
@@ -36,6 +35,7 @@ from counterdesk.supervisor.opinion_dialogs import (
 from counterdesk.supervisor.opinions_tab import OVERDUE_BACKGROUND, OpinionsTab
 from counterdesk.supervisor.satisfaction_tab import CHOICES, COMMENTS
 from counterdesk.supervisor.window import SupervisorWindow
+from counterdesk.ui import translation
 from counterdesk.ui.app import application
 from counterdesk.ui.errors import error_text
 from tests.feedback.test_feedback import served
@@ -71,7 +71,7 @@ def rated(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
 @pytest.fixture
 def window(qtbot: QtBot, rated: TicketEngine) -> Iterator[SupervisorWindow]:
     application()
-    i18n.install("en")
+    translation.install("en")
     window = SupervisorWindow(rated, live_ms=600_000)
     qtbot.addWidget(window)
     qtbot.waitUntil(
@@ -85,7 +85,7 @@ def window(qtbot: QtBot, rated: TicketEngine) -> Iterator[SupervisorWindow]:
     )
     yield window
     window.close()
-    i18n.install("en")
+    translation.install("en")
 
 
 def cells(view: QTableView) -> list[list[str]]:
@@ -301,7 +301,7 @@ def test_an_opinion_taken_by_phone_is_recorded(
 
 def test_the_dialogs_and_where_contact_details_appear(qtbot: QtBot, rated: TicketEngine) -> None:
     application()
-    i18n.install("en")
+    translation.install("en")
     book = Opinions(rated)
     late = opinions(rated)[0]
     assign = AssignDialog(late, rated.office)

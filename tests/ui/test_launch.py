@@ -45,7 +45,9 @@ def roles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _args(url: str, snapshot: str | None = None) -> argparse.Namespace:
-    return argparse.Namespace(db=url, office=None, config=None, snapshot=snapshot, size=None)
+    return argparse.Namespace(
+        db=url, office=None, config=None, snapshot=snapshot, size=None, language="en"
+    )
 
 
 def _fail(*_parts: Any) -> QWidget:
