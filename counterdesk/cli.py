@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from counterdesk.feedback.opinions import Opinions
+from counterdesk.feedback import Feedback
 from counterdesk.queue import (
     CounterdeskError,
     OfficeFileError,
@@ -226,14 +226,14 @@ def _counter_action(method: str, done: str) -> Handler:
 
 
 def _status(args: argparse.Namespace) -> OfficeStatus:
-    return engine_for(args).status()
+    return engine_for(args).read.status()
 
 
 def _close_day(args: argparse.Namespace) -> dict[str, Any]:
     """Close the day, and delete contact details kept past the retention time (a daily job)."""
     engine = engine_for(args)
     closed = engine.close_day()
-    purged = Opinions(engine).purge_contacts()
+    purged = Feedback(engine).opinions.purge_contacts()
     return {
         "removed_at_close": closed,
         "contacts_deleted": purged,
@@ -243,7 +243,7 @@ def _close_day(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _events(args: argparse.Namespace) -> list[Any]:
-    return engine_for(args).events_after(args.after, args.limit)
+    return engine_for(args).read.events_after(args.after, args.limit)
 
 
 def _db_upgrade(args: argparse.Namespace) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from counterdesk import cli
+from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import CHANNELS, Opinion, Opinions
 
 
@@ -46,7 +47,7 @@ def register(command: cli.CommandFactory) -> None:
 
 
 def _book(args: argparse.Namespace) -> Opinions:
-    return Opinions(cli.engine_for(args))
+    return Feedback(cli.engine_for(args)).opinions
 
 
 def _result(opinion: Opinion) -> dict[str, Any]:

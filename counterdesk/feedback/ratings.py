@@ -15,11 +15,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counterdesk.feedback.opinions import MAX_CONTACT, Opinions, clean_text
-from counterdesk.queue.engine import TicketEngine, row_by_token
+from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
+from counterdesk.queue.lookups import row_by_token
 from counterdesk.queue.models import RatingRow, Status, TicketRow
 from counterdesk.queue.office import Office
-from counterdesk.queue.views import _View
+from counterdesk.queue.views import View
 
 SCORES = (1, 2, 3, 4, 5)
 # What each score means, in the words every rating screen shows under its face.
@@ -46,7 +47,7 @@ class RatingRefused(QueueError):
 
 
 @dataclasses.dataclass(frozen=True)
-class Rating(_View):
+class Rating(View):
     ticket_id: int
     number: str
     score: int
@@ -64,10 +65,11 @@ def check_rating(score: object, comment: str | None) -> str | None:
 
 
 class Ratings:
-    """Ratings over one engine's database and clock."""
+    """Ratings over one engine's database and clock; comments to answer go to ``opinions``."""
 
-    def __init__(self, engine: TicketEngine) -> None:
+    def __init__(self, engine: TicketEngine, opinions: Opinions) -> None:
         self.engine = engine
+        self.opinions = opinions
 
     def rate(
         self,
@@ -117,8 +119,8 @@ class Ratings:
                 raise RatingRefused(f"{number} has already been rated") from None
             reference = None
             if wants_answer:
-                book = Opinions(self.engine)
-                reference = book.record(session, comment, source, contact, ticket).reference
+                record = self.opinions.record(session, comment, source, contact, ticket)
+                reference = record.reference
             return Rating(ticket.id, number, score, comment, now, source, reference)
 
     def rating_for(self, token: str) -> Rating | None:

@@ -41,8 +41,8 @@ class ChangeFeed:
     def poll(self, limit: int = 500) -> list[Event]:
         """New events, and late ones that filled a gap, in id order."""
         if self.last_id is None:
-            self.last_id = self.engine.last_event_id()
-        batch = self.engine.events_after(self.last_id, limit, also=sorted(self.gaps))
+            self.last_id = self.engine.read.last_event_id()
+        batch = self.engine.read.events_after(self.last_id, limit, also=sorted(self.gaps))
         # Only after a successful read does time count against a gap: an event that commits
         # while the database is out of reach is still found on the first read after it.
         now = self.clock()
