@@ -263,8 +263,11 @@ def test_satisfaction_by_month_and_its_trend(engine: TicketEngine, clock: Manual
 def test_a_comment_asking_for_a_reply_becomes_an_opinion_with_the_rating(
     engine: TicketEngine,
 ) -> None:
-    """One transaction: a rating is never kept without the opinion sent with it."""
-    ratings, book = Feedback(engine).ratings, Opinions(engine)
+    """One transaction: a rating is never kept without the opinion sent with it, filed in the
+    facade's one opinion book."""
+    feedback = Feedback(engine)
+    ratings, book = feedback.ratings, feedback.opinions
+    assert ratings.opinions is book
     refused = served(engine)
     with pytest.raises(InvalidInput, match="contact details is 201 characters"):
         ratings.rate(refused.token, 2, "Too slow", reply=True, contact="x" * 201)
