@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from counterdesk.analytics.day_summary import DayData, load_days
+from counterdesk.analytics.day_summary import detailed_days
 from counterdesk.analytics.satisfaction import Satisfaction, rating_comments, satisfaction
 from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
 from counterdesk.feedback import Feedback
@@ -157,16 +157,11 @@ def _atomic(path: Path) -> Iterator[IO[bytes]]:
         raise
 
 
-def _days(engine: TicketEngine, request: ExportRequest) -> list[DayData]:
-    now = engine.clock.now()
-    return load_days(engine.db, engine.office, request.first, request.last, now, detail=True)
-
-
 def filtered_tickets(
     engine: TicketEngine, request: ExportRequest, report: Progress
 ) -> Iterator[dict[str, Any]]:
     """The raw ticket log, restricted by the request's filters like the statistics are."""
-    days = _days(engine, request)
+    days = detailed_days(engine, request.first, request.last)
     wanted = request.filters
     for done, data in enumerate(days, start=1):
         for row in ticket_rows([data], engine.office):
@@ -182,7 +177,7 @@ def filtered_tickets(
 def all_events(
     engine: TicketEngine, request: ExportRequest, report: Progress
 ) -> Iterator[dict[str, Any]]:
-    days = [data.day for data in _days(engine, request)]
+    days = [data.day for data in detailed_days(engine, request.first, request.last)]
     for done, day in enumerate(days, start=1):
         yield from event_rows(engine.read, engine.office, day)
         report(done, len(days))
