@@ -161,7 +161,7 @@ class Day:
         self.samples = {name: [] for name in ("issue", "call-next", "issue cpu", "call-next cpu")}
 
     def check(self) -> None:
-        waiting = sum(s.waiting for s in self.engine.status().services)
+        waiting = sum(s.waiting for s in self.engine.read.status().services)
         assert waiting == self.waiting, f"{waiting} waiting, expected {self.waiting}"
 
     def timed(self, name: str, call: Callable[[], Any]) -> Any:

@@ -41,7 +41,7 @@ def caller(url: str, calls: int, seed: int) -> None:
     rng = random.Random(seed)
     for index in range(calls):
         counter = 1 + index % len(COUNTERS)
-        if engine.status().counters[counter - 1].current is not None:
+        if engine.read.status().counters[counter - 1].current is not None:
             engine.start(counter)
             engine.finish(counter)
         engine.issue(SERVICE_OF[counter])

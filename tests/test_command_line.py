@@ -47,10 +47,10 @@ def _args(url: str, **flags: Any) -> argparse.Namespace:
 def test_engine_for_signs_nobody_in_and_signed_in_does(sqlite_url: str) -> None:
     args = _args(sqlite_url, counter=1, staff="wang")
     engine = engine_for(args)
-    assert engine.status().counters[0].staff is None
-    assert signed_in(engine, args).status().counters[0].staff == "wang"
+    assert engine.read.status().counters[0].staff is None
+    assert signed_in(engine, args).read.status().counters[0].staff == "wang"
     signed_in(engine, _args(sqlite_url, counter=2, staff=None))
-    assert engine.status().counters[1].staff is None
+    assert engine.read.status().counters[1].staff is None
 
 
 def _raising(error: Exception) -> Any:

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from sqlalchemy import func, literal, select
@@ -41,6 +41,9 @@ from counterdesk.queue.models import (
     TicketRow,
 )
 from counterdesk.queue.office import Office
+
+if TYPE_CHECKING:
+    from counterdesk.queue.engine import TicketEngine
 
 VERSION = 4  # of the stored form: a row of another version is derived again
 NONE = -1
@@ -356,6 +359,13 @@ def load_days(
     if fresh:
         _store(db, fresh, now)
     return days
+
+
+def detailed_days(engine: TicketEngine, first: dt.date, last: dt.date) -> list[DayData]:
+    """``load_days`` with detail over a ticket engine's database, office and clock: the source
+    of the raw ticket and event logs, so reports never reach for the engine's database."""
+    now = engine.clock.now()
+    return load_days(engine.db, engine.office, first, last, now, detail=True)
 
 
 def _cached(

@@ -18,13 +18,13 @@ from sqlalchemy import Row, select
 
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import OpinionRow, RatingRow
-from counterdesk.queue.views import _View
+from counterdesk.queue.views import View
 
 SATISFIED = 4  # a rating of 4 or 5 faces counts as satisfied
 
 
 @dataclasses.dataclass(frozen=True)
-class Score(_View):
+class Score(View):
     """Ratings of one group: a service code, counter number, staff code, month or ``all``."""
 
     key: str
@@ -35,14 +35,14 @@ class Score(_View):
 
 
 @dataclasses.dataclass(frozen=True)
-class OpinionMonth(_View):
+class OpinionMonth(View):
     month: str
     received: int
     answered_in_time: int
 
 
 @dataclasses.dataclass(frozen=True)
-class OpinionFigures(_View):
+class OpinionFigures(View):
     """Opinions received in the range and how their follow-up went."""
 
     received: int
@@ -56,7 +56,7 @@ class OpinionFigures(_View):
 
 
 @dataclasses.dataclass(frozen=True)
-class Satisfaction(_View):
+class Satisfaction(View):
     start: dt.date
     end: dt.date
     overall: Score
@@ -69,7 +69,7 @@ class Satisfaction(_View):
 
 
 @dataclasses.dataclass(frozen=True)
-class RatingComment(_View):
+class RatingComment(View):
     """What a citizen wrote with their faces: the comment and the visit it is about."""
 
     business_date: dt.date  # of the visit

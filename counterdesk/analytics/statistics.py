@@ -39,7 +39,7 @@ from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import Database
 from counterdesk.queue.models import ServiceRow, Status
 from counterdesk.queue.office import WEEKDAYS, Office
-from counterdesk.queue.views import _View
+from counterdesk.queue.views import View
 
 if TYPE_CHECKING:
     from counterdesk.queue.engine import TicketEngine
@@ -56,14 +56,14 @@ _OUTCOMES = {
 
 
 @dataclasses.dataclass(frozen=True)
-class Filters(_View):
+class Filters(View):
     service: str | None = None
     counter: int | None = None
     staff: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
-class Times(_View):
+class Times(View):
     """A set of durations in whole seconds; everything but ``count`` is None when empty."""
 
     count: int
@@ -74,7 +74,7 @@ class Times(_View):
 
 
 @dataclasses.dataclass(frozen=True)
-class Figures(_View):
+class Figures(View):
     """One row of a breakdown (``key`` None is the "not called" group or the total)."""
 
     key: str | None
@@ -97,7 +97,7 @@ class Figures(_View):
 
 
 @dataclasses.dataclass(frozen=True)
-class Statistics(_View):
+class Statistics(View):
     first: dt.date
     last: dt.date
     filters: Filters

@@ -9,11 +9,11 @@ from sqlalchemy import func, select
 
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import Status, TicketRow
-from counterdesk.queue.views import _View
+from counterdesk.queue.views import View
 
 
 @dataclasses.dataclass(frozen=True)
-class ServiceNow(_View):
+class ServiceNow(View):
     code: str
     prefix: str
     name_zh: str
@@ -25,7 +25,7 @@ class ServiceNow(_View):
 
 
 @dataclasses.dataclass(frozen=True)
-class Today(_View):
+class Today(View):
     business_date: dt.date
     waiting: int
     counters_open: int  # signed in and not paused
@@ -37,10 +37,10 @@ class Today(_View):
 
 def today(engine: TicketEngine) -> Today:
     """Waiting per service with each queue's longest wait, and how many counters are open."""
-    status = engine.status()
+    status = engine.read.status()
     now = engine.clock.now()
     oldest: dict[str, dt.datetime] = {}
-    for ticket in engine.waiting():
+    for ticket in engine.read.waiting():
         oldest[ticket.service] = min(oldest.get(ticket.service, ticket.issued_at), ticket.issued_at)
     services = tuple(
         ServiceNow(

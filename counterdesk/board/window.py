@@ -31,8 +31,7 @@ from counterdesk.board.panels import (
 from counterdesk.devices.announcements import call_utterances
 from counterdesk.devices.speech import Outcome
 from counterdesk.devices.speech_protocol import Speaker
-from counterdesk.queue import Event, OfficeStatus, TicketEngine
-from counterdesk.queue.models import EventKind
+from counterdesk.queue import Event, EventKind, OfficeStatus, TicketEngine
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
@@ -87,7 +86,7 @@ class BoardWindow(QWidget):
         self._warnings: dict[str, tuple[str, str]] = {}  # key: (source text, problem)
         # A failed read needs no message: the feed reports the outage and refreshes after it.
         self._refresh = Refresher(
-            self.engine.status, self._show_status, lambda error: None, owner=self
+            self.engine.read.status, self._show_status, lambda error: None, owner=self
         ).request
         self._poll_ms = poll_ms
         self.feed: LiveFeed | None = None
@@ -204,9 +203,9 @@ class BoardWindow(QWidget):
         self._started(self._read_start())
 
     def _read_start(self) -> tuple[int, list[Event], OfficeStatus]:
-        last = self.engine.last_event_id()
-        history = self.engine.events_after(max(0, last - HISTORY_LOOKBACK), HISTORY_LOOKBACK)
-        return last, history, self.engine.status()
+        last = self.engine.read.last_event_id()
+        history = self.engine.read.events_after(max(0, last - HISTORY_LOOKBACK), HISTORY_LOOKBACK)
+        return last, history, self.engine.read.status()
 
     def _started(self, result: tuple[int, list[Event], OfficeStatus]) -> None:
         last, history, status = result

@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from counterdesk.command_line import CommandFactory, Handler, engine_for
+from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import CHANNELS, Opinion, Opinions
 
 
@@ -42,7 +43,7 @@ def register(command: CommandFactory) -> None:
 
 
 def _book(args: argparse.Namespace) -> Opinions:
-    return Opinions(engine_for(args))
+    return Feedback(engine_for(args)).opinions
 
 
 def _result(opinion: Opinion) -> dict[str, Any]:

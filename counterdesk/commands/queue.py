@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from counterdesk.command_line import CommandFactory, Handler, Reply, engine_for, signed_in
-from counterdesk.feedback.opinions import Opinions
+from counterdesk.feedback import Feedback
 from counterdesk.queue import QueueError, TicketEngine
 from counterdesk.queue.views import OfficeStatus, Ticket
 
@@ -122,7 +122,7 @@ def _counter_action(
 
 
 def _status(args: argparse.Namespace) -> Reply:
-    status = engine_for(args).status()
+    status = engine_for(args).read.status()
     return Reply(status, _status_text(status))
 
 
@@ -130,7 +130,7 @@ def _close_day(args: argparse.Namespace) -> dict[str, Any]:
     """Close the day, and delete contact details kept past the retention time (a daily job)."""
     engine = engine_for(args)
     closed = engine.close_day()
-    purged = Opinions(engine).purge_contacts()
+    purged = Feedback(engine).opinions.purge_contacts()
     return {
         "removed_at_close": closed,
         "contacts_deleted": purged,
@@ -140,7 +140,7 @@ def _close_day(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _events(args: argparse.Namespace) -> Reply:
-    events = engine_for(args).events_after(args.after, args.limit)
+    events = engine_for(args).read.events_after(args.after, args.limit)
     return Reply(events, "\n".join(_event_line(event) for event in events) or "no events")
 
 

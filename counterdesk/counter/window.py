@@ -31,8 +31,7 @@ from counterdesk.counter.panels import (
     label,
     no_show_list,
 )
-from counterdesk.queue import CounterStatus, Event, QueueError, Ticket, TicketEngine
-from counterdesk.queue.models import EventKind
+from counterdesk.queue import CounterStatus, Event, EventKind, QueueError, Ticket, TicketEngine
 from counterdesk.ui.app import ui_font
 from counterdesk.ui.errors import error_text
 from counterdesk.ui.language_switch import LanguageSwitch
@@ -235,9 +234,9 @@ class ConsoleWindow(QWidget):
         super().closeEvent(event)
 
     def _read(self) -> CounterState:
-        status = self.engine.status()
+        status = self.engine.read.status()
         desk = next(c for c in status.counters if c.number == self.counter)
-        waiting = [t for t in self.engine.waiting() if t.service in self.services]
+        waiting = [t for t in self.engine.read.waiting() if t.service in self.services]
         return CounterState(desk, waiting)
 
     def _refresh_failed(self, error: Exception) -> None:

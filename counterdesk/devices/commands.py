@@ -122,7 +122,7 @@ def _today_content(engine: TicketEngine, number: str) -> TicketContent:
     from counterdesk.devices.ticket_content import content_for
 
     # The engine's own people-ahead and estimate, as the kiosk and the status page give them.
-    ticket = engine.ticket_by_token(engine.ticket(number).token)
+    ticket = engine.read.ticket_by_token(engine.read.ticket(number).token)
     assert ticket is not None  # found by number a moment ago; tickets are never deleted
     return content_for(engine.office, ticket)
 

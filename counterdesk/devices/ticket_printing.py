@@ -11,13 +11,10 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-
 from counterdesk.devices.printer import TicketPrinter
 from counterdesk.devices.ticket_content import TicketContent
 from counterdesk.devices.ticket_image import render_ticket
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.models import EventKind, TicketEventRow, TicketRow
 
 log = logging.getLogger(__name__)
 
@@ -55,37 +52,16 @@ def print_ticket(
 
 def printer_report(engine: TicketEngine) -> dict[str, Any]:
     """Today's tickets by print state, and a warning when the latest print failed."""
-    today = engine.business_date()
-    with engine.db.read() as session:
-        counts = dict(
-            session.execute(
-                select(TicketRow.print_state, func.count())
-                .where(TicketRow.business_date == today)
-                .group_by(TicketRow.print_state)
-            ).all()
-        )
-        latest = session.execute(
-            select(
-                TicketEventRow.at, TicketRow.number, TicketRow.print_state, TicketEventRow.outcome
-            )
-            .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
-            .where(TicketEventRow.kind == EventKind.PRINTED.value, TicketRow.business_date == today)
-            .order_by(TicketEventRow.id.desc())
-            .limit(1)
-        ).first()
-    warning = latest is not None and latest.print_state == "failed"
+    states = engine.read.print_states()
+    today, counts, latest = states.business_date, states.tickets, states.latest
+    warning = latest is not None and latest.state == "failed"
     lines = [f"Tickets today ({today.isoformat()}) by print state:"]
     lines += [f"  {state:<12} {count}" for state, count in sorted(counts.items())] or ["  none"]
     report: dict[str, Any] = {"business_date": today.isoformat(), "tickets": counts}
     if latest is not None:
-        report["latest"] = {
-            "at": latest.at.isoformat(),
-            "number": latest.number,
-            "state": latest.print_state,
-            "detail": latest.outcome,
-        }
+        report["latest"] = latest.to_json()
         local = latest.at.astimezone(engine.office.zone)
-        lines.append(f"Latest: {latest.number} at {local:%H:%M:%S}: {latest.outcome}")
+        lines.append(f"Latest: {latest.number} at {local:%H:%M:%S}: {latest.detail}")
     if warning:
         lines.append("WARNING: the printer is failing; citizens get their number on screen only")
     report["warning"] = warning

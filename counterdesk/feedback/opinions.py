@@ -19,10 +19,11 @@ from typing import Literal, overload
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from counterdesk.queue.engine import TicketEngine, row_by_token
+from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
+from counterdesk.queue.lookups import row_by_token
 from counterdesk.queue.models import OpinionEventRow, OpinionRow, TicketRow
-from counterdesk.queue.views import _View
+from counterdesk.queue.views import View
 
 CHANNELS = ("web", "counter", "phone", "email", "letter", "in_person")
 MAX_BODY = 2000
@@ -44,7 +45,7 @@ class OpinionStatus(enum.StrEnum):
 
 
 @dataclasses.dataclass(frozen=True)
-class Opinion(_View):
+class Opinion(View):
     reference: str
     received_at: dt.datetime
     channel: str

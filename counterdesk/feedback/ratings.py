@@ -16,11 +16,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counterdesk.feedback.opinions import MAX_CONTACT, Opinions, clean_text
-from counterdesk.queue.engine import TicketEngine, row_by_token
+from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
+from counterdesk.queue.lookups import row_by_token
 from counterdesk.queue.models import RatingRow, Status, TicketRow
 from counterdesk.queue.office import Office
-from counterdesk.queue.views import _View
+from counterdesk.queue.views import View
 
 SCORES = (1, 2, 3, 4, 5)
 # What each score means, in the words every rating screen shows under its face.
@@ -47,7 +48,7 @@ class RatingRefused(QueueError):
 
 
 @dataclasses.dataclass(frozen=True)
-class Rating(_View):
+class Rating(View):
     ticket_id: int
     number: str
     score: int
@@ -65,10 +66,11 @@ def check_rating(score: object, comment: str | None) -> str | None:
 
 
 class Ratings:
-    """Ratings over one engine's database and clock."""
+    """Ratings over one engine's database and clock; comments to answer go to ``opinions``."""
 
-    def __init__(self, engine: TicketEngine) -> None:
+    def __init__(self, engine: TicketEngine, opinions: Opinions) -> None:
         self.engine = engine
+        self.opinions = opinions
 
     def rate(
         self,
@@ -118,9 +120,8 @@ class Ratings:
                 raise RatingRefused(f"{number} has already been rated") from None
             reference = None
             if wants_answer:
-                book = Opinions(self.engine)
                 text = cast(str, comment)  # wants_answer: there is a comment
-                reference = book.record(session, text, source, contact, ticket).reference
+                reference = self.opinions.record(session, text, source, contact, ticket).reference
             return Rating(ticket.id, number, score, comment, now, source, reference)
 
     def rating_for(self, token: str) -> Rating | None:

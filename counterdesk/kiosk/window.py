@@ -103,7 +103,7 @@ class KioskWindow(QWidget):
         self._issuing = False
         self._may_close = pin_hash is None
         self._refresher = Refresher(
-            self.engine.status, self._apply_status, self._status_failed, owner=self
+            self.engine.read.status, self._apply_status, self._status_failed, owner=self
         )
         self._scale = 0.0
         self.feed = LiveFeed(engine, interval_ms=poll_ms, parent=self)
@@ -196,7 +196,7 @@ class KioskWindow(QWidget):
 
     def load_now(self) -> None:
         """Read the status synchronously: for snapshots, which have no event loop to wait on."""
-        self._apply_status(self.engine.status())
+        self._apply_status(self.engine.read.status())
         self._tick()
 
     def stop(self) -> None:

@@ -5,6 +5,10 @@ Typical use::
     from counterdesk.queue import open_office
     engine = open_office("sqlite:///office.sqlite3")
     ticket = engine.issue("precheck")
+    status = engine.read.status()
+
+Modules above the domain import from here, never ``models``: the states and event kinds they
+compare against are re-exported, the tables are not.
 """
 
 from counterdesk.queue.clock import Clock, ManualClock, SystemClock
@@ -18,8 +22,19 @@ from counterdesk.queue.errors import (
     QueueError,
     TicketRefused,
 )
+from counterdesk.queue.models import EventKind, Status
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office, parse_office
-from counterdesk.queue.views import CounterStatus, Event, OfficeStatus, ServiceStatus, Ticket
+from counterdesk.queue.reads import QueueReader
+from counterdesk.queue.views import (
+    CounterStatus,
+    Event,
+    LatestPrint,
+    OfficeStatus,
+    PrintStates,
+    ServiceStatus,
+    Ticket,
+    View,
+)
 
 __all__ = [
     "SAMPLE_OFFICE",
@@ -29,17 +44,23 @@ __all__ = [
     "Database",
     "DatabaseError",
     "Event",
+    "EventKind",
+    "LatestPrint",
     "ManualClock",
     "NotFound",
     "Office",
     "OfficeFileError",
     "OfficeStatus",
+    "PrintStates",
     "QueueError",
+    "QueueReader",
     "ServiceStatus",
+    "Status",
     "SystemClock",
     "Ticket",
     "TicketEngine",
     "TicketRefused",
+    "View",
     "load_office",
     "open_office",
     "parse_office",

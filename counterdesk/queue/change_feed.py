@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.reads import QueueReader
 from counterdesk.queue.views import Event
 
 GRACE_SECONDS = 30.0  # far longer than any counterdesk transaction
@@ -26,13 +26,13 @@ class ChangeFeed:
 
     def __init__(
         self,
-        engine: TicketEngine,
+        reader: QueueReader,
         last_id: int | None = None,
         *,
         grace_seconds: float = GRACE_SECONDS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.engine = engine
+        self.reader = reader
         self.last_id = last_id
         self.grace = grace_seconds
         self.clock = clock
@@ -41,8 +41,8 @@ class ChangeFeed:
     def poll(self, limit: int = 500) -> list[Event]:
         """New events, and late ones that filled a gap, in id order."""
         if self.last_id is None:
-            self.last_id = self.engine.last_event_id()
-        batch = self.engine.events_after(self.last_id, limit, also=sorted(self.gaps))
+            self.last_id = self.reader.last_event_id()
+        batch = self.reader.events_after(self.last_id, limit, also=sorted(self.gaps))
         # Only after a successful read does time count against a gap: an event that commits
         # while the database is out of reach is still found on the first read after it.
         now = self.clock()

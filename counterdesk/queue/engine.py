@@ -1,4 +1,6 @@
-"""The ticket engine: every queue operation, each one short transaction that logs its event.
+"""The ticket engine: every command that changes the queue, each one short transaction that logs
+its event. What the queue shows (status, waiting lists, the change feed) is read through
+``engine.read``, a ``counterdesk.queue.reads.QueueReader``.
 
 Correctness under concurrency rests on the database, not on this process:
 - numbers come from one upsert on ``daily_sequences`` inside the issuing transaction, so a
@@ -26,15 +28,20 @@ from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
 from counterdesk.queue.estimates import estimate_wait
+from counterdesk.queue.lookups import (
+    IS_AT_COUNTER,
+    open_sessions,
+    people_ahead,
+    service_row,
+    ticket_by_number,
+)
 from counterdesk.queue.models import (
-    AT_COUNTER,
     OPEN,
     CounterRow,
     CounterServiceRow,
     CounterSessionRow,
     DailySequenceRow,
     EventKind,
-    ServiceRow,
     StaffRow,
     Status,
     TicketEventRow,
@@ -43,22 +50,13 @@ from counterdesk.queue.models import (
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
 from counterdesk.queue.office_store import read_office, store_office
 from counterdesk.queue.pins import hash_pin, pin_matches
+from counterdesk.queue.reads import QueueReader
 from counterdesk.queue.views import (
-    CounterStatus,
-    Event,
-    OfficeStatus,
-    ServiceStatus,
     Ticket,
 )
 
 PRINT_STATES = ("pending", "printed", "failed", "not_printed")
 _tickets = TicketRow.__table__
-# "Called or serving", written into the SQL as literals, not bound parameters: only then can
-# SQLite (and PostgreSQL's generic plans) match the partial index uq_tickets_one_per_counter.
-# With parameters both scan every ticket ever issued, on each call, start and finish.
-IS_AT_COUNTER = _tickets.c.status.in_(
-    bindparam("at_counter", AT_COUNTER, expanding=True, literal_execute=True)
-)
 
 # The statements of issue and call-next, built once, on the tables rather than the ORM classes:
 # on SQLite these operations spent far more time building statements, loading ORM objects and
@@ -66,10 +64,6 @@ IS_AT_COUNTER = _tickets.c.status.in_(
 _sequences = DailySequenceRow.__table__
 _INSERT_TICKET = insert(_tickets).returning(*_tickets.c)
 _LOG = insert(TicketEventRow.__table__)
-_services = ServiceRow.__table__.c
-_SERVICE = select(
-    _services.code, _services.active, _services.prefix, _services.name_en, _services.daily_cap
-).where(_services.code == bindparam("code"))
 _NEXT_SEQUENCE = {
     name: upsert(_sequences)
     .values(business_date=bindparam("day"), service_code=bindparam("service"), last_number=1)
@@ -146,33 +140,19 @@ _CALL = (
     )
     .returning(*_tickets.c)
 )
-_AHEAD = select(func.count()).where(
-    _tickets.c.business_date == bindparam("day"),
-    _tickets.c.status == Status.WAITING,
-    _tickets.c.service_code == bindparam("service"),
-    _tickets.c.id != bindparam("ticket_id"),
-)
-_EARLIER = _tickets.c.queued_at <= bindparam("queued_at")
-_PRIORITY_AHEAD = _AHEAD.where(_tickets.c.priority.is_(True))
-# Ahead of a priority ticket: earlier priority tickets; of an ordinary one: every priority
-# ticket and earlier ordinary ones, counted apart so each count is one range of ix_tickets_queue
-# (an OR of the two made PostgreSQL read every waiting ticket of the service, or of the day).
-_PEOPLE_AHEAD = {
-    True: _PRIORITY_AHEAD.where(_EARLIER),
-    False: select(
-        _PRIORITY_AHEAD.scalar_subquery()
-        + _AHEAD.where(_tickets.c.priority.is_(False), _EARLIER).scalar_subquery()
-    ),
-}
 
 
 class TicketEngine:
-    """The queue of one office, over one database. Safe to use from several processes."""
+    """The queue of one office, over one database. Safe to use from several processes.
+
+    ``read`` answers every question about the queue; the methods here change it.
+    """
 
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.db = db
         self.clock = clock or SystemClock()
         self._office = read_office(db)
+        self.read = QueueReader(self)
 
     # -- configuration -------------------------------------------------------------------
 
@@ -208,7 +188,7 @@ class TicketEngine:
         now = self.clock.now()
         today = self.business_date(now)
         with self.db.write() as session:
-            row = self._service(session, service)
+            row = service_row(session, service)
             sequence = self._next_sequence(session, today, service)
             if sequence > row.daily_cap:
                 raise TicketRefused(
@@ -232,7 +212,7 @@ class TicketEngine:
                 "token": secrets.token_urlsafe(16),
             }
             ticket = session.execute(_INSERT_TICKET, insert_ticket).one()
-            ahead = self._people_ahead(session, ticket)
+            ahead = people_ahead(session, ticket)
             minutes = estimate_wait(session, self.office, service, ahead)
             # The event last, just before commit: on PostgreSQL its id is drawn here, and the
             # shorter the time from id to commit, the less a terminal polling the change feed
@@ -243,20 +223,6 @@ class TicketEngine:
     def _next_sequence(self, session: Session, day: dt.date, service: str) -> int:
         statement = _NEXT_SEQUENCE[self.db.dialect]
         return int(session.execute(statement, {"day": day, "service": service}).scalar_one())
-
-    def _people_ahead(self, session: Session, ticket: TicketRow | Row[*tuple[Any, ...]]) -> int:
-        """Waiting tickets that will be called before this one at a counter of its service."""
-        return int(
-            session.execute(
-                _PEOPLE_AHEAD[ticket.priority],
-                {
-                    "day": ticket.business_date,
-                    "service": ticket.service_code,
-                    "ticket_id": ticket.id,
-                    "queued_at": ticket.queued_at,
-                },
-            ).scalar_one()
-        )
 
     def set_print_state(self, ticket_id: int, state: str, detail: str | None = None) -> None:
         """Record whether the paper ticket came out; a failed print never removes the ticket."""
@@ -302,7 +268,7 @@ class TicketEngine:
         now = self.clock.now()
         with self.db.write() as session:
             staff = self._open_counter(session, counter).staff
-            ticket = self._ticket_by_number(session, number, lock=True)
+            ticket = ticket_by_number(session, self.business_date(), number, lock=True)
             if ticket.status != Status.WAITING:
                 raise QueueError(
                     f"{ticket.number} is {_describe(ticket)}, not waiting: it cannot be called"
@@ -382,7 +348,7 @@ class TicketEngine:
         """A no-show who turns up late goes back into the queue, at its end."""
         now = self.clock.now()
         with self.db.write() as session:
-            ticket = self._ticket_by_number(session, number, lock=True)
+            ticket = ticket_by_number(session, self.business_date(), number, lock=True)
             if ticket.status != Status.NO_SHOW:
                 raise QueueError(
                     f"{ticket.number} is {_describe(ticket)}: only a no-show can be requeued"
@@ -398,7 +364,7 @@ class TicketEngine:
     def transfer(self, counter: int, to_service: str) -> Ticket:
         """Send the counter's ticket to another service's queue, keeping its place by issue time."""
         with self.db.write() as session:
-            target = self._service(session, to_service)
+            target = service_row(session, to_service)
             ticket = self._current(session, counter, None, "transfer")
             if target.code == ticket.service_code:
                 raise QueueError(
@@ -425,7 +391,7 @@ class TicketEngine:
     def cancel(self, number: str) -> Ticket:
         """Withdraw an unserved ticket (the citizen left, or it was issued in error)."""
         with self.db.write() as session:
-            ticket = self._ticket_by_number(session, number, lock=True)
+            ticket = ticket_by_number(session, self.business_date(), number, lock=True)
             if ticket.status not in (Status.WAITING, Status.CALLED, Status.NO_SHOW):
                 raise QueueError(f"{ticket.number} is {_describe(ticket)}: it cannot be cancelled")
             counter = ticket.counter_number
@@ -452,10 +418,7 @@ class TicketEngine:
                 ticket.status = Status.REMOVED_AT_CLOSE
                 ticket.counter_number = None
                 self._log(session, EventKind.REMOVED_AT_CLOSE, ticket, counter=counter)
-            open_sessions = session.scalars(
-                select(CounterSessionRow).where(CounterSessionRow.signed_out_at.is_(None))
-            ).all()
-            for desk_session in open_sessions:
+            for desk_session in open_sessions(session):
                 self._end_session(session, desk_session, now, "day closed")
             return len(tickets)
 
@@ -485,7 +448,7 @@ class TicketEngine:
         with self.db.write() as session:
             self._counter(session, counter)
             self.staff_row(session, staff)
-            for open_session in self._open_sessions(session):
+            for open_session in open_sessions(session):
                 if open_session.counter_number == counter and open_session.staff_code == staff:
                     return
                 if open_session.counter_number == counter:
@@ -541,146 +504,6 @@ class TicketEngine:
             outcome=why,
         )
 
-    # -- reading ---------------------------------------------------------------------------
-
-    def status(self) -> OfficeStatus:
-        """Waiting per service with estimates, and each counter's staff and current ticket."""
-        today = self.business_date()
-        with self.db.read() as session:
-            waiting = dict(
-                session.execute(
-                    select(TicketRow.service_code, func.count())
-                    .where(TicketRow.business_date == today, TicketRow.status == Status.WAITING)
-                    .group_by(TicketRow.service_code)
-                ).all()
-            )
-            issued = dict(
-                session.execute(
-                    select(DailySequenceRow.service_code, DailySequenceRow.last_number).where(
-                        DailySequenceRow.business_date == today
-                    )
-                ).all()
-            )
-            sessions = {s.counter_number: s for s in self._open_sessions(session)}
-            current = {
-                t.counter_number: t for t in session.scalars(select(TicketRow).where(IS_AT_COUNTER))
-            }
-            links = session.execute(
-                select(CounterServiceRow.counter_number, CounterServiceRow.service_code).order_by(
-                    CounterServiceRow.counter_number, CounterServiceRow.rank
-                )
-            ).all()
-            counters = []
-            for desk in session.scalars(
-                select(CounterRow).where(CounterRow.active.is_(True)).order_by(CounterRow.number)
-            ):
-                desk_session = sessions.get(desk.number)
-                ticket = current.get(desk.number)
-                counters.append(
-                    CounterStatus(
-                        number=desk.number,
-                        name_zh=desk.name_zh,
-                        name_en=desk.name_en,
-                        services=tuple(code for number, code in links if number == desk.number),
-                        staff=desk_session.staff_code if desk_session else None,
-                        paused=bool(desk_session and desk_session.paused_since),
-                        current=Ticket.of(ticket) if ticket else None,
-                    )
-                )
-            services = []
-            for row in self._active_services(session):
-                count = waiting.get(row.code, 0)
-                open_desks = sum(
-                    1
-                    for c in counters
-                    if row.code in c.services and c.staff is not None and not c.paused
-                )
-                services.append(
-                    ServiceStatus(
-                        code=row.code,
-                        prefix=row.prefix,
-                        name_zh=row.name_zh,
-                        name_en=row.name_en,
-                        waiting=count,
-                        open_counters=open_desks,
-                        estimated_wait_minutes=estimate_wait(
-                            session, self.office, row.code, count, open_desks
-                        ),
-                        issued_today=issued.get(row.code, 0),
-                        daily_cap=row.daily_cap,
-                    )
-                )
-        return OfficeStatus(business_date=today, services=tuple(services), counters=tuple(counters))
-
-    def estimate(self, service: str) -> tuple[int, float]:
-        """(people waiting, estimated minutes) for someone taking a ticket for ``service`` now."""
-        today = self.business_date()
-        with self.db.read() as session:
-            self._service(session, service)
-            waiting = session.execute(
-                select(func.count()).where(
-                    TicketRow.business_date == today,
-                    TicketRow.status == Status.WAITING,
-                    TicketRow.service_code == service,
-                )
-            ).scalar_one()
-            return waiting, estimate_wait(session, self.office, service, waiting)
-
-    def waiting(self, service: str | None = None) -> list[Ticket]:
-        """Today's waiting tickets in queue order (priority first), for staff lists."""
-        today = self.business_date()
-        query = select(TicketRow).where(
-            TicketRow.business_date == today, TicketRow.status == Status.WAITING
-        )
-        if service is not None:
-            query = query.where(TicketRow.service_code == service)
-        query = query.order_by(TicketRow.priority.desc(), TicketRow.queued_at, TicketRow.id)
-        with self.db.read() as session:
-            return [Ticket.of(row) for row in session.scalars(query)]
-
-    def ticket(self, number: str) -> Ticket:
-        """Today's ticket with this number (e.g. ``A012``)."""
-        with self.db.read() as session:
-            return Ticket.of(self._ticket_by_number(session, number))
-
-    def ticket_by_token(self, token: str) -> Ticket | None:
-        """The ticket behind a QR code, with its place in the queue while it waits."""
-        with self.db.read() as session:
-            row = row_by_token(session, token)
-            if row is None:
-                return None
-            if row.status != Status.WAITING or row.business_date != self.business_date():
-                return Ticket.of(row)
-            ahead = self._people_ahead(session, row)
-            minutes = estimate_wait(session, self.office, row.service_code, ahead)
-            return Ticket.of(row, people_ahead=ahead, estimated_wait_minutes=minutes)
-
-    def events_after(
-        self, last_id: int = 0, limit: int = 500, *, also: Sequence[int] = ()
-    ) -> list[Event]:
-        """The change feed: events with an id above ``last_id`` (or in ``also``), oldest first.
-
-        ``also`` lets a reader ask again for ids it found missing (see ``change_feed``).
-        """
-        wanted = TicketEventRow.id > last_id
-        if also:
-            wanted = wanted | TicketEventRow.id.in_(also)
-        with self.db.read() as session:
-            rows = session.execute(
-                select(TicketEventRow, TicketRow.number)
-                .outerjoin(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
-                .where(wanted)
-                .order_by(TicketEventRow.id)
-                .limit(limit)
-            ).all()
-            return [Event.of(row, number) for row, number in rows]
-
-    def last_event_id(self) -> int:
-        with self.db.read() as session:
-            return int(
-                session.execute(select(func.coalesce(func.max(TicketEventRow.id), 0))).scalar_one()
-            )
-
     # -- helpers ---------------------------------------------------------------------------
 
     def _log(
@@ -712,19 +535,6 @@ class TicketEngine:
             },
         )
 
-    def _service(self, session: Session, code: str) -> Row[*tuple[Any, ...]]:
-        """The active service ``code``: its code, prefix, English name and daily cap."""
-        row = session.execute(_SERVICE, {"code": code}).one_or_none()
-        if row is None or not row.active:
-            known = ", ".join(s.code for s in self._active_services(session))
-            raise NotFound(f"unknown service {code!r} (known: {known})")
-        return row
-
-    def _active_services(self, session: Session) -> Sequence[ServiceRow]:
-        return session.scalars(
-            select(ServiceRow).where(ServiceRow.active.is_(True)).order_by(ServiceRow.position)
-        ).all()
-
     def staff_row(self, session: Session, code: str) -> StaffRow:
         """The active staff member ``code``, or a NotFound listing the office's staff."""
         row = session.get(StaffRow, code)
@@ -749,11 +559,6 @@ class TicketEngine:
             )
         )
         return NotFound(f"unknown counter {number} (counters: {known})")
-
-    def _open_sessions(self, session: Session) -> Sequence[CounterSessionRow]:
-        return session.scalars(
-            select(CounterSessionRow).where(CounterSessionRow.signed_out_at.is_(None))
-        ).all()
 
     def _session_at(self, session: Session, counter: int) -> CounterSessionRow:
         self._counter(session, counter)
@@ -811,18 +616,6 @@ class TicketEngine:
             raise QueueError(f"cannot {action} {ticket.number} at counter {counter}: {hint}")
         return ticket
 
-    def _ticket_by_number(self, session: Session, number: str, *, lock: bool = False) -> TicketRow:
-        today = self.business_date()
-        query = select(TicketRow).where(
-            TicketRow.business_date == today, TicketRow.number == number.strip().upper()
-        )
-        if lock:
-            query = query.with_for_update()
-        ticket = session.scalars(query).one_or_none()
-        if ticket is None:
-            raise NotFound(f"no ticket {number!r} today ({today.isoformat()})")
-        return ticket
-
 
 class _OpenCounter(NamedTuple):
     staff: str
@@ -832,11 +625,6 @@ class _OpenCounter(NamedTuple):
 
 def _not_signed_in(counter: int) -> QueueError:
     return QueueError(f"nobody is signed in at counter {counter}: sign in first")
-
-
-def row_by_token(session: Session, token: str) -> TicketRow | None:
-    """The ticket behind a QR code's random token."""
-    return session.scalars(select(TicketRow).where(TicketRow.token == token)).one_or_none()
 
 
 def _busy(counter: int, number: str, status: str) -> QueueError:

@@ -24,7 +24,9 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-class _View:
+class View:
+    """A snapshot that prints as JSON: the base of every view the domain hands out."""
+
     def to_json(self) -> dict[str, Any]:
         result = _jsonable(self)
         assert isinstance(result, dict)
@@ -32,7 +34,7 @@ class _View:
 
 
 @dataclasses.dataclass(frozen=True)
-class Ticket(_View):
+class Ticket(View):
     id: int
     number: str
     service: str
@@ -80,7 +82,7 @@ class Ticket(_View):
 
 
 @dataclasses.dataclass(frozen=True)
-class Event(_View):
+class Event(View):
     """One entry of the append-only log, as terminals read it from the change feed."""
 
     id: int
@@ -109,7 +111,7 @@ class Event(_View):
 
 
 @dataclasses.dataclass(frozen=True)
-class ServiceStatus(_View):
+class ServiceStatus(View):
     code: str
     prefix: str
     name_zh: str
@@ -122,7 +124,7 @@ class ServiceStatus(_View):
 
 
 @dataclasses.dataclass(frozen=True)
-class CounterStatus(_View):
+class CounterStatus(View):
     number: int
     name_zh: str
     name_en: str
@@ -133,7 +135,26 @@ class CounterStatus(_View):
 
 
 @dataclasses.dataclass(frozen=True)
-class OfficeStatus(_View):
+class OfficeStatus(View):
     business_date: dt.date
     services: tuple[ServiceStatus, ...]
     counters: tuple[CounterStatus, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class LatestPrint(View):
+    """The last print attempt of the day: when, which ticket, its print state and the reason."""
+
+    at: dt.datetime
+    number: str
+    state: str
+    detail: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class PrintStates(View):
+    """Today's tickets counted by print state, so staff can see a failing printer."""
+
+    business_date: dt.date
+    tickets: dict[str, int]
+    latest: LatestPrint | None

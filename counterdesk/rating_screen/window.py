@@ -18,10 +18,10 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from counterdesk.devices.ticket_content import Bilingual
-from counterdesk.feedback.ratings import RatingRefused, Ratings
+from counterdesk.feedback import Feedback
+from counterdesk.feedback.ratings import RatingRefused
 from counterdesk.kiosk.style import BRAND, INK, MUTED, PAPER, TARGET_MM, mm_to_px
-from counterdesk.queue import Event, TicketEngine
-from counterdesk.queue.models import EventKind
+from counterdesk.queue import Event, EventKind, TicketEngine
 from counterdesk.rating_screen import texts
 from counterdesk.rating_screen.faces import FaceButton, FaceMark
 from counterdesk.ui.app import cjk_family
@@ -127,7 +127,7 @@ class FeedbackWindow(QWidget):
         self.engine = engine
         self.counter = counter
         desk = engine.office.counter(counter)  # KeyError for an unknown counter: caller checks
-        self.ratings = Ratings(engine)
+        self.ratings = Feedback(engine).ratings
         self.state = IDLE
         self.token: str | None = None  # the ticket the faces ask about
         self.number: str | None = None
@@ -266,7 +266,7 @@ class FeedbackWindow(QWidget):
         run_in_background(self._read_start, self._started, self._offline_at_start, owner=self)
 
     def _read_start(self) -> tuple[int, tuple[str, str] | None]:
-        return self.engine.last_event_id(), self._read_awaiting()
+        return self.engine.read.last_event_id(), self._read_awaiting()
 
     def _started(self, result: tuple[int, tuple[str, str] | None]) -> None:
         last_id, found = result

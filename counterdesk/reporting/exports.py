@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from counterdesk.analytics.day_summary import DayData, load_days
+from counterdesk.analytics.day_summary import detailed_days
 from counterdesk.analytics.satisfaction import Satisfaction, rating_comments, satisfaction
 from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
+from counterdesk.feedback import Feedback
+from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.reporting.feedback_tables import (
@@ -86,12 +88,13 @@ def export(
     if refusal:
         raise ExportError(refusal)
     report = progress or (lambda done, total: None)
+    opinions = Feedback(engine).opinions
     rows = None
     with _atomic(request.output) as handle:
         if request.format == "csv":
-            rows = _write_csv(engine, request, stats, handle, report)
+            rows = _write_csv(engine, opinions, request, stats, handle, report)
         elif request.format == "xlsx":
-            _write_xlsx(engine, request, stats, handle, report)
+            _write_xlsx(engine, opinions, request, stats, handle, report)
         else:
             from counterdesk.reporting.pdf_report import write_pdf
 
@@ -154,16 +157,11 @@ def _atomic(path: Path) -> Iterator[IO[bytes]]:
         raise
 
 
-def _days(engine: TicketEngine, request: ExportRequest) -> list[DayData]:
-    now = engine.clock.now()
-    return load_days(engine.db, engine.office, request.first, request.last, now, detail=True)
-
-
 def filtered_tickets(
     engine: TicketEngine, request: ExportRequest, report: Progress
 ) -> Iterator[dict[str, Any]]:
     """The raw ticket log, restricted by the request's filters like the statistics are."""
-    days = _days(engine, request)
+    days = detailed_days(engine, request.first, request.last)
     wanted = request.filters
     for done, data in enumerate(days, start=1):
         for row in ticket_rows([data], engine.office):
@@ -179,9 +177,9 @@ def filtered_tickets(
 def all_events(
     engine: TicketEngine, request: ExportRequest, report: Progress
 ) -> Iterator[dict[str, Any]]:
-    days = [data.day for data in _days(engine, request)]
+    days = [data.day for data in detailed_days(engine, request.first, request.last)]
     for done, day in enumerate(days, start=1):
-        yield from event_rows(engine.db, engine.office, day)
+        yield from event_rows(engine.read, engine.office, day)
         report(done, len(days))
 
 
@@ -190,6 +188,7 @@ def all_events(
 
 def _write_csv(
     engine: TicketEngine,
+    opinions: Opinions,
     request: ExportRequest,
     stats: Statistics,
     handle: IO[bytes],
@@ -213,8 +212,8 @@ def _write_csv(
         comments = rating_comments(engine, request.first, request.last)
         columns, rows = COMMENT_COLUMNS, comment_rows(comments, engine.office)
     else:
-        opinions = period_opinions(engine, request.first, request.last)
-        columns, rows = OPINION_COLUMNS, opinion_rows(opinions, engine.office)
+        received = period_opinions(opinions, request.first, request.last)
+        columns, rows = OPINION_COLUMNS, opinion_rows(received, engine.office)
     with open(handle.fileno(), "w", encoding="utf-8-sig", newline="", closefd=False) as text:
         writer = csv.writer(text)
         writer.writerow(column.key for column in columns)
@@ -231,6 +230,7 @@ def _write_csv(
 
 def _write_xlsx(
     engine: TicketEngine,
+    opinions: Opinions,
     request: ExportRequest,
     stats: Statistics,
     handle: IO[bytes],
@@ -255,7 +255,7 @@ def _write_xlsx(
             (*GROUP_COLUMNS, *FIGURE_COLUMNS),
             breakdown_rows(stats, office, breakdown),
         )
-    _feedback_sheets(book, engine, request)
+    _feedback_sheets(book, engine, opinions, request)
     try:
         _ticket_sheets(book, filtered_tickets(engine, request, report))
     except BaseException:
@@ -278,7 +278,9 @@ def _ticket_sheets(book: Any, rows: Iterable[dict[str, Any]]) -> None:
         written += 1
 
 
-def _feedback_sheets(book: Any, engine: TicketEngine, request: ExportRequest) -> None:
+def _feedback_sheets(
+    book: Any, engine: TicketEngine, opinions: Opinions, request: ExportRequest
+) -> None:
     """Satisfaction by service, counter, staff and month, the comments left with the ratings,
     and the opinions of the period: each a few headline lines over its table."""
     figures = satisfaction(engine, request.first, request.last)
@@ -302,7 +304,7 @@ def _feedback_sheets(book: Any, engine: TicketEngine, request: ExportRequest) ->
         book,
         "意見 Opinions",
         OPINION_COLUMNS,
-        opinion_rows(period_opinions(engine, request.first, request.last), engine.office),
+        opinion_rows(period_opinions(opinions, request.first, request.last), engine.office),
         [(f"{zh} {en}", value) for zh, en, value, _ in opinion_lines(figures.opinions, target)],
     )
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from counterdesk.analytics.satisfaction import OpinionFigures, RatingComment, Satisfaction, Score
 from counterdesk.feedback.opinions import Opinion, Opinions
-from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.office import Office
 from counterdesk.reporting.periods import months_of
 from counterdesk.reporting.tables import Column, group_names
@@ -188,9 +187,9 @@ def opinion_lines(figures: OpinionFigures, target_days: int) -> list[tuple[str, 
     ]
 
 
-def period_opinions(engine: TicketEngine, first: dt.date, last: dt.date) -> list[Opinion]:
+def period_opinions(book: Opinions, first: dt.date, last: dt.date) -> list[Opinion]:
     """Opinions received on the business days ``first`` to ``last``, closed ones included."""
-    return Opinions(engine).listing(open_only=False, received=(first, last))
+    return book.listing(open_only=False, received=(first, last))
 
 
 def opinion_rows(opinions: list[Opinion], office: Office) -> Iterator[dict[str, Any]]:

@@ -36,7 +36,7 @@ from reportlab.platypus import (
 )
 
 from counterdesk.analytics.satisfaction import OpinionFigures, Satisfaction, Score, satisfaction
-from counterdesk.analytics.statistics import Figures, Filters, Statistics, compute
+from counterdesk.analytics.statistics import Figures, Filters, Statistics, statistics_for
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.reporting.feedback_tables import (
     FEEDBACK_DEFINITIONS,
@@ -104,7 +104,7 @@ def write_pdf(
     steps = len(months) + 2
     by_month = []
     for done, (first, last) in enumerate(months, start=1):
-        month = compute(engine.db, office, first, last, stats.filters, engine.clock)
+        month = statistics_for(engine, first, last, stats.filters)
         if month.total.issued:
             by_month.append((f"{first:%Y-%m}", month.total))
         report(done, steps)

@@ -14,12 +14,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from sqlalchemy import select
-
 from counterdesk.analytics.day_summary import NONE, STATUSES, DayData, day_bounds
 from counterdesk.analytics.statistics import BREAKDOWNS, Figures, Statistics
-from counterdesk.queue.database import Database
-from counterdesk.queue.models import CounterRow, EventKind, TicketEventRow, TicketRow
+from counterdesk.queue import EventKind, QueueReader
 from counterdesk.queue.office import WEEKDAYS, Office
 
 WEEKDAY_NAMES = (
@@ -250,48 +247,22 @@ def _local_time(midnight: dt.datetime, zone: dt.tzinfo, offset: int) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
-def event_rows(db: Database, office: Office, day: dt.date) -> list[dict[str, Any]]:
+def event_rows(reader: QueueReader, office: Office, day: dt.date) -> list[dict[str, Any]]:
     """The event log of one business day: its tickets' events and the counters' sessions
     (sign-in, pause, resume, sign-out) within the local day."""
     start, end = day_bounds(office, day)
-    columns = (
-        TicketEventRow.id,
-        TicketEventRow.at,
-        TicketEventRow.kind,
-        TicketRow.number,
-        TicketEventRow.service_code,
-        TicketEventRow.counter_number,
-        TicketEventRow.staff_code,
-        TicketEventRow.outcome,
-    )
-    with db.read() as session:
-        counters = list(session.scalars(select(CounterRow.number)))
-        of_tickets = session.execute(
-            select(*columns)
-            .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
-            .where(TicketRow.business_date == day)
-        ).all()
-        # Counter sessions, through the partial index on (counter, time) of ticket-less events.
-        of_counters = session.execute(
-            select(*columns)
-            .outerjoin(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
-            .where(TicketEventRow.ticket_id.is_(None), TicketEventRow.counter_number.in_(counters))
-            .where(TicketEventRow.at >= start, TicketEventRow.at < end)
-        ).all()
     zone = office.zone
     return [
         {
-            "event_id": event_id,
-            "at": at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
-            "kind": kind,
+            "event_id": event.id,
+            "at": event.at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
+            "kind": event.kind,
             "business_date": day.isoformat(),
-            "number": number or "",
-            "service": service or "",
-            "counter": "" if counter is None else counter,
-            "staff": staff or "",
-            "note": (outcome or "") if kind in SYSTEM_NOTES else "",
+            "number": event.number or "",
+            "service": event.service or "",
+            "counter": "" if event.counter is None else event.counter,
+            "staff": event.staff or "",
+            "note": (event.outcome or "") if event.kind in SYSTEM_NOTES else "",
         }
-        for event_id, at, kind, number, service, counter, staff, outcome in sorted(
-            [*of_tickets, *of_counters]
-        )
+        for event in reader.day_events(day, start, end)
     ]

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.analytics.satisfaction import OpinionFigures
+from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinion, Opinions, OpinionStatus
-from counterdesk.queue.engine import TicketEngine
 from counterdesk.supervisor.opinion_dialogs import (
     AnswerDialog,
     AssignDialog,
@@ -53,11 +53,10 @@ class OpinionsTab(QWidget):
     action_done = Signal(bool)  # an action finished: True when the opinion book took it
     changed = Signal()  # an opinion changed, so the period's figures are due again
 
-    def __init__(self, engine: TicketEngine, parent: QWidget | None = None) -> None:
+    def __init__(self, feedback: Feedback, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.engine = engine
-        self.office = engine.office
-        self.book = Opinions(engine)
+        self.office = feedback.engine.office
+        self.book = feedback.opinions
         self.opinions: list[Opinion] | None = None
         self.figures: OpinionFigures | None = None
         self._generation = 0

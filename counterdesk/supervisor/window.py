@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
 from counterdesk.analytics.today import Today, today
+from counterdesk.feedback import Feedback
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.reporting.exports import ExportRequest, ExportResult, export
 from counterdesk.reporting.formats import SUPERVISOR_TABS
@@ -121,7 +122,7 @@ class SupervisorWindow(QMainWindow):
         self.satisfaction_tab = SatisfactionTab(self.engine)
         self.satisfaction_tab.shown.connect(self._satisfaction_shown)
         self.satisfaction_tab.failed.connect(self._feedback_failed)
-        self.opinions_tab = OpinionsTab(self.engine)
+        self.opinions_tab = OpinionsTab(Feedback(self.engine))
         self.opinions_tab.changed.connect(self._load_feedback)
         self.tabs = QTabWidget()
         for page in (

@@ -34,7 +34,7 @@ class _Poller(QObject):
     ) -> None:
         super().__init__()
         self._on_events, self._on_connection = on_events, on_connection
-        self._feed = ChangeFeed(engine, last_id)
+        self._feed = ChangeFeed(engine.read, last_id)
         self._interval_ms = interval_ms
         self._online: bool | None = None
         self._timer: QTimer | None = None

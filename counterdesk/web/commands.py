@@ -116,7 +116,7 @@ def _web(args: argparse.Namespace) -> int:
         )
     except OSError as exc:
         raise CounterdeskError(_listen_problem(args.host, args.port, exc)) from None
-    upkeep = Upkeep(engine)
+    upkeep = Upkeep(server.site.feedback)
     try:  # from here on, Ctrl-C at any moment stops cleanly
         setup_logging("web")
         signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop, like Ctrl-C

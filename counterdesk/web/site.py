@@ -14,11 +14,11 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from counterdesk.feedback.opinions import Opinions
-from counterdesk.feedback.ratings import RatingRefused, Ratings
+from counterdesk.feedback import Feedback
+from counterdesk.feedback.ratings import RatingRefused
+from counterdesk.queue import Status
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import DatabaseError, InvalidInput, NotFound
-from counterdesk.queue.models import Status
 from counterdesk.web import DEFAULT_REFRESH, texts
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
@@ -61,8 +61,7 @@ class StatusSite:
     def __init__(self, engine: TicketEngine, refresh_seconds: int = DEFAULT_REFRESH) -> None:
         self.engine = engine
         self.refresh = refresh_seconds
-        self.ratings = Ratings(engine)
-        self.opinions = Opinions(engine)
+        self.feedback = Feedback(engine)  # the upkeep shares it: see commands._web
         self._routes: tuple[tuple[re.Pattern[str], tuple[str, ...], Route], ...] = (
             (re.compile(r"/t/([^/]*)"), READ, lambda token, _b, _t: self._page(token)),
             (re.compile(r"/api/t/([^/]*)"), READ, lambda token, _b, _t: self._json(token)),
@@ -134,7 +133,7 @@ class StatusSite:
         if reason is not None or form.score is None:
             return self._status_page(400, status, alert=reason, form=form)
         try:
-            rating = self.ratings.rate(
+            rating = self.feedback.ratings.rate(
                 token,
                 form.score,
                 form.comment,
@@ -156,7 +155,7 @@ class StatusSite:
     # -- helpers ---------------------------------------------------------------------------
 
     def _status(self, token: str) -> TicketStatus | None:
-        return find_status(self.engine, self.ratings, self.opinions, token)
+        return find_status(self.feedback, token)
 
     def _status_page(
         self,

@@ -11,10 +11,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from counterdesk.feedback.opinions import Opinion, Opinions, OpinionStatus
-from counterdesk.feedback.ratings import Ratings, rating_closed
+from counterdesk.feedback import Feedback
+from counterdesk.feedback.opinions import Opinion, OpinionStatus
+from counterdesk.feedback.ratings import rating_closed
+from counterdesk.queue import Status
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.models import Status
 from counterdesk.queue.office import Counter, Service
 from counterdesk.web import texts
 from counterdesk.web.texts import Bilingual
@@ -156,9 +157,7 @@ class TicketStatus:
         }
 
 
-def find_status(
-    engine: TicketEngine, ratings: Ratings, opinions: Opinions, token: str
-) -> TicketStatus | None:
+def find_status(feedback: Feedback, token: str) -> TicketStatus | None:
     """The status behind ``token``, or None for a malformed, unknown or expired token.
 
     A page expires when its ticket can no longer be rated: ``feedback.rating_days`` after the
@@ -167,7 +166,8 @@ def find_status(
     """
     if not TOKEN.fullmatch(token):
         return None
-    ticket = engine.ticket_by_token(token)
+    engine = feedback.engine
+    ticket = engine.read.ticket_by_token(token)
     if ticket is None:
         return None
     now = engine.clock.now()
@@ -176,8 +176,8 @@ def find_status(
     if rating_closed(office, ticket.business_date, today):
         return None
     done = ticket.status == Status.DONE
-    rating = ratings.rating_for(token) if done else None
-    filed = opinions.for_ticket(token) if done else []
+    rating = feedback.ratings.rating_for(token) if done else None
+    filed = feedback.opinions.for_ticket(token) if done else []
     return TicketStatus(
         token=token,
         number=ticket.number,

@@ -10,8 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from counterdesk.feedback.opinions import Opinions
-from counterdesk.queue.engine import TicketEngine
+from counterdesk.feedback import Feedback
 
 log = logging.getLogger(__name__)
 
@@ -21,18 +20,18 @@ HOURLY = 3600.0
 class Upkeep:
     """Runs :meth:`run_once` at start and then every ``interval`` seconds on a daemon thread."""
 
-    def __init__(self, engine: TicketEngine, interval: float = HOURLY) -> None:
-        self.engine = engine
+    def __init__(self, feedback: Feedback, interval: float = HOURLY) -> None:
+        self.feedback = feedback
         self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="status-upkeep", daemon=True)
 
     def run_once(self) -> int:
         """One pass; returns how many opinions' contact details were deleted."""
-        purged = Opinions(self.engine).purge_contacts()
+        purged = self.feedback.opinions.purge_contacts()
         if purged:
             log.info("deleted the contact details of %d closed opinions", purged)
-        self.engine.refresh_office()
+        self.feedback.engine.refresh_office()
         return purged
 
     def start(self) -> Upkeep:

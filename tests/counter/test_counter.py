@@ -122,7 +122,7 @@ def test_full_counter_workflow_by_keys(
     assert console.card.here.text() == "Serving for 3:00"
     press(qtbot, console, Qt.Key.Key_F4)
     assert current(console) is None
-    assert engine.ticket("H001").status == "done"
+    assert engine.read.ticket("H001").status == "done"
 
     # Call a chosen ticket from the waiting list, then it does not come.
     console.waiting.select("A001")
@@ -134,7 +134,7 @@ def test_full_counter_workflow_by_keys(
     qtbot.waitUntil(lambda: console.no_show_view.count() == 1, timeout=10000)
     assert "return" in enabled(console)
     press(qtbot, console, Qt.Key.Key_F8)
-    assert engine.ticket("A001").status == "waiting"
+    assert engine.read.ticket("A001").status == "waiting"
     qtbot.waitUntil(lambda: console.no_show_view.count() == 0, timeout=10000)
 
     # Transfer to another service: the ticket waits there, keeping its issue time.
@@ -142,7 +142,7 @@ def test_full_counter_workflow_by_keys(
     assert current(console) == ("A001", "called")
     console.choose_service = lambda current: "enquiry"  # type: ignore[method-assign]  # the dialog, answered
     press(qtbot, console, Qt.Key.Key_F6)
-    assert engine.ticket("A001").service == "enquiry"
+    assert engine.read.ticket("A001").service == "enquiry"
     assert "transferred to enquiry" in console.message.text()
 
     # A break, then back, then sign out (the waiting A001 stays in the queue).

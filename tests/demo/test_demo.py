@@ -36,7 +36,7 @@ def test_take_call_see_and_hear_in_the_demo_office(qtbot: QtBot, engine: TicketE
             "Staff",
             "Supervisor",
         ]
-        signed_in = {c.number: c.staff for c in engine.status().counters}
+        signed_in = {c.number: c.staff for c in engine.read.status().counters}
         assert all(signed_in[counter] == staff for counter, staff in DEMO_DESKS)
 
         ticket = engine.issue("certificate")  # what the kiosk's "take a number" does
@@ -45,7 +45,7 @@ def test_take_call_see_and_hear_in_the_demo_office(qtbot: QtBot, engine: TicketE
         qtbot.mouseClick(console.buttons["call_next"], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: office.board.rows[1].number.text() == ticket.number, timeout=10000)
         qtbot.waitUntil(lambda: any("counter 1" in text for text in speaker.said), timeout=10000)
-        assert engine.ticket(ticket.number).status == "called"
+        assert engine.read.ticket(ticket.number).status == "called"
 
         engine.start(1)
         engine.finish(1)  # counter 1's citizen screen now asks for a rating of this visit

@@ -140,7 +140,7 @@ def test_failing_printer_leaves_the_ticket_marked_not_printed(
     outcome = print_ticket(engine, printer, ticket.id, content_for(engine.office, ticket))
     assert outcome.state == "failed"
     assert "Could not open" in (outcome.detail or "")
-    stored = engine.ticket(ticket.number)
+    stored = engine.read.ticket(ticket.number)
     assert (stored.status, stored.print_state) == ("waiting", "failed")
     report = printer_report(engine)
     assert report["warning"] is True
@@ -150,14 +150,14 @@ def test_failing_printer_leaves_the_ticket_marked_not_printed(
     second = engine.issue("precheck")
     assert print_ticket(engine, working, second.id, content_for(engine.office, second)).printed
     assert printer_report(engine)["warning"] is False
-    assert engine.ticket(second.number).print_state == "printed"
+    assert engine.read.ticket(second.number).print_state == "printed"
 
 
 def test_no_printer_configured_is_recorded_as_not_printed(engine: TicketEngine) -> None:
     ticket = engine.issue("certificate")
     outcome = print_ticket(engine, None, ticket.id, content_for(engine.office, ticket))
     assert outcome.state == "not_printed"
-    assert engine.ticket(ticket.number).print_state == "not_printed"
+    assert engine.read.ticket(ticket.number).print_state == "not_printed"
 
 
 def test_a_hung_printer_costs_only_the_timeout(sample_office: Office) -> None:

@@ -11,8 +11,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from counterdesk.analytics.satisfaction import satisfaction
+from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
-from counterdesk.feedback.ratings import RatingRefused, Ratings
+from counterdesk.feedback.ratings import RatingRefused
 from counterdesk.queue import Database, ManualClock, NotFound, Office, QueueError, TicketEngine
 from counterdesk.queue.errors import InvalidInput
 from counterdesk.queue.models import Base
@@ -21,7 +22,7 @@ from counterdesk.queue.views import Ticket
 
 def served(engine: TicketEngine, service: str = "precheck", counter: int = 1) -> Ticket:
     """Issue, call, start and finish one ticket at ``counter`` (signing staff in if needed)."""
-    if counter not in {c.number for c in engine.status().counters if c.staff}:
+    if counter not in {c.number for c in engine.read.status().counters if c.staff}:
         engine.sign_in(counter, ["wang", "chen", "lin", "zhang"][counter - 1])
     ticket = engine.issue(service)
     engine.call_ticket(counter, ticket.number)
@@ -44,7 +45,7 @@ def test_migrations_build_exactly_the_models(
 
 def test_finished_ticket_is_rated_once_with_its_counter_and_staff(engine: TicketEngine) -> None:
     ticket = served(engine)
-    ratings = Ratings(engine)
+    ratings = Feedback(engine).ratings
     assert ratings.can_rate(ticket.token)
     rating = ratings.rate(ticket.token, 4, "  快又清楚 Quick and clear  ")
     assert (rating.score, rating.comment, rating.number) == (
@@ -77,14 +78,14 @@ def test_bad_scores_and_comments_are_refused_by_name(
 ) -> None:
     ticket = served(engine)
     with pytest.raises(ValueError, match=message):
-        Ratings(engine).rate(ticket.token, score, comment)  # type: ignore[arg-type]  # wrong on purpose
-    assert Ratings(engine).rating_for(ticket.token) is None
+        Feedback(engine).ratings.rate(ticket.token, score, comment)  # type: ignore[arg-type]  # wrong on purpose
+    assert Feedback(engine).ratings.rating_for(ticket.token) is None
 
 
 def test_unfinished_unknown_and_old_tickets_cannot_be_rated(
     engine: TicketEngine, clock: ManualClock
 ) -> None:
-    ratings = Ratings(engine)
+    ratings = Feedback(engine).ratings
     waiting = engine.issue("precheck")
     with pytest.raises(RatingRefused, match="only a finished visit"):
         ratings.rate(waiting.token, 5)
@@ -100,7 +101,7 @@ def test_unfinished_unknown_and_old_tickets_cannot_be_rated(
 def test_counter_screen_asks_only_for_the_ticket_just_finished(
     engine: TicketEngine, clock: ManualClock
 ) -> None:
-    ratings = Ratings(engine)
+    ratings = Feedback(engine).ratings
     assert ratings.awaiting_at_counter(1) is None
     first = served(engine)
     assert ratings.awaiting_at_counter(1) == (first.token, first.number)
@@ -233,7 +234,7 @@ def test_open_opinions_show_their_age_and_become_overdue(
 
 def test_satisfaction_by_month_and_its_trend(engine: TicketEngine, clock: ManualClock) -> None:
     """Scores rising month after month give a positive trend; opinions' time to answer."""
-    ratings, book = Ratings(engine), Opinions(engine)
+    ratings, book = Feedback(engine).ratings, Opinions(engine)
     start = clock.now()
     for month, scores in enumerate([(2, 3), (3, 4), (5, 5)]):
         clock.set(start + dt.timedelta(days=28 * month))
@@ -262,8 +263,11 @@ def test_satisfaction_by_month_and_its_trend(engine: TicketEngine, clock: Manual
 def test_a_comment_asking_for_a_reply_becomes_an_opinion_with_the_rating(
     engine: TicketEngine,
 ) -> None:
-    """One transaction: a rating is never kept without the opinion sent with it."""
-    ratings, book = Ratings(engine), Opinions(engine)
+    """One transaction: a rating is never kept without the opinion sent with it, filed in the
+    facade's one opinion book."""
+    feedback = Feedback(engine)
+    ratings, book = feedback.ratings, feedback.opinions
+    assert ratings.opinions is book
     refused = served(engine)
     with pytest.raises(InvalidInput, match="contact details is 201 characters"):
         ratings.rate(refused.token, 2, "Too slow", reply=True, contact="x" * 201)
@@ -283,7 +287,7 @@ def test_a_comment_asking_for_a_reply_becomes_an_opinion_with_the_rating(
 
 
 def test_typed_text_is_normalised_and_control_characters_refused(engine: TicketEngine) -> None:
-    ratings = Ratings(engine)
+    ratings = Feedback(engine).ratings
     ticket = served(engine)
     with pytest.raises(InvalidInput, match="control characters"):
         ratings.rate(ticket.token, 3, "a\x00b")
@@ -306,7 +310,7 @@ def test_simultaneous_ratings_of_one_ticket_on_postgresql(
     def rate(score: int) -> str:
         barrier.wait()
         try:
-            Ratings(engine).rate(ticket.token, score)
+            Feedback(engine).ratings.rate(ticket.token, score)
         except RatingRefused:
             return "refused"
         return "rated"

@@ -94,7 +94,7 @@ def test_citizen_takes_a_number(
     assert content.people_ahead == 0
     assert printed.args[0].state == "not_printed"  # no printer configured
     assert kiosk.ticket_page.printing.phrase() == texts.NO_PRINTER
-    stored = engine.ticket("A001")
+    stored = engine.read.ticket("A001")
     assert (stored.status, stored.print_state) == ("waiting", "not_printed")
     qr = tmp_path / "qr.png"
     kiosk.ticket_page.qr.grab().save(str(qr))
@@ -114,7 +114,7 @@ def test_priority_ticket(qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine
     tap(qtbot, kiosk.priority_page.grid.tiles["certificate"])
     assert kiosk.service_page.priority and not kiosk.service_page.badge.isHidden()
     take_number(qtbot, kiosk)
-    ticket = engine.ticket("H002")
+    ticket = engine.read.ticket("H002")
     assert ticket.priority
     assert kiosk.ticket_page.content.people_ahead == 0  # priority goes before H001
 
@@ -132,8 +132,8 @@ def test_double_tap_issues_one_ticket(
         kiosk.take_number()
     with qtbot.waitSignal(kiosk.printed, timeout=5000):
         pass
-    assert [t.number for t in engine.waiting("pickup")] == ["K001"]
-    assert engine.status().services[10].issued_today == 1
+    assert [t.number for t in engine.read.waiting("pickup")] == ["K001"]
+    assert engine.read.status().services[10].issued_today == 1
 
 
 def test_outside_opening_hours_nothing_is_issued(
@@ -149,7 +149,7 @@ def test_outside_opening_hours_nothing_is_issued(
     assert page.take_button.isHidden()
     assert page.alert.phrase().zh == "目前不受理取號：午休時間暫停取號"
     kiosk.take_number()  # even if something asked, nothing is issued
-    assert engine.status().services[0].issued_today == 0
+    assert engine.read.status().services[0].issued_today == 0
     for moment, zh in (
         (dt.datetime(2026, 11, 27, 16, 50, tzinfo=TAIPEI), "今日取號時間已過"),
         (dt.datetime(2026, 11, 28, 10, 0, tzinfo=TAIPEI), "今日不開放"),
@@ -188,7 +188,7 @@ def test_daily_cap(
     assert kiosk.current_page() is kiosk.service_page
     tile = kiosk.home.grid.tiles["enquiry"]
     qtbot.waitUntil(lambda: tile.wait.text() == texts.FULL_TODAY, timeout=5000)
-    assert [t.number for t in engine.waiting("enquiry")] == ["L001"]
+    assert [t.number for t in engine.read.waiting("enquiry")] == ["L001"]
 
 
 def test_idle_timeout_returns_home_from_any_page(qtbot: QtBot, make_kiosk: Factory) -> None:
@@ -272,4 +272,4 @@ def test_failing_printer_still_gives_a_number(
     assert printed.args[0].state == "failed"
     assert kiosk.ticket_page.printing.phrase() == texts.NOT_PRINTED
     assert kiosk.ticket_page.content.number == "C001"
-    assert engine.ticket("C001").print_state == "failed"
+    assert engine.read.ticket("C001").print_state == "failed"

@@ -36,7 +36,7 @@ def run(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run
 
 def _tickets(sqlite_url: str) -> int:
     engine = open_office(sqlite_url)
-    return sum(s.issued_today for s in engine.status().services)
+    return sum(s.issued_today for s in engine.read.status().services)
 
 
 @pytest.mark.parametrize(

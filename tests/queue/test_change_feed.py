@@ -46,7 +46,7 @@ def test_an_event_committed_late_is_still_delivered(
     pg_engine: TicketEngine, clock: ManualClock
 ) -> None:
     seconds = Seconds()
-    feed = ChangeFeed(pg_engine, clock=seconds)
+    feed = ChangeFeed(pg_engine.read, clock=seconds)
     assert feed.poll() == []
     slow = _commit_out_of_order(pg_engine, clock)
     first = feed.poll()
@@ -65,7 +65,7 @@ def test_a_late_event_committed_during_an_outage_is_found_on_the_next_read(
     pg_engine: TicketEngine, clock: ManualClock
 ) -> None:
     seconds = Seconds()
-    feed = ChangeFeed(pg_engine, clock=seconds, grace_seconds=30)
+    feed = ChangeFeed(pg_engine.read, clock=seconds, grace_seconds=30)
     feed.poll()
     slow = _commit_out_of_order(pg_engine, clock)
     feed.poll()
@@ -80,7 +80,7 @@ def test_a_rolled_back_gap_is_given_up_after_the_grace_time(
     pg_engine: TicketEngine, clock: ManualClock
 ) -> None:
     seconds = Seconds()
-    feed = ChangeFeed(pg_engine, clock=seconds, grace_seconds=30)
+    feed = ChangeFeed(pg_engine.read, clock=seconds, grace_seconds=30)
     feed.poll()
     with pg_engine.db.engine.connect() as lost:
         lost.execute(insert(TicketEventRow), _event(clock, "rolled back"))
@@ -95,7 +95,7 @@ def test_a_rolled_back_gap_is_given_up_after_the_grace_time(
 
 
 def test_on_sqlite_events_arrive_in_order_with_no_gaps(engine: TicketEngine) -> None:
-    feed = ChangeFeed(engine, 0)
+    feed = ChangeFeed(engine.read, 0)
     engine.sign_in(1, "wang")
     engine.issue("precheck")
     events = feed.poll()
@@ -106,7 +106,7 @@ def test_on_sqlite_events_arrive_in_order_with_no_gaps(engine: TicketEngine) -> 
 def test_missing_ids_tracked_are_capped_keeping_the_newest(
     engine: TicketEngine, clock: ManualClock
 ) -> None:
-    feed = ChangeFeed(engine)
+    feed = ChangeFeed(engine.read)
     feed.poll()
     start = feed.last_id
     assert start is not None

@@ -359,14 +359,14 @@ def test_engine_flow_on_postgresql(pg_url: str, clock: ManualClock, sample_offic
     fourth = engine.call_next(2)
     assert fourth is not None and fourth.number == "A002"
 
-    status = engine.status()
+    status = engine.read.status()
     assert {c.number: c.staff for c in status.counters if c.staff} == {1: "wang", 2: "chen"}
     waiting = {s.code: s.waiting for s in status.services if s.waiting}
     assert waiting == {"pickup": 3}
     assert engine.close_day() == 4  # A002 at counter 2 and the three pickup tickets
-    assert engine.waiting() == []
-    assert all(c.staff is None and c.current is None for c in engine.status().counters)
-    kinds = Counter(e.kind for e in engine.events_after(0, limit=1000))
+    assert engine.read.waiting() == []
+    assert all(c.staff is None and c.current is None for c in engine.read.status().counters)
+    kinds = Counter(e.kind for e in engine.read.events_after(0, limit=1000))
     assert kinds["removed_at_close"] == 4
     assert kinds["signed_out"] == 2
     assert kinds["called"] == 4 and kinds["transferred"] == 1 and kinds["issued"] == 6

@@ -58,9 +58,9 @@ def without_service(office: Office, code: str) -> Office:
 
 def new_events(engine: TicketEngine, action: Callable[[], object]) -> list[Event]:
     """Run ``action`` and return the events it appended to the log."""
-    last = engine.last_event_id()
+    last = engine.read.last_event_id()
     action()
-    return engine.events_after(last)
+    return engine.read.events_after(last)
 
 
 def call_first_ticket(engine: TicketEngine) -> None:
@@ -109,7 +109,7 @@ def test_issued_ticket_is_waiting_for_today(engine: TicketEngine, clock: ManualC
 def test_timestamps_are_stored_utc_aware(engine: TicketEngine, clock: ManualClock) -> None:
     """Times come back from the database timezone-aware in UTC, not naive or local."""
     engine.issue("precheck")
-    stored = engine.ticket("A001")
+    stored = engine.read.ticket("A001")
     assert stored.issued_at.tzinfo == dt.UTC
     assert stored.issued_at == clock.now()
     with engine.db.read() as session:
@@ -127,24 +127,24 @@ def test_token_is_random_and_not_the_number(engine: TicketEngine) -> None:
         assert len(ticket.token) >= 16
         assert ticket.number not in ticket.token
         assert ticket.number[1:] not in ticket.token
-        found = engine.ticket_by_token(ticket.token)
+        found = engine.read.ticket_by_token(ticket.token)
         assert found is not None and found.number == ticket.number
-    assert engine.ticket_by_token("not-a-token") is None
+    assert engine.read.ticket_by_token("not-a-token") is None
 
 
 def test_ticket_by_token_gives_place_in_queue_while_waiting(engine: TicketEngine) -> None:
     """The status page shows people ahead and the wait; once called, the counter instead."""
     engine.sign_in(1, engine.office.staff[0].code)
     first, second = engine.issue("precheck"), engine.issue("precheck")
-    waiting = engine.ticket_by_token(second.token)
+    waiting = engine.read.ticket_by_token(second.token)
     assert waiting is not None
     assert (waiting.people_ahead, waiting.status) == (1, "waiting")
     assert waiting.estimated_wait_minutes is not None and waiting.estimated_wait_minutes > 0
     engine.call_ticket(1, second.number)
-    called = engine.ticket_by_token(second.token)
+    called = engine.read.ticket_by_token(second.token)
     assert called is not None
     assert (called.status, called.counter, called.people_ahead) == ("called", 1, None)
-    assert engine.ticket_by_token(first.token).people_ahead == 0
+    assert engine.read.ticket_by_token(first.token).people_ahead == 0
 
 
 def test_people_ahead_and_estimated_wait(engine: TicketEngine) -> None:
@@ -175,7 +175,7 @@ def test_priority_ticket_only_waits_behind_earlier_priority(engine: TicketEngine
     assert first_priority.people_ahead == 0
     assert second_priority.people_ahead == 1
     assert ordinary.people_ahead == 4
-    assert [e.outcome for e in engine.events_after(0) if e.kind == "issued"] == [
+    assert [e.outcome for e in engine.read.events_after(0) if e.kind == "issued"] == [
         None,
         None,
         "priority",
@@ -191,14 +191,14 @@ def test_daily_cap_refuses_without_leaving_a_gap(
     engine.load_office(with_service(sample_office, "precheck", daily_cap=2))
     engine.issue("precheck")
     engine.issue("precheck")
-    before_events, before_tickets = engine.last_event_id(), ticket_count(engine)
+    before_events, before_tickets = engine.read.last_event_id(), ticket_count(engine)
     for _ in range(2):
         with pytest.raises(TicketRefused, match=r"daily limit of 2 tickets"):
             engine.issue("precheck")
-    assert engine.last_event_id() == before_events
+    assert engine.read.last_event_id() == before_events
     assert ticket_count(engine) == before_tickets
     assert engine.issue("incorporation").number == "B001"  # other services are not capped
-    precheck = next(s for s in engine.status().services if s.code == "precheck")
+    precheck = next(s for s in engine.read.status().services if s.code == "precheck")
     assert (precheck.issued_today, precheck.daily_cap) == (2, 2)
 
     engine.load_office(with_service(sample_office, "precheck", daily_cap=3))
@@ -212,7 +212,7 @@ def test_call_next_requires_a_signed_in_counter(engine: TicketEngine) -> None:
     engine.issue("precheck")
     with pytest.raises(QueueError, match=r"nobody is signed in at counter 2"):
         engine.call_next(2)
-    assert engine.ticket("A001").status == "waiting"
+    assert engine.read.ticket("A001").status == "waiting"
 
 
 def test_paused_counter_cannot_call(engine: TicketEngine) -> None:
@@ -275,7 +275,7 @@ def test_call_next_only_calls_the_counters_services(engine: TicketEngine) -> Non
     engine.issue("incorporation")
     engine.sign_in(1, "wang")
     assert engine.call_next(1) is None
-    assert engine.ticket("B001").status == "waiting"
+    assert engine.read.ticket("B001").status == "waiting"
 
 
 def test_priority_first_but_ordinary_tickets_are_not_starved(
@@ -324,7 +324,7 @@ def test_call_next_refused_while_the_counter_has_a_ticket(engine: TicketEngine) 
     engine.start(1)
     with pytest.raises(QueueError, match=r"counter 1 still has A001 .*finish it first"):
         engine.call_next(1)
-    assert engine.ticket("A002").status == "waiting"
+    assert engine.read.ticket("A002").status == "waiting"
 
 
 def test_call_ticket_calls_out_of_turn(engine: TicketEngine) -> None:
@@ -374,7 +374,7 @@ def test_recall_counts_calls_then_marks_no_show(engine: TicketEngine, clock: Man
     assert engine.recall(1).call_count == 3
     last = engine.recall(1)
     assert last.status == "no_show"
-    kinds = [(e.kind, e.outcome) for e in engine.events_after(0) if e.number == "A001"]
+    kinds = [(e.kind, e.outcome) for e in engine.read.events_after(0) if e.number == "A001"]
     assert kinds[-3:] == [
         ("recalled", "call 2"),
         ("recalled", "call 3"),
@@ -407,7 +407,7 @@ def test_start_and_finish(engine: TicketEngine, clock: ManualClock) -> None:
     assert started.status == "serving" and started.started_at == clock.now()
     clock.advance(minutes=5)
     events = new_events(engine, lambda: engine.finish(1, "filed"))
-    done = engine.ticket("A001")
+    done = engine.read.ticket("A001")
     assert done.status == "done" and done.finished_at == clock.now()
     assert done.counter == 1  # the record keeps where it was served
     assert [(e.kind, e.outcome, e.counter, e.staff) for e in events] == [
@@ -435,14 +435,14 @@ def test_finish_a_called_ticket_not_started(engine: TicketEngine) -> None:
         QueueError, match=r"cannot finish A001 at counter 1: .*not started: start it first"
     ):
         engine.finish(1)
-    assert engine.ticket("A001").status == "called"
+    assert engine.read.ticket("A001").status == "called"
 
 
 def test_no_show_frees_the_counter(engine: TicketEngine) -> None:
     call_first_ticket(engine)
     gone = engine.no_show(1)
     assert gone.status == "no_show"
-    assert engine.status().counters[0].current is None
+    assert engine.read.status().counters[0].current is None
     with pytest.raises(QueueError, match=r"no ticket to mark as no-show"):
         engine.no_show(1)
 
@@ -480,7 +480,7 @@ def test_returned_no_show_goes_to_the_end(engine: TicketEngine, clock: ManualClo
     assert back.status == "waiting"
     assert back.queued_at == clock.now() and back.issued_at < back.queued_at
     assert (back.counter, back.staff, back.call_count) == (None, None, 0)
-    assert [t.number for t in engine.waiting("precheck")] == ["A002", "A003", "A001"]
+    assert [t.number for t in engine.read.waiting("precheck")] == ["A002", "A003", "A001"]
     order = []
     while (ticket := engine.call_next(1)) is not None:
         order.append(ticket.number)
@@ -507,8 +507,8 @@ def test_transfer_keeps_the_place_by_issue_time(engine: TicketEngine, clock: Man
     assert (moved.service, moved.issued_service) == ("incorporation", "precheck")
     assert moved.queued_at == original.issued_at
     assert (moved.counter, moved.staff, moved.started_at, moved.call_count) == (None, None, None, 0)
-    assert [t.number for t in engine.waiting("incorporation")] == ["A001", "B001", "B002"]
-    assert engine.waiting("precheck") == []
+    assert [t.number for t in engine.read.waiting("incorporation")] == ["A001", "B001", "B002"]
+    assert engine.read.waiting("precheck") == []
     engine.sign_in(2, "chen")
     called = engine.call_next(2)
     assert called is not None and called.number == "A001"
@@ -533,7 +533,7 @@ def test_transfer_refusals(engine: TicketEngine) -> None:
         engine.transfer(1, "precheck")
     with pytest.raises(NotFound, match=r"unknown service 'nope'"):
         engine.transfer(1, "nope")
-    assert engine.ticket("A001").status == "called"
+    assert engine.read.ticket("A001").status == "called"
 
 
 # -- cancel ---------------------------------------------------------------------------------
@@ -546,7 +546,7 @@ def test_cancel_waiting_called_and_no_show(engine: TicketEngine) -> None:
     assert engine.cancel("A001").status == "cancelled"
     engine.call_next(1)  # A002
     events = new_events(engine, lambda: engine.cancel("A002"))
-    cancelled = engine.ticket("A002")
+    cancelled = engine.read.ticket("A002")
     assert cancelled.status == "cancelled" and cancelled.counter is None
     assert [(e.kind, e.counter) for e in events] == [("cancelled", 1)]
     engine.call_next(1)  # A003: the counter was freed by the cancel
@@ -572,7 +572,7 @@ def test_cancel_refused_for_served_or_unknown(engine: TicketEngine) -> None:
 def test_sign_in_twice_by_the_same_person_is_harmless(engine: TicketEngine) -> None:
     engine.sign_in(1, "wang")
     assert new_events(engine, lambda: engine.sign_in(1, "wang")) == []
-    assert engine.status().counters[0].staff == "wang"
+    assert engine.read.status().counters[0].staff == "wang"
 
 
 def test_counter_already_signed_in_by_another(engine: TicketEngine) -> None:
@@ -600,7 +600,7 @@ def test_sign_out_refused_with_a_ticket_at_the_counter(engine: TicketEngine) -> 
         engine.sign_out(1)
     serve(engine, 1)
     engine.sign_out(1)
-    assert engine.status().counters[0].staff is None
+    assert engine.read.status().counters[0].staff is None
     with pytest.raises(QueueError, match=r"nobody is signed in at counter 1"):
         engine.sign_out(1)
     engine.sign_in(2, "wang")  # free to sign in elsewhere now
@@ -609,11 +609,11 @@ def test_sign_out_refused_with_a_ticket_at_the_counter(engine: TicketEngine) -> 
 def test_pause_and_resume(engine: TicketEngine) -> None:
     engine.sign_in(1, "wang")
     engine.pause(1)
-    assert engine.status().counters[0].paused
+    assert engine.read.status().counters[0].paused
     with pytest.raises(QueueError, match=r"counter 1 is already paused"):
         engine.pause(1)
     engine.resume(1)
-    assert not engine.status().counters[0].paused
+    assert not engine.read.status().counters[0].paused
     with pytest.raises(QueueError, match=r"counter 1 is not paused"):
         engine.resume(1)
 
@@ -657,14 +657,14 @@ def test_close_day_closes_open_tickets_and_deletes_nothing(engine: TicketEngine)
     engine.call_next(1)  # A004 serving at counter 1
     engine.start(1)
     engine.call_next(2)  # A005 called at counter 2; A006 waits
-    events_before = engine.events_after(0)
+    events_before = engine.read.events_after(0)
     tickets_before = ticket_count(engine)
 
     closed = engine.close_day()
 
     assert closed == 3
     assert ticket_count(engine) == tickets_before
-    statuses = {n: engine.ticket(n).status for n in ("A001", "A002", "A003", "A004", "A005")}
+    statuses = {n: engine.read.ticket(n).status for n in ("A001", "A002", "A003", "A004", "A005")}
     assert statuses == {
         "A001": "done",
         "A002": "no_show",
@@ -672,9 +672,9 @@ def test_close_day_closes_open_tickets_and_deletes_nothing(engine: TicketEngine)
         "A004": "removed_at_close",
         "A005": "removed_at_close",
     }
-    assert engine.ticket("A006").status == "removed_at_close"
-    assert all(engine.ticket(n).counter is None for n in ("A004", "A005", "A006"))
-    events_after = engine.events_after(0)
+    assert engine.read.ticket("A006").status == "removed_at_close"
+    assert all(engine.read.ticket(n).counter is None for n in ("A004", "A005", "A006"))
+    events_after = engine.read.events_after(0)
     assert events_after[: len(events_before)] == events_before
     added = [(e.kind, e.number, e.counter) for e in events_after[len(events_before) :]]
     assert sorted(a for a in added if a[0] == "removed_at_close") == [
@@ -683,7 +683,7 @@ def test_close_day_closes_open_tickets_and_deletes_nothing(engine: TicketEngine)
         ("removed_at_close", "A006", None),
     ]
     assert sorted(a[2] for a in added if a[0] == "signed_out") == [1, 2, 3]
-    status = engine.status()
+    status = engine.read.status()
     assert all(c.staff is None and c.current is None and not c.paused for c in status.counters)
     with engine.db.read() as session:
         open_sessions = session.scalars(
@@ -724,13 +724,13 @@ def test_yesterdays_waiting_tickets_are_not_called_today(
     engine.sign_in(1, "wang")
     clock.set(dt.datetime(2026, 11, 28, 8, 30, tzinfo=TAIPEI))
     assert engine.call_next(1) is None
-    assert engine.waiting() == []
+    assert engine.read.waiting() == []
     today = engine.issue("precheck")
     assert today.number == yesterday.number == "A001"
     assert today.people_ahead == 0
     called = engine.call_next(1)
     assert called is not None and called.id == today.id
-    assert engine.ticket("A001").id == today.id  # numbers are looked up for today
+    assert engine.read.ticket("A001").id == today.id  # numbers are looked up for today
     with engine.db.read() as session:
         assert session.get(TicketRow, yesterday.id).status == "waiting"
 
@@ -766,27 +766,27 @@ def test_every_state_change_appends_one_event(engine: TicketEngine, clock: Manua
         assert [e.kind for e in events] == [kind], name
         assert events[0].at == clock.now(), name
         assert events[0].counter == counter, name
-    feed = engine.events_after(0)
+    feed = engine.read.events_after(0)
     ids = [e.id for e in feed]
     assert ids == sorted(ids) and len(set(ids)) == len(ids)
-    assert engine.last_event_id() == ids[-1]
+    assert engine.read.last_event_id() == ids[-1]
     assert all(e.number is not None for e in feed if e.ticket_id is not None)
     assert {e.number for e in feed if e.kind == "called"} == {"A001", "A002"}
 
 
 def test_events_after_is_an_incremental_feed(engine: TicketEngine) -> None:
     engine.issue("precheck")
-    seen = engine.last_event_id()
+    seen = engine.read.last_event_id()
     engine.issue("incorporation")
     engine.issue("amendment")
-    newer = engine.events_after(seen)
+    newer = engine.read.events_after(seen)
     assert [(e.kind, e.number, e.service) for e in newer] == [
         ("issued", "B001", "incorporation"),
         ("issued", "C001", "amendment"),
     ]
     assert all(e.id > seen for e in newer)
-    assert engine.events_after(seen, limit=1) == newer[:1]
-    assert engine.events_after(engine.last_event_id()) == []
+    assert engine.read.events_after(seen, limit=1) == newer[:1]
+    assert engine.read.events_after(engine.read.last_event_id()) == []
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -803,7 +803,7 @@ def test_status_figures(engine: TicketEngine, clock: ManualClock) -> None:
     engine.pause(2)
     engine.call_next(1)  # the priority ticket A002
 
-    status = engine.status()
+    status = engine.read.status()
     assert status.business_date == dt.date(2026, 11, 27)
     assert [s.code for s in status.services] == [s.code for s in engine.office.services]
     precheck = status.services[0]
@@ -842,28 +842,28 @@ def test_estimate_uses_recent_call_to_finish_times(
         engine.start(1)
         clock.advance(minutes=2)
         engine.finish(1)
-    waiting, minutes = engine.estimate("precheck")
+    waiting, minutes = engine.read.estimate("precheck")
     assert waiting == 3
     assert minutes == round(3 * 9 / 2, 1)
     assert engine.issue("precheck").estimated_wait_minutes == round(3 * 9 / 2, 1)
     engine.pause(2)
-    assert engine.estimate("precheck") == (4, 4 * 9.0)
+    assert engine.read.estimate("precheck") == (4, 4 * 9.0)
 
 
 def test_estimate_before_any_history_uses_handling_minutes(engine: TicketEngine) -> None:
     minutes = engine.office.service("incorporation").handling_minutes
-    assert engine.estimate("incorporation") == (0, 0.0)
+    assert engine.read.estimate("incorporation") == (0, 0.0)
     engine.issue("incorporation")
     engine.issue("incorporation")
-    assert engine.estimate("incorporation") == (2, 2 * minutes)
+    assert engine.read.estimate("incorporation") == (2, 2 * minutes)
 
 
 def test_waiting_lists_priority_first_then_queue_order(engine: TicketEngine) -> None:
     engine.issue("precheck")
     engine.issue("incorporation")
     engine.issue("precheck", priority=True)
-    assert [t.number for t in engine.waiting()] == ["A002", "A001", "B001"]
-    assert [t.number for t in engine.waiting("incorporation")] == ["B001"]
+    assert [t.number for t in engine.read.waiting()] == ["A002", "A001", "B001"]
+    assert [t.number for t in engine.read.waiting("incorporation")] == ["B001"]
 
 
 # -- configuration --------------------------------------------------------------------------
@@ -879,11 +879,11 @@ def test_reloading_the_office_keeps_tickets_and_deactivates_removed_services(
     events = new_events(engine, lambda: engine.load_office(smaller))
 
     assert [e.kind for e in events] == ["office_loaded"]
-    assert engine.ticket("L001").service == "enquiry"  # past tickets stay
+    assert engine.read.ticket("L001").service == "enquiry"  # past tickets stay
     assert ticket_count(engine) == 2
-    assert "enquiry" not in [s.code for s in engine.status().services]
-    assert [c.number for c in engine.status().counters] == [1, 2, 3]
-    assert "enquiry" not in engine.status().counters[0].services
+    assert "enquiry" not in [s.code for s in engine.read.status().services]
+    assert [c.number for c in engine.read.status().counters] == [1, 2, 3]
+    assert "enquiry" not in engine.read.status().counters[0].services
     with pytest.raises(NotFound, match=r"unknown service 'enquiry'"):
         engine.issue("enquiry")
     with pytest.raises(NotFound, match=r"unknown counter 4"):
@@ -913,7 +913,7 @@ def test_another_terminal_sees_a_reloaded_office(
     ("name", "call", "message"),
     [
         ("issue", lambda e: e.issue("nope"), r"unknown service 'nope' \(known: precheck, "),
-        ("estimate", lambda e: e.estimate("nope"), r"unknown service 'nope'"),
+        ("estimate", lambda e: e.read.estimate("nope"), r"unknown service 'nope'"),
         ("call next", lambda e: e.call_next(99), r"unknown counter 99 \(counters: 1, 2, 3, 4\)"),
         ("call ticket", lambda e: e.call_ticket(99, "A001"), r"unknown counter 99"),
         ("recall", lambda e: e.recall(99), r"unknown counter 99"),
@@ -924,7 +924,7 @@ def test_another_terminal_sees_a_reloaded_office(
         ("sign out", lambda e: e.sign_out(99), r"unknown counter 99"),
         ("pause", lambda e: e.pause(99), r"unknown counter 99"),
         ("resume", lambda e: e.resume(99), r"unknown counter 99"),
-        ("ticket", lambda e: e.ticket("Z999"), r"no ticket 'Z999' today \(2026-11-27\)"),
+        ("ticket", lambda e: e.read.ticket("Z999"), r"no ticket 'Z999' today \(2026-11-27\)"),
         ("cancel", lambda e: e.cancel("A999"), r"no ticket 'A999'"),
         ("return", lambda e: e.return_to_queue("A999"), r"no ticket 'A999'"),
         ("print", lambda e: e.set_print_state(9999, "printed"), r"no ticket with id 9999"),
@@ -934,10 +934,10 @@ def test_unknown_names_raise_not_found(
     engine: TicketEngine, name: str, call: Callable[[TicketEngine], object], message: str
 ) -> None:
     """Every operation names what it could not find, and changes nothing."""
-    before = engine.last_event_id()
+    before = engine.read.last_event_id()
     with pytest.raises(NotFound, match=message):
         call(engine)
-    assert engine.last_event_id() == before, name
+    assert engine.read.last_event_id() == before, name
 
 
 # -- printing -------------------------------------------------------------------------------
@@ -946,9 +946,9 @@ def test_unknown_names_raise_not_found(
 def test_print_state_is_recorded(engine: TicketEngine) -> None:
     ticket = engine.issue("precheck")
     engine.set_print_state(ticket.id, "printed")
-    assert engine.ticket("A001").print_state == "printed"
+    assert engine.read.ticket("A001").print_state == "printed"
     events = new_events(engine, lambda: engine.set_print_state(ticket.id, "failed", "paper out"))
-    failed = engine.ticket("A001")
+    failed = engine.read.ticket("A001")
     assert failed.print_state == "failed"
     assert failed.status == "waiting"  # a failed print never removes the ticket
     assert [(e.kind, e.number, e.outcome) for e in events] == [("printed", "A001", "paper out")]
@@ -956,11 +956,11 @@ def test_print_state_is_recorded(engine: TicketEngine) -> None:
 
 def test_bad_print_state_is_a_value_error(engine: TicketEngine) -> None:
     ticket = engine.issue("precheck")
-    before = engine.last_event_id()
+    before = engine.read.last_event_id()
     with pytest.raises(ValueError, match=r"print state must be one of pending, printed"):
         engine.set_print_state(ticket.id, "smudged")
-    assert engine.ticket("A001").print_state == "pending"
-    assert engine.last_event_id() == before
+    assert engine.read.ticket("A001").print_state == "pending"
+    assert engine.read.last_event_id() == before
 
 
 def test_event_rows_are_never_deleted_by_operations(engine: TicketEngine) -> None:

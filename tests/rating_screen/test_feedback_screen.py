@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, text
 
 from counterdesk import cli
-from counterdesk.feedback.ratings import Ratings
+from counterdesk.feedback import Feedback
 from counterdesk.kiosk.style import BRAND, TARGET_MM, mm_to_px
 from counterdesk.queue import TicketEngine
 from counterdesk.queue.models import RatingRow
@@ -59,7 +59,7 @@ def screen(qtbot: QtBot, engine: TicketEngine) -> Iterator[Screen]:
 
 def served(engine: TicketEngine, counter: int = 1, service: str = "precheck") -> Ticket:
     """Issue, call, start and finish a ticket at ``counter``."""
-    if counter not in {c.number for c in engine.status().counters if c.staff}:
+    if counter not in {c.number for c in engine.read.status().counters if c.staff}:
         engine.sign_in(counter, STAFF[counter])
     ticket = engine.issue(service)
     engine.call_ticket(counter, ticket.number)
@@ -108,7 +108,7 @@ def test_a_tapped_face_is_recorded_from_the_counter_then_thanks_then_idle(
     asking(qtbot, window, ticket)
     qtbot.mouseClick(window.faces[3], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.seen[-2:] == [(MESSAGE, None), (IDLE, None)], timeout=WAIT_MS)
-    rating = Ratings(engine).rating_for(ticket.token)
+    rating = Feedback(engine).ratings.rating_for(ticket.token)
     assert rating is not None
     assert (rating.score, rating.source, rating.comment) == (4, "counter", None)
     assert (window.message_zh.text(), window.message_en.text()) == ("謝謝您", "Thank you")
@@ -124,7 +124,7 @@ def test_keys_one_to_five_rate_for_staff_testing(
     asking(qtbot, window, ticket)
     qtbot.keyClick(window, Qt.Key.Key_2)
     qtbot.waitUntil(lambda: window.state == MESSAGE, timeout=WAIT_MS)
-    rating = Ratings(engine).rating_for(ticket.token)
+    rating = Feedback(engine).ratings.rating_for(ticket.token)
     assert rating is not None and rating.score == 2
 
 
@@ -139,7 +139,7 @@ def test_calling_the_next_ticket_hides_the_faces(
     qtbot.waitUntil(lambda: window.state == IDLE, timeout=WAIT_MS)
     assert window.stack.currentWidget() is window.idle
     window.choose(5)  # a late key press rates nobody
-    assert Ratings(engine).rating_for(ticket.token) is None
+    assert Feedback(engine).ratings.rating_for(ticket.token) is None
 
 
 def test_a_rating_given_from_the_phone_meanwhile_is_not_doubled(
@@ -148,14 +148,14 @@ def test_a_rating_given_from_the_phone_meanwhile_is_not_doubled(
     window = screen(1, message_ms=300)
     ticket = served(engine)
     asking(qtbot, window, ticket)
-    Ratings(engine).rate(ticket.token, 5, source="web")
+    Feedback(engine).ratings.rate(ticket.token, 5, source="web")
     qtbot.mouseClick(window.faces[0], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: (MESSAGE, None) in window.seen, timeout=WAIT_MS)
     assert window.message_en.text() == "This visit has already been rated"
     assert window.message_zh.text() == "本次服務已經評分過了"
     assert not window.mark.isVisibleTo(window)
     qtbot.waitUntil(lambda: window.seen[-1] == (IDLE, None), timeout=WAIT_MS)
-    rating = Ratings(engine).rating_for(ticket.token)
+    rating = Feedback(engine).ratings.rating_for(ticket.token)
     assert rating is not None and (rating.score, rating.source) == (5, "web")
     assert ratings_of(engine, ticket) == 1
 
@@ -169,7 +169,7 @@ def test_the_faces_give_up_after_the_timeout(
     qtbot.waitUntil(lambda: window.state == IDLE, timeout=WAIT_MS)
     assert window.seen == [(RATING, ticket.number), (IDLE, None)]
     window.choose(3)
-    assert Ratings(engine).rating_for(ticket.token) is None
+    assert Feedback(engine).ratings.rating_for(ticket.token) is None
 
 
 def test_a_database_error_shows_a_notice_and_the_screen_carries_on(

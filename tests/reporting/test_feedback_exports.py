@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from counterdesk.analytics.satisfaction import RatingComment, rating_comments
 from counterdesk.analytics.statistics import Filters
+from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
-from counterdesk.feedback.ratings import Ratings
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.models import TicketRow
 from counterdesk.reporting.exports import ExportError, ExportRequest, export
@@ -42,7 +42,7 @@ def rated(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
     counter 1, wang), 4 (A002, counter 1, wang) and 2 with a comment (B001, counter 2, chen);
     two opinions that afternoon with contact details, one answered an hour later."""
     play_day(engine, clock)
-    ratings = Ratings(engine)
+    ratings = Feedback(engine).ratings
     for number, score, comment, time in (
         ("H001", 5, "很快 Quick", "17:40:00"),
         ("A002", 4, None, "17:45:00"),
@@ -191,7 +191,7 @@ def test_rating_comments_are_the_period_s_newest_visit_first(
 ) -> None:
     """Only ratings with a comment, of visits in the range, the latest visit first: a visit
     rated the next day stays with its own day, as it does in the satisfaction figures."""
-    ratings = Ratings(engine)
+    ratings = Feedback(engine).ratings
     thursday, wednesday = DAY - dt.timedelta(days=1), DAY - dt.timedelta(days=2)
     at(clock, "10:00:00", wednesday)
     ratings.rate(served(engine).token, 1, "Before the range")

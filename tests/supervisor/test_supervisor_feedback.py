@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import StatementError
 
 from counterdesk.analytics.satisfaction import satisfaction
+from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinion, Opinions
-from counterdesk.feedback.ratings import Ratings
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.errors import InvalidInput
 from counterdesk.queue.models import RatingRow
@@ -51,7 +51,7 @@ def rated(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
     """Two poor ratings in October, three good ones this morning, three of the five with a
     comment; an opinion received ten days ago (overdue: the target is seven) with contact
     details, and one just now."""
-    ratings = Ratings(engine)
+    ratings = Feedback(engine).ratings
     clock.set(dt.datetime(2026, 10, 30, 10, 0, tzinfo=TAIPEI))  # a Friday
     for score, comment in ((2, "等太久了\nWaited too long"), (3, None)):
         ratings.rate(served(engine).token, score, comment)

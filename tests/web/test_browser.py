@@ -13,8 +13,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
+from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
-from counterdesk.feedback.ratings import Ratings
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.web.server import StatusServer, make_server
 from tests.web.browser import PHONE, SMALL_PHONE, overflow, phone_browser, require_chromium
@@ -115,7 +115,7 @@ def test_finished_ticket_gets_the_faces_and_the_rating_is_recorded(
         assert overflow(driver) <= 0
         assert problems(driver) == []
 
-    rating = Ratings(engine).rating_for(mine.token)
+    rating = Feedback(engine).ratings.rating_for(mine.token)
     assert rating is not None
     assert (rating.score, rating.comment, rating.source) == (5, "很好\nVery good", "web")
     assert len(Opinions(engine).for_ticket(mine.token)) == 1

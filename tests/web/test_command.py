@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.office import Office, Text
@@ -158,7 +159,7 @@ def test_upkeep_deletes_expired_contacts_at_start(engine: TicketEngine, clock: M
     opinions.close(opinion.reference)
     clock.advance(days=engine.office.feedback.contact_retention_days + 1)
 
-    Upkeep(engine, interval=3600).start().stop()  # the first pass runs before any wait
+    Upkeep(Feedback(engine), interval=3600).start().stop()  # the first pass runs before any wait
 
     after = opinions.get(opinion.reference)
     assert after.contact is None and after.contact_deleted
@@ -174,6 +175,6 @@ def test_upkeep_rereads_an_office_loaded_elsewhere(
     elsewhere.load_office(sample_office.model_copy(update={"office": renamed}))
     elsewhere.db.dispose()
 
-    Upkeep(engine).run_once()
+    Upkeep(Feedback(engine)).run_once()
 
     assert engine.office.office.name.en == "A new counter name"

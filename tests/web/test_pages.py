@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 
 import pytest
 
+from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
-from counterdesk.feedback.ratings import Ratings
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.office import Office, Text
 from tests.web.support import Client, finished
@@ -170,7 +170,7 @@ def test_rating_is_recorded_once(engine: TicketEngine, clock: ManualClock, clien
     assert '<div class="rated"><svg class="face face-4"' in page.text
     assert "<form" not in page.text
     assert "Your comment and its progress" not in text  # no reply asked for: no opinion
-    rating = Ratings(engine).rating_for(ticket.token)
+    rating = Feedback(engine).ratings.rating_for(ticket.token)
     assert rating is not None
     assert (rating.score, rating.comment, rating.source) == (4, "很快", "web")
     assert Opinions(engine).listing() == []
@@ -181,7 +181,7 @@ def test_rating_is_recorded_once(engine: TicketEngine, clock: ManualClock, clien
     text = visible(again.text)
     assert "此號碼牌已經評分過了，每張號碼牌只能評分一次。" in text
     assert "This ticket has already been rated: each ticket can be rated once." in text
-    assert Ratings(engine).rating_for(ticket.token).score == 4
+    assert Feedback(engine).ratings.rating_for(ticket.token).score == 4
     assert client.get(f"/api/t/{ticket.token}").json()["rated_score"] == 4
 
 
@@ -203,7 +203,7 @@ def test_comment_with_reply_wanted_opens_an_opinion_shown_on_the_ticket_page(
         "web",
     )
     assert (opinion.number, opinion.service, opinion.counter) == (ticket.number, "precheck", 1)
-    assert Ratings(engine).rating_for(ticket.token).score == 2
+    assert Feedback(engine).ratings.rating_for(ticket.token).score == 2
     page = client.get(reply.headers["Location"]).text
     assert f'<p class="reference">{opinion.reference}</p>' in page
     text = visible(page)
@@ -266,7 +266,7 @@ def test_a_line_broken_comment_is_kept_with_its_line_breaks(
     reply = client.rate(ticket, urlencode({"score": 3, "comment": comment}))
 
     assert reply.status == 303
-    rating = Ratings(engine).rating_for(ticket.token)
+    rating = Feedback(engine).ratings.rating_for(ticket.token)
     assert rating is not None and rating.comment == "line\n" * 99 + "line"
 
 
@@ -307,7 +307,7 @@ def test_a_form_that_cannot_be_recorded_comes_back_filled_in_with_the_reason(
     assert message in visible(reply.text)
     assert '<div class="alert" role="alert">' in reply.text
     assert "<form" in reply.text  # the citizen can try again
-    assert Ratings(engine).rating_for(ticket.token) is None
+    assert Feedback(engine).ratings.rating_for(ticket.token) is None
     assert Opinions(engine).listing() == []
 
 
@@ -318,7 +318,7 @@ def test_waiting_ticket_cannot_be_rated(engine: TicketEngine, client: Client) ->
 
     assert reply.status == 409
     assert "A visit can be rated once it is finished" in reply.text
-    assert Ratings(engine).rating_for(ticket.token) is None
+    assert Feedback(engine).ratings.rating_for(ticket.token) is None
 
 
 def test_rating_needs_form_data(engine: TicketEngine, clock: ManualClock, client: Client) -> None:
@@ -332,7 +332,7 @@ def test_rating_needs_form_data(engine: TicketEngine, clock: ManualClock, client
 
     assert as_json.status == 415
     assert not_utf8.status == 400
-    assert Ratings(engine).rating_for(ticket.token) is None
+    assert Feedback(engine).ratings.rating_for(ticket.token) is None
 
 
 @pytest.mark.parametrize(
@@ -420,4 +420,4 @@ def test_page_expires_when_rating_closes(
     assert "查無此號碼牌 Ticket not found" in visible(expired.text)
     assert client.get(f"/api/t/{ticket.token}").status == 404
     assert client.rate(ticket, "score=5").status == 404
-    assert Ratings(engine).rating_for(ticket.token) is None
+    assert Feedback(engine).ratings.rating_for(ticket.token) is None

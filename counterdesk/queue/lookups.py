@@ -1,0 +1,117 @@
+"""Row lookups inside a caller's session, shared by the engine's commands, its reads and feedback.
+
+They take the session rather than opening one, so a command can look up and change rows in one
+transaction; the statements on the hot paths (issue, call-next) are built once, here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, bindparam, func, select
+from sqlalchemy.orm import Session
+
+from counterdesk.queue.errors import NotFound
+from counterdesk.queue.models import (
+    AT_COUNTER,
+    CounterRow,
+    CounterSessionRow,
+    ServiceRow,
+    Status,
+    TicketRow,
+)
+
+_tickets = TicketRow.__table__
+# "Called or serving", written into the SQL as literals, not bound parameters: only then can
+# SQLite (and PostgreSQL's generic plans) match the partial index uq_tickets_one_per_counter.
+# With parameters both scan every ticket ever issued, on each call, start and finish.
+IS_AT_COUNTER = _tickets.c.status.in_(
+    bindparam("at_counter", AT_COUNTER, expanding=True, literal_execute=True)
+)
+_services = ServiceRow.__table__.c
+_SERVICE = select(
+    _services.code, _services.active, _services.prefix, _services.name_en, _services.daily_cap
+).where(_services.code == bindparam("code"))
+_AHEAD = select(func.count()).where(
+    _tickets.c.business_date == bindparam("day"),
+    _tickets.c.status == Status.WAITING,
+    _tickets.c.service_code == bindparam("service"),
+    _tickets.c.id != bindparam("ticket_id"),
+)
+_EARLIER = _tickets.c.queued_at <= bindparam("queued_at")
+_PRIORITY_AHEAD = _AHEAD.where(_tickets.c.priority.is_(True))
+# Ahead of a priority ticket: earlier priority tickets; of an ordinary one: every priority
+# ticket and earlier ordinary ones, counted apart so each count is one range of ix_tickets_queue
+# (an OR of the two made PostgreSQL read every waiting ticket of the service, or of the day).
+_PEOPLE_AHEAD = {
+    True: _PRIORITY_AHEAD.where(_EARLIER),
+    False: select(
+        _PRIORITY_AHEAD.scalar_subquery()
+        + _AHEAD.where(_tickets.c.priority.is_(False), _EARLIER).scalar_subquery()
+    ),
+}
+
+
+def people_ahead(session: Session, ticket: TicketRow | Row[*tuple[Any, ...]]) -> int:
+    """Waiting tickets that will be called before this one at a counter of its service."""
+    return int(
+        session.execute(
+            _PEOPLE_AHEAD[ticket.priority],
+            {
+                "day": ticket.business_date,
+                "service": ticket.service_code,
+                "ticket_id": ticket.id,
+                "queued_at": ticket.queued_at,
+            },
+        ).scalar_one()
+    )
+
+
+def service_row(session: Session, code: str) -> Row[*tuple[Any, ...]]:
+    """The active service ``code``: its code, prefix, English name and daily cap."""
+    row = session.execute(_SERVICE, {"code": code}).one_or_none()
+    if row is None or not row.active:
+        known = ", ".join(s.code for s in active_services(session))
+        raise NotFound(f"unknown service {code!r} (known: {known})")
+    return row
+
+
+def active_services(session: Session) -> Sequence[ServiceRow]:
+    return session.scalars(
+        select(ServiceRow).where(ServiceRow.active.is_(True)).order_by(ServiceRow.position)
+    ).all()
+
+
+def open_sessions(session: Session) -> Sequence[CounterSessionRow]:
+    """The counters' sessions nobody has signed out of yet."""
+    return session.scalars(
+        select(CounterSessionRow).where(CounterSessionRow.signed_out_at.is_(None))
+    ).all()
+
+
+def ticket_by_number(
+    session: Session, day: dt.date, number: str, *, lock: bool = False
+) -> TicketRow:
+    """The ticket numbered ``number`` on ``day``; locked for the caller's transaction if asked."""
+    query = select(TicketRow).where(
+        TicketRow.business_date == day, TicketRow.number == number.strip().upper()
+    )
+    if lock:
+        query = query.with_for_update()
+    ticket = session.scalars(query).one_or_none()
+    if ticket is None:
+        raise NotFound(f"no ticket {number!r} today ({day.isoformat()})")
+    return ticket
+
+
+def row_by_token(session: Session, token: str) -> TicketRow | None:
+    """The ticket behind a QR code's random token."""
+    return session.scalars(select(TicketRow).where(TicketRow.token == token)).one_or_none()
+
+
+def active_counters(session: Session) -> Sequence[CounterRow]:
+    return session.scalars(
+        select(CounterRow).where(CounterRow.active.is_(True)).order_by(CounterRow.number)
+    ).all()

@@ -1,0 +1,262 @@
+"""The read side of the queue: what windows, the web, devices and reports show, never changing it.
+
+Apart from the engine's commands so that every reader asks one place, and so that the commands'
+module holds only what changes tickets. Each read is one short read transaction and returns
+immutable views (``counterdesk.queue.views``), never database rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Protocol
+
+from sqlalchemy import func, select
+
+from counterdesk.queue.clock import Clock
+from counterdesk.queue.database import Database
+from counterdesk.queue.estimates import estimate_wait
+from counterdesk.queue.lookups import (
+    IS_AT_COUNTER,
+    active_counters,
+    active_services,
+    open_sessions,
+    people_ahead,
+    row_by_token,
+    service_row,
+    ticket_by_number,
+)
+from counterdesk.queue.models import (
+    CounterRow,
+    CounterServiceRow,
+    DailySequenceRow,
+    EventKind,
+    Status,
+    TicketEventRow,
+    TicketRow,
+)
+from counterdesk.queue.office import Office
+from counterdesk.queue.views import (
+    CounterStatus,
+    Event,
+    LatestPrint,
+    OfficeStatus,
+    PrintStates,
+    ServiceStatus,
+    Ticket,
+)
+
+
+class QueueSource(Protocol):
+    """What the reader needs of the engine: its database, clock and current office."""
+
+    db: Database
+    clock: Clock
+
+    @property
+    def office(self) -> Office: ...
+
+    def business_date(self, moment: dt.datetime | None = None) -> dt.date: ...
+
+
+class QueueReader:
+    """Every read of one engine's queue; the engine exposes it as ``engine.read``."""
+
+    def __init__(self, source: QueueSource) -> None:
+        # The engine itself, not a copy of its parts: the office may be reloaded under us.
+        self._source = source
+
+    def status(self) -> OfficeStatus:
+        """Waiting per service with estimates, and each counter's staff and current ticket."""
+        source = self._source
+        today = source.business_date()
+        with source.db.read() as session:
+            waiting = dict(
+                session.execute(
+                    select(TicketRow.service_code, func.count())
+                    .where(TicketRow.business_date == today, TicketRow.status == Status.WAITING)
+                    .group_by(TicketRow.service_code)
+                ).all()
+            )
+            issued = dict(
+                session.execute(
+                    select(DailySequenceRow.service_code, DailySequenceRow.last_number).where(
+                        DailySequenceRow.business_date == today
+                    )
+                ).all()
+            )
+            sessions = {s.counter_number: s for s in open_sessions(session)}
+            current = {
+                t.counter_number: t for t in session.scalars(select(TicketRow).where(IS_AT_COUNTER))
+            }
+            links = session.execute(
+                select(CounterServiceRow.counter_number, CounterServiceRow.service_code).order_by(
+                    CounterServiceRow.counter_number, CounterServiceRow.rank
+                )
+            ).all()
+            counters = []
+            for desk in active_counters(session):
+                desk_session = sessions.get(desk.number)
+                ticket = current.get(desk.number)
+                counters.append(
+                    CounterStatus(
+                        number=desk.number,
+                        name_zh=desk.name_zh,
+                        name_en=desk.name_en,
+                        services=tuple(code for number, code in links if number == desk.number),
+                        staff=desk_session.staff_code if desk_session else None,
+                        paused=bool(desk_session and desk_session.paused_since),
+                        current=Ticket.of(ticket) if ticket else None,
+                    )
+                )
+            services = []
+            for row in active_services(session):
+                count = waiting.get(row.code, 0)
+                open_desks = sum(
+                    1
+                    for c in counters
+                    if row.code in c.services and c.staff is not None and not c.paused
+                )
+                services.append(
+                    ServiceStatus(
+                        code=row.code,
+                        prefix=row.prefix,
+                        name_zh=row.name_zh,
+                        name_en=row.name_en,
+                        waiting=count,
+                        open_counters=open_desks,
+                        estimated_wait_minutes=estimate_wait(
+                            session, source.office, row.code, count, open_desks
+                        ),
+                        issued_today=issued.get(row.code, 0),
+                        daily_cap=row.daily_cap,
+                    )
+                )
+        return OfficeStatus(business_date=today, services=tuple(services), counters=tuple(counters))
+
+    def estimate(self, service: str) -> tuple[int, float]:
+        """(people waiting, estimated minutes) for someone taking a ticket for ``service`` now."""
+        source = self._source
+        today = source.business_date()
+        with source.db.read() as session:
+            service_row(session, service)
+            waiting = session.execute(
+                select(func.count()).where(
+                    TicketRow.business_date == today,
+                    TicketRow.status == Status.WAITING,
+                    TicketRow.service_code == service,
+                )
+            ).scalar_one()
+            return waiting, estimate_wait(session, source.office, service, waiting)
+
+    def waiting(self, service: str | None = None) -> list[Ticket]:
+        """Today's waiting tickets in queue order (priority first), for staff lists."""
+        today = self._source.business_date()
+        query = select(TicketRow).where(
+            TicketRow.business_date == today, TicketRow.status == Status.WAITING
+        )
+        if service is not None:
+            query = query.where(TicketRow.service_code == service)
+        query = query.order_by(TicketRow.priority.desc(), TicketRow.queued_at, TicketRow.id)
+        with self._source.db.read() as session:
+            return [Ticket.of(row) for row in session.scalars(query)]
+
+    def ticket(self, number: str) -> Ticket:
+        """Today's ticket with this number (e.g. ``A012``)."""
+        with self._source.db.read() as session:
+            return Ticket.of(ticket_by_number(session, self._source.business_date(), number))
+
+    def ticket_by_token(self, token: str) -> Ticket | None:
+        """The ticket behind a QR code, with its place in the queue while it waits."""
+        source = self._source
+        with source.db.read() as session:
+            row = row_by_token(session, token)
+            if row is None:
+                return None
+            if row.status != Status.WAITING or row.business_date != source.business_date():
+                return Ticket.of(row)
+            ahead = people_ahead(session, row)
+            minutes = estimate_wait(session, source.office, row.service_code, ahead)
+            return Ticket.of(row, people_ahead=ahead, estimated_wait_minutes=minutes)
+
+    def events_after(
+        self, last_id: int = 0, limit: int = 500, *, also: Sequence[int] = ()
+    ) -> list[Event]:
+        """The change feed: events with an id above ``last_id`` (or in ``also``), oldest first.
+
+        ``also`` lets a reader ask again for ids it found missing (see ``change_feed``).
+        """
+        wanted = TicketEventRow.id > last_id
+        if also:
+            wanted = wanted | TicketEventRow.id.in_(also)
+        with self._source.db.read() as session:
+            rows = session.execute(
+                select(TicketEventRow, TicketRow.number)
+                .outerjoin(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+                .where(wanted)
+                .order_by(TicketEventRow.id)
+                .limit(limit)
+            ).all()
+            return [Event.of(row, number) for row, number in rows]
+
+    def last_event_id(self) -> int:
+        with self._source.db.read() as session:
+            return int(
+                session.execute(select(func.coalesce(func.max(TicketEventRow.id), 0))).scalar_one()
+            )
+
+    def day_events(self, day: dt.date, start: dt.datetime, end: dt.datetime) -> list[Event]:
+        """The event log of business day ``day``, by id: its tickets' events, and the counters'
+        sessions (sign-in, pause, resume, sign-out) from ``start`` to before ``end``."""
+        with self._source.db.read() as session:
+            counters = list(session.scalars(select(CounterRow.number)))
+            of_tickets = session.execute(
+                select(TicketEventRow, TicketRow.number)
+                .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+                .where(TicketRow.business_date == day)
+            ).all()
+            # Counter sessions, through the partial index on (counter, time) of ticket-less
+            # events.
+            of_counters = session.scalars(
+                select(TicketEventRow)
+                .where(
+                    TicketEventRow.ticket_id.is_(None),
+                    TicketEventRow.counter_number.in_(counters),
+                )
+                .where(TicketEventRow.at >= start, TicketEventRow.at < end)
+            ).all()
+            events = [Event.of(row, number) for row, number in of_tickets]
+            events += [Event.of(row, None) for row in of_counters]
+        return sorted(events, key=lambda event: event.id)
+
+    def print_states(self) -> PrintStates:
+        """Today's tickets by print state, and the latest print attempt, for the printer check."""
+        today = self._source.business_date()
+        with self._source.db.read() as session:
+            counts = dict(
+                session.execute(
+                    select(TicketRow.print_state, func.count())
+                    .where(TicketRow.business_date == today)
+                    .group_by(TicketRow.print_state)
+                ).all()
+            )
+            latest = session.execute(
+                select(
+                    TicketEventRow.at,
+                    TicketRow.number,
+                    TicketRow.print_state,
+                    TicketEventRow.outcome,
+                )
+                .join(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
+                .where(
+                    TicketEventRow.kind == EventKind.PRINTED.value,
+                    TicketRow.business_date == today,
+                )
+                .order_by(TicketEventRow.id.desc())
+                .limit(1)
+            ).first()
+        return PrintStates(
+            business_date=today,
+            tickets=counts,
+            latest=None if latest is None else LatestPrint(*latest),
+        )
