@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk import phrases
 from counterdesk.queue.office import Counter, Office, Service
 from counterdesk.queue.views import ServiceStatus
 from counterdesk.ui.app import ui_font
@@ -67,8 +68,8 @@ class CounterRow(QFrame):
         # space above and below the digits in the font's line box may be cut by a short row.
         self.number = Scaled("—", 116, bold=True)
         self.number.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.desk_zh = Scaled(f"{counter.number} 號櫃檯", 42, bold=True)
-        self.desk_en = Scaled(f"Counter {counter.number}", 26)
+        self.desk_zh = Scaled(phrases.counter_name(counter.number).zh, 42, bold=True)
+        self.desk_en = Scaled(phrases.counter_name(counter.number).en, 26)
         self.desk_name = Scaled(f"{counter.name.zh}  {counter.name.en}", 17, color=MUTED)
         self.staff = Scaled("", 30, bold=True)
         self.deputy = Scaled("", 21, color=MUTED)
@@ -134,7 +135,7 @@ class WaitingPanel(QWidget):
 
     def __init__(self, office: Office) -> None:
         super().__init__()
-        title = Scaled("等候人數  People waiting", 22, bold=True, color=MUTED)
+        title = Scaled(phrases.PEOPLE_WAITING.line(), 22, bold=True, color=MUTED)
         self.tiles = {service.code: ServiceTile(service) for service in office.services}
         grid = QGridLayout()
         grid.setSpacing(8)
@@ -155,9 +156,6 @@ class WaitingPanel(QWidget):
                 tile.show_status(status)
 
 
-PROVISIONAL = "＊ 暫定資訊，以櫃檯說明為準  Provisional: please confirm at the counter"
-
-
 class ProcedurePanel(QFrame):
     """A service's procedure and standard processing time; the board rotates through them."""
 
@@ -166,7 +164,7 @@ class ProcedurePanel(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setStyleSheet(f"ProcedurePanel {{ background: {PANEL}; border-radius: 14px; }}")
-        self.heading = Scaled("辦理流程  How it works", 22, bold=True, color=ACCENT)
+        self.heading = Scaled(phrases.HOW_IT_WORKS.line(), 22, bold=True, color=ACCENT)
         self.name_zh = Scaled("", 30, bold=True)
         self.name_en = Scaled("", 19, color=MUTED)
         self.steps = [Scaled("", 19) for _ in range(self.MAX_STEPS)]
@@ -202,6 +200,6 @@ class ProcedurePanel(QFrame):
                 label.setText(f"{index + 1}. {step.zh}  {step.en}{marks[index]}")
             label.setVisible(index < len(steps))
         time = service.processing_time
-        self.time.setText(f"標準處理時間  {time.zh}{marks[-1]}")
-        self.time_en.setText(f"Standard processing time: {time.en}{marks[-1]}")
-        self.note.setText(PROVISIONAL if any(marks) else "")
+        self.time.setText(f"{phrases.STANDARD_TIME.zh}  {time.zh}{marks[-1]}")
+        self.time_en.setText(f"{phrases.STANDARD_TIME.en}: {time.en}{marks[-1]}")
+        self.note.setText(phrases.PROVISIONAL.line() if any(marks) else "")

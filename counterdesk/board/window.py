@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from counterdesk import phrases
 from counterdesk.board.panels import (
     ACCENT,
     BACKGROUND,
@@ -117,9 +118,9 @@ class BoardWindow(QWidget):
         header.addWidget(self.time)
 
         self.columns = [
-            Scaled("號碼  Number", 22, bold=True, color=MUTED),
-            Scaled("櫃檯  Counter", 22, bold=True, color=MUTED),
-            Scaled("承辦人  Staff", 22, bold=True, color=MUTED),
+            Scaled(phrases.NUMBER.line(), 22, bold=True, color=MUTED),
+            Scaled(phrases.COUNTER.line(), 22, bold=True, color=MUTED),
+            Scaled(phrases.STAFF.line(), 22, bold=True, color=MUTED),
         ]
         heads = QHBoxLayout()
         heads.setContentsMargins(28, 0, 28, 0)
@@ -133,7 +134,10 @@ class BoardWindow(QWidget):
             calls.addWidget(row, 1)
 
         self.recent_title = Scaled(
-            "最近叫號  Recent calls   號碼 → 櫃檯", 24, bold=True, color=ACCENT
+            f"{phrases.RECENT_CALLS.line()}   {phrases.NUMBER.zh} → {phrases.COUNTER.zh}",
+            24,
+            bold=True,
+            color=ACCENT,
         )
         self.recent_lines = [Scaled("", 36, bold=True) for _ in range(self.recent.maxlen or 0)]
         recent_box = QFrame()
@@ -340,9 +344,9 @@ class BoardWindow(QWidget):
                 continue
             current = counter.current.number if counter.current else None
             if counter.staff is None:
-                row.show_state(current, "暫停服務", "Closed", False)
+                row.show_state(current, *phrases.COUNTER_CLOSED, False)
             elif counter.paused:
-                row.show_state(current, "休息中", "On break", False)
+                row.show_state(current, *phrases.ON_BREAK, False)
             else:
                 row.show_state(current, *self._staff_lines(counter.staff), True)
         self.waiting.show_services(status.services)
@@ -358,7 +362,7 @@ class BoardWindow(QWidget):
         if member.deputy is None:
             return name, ""
         deputy = self.office.staff_member(member.deputy).name
-        return name, f"代理人 Deputy: {deputy.zh} {deputy.en}"
+        return name, f"{phrases.DEPUTY.line(' ')}: {deputy.zh} {deputy.en}"
 
     # -- clock and procedures ------------------------------------------------------------------
 

@@ -9,32 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from counterdesk.queue.office import Document, Office, Text
+from counterdesk.phrases import Bilingual, wait_phrase
+from counterdesk.queue.office import Document, Office
 from counterdesk.queue.views import Ticket
-
-
-class Bilingual(NamedTuple):
-    """A phrase in Traditional Chinese and English, shown together."""
-
-    zh: str
-    en: str
-
-    @classmethod
-    def of(cls, text: Text) -> Bilingual:
-        return cls(text.zh, text.en)
-
-
-# The words around a ticket's figures, on paper and on the kiosk's confirmation alike.
-YOUR_NUMBER = Bilingual("您的號碼", "Your number")
-PRIORITY = Bilingual("優先", "Priority")
-ISSUED = Bilingual("取號時間", "Issued")
-PEOPLE_AHEAD = Bilingual("前面人數", "People ahead")
-ESTIMATED_WAIT = Bilingual("預估等候", "Estimated wait")
-REMEMBER = Bilingual("請記得備妥以下文件", "Please remember to bring")
-SCAN = Bilingual("掃描 QR code 查看叫號進度", "Scan to see your place in the queue")
-HELPLINE = Bilingual("諮詢專線", "Helpline")
 
 
 @dataclass(frozen=True)
@@ -58,14 +36,6 @@ class TicketContent:
     @property
     def ahead(self) -> Bilingual:
         return Bilingual(f"{self.people_ahead} 人", f"{self.people_ahead} people")
-
-
-def wait_phrase(people_ahead: int, minutes: float) -> Bilingual:
-    """The estimated wait as a citizen reads it: whole minutes, never "about 0 minutes"."""
-    if people_ahead <= 0:
-        return Bilingual("即將叫號", "You are next")
-    whole = max(1, round(minutes))
-    return Bilingual(f"約 {whole} 分鐘", f"about {whole} min")
 
 
 def status_url(office: Office, token: str) -> str:

@@ -18,8 +18,9 @@ from pathlib import Path
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
-from counterdesk.devices import ticket_content as words
-from counterdesk.devices.ticket_content import Bilingual, TicketContent
+from counterdesk import phrases
+from counterdesk.devices.ticket_content import TicketContent
+from counterdesk.phrases import Bilingual
 from counterdesk.queue.errors import CounterdeskError
 
 FAMILY = "Noto Sans CJK TC"
@@ -84,7 +85,7 @@ def wrap(text: str, size: int, bold: bool, width: float) -> tuple[str, ...]:
     """Break ``text`` into lines no wider than ``width``.
 
     Lines break at spaces where they can (so 「經濟部商業發展署 公司登記櫃檯」 breaks at its
-    space), and inside a word too wide for a line: between Han characters or Latin words.
+    space), and inside a word too wide for a line: between Han characters or Latin phrases.
     """
     face = font(size, bold)
     if face.getlength(text) <= width:
@@ -234,35 +235,35 @@ def render_ticket(content: TicketContent, width: int = WIDTHS[80]) -> Image.Imag
         raise ValueError(f"ticket width must be a multiple of 8 dots from 256 to 1024, not {width}")
     sheet = _Sheet(width, 1600 + 120 * len(content.missing_documents))
     if content.sample:
-        sheet.banner(Bilingual("測試列印", "TEST PRINT"), 28)
+        sheet.banner(phrases.TEST_PRINT, 28)
         sheet.gap()
     sheet.bilingual(content.office, 28, bold=True)
     sheet.rule()
-    sheet.text(f"{words.YOUR_NUMBER.zh}  {words.YOUR_NUMBER.en}", 26)
+    sheet.text(f"{phrases.YOUR_NUMBER.zh}  {phrases.YOUR_NUMBER.en}", 26)
     sheet.gap(6)
     sheet.number(content.number)
     sheet.gap(20)
     if content.priority:
-        sheet.banner(Bilingual(words.PRIORITY.zh, words.PRIORITY.en.upper()), 32)
+        sheet.banner(Bilingual(phrases.PRIORITY.zh, phrases.PRIORITY.en.upper()), 32)
         sheet.gap()
     sheet.bilingual(content.service, 36, bold=True)
     sheet.rule()
-    sheet.row(words.ISSUED, f"{content.issued_at:%Y-%m-%d %H:%M}")
-    sheet.row(words.PEOPLE_AHEAD, content.ahead)
-    sheet.row(words.ESTIMATED_WAIT, content.wait)
+    sheet.row(phrases.ISSUED, f"{content.issued_at:%Y-%m-%d %H:%M}")
+    sheet.row(phrases.PEOPLE_AHEAD, content.ahead)
+    sheet.row(phrases.ESTIMATED_WAIT, content.wait)
     if content.missing_documents:
         sheet.rule()
-        sheet.text(words.REMEMBER.zh, 28, bold=True)
-        sheet.text(f"{words.REMEMBER.en}:", 22)
+        sheet.text(phrases.REMEMBER.zh, 28, bold=True)
+        sheet.text(f"{phrases.REMEMBER.en}:", 22)
         sheet.gap(8)
         sheet.checklist(content.missing_documents)
     sheet.rule()
     sheet.qr(content.status_url, min(240, width // 2))
-    sheet.text(words.SCAN.zh, 24)
-    sheet.text(words.SCAN.en, 21)
+    sheet.text(phrases.SCAN.zh, 24)
+    sheet.text(phrases.SCAN.en, 21)
     if content.helpline:
         sheet.gap(8)
-        sheet.text(f"{words.HELPLINE.zh} {words.HELPLINE.en} {content.helpline}", 21)
+        sheet.text(f"{phrases.HELPLINE.zh} {phrases.HELPLINE.en} {content.helpline}", 21)
     return sheet.finish()
 
 

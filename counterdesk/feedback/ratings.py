@@ -24,14 +24,6 @@ from counterdesk.queue.office import Office
 from counterdesk.queue.views import View
 
 SCORES = (1, 2, 3, 4, 5)
-# What each score means, in the words every rating screen shows under its face.
-SCALE = (
-    ("非常不滿意", "Very dissatisfied"),
-    ("不滿意", "Dissatisfied"),
-    ("普通", "Neutral"),
-    ("滿意", "Satisfied"),
-    ("非常滿意", "Very satisfied"),
-)
 SOURCES = ("web", "counter")
 MAX_COMMENT = 500
 # The customer-facing screen offers the faces only this long after the counter finished.

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk import phrases
 from counterdesk.devices.speech_protocol import Utterance
-from counterdesk.devices.ticket_content import Bilingual
-from counterdesk.kiosk import texts
 from counterdesk.kiosk.widgets import Button, Card, Pair, label, repolish
+from counterdesk.phrases import Bilingual
 from counterdesk.queue.office import Office, Service
 from counterdesk.queue.views import OfficeStatus, ServiceStatus
 
@@ -27,7 +27,7 @@ def availability(status: ServiceStatus | None, closed: Bilingual | None) -> Bili
     if closed is not None:
         return closed
     if status is not None and status.issued_today >= status.daily_cap:
-        return texts.FULL_TODAY
+        return phrases.FULL_TODAY
     return None
 
 
@@ -50,7 +50,7 @@ class ServiceTile(Card):
         self.code = service.code
         self.letter = label(service.prefix, "tile-letter", center=True)
         self.name = Pair(Bilingual.of(service.name), "tile")
-        self.wait = Pair(texts.waiting_line(0, 0), "wait")
+        self.wait = Pair(phrases.waiting_line(0, 0), "wait")
         layout = QHBoxLayout(self)
         layout.addWidget(self.letter, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
@@ -67,7 +67,7 @@ class ServiceTile(Card):
         if refused is not None:
             self.wait.set_text(refused)
         elif status is not None:
-            self.wait.set_text(texts.waiting_line(status.waiting, status.estimated_wait_minutes))
+            self.wait.set_text(phrases.waiting_line(status.waiting, status.estimated_wait_minutes))
 
 
 class ServiceGrid(QWidget):
@@ -115,7 +115,7 @@ class Alert(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setProperty("role", "alert")
-        self.words = Pair(texts.NOT_NOW, "alert", center=True)
+        self.words = Pair(phrases.NOT_NOW, "alert", center=True)
         QVBoxLayout(self).addWidget(self.words)
         self.hide()
 
@@ -142,8 +142,8 @@ class Alert(QFrame):
 def hours_phrase(office: Office) -> Bilingual:
     """「服務時間 週一至週五 08:30–12:00、13:30–17:00・最後取號 16:45」 and its English."""
     hours = office.office.hours
-    days = [texts.WEEKDAYS[day] for day in hours.days]
-    positions = [list(texts.WEEKDAYS).index(day) for day in hours.days]
+    days = [phrases.WEEKDAYS[day] for day in hours.days]
+    positions = [list(phrases.WEEKDAYS).index(day) for day in hours.days]
     if len(days) > 2 and positions == list(range(positions[0], positions[0] + len(days))):
         zh_days, en_days = f"週{days[0].zh}至週{days[-1].zh}", f"{days[0].en}–{days[-1].en}"
     else:
@@ -151,10 +151,10 @@ def hours_phrase(office: Office) -> Bilingual:
         en_days = ", ".join(d.en for d in days)
     spans = [f"{s.open}–{s.close}" for s in hours.sessions]
     return Bilingual(
-        f"{texts.OPENING_HOURS.zh} {zh_days} {'、'.join(spans)}・"
-        f"{texts.LAST_TICKET.zh} {hours.last_ticket}",
-        f"{texts.OPENING_HOURS.en}: {en_days} {', '.join(spans)} · "
-        f"{texts.LAST_TICKET.en} {hours.last_ticket}",
+        f"{phrases.OPENING_HOURS.zh} {zh_days} {'、'.join(spans)}・"
+        f"{phrases.LAST_TICKET.zh} {hours.last_ticket}",
+        f"{phrases.OPENING_HOURS.en}: {en_days} {', '.join(spans)} · "
+        f"{phrases.LAST_TICKET.en} {hours.last_ticket}",
     )
 
 
@@ -165,13 +165,13 @@ class HomePage(QWidget):
     def __init__(self, office: Office) -> None:
         super().__init__()
         self.office = office
-        self.heading = Pair(texts.CHOOSE, "section", center=True)
+        self.heading = Pair(phrases.CHOOSE, "section", center=True)
         self.alert = Alert()
         self.grid = ServiceGrid(office)
         self.grid.chosen.connect(self.chosen)
         self.priority_tile = Card("tile", kind="priority")
-        badge = Pair(texts.PRIORITY, "section", center=True)
-        who = Pair(texts.PRIORITY_WHO, "body")
+        badge = Pair(phrases.PRIORITY, "section", center=True)
+        who = Pair(phrases.PRIORITY_WHO, "body")
         row = QHBoxLayout(self.priority_tile)
         row.addWidget(badge)
         row.addWidget(who, 1)
@@ -188,12 +188,12 @@ class HomePage(QWidget):
 
     def show_status(self, status: OfficeStatus | None, closed: Bilingual | None) -> None:
         self.status, self.closed = status, closed
-        self.alert.say(closed and texts.NOT_NOW, closed)
+        self.alert.say(closed and phrases.NOT_NOW, closed)
         self.grid.show_status(status, closed)
 
     def utterances(self) -> list[Utterance]:
-        zh = [texts.CHOOSE.zh + "。"]
-        en = [texts.CHOOSE.en + "."]
+        zh = [phrases.CHOOSE.zh + "。"]
+        en = [phrases.CHOOSE.en + "."]
         if self.closed is not None:
             zh.insert(0, self.closed.zh + "。")
             en.insert(0, self.closed.en + ".")
@@ -201,8 +201,8 @@ class HomePage(QWidget):
             wait = tile.wait.text()
             zh.append(f"{tile.name.zh.text()}，{wait.zh}。")
             en.append(f"{tile.name.en.text()}: {wait.en}.")
-        zh.append(f"{texts.PRIORITY.zh}：{texts.PRIORITY_WHO.zh}。")
-        en.append(f"{texts.PRIORITY.en}: {texts.PRIORITY_WHO.en}.")
+        zh.append(f"{phrases.PRIORITY.zh}：{phrases.PRIORITY_WHO.zh}。")
+        en.append(f"{phrases.PRIORITY.en}: {phrases.PRIORITY_WHO.en}.")
         return [Utterance("".join(zh), "zh"), Utterance(" ".join(en), "en")]
 
 
@@ -214,10 +214,10 @@ class PriorityPage(QWidget):
 
     def __init__(self, office: Office) -> None:
         super().__init__()
-        self.back_button = Button(texts.BACK, kind="back")
+        self.back_button = Button(phrases.BACK, kind="back")
         self.back_button.clicked.connect(self.back)
-        heading = Pair(texts.PRIORITY_CHOOSE, "title")
-        self.who = Pair(texts.PRIORITY_WHO, "section")
+        heading = Pair(phrases.PRIORITY_CHOOSE, "title")
+        self.who = Pair(phrases.PRIORITY_WHO, "section")
         self.alert = Alert()
         self.grid = ServiceGrid(office)
         self.grid.chosen.connect(self.chosen)
@@ -234,11 +234,11 @@ class PriorityPage(QWidget):
         layout.addWidget(self.grid, 1)
 
     def show_status(self, status: OfficeStatus | None, closed: Bilingual | None) -> None:
-        self.alert.say(closed and texts.NOT_NOW, closed)
+        self.alert.say(closed and phrases.NOT_NOW, closed)
         self.grid.show_status(status, closed)
 
     def utterances(self) -> list[Utterance]:
         return [
-            Utterance(f"{texts.PRIORITY_CHOOSE.zh}。{texts.PRIORITY_WHO.zh}。", "zh"),
-            Utterance(f"{texts.PRIORITY_CHOOSE.en}. {texts.PRIORITY_WHO.en}.", "en"),
+            Utterance(f"{phrases.PRIORITY_CHOOSE.zh}。{phrases.PRIORITY_WHO.zh}。", "zh"),
+            Utterance(f"{phrases.PRIORITY_CHOOSE.en}. {phrases.PRIORITY_WHO.en}.", "en"),
         ]

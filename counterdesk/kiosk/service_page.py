@@ -6,11 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLayout, QVBoxLayout, QWidget
 
+from counterdesk import phrases
 from counterdesk.devices.speech_protocol import Utterance
-from counterdesk.devices.ticket_content import Bilingual
-from counterdesk.kiosk import texts
 from counterdesk.kiosk.home import Alert, availability, scrolling
 from counterdesk.kiosk.widgets import Button, CheckItem, Inline, Pair, label
+from counterdesk.phrases import Bilingual
 from counterdesk.queue.office import Document, Service, Text
 from counterdesk.queue.views import ServiceStatus
 
@@ -36,12 +36,12 @@ class ServicePage(QWidget):
         self.service: Service | None = None
         self.priority = False
         self.items: list[tuple[CheckItem, Document]] = []
-        self.back_button = Button(texts.BACK, kind="back")
+        self.back_button = Button(phrases.BACK, kind="back")
         self.back_button.clicked.connect(self.back)
         self.title = Pair(Bilingual("", ""), "title")
         self.badge = QFrame()
         self.badge.setProperty("role", "badge")
-        QVBoxLayout(self.badge).addWidget(Pair(texts.PRIORITY, "section", center=True))
+        QVBoxLayout(self.badge).addWidget(Pair(phrases.PRIORITY, "section", center=True))
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
@@ -56,7 +56,7 @@ class ServicePage(QWidget):
 
         self.alert = Alert()
         self.waiting = Pair(Bilingual("", ""), "section", center=True)
-        self.take_button = Button(texts.TAKE_NUMBER, kind="go")
+        self.take_button = Button(phrases.TAKE_NUMBER, kind="go")
         self.take_button.clicked.connect(self.take)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -78,19 +78,19 @@ class ServicePage(QWidget):
         _clear(self.about)
         _clear(self.checklist)
         for heading, value in (
-            (texts.PROCESSING_TIME, service.processing_time),
-            (texts.FEE, service.fee),
+            (phrases.PROCESSING_TIME, service.processing_time),
+            (phrases.FEE, service.fee),
         ):
             self.about.addWidget(self._section(heading, value.placeholder))
             self.about.addWidget(Pair(Bilingual.of(value), "body"))
-        self.about.addWidget(self._section(texts.PROCEDURE, _indicative(*service.steps)))
+        self.about.addWidget(self._section(phrases.PROCEDURE, _indicative(*service.steps)))
         for index, step in enumerate(service.steps, 1):
             self.about.addWidget(Inline(Bilingual(f"{index}. {step.zh}", step.en), "body"))
         self.about.addStretch(1)
         self.items = []
         self.checklist.addWidget(
             self._section(
-                texts.DOCUMENTS if service.documents else texts.NO_DOCUMENTS,
+                phrases.TICK_DOCUMENTS if service.documents else phrases.NO_DOCUMENTS,
                 _indicative(*service.documents),
             )
         )
@@ -113,7 +113,7 @@ class ServicePage(QWidget):
         layout.addWidget(Inline(heading, "section"))
         if indicative:
             layout.addWidget(
-                label(f"{texts.INDICATIVE.zh}  {texts.INDICATIVE.en}", "note", muted=True)
+                label(f"{phrases.INDICATIVE.zh}  {phrases.INDICATIVE.en}", "note", muted=True)
             )
         return box
 
@@ -124,14 +124,16 @@ class ServicePage(QWidget):
     def show_status(self, status: ServiceStatus | None, closed: Bilingual | None) -> None:
         """Live waiting line, and whether a number can be taken now at all."""
         refused = availability(status, closed)
-        if refused == texts.FULL_TODAY:
-            self.alert.say(texts.FULL_TODAY, texts.FULL_TODAY_HINT)
+        if refused == phrases.FULL_TODAY:
+            self.alert.say(phrases.FULL_TODAY, phrases.FULL_TODAY_HINT)
         else:
-            self.alert.say(refused and texts.NOT_NOW, refused)
+            self.alert.say(refused and phrases.NOT_NOW, refused)
         self.take_button.setVisible(refused is None)
         self.waiting.setVisible(refused is None and status is not None)
         if status is not None:
-            self.waiting.set_text(texts.waiting_line(status.waiting, status.estimated_wait_minutes))
+            self.waiting.set_text(
+                phrases.waiting_line(status.waiting, status.estimated_wait_minutes)
+            )
 
     def refuse(self, phrase: Bilingual, detail: Bilingual | None) -> None:
         """The engine refused (full today) or failed: say so, offer no button."""
@@ -141,28 +143,32 @@ class ServicePage(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         self.take_button.setEnabled(not busy)
-        self.take_button.words.set_text(texts.ISSUING if busy else texts.TAKE_NUMBER)
+        self.take_button.words.set_text(phrases.ISSUING if busy else phrases.TAKE_NUMBER)
 
     def utterances(self) -> list[Utterance]:
         service = self.service
         if service is None:
             return []
-        zh = [f"{service.name.zh}。{texts.PROCEDURE.zh}："]
-        en = [f"{service.name.en}. {texts.PROCEDURE.en}:"]
+        zh = [f"{service.name.zh}。{phrases.PROCEDURE.zh}："]
+        en = [f"{service.name.en}. {phrases.PROCEDURE.en}:"]
         zh += [f"{i}、{step.zh}。" for i, step in enumerate(service.steps, 1)]
         en += [f"{i}. {step.en}." for i, step in enumerate(service.steps, 1)]
-        zh.append(f"{texts.PROCESSING_TIME.zh}：{service.processing_time.zh}。")
-        en.append(f"{texts.PROCESSING_TIME.en}: {service.processing_time.en}.")
-        zh.append(f"{texts.FEE.zh}：{service.fee.zh}。")
-        en.append(f"{texts.FEE.en}: {service.fee.en}.")
+        zh.append(f"{phrases.PROCESSING_TIME.zh}：{service.processing_time.zh}。")
+        en.append(f"{phrases.PROCESSING_TIME.en}: {service.processing_time.en}.")
+        zh.append(f"{phrases.FEE.zh}：{service.fee.zh}。")
+        en.append(f"{phrases.FEE.en}: {service.fee.en}.")
         if service.documents:
-            zh.append(texts.DOCUMENTS.zh + "：" + "；".join(d.zh for d in service.documents) + "。")
-            en.append(texts.DOCUMENTS.en + ": " + "; ".join(d.en for d in service.documents) + ".")
+            zh.append(
+                phrases.TICK_DOCUMENTS.zh + "：" + "；".join(d.zh for d in service.documents) + "。"
+            )
+            en.append(
+                phrases.TICK_DOCUMENTS.en + ": " + "; ".join(d.en for d in service.documents) + "."
+            )
         alert = self.alert.phrase()
         if alert is not None:
             zh.append(alert.zh + "。")
             en.append(alert.en + ".")
         elif not self.take_button.isHidden():
-            zh.append(f"{self.waiting.text().zh}。請按「{texts.TAKE_NUMBER.zh}」。")
-            en.append(f"{self.waiting.text().en}. Press “{texts.TAKE_NUMBER.en}”.")
+            zh.append(f"{self.waiting.text().zh}。請按「{phrases.TAKE_NUMBER.zh}」。")
+            en.append(f"{self.waiting.text().en}. Press “{phrases.TAKE_NUMBER.en}”.")
         return [Utterance("".join(zh), "zh"), Utterance(" ".join(en), "en")]

@@ -12,8 +12,8 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from counterdesk.devices.ticket_content import Bilingual
 from counterdesk.kiosk.widgets import Button, label
+from counterdesk.phrases import Bilingual
 from counterdesk.queue import pins
 from counterdesk.queue.errors import CounterdeskError
 

@@ -7,16 +7,17 @@ from PySide6.QtCore import QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QVBoxLayout, QWidget
 
+from counterdesk import phrases
 from counterdesk.devices.announcements import spoken_number
 from counterdesk.devices.speech_protocol import Utterance
-from counterdesk.devices.ticket_content import Bilingual, TicketContent
+from counterdesk.devices.ticket_content import TicketContent
 from counterdesk.devices.ticket_image import qr_matrix
 from counterdesk.devices.ticket_printing import PrintOutcome
-from counterdesk.kiosk import texts
 from counterdesk.kiosk.home import Alert, scrolling
-from counterdesk.kiosk.style import INK
 from counterdesk.kiosk.widgets import Button, Inline, Pair
+from counterdesk.phrases import Bilingual
 from counterdesk.ui.app import ui_font
+from counterdesk.ui.theme import INK
 
 
 class QrView(QWidget):
@@ -120,17 +121,17 @@ class TicketPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.content: TicketContent | None = None
-        self.heading = Inline(texts.YOUR_NUMBER, "section", center=True)
+        self.heading = Inline(phrases.YOUR_NUMBER, "section", center=True)
         self.number = BigNumber()
         self.badge = QFrame()
         self.badge.setProperty("role", "badge")
-        QVBoxLayout(self.badge).addWidget(Inline(texts.PRIORITY, "section", center=True))
+        QVBoxLayout(self.badge).addWidget(Inline(phrases.PRIORITY, "section", center=True))
         self.service = Pair(Bilingual("", ""), "title", center=True)
         facts = QGridLayout()
         self.ahead = Inline(Bilingual("", ""), "title")
         self.wait = Inline(Bilingual("", ""), "title")
         for row, (heading, value) in enumerate(
-            ((texts.PEOPLE_AHEAD, self.ahead), (texts.ESTIMATED_WAIT, self.wait))
+            ((phrases.PEOPLE_AHEAD, self.ahead), (phrases.ESTIMATED_WAIT, self.wait))
         ):
             facts.addWidget(Inline(heading, "section"), row, 0)
             facts.addWidget(value, row, 1)
@@ -142,9 +143,9 @@ class TicketPage(QWidget):
         left.addLayout(facts)
 
         self.qr = QrView()
-        self.scan = Pair(texts.SCAN, "body", center=True)
+        self.scan = Pair(phrases.SCAN, "body", center=True)
         self.printing = Alert()
-        self.remember = Inline(texts.REMEMBER, "section")
+        self.remember = Inline(phrases.REMEMBER, "section")
         reminders = QWidget()
         self.reminders = QVBoxLayout(reminders)
         self.reminders.setContentsMargins(0, 0, 0, 0)
@@ -160,7 +161,7 @@ class TicketPage(QWidget):
         self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.columns.addLayout(left, 1)
         self.columns.addLayout(right, 1)
-        self.done_button = Button(texts.DONE, kind="go")
+        self.done_button = Button(phrases.DONE, kind="go")
         self.done_button.clicked.connect(self.done)
         layout = QVBoxLayout(self)
         layout.addLayout(self.columns, 1)
@@ -194,21 +195,21 @@ class TicketPage(QWidget):
                 row.set_text(Bilingual(f"□ {document.zh}", document.en))
             row.setVisible(index < len(content.missing_documents))
         self.remember.setVisible(bool(content.missing_documents))
-        self.printing.say(texts.PRINTING, tone="ok")
+        self.printing.say(phrases.PRINTING, tone="ok")
 
     def show_print(self, outcome: PrintOutcome) -> None:
         if outcome.printed:
-            self.printing.say(texts.PRINTED, tone="ok")
+            self.printing.say(phrases.PRINTED, tone="ok")
         elif outcome.state == "not_printed":
-            self.printing.say(texts.NO_PRINTER)
+            self.printing.say(phrases.NO_PRINTER)
         else:
-            self.printing.say(texts.NOT_PRINTED)
+            self.printing.say(phrases.NOT_PRINTED)
 
     def set_countdown(self, seconds: int) -> None:
         self.done_button.words.set_text(
             Bilingual(
-                f"{texts.DONE.zh}（{seconds} 秒後回到首頁）",
-                f"{texts.DONE.en} (back to the start in {seconds} s)",
+                f"{phrases.DONE.zh}（{seconds} 秒後回到首頁）",
+                f"{phrases.DONE.en} (back to the start in {seconds} s)",
             )
         )
 
@@ -219,19 +220,24 @@ class TicketPage(QWidget):
         spoken = spoken_number(content.number)
         wait = content.wait
         zh = (
-            f"{texts.YOUR_NUMBER.zh}是 {spoken} 號，{content.service.zh}。"
+            f"{phrases.YOUR_NUMBER.zh}是 {spoken} 號，{content.service.zh}。"
             f"前面還有 {content.people_ahead} 人，{wait.zh}。"
         )
         en = (
-            f"{texts.YOUR_NUMBER.en} is {spoken}, {content.service.en}. "
+            f"{phrases.YOUR_NUMBER.en} is {spoken}, {content.service.en}. "
             f"{content.people_ahead} people ahead, {wait.en}."
         )
         if content.missing_documents:
             zh += (
-                texts.REMEMBER.zh + "：" + "；".join(d.zh for d in content.missing_documents) + "。"
+                phrases.REMEMBER.zh
+                + "："
+                + "；".join(d.zh for d in content.missing_documents)
+                + "。"
             )
             en += (
-                f" {texts.REMEMBER.en}: " + "; ".join(d.en for d in content.missing_documents) + "."
+                f" {phrases.REMEMBER.en}: "
+                + "; ".join(d.en for d in content.missing_documents)
+                + "."
             )
         notice = self.printing.phrase()
         if notice is not None:

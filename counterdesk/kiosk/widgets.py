@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.devices.ticket_content import Bilingual
+from counterdesk.phrases import Bilingual
 from counterdesk.ui.layout import column
 
 PADDING = 8

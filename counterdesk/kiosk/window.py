@@ -21,24 +21,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk import phrases
 from counterdesk.devices.printer import TicketPrinter
 from counterdesk.devices.speech_protocol import SilentSpeaker, Speaker, Utterance
-from counterdesk.devices.ticket_content import Bilingual, TicketContent, content_for
+from counterdesk.devices.ticket_content import TicketContent, content_for
 from counterdesk.devices.ticket_image import qr_matrix
 from counterdesk.devices.ticket_printing import PrintOutcome, print_ticket
-from counterdesk.kiosk import texts
 from counterdesk.kiosk.home import HomePage, PriorityPage
 from counterdesk.kiosk.service_page import ServicePage
 from counterdesk.kiosk.staff_exit import CLOSE, LEAVE_FULL_SCREEN, StaffExitDialog
-from counterdesk.kiosk.style import TARGET_MM, mm_to_px, stylesheet
+from counterdesk.kiosk.style import stylesheet
 from counterdesk.kiosk.ticket_page import TicketPage
 from counterdesk.kiosk.widgets import Button, Pair, label
+from counterdesk.phrases import Bilingual
 from counterdesk.queue import OfficeStatus, ServiceStatus, Ticket, TicketEngine, TicketRefused
 from counterdesk.queue.pins import pin_matches
 from counterdesk.ui.errors import error_text
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background
+from counterdesk.ui.theme import TARGET_MM, mm_to_px
 
 log = logging.getLogger(__name__)
 SHUTDOWN_WAIT_MS = 5000
@@ -127,7 +129,7 @@ class KioskWindow(QWidget):
         self.hold.held.connect(self.request_staff_exit)
         QVBoxLayout(self.hold).addWidget(Pair(Bilingual.of(self.office.office.name), "header"))
         self.clock = label("", "header-zh", wrap=False)
-        self.read_button = Button(texts.READ_ALOUD, kind="header")
+        self.read_button = Button(phrases.READ_ALOUD, kind="header")
         self.read_button.clicked.connect(self.read_aloud)
         row = QHBoxLayout(header)
         row.addWidget(self.hold, 1)
@@ -253,7 +255,7 @@ class KioskWindow(QWidget):
     def closed_now(self) -> Bilingual | None:
         """Why no number can be taken at this moment (outside hours, after last ticket)."""
         reason = self.office.ticket_window(self.engine.clock.now())
-        return texts.closed_reason(reason) if reason else None
+        return phrases.closed_reason(reason) if reason else None
 
     def _show_status(self) -> None:
         closed = self.closed_now()
@@ -349,10 +351,10 @@ class KioskWindow(QWidget):
     def _issue_failed(self, error: Exception) -> None:
         self._issuing = False
         if isinstance(error, TicketRefused):
-            self.service_page.refuse(texts.FULL_TODAY, texts.FULL_TODAY_HINT)
+            self.service_page.refuse(phrases.FULL_TODAY, phrases.FULL_TODAY_HINT)
         else:
             log.error("kiosk could not issue a ticket: %s", error_text(error))
-            self.service_page.refuse(texts.CANNOT_ISSUE, None)
+            self.service_page.refuse(phrases.CANNOT_ISSUE, None)
         self.refresh()
 
     def _printed(self, content: TicketContent, outcome: PrintOutcome) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
-from counterdesk.devices.ticket_content import Bilingual
+from counterdesk.phrases import Bilingual
 from counterdesk.ui.app import ui_font
 
 COLOURS = {1: "#E53935", 2: "#FB8C00", 3: "#FDD835", 4: "#9CCC65", 5: "#43A047"}

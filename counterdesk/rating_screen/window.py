@@ -17,19 +17,18 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from counterdesk.devices.ticket_content import Bilingual
+from counterdesk import phrases
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.ratings import RatingRefused
-from counterdesk.kiosk.style import BRAND, INK, MUTED, PAPER, TARGET_MM, mm_to_px
+from counterdesk.phrases import Bilingual
 from counterdesk.queue import Event, EventKind, TicketEngine
-from counterdesk.rating_screen import texts
 from counterdesk.rating_screen.faces import FaceButton, FaceMark
-from counterdesk.ui.app import cjk_family
 from counterdesk.ui.errors import error_text
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background
+from counterdesk.ui.theme import BRAND, TARGET_MM, Roles, citizen_sheet, mm_to_px
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +42,7 @@ WATCHED = (EventKind.FINISHED.value, *CALLS)
 KEYS = {getattr(Qt.Key, f"Key_{score}").value: score for score in range(1, 6)}  # and keypad
 
 # (role, pixel size at 600 lines, bold)
-ROLES = {
+ROLES: Roles = {
     "head-zh": (24, True),
     "head-en": (16, False),
     "welcome-zh": (64, True),
@@ -65,25 +64,14 @@ FACE_ZH_PX, FACE_EN_PX = 22, 16
 
 def stylesheet(scale: float) -> str:
     """The screen's style sheet for a window ``scale`` times a 1024x600 panel."""
-    family = cjk_family()
-    font = f'font-family: "{family}", "Noto Sans", sans-serif;' if family else ""
-    roles = "\n".join(
-        f'QLabel[role="{role}"] {{ font-size: {max(9, round(px * scale))}px; '
-        f"font-weight: {700 if bold else 400}; }}"
-        for role, (px, bold) in ROLES.items()
-    )
-    return f"""
-QWidget#feedback {{ background: {PAPER}; }}
-QWidget {{ color: {INK}; {font} }}
-QLabel {{ background: transparent; }}
-QLabel[muted="true"] {{ color: {MUTED}; }}
-{roles}
-QFrame#header {{ background: {BRAND}; }}
-QFrame#header QLabel {{ color: white; }}
+    return (
+        citizen_sheet("feedback", ROLES, scale)
+        + f"""
 QLabel[role="ticket"] {{ color: white; background: {BRAND}; border-radius: {round(8 * scale)}px;
     padding: {round(4 * scale)}px {round(14 * scale)}px; }}
 QLabel[role="notice"] {{ color: #7C2D12; background: #FEF3C7; padding: 2px 8px; }}
 """
+    )
 
 
 def _label(text: str, role: str, *, muted: bool = False) -> QLabel:
@@ -166,7 +154,7 @@ class FeedbackWindow(QWidget):
         self.setWindowTitle(f"{office.zh} {office.en} — {screen}")
 
     def _build(self, office: Bilingual, desk: Bilingual) -> None:
-        where = texts.counter_name(self.counter)
+        where = phrases.counter_name(self.counter)
         office_zh, office_en = _pair(office, "head")
         desk_zh, desk_en = _pair(where, "head")
         for widget in (office_zh, office_en):
@@ -180,9 +168,9 @@ class FeedbackWindow(QWidget):
         header.addLayout(column(desk_zh, desk_en, spacing=0))
 
         self.idle = QWidget()
-        welcome = _pair(texts.WELCOME, "welcome")
+        welcome = _pair(phrases.WELCOME, "welcome")
         desk_name = _pair(Bilingual(f"{where.zh}　{desk.zh}", f"{where.en} · {desk.en}"), "desk")
-        service = _pair(texts.AT_YOUR_SERVICE, "sub")
+        service = _pair(phrases.AT_YOUR_SERVICE, "sub")
         idle = QVBoxLayout(self.idle)
         idle.addStretch(2)
         idle.addLayout(column(*welcome, spacing=0))
@@ -193,7 +181,7 @@ class FeedbackWindow(QWidget):
         idle.addStretch(2)
 
         self.rating = QWidget()
-        self.ask_zh, self.ask_en = _pair(texts.ASK, "ask")
+        self.ask_zh, self.ask_en = _pair(phrases.RATE_PROMPT, "ask")
         self.ticket = _label("", "ticket")
         ask = QHBoxLayout()
         ask.addStretch(1)
@@ -201,12 +189,14 @@ class FeedbackWindow(QWidget):
         ask.addSpacing(24)
         ask.addWidget(self.ticket, 0, Qt.AlignmentFlag.AlignVCenter)
         ask.addStretch(1)
-        self.faces = [FaceButton(score, words) for score, words in enumerate(texts.FACES, start=1)]
+        self.faces = [
+            FaceButton(score, words) for score, words in enumerate(phrases.FACES, start=1)
+        ]
         self.face_row = QHBoxLayout()
         for face in self.faces:
             face.clicked.connect(functools.partial(self.choose, face.score))
             self.face_row.addWidget(face, 1)  # equal tiles, whatever the length of the words
-        self.reply = _label(f"{texts.REPLY.zh}\n{texts.REPLY.en}", "note", muted=True)
+        self.reply = _label(f"{phrases.REPLY.zh}\n{phrases.REPLY.en}", "note", muted=True)
         rating = QVBoxLayout(self.rating)
         rating.addLayout(ask)
         rating.addLayout(self.face_row, 1)
@@ -214,8 +204,8 @@ class FeedbackWindow(QWidget):
 
         self.message = QWidget()
         self.mark = FaceMark()
-        self.message_zh, self.message_en = _pair(texts.THANKS, "message")
-        self.detail_zh, self.detail_en = _pair(texts.RECORDED, "sub")
+        self.message_zh, self.message_en = _pair(phrases.THANK_YOU, "message")
+        self.detail_zh, self.detail_en = _pair(phrases.RECORDED, "sub")
         message = QVBoxLayout(self.message)
         message.addStretch(1)  # centred, with or without the face above the words
         message.addWidget(self.mark, 5)
@@ -307,7 +297,7 @@ class FeedbackWindow(QWidget):
         self._check()  # a finish later in the same batch still brings the faces
 
     def _on_connection(self, online: bool, message: str) -> None:
-        self._set_notice("" if online else f"{texts.OFFLINE.zh}  {texts.OFFLINE.en}")
+        self._set_notice("" if online else f"{phrases.OFFLINE.zh}  {phrases.OFFLINE.en}")
         if online:
             self._check()
 
@@ -334,7 +324,7 @@ class FeedbackWindow(QWidget):
 
     def _check_failed(self, error: Exception) -> None:
         log.warning("cannot ask which ticket to rate: %s", error_text(error))
-        self._set_notice(f"{texts.OFFLINE.zh}  {texts.OFFLINE.en}")
+        self._set_notice(f"{phrases.OFFLINE.zh}  {phrases.OFFLINE.en}")
 
     # -- states ------------------------------------------------------------------------------
 
@@ -353,7 +343,7 @@ class FeedbackWindow(QWidget):
         log.info("asking for a rating of %s at counter %s", number, self.counter)
         self._message_timer.stop()
         self.token, self.number = token, number
-        self.ticket.setText(f"{texts.TICKET.zh} {texts.TICKET.en}  {number}")
+        self.ticket.setText(f"{phrases.TICKET.zh} {phrases.TICKET.en}  {number}")
         for face in self.faces:
             face.setEnabled(True)
         self._rating_timer.start()
@@ -412,17 +402,17 @@ class FeedbackWindow(QWidget):
         self._saving = False
         self._handled.add(token)
         log.info("rated %s at counter %s", score, self.counter)
-        self._show_message(texts.THANKS, texts.RECORDED, score)
+        self._show_message(phrases.THANK_YOU, phrases.RECORDED, score)
 
     def _rate_failed(self, token: str, error: Exception) -> None:
         self._saving = False
         if isinstance(error, RatingRefused):  # rated from the phone meanwhile, most likely
             self._handled.add(token)
-            self._show_message(texts.ALREADY_RATED, texts.THANKS_AGAIN, None)
+            self._show_message(phrases.ALREADY_RATED, phrases.THANKS_AGAIN, None)
             return
         # Not handled: once the database is back, the faces may ask again.
         log.warning("rating not saved at counter %s: %s", self.counter, error_text(error))
-        self._show_message(texts.NOT_SAVED, texts.RATE_BY_QR, None)
+        self._show_message(phrases.NOT_SAVED, phrases.RATE_BY_QR, None)
 
 
 def open_rating_screen(engine: TicketEngine, counter: int) -> FeedbackWindow:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk import phrases
 from counterdesk.analytics.satisfaction import (
     RatingComment,
     Satisfaction,
@@ -33,7 +34,6 @@ from counterdesk.analytics.satisfaction import (
     rating_comments,
     satisfaction,
 )
-from counterdesk.feedback.ratings import SCALE
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.reporting.feedback_tables import (
     SCORE_BREAKDOWNS,
@@ -266,7 +266,7 @@ class SatisfactionTab(QWidget):
         model.setHorizontalHeaderLabels(headings)
         for comment in comments:
             service = service_label(office, comment.service)
-            words = SCALE[comment.score - 1][0 if chinese else 1]
+            words = phrases.FACES[comment.score - 1][0 if chinese else 1]
             day = comment.business_date.isoformat()
             cells = [
                 (day, f"{day} {comment.rated_at.isoformat()}"),  # a visit's day, then the rating

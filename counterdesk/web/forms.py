@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 from urllib.parse import parse_qs
 
+from counterdesk import phrases
 from counterdesk.feedback import ratings
 from counterdesk.feedback.opinions import MAX_CONTACT
-from counterdesk.web import texts
-from counterdesk.web.texts import Bilingual
+from counterdesk.phrases import Bilingual
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 FIELDS = ("score", "comment", "reply", "contact")
@@ -47,7 +47,7 @@ def parse_rating_form(body: bytes) -> RatingForm:
             max_num_fields=len(FIELDS) + 2,  # a flood of fields is not a rating
         )
     except (UnicodeDecodeError, ValueError):
-        raise FormError(texts.BAD_REQUEST) from None
+        raise FormError(phrases.BAD_REQUEST) from None
 
     def field(name: str) -> str:
         values = fields.get(name, [""])
@@ -65,12 +65,12 @@ def parse_rating_form(body: bytes) -> RatingForm:
 def refusal(form: RatingForm) -> Bilingual | None:
     """Why this form cannot be recorded as it is, or None."""
     if form.score is None:
-        return texts.CHOOSE_FACE
+        return phrases.CHOOSE_FACE
     if not form.reply:
         return None  # contact details are used (and kept) only with a reply asked for
     if not form.comment.strip():
         # Once rated, the ticket cannot send its comment any more: ask before recording.
-        return texts.REPLY_NEEDS_COMMENT
+        return phrases.REPLY_NEEDS_COMMENT
     if len(form.contact) > MAX_CONTACT:
-        return texts.fill(texts.CONTACT_TOO_LONG, limit=MAX_CONTACT)
+        return phrases.CONTACT_TOO_LONG.fill(limit=MAX_CONTACT)
     return None

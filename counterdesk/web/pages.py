@@ -10,14 +10,14 @@ from __future__ import annotations
 import html
 import re
 
+from counterdesk import phrases
 from counterdesk.feedback.opinions import MAX_CONTACT
 from counterdesk.feedback.ratings import MAX_COMMENT, SCORES
+from counterdesk.phrases import Bilingual
 from counterdesk.queue.office import Office, Service, Text
-from counterdesk.web import texts
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import RatingForm
 from counterdesk.web.status import OpinionProgress, TicketStatus
-from counterdesk.web.texts import Bilingual
 
 ZH = "zh-Hant-TW"
 # How far the mouth bends per score, worst to best: negative frowns, positive smiles.
@@ -89,10 +89,10 @@ def _document(title: str, body: str, *, body_attrs: str = "", refresh: int | Non
 
 
 def _ticket_card(status: TicketStatus) -> str:
-    badge = bi(texts.PRIORITY, "p", "badge") if status.priority else ""
+    badge = bi(phrases.PRIORITY, "p", "badge") if status.priority else ""
     return (
         '<section class="ticket">'
-        f"{bi(texts.YOUR_NUMBER, 'p', 'label')}"
+        f"{bi(phrases.YOUR_NUMBER, 'p', 'label')}"
         f'<p class="number">{e(status.number)}</p>{badge}'
         f"{bi(status.service_name, 'h1', 'service')}</section>"
     )
@@ -124,27 +124,27 @@ def _rating_form(status: TicketStatus, office: Office, form: RatingForm) -> str:
         f'<input type="radio" name="score" value="{score}" id="score-{score}" required'
         f"{' checked' if form.score == score else ''}>"
         f'<label for="score-{score}">{face_svg(score)}'
-        f"{bi(texts.FACES[score - 1], 'span', 'face-name')}</label>"
+        f"{bi(phrases.FACES[score - 1], 'span', 'face-name')}</label>"
         for score in reversed(SCORES)  # best first, as Taiwanese satisfaction surveys list them
     )
     days = office.feedback.contact_retention_days
     return (
         f'<section class="rating"><form class="rate" method="post" '
         f'action="/t/{e(status.token)}/rate">'
-        f'<fieldset class="faces"><legend>{bi(texts.RATE_PROMPT, "span")}</legend>'
+        f'<fieldset class="faces"><legend>{bi(phrases.RATE_PROMPT, "span")}</legend>'
         f'<div class="face-row">{faces}</div></fieldset>'
-        f'<label class="field" for="comment">{bi(texts.COMMENT, "span")}</label>'
+        f'<label class="field" for="comment">{bi(phrases.COMMENT, "span")}</label>'
         f'<textarea id="comment" name="comment" rows="3" maxlength="{MAX_COMMENT}" '
         f'aria-describedby="comment-hint">{e(form.comment)}</textarea>'
-        f"{bi(texts.NO_PERSONAL_DATA, 'p', 'note', ident='comment-hint')}"
+        f"{bi(phrases.NO_PERSONAL_DATA, 'p', 'note', ident='comment-hint')}"
         f'<div class="check"><input type="checkbox" id="reply" name="reply" value="yes"'
         f"{' checked' if form.reply else ''}>"
-        f'<label for="reply">{bi(texts.WANT_REPLY, "span")}</label></div>'
-        f'<label class="field" for="contact">{bi(texts.CONTACT, "span")}</label>'
+        f'<label for="reply">{bi(phrases.WANT_REPLY, "span")}</label></div>'
+        f'<label class="field" for="contact">{bi(phrases.CONTACT, "span")}</label>'
         f'<input type="text" id="contact" name="contact" maxlength="{MAX_CONTACT}" '
         f'autocomplete="email" value="{e(form.contact)}">'
-        f"{bi(texts.fill(texts.CONTACT_NOTE, days=days), 'p', 'note')}"
-        f'<button type="submit">{bi(texts.SEND, "span")}</button></form></section>'
+        f"{bi(phrases.CONTACT_NOTE.fill(days=days), 'p', 'note')}"
+        f'<button type="submit">{bi(phrases.SEND, "span")}</button></form></section>'
     )
 
 
@@ -155,15 +155,15 @@ def _opinions(opinions: tuple[OpinionProgress, ...]) -> str:
         return ""
     cases = "".join(
         '<div class="case">'
-        f"{bi(texts.OPINION_RECORDED, 'p', 'label')}"
+        f"{bi(phrases.OPINION_RECORDED, 'p', 'label')}"
         f'<p class="reference">{e(opinion.reference)}</p>'
         f"{bi(opinion.words, 'p', f'progress progress-{opinion.status}')}"
         f"{_answer(opinion)}</div>"
         for opinion in opinions
     )
     return (
-        f'<section class="info opinion">{bi(texts.OPINIONS, "h2")}{cases}'
-        f"{bi(texts.OPINION_FOLLOW_UP, 'p', 'note')}</section>"
+        f'<section class="info opinion">{bi(phrases.OPINIONS, "h2")}{cases}'
+        f"{bi(phrases.OPINION_FOLLOW_UP, 'p', 'note')}</section>"
     )
 
 
@@ -173,11 +173,11 @@ def _answer(opinion: OpinionProgress) -> str:
     day = ""
     if opinion.answered_on:
         day = (
-            f'<p class="note">{bi(texts.ANSWERED_ON, "span", "inline")} '
+            f'<p class="note">{bi(phrases.ANSWERED_ON, "span", "inline")} '
             f"{e(opinion.answered_on.isoformat())}</p>"
         )
     return (
-        f'<div class="answer">{bi(texts.ANSWER, "p", "label")}'
+        f'<div class="answer">{bi(phrases.ANSWER, "p", "label")}'
         f'<p class="answer-text">{e(opinion.answer)}</p>{day}</div>'
     )
 
@@ -185,7 +185,7 @@ def _answer(opinion: OpinionProgress) -> str:
 def _section(heading: Bilingual, placeholder: bool, content: str) -> str:
     """A heading, "for guidance only" when the office marked a value as unconfirmed (the
     kiosk's wording), then the content."""
-    note = bi(texts.INDICATIVE, "p", "indicative") if placeholder else ""
+    note = bi(phrases.INDICATIVE, "p", "indicative") if placeholder else ""
     return f'<section class="info">{bi(heading, "h2")}{note}{content}</section>'
 
 
@@ -196,15 +196,15 @@ def _service_sections(service: Service) -> str:
         for doc in service.documents
     )
     return (
-        _section(texts.PROCEDURE, any(s.placeholder for s in service.steps), f"<ol>{steps}</ol>")
+        _section(phrases.PROCEDURE, any(s.placeholder for s in service.steps), f"<ol>{steps}</ol>")
         + _section(
-            texts.PROCESSING_TIME,
+            phrases.PROCESSING_TIME,
             service.processing_time.placeholder,
             bi(service.processing_time),
         )
-        + _section(texts.FEE, service.fee.placeholder, bi(service.fee))
+        + _section(phrases.FEE, service.fee.placeholder, bi(service.fee))
         + _section(
-            texts.DOCUMENTS if service.documents else texts.NO_DOCUMENTS,
+            phrases.DOCUMENTS if service.documents else phrases.NO_DOCUMENTS,
             any(d.placeholder or (d.note and d.note.placeholder) for d in service.documents),
             f'<ul class="checklist">{documents}</ul>' if documents else "",
         )
@@ -219,11 +219,11 @@ def _contact(office: Office) -> str:
         target = dial(helpline)
         link = f'<a href="{e(target)}">{number}</a>' if target else number
         line = (
-            f'<p class="helpline">{bi(texts.HELPLINE, "span", "inline")} '
+            f'<p class="helpline">{bi(phrases.HELPLINE, "span", "inline")} '
             f'<span class="phone">{link}</span></p>'
         )
     return (
-        f'<section class="info contact">{bi(texts.CONTACT_US, "h2")}'
+        f'<section class="info contact">{bi(phrases.CONTACT_US, "h2")}'
         f"{bi(office.office.name)}{line}</section>"
     )
 
@@ -248,10 +248,10 @@ def status_page(
     if live:
         footer = (
             "<footer>"
-            f"{bi(texts.fill(texts.LIVE_NOTE, seconds=refresh), 'p', 'live')}"
-            f'<p class="updated">{bi(texts.UPDATED, "span", "inline")} '
+            f"{bi(phrases.LIVE_NOTE.fill(seconds=refresh), 'p', 'live')}"
+            f'<p class="updated">{bi(phrases.UPDATED, "span", "inline")} '
             f'<span data-field="updated">{e(f"{status.checked_at:%H:%M:%S}")}</span></p>'
-            f'<div class="offline" data-field="offline" hidden>{bi(texts.OFFLINE)}</div>'
+            f'<div class="offline" data-field="offline" hidden>{bi(phrases.OFFLINE)}</div>'
             "</footer>"
         )
     body = (

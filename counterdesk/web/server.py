@@ -24,8 +24,9 @@ from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from counterdesk import phrases
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.web import DEFAULT_REFRESH, texts
+from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.limits import ConnectionSlots, Full, Limits, RateLimiter
 from counterdesk.web.response import Response
 from counterdesk.web.site import StatusSite, plain, redact
@@ -73,7 +74,7 @@ class StatusHandler(BaseHTTPRequestHandler):
         except (_Gone, ConnectionError):
             return
         except TimeoutError:
-            self._send(plain(408, texts.TIMEOUT))
+            self._send(plain(408, phrases.TIMEOUT))
             return
         self._send(self._answer(body))
 
@@ -86,7 +87,7 @@ class StatusHandler(BaseHTTPRequestHandler):
         if end is None or end.end() > limit:
             line_end = buffer.find(b"\n")
             too_long = 414 if line_end < 0 or line_end > limit else 431
-            raise _Refused(plain(too_long, texts.TOO_LARGE))
+            raise _Refused(plain(too_long, phrases.TOO_LARGE))
         line, _, headers = buffer[: end.end()].partition(b"\n")
         self.raw_requestline = line + b"\n"
         self.rfile = io.BytesIO(headers)  # parse_request reads the headers from here
@@ -98,13 +99,13 @@ class StatusHandler(BaseHTTPRequestHandler):
             self.headers.get("Transfer-Encoding")
             or len(self.headers.get_all("Content-Length", [])) != 1
         ):
-            raise _Refused(plain(411, texts.LENGTH_REQUIRED))
+            raise _Refused(plain(411, phrases.LENGTH_REQUIRED))
         stated = self.headers["Content-Length"].strip(" \t")
         if not CONTENT_LENGTH.fullmatch(stated):
-            raise _Refused(plain(400, texts.BAD_REQUEST))
+            raise _Refused(plain(400, phrases.BAD_REQUEST))
         length = int(stated)
         if length > self.server.limits.max_body_bytes:
-            raise _Refused(plain(413, texts.TOO_LARGE))
+            raise _Refused(plain(413, phrases.TOO_LARGE))
         body = start[:length]
         while len(body) < length:
             body += self._receive(deadline, min(CHUNK, length - len(body)))
@@ -126,7 +127,7 @@ class StatusHandler(BaseHTTPRequestHandler):
             return self.server.site.respond(self.command, self.path, body, content_type)
         except Exception:
             log.exception("failed to answer %s %s", self.command, redact(self.path))
-            return plain(500, texts.FAILED)
+            return plain(500, phrases.FAILED)
 
     def _send(self, response: Response) -> None:
         self.connection.settimeout(self.server.limits.request_seconds)
@@ -138,7 +139,7 @@ class StatusHandler(BaseHTTPRequestHandler):
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """parse_request's refusals, as bilingual pages with the security headers."""
-        title = texts.TOO_LARGE if code in (413, 414, 431) else texts.BAD_REQUEST
+        title = phrases.TOO_LARGE if code in (413, 414, 431) else phrases.BAD_REQUEST
         self._send(plain(code, title))
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -226,14 +227,14 @@ class StatusServer(ThreadingHTTPServer):
         if wait is not None:
             log.info("rate limit: %s waits %.1f s", client, wait)
             retry = ("Retry-After", str(max(1, math.ceil(wait))))
-            return plain(429, texts.TOO_MANY, None, retry)
+            return plain(429, phrases.TOO_MANY, None, retry)
         full = self.slots.try_acquire(client)
         if full is None:
             return None
         log.warning("refusing %s: %s (%d in all)", client, full.value, self.slots.in_use)
         if full is Full.CLIENT:
-            return plain(429, texts.TOO_MANY, None, ("Retry-After", "5"))
-        return plain(503, texts.BUSY, None, ("Retry-After", "5"))
+            return plain(429, phrases.TOO_MANY, None, ("Retry-After", "5"))
+        return plain(503, phrases.BUSY, None, ("Retry-After", "5"))
 
     def _refuse(self, request: socket.socket, response: Response) -> None:
         """Answer from the accepting thread, without a thread of its own, and close.

@@ -14,18 +14,19 @@ from urllib.parse import urlsplit
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from counterdesk import phrases
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.ratings import RatingRefused
+from counterdesk.phrases import Bilingual
 from counterdesk.queue import Status
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import DatabaseError, InvalidInput, NotFound
-from counterdesk.web import DEFAULT_REFRESH, texts
+from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
 from counterdesk.web.pages import message_page, status_page
 from counterdesk.web.response import Response, html, json_body, see_other
 from counterdesk.web.status import TicketStatus, find_status
-from counterdesk.web.texts import Bilingual
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +50,10 @@ def plain(
 
 
 def not_allowed(allowed: tuple[str, ...]) -> Response:
-    return plain(405, texts.NOT_ALLOWED, None, ("Allow", ", ".join(allowed)))
+    return plain(405, phrases.NOT_ALLOWED, None, ("Allow", ", ".join(allowed)))
 
 
-UNAVAILABLE = plain(503, texts.UNAVAILABLE)
+UNAVAILABLE = plain(503, phrases.UNAVAILABLE)
 
 
 class StatusSite:
@@ -83,7 +84,7 @@ class StatusSite:
                     if method not in allowed:
                         return not_allowed(allowed)
                     return route(match.group(1), body, content_type)
-            return plain(404, texts.PAGE_NOT_FOUND)
+            return plain(404, phrases.PAGE_NOT_FOUND)
         except (SQLAlchemyError, DatabaseError) as exc:
             # The driver's message only: SQLAlchemy's own text repeats the query's parameters,
             # and a token must not end up in the log.
@@ -108,12 +109,12 @@ class StatusSite:
     def _json(self, token: str) -> Response:
         status = self._status(token)
         if status is None:
-            found = texts.TICKET_NOT_FOUND
+            found = phrases.TICKET_NOT_FOUND
             return json_body(404, {"error": "not found", "zh": found.zh, "en": found.en})
         return json_body(200, status.to_json(self.refresh))
 
     def _static(self, name: str) -> Response:
-        return ASSETS.response(name) or plain(404, texts.PAGE_NOT_FOUND)
+        return ASSETS.response(name) or plain(404, phrases.PAGE_NOT_FOUND)
 
     def _rate(self, token: str, body: bytes, content_type: str) -> Response:
         """Record a rating, with an opinion when a reply is asked for, then show the ticket.
@@ -124,7 +125,7 @@ class StatusSite:
         if status is None:
             return self._ticket_not_found()
         if content_type.partition(";")[0].strip().lower() != FORM_TYPE:
-            return plain(415, texts.UNSUPPORTED)
+            return plain(415, phrases.UNSUPPORTED)
         try:
             form = parse_rating_form(body)
         except FormError as exc:
@@ -142,7 +143,7 @@ class StatusSite:
                 contact=form.contact or None,
             )
         except InvalidInput as exc:
-            alert = texts.fill(texts.NOT_SENT, detail=str(exc))
+            alert = phrases.NOT_SENT.fill(detail=str(exc))
             return self._status_page(400, status, alert=alert, form=form)
         except RatingRefused as exc:
             return self._refused(token, str(exc))
@@ -150,7 +151,7 @@ class StatusSite:
             return self._ticket_not_found()
         if rating.opinion is not None:
             log.info("opinion %s received for ticket %s", rating.opinion, rating.number)
-        return see_other(f"/t/{token}", message_page(texts.THANKS))
+        return see_other(f"/t/{token}", message_page(phrases.THANKS_FOR_RATING))
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -174,15 +175,13 @@ class StatusSite:
         if status is None:
             return self._ticket_not_found()
         if status.rated_score is not None:
-            alert = texts.ALREADY_RATED
+            alert = phrases.ALREADY_RATED
         elif status.status != Status.DONE:
-            alert = texts.NOT_FINISHED
+            alert = phrases.NOT_FINISHED
         else:
-            alert = texts.fill(texts.CANNOT_RATE, detail=reason)
+            alert = phrases.CANNOT_RATE.fill(detail=reason)
         return self._status_page(409, status, alert=alert)
 
     def _ticket_not_found(self) -> Response:
         days = self.engine.office.feedback.rating_days
-        return plain(
-            404, texts.TICKET_NOT_FOUND, texts.fill(texts.TICKET_NOT_FOUND_HINT, days=days)
-        )
+        return plain(404, phrases.TICKET_NOT_FOUND, phrases.TICKET_NOT_FOUND_HINT.fill(days=days))

@@ -11,14 +11,14 @@ import datetime as dt
 import re
 from typing import Any
 
+from counterdesk import phrases
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinion, OpinionStatus
 from counterdesk.feedback.ratings import rating_closed
+from counterdesk.phrases import Bilingual
 from counterdesk.queue import Status
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.office import Counter, Service
-from counterdesk.web import texts
-from counterdesk.web.texts import Bilingual
 
 # Tokens are secrets.token_urlsafe(16): 22 characters. Anything else is refused before the
 # database is asked, so junk addresses cost nothing.
@@ -50,7 +50,7 @@ class OpinionProgress:
 
     @property
     def words(self) -> Bilingual:
-        return texts.OPINION_STATUS[OpinionStatus(self.status)]
+        return phrases.OPINION_STATUS[OpinionStatus(self.status)]
 
     def to_json(self) -> dict[str, Any]:
         return {"reference": self.reference, "status": self.status, "words": self.words._asdict()}
@@ -95,27 +95,27 @@ class TicketStatus:
     def words(self) -> tuple[Bilingual, Bilingual | None]:
         """The headline and the line under it: what the ticket's state means for its holder."""
         if self.status in LIVE and not self.today:
-            return texts.DAY_OVER, texts.day_over_hint(self.business_date.isoformat())
+            return phrases.DAY_OVER, phrases.day_over_hint(self.business_date.isoformat())
         if self.status == Status.WAITING:
             ahead = self.people_ahead or 0
-            return texts.people_ahead(ahead), texts.estimated_wait(
+            return phrases.people_ahead(ahead), phrases.estimated_wait(
                 ahead, self.estimated_wait_minutes or 0.0
             )
         if self.at_counter:
             assert self.counter_number is not None
-            headline = texts.go_to_counter(self.counter_number)
+            headline = phrases.go_to_counter(self.counter_number)
             if self.status == Status.SERVING:
-                return headline, texts.SERVING
+                return headline, phrases.SERVING
             name = Bilingual.of(self.counter.name) if self.counter else None
-            return headline, texts.called(name)
+            return headline, phrases.called(name)
         if self.status == Status.DONE:
             if self.rated_score is not None:
-                return texts.THANKS, texts.rated(self.rated_score)
-            return texts.DONE, texts.PLEASE_RATE if self.can_rate else None
+                return phrases.THANKS_FOR_RATING, phrases.rated(self.rated_score)
+            return phrases.ALL_DONE, phrases.PLEASE_RATE if self.can_rate else None
         return {
-            Status.NO_SHOW: (texts.NO_SHOW, texts.NO_SHOW_HINT),
-            Status.CANCELLED: (texts.CANCELLED, texts.CANCELLED_HINT),
-        }.get(Status(self.status), (texts.CLOSED, texts.CLOSED_HINT))
+            Status.NO_SHOW: (phrases.NO_SHOW, phrases.NO_SHOW_HINT),
+            Status.CANCELLED: (phrases.CANCELLED, phrases.CANCELLED_HINT),
+        }.get(Status(self.status), (phrases.CLOSED, phrases.CLOSED_HINT))
 
     def title(self) -> str:
         """The browser tab's title: the number and the headline, so a glance at the tab does."""

@@ -14,15 +14,15 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from counterdesk import phrases
 from counterdesk.devices.printer import TicketPrinter, parse_printer_url
 from counterdesk.devices.speech_protocol import Utterance
-from counterdesk.devices.ticket_content import Bilingual
-from counterdesk.kiosk import texts
-from counterdesk.kiosk.style import TARGET_MM, mm_to_px
 from counterdesk.kiosk.widgets import Card
 from counterdesk.kiosk.window import KioskWindow
+from counterdesk.phrases import Bilingual
 from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.office import Office
+from counterdesk.ui.theme import TARGET_MM, mm_to_px
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 Factory = Callable[..., KioskWindow]
@@ -93,7 +93,7 @@ def test_citizen_takes_a_number(
     ]
     assert content.people_ahead == 0
     assert printed.args[0].state == "not_printed"  # no printer configured
-    assert kiosk.ticket_page.printing.phrase() == texts.NO_PRINTER
+    assert kiosk.ticket_page.printing.phrase() == phrases.NO_PRINTER
     stored = engine.read.ticket("A001")
     assert (stored.status, stored.print_state) == ("waiting", "not_printed")
     qr = tmp_path / "qr.png"
@@ -183,11 +183,11 @@ def test_daily_cap(
     TicketEngine(Database(sqlite_url), engine.clock).issue("enquiry")
     kiosk.take_number()
     qtbot.waitUntil(lambda: kiosk.service_page.alert.phrase() is not None, timeout=5000)
-    assert kiosk.service_page.alert.phrase().zh.startswith(texts.FULL_TODAY.zh)
+    assert kiosk.service_page.alert.phrase().zh.startswith(phrases.FULL_TODAY.zh)
     assert kiosk.service_page.take_button.isHidden()
     assert kiosk.current_page() is kiosk.service_page
     tile = kiosk.home.grid.tiles["enquiry"]
-    qtbot.waitUntil(lambda: tile.wait.text() == texts.FULL_TODAY, timeout=5000)
+    qtbot.waitUntil(lambda: tile.wait.text() == phrases.FULL_TODAY, timeout=5000)
     assert [t.number for t in engine.read.waiting("enquiry")] == ["L001"]
 
 
@@ -270,6 +270,6 @@ def test_failing_printer_still_gives_a_number(
     with qtbot.waitSignal(kiosk.printed, timeout=10_000) as printed:
         take_number(qtbot, kiosk)
     assert printed.args[0].state == "failed"
-    assert kiosk.ticket_page.printing.phrase() == texts.NOT_PRINTED
+    assert kiosk.ticket_page.printing.phrase() == phrases.NOT_PRINTED
     assert kiosk.ticket_page.content.number == "C001"
     assert engine.read.ticket("C001").print_state == "failed"

@@ -12,13 +12,13 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select, text
 
-from counterdesk import cli
+from counterdesk import cli, phrases
 from counterdesk.feedback import Feedback
-from counterdesk.kiosk.style import BRAND, TARGET_MM, mm_to_px
 from counterdesk.queue import TicketEngine
 from counterdesk.queue.models import RatingRow
 from counterdesk.queue.views import Ticket
 from counterdesk.rating_screen.window import IDLE, MESSAGE, RATING, FeedbackWindow
+from counterdesk.ui.theme import BRAND, TARGET_MM, mm_to_px
 
 STAFF = {1: "wang", 2: "chen"}
 WAIT_MS = 10_000
@@ -188,7 +188,7 @@ def test_a_database_error_shows_a_notice_and_the_screen_carries_on(
     qtbot.waitUntil(
         lambda: window.state == IDLE and window.notice.isVisibleTo(window), timeout=WAIT_MS
     )
-    assert "Database unavailable" in window.notice.text()
+    assert phrases.OFFLINE.en in window.notice.text()  # the words the status page uses too
     assert window.feed is not None and window.isVisible()
     # The log says why in the database's words, without the statement or its parameters.
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]

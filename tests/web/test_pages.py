@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from counterdesk import phrases
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import ManualClock, TicketEngine
@@ -179,8 +180,7 @@ def test_rating_is_recorded_once(engine: TicketEngine, clock: ManualClock, clien
 
     assert again.status == 409
     text = visible(again.text)
-    assert "此號碼牌已經評分過了，每張號碼牌只能評分一次。" in text
-    assert "This ticket has already been rated: each ticket can be rated once." in text
+    assert f"{phrases.ALREADY_RATED.zh} {phrases.ALREADY_RATED.en}" in text  # as at the counter
     assert Feedback(engine).ratings.rating_for(ticket.token).score == 4
     assert client.get(f"/api/t/{ticket.token}").json()["rated_score"] == 4
 
