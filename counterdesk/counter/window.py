@@ -32,9 +32,9 @@ from counterdesk.counter.panels import (
     no_show_list,
 )
 from counterdesk.queue import CounterStatus, Event, QueueError, Ticket, TicketEngine
+from counterdesk.queue.errors import error_text
 from counterdesk.queue.models import EventKind
 from counterdesk.ui.app import ui_font
-from counterdesk.ui.errors import error_text
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher

@@ -21,11 +21,11 @@ from counterdesk.devices.ticket_content import Bilingual
 from counterdesk.feedback.ratings import RatingRefused, Ratings
 from counterdesk.kiosk.style import BRAND, INK, MUTED, PAPER, TARGET_MM, mm_to_px
 from counterdesk.queue import Event, TicketEngine
+from counterdesk.queue.errors import error_text
 from counterdesk.queue.models import EventKind
 from counterdesk.rating_screen import texts
 from counterdesk.rating_screen.faces import FaceButton, FaceMark
 from counterdesk.ui.app import cjk_family
-from counterdesk.ui.errors import error_text
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher

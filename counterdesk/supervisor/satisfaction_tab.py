@@ -36,6 +36,7 @@ from counterdesk.analytics.satisfaction import (
 )
 from counterdesk.feedback.ratings import SCALE
 from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.errors import error_text
 from counterdesk.reporting.feedback_tables import (
     SCORE_BREAKDOWNS,
     monthly_means,
@@ -52,7 +53,6 @@ from counterdesk.supervisor.widgets import (
     short,
     table_view,
 )
-from counterdesk.ui.errors import error_text
 from counterdesk.ui.tasks import run_in_background
 
 COMMENTS = "comments"

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from counterdesk.feedback.opinions import Opinions
 from counterdesk.feedback.ratings import RatingRefused, Ratings
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import DatabaseError, InvalidInput, NotFound
+from counterdesk.queue.errors import DatabaseError, InvalidInput, NotFound, error_text
 from counterdesk.queue.models import Status
 from counterdesk.web import DEFAULT_REFRESH, texts
 from counterdesk.web.assets import ASSETS
@@ -86,16 +86,7 @@ class StatusSite:
                     return route(match.group(1), body, content_type)
             return plain(404, texts.PAGE_NOT_FOUND)
         except (SQLAlchemyError, DatabaseError) as exc:
-            # The driver's message only: SQLAlchemy's own text repeats the query's parameters,
-            # and a token must not end up in the log.
-            cause = getattr(exc, "orig", None) or exc
-            log.error(
-                "database error answering %s %s: %s: %s",
-                method,
-                redact(path),
-                type(cause).__name__,
-                cause,
-            )
+            log.error("database error answering %s %s: %s", method, redact(path), error_text(exc))
             return UNAVAILABLE
 
     # -- routes ----------------------------------------------------------------------------

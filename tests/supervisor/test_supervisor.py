@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 
 from counterdesk import i18n
 from counterdesk.analytics.statistics import Filters, statistics_for
@@ -105,12 +105,19 @@ def test_export_runs_with_progress(
     monkeypatch.setattr(window, "ask_path", lambda fmt: target)
     progress: list[int] = []
     window.progress.valueChanged.connect(progress.append)
+    # A direct connection runs in the emitting thread: progress must be emitted in the UI
+    # thread, never from the pool thread that writes the file (which crashes PySide6).
+    emitted_in: list[QThread] = []
+    window.export_progress.connect(
+        lambda *_: emitted_in.append(QThread.currentThread()), Qt.DirectConnection
+    )
     with qtbot.waitSignal(window.export_done, timeout=60_000) as done:
         qtbot.mouseClick(window.export_buttons["xlsx"], Qt.LeftButton)
         assert not window.export_buttons["pdf"].isEnabled()  # one export at a time
     assert done.args == [str(target)]
     assert progress[-1] == 100 and not window.progress.isHidden()
     assert any(0 < value < 100 for value in progress)  # it moved along the way
+    assert emitted_in and all(thread is window.thread() for thread in emitted_in)
     assert window.status.text() == f"Saved {target}"
     assert load_workbook(target, read_only=True)["摘要 Summary"]["B2"].value == (
         "2026-11-01 – 2026-11-30"

@@ -20,7 +20,7 @@ from counterdesk.analytics.satisfaction import satisfaction
 from counterdesk.feedback.opinions import Opinion, Opinions
 from counterdesk.feedback.ratings import Ratings
 from counterdesk.queue import ManualClock, TicketEngine
-from counterdesk.queue.errors import InvalidInput
+from counterdesk.queue.errors import InvalidInput, error_text
 from counterdesk.queue.models import RatingRow
 from counterdesk.reporting.feedback_tables import SCORE_BREAKDOWNS
 from counterdesk.reporting.periods import PRESETS
@@ -34,7 +34,6 @@ from counterdesk.supervisor.opinions_tab import OVERDUE_BACKGROUND, OpinionsTab
 from counterdesk.supervisor.satisfaction_tab import CHOICES, COMMENTS
 from counterdesk.supervisor.window import SupervisorWindow
 from counterdesk.ui.app import application
-from counterdesk.ui.errors import error_text
 from tests.feedback.test_feedback import served
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
