@@ -1,4 +1,5 @@
-"""Shared fixtures: a real SQLite file per test, a real PostgreSQL server per session, a clock."""
+"""Shared fixtures: a real SQLite file per test, a real PostgreSQL server per session, a clock,
+the command line as a real process, a speaker that records, and the staff language reset."""
 
 from __future__ import annotations
 
@@ -6,16 +7,22 @@ import datetime as dt
 import itertools
 import os
 import shutil
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from counterdesk import i18n
+from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.queue import Database, ManualClock, TicketEngine, load_office
 from counterdesk.queue.office import SAMPLE_OFFICE, Office
 from tests.pg_server import fresh_database, running_postgres
+
+ROOT = Path(__file__).resolve().parents[1]
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 # Friday 27 November 2026, 09:00 in Taipei: the office is open.
@@ -67,3 +74,53 @@ def pg_server() -> Iterator[str]:
 def pg_url(pg_server: str) -> str:
     """A fresh, empty database on the session's PostgreSQL server."""
     return fresh_database(pg_server, f"t{next(_database_names)}")
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``main.py ARGS...`` as a real process on a fresh database file, without settings."""
+    env = {**os.environ, "COUNTERDESK_DB": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
+    env.pop("COUNTERDESK_OFFICE", None)
+    env["COUNTERDESK_CONFIG"] = str(tmp_path / "no-settings.toml")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=120,
+        )
+
+    return run
+
+
+class RecordingSpeaker:
+    """The one speaker double: keeps every announcement it was asked to make, in order."""
+
+    def __init__(self) -> None:
+        self.announcements: list[tuple[list[Utterance], bool]] = []  # (utterances, chime)
+
+    def say(self, utterances: Sequence[Utterance], *, chime: bool = False) -> None:
+        self.announcements.append((list(utterances), chime))
+
+    @property
+    def texts(self) -> list[list[str]]:
+        """Each announcement's words, without languages or chimes."""
+        return [[u.text for u in utterances] for utterances, _ in self.announcements]
+
+
+@pytest.fixture
+def speaker() -> RecordingSpeaker:
+    return RecordingSpeaker()
+
+
+@pytest.fixture(autouse=True)
+def _staff_language_restored() -> Iterator[None]:
+    """A test that switches the staff windows' language (a process-wide translator) leaves
+    the next test the language it found."""
+    before = i18n.current()
+    yield
+    if i18n.current() != before:
+        i18n.install(before)

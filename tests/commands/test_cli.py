@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,25 +10,6 @@ import pytest
 from counterdesk.queue.office import SAMPLE_OFFICE
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def run(tmp_path: Path):  # type: ignore[no-untyped-def]
-    env = {**os.environ, "COUNTERDESK_DB": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
-    env.pop("COUNTERDESK_OFFICE", None)
-    env["COUNTERDESK_CONFIG"] = str(tmp_path / "no-settings.toml")
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=120,
-        )
-
-    return run
 
 
 def test_office_check_good_and_bad(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,6 @@ from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.reporting.exports import ExportError, ExportRequest, export
 from counterdesk.reporting.periods import PeriodError, date_range, parse_period, preset
 from tests.analytics.test_statistics import DAY, at, nearest_rank, play_day
-from tests.commands.test_cli import run  # noqa: F401 - the fixture running main.py
 
 
 @pytest.fixture
@@ -212,7 +211,7 @@ def test_periods() -> None:
         date_range("2026-03-01", None, "2026")
 
 
-def test_command_line_simulate_then_export(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_command_line_simulate_then_export(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     simulated = run("simulate", "--date", "2026-03-02", "--days", "2", "--fast")
     assert simulated.returncode == 0, simulated.stderr
     assert "2026-03-02" in simulated.stdout and "service level" in simulated.stdout

@@ -6,20 +6,19 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QThread
+from pytestqt.qtbot import QtBot
 
-from counterdesk import i18n
 from counterdesk.analytics.statistics import Filters, statistics_for
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.reporting.periods import PRESETS
 from counterdesk.simulation.simulator import fill_history
 from counterdesk.supervisor.window import SupervisorWindow
-from counterdesk.ui.app import application
 
 ROOT = Path(__file__).resolve().parents[2]
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
@@ -39,15 +38,14 @@ def office(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
 
 
 @pytest.fixture
-def window(qtbot, office: TicketEngine) -> Iterator[SupervisorWindow]:  # type: ignore[no-untyped-def]
-    application()
-    i18n.install("en")
-    window = SupervisorWindow(office, live_ms=600_000)
-    qtbot.addWidget(window)
+def window(
+    qtbot: QtBot,
+    office: TicketEngine,
+    open_supervisor: Callable[[TicketEngine], SupervisorWindow],
+) -> SupervisorWindow:
+    window = open_supervisor(office)
     qtbot.waitUntil(lambda: window.stats is not None and window.now is not None, timeout=30_000)
-    yield window
-    window.close()
-    i18n.install("en")
+    return window
 
 
 def choose(qtbot, window: SupervisorWindow, combo, index: int) -> None:  # type: ignore[no-untyped-def]

@@ -7,11 +7,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QTableView
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.exc import StatementError
 
@@ -65,11 +66,12 @@ def rated(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
 
 
 @pytest.fixture
-def window(qtbot, rated: TicketEngine) -> Iterator[SupervisorWindow]:  # type: ignore[no-untyped-def]
-    application()
-    i18n.install("en")
-    window = SupervisorWindow(rated, live_ms=600_000)
-    qtbot.addWidget(window)
+def window(
+    qtbot: QtBot,
+    rated: TicketEngine,
+    open_supervisor: Callable[[TicketEngine], SupervisorWindow],
+) -> SupervisorWindow:
+    window = open_supervisor(rated)
     qtbot.waitUntil(
         lambda: (
             window.stats is not None
@@ -79,9 +81,7 @@ def window(qtbot, rated: TicketEngine) -> Iterator[SupervisorWindow]:  # type: i
         ),
         timeout=30_000,
     )
-    yield window
-    window.close()
-    i18n.install("en")
+    return window
 
 
 def cells(view: QTableView) -> list[list[str]]:
