@@ -64,6 +64,14 @@ def engine(sqlite_url: str, clock: ManualClock, sample_office: Office) -> Iterat
     queue.db.dispose()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test on the real PostgreSQL server is slow: the server starts once, but every test
+    creates and migrates a database of its own."""
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     with running_postgres(skip_if_missing=True) as url:

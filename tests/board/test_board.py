@@ -56,6 +56,7 @@ def run_cli(url: str, *args: str) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 def test_call_made_by_another_process_is_shown_and_announced(
     qtbot: QtBot, board: tuple[BoardWindow, RecordingSpeaker], sqlite_url: str
 ) -> None:

@@ -9,6 +9,8 @@ import pytest
 
 from counterdesk.queue.office import SAMPLE_OFFICE
 
+pytestmark = pytest.mark.slow  # every test runs main.py as a real process
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

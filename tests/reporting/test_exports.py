@@ -211,6 +211,7 @@ def test_periods() -> None:
         date_range("2026-03-01", None, "2026")
 
 
+@pytest.mark.slow
 def test_command_line_simulate_then_export(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     simulated = run("simulate", "--date", "2026-03-02", "--days", "2", "--fast")
     assert simulated.returncode == 0, simulated.stderr

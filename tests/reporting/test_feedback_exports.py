@@ -300,6 +300,7 @@ def test_feedback_exports_need_no_tickets(
     assert not any(tmp_path.glob("2026-11-29*")) and not any(tmp_path.glob("*.part"))
 
 
+@pytest.mark.slow
 def test_command_line_exports_comments_of_a_day_without_tickets(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     today = dt.datetime.now(TAIPEI).date()  # what the command line's clock calls today
     recorded = run("opinion", "add", "Parking is full", "--channel", "letter")

@@ -148,6 +148,7 @@ def test_live_view_of_today(window: SupervisorWindow) -> None:
     assert rows["H  Certificate of registration (Chinese)"] == "5.0 min"
 
 
+@pytest.mark.slow
 def test_snapshot_from_the_command_line(tmp_path: Path) -> None:
     env = {
         **os.environ,

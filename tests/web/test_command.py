@@ -81,6 +81,7 @@ def running(env: dict[str, str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
         yield started
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_web_serves_and_stops_cleanly_on_ctrl_c_or_terminate(
     running: tuple[subprocess.Popen[str], str], stop: signal.Signals
@@ -102,6 +103,7 @@ def test_web_serves_and_stops_cleanly_on_ctrl_c_or_terminate(
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
 def test_rate_limit_options_are_the_servers_limits(env: dict[str, str]) -> None:
     # Two requests at once, then one every 1000 s: the third is refused whatever the machine.
     with serving(env, "--burst", "2", "--per-client-rate", "0.001") as (process, url):
@@ -117,6 +119,7 @@ def test_rate_limit_options_are_the_servers_limits(env: dict[str, str]) -> None:
     assert answers == [404, 404, 429]
 
 
+@pytest.mark.slow
 def test_port_in_use_is_one_clear_line(env: dict[str, str]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -157,6 +160,7 @@ def test_port_in_use_is_one_clear_line(env: dict[str, str]) -> None:
         ),
     ],
 )
+@pytest.mark.slow
 def test_bad_options_say_what_is_wrong(env: dict[str, str], args: list[str], message: str) -> None:
     process = web(env, *args)
     _, err = process.communicate(timeout=DEADLINE)
