@@ -13,6 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
+from counterdesk.queue.errors import error_text, from_database
 from counterdesk.settings import APP
 
 FORMAT = "%(asctime)s.%(msecs)03d %(levelname)s %(name)s [%(processName)s] %(message)s"
@@ -55,3 +56,13 @@ def setup_logging(role: str, folder: Path | None = None) -> Path:
         root.addHandler(handler)
     root.setLevel(logging.INFO)
     return target
+
+
+def log_failure(log: logging.Logger, error: BaseException, message: str, *args: object) -> None:
+    """Log ``error`` at ERROR after ``message``: with its traceback, unless a database error is
+    in it, whose traceback would print the statement and its parameters (a ticket's token, a
+    citizen's contact details); then with its redacted cause only."""
+    if from_database(error):
+        log.error(message + ": %s", *args, error_text(error), stacklevel=2)
+    else:
+        log.error(message, *args, exc_info=error, stacklevel=2)

@@ -1,4 +1,5 @@
-"""Shared fixtures: a real SQLite file per test, a real PostgreSQL server per session, a clock."""
+"""Shared fixtures: a real SQLite file per test, a real PostgreSQL server per session, a clock,
+the command line as a real process, a speaker that records, and the staff language reset."""
 
 from __future__ import annotations
 
@@ -6,17 +7,23 @@ import datetime as dt
 import itertools
 import os
 import shutil
+import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.queue import Database, ManualClock, TicketEngine, load_office
 from counterdesk.queue.office import SAMPLE_OFFICE, Office
 from tests.pg_server import fresh_database, running_postgres
+
+ROOT = Path(__file__).resolve().parents[1]
+# The ``run`` fixture: ``main.py ARGS...`` as a real process.
+Run = Callable[..., subprocess.CompletedProcess[str]]
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 # Friday 27 November 2026, 09:00 in Taipei: the office is open.
@@ -58,6 +65,14 @@ def engine(sqlite_url: str, clock: ManualClock, sample_office: Office) -> Iterat
     queue.db.dispose()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test on the real PostgreSQL server is slow: the server starts once, but every test
+    creates and migrates a database of its own."""
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     with running_postgres(skip_if_missing=True) as url:
@@ -68,6 +83,46 @@ def pg_server() -> Iterator[str]:
 def pg_url(pg_server: str) -> str:
     """A fresh, empty database on the session's PostgreSQL server."""
     return fresh_database(pg_server, f"t{next(_database_names)}")
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Run:
+    """``main.py ARGS...`` as a real process on a fresh database file, without settings."""
+    env = {**os.environ, "COUNTERDESK_DB": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
+    env.pop("COUNTERDESK_OFFICE", None)
+    env["COUNTERDESK_CONFIG"] = str(tmp_path / "no-settings.toml")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=120,
+        )
+
+    return run
+
+
+class RecordingSpeaker:
+    """The one speaker double: keeps every announcement it was asked to make, in order."""
+
+    def __init__(self) -> None:
+        self.announcements: list[tuple[list[Utterance], bool]] = []  # (utterances, chime)
+
+    def say(self, utterances: Sequence[Utterance], *, chime: bool = False) -> None:
+        self.announcements.append((list(utterances), chime))
+
+    @property
+    def texts(self) -> list[list[str]]:
+        """Each announcement's words, without languages or chimes."""
+        return [[u.text for u in utterances] for utterances, _ in self.announcements]
+
+
+@pytest.fixture
+def speaker() -> RecordingSpeaker:
+    return RecordingSpeaker()
 
 
 @pytest.fixture(autouse=True)

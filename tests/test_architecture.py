@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a fresh interpreter imports every package
+
 
 @pytest.mark.parametrize(
     "package",

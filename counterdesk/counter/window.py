@@ -32,8 +32,8 @@ from counterdesk.counter.panels import (
     no_show_list,
 )
 from counterdesk.queue import CounterStatus, Event, EventKind, QueueError, Ticket, TicketEngine
+from counterdesk.queue.errors import error_text
 from counterdesk.ui.app import ui_font
-from counterdesk.ui.errors import error_text
 from counterdesk.ui.language_switch import LanguageSwitch
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed

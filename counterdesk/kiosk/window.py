@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import math
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,11 +35,11 @@ from counterdesk.kiosk.ticket_page import TicketPage
 from counterdesk.kiosk.widgets import Button, Pair, label
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import OfficeStatus, ServiceStatus, Ticket, TicketEngine, TicketRefused
+from counterdesk.queue.errors import error_text
 from counterdesk.queue.pins import pin_matches
-from counterdesk.ui.errors import error_text
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
-from counterdesk.ui.tasks import run_in_background
+from counterdesk.ui.tasks import run_in_background, wait_for_work
 from counterdesk.ui.theme import TARGET_MM, mm_to_px
 
 log = logging.getLogger(__name__)
@@ -210,7 +210,7 @@ class KioskWindow(QWidget):
         for timer in (self._idle, self._confirm, self._countdown, self._minute, self._settle):
             timer.stop()
         self.feed.stop()
-        QThreadPool.globalInstance().waitForDone(SHUTDOWN_WAIT_MS)
+        wait_for_work(self, SHUTDOWN_WAIT_MS)
 
     def _tick(self) -> None:
         now = self.engine.clock.now().astimezone(self.office.zone)

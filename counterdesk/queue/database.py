@@ -38,7 +38,11 @@ class Database:
     def __init__(self, url: str | URL, *, migrate: bool = True) -> None:
         self.engine = create_db_engine(url)
         if migrate:
-            upgrade(self.engine)
+            try:
+                upgrade(self.engine)
+            except Exception:
+                self.engine.dispose()  # a refused database keeps no connection open behind it
+                raise
         self._checkpoints: threading.Event | None = None
         if self.dialect == "sqlite":
             self._checkpoints = start_checkpointer(self.engine.url.database or "")

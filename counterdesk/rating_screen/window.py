@@ -22,8 +22,8 @@ from counterdesk.feedback import Feedback
 from counterdesk.feedback.ratings import RatingRefused
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import Event, EventKind, TicketEngine
+from counterdesk.queue.errors import error_text
 from counterdesk.rating_screen.faces import FaceButton, FaceMark
-from counterdesk.ui.errors import error_text
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from counterdesk.analytics.satisfaction import OpinionFigures
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinion, Opinions, OpinionStatus
+from counterdesk.queue.errors import error_text
 from counterdesk.supervisor.opinion_dialogs import (
     AnswerDialog,
     AssignDialog,
@@ -40,7 +41,6 @@ from counterdesk.supervisor.opinion_dialogs import (
     status_text,
 )
 from counterdesk.supervisor.widgets import Card, group_label, percent, table_view
-from counterdesk.ui.errors import error_text
 from counterdesk.ui.tasks import run_in_background
 
 OVERDUE_TEXT = QColor("#b3261e")

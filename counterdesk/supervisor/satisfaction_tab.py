@@ -35,6 +35,7 @@ from counterdesk.analytics.satisfaction import (
     satisfaction,
 )
 from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.errors import error_text
 from counterdesk.reporting.feedback_tables import (
     SCORE_BREAKDOWNS,
     monthly_means,
@@ -52,7 +53,6 @@ from counterdesk.supervisor.widgets import (
     table_view,
 )
 from counterdesk.ui import translation
-from counterdesk.ui.errors import error_text
 from counterdesk.ui.tasks import run_in_background
 
 COMMENTS = "comments"

@@ -17,9 +17,7 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QEventLoop,
-    QObject,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -44,6 +42,7 @@ from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, st
 from counterdesk.analytics.today import Today, today
 from counterdesk.feedback import Feedback
 from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.errors import error_text
 from counterdesk.reporting.exports import ExportRequest, ExportResult, export
 from counterdesk.reporting.formats import SUPERVISOR_TABS
 from counterdesk.reporting.periods import PRESETS, preset
@@ -64,18 +63,12 @@ from counterdesk.supervisor.widgets import (
 )
 from counterdesk.ui import translation
 from counterdesk.ui.app import ui_font
-from counterdesk.ui.errors import error_text
 from counterdesk.ui.language_switch import LanguageSwitch
-from counterdesk.ui.tasks import run_in_background
+from counterdesk.ui.tasks import Mailbox, run_in_background, wait_for_work
 
 LIVE_MS = 5000
+CLOSE_WAIT_MS = 30_000  # an export of a busy year may still be writing its file
 EXTENSIONS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
-
-
-class _Relay(QObject):
-    """Carries an export's progress from the worker thread to the progress bar."""
-
-    progress = Signal(int, int)
 
 
 class SupervisorWindow(QMainWindow):
@@ -85,6 +78,7 @@ class SupervisorWindow(QMainWindow):
     statistics_shown = Signal()
     live_shown = Signal()
     export_done = Signal(str)  # the file written, or "" after a failure
+    export_progress = Signal(int, int)  # rows done, rows in all; emitted in the UI thread
 
     def __init__(
         self, engine: TicketEngine, parent: QWidget | None = None, *, live_ms: int = LIVE_MS
@@ -97,6 +91,10 @@ class SupervisorWindow(QMainWindow):
         self._generation = 0
         self._feedback_period: tuple[dt.date, dt.date] | None = None
         self._exporting = False
+        # An export reports progress from a pool thread: through a mailbox, never by emitting
+        # a signal there (see counterdesk.ui.tasks.Mailbox).
+        self._progress_box = Mailbox(self)
+        self.export_progress.connect(self._show_progress)
         self.setStyleSheet(STYLE)
         self._build()
         self.retranslate()
@@ -567,17 +565,19 @@ class SupervisorWindow(QMainWindow):
             return
         first, last = self.period()
         request = ExportRequest(first, last, fmt, path, filters=self.filters())
-        relay = _Relay(self)
-        relay.progress.connect(self._show_progress)
         self._exporting = True
         for button in self.export_buttons.values():
             button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.tr("Exporting %1…").replace("%1", path.name))
-        engine, emit = self.engine, relay.progress.emit
+        engine, mailbox, emit = self.engine, self._progress_box, self.export_progress.emit
+
+        def report(done: int, total: int) -> None:  # in the pool thread
+            mailbox.post(partial(emit, done, total))
+
         run_in_background(
-            lambda: export(engine, request, emit),
+            lambda: export(engine, request, report),
             self._export_succeeded,
             self._export_failed,
             owner=self,
@@ -608,7 +608,7 @@ class SupervisorWindow(QMainWindow):
         """Stop polling and let running reads finish: their results must not arrive at a
         window being deleted."""
         self.live_timer.stop()
-        QThreadPool.globalInstance().waitForDone(30_000)
+        wait_for_work(self, CLOSE_WAIT_MS)
         super().closeEvent(event)
 
     def wait_until_shown(self, timeout_ms: int = 30_000) -> bool:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Sl
 
 from counterdesk.queue import Event, TicketEngine
 from counterdesk.queue.change_feed import ChangeFeed
-from counterdesk.ui.errors import error_text
+from counterdesk.queue.errors import error_text
 from counterdesk.ui.tasks import Mailbox
 
 log = logging.getLogger(__name__)

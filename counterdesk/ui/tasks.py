@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import queue
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -41,17 +43,30 @@ class Mailbox(QObject):
         return True
 
 
+class _Reply(Mailbox):
+    """The mailbox of one background job, a child of the job's owner.
+
+    Being a child is what lets a closing window find the work it started (and only that):
+    ``ran`` is set once the job's work has ended, whether or not its answer was delivered yet.
+    """
+
+    def __init__(self, owner: QObject) -> None:
+        super().__init__(owner)
+        self.ran = threading.Event()
+
+
 class _Job(QRunnable):
     def __init__(
         self,
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
-        mailbox: Mailbox,
+        mailbox: _Reply,
     ) -> None:
         super().__init__()
         self._work, self._on_done, self._on_error = work, on_done, on_error
-        self._mailbox = mailbox
+        # Held apart from the mailbox, whose owner may be deleted while the work runs.
+        self._mailbox, self._ran = mailbox, mailbox.ran
 
     def run(self) -> None:
         try:
@@ -60,6 +75,8 @@ class _Job(QRunnable):
             self._mailbox.post(functools.partial(self._finish, self._on_error, exc))
         else:
             self._mailbox.post(functools.partial(self._finish, self._on_done, result))
+        finally:
+            self._ran.set()
 
     def _finish(self, callback: Callable[[Any], None], value: Any) -> None:
         self._mailbox.deleteLater()
@@ -75,6 +92,20 @@ def run_in_background(
 ) -> None:
     """Run ``work`` on the thread pool; ``on_done``/``on_error`` run on ``owner``'s thread.
 
-    The mailbox is parented to ``owner`` so a window that closes takes its callbacks with it.
+    The mailbox is parented to ``owner`` so a window that closes takes its callbacks with it,
+    and so :func:`wait_for_work` finds the job.
     """
-    QThreadPool.globalInstance().start(_Job(work, on_done, on_error, Mailbox(owner)))
+    QThreadPool.globalInstance().start(_Job(work, on_done, on_error, _Reply(owner)))
+
+
+def wait_for_work(owner: QObject, timeout_ms: int) -> bool:
+    """Block until the jobs started for ``owner`` or its children have run; False on timeout.
+
+    A closing window waits for its own work only (its results are delivered through objects
+    it owns), not for the whole thread pool, which other windows of the process share.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    for child in owner.findChildren(QObject):
+        if isinstance(child, _Reply) and not child.ran.wait(max(deadline - time.monotonic(), 0)):
+            return False
+    return True

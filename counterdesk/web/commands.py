@@ -119,7 +119,10 @@ def _web(args: argparse.Namespace) -> int:
     upkeep = Upkeep(server.site.feedback)
     try:  # from here on, Ctrl-C at any moment stops cleanly
         setup_logging("web")
-        signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop, like Ctrl-C
+        # Ctrl-C, and a service manager's stop like it; installed here because a process
+        # started as a background job of a script inherits SIGINT ignored, and would not stop.
+        for stop in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(stop, _interrupt)
         upkeep.start()
         print(
             f"counterdesk web: listening on {server.url} "

@@ -18,6 +18,7 @@ import math
 import re
 import socket
 import socketserver
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -25,6 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from counterdesk import phrases
+from counterdesk.logs import log_failure
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.limits import ConnectionSlots, Full, Limits, RateLimiter
@@ -125,8 +127,8 @@ class StatusHandler(BaseHTTPRequestHandler):
         try:
             content_type = self.headers.get("Content-Type", "")
             return self.server.site.respond(self.command, self.path, body, content_type)
-        except Exception:
-            log.exception("failed to answer %s %s", self.command, redact(self.path))
+        except Exception as exc:
+            log_failure(log, exc, "failed to answer %s %s", self.command, redact(self.path))
             return plain(500, phrases.FAILED)
 
     def _send(self, response: Response) -> None:
@@ -249,7 +251,9 @@ class StatusServer(ThreadingHTTPServer):
         self.close_request(request)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        log.exception("error while serving %s", client_address[0])
+        error = sys.exc_info()[1]  # socketserver calls this while handling the error
+        if error is not None:
+            log_failure(log, error, "error while serving %s", client_address[0])
 
     def close(self, wait: float = 5.0) -> None:
         """Stop listening and give the requests in progress ``wait`` seconds to finish."""

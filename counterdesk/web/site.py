@@ -20,7 +20,7 @@ from counterdesk.feedback.ratings import RatingRefused
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import Status
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import DatabaseError, InvalidInput, NotFound
+from counterdesk.queue.errors import DatabaseError, InvalidInput, NotFound, error_text
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
@@ -86,16 +86,7 @@ class StatusSite:
                     return route(match.group(1), body, content_type)
             return plain(404, phrases.PAGE_NOT_FOUND)
         except (SQLAlchemyError, DatabaseError) as exc:
-            # The driver's message only: SQLAlchemy's own text repeats the query's parameters,
-            # and a token must not end up in the log.
-            cause = getattr(exc, "orig", None) or exc
-            log.error(
-                "database error answering %s %s: %s: %s",
-                method,
-                redact(path),
-                type(cause).__name__,
-                cause,
-            )
+            log.error("database error answering %s %s: %s", method, redact(path), error_text(exc))
             return UNAVAILABLE
 
     # -- routes ----------------------------------------------------------------------------

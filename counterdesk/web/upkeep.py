@@ -11,6 +11,7 @@ import logging
 import threading
 
 from counterdesk.feedback import Feedback
+from counterdesk.logs import log_failure
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class Upkeep:
         while True:
             try:
                 self.run_once()
-            except Exception:  # a database hiccup must not end the upkeep for good
-                log.exception("upkeep failed; trying again in %.0f s", self.interval)
+            except Exception as exc:  # a database hiccup must not end the upkeep for good
+                log_failure(log, exc, "upkeep failed; trying again in %.0f s", self.interval)
             if self._stop.wait(self.interval):
                 return

@@ -7,7 +7,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,22 +17,12 @@ from pytestqt.qtbot import QtBot
 from counterdesk import cli
 from counterdesk.board.window import BoardWindow
 from counterdesk.devices.speech import Outcome
-from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.logs import setup_logging
 from counterdesk.queue import Database, TicketEngine
 from counterdesk.ui import translation
+from tests.conftest import RecordingSpeaker
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class Recorder:
-    """A speaker that remembers what it was asked to say."""
-
-    def __init__(self) -> None:
-        self.said: list[tuple[list[str], bool]] = []
-
-    def say(self, utterances: Sequence[Utterance], *, chime: bool = False) -> None:
-        self.said.append(([u.text for u in utterances], chime))
 
 
 @pytest.fixture
@@ -42,9 +32,10 @@ def live(engine: TicketEngine, sqlite_url: str) -> TicketEngine:
 
 
 @pytest.fixture
-def board(qtbot: QtBot, live: TicketEngine) -> Iterator[tuple[BoardWindow, Recorder]]:
+def board(
+    qtbot: QtBot, live: TicketEngine, speaker: RecordingSpeaker
+) -> Iterator[tuple[BoardWindow, RecordingSpeaker]]:
     translation.install("en")  # the corner's staff warnings are asserted in English
-    speaker = Recorder()
     window = BoardWindow(live, speaker, poll_ms=50, highlight_ms=60000)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.refreshed, timeout=10000):
@@ -67,8 +58,9 @@ def run_cli(url: str, *args: str) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 def test_call_made_by_another_process_is_shown_and_announced(
-    qtbot: QtBot, board: tuple[BoardWindow, Recorder], sqlite_url: str
+    qtbot: QtBot, board: tuple[BoardWindow, RecordingSpeaker], sqlite_url: str
 ) -> None:
     window, speaker = board
     run_cli(sqlite_url, "issue", "certificate")
@@ -80,13 +72,14 @@ def test_call_made_by_another_process_is_shown_and_announced(
     assert row.highlighted
     assert "王小明" in row.staff.text() and "陳美玲" in row.deputy.text()
     assert window.recent_lines[0].text() == "H001  →  1"
-    assert speaker.said == [
-        (["請 H 0 0 1 號 到 1 號櫃檯", "Number H 0 0 1, please go to counter 1"], True)
+    assert speaker.texts == [
+        ["請 H 0 0 1 號 到 1 號櫃檯", "Number H 0 0 1, please go to counter 1"]
     ]
+    assert [chime for _, chime in speaker.announcements] == [True]
 
 
 def test_two_calls_in_the_same_second_are_both_shown_and_announced(
-    qtbot: QtBot, board: tuple[BoardWindow, Recorder], live: TicketEngine
+    qtbot: QtBot, board: tuple[BoardWindow, RecordingSpeaker], live: TicketEngine
 ) -> None:
     window, speaker = board
     live.sign_in(1, "wang")
@@ -97,8 +90,8 @@ def test_two_calls_in_the_same_second_are_both_shown_and_announced(
     assert first is not None and second is not None
     assert first.last_called_at and second.last_called_at
     assert (second.last_called_at - first.last_called_at).total_seconds() < 1
-    qtbot.waitUntil(lambda: len(speaker.said) == 2, timeout=10000)
-    assert [texts[1] for texts, _ in speaker.said] == [
+    qtbot.waitUntil(lambda: len(speaker.announcements) == 2, timeout=10000)
+    assert [texts[1] for texts in speaker.texts] == [
         "Number H 0 0 1, please go to counter 1",
         "Number B 0 0 1, please go to counter 2",
     ]
@@ -107,8 +100,10 @@ def test_two_calls_in_the_same_second_are_both_shown_and_announced(
     assert [line.text() for line in window.recent_lines[:2]] == ["B001  →  2", "H001  →  1"]
 
 
-def test_highlight_ends_and_the_call_stays_on_screen(qtbot: QtBot, live: TicketEngine) -> None:
-    window = BoardWindow(live, Recorder(), poll_ms=50, highlight_ms=300)
+def test_highlight_ends_and_the_call_stays_on_screen(
+    qtbot: QtBot, live: TicketEngine, speaker: RecordingSpeaker
+) -> None:
+    window = BoardWindow(live, speaker, poll_ms=50, highlight_ms=300)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.refreshed, timeout=10000):
         window.start()
@@ -123,7 +118,7 @@ def test_highlight_ends_and_the_call_stays_on_screen(qtbot: QtBot, live: TicketE
 
 
 def test_waiting_counts_follow_the_queue(
-    qtbot: QtBot, board: tuple[BoardWindow, Recorder], live: TicketEngine
+    qtbot: QtBot, board: tuple[BoardWindow, RecordingSpeaker], live: TicketEngine
 ) -> None:
     window, _ = board
     tile = window.waiting.tiles["precheck"]
@@ -134,7 +129,7 @@ def test_waiting_counts_follow_the_queue(
 
 
 def test_board_survives_a_lost_database_and_catches_up(
-    qtbot: QtBot, board: tuple[BoardWindow, Recorder], live: TicketEngine, sqlite_url: str
+    qtbot: QtBot, board: tuple[BoardWindow, RecordingSpeaker], live: TicketEngine, sqlite_url: str
 ) -> None:
     window, speaker = board
     path = Path(sqlite_url.removeprefix("sqlite:///"))
@@ -149,13 +144,13 @@ def test_board_survives_a_lost_database_and_catches_up(
     other.sign_in(2, "chen")
     other.issue("incorporation")
     other.call_next(2)
-    qtbot.waitUntil(lambda: len(speaker.said) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: len(speaker.announcements) == 1, timeout=10000)
     assert window.rows[2].number.text() == "B001"
     qtbot.waitUntil(lambda: window.warning.text() == "", timeout=10000)
 
 
 def test_printer_failure_shows_in_the_corner_until_a_print_succeeds(
-    qtbot: QtBot, board: tuple[BoardWindow, Recorder], live: TicketEngine
+    qtbot: QtBot, board: tuple[BoardWindow, RecordingSpeaker], live: TicketEngine
 ) -> None:
     window, _ = board
     ticket = live.issue("precheck")
@@ -166,9 +161,9 @@ def test_printer_failure_shows_in_the_corner_until_a_print_succeeds(
 
 
 def test_procedure_panel_rotates_and_marks_provisional_text(
-    live: TicketEngine, qtbot: QtBot
+    live: TicketEngine, qtbot: QtBot, speaker: RecordingSpeaker
 ) -> None:
-    window = BoardWindow(live, Recorder())
+    window = BoardWindow(live, speaker)
     qtbot.addWidget(window)
     first = window.procedure.name_zh.text()
     window._next_procedure()
@@ -190,7 +185,7 @@ def test_board_snapshot_is_full_hd(engine: TicketEngine, sqlite_url: str, tmp_pa
 
 
 def test_key_moments_go_to_the_role_log_file(
-    qtbot: QtBot, board: tuple[BoardWindow, Recorder], live: TicketEngine, tmp_path: Path
+    qtbot: QtBot, board: tuple[BoardWindow, RecordingSpeaker], live: TicketEngine, tmp_path: Path
 ) -> None:
     window, _ = board
     log_file = setup_logging("board", tmp_path)
@@ -210,7 +205,7 @@ def test_key_moments_go_to_the_role_log_file(
 
 
 def test_speech_problems_show_in_the_corner_until_an_announcement_works(
-    qtbot: QtBot, board: tuple[BoardWindow, Recorder]
+    qtbot: QtBot, board: tuple[BoardWindow, RecordingSpeaker]
 ) -> None:
     window, _ = board
     failed = Outcome(False, "Number A 0 0 1", ("playback failed: audio open error",))

@@ -3,37 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from counterdesk.queue.office import SAMPLE_OFFICE
+from tests.conftest import Run
+
+pytestmark = pytest.mark.slow  # every test runs main.py as a real process
 
 ROOT = Path(__file__).resolve().parents[2]
-Run = Callable[..., subprocess.CompletedProcess[str]]  # the fixture: counterdesk ARGS...
-
-
-@pytest.fixture
-def run(tmp_path: Path) -> Run:
-    env = {**os.environ, "COUNTERDESK_DB": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
-    env.pop("COUNTERDESK_OFFICE", None)
-    env["COUNTERDESK_CONFIG"] = str(tmp_path / "no-settings.toml")
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=120,
-        )
-
-    return run
 
 
 def test_office_check_good_and_bad(run: Run, tmp_path: Path) -> None:

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from counterdesk.demo.office import DEMO_DESKS, DemoOffice
-from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.queue import TicketEngine
 from counterdesk.rating_screen.window import RATING
 from counterdesk.ui import translation
+from tests.conftest import RecordingSpeaker
 
 
-class Recorder:
-    def __init__(self) -> None:
-        self.said: list[str] = []
-
-    def say(self, utterances: Sequence[Utterance], *, chime: bool = False) -> None:
-        self.said.extend(u.text for u in utterances)
-
-
-def test_take_call_see_and_hear_in_the_demo_office(qtbot: QtBot, engine: TicketEngine) -> None:
+def test_take_call_see_and_hear_in_the_demo_office(
+    qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker
+) -> None:
     translation.install("en")
-    speaker = Recorder()
     office = DemoOffice(engine, speaker)
     qtbot.addWidget(office)
     office.resize(1920, 1080)
@@ -44,7 +35,9 @@ def test_take_call_see_and_hear_in_the_demo_office(qtbot: QtBot, engine: TicketE
         qtbot.waitUntil(lambda: console.buttons["call_next"].isEnabled(), timeout=10000)
         qtbot.mouseClick(console.buttons["call_next"], Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: office.board.rows[1].number.text() == ticket.number, timeout=10000)
-        qtbot.waitUntil(lambda: any("counter 1" in text for text in speaker.said), timeout=10000)
+        qtbot.waitUntil(
+            lambda: any("counter 1" in words[-1] for words in speaker.texts), timeout=10000
+        )
         assert engine.read.ticket(ticket.number).status == "called"
 
         engine.start(1)
@@ -58,10 +51,10 @@ def test_take_call_see_and_hear_in_the_demo_office(qtbot: QtBot, engine: TicketE
 
 
 def test_the_language_switch_relabels_the_staff_windows_and_not_the_citizens(
-    qtbot: QtBot, engine: TicketEngine
+    qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker
 ) -> None:
     translation.install("zh_TW")  # what `counterdesk demo` starts in
-    office = DemoOffice(engine, Recorder())
+    office = DemoOffice(engine, speaker)
     qtbot.addWidget(office)
     try:
         console, supervisor = office.consoles[0], office.supervisor

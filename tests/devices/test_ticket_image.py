@@ -11,13 +11,7 @@ import zxingcpp
 from PIL import Image
 
 from counterdesk.devices import ticket_image
-from counterdesk.devices.ticket_content import (
-    Bilingual,
-    TicketContent,
-    content_for,
-    sample_content,
-    wait_phrase,
-)
+from counterdesk.devices.ticket_content import TicketContent, content_for, sample_content
 from counterdesk.devices.ticket_image import FontMissing, font, render_ticket, wrap
 from counterdesk.queue import TicketEngine
 from counterdesk.queue.office import Office
@@ -98,12 +92,6 @@ def test_missing_font_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> N
             ticket_image.font_file(False)
     finally:
         ticket_image.font_file.cache_clear()
-
-
-def test_wait_phrase_is_whole_minutes_in_both_languages() -> None:
-    assert wait_phrase(0, 0) == Bilingual("即將叫號", "You are next")
-    assert wait_phrase(3, 23.6) == Bilingual("約 24 分鐘", "about 24 min")
-    assert wait_phrase(1, 0.2) == Bilingual("約 1 分鐘", "about 1 min")
 
 
 def test_sample_for_an_unknown_prefix_names_the_prefixes(sample_office: Office) -> None:

@@ -30,7 +30,7 @@ def served(engine: TicketEngine, service: str = "precheck", counter: int = 1) ->
     return engine.finish(counter)
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def test_migrations_build_exactly_the_models(
     backend: str, sqlite_url: str, request: pytest.FixtureRequest
 ) -> None:

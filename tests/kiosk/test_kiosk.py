@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,26 +16,16 @@ from pytestqt.qtbot import QtBot
 
 from counterdesk import phrases
 from counterdesk.devices.printer import TicketPrinter, parse_printer_url
-from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.kiosk.widgets import Card
 from counterdesk.kiosk.window import KioskWindow
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.office import Office
 from counterdesk.ui.theme import TARGET_MM, mm_to_px
+from tests.conftest import RecordingSpeaker
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 Factory = Callable[..., KioskWindow]
-
-
-class Recorder:
-    """A Speaker that keeps what it was asked to say."""
-
-    def __init__(self) -> None:
-        self.said: list[list[Utterance]] = []
-
-    def say(self, utterances: Sequence[Utterance], *, chime: bool = False) -> None:
-        self.said.append(list(utterances))
 
 
 @pytest.fixture
@@ -229,20 +219,21 @@ def test_live_counts_follow_other_terminals(
     qtbot.waitUntil(lambda: tile.wait.text().zh.startswith("等候 1 人"), timeout=5000)
 
 
-def test_read_aloud_speaks_the_page(qtbot: QtBot, make_kiosk: Factory) -> None:
-    speaker = Recorder()
+def test_read_aloud_speaks_the_page(
+    qtbot: QtBot, make_kiosk: Factory, speaker: RecordingSpeaker
+) -> None:
     kiosk = make_kiosk(speaker=speaker)
     tap(qtbot, kiosk.read_button)
-    zh, en = speaker.said[-1]
+    (zh, en), _ = speaker.announcements[-1]
     assert (zh.language, en.language) == ("zh", "en")
     assert "公司設立登記" in zh.text and "Company incorporation" in en.text
     tap(qtbot, kiosk.home.grid.tiles["dissolution"])
     tap(qtbot, kiosk.read_button)
-    zh, en = speaker.said[-1]
+    (zh, en), _ = speaker.announcements[-1]
     assert "公司解散登記" in zh.text and "辦理流程" in zh.text and "Procedure" in en.text
     take_number(qtbot, kiosk)
     tap(qtbot, kiosk.read_button)
-    zh, en = speaker.said[-1]
+    (zh, en), _ = speaker.announcements[-1]
     assert "E 0 0 1" in zh.text and "E 0 0 1" in en.text
 
 

@@ -40,6 +40,8 @@ from counterdesk.queue.database import alembic_config
 from counterdesk.queue.models import DailySequenceRow, TicketEventRow, TicketRow
 from tests.conftest import OPENING
 
+pytestmark = pytest.mark.slow  # kiosks and counters as many real processes
+
 SPAWN = multiprocessing.get_context("spawn")
 # Two services sharing counters: counter 1 calls both, counter 2 only precheck, 4 only
 # certificate. Capped at 190 a day each, 4 kiosks × 100 tickets also hit the cap from several

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -45,6 +46,8 @@ from counterdesk.queue.models import (
     TicketRow,
 )
 from counterdesk.queue.office import SAMPLE_OFFICE
+
+pytestmark = pytest.mark.slow  # many generated sequences of operations
 
 T = TypeVar("T")
 

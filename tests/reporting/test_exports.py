@@ -16,7 +16,7 @@ from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.reporting.exports import ExportError, ExportRequest, export
 from counterdesk.reporting.periods import PeriodError, date_range, parse_period, preset
 from tests.analytics.test_statistics import DAY, at, nearest_rank, play_day
-from tests.commands.test_cli import Run, run  # noqa: F401 - the fixture running main.py
+from tests.conftest import Run
 
 
 @pytest.fixture
@@ -221,7 +221,8 @@ def test_periods() -> None:
         date_range("2026-03-01", None, "2026")
 
 
-def test_command_line_simulate_then_export(run: Run, tmp_path: Path) -> None:  # noqa: F811
+@pytest.mark.slow
+def test_command_line_simulate_then_export(run: Run, tmp_path: Path) -> None:
     simulated = run("simulate", "--date", "2026-03-02", "--days", "2", "--fast")
     assert simulated.returncode == 0, simulated.stderr
     assert "2026-03-02" in simulated.stdout and "service level" in simulated.stdout

@@ -20,7 +20,7 @@ from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.models import TicketRow
 from counterdesk.reporting.exports import ExportError, ExportRequest, export
 from tests.analytics.test_statistics import DAY, TAIPEI, at, play_day
-from tests.commands.test_cli import Run, run  # noqa: F401 - the fixture running main.py
+from tests.conftest import Run
 from tests.feedback.test_feedback import served
 from tests.reporting.test_exports import read_csv
 
@@ -301,7 +301,8 @@ def test_feedback_exports_need_no_tickets(
     assert not any(tmp_path.glob("2026-11-29*")) and not any(tmp_path.glob("*.part"))
 
 
-def test_command_line_exports_comments_of_a_day_without_tickets(run: Run, tmp_path: Path) -> None:  # noqa: F811
+@pytest.mark.slow
+def test_command_line_exports_comments_of_a_day_without_tickets(run: Run, tmp_path: Path) -> None:
     today = dt.datetime.now(TAIPEI).date()  # what the command line's clock calls today
     recorded = run("opinion", "add", "Parking is full", "--channel", "letter")
     assert recorded.returncode == 0, recorded.stderr

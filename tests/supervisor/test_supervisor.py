@@ -6,12 +6,12 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
@@ -20,8 +20,6 @@ from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.reporting.periods import PRESETS
 from counterdesk.simulation.simulator import fill_history
 from counterdesk.supervisor.window import SupervisorWindow
-from counterdesk.ui import translation
-from counterdesk.ui.app import application
 
 ROOT = Path(__file__).resolve().parents[2]
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
@@ -41,15 +39,14 @@ def office(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, office: TicketEngine) -> Iterator[SupervisorWindow]:
-    application()
-    translation.install("en")
-    window = SupervisorWindow(office, live_ms=600_000)
-    qtbot.addWidget(window)
+def window(
+    qtbot: QtBot,
+    office: TicketEngine,
+    open_supervisor: Callable[[TicketEngine], SupervisorWindow],
+) -> SupervisorWindow:
+    window = open_supervisor(office)
     qtbot.waitUntil(lambda: window.stats is not None and window.now is not None, timeout=30_000)
-    yield window
-    window.close()
-    translation.install("en")
+    return window
 
 
 def choose(qtbot: QtBot, window: SupervisorWindow, combo: QComboBox, index: int) -> None:
@@ -107,12 +104,20 @@ def test_export_runs_with_progress(
     monkeypatch.setattr(window, "ask_path", lambda fmt: target)
     progress: list[int] = []
     window.progress.valueChanged.connect(progress.append)
+    # A direct connection runs in the emitting thread: progress must be emitted in the UI
+    # thread, never from the pool thread that writes the file (which crashes PySide6).
+    emitted_in: list[QThread] = []
+    window.export_progress.connect(
+        lambda *_: emitted_in.append(QThread.currentThread()),
+        Qt.ConnectionType.DirectConnection,
+    )
     with qtbot.waitSignal(window.export_done, timeout=60_000) as done:
         qtbot.mouseClick(window.export_buttons["xlsx"], Qt.MouseButton.LeftButton)
         assert not window.export_buttons["pdf"].isEnabled()  # one export at a time
     assert done.args == [str(target)]
     assert progress[-1] == 100 and not window.progress.isHidden()
     assert any(0 < value < 100 for value in progress)  # it moved along the way
+    assert emitted_in and all(thread is window.thread() for thread in emitted_in)
     assert window.status.text() == f"Saved {target}"
     assert load_workbook(target, read_only=True)["摘要 Summary"]["B2"].value == (
         "2026-11-01 – 2026-11-30"
@@ -145,6 +150,7 @@ def test_live_view_of_today(window: SupervisorWindow) -> None:
     assert rows["H  Certificate of registration (Chinese)"] == "5.0 min"
 
 
+@pytest.mark.slow
 def test_snapshot_from_the_command_line(tmp_path: Path) -> None:
     env = {
         **os.environ,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import cast
 
 import pytest
@@ -22,7 +22,7 @@ from counterdesk.analytics.satisfaction import satisfaction
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinion, Opinions
 from counterdesk.queue import ManualClock, TicketEngine
-from counterdesk.queue.errors import InvalidInput
+from counterdesk.queue.errors import InvalidInput, error_text
 from counterdesk.queue.models import RatingRow
 from counterdesk.reporting.feedback_tables import SCORE_BREAKDOWNS
 from counterdesk.reporting.periods import PRESETS
@@ -37,7 +37,6 @@ from counterdesk.supervisor.satisfaction_tab import CHOICES, COMMENTS
 from counterdesk.supervisor.window import SupervisorWindow
 from counterdesk.ui import translation
 from counterdesk.ui.app import application
-from counterdesk.ui.errors import error_text
 from tests.feedback.test_feedback import served
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
@@ -69,11 +68,12 @@ def rated(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, rated: TicketEngine) -> Iterator[SupervisorWindow]:
-    application()
-    translation.install("en")
-    window = SupervisorWindow(rated, live_ms=600_000)
-    qtbot.addWidget(window)
+def window(
+    qtbot: QtBot,
+    rated: TicketEngine,
+    open_supervisor: Callable[[TicketEngine], SupervisorWindow],
+) -> SupervisorWindow:
+    window = open_supervisor(rated)
     qtbot.waitUntil(
         lambda: (
             window.stats is not None
@@ -83,9 +83,7 @@ def window(qtbot: QtBot, rated: TicketEngine) -> Iterator[SupervisorWindow]:
         ),
         timeout=30_000,
     )
-    yield window
-    window.close()
-    translation.install("en")
+    return window
 
 
 def cells(view: QTableView) -> list[list[str]]:

@@ -19,6 +19,8 @@ from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.web.server import StatusServer, make_server
 from tests.web.browser import PHONE, SMALL_PHONE, overflow, phone_browser, require_chromium
 
+pytestmark = pytest.mark.slow  # a real headless Chromium
+
 WAIT = 20  # seconds: generous for a loaded 2-core machine; the page polls every second
 
 

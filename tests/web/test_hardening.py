@@ -9,11 +9,15 @@ import socket
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event, select, text
+from sqlalchemy.exc import OperationalError
 
+from counterdesk.feedback import Feedback
 from counterdesk.queue import TicketEngine
+from counterdesk.queue.models import TicketRow
 from counterdesk.web.limits import ConnectionSlots, Full, Limits, RateLimiter
 from counterdesk.web.server import StatusServer
+from counterdesk.web.upkeep import Upkeep
 from tests.web.support import Client, FakeMonotonic
 
 SECURITY = {
@@ -382,3 +386,56 @@ def test_a_database_failure_is_temporarily_unavailable_and_logged(
     assert reply.headers["X-Frame-Options"] == "DENY"
     assert "database error answering GET /t/" in caplog.text
     assert ticket.token not in caplog.text  # the log keeps only the token's start
+
+
+def _error_quoting(engine: TicketEngine, token: str) -> OperationalError:
+    """A real database error whose SQLAlchemy text repeats the statement's parameters."""
+    with engine.db.write() as session:
+        session.execute(text("ALTER TABLE tickets RENAME TO tickets_away"))
+    with pytest.raises(OperationalError) as caught, engine.db.read() as session:
+        session.execute(select(TicketRow.id).where(TicketRow.token == token))
+    assert token in str(caught.value)  # what must not reach the log
+    return caught.value
+
+
+def test_a_failure_caused_by_a_database_error_is_logged_without_its_parameters(
+    engine: TicketEngine,
+    server: StatusServer,
+    client: Client,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An unexpected failure on top of a database error: its traceback would print the
+    statement and the token, so the log keeps the driver's words only."""
+    ticket = engine.issue("precheck")
+    cause = _error_quoting(engine, ticket.token)
+
+    def fail(*_args: object) -> None:
+        raise RuntimeError("the page could not be drawn") from cause
+
+    monkeypatch.setattr(server.site, "respond", fail)
+    with caplog.at_level(logging.ERROR, logger="counterdesk.web"):
+        reply = client.get("/api/t/x")
+
+    assert reply.status == 500
+    assert "failed to answer GET /api/t/x…: the page could not be drawn" in caplog.text
+    assert ticket.token not in caplog.text and "Traceback" not in caplog.text
+    assert all(record.exc_info is None for record in caplog.records)
+
+
+def test_the_upkeep_logs_a_database_error_without_its_parameters(
+    engine: TicketEngine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    ticket = engine.issue("precheck")
+    cause = _error_quoting(engine, ticket.token)
+
+    def fail() -> int:
+        raise cause
+
+    upkeep = Upkeep(Feedback(engine))
+    monkeypatch.setattr(upkeep, "run_once", fail)
+    with caplog.at_level(logging.ERROR, logger="counterdesk.web"):
+        upkeep.start().stop()  # the first pass runs before any wait
+
+    assert "upkeep failed; trying again in 3600 s: no such table: tickets" in caplog.text
+    assert ticket.token not in caplog.text and "Traceback" not in caplog.text
