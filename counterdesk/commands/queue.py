@@ -10,9 +10,10 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from counterdesk import phrases
 from counterdesk.command_line import CommandFactory, Handler, Reply, engine_for, signed_in
 from counterdesk.feedback import Feedback
-from counterdesk.queue import QueueError, TicketEngine
+from counterdesk.queue import QueueError, TicketEngine, TicketRefused
 from counterdesk.queue.views import OfficeStatus, Ticket
 
 
@@ -20,6 +21,11 @@ def register(command: CommandFactory) -> None:
     issue = command("issue", _issue, "issue a ticket for a service")
     issue.add_argument("service", help="service code, e.g. precheck")
     issue.add_argument("--priority", action="store_true", help="priority ticket (優先)")
+    issue.add_argument(
+        "--outside-hours",
+        metavar="REASON",
+        help="staff only: issue although the office is not issuing now; REASON is logged",
+    )
 
     def at_counter(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
         sub = command(name, handler, text)
@@ -66,7 +72,20 @@ def _at_counter(args: argparse.Namespace) -> TicketEngine:
 
 
 def _issue(args: argparse.Namespace) -> Reply:
-    return _ticket_reply(engine_for(args).issue(args.service, priority=args.priority))
+    """Issue as the kiosk does: refused outside the office's hours, in the kiosk's words,
+    unless staff override it with a reason, which the issue event keeps."""
+    engine = engine_for(args)
+    closed = engine.office.ticket_window(engine.clock.now())
+    note = None
+    if closed is not None:
+        reason = phrases.closed_reason(closed)
+        if not args.outside_hours:
+            raise TicketRefused(
+                f"{phrases.NOT_NOW.zh}：{reason.zh} / {phrases.NOT_NOW.en}: {reason.en} "
+                '(staff may override with --outside-hours "REASON")'
+            )
+        note = f"outside hours ({closed}): {args.outside_hours}"
+    return _ticket_reply(engine.issue(args.service, priority=args.priority, note=note))
 
 
 def _call(args: argparse.Namespace) -> Reply:

@@ -183,8 +183,11 @@ class TicketEngine:
 
     # -- issuing -------------------------------------------------------------------------
 
-    def issue(self, service: str, *, priority: bool = False) -> Ticket:
-        """Issue the next number of ``service`` for today; refused once its daily cap is reached."""
+    def issue(self, service: str, *, priority: bool = False, note: str | None = None) -> Ticket:
+        """Issue the next number of ``service`` for today; refused once its daily cap is reached.
+
+        ``note`` goes into the issue event, e.g. why staff issued a ticket outside hours.
+        """
         now = self.clock.now()
         today = self.business_date(now)
         with self.db.write() as session:
@@ -217,7 +220,8 @@ class TicketEngine:
             # The event last, just before commit: on PostgreSQL its id is drawn here, and the
             # shorter the time from id to commit, the less a terminal polling the change feed
             # can see a later id commit first.
-            self._log(session, EventKind.ISSUED, ticket, outcome="priority" if priority else None)
+            outcome = "; ".join(filter(None, ("priority" if priority else None, note)))
+            self._log(session, EventKind.ISSUED, ticket, outcome=outcome[:200] or None)
             return Ticket.of(ticket, people_ahead=ahead, estimated_wait_minutes=minutes)
 
     def _next_sequence(self, session: Session, day: dt.date, service: str) -> int:

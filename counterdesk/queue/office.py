@@ -218,6 +218,17 @@ class Office(_Strict):
         """The business day of a UTC moment: the office's local calendar date."""
         return moment.astimezone(self.zone).date()
 
+    def always_open(self) -> Office:
+        """This office issuing every day from 00:00 to 23:59: the demo's hours, so a newcomer
+        can take a number whenever and wherever they try it (the rules stay in ticket_window)."""
+        hours = Hours(
+            days=list(WEEKDAYS),
+            sessions=[Session(open="00:00", close="23:59")],
+            last_ticket="23:59",
+        )
+        info = self.office.model_copy(update={"hours": hours})
+        return self.model_copy(update={"office": info})
+
     def ticket_window(self, moment: dt.datetime) -> str | None:
         """Why no ticket can be issued at ``moment``, or None when tickets can be issued."""
         local = moment.astimezone(self.zone)

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from counterdesk.queue.office import SAMPLE_OFFICE
+from counterdesk.queue import load_office, open_office
+from counterdesk.queue.office import SAMPLE_OFFICE, WEEKDAYS, Office
 from tests.conftest import Run
 
 pytestmark = pytest.mark.slow  # every test runs main.py as a real process
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _with_office(tmp_path: Path, office: Office) -> None:
+    """Load ``office`` into the database the ``run`` fixture's commands use."""
+    engine = open_office(f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    engine.load_office(office)
+    engine.db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _open_at_any_hour(tmp_path: Path) -> None:
+    """The commands run on the real clock, so the tests need an office issuing at any hour."""
+    _with_office(tmp_path, load_office(SAMPLE_OFFICE).always_open())
 
 
 def test_office_check_good_and_bad(run: Run, tmp_path: Path) -> None:
@@ -48,6 +63,34 @@ def test_issue_call_start_finish_with_json(run: Run) -> None:
     assert empty.returncode == 0
     assert empty.stdout.strip() == "null"
     assert "nobody is waiting" in run("call", "--counter", "1").stdout
+
+
+def test_issue_outside_hours_is_refused_in_the_kiosks_words_unless_overridden(
+    run: Run, tmp_path: Path
+) -> None:
+    sample = load_office(SAMPLE_OFFICE)
+    today = WEEKDAYS[dt.datetime.now(sample.zone).weekday()]
+    another_day = next(day for day in WEEKDAYS if day != today)
+    hours = sample.office.hours.model_copy(update={"days": [another_day]})
+    _with_office(
+        tmp_path,
+        sample.model_copy(update={"office": sample.office.model_copy(update={"hours": hours})}),
+    )
+
+    refused = run("issue", "precheck")
+    assert refused.returncode == 1
+    assert "目前不受理取號：今日不開放 / No numbers are being issued now: We are closed today" in (
+        refused.stderr
+    )
+    assert "--outside-hours" in refused.stderr
+    assert "A001" not in run("status").stdout
+
+    issued = run("--json", "issue", "precheck", "--outside-hours", "phone booking for a visitor")
+    assert issued.returncode == 0, issued.stderr
+    assert json.loads(issued.stdout)["number"] == "A001"
+    events = json.loads(run("--json", "events").stdout)
+    assert events[-1]["kind"] == "issued"
+    assert events[-1]["outcome"] == "outside hours (closed today): phone booking for a visitor"
 
 
 def test_transfer_recall_no_show_and_status(run: Run) -> None:

@@ -131,5 +131,18 @@ def test_ticket_window_follows_local_hours(sample_office: Office) -> None:
     assert sample_office.ticket_window(friday + dt.timedelta(days=1, hours=9)) == "closed today"
 
 
+def test_always_open_issues_every_day_at_any_hour_but_its_last_minute(
+    sample_office: Office,
+) -> None:
+    """The demo's hours; the sample office itself is unchanged."""
+    demo = sample_office.always_open()
+    sunday = dt.datetime(2026, 11, 29, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    for moment in (sunday, sunday.replace(hour=3), sunday.replace(hour=23, minute=58)):
+        assert demo.ticket_window(moment) is None
+    assert demo.ticket_window(sunday.replace(hour=23, minute=59)) == "last ticket time has passed"
+    assert sample_office.ticket_window(sunday.replace(hour=3)) == "closed today"
+    assert demo.services == sample_office.services
+
+
 def test_sample_office_file_path_exists() -> None:
     assert SAMPLE_OFFICE.is_file()
