@@ -178,137 +178,137 @@
 <context>
     <name>OpinionsTab</name>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="113"/>
+        <location filename="../supervisor/opinions_tab.py" line="112"/>
         <source>Opinions received (period)</source>
         <translation>收件數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="114"/>
+        <location filename="../supervisor/opinions_tab.py" line="113"/>
         <source>Answered (period)</source>
         <translation>已答覆（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="115"/>
+        <location filename="../supervisor/opinions_tab.py" line="114"/>
         <source>Median days to answer (period)</source>
         <translation>答覆天數中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="116"/>
+        <location filename="../supervisor/opinions_tab.py" line="115"/>
         <source>Answered within %1 days (period)</source>
         <translation>%1 日內答覆比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="117"/>
+        <location filename="../supervisor/opinions_tab.py" line="116"/>
         <source>Unanswered after %1 days (period)</source>
         <translation>逾 %1 日未答覆（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="121"/>
+        <location filename="../supervisor/opinions_tab.py" line="120"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="122"/>
+        <location filename="../supervisor/opinions_tab.py" line="121"/>
         <source>Answer…</source>
         <translation>答覆…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="123"/>
+        <location filename="../supervisor/opinions_tab.py" line="122"/>
         <source>Close</source>
         <translation>結案</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="124"/>
+        <location filename="../supervisor/opinions_tab.py" line="123"/>
         <source>Record opinion…</source>
         <translation>登錄意見…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="125"/>
+        <location filename="../supervisor/opinions_tab.py" line="124"/>
         <source>Show closed</source>
         <translation>顯示已結案</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="140"/>
+        <location filename="../supervisor/opinions_tab.py" line="139"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="176"/>
+        <location filename="../supervisor/opinions_tab.py" line="175"/>
         <source>%1 not closed, %2 overdue. Double-click an opinion to read and answer it.</source>
         <translation>未結案 %1 件，逾期 %2 件。按兩下意見可閱讀並答覆。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="181"/>
+        <location filename="../supervisor/opinions_tab.py" line="180"/>
         <source>Reference</source>
         <translation>案號</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="182"/>
+        <location filename="../supervisor/opinions_tab.py" line="181"/>
         <source>Received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="183"/>
+        <location filename="../supervisor/opinions_tab.py" line="182"/>
         <source>Age (days)</source>
         <translation>天數</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="184"/>
+        <location filename="../supervisor/opinions_tab.py" line="183"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="185"/>
+        <location filename="../supervisor/opinions_tab.py" line="184"/>
         <source>Assigned to</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="186"/>
+        <location filename="../supervisor/opinions_tab.py" line="185"/>
         <source>Channel</source>
         <translation>管道</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="187"/>
+        <location filename="../supervisor/opinions_tab.py" line="186"/>
         <source>About</source>
         <translation>相關服務</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="188"/>
+        <location filename="../supervisor/opinions_tab.py" line="187"/>
         <source>Opinion</source>
         <translation>意見內容</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="212"/>
+        <location filename="../supervisor/opinions_tab.py" line="211"/>
         <source>%1, overdue</source>
         <translation>%1，逾期</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="269"/>
+        <location filename="../supervisor/opinions_tab.py" line="268"/>
         <source>Could not read the opinions: %1</source>
         <translation>無法讀取意見：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="300"/>
+        <location filename="../supervisor/opinions_tab.py" line="299"/>
         <source>%1 is assigned to %2.</source>
         <translation>%1 已分派給 %2。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="324"/>
+        <location filename="../supervisor/opinions_tab.py" line="323"/>
         <source>The answer to %1 is recorded.</source>
         <translation>%1 的答覆已儲存。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="332"/>
+        <location filename="../supervisor/opinions_tab.py" line="331"/>
         <source>%1 is closed.</source>
         <translation>%1 已結案。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="347"/>
+        <location filename="../supervisor/opinions_tab.py" line="346"/>
         <source>Recorded as %1.</source>
         <translation>已登錄，案號 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="367"/>
+        <location filename="../supervisor/opinions_tab.py" line="366"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
@@ -530,34 +530,39 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../supervisor/window.py" line="237"/>
+        <location filename="../supervisor/window.py" line="236"/>
         <source>Supervisor — statistics and reports</source>
         <translation>主管 — 統計與報表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="238"/>
+        <location filename="../supervisor/window.py" line="237"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="239"/>
+        <location filename="../supervisor/window.py" line="238"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="242"/>
+        <location filename="../supervisor/window.py" line="241"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="243"/>
+        <location filename="../supervisor/window.py" line="242"/>
         <source>This week</source>
         <translation>本週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="244"/>
+        <location filename="../supervisor/window.py" line="243"/>
         <source>This month</source>
         <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="244"/>
+        <source>Past four weeks</source>
+        <translation>最近四週</translation>
     </message>
     <message>
         <location filename="../supervisor/window.py" line="245"/>
@@ -905,17 +910,17 @@
         <translation>儲存匯出檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="576"/>
+        <location filename="../supervisor/window.py" line="574"/>
         <source>Exporting %1…</source>
         <translation>匯出 %1 中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="600"/>
+        <location filename="../supervisor/window.py" line="602"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="603"/>
+        <location filename="../supervisor/window.py" line="605"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>

@@ -13,7 +13,7 @@ import re
 from counterdesk.command_line import parse_date
 from counterdesk.queue.errors import CounterdeskError
 
-PRESETS = ("today", "week", "month", "first_half", "second_half", "year")
+PRESETS = ("today", "week", "month", "four_weeks", "first_half", "second_half", "year")
 
 
 class PeriodError(CounterdeskError):
@@ -50,7 +50,8 @@ def date_range(first: str | None, last: str | None, period: str | None) -> tuple
 
 
 def preset(name: str, today: dt.date) -> tuple[dt.date, dt.date]:
-    """The supervisor window's presets; weeks start on Monday, halves are Jan–Jun and Jul–Dec."""
+    """The supervisor window's presets; weeks start on Monday, halves are Jan–Jun and Jul–Dec;
+    ``four_weeks`` is today and the 28 days before it (what the demo simulates)."""
     if name == "today":
         return today, today
     if name == "week":
@@ -58,6 +59,8 @@ def preset(name: str, today: dt.date) -> tuple[dt.date, dt.date]:
         return monday, monday + dt.timedelta(days=6)
     if name == "month":
         return _months(today.year, today.month, today.month)
+    if name == "four_weeks":
+        return today - dt.timedelta(days=28), today
     if name == "first_half":
         return _months(today.year, 1, 6)
     if name == "second_half":

@@ -28,7 +28,10 @@ def register(command: CommandFactory) -> None:
         "--tab", choices=SUPERVISOR_TABS, default="overview", help="the tab to open on"
     )
     supervisor.add_argument(
-        "--preset", choices=PRESETS, default="month", help="the period to open on (default month)"
+        "--preset",
+        choices=PRESETS,
+        default="month",
+        help="the period to open on (default month; four_weeks: today and the 28 days before)",
     )
 
 

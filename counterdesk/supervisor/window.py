@@ -241,6 +241,7 @@ class SupervisorWindow(QMainWindow):
                 self.tr("Today"),
                 self.tr("This week"),
                 self.tr("This month"),
+                self.tr("Past four weeks"),
                 self.tr("First half of the year"),
                 self.tr("Second half of the year"),
                 self.tr("This year"),

@@ -210,6 +210,7 @@ def test_periods() -> None:
     assert parse_period("2026") == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert parse_period("2026-02") == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
     assert preset("week", DAY) == (dt.date(2026, 11, 23), dt.date(2026, 11, 29))
+    assert preset("four_weeks", DAY) == (DAY - dt.timedelta(days=28), DAY)
     for bad in ("2026-H3", "2026-13", "last year"):
         with pytest.raises(PeriodError, match="is not a period"):
             parse_period(bad)
