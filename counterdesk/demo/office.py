@@ -24,10 +24,12 @@ from counterdesk.board.window import open_board
 from counterdesk.counter.window import open_console
 from counterdesk.devices.speech_protocol import Speaker
 from counterdesk.kiosk.window import open_kiosk
-from counterdesk.queue import TicketEngine, open_office
+from counterdesk.queue import TicketEngine, load_office, open_office
+from counterdesk.queue.office import SAMPLE_OFFICE, Office
 from counterdesk.rating_screen.window import open_rating_screen
+from counterdesk.reporting.periods import PRESETS
 from counterdesk.settings import APP, load_settings
-from counterdesk.simulation.simulator import fill_history
+from counterdesk.simulation.simulator import DayResult, fill_history
 from counterdesk.supervisor.window import open_supervisor
 from counterdesk.ui import translation
 from counterdesk.ui.app import run_window, ui_font
@@ -61,6 +63,8 @@ class DemoOffice(QWidget):
         self.consoles = [open_console(engine, counter, staff) for counter, staff in DEMO_DESKS]
         self.feedback = open_rating_screen(engine, DEMO_DESKS[0][0])
         self.supervisor = open_supervisor(engine, language=translation.current())
+        # The period that holds the demo's data: today and the simulated weeks before it.
+        self.supervisor.preset.setCurrentIndex(PRESETS.index("four_weeks"))
 
         # Three views of one office, each fitting a 1920x1080 screen: what citizens see
         # (kiosk and board), what staff use (the consoles), what the supervisor reads.
@@ -157,12 +161,37 @@ def _side_by_side(*panes: tuple[QLabel, QWidget, int]) -> QWidget:
     return row_widget
 
 
+def prepare_demo(engine: TicketEngine, office: Office, simulate_days: int = 0) -> list[DayResult]:
+    """Make the demo's own database the demo's, whatever an earlier demo run left in it.
+
+    To simulate, the demo staff an earlier run signed in are signed out (the consoles sign them
+    in again), so the simulator may fill the past ``simulate_days`` with ``office``'s real
+    hours; then the office opens around the clock
+    (``Office.always_open``) so a number can be taken at any hour, on any day, anywhere.
+    """
+    days = []
+    if simulate_days:
+        signed_in = {c.number: c.staff for c in engine.read.status().counters}
+        for counter, staff in DEMO_DESKS:
+            if signed_in.get(counter) == staff:
+                engine.sign_out(counter)
+        engine.load_office(office)
+        days = fill_history(engine, days=simulate_days)
+    engine.load_office(office.always_open())
+    return days
+
+
 def run_demo(args: argparse.Namespace) -> int:
     settings = load_settings(args.db, args.office, args.config)
     url = args.db or (settings.db if settings.source != "default" else demo_database())
     engine = open_office(url, settings.office)
+    if url == demo_database():
+        office = load_office(settings.office or SAMPLE_OFFICE)
+        days = prepare_demo(engine, office, args.simulate)
+        print("the demo office issues numbers at any hour (a real office keeps its own hours)")
+    else:  # someone else's database: its office, staff and hours stay as they are
+        days = fill_history(engine, days=args.simulate) if args.simulate else []
     if args.simulate:
-        days = fill_history(engine, days=args.simulate)
         print(f"simulated {len(days)} past days into {url}")
     print(f"demo office on {url}")
     with (

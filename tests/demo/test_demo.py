@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from counterdesk.demo.office import DEMO_DESKS, DemoOffice
-from counterdesk.queue import TicketEngine
+from counterdesk.demo.office import DEMO_DESKS, DemoOffice, prepare_demo
+from counterdesk.feedback import Feedback
+from counterdesk.queue import Database, ManualClock, TicketEngine
+from counterdesk.queue.models import TicketRow
+from counterdesk.queue.office import Office
 from counterdesk.rating_screen.window import RATING
+from counterdesk.reporting.periods import PRESETS
 from counterdesk.ui import translation
-from tests.conftest import RecordingSpeaker
+from tests.conftest import TAIPEI, RecordingSpeaker
 
 
 def test_take_call_see_and_hear_in_the_demo_office(
@@ -72,3 +79,72 @@ def test_the_language_switch_relabels_the_staff_windows_and_not_the_citizens(
         assert [label.text() for label in office.kiosk.findChildren(QLabel)] == kiosk_words
     finally:
         office.close()
+
+
+def test_a_number_is_taken_called_served_and_rated_at_three_on_a_sunday_night(
+    qtbot: QtBot, sqlite_url: str, sample_office: Office, speaker: RecordingSpeaker
+) -> None:
+    """The demo's own hours, not the sample office's (Mon–Fri, from 08:30): any hour works."""
+    sunday_night = ManualClock(dt.datetime(2026, 11, 29, 3, 0, tzinfo=TAIPEI))
+    engine = TicketEngine(Database(sqlite_url), sunday_night)
+    engine.load_office(sample_office)
+    assert engine.office.ticket_window(sunday_night.now()) == "closed today"
+    prepare_demo(engine, sample_office)
+    assert engine.office.ticket_window(sunday_night.now()) is None
+    office = DemoOffice(engine, speaker)
+    qtbot.addWidget(office)
+    office.resize(1920, 1080)
+    office.show()
+    try:
+        assert office.supervisor.preset.currentIndex() == PRESETS.index("four_weeks")
+        kiosk = office.kiosk
+        qtbot.mouseClick(kiosk.home.grid.tiles["precheck"], Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(kiosk.ticket_shown, timeout=10000):
+            qtbot.mouseClick(kiosk.service_page.take_button, Qt.MouseButton.LeftButton)
+        content = kiosk.ticket_page.content
+        assert content is not None and content.number == "A001"
+
+        office.tabs.setCurrentIndex(1)
+        console = office.consoles[0]
+        for action in ("call_next", "start", "finish"):
+            button = console.buttons[action]
+            qtbot.waitUntil(button.isEnabled, timeout=10000)
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: engine.read.ticket("A001").status == "done", timeout=10000)
+
+        rating_screen = office.feedback
+        qtbot.waitUntil(lambda: rating_screen.state == RATING, timeout=10000)
+        qtbot.mouseClick(rating_screen.faces[4], Qt.MouseButton.LeftButton)
+        ratings, token = Feedback(engine).ratings, engine.read.ticket("A001").token
+        qtbot.waitUntil(lambda: ratings.rating_for(token) is not None, timeout=10000)
+        rating = ratings.rating_for(token)
+        assert rating is not None and rating.score == 5
+    finally:
+        office.close()
+        engine.db.dispose()
+
+
+def test_the_demo_simulates_the_office_hours_after_its_staff_were_signed_in(
+    sqlite_url: str, sample_office: Office
+) -> None:
+    """The simulator fills the past with the real hours, then the demo opens at any hour."""
+    tuesday_night = ManualClock(dt.datetime(2026, 12, 1, 3, 0, tzinfo=TAIPEI))
+    engine = TicketEngine(Database(sqlite_url), tuesday_night)
+    try:
+        prepare_demo(engine, sample_office)
+        for counter, staff in DEMO_DESKS:  # what an earlier run's consoles left behind
+            engine.sign_in(counter, staff)
+
+        (monday,) = prepare_demo(engine, sample_office, simulate_days=1)
+
+        assert monday.day == dt.date(2026, 11, 30) and monday.issued > 0
+        with engine.db.read() as session:
+            issued = session.scalars(
+                select(TicketRow.issued_at).where(TicketRow.business_date == monday.day)
+            ).all()
+        local = [at.astimezone(TAIPEI).time() for at in issued]
+        assert dt.time(8, 30) <= min(local) and max(local) < dt.time(16, 45)  # last ticket 16:45
+        assert engine.office.ticket_window(tuesday_night.now()) is None
+        assert not any(c.staff for c in engine.read.status().counters)
+    finally:
+        engine.db.dispose()
