@@ -134,6 +134,8 @@ def test_the_demo_simulates_the_office_hours_after_its_staff_were_signed_in(
         prepare_demo(engine, sample_office)
         for counter, staff in DEMO_DESKS:  # what an earlier run's consoles left behind
             engine.sign_in(counter, staff)
+            engine.call_ticket(counter, engine.issue("precheck").number)
+        engine.start(1)  # one ticket being served at counter 1, one called at counter 2
 
         (monday,) = prepare_demo(engine, sample_office, simulate_days=1)
 
@@ -146,5 +148,6 @@ def test_the_demo_simulates_the_office_hours_after_its_staff_were_signed_in(
         assert dt.time(8, 30) <= min(local) and max(local) < dt.time(16, 45)  # last ticket 16:45
         assert engine.office.ticket_window(tuesday_night.now()) is None
         assert not any(c.staff for c in engine.read.status().counters)
+        assert [engine.read.ticket(n).status for n in ("A001", "A002")] == ["done", "cancelled"]
     finally:
         engine.db.dispose()
