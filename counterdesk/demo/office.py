@@ -166,8 +166,8 @@ def prepare_demo(engine: TicketEngine, office: Office, simulate_days: int = 0) -
 
     To simulate, the demo staff an earlier run signed in are signed out (the consoles sign them
     in again), so the simulator may fill the past ``simulate_days`` with ``office``'s real
-    hours; then the office opens around the clock
-    (``Office.always_open``) so a number can be taken at any hour, on any day, anywhere.
+    hours; then the office opens around the clock (``Office.always_open``), so a number can be
+    taken at any hour, on any day, anywhere.
     """
     days = []
     if simulate_days:
