@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import threading
 from enum import Enum
 
 from counterdesk.settings import QT_TRANSLATE_NOOP
@@ -20,7 +21,7 @@ CONTEXT = "DeviceFault"
 
 
 class Fault(Enum):
-    """A kind of device failure; its value is the words staff read."""
+    """What is wrong with a device, or missing; its value is the words staff read."""
 
     NO_SOUND_OUTPUT = QT_TRANSLATE_NOOP("DeviceFault", "no sound output found")
     NO_PLAYER = QT_TRANSLATE_NOOP("DeviceFault", "no sound player installed")
@@ -28,6 +29,7 @@ class Fault(Enum):
     NO_VOICE = QT_TRANSLATE_NOOP("DeviceFault", "a voice for the calls is missing")
     SPEECH_HUNG = QT_TRANSLATE_NOOP("DeviceFault", "the voice stopped answering")
     SPEECH_FAILED = QT_TRANSLATE_NOOP("DeviceFault", "a call could not be spoken")
+    NO_PRINTER_SET = QT_TRANSLATE_NOOP("DeviceFault", "no printer set up")
     NO_PRINTER = QT_TRANSLATE_NOOP("DeviceFault", "no printer found")
     NO_PAPER = QT_TRANSLATE_NOOP("DeviceFault", "out of paper")
     PRINTER_OFFLINE = QT_TRANSLATE_NOOP("DeviceFault", "the printer does not answer")
@@ -92,19 +94,22 @@ class FaultLog:
         self.device = device
         self.fault: Fault | None = None
         self._log = logger
+        self._lock = threading.Lock()  # prints finish on whichever worker thread ran them
 
     def failed(self, fault: Fault, detail: str) -> bool:
         """Note ``fault``; True (and logged) when it is news."""
-        if fault is self.fault:
-            return False
-        self.fault = fault
+        with self._lock:
+            if fault is self.fault:
+                return False
+            self.fault = fault
         self._log.warning("%s: %s (%s)", self.device, fault.words, detail)
         return True
 
     def worked(self) -> bool:
         """Note that the device worked; True (and logged) when it had been failing."""
-        if self.fault is None:
-            return False
-        self.fault = None
+        with self._lock:
+            if self.fault is None:
+                return False
+            self.fault = None
         self._log.info("%s works again", self.device)
         return True

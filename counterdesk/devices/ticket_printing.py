@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from counterdesk.devices.faults import printer_fault
+from counterdesk.devices.faults import Fault, printer_fault
 from counterdesk.devices.printer import PrintFailed, TicketPrinter
 from counterdesk.devices.ticket_content import TicketContent
 from counterdesk.devices.ticket_image import render_ticket
@@ -37,7 +37,7 @@ def print_ticket(
     """Render, print and cut ``content``; record the outcome on the ticket. Blocks: run it off
     the UI thread. Never raises for a printer problem; a database failure does raise."""
     if printer is None or not printer.config.enabled:
-        outcome = PrintOutcome("not_printed", "no printer configured")
+        outcome = PrintOutcome("not_printed", Fault.NO_PRINTER_SET.words)
     else:
         try:
             printer.print_image(render_ticket(content, printer.width))

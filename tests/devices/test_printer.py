@@ -181,7 +181,7 @@ def test_a_missing_printer_is_logged_once_until_it_is_back(
 def test_no_printer_configured_is_recorded_as_not_printed(engine: TicketEngine) -> None:
     ticket = engine.issue("certificate")
     outcome = print_ticket(engine, None, ticket.id, content_for(engine.office, ticket))
-    assert outcome.state == "not_printed"
+    assert (outcome.state, outcome.detail) == ("not_printed", "no printer set up")
     assert engine.read.ticket(ticket.number).print_state == "not_printed"
 
 
