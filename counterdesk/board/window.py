@@ -14,7 +14,7 @@ from collections import deque
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -30,6 +30,7 @@ from counterdesk.board.panels import (
     WaitingPanel,
 )
 from counterdesk.devices.announcements import call_utterances
+from counterdesk.devices.faults import CONTEXT, Fault
 from counterdesk.devices.speech import Outcome
 from counterdesk.devices.speech_protocol import Speaker
 from counterdesk.queue import Event, EventKind, OfficeStatus, TicketEngine
@@ -44,7 +45,8 @@ CALL_KINDS = (EventKind.CALLED.value, EventKind.RECALLED.value)
 WEEKDAYS_ZH = "一二三四五六日"
 HISTORY_LOOKBACK = 400  # events read at start to fill the recent-calls list
 # The corner warnings are for staff, so in the staff's language (``ui.translation``); the rest
-# of the board is for citizens and in both languages. Each takes the problem as ``{0}``.
+# of the board is for citizens and in both languages. Each takes the device's fault, in words
+# from ``devices.faults`` (never a raw error), as ``{0}``.
 DATABASE_WARNING = QT_TRANSLATE_NOOP("BoardWindow", "Database unreachable, retrying")
 PRINTER_WARNING = QT_TRANSLATE_NOOP("BoardWindow", "Printer: {0}")
 SPEAKER_WARNING = QT_TRANSLATE_NOOP("BoardWindow", "Speaker: {0}")
@@ -84,7 +86,7 @@ class BoardWindow(QWidget):
         self.setAutoFillBackground(True)
         self.recent: deque[Call] = deque(maxlen=recent)
         self._highlight_ms = highlight_ms
-        self._warnings: dict[str, tuple[str, str]] = {}  # key: (source text, problem)
+        self._warnings: dict[str, tuple[str, Fault | None]] = {}  # key: (source text, fault)
         # A failed read needs no message: the feed reports the outage and refreshes after it.
         self._refresh = Refresher(
             self.engine.read.status, self._show_status, lambda error: None, owner=self
@@ -251,7 +253,8 @@ class BoardWindow(QWidget):
                 self._show_call(event)
             elif event.kind == EventKind.PRINTED.value:
                 failed = event.outcome not in (None, "printed", "pending")
-                self._set_warning("printer", PRINTER_WARNING if failed else "", event.outcome or "")
+                fault = Fault.of_print_detail(event.outcome or "")
+                self._set_warning("printer", PRINTER_WARNING if failed else "", fault)
         self._refresh()
 
     def _show_call(self, event: Event) -> None:
@@ -312,13 +315,12 @@ class BoardWindow(QWidget):
         self._mailbox.post(partial(self._on_speech, outcome))
 
     def _on_speech(self, outcome: Outcome) -> None:
-        problem = "; ".join(outcome.problems)
-        self._set_warning("speech", SPEAKER_WARNING if problem else "", problem)
+        self._set_warning("speech", SPEAKER_WARNING if outcome.fault else "", outcome.fault)
 
-    def _set_warning(self, key: str, source: str, problem: str = "") -> None:
+    def _set_warning(self, key: str, source: str, fault: Fault | None = None) -> None:
         """Show (or with an empty ``source``, clear) one of the corner's warnings."""
         if source:
-            self._warnings[key] = (source, problem)
+            self._warnings[key] = (source, fault)
         else:
             self._warnings.pop(key, None)
         self._show_warnings()
@@ -326,7 +328,10 @@ class BoardWindow(QWidget):
     def _show_warnings(self) -> None:
         self.warning.setText(
             "   ·   ".join(
-                self.tr(source).format(problem) for source, problem in self._warnings.values()
+                self.tr(source).format(
+                    QCoreApplication.translate(CONTEXT, fault.words) if fault else ""
+                )
+                for source, fault in self._warnings.values()
             )
         )
 

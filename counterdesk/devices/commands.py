@@ -73,7 +73,7 @@ def _printer_test(args: argparse.Namespace) -> dict[str, Any]:
     try:
         TicketPrinter(config).print_image(image)
     except PrintFailed as exc:
-        raise CounterdeskError(f"printer {config.url}: {exc}") from None
+        raise CounterdeskError(f"printer {config.url}: {exc.fault.words} ({exc})") from None
     return {
         "printer": config.url,
         "dots": config.dots,

@@ -21,6 +21,7 @@ from urllib.parse import parse_qs
 
 from PIL import Image
 
+from counterdesk.devices.faults import Fault, FaultLog, printer_fault
 from counterdesk.devices.ticket_image import WIDTHS
 from counterdesk.queue.errors import CounterdeskError
 
@@ -45,7 +46,12 @@ class PrinterConfigError(CounterdeskError):
 
 
 class PrintFailed(CounterdeskError):
-    """The ticket did not come out: offline, no paper, timed out, or any device error."""
+    """The ticket did not come out: offline, no paper, timed out, or any device error. The
+    message is the raw reason (for the log and the terminal), ``fault`` its kind in words."""
+
+    def __init__(self, message: str, fault: Fault = Fault.PRINT_FAILED) -> None:
+        super().__init__(message)
+        self.fault = fault
 
 
 @dataclass(frozen=True)
@@ -153,7 +159,9 @@ def open_device(config: PrinterConfig, timeout_s: float = TIMEOUT_S) -> Any:
     cls = classes[config.kind]
     if not cls.is_usable():
         missing = MISSING.get(config.kind, "a library is missing")
-        raise PrintFailed(f"{config.kind} printers cannot be used here: {missing}")
+        raise PrintFailed(
+            f"{config.kind} printers cannot be used here: {missing}", Fault.NO_PRINTER
+        )
     kwargs = {"profile": config.profile} if config.profile else {}
     target = config.target
     if config.kind == "usb":
@@ -177,6 +185,7 @@ class TicketPrinter:
         self.timeout_s = timeout_s
         self._connect = connect or (lambda: open_device(config, timeout_s))
         self._lock = threading.Lock()
+        self.faults = FaultLog(f"printer {config.url}", log)
 
     @property
     def width(self) -> int:
@@ -204,10 +213,13 @@ class TicketPrinter:
         worker.start()
         worker.join(self.timeout_s)
         if not outcome:
-            raise PrintFailed(f"the printer did not answer within {self.timeout_s:g} s")
+            raise PrintFailed(
+                f"the printer did not answer within {self.timeout_s:g} s", Fault.PRINTER_OFFLINE
+            )
         if outcome[0] is not None:
             error = outcome[0]
-            raise PrintFailed(_reason(error)) from error
+            fault = error.fault if isinstance(error, PrintFailed) else printer_fault(error)
+            raise PrintFailed(_reason(error), fault) from error
 
     def _send(self, image: Image.Image) -> None:
         device = self._connect()
@@ -245,7 +257,7 @@ def _refuse_without_paper(device: Any) -> None:
     except Exception:
         return
     if paper == 0:
-        raise PrintFailed("the printer is out of paper")
+        raise PrintFailed("the printer is out of paper", Fault.NO_PAPER)
 
 
 def _reason(error: BaseException) -> str:

@@ -6,7 +6,10 @@ at a time: it synthesises each utterance to a WAV file (``save_to_file``, one ut
 loop, which also sidesteps 2.99 speaking only the first utterance of a loop), joins chime,
 Mandarin and English into one file and hands it to the player (``aplay``). The parent waits with
 a deadline; past it the child is killed and a fresh one started, and the next announcement
-plays as usual. A missing voice or a failed player is logged and never stops the board.
+plays as usual. A missing voice or a failed player never stops the board: each outcome names
+its ``Fault`` in words, the log gets the raw detail once per change of fault, and after a lasting
+fault (no sound output, no player, no engine) calls are not tried again for ``retry_s``; the
+first call after that tries again, and clears the fault if it plays.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import queue
 import subprocess
 import tempfile
 import threading
+import time
 import wave
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
@@ -28,6 +32,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from counterdesk.devices.faults import Fault, FaultLog, playback_fault
 from counterdesk.devices.sound import Part, chime, read_part, silence, write_parts
 from counterdesk.devices.speech_protocol import Language, Utterance
 from counterdesk.settings import VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
@@ -42,6 +47,8 @@ PLAYBACK_MARGIN_S = 5.0
 # (its callback writes the file before adding the samples that come with the end-of-message
 # event): about one utterance in fifty. So each utterance is synthesised until two takes agree.
 ATTEMPTS = 5
+# After a lasting fault, calls wait this long before the device is tried again.
+RETRY_S = 300.0
 
 
 def default_engine() -> Any:
@@ -69,13 +76,18 @@ class Voices:
 
 @dataclass(frozen=True)
 class Outcome:
-    """How one announcement went; ``parts`` is (label, seconds) in the order it plays."""
+    """How one announcement went; ``parts`` is (label, seconds) in the order it plays.
+
+    ``problems`` are the raw details (for the log), ``fault`` the latest problem's kind in words
+    (for a screen); an announcement can be ``ok`` with a fault (a voice missing, the other said).
+    """
 
     ok: bool
     text: str
     problems: tuple[str, ...] = ()
     parts: tuple[tuple[str, float], ...] = ()
     wav: str | None = None
+    fault: Fault | None = None
 
     @property
     def seconds(self) -> float:
@@ -127,7 +139,7 @@ def _serve(conn: Connection, voices: Voices, factory: EngineFactory, player: Seq
             engine, known, broken = None, set(), f"speech engine unavailable: {exc}"
         while (job := conn.recv()) is not None:
             if engine is None:
-                outcome = Outcome(False, job.text, (str(broken),))
+                outcome = Outcome(False, job.text, (str(broken),), fault=Fault.NO_SPEECH_ENGINE)
             else:
                 outcome = _render(engine, known, voices, job)
             conn.send(("rendered", outcome.seconds))
@@ -141,19 +153,23 @@ def _serve(conn: Connection, voices: Voices, factory: EngineFactory, player: Seq
 def _render(engine: Any, known: set[str], voices: Voices, job: _Job) -> Outcome:
     speech: list[Part] = []
     problems: list[str] = []
+    fault: Fault | None = None
     with tempfile.TemporaryDirectory(prefix="counterdesk-voice-") as folder:
         for index, utterance in enumerate(job.utterances):
             voice = voices.for_language(utterance.language)
             if voice.lower() not in known:
                 problems.append(f"no voice {voice!r} for {utterance.language}: skipped")
+                fault = Fault.NO_VOICE
                 continue
             try:
                 stem = Path(folder, str(index))
                 speech.append(_synthesise(engine, voice, voices.rate, utterance, stem))
             except (OSError, EOFError, wave.Error, ValueError) as exc:
                 problems.append(f"voice {voice!r} failed for {utterance.language}: {exc}")
+                fault = Fault.SPEECH_FAILED
     if not speech:
-        return Outcome(False, job.text, tuple(problems) or ("nothing to say",))
+        problems = problems or ["nothing to say"]
+        return Outcome(False, job.text, tuple(problems), fault=fault or Fault.SPEECH_FAILED)
     rate = speech[0].rate
     sequence = [chime(rate), silence(0.3, rate)] if job.chime else []
     for part in speech:
@@ -165,6 +181,7 @@ def _render(engine: Any, known: set[str], voices: Voices, job: _Job) -> Outcome:
         tuple(problems),
         tuple((part.label, part.seconds) for part in sequence),
         job.wav if job.keep else None,
+        fault,
     )
 
 
@@ -198,14 +215,18 @@ def _play(player: Sequence[str], wav: str, outcome: Outcome) -> Outcome:
         )
     except FileNotFoundError:
         problem = f"player {command[0]!r} not found (on Debian: apt-get install alsa-utils)"
+        fault = Fault.NO_PLAYER
     except subprocess.TimeoutExpired:
         problem = f"player {command[0]!r} did not finish"
+        fault = Fault.SPEECH_HUNG
     else:
         if done.returncode == 0:
             return outcome
         lines = done.stderr.strip().splitlines()
         problem = f"playback failed: {lines[-1] if lines else f'exit {done.returncode}'}"
-    return Outcome(False, outcome.text, (*outcome.problems, problem), outcome.parts, outcome.wav)
+        fault = playback_fault(done.stderr)
+    problems = (*outcome.problems, problem)
+    return Outcome(False, outcome.text, problems, outcome.parts, outcome.wav, fault)
 
 
 # -- the service the board talks to ----------------------------------------------------------
@@ -226,6 +247,7 @@ class SpeechService:
         render_timeout_s: float = 10.0,
         keep_dir: Path | None = None,
         on_result: Callable[[Outcome], None] | None = None,
+        retry_s: float = RETRY_S,
     ) -> None:
         self._voices = voices or Voices()
         self._factory = engine_factory
@@ -233,6 +255,9 @@ class SpeechService:
         self._render_timeout_s = render_timeout_s
         self._keep_dir = keep_dir
         self.on_result = on_result
+        self.faults = FaultLog("speech", log)
+        self._retry_s = retry_s
+        self._retry_at = 0.0  # time.monotonic() from which a lasting fault is tried again
         self._jobs: queue.Queue[tuple[_Job, Future[Outcome]] | None] = queue.Queue()
         self._numbers = itertools.count(1)
         self._scratch = tempfile.TemporaryDirectory(prefix="counterdesk-speech-")
@@ -282,10 +307,24 @@ class SpeechService:
             job, future = item
             outcome = Outcome(False, job.text, ("speech stopped",))
             if not self._stopping:
-                outcome = self._perform(job)
+                outcome = self._held_back(job) or self._tried(job)
                 self._report(outcome)
             future.set_result(outcome)
         self._kill()
+
+    def _held_back(self, job: _Job) -> Outcome | None:
+        """While a lasting fault waits out ``retry_s`` a call is not tried: the board stays
+        silent, nothing is synthesised for a device that cannot play it, nothing is logged."""
+        fault = self.faults.fault
+        if job.play and fault is not None and fault.lasting and time.monotonic() < self._retry_at:
+            return Outcome(False, job.text, (f"not tried: {fault.words}",), fault=fault)
+        return None
+
+    def _tried(self, job: _Job) -> Outcome:
+        outcome = self._perform(job)
+        if outcome.fault is not None and outcome.fault.lasting:
+            self._retry_at = time.monotonic() + self._retry_s
+        return outcome
 
     def _perform(self, job: _Job) -> Outcome:
         try:
@@ -303,13 +342,20 @@ class SpeechService:
         except (EOFError, OSError) as exc:
             problem = f"the speech worker died ({type(exc).__name__})"
         self._restart()
-        return Outcome(False, job.text, (f"{problem}: speech worker restarted",))
+        return Outcome(
+            False, job.text, (f"{problem}: speech worker restarted",), fault=Fault.SPEECH_HUNG
+        )
 
     def _report(self, outcome: Outcome) -> None:
+        """Log the call, a change of fault once (with the raw detail) and tell the listener."""
         if outcome.ok:
             log.info("call spoken: %s (%.1f s of sound)", outcome.text, outcome.seconds)
+        if outcome.fault is None:
+            self.faults.worked()
+        else:
+            self.faults.failed(outcome.fault, "; ".join(outcome.problems))
         if outcome.problems:
-            log.warning("speech: %s: %s", outcome.text, "; ".join(outcome.problems))
+            log.debug("speech: %s: %s", outcome.text, "; ".join(outcome.problems))
         if self.on_result is not None:
             try:
                 self.on_result(outcome)

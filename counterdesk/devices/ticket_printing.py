@@ -1,8 +1,9 @@
 """Printing an issued ticket and recording whether it came out, so staff can see a failing printer.
 
 The ticket exists before any paper does: whatever the printer does, the outcome is stored as the
-ticket's print state (with the reason in the event log) and the citizen keeps the number and QR
-code shown on screen.
+ticket's print state (with the fault's words in the event log, for the board's corner and
+``printer status``; the raw error goes to the log once per change) and the citizen keeps the
+number and QR code shown on screen.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from counterdesk.devices.printer import TicketPrinter
+from counterdesk.devices.faults import Fault, printer_fault
+from counterdesk.devices.printer import PrintFailed, TicketPrinter
 from counterdesk.devices.ticket_content import TicketContent
 from counterdesk.devices.ticket_image import render_ticket
 from counterdesk.queue.engine import TicketEngine
@@ -35,16 +37,17 @@ def print_ticket(
     """Render, print and cut ``content``; record the outcome on the ticket. Blocks: run it off
     the UI thread. Never raises for a printer problem; a database failure does raise."""
     if printer is None or not printer.config.enabled:
-        outcome = PrintOutcome("not_printed", "no printer configured")
+        outcome = PrintOutcome("not_printed", Fault.NO_PRINTER_SET.words)
     else:
         try:
             printer.print_image(render_ticket(content, printer.width))
         except Exception as exc:  # any failure leaves a valid ticket, marked as not printed
-            log.warning(
-                "printer %s: ticket %s not printed: %s", printer.config.url, content.number, exc
-            )
-            outcome = PrintOutcome("failed", str(exc)[:200])
+            fault = exc.fault if isinstance(exc, PrintFailed) else printer_fault(exc)
+            printer.faults.failed(fault, str(exc))
+            log.info("ticket %s not printed: %s", content.number, fault.words)
+            outcome = PrintOutcome("failed", fault.words)
         else:
+            printer.faults.worked()
             outcome = PrintOutcome("printed")
     engine.set_print_state(ticket_id, outcome.state, outcome.detail)
     return outcome

@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import counterdesk
+from counterdesk.settings import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # the windows' marker
 from counterdesk.settings import STAFF_LANGUAGES
 
 FOLDER = Path(counterdesk.__file__).resolve().parent / "i18n"
@@ -31,12 +32,6 @@ LANGUAGES = dict(zip(STAFF_LANGUAGES, ("中文", "English"), strict=True))
 DEFAULT = STAFF_LANGUAGES[0]
 _installed: list[QTranslator] = []
 _language = "en"
-
-
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
-    """Mark ``source`` for extraction into ``context``'s catalogue and return it unchanged, to
-    be translated when shown; Qt's own returns ``object`` in the PySide6 stubs."""
-    return source
 
 
 def install(language: str) -> str:

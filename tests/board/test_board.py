@@ -16,11 +16,13 @@ from pytestqt.qtbot import QtBot
 
 from counterdesk import cli
 from counterdesk.board.window import BoardWindow
-from counterdesk.devices.speech import Outcome
+from counterdesk.devices.faults import Fault
+from counterdesk.devices.speech import Outcome, SpeechService
 from counterdesk.logs import setup_logging
 from counterdesk.queue import Database, TicketEngine
 from counterdesk.ui import translation
 from tests.conftest import RecordingSpeaker
+from tests.sound_player import NO_SOUND_CARD, Player
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -154,10 +156,14 @@ def test_printer_failure_shows_in_the_corner_until_a_print_succeeds(
 ) -> None:
     window, _ = board
     ticket = live.issue("precheck")
-    live.set_print_state(ticket.id, "failed", "paper out")
-    qtbot.waitUntil(lambda: "paper out" in window.warning.text(), timeout=10000)
+    live.set_print_state(ticket.id, "failed", Fault.NO_PAPER.words)
+    qtbot.waitUntil(lambda: window.warning.text() == "Printer: out of paper", timeout=10000)
+    raw = "OSError: [Errno 5] Input/output error"  # as an older kiosk recorded failures
+    live.set_print_state(ticket.id, "failed", raw)
+    expected = "Printer: a ticket could not be printed"
+    qtbot.waitUntil(lambda: window.warning.text() == expected, timeout=10000)
     live.set_print_state(ticket.id, "printed")
-    qtbot.waitUntil(lambda: "paper out" not in window.warning.text(), timeout=10000)
+    qtbot.waitUntil(lambda: window.warning.text() == "", timeout=10000)
 
 
 def test_procedure_panel_rotates_and_marks_provisional_text(
@@ -204,12 +210,47 @@ def test_key_moments_go_to_the_role_log_file(
     assert "at counter 4" in line and "ms after the call" in line
 
 
-def test_speech_problems_show_in_the_corner_until_an_announcement_works(
-    qtbot: QtBot, board: tuple[BoardWindow, RecordingSpeaker]
+@pytest.mark.slow
+def test_no_sound_output_is_said_in_words_once_and_cleared_when_sound_works(
+    qtbot: QtBot, live: TicketEngine, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    window, _ = board
-    failed = Outcome(False, "Number A 0 0 1", ("playback failed: audio open error",))
-    window.speech_reported(failed)  # as the speech service's thread reports it
-    qtbot.waitUntil(lambda: "playback failed" in window.warning.text(), timeout=5000)
-    window.speech_reported(Outcome(True, "Number A 0 0 2", (), (("en", 2.0),)))
-    qtbot.waitUntil(lambda: window.warning.text() == "", timeout=5000)
+    translation.install("en")
+    player = Player(tmp_path / "player")
+    player.fail()  # as aplay fails on a PC without a sound card
+    service = SpeechService(player=player.command, retry_s=0).start()  # each call tries again
+    window = BoardWindow(live, service, poll_ms=50)
+    qtbot.addWidget(window)
+    outcomes: list[Outcome] = []
+
+    def reported(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        window.speech_reported(outcome)
+
+    service.on_result = reported
+    live.sign_in(1, "wang")
+    for _ in range(4):
+        live.issue("certificate")
+
+    def call() -> None:
+        if live.call_next(1) is not None:
+            live.start(1)
+            live.finish(1)
+
+    try:
+        with caplog.at_level(logging.INFO, logger="counterdesk"):
+            with qtbot.waitSignal(window.refreshed, timeout=10000):
+                window.start()
+            for _ in range(3):
+                call()
+            qtbot.waitUntil(lambda: len(outcomes) == 3, timeout=60000)
+            qtbot.waitUntil(lambda: window.warning.text() != "", timeout=5000)
+            assert window.warning.text() == "Speaker: no sound output found"
+            player.mend()
+            call()
+            qtbot.waitUntil(lambda: window.warning.text() == "", timeout=60000)
+    finally:
+        window.close()
+        service.stop()
+    assert [outcome.fault for outcome in outcomes] == [Fault.NO_SOUND_OUTPUT] * 3 + [None]
+    raw = [r.getMessage() for r in caplog.records if "audio open error" in r.getMessage()]
+    assert raw == [f"speech: no sound output found (playback failed: {NO_SOUND_CARD})"]

@@ -3,12 +3,14 @@ happens to the ticket when the printer fails."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
 import pytest
 from escpos.printer import Dummy
 
+from counterdesk.devices.faults import Fault
 from counterdesk.devices.printer import (
     PrinterConfigError,
     PrintFailed,
@@ -139,7 +141,7 @@ def test_failing_printer_leaves_the_ticket_marked_not_printed(
     printer = TicketPrinter(parse_printer_url(f"file:{tmp_path / 'missing' / 'lp0'}"))
     outcome = print_ticket(engine, printer, ticket.id, content_for(engine.office, ticket))
     assert outcome.state == "failed"
-    assert "Could not open" in (outcome.detail or "")
+    assert outcome.detail == "no printer found"  # in words; the raw error is in the log only
     stored = engine.read.ticket(ticket.number)
     assert (stored.status, stored.print_state) == ("waiting", "failed")
     report = printer_report(engine)
@@ -153,10 +155,33 @@ def test_failing_printer_leaves_the_ticket_marked_not_printed(
     assert engine.read.ticket(second.number).print_state == "printed"
 
 
+def test_a_missing_printer_is_logged_once_until_it_is_back(
+    engine: TicketEngine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    port = tmp_path / "usb" / "lp0"
+    printer = TicketPrinter(parse_printer_url(f"file:{port}"))
+    tickets = [engine.issue("precheck") for _ in range(4)]
+
+    def print_one(index: int) -> str | None:
+        ticket = tickets[index]
+        return print_ticket(engine, printer, ticket.id, content_for(engine.office, ticket)).detail
+
+    with caplog.at_level(logging.INFO, logger="counterdesk.devices"):
+        assert [print_one(0), print_one(1), print_one(2)] == ["no printer found"] * 3
+        port.parent.mkdir()  # the printer is plugged in
+        assert print_one(3) is None
+    raw = [r for r in caplog.records if "Could not open" in r.getMessage()]
+    assert len(raw) == 1, "the raw error is logged once, not per ticket"
+    assert raw[0].levelno == logging.WARNING and "no printer found" in raw[0].getMessage()
+    assert [r.getMessage() for r in caplog.records if "works again" in r.getMessage()] == [
+        f"printer file:{port} works again"
+    ]
+
+
 def test_no_printer_configured_is_recorded_as_not_printed(engine: TicketEngine) -> None:
     ticket = engine.issue("certificate")
     outcome = print_ticket(engine, None, ticket.id, content_for(engine.office, ticket))
-    assert outcome.state == "not_printed"
+    assert (outcome.state, outcome.detail) == ("not_printed", "no printer set up")
     assert engine.read.ticket(ticket.number).print_state == "not_printed"
 
 
@@ -169,8 +194,9 @@ def test_a_hung_printer_costs_only_the_timeout(sample_office: Office) -> None:
 
     printer = TicketPrinter(parse_printer_url("file:/unused"), connect=Hung, timeout_s=0.2)
     try:
-        with pytest.raises(PrintFailed, match=r"did not answer within 0\.2 s"):
+        with pytest.raises(PrintFailed, match=r"did not answer within 0\.2 s") as caught:
             printer.print_image(render_ticket(sample_content(sample_office), 576))
+        assert caught.value.fault is Fault.PRINTER_OFFLINE
     finally:
         release.set()
 
@@ -182,6 +208,7 @@ def test_paper_out_is_refused_before_printing(sample_office: Office) -> None:
 
     device = Usb()
     printer = TicketPrinter(parse_printer_url("usb:0x0416:0x5011"), connect=lambda: device)
-    with pytest.raises(PrintFailed, match="out of paper"):
+    with pytest.raises(PrintFailed, match="out of paper") as caught:
         printer.print_image(render_ticket(sample_content(sample_office), 576))
+    assert caught.value.fault is Fault.NO_PAPER
     assert device.output == b""

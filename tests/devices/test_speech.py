@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import array
 import json
+import logging
 import math
 import threading
 import wave
@@ -14,11 +15,13 @@ import pytest
 
 from counterdesk import cli
 from counterdesk.devices.announcements import call_utterances, spoken_number
+from counterdesk.devices.faults import Fault
 from counterdesk.devices.sound import chime
 from counterdesk.devices.speech import Outcome, SpeechService, Voices, default_engine
 from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.queue import OfficeFileError, parse_office
 from counterdesk.queue.office import Announcements
+from tests.sound_player import NO_SOUND_CARD, Player
 
 NULL_PLAYER = ("aplay", "-q", "-D", "null", "{wav}")  # real aplay, ALSA's null device
 HANG = "HANG"
@@ -72,6 +75,7 @@ def test_missing_voice_is_reported_and_the_rest_is_said(tmp_path: Path) -> None:
     assert outcome.ok
     assert [label for label, _ in outcome.parts if label != "pause"] == ["chime", "en"]
     assert any("no voice 'no-such-voice' for zh" in p for p in outcome.problems)
+    assert outcome.fault is Fault.NO_VOICE
 
 
 def broken_engine() -> Any:
@@ -87,9 +91,11 @@ def test_engine_that_cannot_start_fails_each_announcement_without_crashing() -> 
         outcome = service.submit([Utterance("Number A 0 0 2", "en")]).result(60)
     finally:
         service.stop()
-    assert not outcome.ok
-    assert "could not initialize espeak" in outcome.problems[0]
     assert [r.text for r in results] == ["Number A 0 0 1", "Number A 0 0 2"]
+    assert [r.fault for r in results] == [Fault.NO_SPEECH_ENGINE] * 2
+    assert "could not initialize espeak" in results[0].problems[0]
+    assert outcome == results[1] and not outcome.ok
+    assert outcome.problems == ("not tried: no speech engine installed",)  # it waits a while
 
 
 class _HangingEngine:
@@ -134,6 +140,7 @@ def test_hung_worker_is_restarted_and_the_next_call_still_plays(tmp_path: Path) 
         service.stop()
     assert not first.ok
     assert "speech worker restarted" in first.problems[0]
+    assert first.fault is Fault.SPEECH_HUNG
     assert service.restarts == 1
     assert second.ok, second.problems
     assert second.problems == ()  # played through the real aplay, to ALSA's null device
@@ -149,7 +156,48 @@ def test_failed_playback_is_reported(tmp_path: Path) -> None:
     finally:
         service.stop()
     assert not outcome.ok
-    assert outcome.problems[-1].startswith("playback failed")
+    assert outcome.problems[-1] == f"playback failed: {NO_SOUND_CARD}"  # what the real aplay says
+    assert outcome.fault is Fault.NO_SOUND_OUTPUT
+
+
+def say(service: SpeechService, number: int) -> Outcome:
+    return service.submit([Utterance(f"Number A 0 0 {number}", "en")]).result(60)
+
+
+def test_no_sound_output_is_logged_once_in_words_until_it_works_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    player = Player(tmp_path / "player")
+    player.fail()
+    service = SpeechService(player=player.command, retry_s=0).start()  # every call tries again
+    with caplog.at_level(logging.INFO, logger="counterdesk.devices.speech"):
+        try:
+            failed = [say(service, number) for number in (1, 2, 3)]
+            player.mend()
+            mended = say(service, 4)
+        finally:
+            service.stop()
+    assert [outcome.fault for outcome in failed] == [Fault.NO_SOUND_OUTPUT] * 3
+    assert player.plays == 4
+    assert mended.ok and mended.fault is None
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings == [f"speech: no sound output found (playback failed: {NO_SOUND_CARD})"]
+    assert [r.getMessage() for r in caplog.records if "works again" in r.getMessage()] == [
+        "speech works again"
+    ]
+
+
+def test_calls_wait_out_the_back_off_after_a_lasting_fault(tmp_path: Path) -> None:
+    player = Player(tmp_path / "player")
+    player.fail()
+    service = SpeechService(player=player.command, retry_s=3600).start()
+    try:
+        first, second = say(service, 1), say(service, 2)
+    finally:
+        service.stop()
+    assert first.fault is second.fault is Fault.NO_SOUND_OUTPUT
+    assert second.problems == ("not tried: no sound output found",)
+    assert player.plays == 1  # the second call was neither synthesised nor played
 
 
 def test_numbers_are_read_digit_by_digit_in_the_offices_phrases() -> None:

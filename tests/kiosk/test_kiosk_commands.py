@@ -97,6 +97,15 @@ def test_printer_test_without_a_printer(run: Run, capsys: pytest.CaptureFixture[
     assert "no printer is configured" in err
 
 
+def test_printer_test_says_what_is_wrong_then_the_raw_error(
+    run: Run, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    gone = f"file:{tmp_path / 'gone' / 'lp0'}"
+    code, _, err = run("printer", "test", "--printer", gone, capsys=capsys)
+    assert code == 2
+    assert ": no printer found (DeviceNotFoundError: " in err
+
+
 def test_printer_status_warns_after_a_failure(
     run: Run, capsys: pytest.CaptureFixture[str], tmp_path: Path, sqlite_url: str
 ) -> None:

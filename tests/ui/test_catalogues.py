@@ -19,7 +19,8 @@ PACKAGE = FOLDER.parent
 FAMILIES = {
     "counter": sorted((PACKAGE / "counter").glob("*.py")),
     "kiosk": sorted((PACKAGE / "kiosk").glob("*.py")),
-    "board": sorted((PACKAGE / "board").glob("*.py")),
+    # The board's corner also shows the devices' faults in words.
+    "board": [*sorted((PACKAGE / "board").glob("*.py")), PACKAGE / "devices" / "faults.py"],
     "rating_screen": sorted((PACKAGE / "rating_screen").glob("*.py")),
     "supervisor": sorted((PACKAGE / "supervisor").glob("*.py")),
     "demo": sorted((PACKAGE / "demo").glob("*.py")),

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from counterdesk.board.window import DATABASE_WARNING, PRINTER_WARNING, BoardWindow
+from counterdesk.board.window import DATABASE_WARNING, PRINTER_WARNING, SPEAKER_WARNING, BoardWindow
 from counterdesk.counter.window import ConsoleWindow
 from counterdesk.demo.office import DemoOffice
+from counterdesk.devices.faults import Fault
 from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.kiosk.staff_exit import StaffExitDialog
 from counterdesk.queue import TicketEngine
@@ -116,8 +117,11 @@ def test_the_board_corner_warnings(qtbot: QtBot, engine: TicketEngine) -> None:
     board = shown(qtbot, BoardWindow(engine, Silent()))
     assert isinstance(board, BoardWindow)
     board._set_warning("db", DATABASE_WARNING)
-    board._set_warning("printer", PRINTER_WARNING, "")
+    board._set_warning("printer", PRINTER_WARNING, Fault.NO_PAPER)
+    board._set_warning("speech", SPEAKER_WARNING, Fault.NO_SOUND_OUTPUT)
     assert "資料庫" in board.warning.text()
+    assert "印表機缺紙" in board.warning.text()
+    assert "找不到音效輸出裝置" in board.warning.text()
     assert english_left(iter([board.warning.text()]), engine) == []
 
 
