@@ -24,6 +24,10 @@ from counterdesk.phrases import Bilingual
 from counterdesk.queue.errors import CounterdeskError
 
 FAMILY = "Noto Sans CJK TC"
+# The subset of Noto Sans CJK TC shipped with counterdesk (OFL, see its README.md there): every
+# character of characters.txt, so a ticket prints the same whatever fonts the PC has.
+BUNDLED = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+SUBSET_FILES = {False: "NotoSansCJKtc-Regular-subset.otf", True: "NotoSansCJKtc-Bold-subset.otf"}
 FONT_FILES = {False: "NotoSansCJK-Regular.ttc", True: "NotoSansCJK-Bold.ttc"}
 FONT_DIRS = (
     "/usr/share/fonts/opentype/noto",  # Debian, Ubuntu: fonts-noto-cjk
@@ -46,8 +50,17 @@ class FontMissing(CounterdeskError):
 
 
 @functools.cache
-def font_file(bold: bool) -> tuple[str, int]:
-    """(path, face index) of Noto Sans CJK TC, found by fontconfig or in the usual folders."""
+def subset_characters() -> frozenset[str]:
+    """The characters the bundled subset draws."""
+    return frozenset((BUNDLED / "characters.txt").read_text(encoding="utf-8").rstrip("\n"))
+
+
+@functools.cache
+def font_file(bold: bool, whole: bool = False) -> tuple[str, int]:
+    """(path, face index) of Noto Sans CJK TC: the bundled subset, or with ``whole`` the
+    system's complete font, found by fontconfig or in the usual folders."""
+    if not whole:
+        return str(BUNDLED / SUBSET_FILES[bold]), 0
     style = "Bold" if bold else "Regular"
     if shutil.which("fc-match"):
         found = subprocess.run(
@@ -69,14 +82,22 @@ def font_file(bold: bool) -> tuple[str, int]:
                 if face.getname()[0] == FAMILY:
                     return str(path), index
     raise FontMissing(
-        f"the ticket needs the font {FAMILY} ({FONT_FILES[bold]}), which is not installed: "
+        f"the ticket has a character the bundled font lacks and needs the whole font {FAMILY} "
+        f"({FONT_FILES[bold]}), which is not installed: "
         "on Debian or Ubuntu `apt install fonts-noto-cjk`; elsewhere install Noto Sans CJK TC"
     )
 
 
+def font(size: int, bold: bool = False, text: str = "") -> ImageFont.FreeTypeFont:
+    """The face that draws ``text``: the bundled subset, or the system's whole font when
+    ``text`` has a character the subset lacks (a rare one in an office's own texts). Both are
+    the same design, so lines drawn by either sit together on one ticket."""
+    return _face(size, bold, whole=not subset_characters().issuperset(text))
+
+
 @functools.cache
-def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
-    path, index = font_file(bold)
+def _face(size: int, bold: bool, whole: bool) -> ImageFont.FreeTypeFont:
+    path, index = font_file(bold, whole)
     return ImageFont.truetype(path, size, index=index, layout_engine=ImageFont.Layout.BASIC)
 
 
@@ -87,7 +108,7 @@ def wrap(text: str, size: int, bold: bool, width: float) -> tuple[str, ...]:
     Lines break at spaces where they can (so 「經濟部商業發展署 公司登記櫃檯」 breaks at its
     space), and inside a word too wide for a line: between Han characters or Latin phrases.
     """
-    face = font(size, bold)
+    face = font(size, bold, text)
     if face.getlength(text) <= width:
         return (text,)
     tokens: list[str] = []
@@ -110,7 +131,7 @@ def wrap(text: str, size: int, bold: bool, width: float) -> tuple[str, ...]:
 def _line_mask(text: str, size: int, bold: bool) -> Image.Image:
     """One line of text as a 1-bit mask, cached: most lines (office, labels, documents) are
     the same on every ticket, and drawing Han glyphs is most of the time a ticket takes."""
-    face = font(size, bold)
+    face = font(size, bold, text)
     mask = Image.new("1", (max(1, math.ceil(face.getlength(text))), sum(face.getmetrics())), 0)
     ImageDraw.Draw(mask).text((0, 0), text, font=face, fill=1)
     return mask
@@ -166,17 +187,17 @@ class _Sheet:
 
     def number(self, number: str) -> None:
         """The number as large as the paper allows: fills the width, capped in height."""
-        left, top, right, bottom = font(100, True).getbbox(number)
+        left, top, right, bottom = font(100, True, number).getbbox(number)
         scale = min(self.inner * 0.9 / (right - left), self.width * 0.34 / (bottom - top))
-        face = font(int(100 * scale), True)
+        face = font(int(100 * scale), True, number)
         left, top, right, bottom = face.getbbox(number)
         self.draw.text(((self.width - (right - left)) / 2 - left, self.y - top), number, font=face)
         self.y += int(bottom - top)  # FreeType boxes are whole pixels, typed float
 
     def banner(self, phrase: Bilingual, size: int) -> None:
         """White text on a black band: the priority mark, seen at a glance."""
-        face = font(size, True)
         text = f"{phrase.zh}  {phrase.en}"
+        face = font(size, True, text)
         left, top, right, bottom = face.getbbox(text)
         pad = size // 3
         band = bottom - top + 2 * pad

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 import zxingcpp
 from PIL import Image
+from PIL.ImageFont import FreeTypeFont
 
+from counterdesk import phrases
 from counterdesk.devices import ticket_image
 from counterdesk.devices.ticket_content import TicketContent, content_for, sample_content
 from counterdesk.devices.ticket_image import FontMissing, font, render_ticket, wrap
 from counterdesk.queue import TicketEngine
-from counterdesk.queue.office import Office
+from counterdesk.queue.office import SAMPLE_OFFICE, Office
 
 
 def _content(office: Office, **changes: Any) -> TicketContent:
@@ -89,9 +92,61 @@ def test_missing_font_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(ticket_image, "FONT_DIRS", ("/nonexistent",))
     try:
         with pytest.raises(FontMissing, match="fonts-noto-cjk"):
-            ticket_image.font_file(False)
+            ticket_image.font_file(False, whole=True)
     finally:
         ticket_image.font_file.cache_clear()
+
+
+def test_the_bundled_subset_draws_without_system_fonts(
+    sample_office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No fontconfig, no font folders: the sample ticket still renders, with the bundled font."""
+    monkeypatch.setattr(ticket_image.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(ticket_image, "FONT_DIRS", ("/nonexistent",))
+    assert _bundled(font(40, True))
+    assert render_ticket(_content(sample_office, priority=True), 576).width == 576
+
+
+def test_the_subset_has_every_character_of_the_phrases_and_the_sample_office() -> None:
+    """characters.txt is what the subset was cut to: a new character must be added there."""
+    sources = [Path(phrases.__file__), SAMPLE_OFFICE]
+    needed = {char for path in sources for char in path.read_text(encoding="utf-8")}
+    assert needed - {"\n"} - ticket_image.subset_characters() == set()
+
+
+def test_the_subset_draws_the_ticket_as_the_whole_font_does(
+    sample_office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same glyphs, same hinting: the subset's ticket is the system font's, dot for dot."""
+    content = _content(sample_office, priority=True)
+    subset = render_ticket(content, 576)
+    _clear_caches()
+    monkeypatch.setattr(ticket_image, "subset_characters", frozenset)
+    try:
+        assert not _bundled(font(40, text="號"))
+        assert render_ticket(content, 576).tobytes() == subset.tobytes()
+    finally:
+        _clear_caches()
+
+
+def test_a_character_outside_the_subset_is_drawn_with_the_whole_font() -> None:
+    rare = next(
+        chr(c) for c in range(0x4E00, 0x9FFF) if chr(c) not in ticket_image.subset_characters()
+    )
+    assert not _bundled(font(40, text=f"A{rare}"))
+    assert _bundled(font(40, text="A號"))
+    assert font(40, text=rare).getname()[0] == "Noto Sans CJK TC"
+
+
+def _bundled(face: FreeTypeFont) -> bool:
+    """Whether ``face`` was opened from the bundled subset."""
+    return isinstance(face.path, str) and Path(face.path).parent == ticket_image.BUNDLED
+
+
+def _clear_caches() -> None:
+    """The drawn lines are cached per text: a test that changes the font starts afresh."""
+    ticket_image.wrap.cache_clear()
+    ticket_image._line_mask.cache_clear()
 
 
 def test_sample_for_an_unknown_prefix_names_the_prefixes(sample_office: Office) -> None:
