@@ -152,8 +152,7 @@ class BoardWindow(QWidget):
         side.setSpacing(14)
         side.addWidget(recent_box, 4)
         side.addWidget(self.procedure, 6)
-        self.warning = Scaled("", 17, color="#FF9E80")
-        self.warning.setWordWrap(True)
+        self.warning = Scaled("", 17, color="#FF9E80").wrap()
         self.warning.setAlignment(Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.warning)  # for staff: small, in the corner
 
