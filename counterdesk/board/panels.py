@@ -45,6 +45,7 @@ class Scaled(QLabel):
         self.px, self.bold = px, bold
         self.factor = 1.0
         self.floor = 1.0  # the smallest share of ``px`` the text may shrink to
+        self.wraps = False  # whether a text still too long may take more lines
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.set_color(color)
         self.rescale(1.0)
@@ -55,12 +56,14 @@ class Scaled(QLabel):
         return self
 
     def wrap(self) -> Scaled:
-        """A long text goes on as many lines as it needs (procedure steps, two-line names)."""
-        self.setWordWrap(True)
+        """A text too long for its lines (after ``shrink``, at its floor) goes on more lines."""
+        self.wraps = True
         return self
 
     def shrink(self, floor: float = SHRINK_FLOOR) -> Scaled:
-        """A text too long for one line is set smaller, down to ``floor`` of its size."""
+        """A text too long for its lines is set smaller, down to ``floor`` of its size: a
+        step a few pixels too long is better a little smaller than a line longer, on a board
+        whose every line is counted."""
         self.floor = floor
         return self
 
@@ -77,18 +80,23 @@ class Scaled(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        """The largest size, from ``px`` down to its floor, at which every line fits."""
+        """The largest size, from ``px`` down to its floor, at which every line fits; at the
+        floor, wrapped if it may wrap."""
         font = ui_font(10, bold=self.bold)
         largest = max(8, round(self.px * self.factor))
         smallest = max(8, round(self.px * self.factor * self.floor))
         room = self.contentsRect().width()
         lines = self.text().split("\n")
+        fits = False
         for size in range(largest, smallest - 1, -1):
             font.setPixelSize(size)
-            if max(QFontMetrics(font).horizontalAdvance(line) for line in lines) <= room:
+            fits = max(QFontMetrics(font).horizontalAdvance(line) for line in lines) <= room
+            if fits:
                 break
         if font != self.font():
             self.setFont(font)
+        if self.wordWrap() != (self.wraps and not fits):
+            self.setWordWrap(self.wraps and not fits)
 
     def set_color(self, color: str) -> None:
         self.setStyleSheet(f"color: {color}; background: transparent;")
@@ -211,8 +219,8 @@ class ProcedurePanel(QFrame):
         self.setStyleSheet(f"ProcedurePanel {{ background: {PANEL}; border-radius: 14px; }}")
         self.heading = Scaled(phrases.HOW_IT_WORKS.line(), 22, bold=True, color=ACCENT)
         self.name_zh = Scaled("", 30, bold=True)
-        self.name_en = Scaled("", 19, color=MUTED).wrap()
-        self.steps = [Scaled("", 19).wrap() for _ in range(self.MAX_STEPS)]
+        self.name_en = Scaled("", 19, color=MUTED).shrink().wrap()
+        self.steps = [Scaled("", 19).shrink().wrap() for _ in range(self.MAX_STEPS)]
         self.time = Scaled("", 21, bold=True)
         self.time_en = Scaled("", 19)
         self.note = Scaled("", 15, color=MUTED)

@@ -165,6 +165,9 @@ class BoardWindow(QWidget):
         middle.addLayout(side, 36)
 
         root = QVBoxLayout(self)
+        # Never held to the size of the type of a larger screen: the type follows the window
+        # (``resizeEvent``), so a 1366x768 screen gets the whole board, scaled, not its top.
+        root.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         root.setContentsMargins(32, 10, 32, 12)
         root.setSpacing(6)
         root.addLayout(header)
