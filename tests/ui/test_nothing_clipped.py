@@ -102,7 +102,7 @@ WINDOWS: dict[str, tuple[Build, tuple[str, ...]]] = {
     "console serving": (console(True), SCREENS),
     "board all open": (board(True), SCREENS),
     "board 3 and 4 closed": (board(False), SCREENS),
-    "rating screen": (rating_screen, SCREENS),
+    "rating screen": (rating_screen, ("1024x600", "800x480", *SCREENS)),  # its panels, too
     **{f"supervisor {tab}": (supervisor(tab), SCREENS) for tab in SUPERVISOR_TABS},
     # The demo frame puts two consoles and a rating screen side by side: it is for 1920x1080.
     "demo frame": (demo, ("1920x1080",)),
