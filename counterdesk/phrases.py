@@ -152,7 +152,7 @@ COUNTER = B("櫃檯", "Counter")
 STAFF = B("承辦人", "Staff")
 RECENT_CALLS = B("最近叫號", "Recent calls")
 PEOPLE_WAITING = B("等候人數", "People waiting")
-COUNTER_CLOSED = B("暫停服務", "Closed")
+COUNTER_CLOSED = B("未開放", "Closed")  # nobody signed in: as the console says
 ON_BREAK = B("休息中", "On break")
 DEPUTY = B("代理人", "Deputy")
 

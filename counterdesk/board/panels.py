@@ -7,6 +7,7 @@ layout fits a 720p demo window and a 4K screen.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -28,18 +29,23 @@ BACKGROUND = "#0B1A2E"
 PANEL = "#13294B"
 ACCENT = "#FFC72C"  # the highlight of a new call: amber with near-black text
 HIGHLIGHT_INK = "#111111"
+SHRINK_FLOOR = 0.8  # a shrunk text keeps four fifths of its size: still legible at 3 m
 
 
 class Scaled(QLabel):
     """A label whose pixel size is given for a 1080-line screen and scaled to the window.
 
-    Its width comes from the layout, not from its text: a long name is cut at the panel's edge
-    instead of pushing the board wider than the screen.
+    Its width comes from the layout, not from its text: a long name never pushes the board
+    wider than the screen. It must then fit its room another way: ``wrap`` onto more lines, or
+    ``shrink`` down to a floor that still reads from across the room.
     """
 
     def __init__(self, text: str, px: int, *, bold: bool = False, color: str = INK) -> None:
         super().__init__(text)
         self.px, self.bold = px, bold
+        self.factor = 1.0
+        self.floor = 1.0  # the smallest share of ``px`` the text may shrink to
+        self.wraps = False  # whether a text still too long may take more lines
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.set_color(color)
         self.rescale(1.0)
@@ -49,10 +55,48 @@ class Scaled(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         return self
 
+    def wrap(self) -> Scaled:
+        """A text too long for its lines (after ``shrink``, at its floor) goes on more lines."""
+        self.wraps = True
+        return self
+
+    def shrink(self, floor: float = SHRINK_FLOOR) -> Scaled:
+        """A text too long for its lines is set smaller, down to ``floor`` of its size: a
+        step a few pixels too long is better a little smaller than a line longer, on a board
+        whose every line is counted."""
+        self.floor = floor
+        return self
+
     def rescale(self, factor: float) -> None:
+        self.factor = factor
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The largest size, from ``px`` down to its floor, at which every line fits; at the
+        floor, wrapped if it may wrap."""
         font = ui_font(10, bold=self.bold)
-        font.setPixelSize(max(8, round(self.px * factor)))
-        self.setFont(font)
+        largest = max(8, round(self.px * self.factor))
+        smallest = max(8, round(self.px * self.factor * self.floor))
+        room = self.contentsRect().width()
+        lines = self.text().split("\n")
+        fits = False
+        for size in range(largest, smallest - 1, -1):
+            font.setPixelSize(size)
+            fits = max(QFontMetrics(font).horizontalAdvance(line) for line in lines) <= room
+            if fits:
+                break
+        if font != self.font():
+            self.setFont(font)
+        if self.wordWrap() != (self.wraps and not fits):
+            self.setWordWrap(self.wraps and not fits)
 
     def set_color(self, color: str) -> None:
         self.setStyleSheet(f"color: {color}; background: transparent;")
@@ -70,13 +114,22 @@ class CounterRow(QFrame):
         self.number.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.desk_zh = Scaled(phrases.counter_name(counter.number).zh, 42, bold=True)
         self.desk_en = Scaled(phrases.counter_name(counter.number).en, 26)
-        self.desk_name = Scaled(f"{counter.name.zh}  {counter.name.en}", 17, color=MUTED)
-        self.staff = Scaled("", 30, bold=True)
-        self.deputy = Scaled("", 21, color=MUTED)
+        # A counter's name on two lines, Chinese above English: "Foreign companies & records
+        # counter" beside its Chinese would be twice the column's width.
+        self.desk_name = Scaled(f"{counter.name.zh}\n{counter.name.en}", 17, color=MUTED).wrap()
+        self.staff = Scaled("", 30, bold=True).shrink()
+        self.deputy = Scaled("", 21, color=MUTED).wrap()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(28, 4, 28, 4)
+        # "4 號櫃檯  Counter 4" on one line leaves the row's height for the two-line name.
+        desk = QHBoxLayout()
+        desk.setSpacing(14)
+        desk.addWidget(self.desk_zh.keep_width(), 0, Qt.AlignmentFlag.AlignBaseline)
+        desk.addWidget(self.desk_en, 1, Qt.AlignmentFlag.AlignBaseline)
+        desk_column = column(self.desk_name)
+        desk_column.insertLayout(0, desk)
         layout.addWidget(self.number, 34)
-        layout.addLayout(column(self.desk_zh, self.desk_en, self.desk_name), 30)
+        layout.addLayout(desk_column, 30)
         layout.addLayout(column(self.staff, self.deputy, spacing=6), 36)
         self.highlighted = False
         self.set_highlight(False)
@@ -111,8 +164,8 @@ class ServiceTile(QFrame):
         self.code = service.code
         self.setStyleSheet(f"ServiceTile {{ background: {PANEL}; border-radius: 10px; }}")
         self.prefix = Scaled(service.prefix, 36, bold=True, color=ACCENT).keep_width()
-        self.name_zh = Scaled(service.name.zh, 20, bold=True)
-        self.name_en = Scaled(service.name.en, 14, color=MUTED)
+        self.name_zh = Scaled(service.name.zh, 20, bold=True).shrink()
+        self.name_en = Scaled(service.name.en, 14, color=MUTED).shrink()
         self.count = Scaled("0", 40, bold=True).keep_width()
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QHBoxLayout(self)
@@ -166,8 +219,8 @@ class ProcedurePanel(QFrame):
         self.setStyleSheet(f"ProcedurePanel {{ background: {PANEL}; border-radius: 14px; }}")
         self.heading = Scaled(phrases.HOW_IT_WORKS.line(), 22, bold=True, color=ACCENT)
         self.name_zh = Scaled("", 30, bold=True)
-        self.name_en = Scaled("", 19, color=MUTED)
-        self.steps = [Scaled("", 19) for _ in range(self.MAX_STEPS)]
+        self.name_en = Scaled("", 19, color=MUTED).shrink().wrap()
+        self.steps = [Scaled("", 19).shrink().wrap() for _ in range(self.MAX_STEPS)]
         self.time = Scaled("", 21, bold=True)
         self.time_en = Scaled("", 19)
         self.note = Scaled("", 15, color=MUTED)

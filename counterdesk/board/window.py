@@ -154,8 +154,7 @@ class BoardWindow(QWidget):
         side.setSpacing(14)
         side.addWidget(recent_box, 4)
         side.addWidget(self.procedure, 6)
-        self.warning = Scaled("", 17, color="#FF9E80")
-        self.warning.setWordWrap(True)
+        self.warning = Scaled("", 17, color="#FF9E80").wrap()
         self.warning.setAlignment(Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.warning)  # for staff: small, in the corner
 
@@ -168,6 +167,9 @@ class BoardWindow(QWidget):
         middle.addLayout(side, 36)
 
         root = QVBoxLayout(self)
+        # Never held to the size of the type of a larger screen: the type follows the window
+        # (``resizeEvent``), so a 1366x768 screen gets the whole board, scaled, not its top.
+        root.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         root.setContentsMargins(32, 10, 32, 12)
         root.setSpacing(6)
         root.addLayout(header)

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QFont, QRegularExpressionValidator, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -198,6 +199,11 @@ class WaitingList(QTreeWidget):
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A service's name goes on as many lines as the column needs, again when the view or
+        # the column of counts resizes: a tree neither wraps nor grows a row, it cuts the text.
+        self.header().sectionResized.connect(self._name_groups)
+        # A scroll bar that came and went with the rows' height would change the width again.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.groups: dict[str, QTreeWidgetItem] = {}
         for code in services:
             group = QTreeWidgetItem(self)
@@ -218,10 +224,9 @@ class WaitingList(QTreeWidget):
     def show_waiting(self, tickets: list[Ticket], now: dt.datetime) -> None:
         self.shown = (tickets, now)
         selected = self.selected_number()
+        self._name_groups()
         for code, group in self.groups.items():
             mine = [t for t in tickets if t.service == code]
-            service = self.office.service(code)
-            group.setText(0, f"{service.prefix}  {service.name.zh}  {service.name.en}")
             group.setText(1, self.tr("{0} waiting").format(len(mine)))
             group.takeChildren()
             for ticket in mine:
@@ -234,6 +239,25 @@ class WaitingList(QTreeWidget):
                     self.setCurrentItem(item)
         self.expandAll()
         self.tick(now)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._name_groups()
+
+    def _name_groups(self) -> None:
+        """Each service's letter and names, wrapped to the first column's width."""
+        margins = self.indentation() + 4 * (
+            self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        )
+        # The first column stretches over what the second leaves of the viewport. Read both
+        # ways: one of them lags behind while the header catches up with a resize.
+        header = self.header()
+        width = min(header.sectionSize(0), self.viewport().width() - header.sectionSize(1))
+        width -= margins
+        for code, group in self.groups.items():
+            service = self.office.service(code)
+            text = f"{service.prefix}  {service.name.zh}\n{service.name.en}"
+            group.setText(0, wrapped(text, group.font(0), width))
 
     def tick(self, now: dt.datetime) -> None:
         for group in self.groups.values():
@@ -256,6 +280,24 @@ class WaitingList(QTreeWidget):
 
     def count(self) -> int:
         return sum(group.childCount() for group in self.groups.values())
+
+
+def wrapped(text: str, font: QFont, width: int) -> str:
+    """``text`` with its lines broken where Qt would wrap them at ``width`` pixels (between
+    words, or between characters of Chinese)."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(max(1, width))
+            start = line.textStart()
+            lines.append(paragraph[start : start + line.textLength()].rstrip())
+        layout.endLayout()
+    return "\n".join(lines)
 
 
 def no_show_list() -> QListWidget:

@@ -160,14 +160,17 @@ class ConsoleWindow(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
+        grid.setVerticalSpacing(4)
         for index, (action, _, _) in enumerate(ACTIONS):
             button = QPushButton()
             button.setFont(ui_font(13, bold=True))
             button.setStyleSheet(BUTTON_STYLE)
-            button.setMinimumHeight(56)
+            button.setMinimumHeight(48)  # three rows of them leave the ticket room at 768
             button.clicked.connect(getattr(self, f"do_{action}"))
             self.buttons[action] = button
-            grid.addWidget(button, index // 5, index % 5)
+            # Four to a row, as the function keys are grouped on a keyboard: F1–F4, F5–F8,
+            # F9 and F12; five to a row cut "F8   Return to queue" in a narrow console.
+            grid.addWidget(button, index // 4, index % 4)
         self.message = label("", 13)
 
         root = QVBoxLayout(self)

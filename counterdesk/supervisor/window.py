@@ -9,6 +9,7 @@ switching the language re-labels the open window.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -91,6 +92,7 @@ class SupervisorWindow(QMainWindow):
         self._generation = 0
         self._feedback_period: tuple[dt.date, dt.date] | None = None
         self._exporting = False
+        self._said: Callable[[], str] = str  # the status line's words, said again on a switch
         # An export reports progress from a pool thread: through a mailbox, never by emitting
         # a signal there (see counterdesk.ui.tasks.Mailbox).
         self._progress_box = Mailbox(self)
@@ -134,8 +136,9 @@ class SupervisorWindow(QMainWindow):
         layout.addLayout(self._build_exports())
         self.setCentralWidget(root)
 
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_filters(self) -> QVBoxLayout:
+        """The period on one line, the filters on the next: on one line a 1366-pixel screen
+        had no room for the longest service's name."""
         self.period_label, self.to_label = QLabel(), QLabel()
         self.preset = QComboBox()
         self.preset.addItems([""] * (len(PRESETS) + 1))  # the presets, then "custom"
@@ -148,13 +151,17 @@ class SupervisorWindow(QMainWindow):
         self.service_label, self.counter_label, self.staff_label = QLabel(), QLabel(), QLabel()
         for combo in (self.service, self.counter, self.staff):
             combo.currentIndexChanged.connect(self.refresh)
+        for combo in (self.preset, self.service, self.counter, self.staff):
+            # As wide as the texts of the language shown now, not of the one it opened in:
+            # "This mon" was all that showed of "This month" after a switch from Chinese.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.language = LanguageSwitch()
+        period, filters = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.period_label, self.preset, self.first, self.to_label, self.last):
+            period.addWidget(widget)
+        period.addStretch(1)
+        period.addWidget(self.language)
         for widget in (
-            self.period_label,
-            self.preset,
-            self.first,
-            self.to_label,
-            self.last,
             self.service_label,
             self.service,
             self.counter_label,
@@ -162,10 +169,13 @@ class SupervisorWindow(QMainWindow):
             self.staff_label,
             self.staff,
         ):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.language)
-        return row
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        rows = QVBoxLayout()
+        rows.setSpacing(4)
+        rows.addLayout(period)
+        rows.addLayout(filters)
+        return rows
 
     def _build_overview(self) -> QWidget:
         page = QWidget()
@@ -184,6 +194,10 @@ class SupervisorWindow(QMainWindow):
         self.live_summary = QLabel()
         self.live_summary.setWordWrap(True)
         self.live_table = table_view(sortable=False)
+        # A long service name wraps in the narrow side column: its row grows to show it.
+        self.live_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         side.addWidget(self.live_title)
         side.addWidget(self.live_summary)
         side.addWidget(self.live_table, 1)
@@ -290,8 +304,18 @@ class SupervisorWindow(QMainWindow):
         self.export_buttons["xlsx"].setText(self.tr("Export Excel"))
         self.export_buttons["pdf"].setText(self.tr("PDF report"))
         self.live_title.setText(self.tr("Today, live"))
+        self.status.setText(self._said())
         self._show_statistics()
         self._show_live()
+
+    def _say(self, text: Callable[[], str], problem: bool = False) -> None:
+        """Show a status line, kept as the words to say so that a switch of language
+        re-words it (a line in the language of the moment it was said stays behind)."""
+        self._said = text
+        self.status.setText(text())
+        self.status.setObjectName("problem" if problem else "hint")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
 
     def _fill_filter_choices(self) -> None:
         zh = translation.current() == "zh_TW"
@@ -349,12 +373,11 @@ class SupervisorWindow(QMainWindow):
         """Recompute the statistics for the chosen period and filters, off the UI thread."""
         first, last = self.period()
         if first > last:
-            self.status.setText(self.tr("The period ends before it starts: check the dates."))
-            self.status.setObjectName("problem")
+            self._say(lambda: self.tr("The period ends before it starts: check the dates."), True)
             return
         self._generation += 1
         generation, filters = self._generation, self.filters()
-        self.status.setText(self.tr("Computing…"))
+        self._say(lambda: self.tr("Computing…"))
         engine = self.engine
         run_in_background(
             lambda: (generation, statistics_for(engine, first, last, filters)),
@@ -375,7 +398,7 @@ class SupervisorWindow(QMainWindow):
         self.opinions_tab.show_figures(figures.opinions if figures else None)
 
     def _feedback_failed(self, message: str) -> None:
-        self.status.setText(self.tr("Could not read the ratings: %1").replace("%1", message))
+        self._say(lambda: self.tr("Could not read the ratings: %1").replace("%1", message), True)
 
     def show_tab(self, name: str) -> None:
         """Open on one tab by its name in SUPERVISOR_TABS (``--tab`` on the command line)."""
@@ -386,17 +409,21 @@ class SupervisorWindow(QMainWindow):
         if generation != self._generation:
             return  # the supervisor has chosen another period since
         self.stats = stats
-        self.status.setText(
-            self.tr("Tickets in the period: %1").replace("%1", f"{stats.total.issued:,}")
-            if stats.total.issued
-            else self.tr("No tickets in this period.")
+        issued = stats.total.issued
+        self._say(
+            lambda: (
+                self.tr("Tickets in the period: %1").replace("%1", f"{issued:,}")
+                if issued
+                else self.tr("No tickets in this period.")
+            )
         )
         self._show_statistics()
         self.statistics_shown.emit()
 
     def _failed(self, error: Exception) -> None:
-        self.status.setText(
-            self.tr("Could not read the statistics: %1").replace("%1", error_text(error))
+        self._say(
+            lambda: self.tr("Could not read the statistics: %1").replace("%1", error_text(error)),
+            True,
         )
 
     def _show_statistics(self) -> None:
@@ -571,7 +598,7 @@ class SupervisorWindow(QMainWindow):
             button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText(self.tr("Exporting %1…").replace("%1", path.name))
+        self._say(lambda: self.tr("Exporting %1…").replace("%1", path.name))
         engine, mailbox, emit = self.engine, self._progress_box, self.export_progress.emit
 
         def report(done: int, total: int) -> None:  # in the pool thread
@@ -599,10 +626,10 @@ class SupervisorWindow(QMainWindow):
             button.setEnabled(True)
         if error is None:
             self.progress.setValue(100)
-            self.status.setText(self.tr("Saved %1").replace("%1", path))
+            self._say(lambda: self.tr("Saved %1").replace("%1", path))
         else:
             self.progress.setValue(0)
-            self.status.setText(self.tr("Export failed: %1").replace("%1", error_text(error)))
+            self._say(lambda: self.tr("Export failed: %1").replace("%1", error_text(error)), True)
         self.export_done.emit(path)
 
     def closeEvent(self, event: Any) -> None:

@@ -135,8 +135,11 @@ def test_language_switches_while_open(qtbot: QtBot, window: SupervisorWindow) ->
     assert window.tabs.tabText(1) == "明細表"
     assert window.service.itemText(1) == "公司名稱及所營事業預查"
     assert window.export_buttons["pdf"].text() == "PDF 報告"
+    issued = f"{window.stats.total.issued:,}" if window.stats else ""
+    assert window.status.text() == f"期間內號碼數：{issued}"
     window.language.setCurrentIndex(window.language.findData("en"))
     qtbot.waitUntil(lambda: window.cards["waiting"].caption.text() == "Waiting now")
+    assert window.status.text() == f"Tickets in the period: {issued}"  # not left in Chinese
 
 
 def test_live_view_of_today(window: SupervisorWindow) -> None:
