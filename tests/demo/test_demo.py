@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from counterdesk.counter.window import ConsoleWindow
 from counterdesk.demo.office import DEMO_DESKS, DemoOffice
 from counterdesk.queue import TicketEngine
 from counterdesk.rating_screen.window import RATING
@@ -70,5 +71,51 @@ def test_the_language_switch_relabels_the_staff_windows_and_not_the_citizens(
         assert console.language.currentData() == "en"  # every switch shows the language
         assert supervisor.language.currentData() == "en"
         assert [label.text() for label in office.kiosk.findChildren(QLabel)] == kiosk_words
+    finally:
+        office.close()
+
+
+def test_the_keys_act_in_the_console_that_has_the_focus(
+    qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker
+) -> None:
+    translation.install("en")
+    office = DemoOffice(engine, speaker)
+    qtbot.addWidget(office)
+    office.resize(1920, 1080)
+    office.show()
+    office.tabs.setCurrentIndex(1)  # Staff
+    office.activateWindow()
+    first, second = office.consoles
+
+    def press(console: ConsoleWindow, key: Qt.Key, action: str) -> None:
+        """Give ``console`` the keys (as a click in it does) and press ``key`` for ``action``."""
+        console.setFocus()
+        qtbot.waitUntil(console.keys_here.isVisible)
+        qtbot.waitUntil(lambda: console.allowed()[action], timeout=10000)
+        with qtbot.waitSignal(console.acted, timeout=10000):
+            qtbot.keyClick(QApplication.focusWidget(), key)
+
+    def current(console: ConsoleWindow) -> tuple[str, str] | None:
+        desk = next(c for c in engine.read.status().counters if c.number == console.counter)
+        return (desk.current.number, desk.current.status) if desk.current else None
+
+    try:
+        # a service both demo counters serve: both consoles' F1 are enabled at once
+        both = next(s for s in first.services if s in second.services)
+        one, two = engine.issue(both).number, engine.issue(both).number
+        press(first, Qt.Key.Key_F1, "call_next")
+        assert current(first) == (one, "called") and current(second) is None
+        assert not second.keys_here.isVisible()
+        press(second, Qt.Key.Key_F1, "call_next")
+        assert current(second) == (two, "called") and not first.keys_here.isVisible()
+
+        press(second, Qt.Key.Key_F2, "recall")
+        assert engine.read.ticket(two).call_count == 2
+        press(second, Qt.Key.Key_F3, "start")
+        assert current(second) == (two, "serving")
+        press(second, Qt.Key.Key_F4, "finish")
+        assert current(second) is None and engine.read.ticket(two).status == "done"
+        press(first, Qt.Key.Key_F5, "no_show")
+        assert current(first) is None and engine.read.ticket(one).status == "no_show"
     finally:
         office.close()
