@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -78,6 +79,9 @@ BUTTON_STYLE = (
     "QPushButton:disabled { background: #ECEFF1; color: #A0A7AD; }"
 )
 REQUEUED = (EventKind.RETURNED.value, EventKind.CANCELLED.value)
+# Which console has the keys, where several share a window (the demo office): a frame round it.
+KEYS_FRAME = "#console {{ border: 3px solid {0}; }}"
+KEYS_COLOUR = "#1565C0"
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,9 @@ class ConsoleWindow(QWidget):
         header = QHBoxLayout()
         header.addLayout(column(self.title, self.services_line, spacing=None, margins=None), 1)
         header.addLayout(column(self.who, self.badge, spacing=None, margins=None))
+        self.keys_here = label("", 11, bold=True, color=KEYS_COLOUR)
+        self.keys_here.hide()
+        header.addWidget(self.keys_here)
         self.language = LanguageSwitch()
         header.addWidget(self.language)
 
@@ -161,7 +168,7 @@ class ConsoleWindow(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setVerticalSpacing(4)
-        for index, (action, _, _) in enumerate(ACTIONS):
+        for index, (action, key, _) in enumerate(ACTIONS):
             button = QPushButton()
             button.setFont(ui_font(13, bold=True))
             button.setStyleSheet(BUTTON_STYLE)
@@ -170,6 +177,7 @@ class ConsoleWindow(QWidget):
             self.buttons[action] = button
             # Four to a row, as the function keys are grouped on a keyboard: F1–F4, F5–F8,
             # F9 and F12; five to a row cut "F8   Return to queue" in a narrow console.
+            self._key(key, button)
             grid.addWidget(button, index // 4, index % 4)
         self.message = label("", 13)
 
@@ -180,6 +188,34 @@ class ConsoleWindow(QWidget):
         root.addLayout(grid)
         root.addWidget(self.message)
         self._update_buttons()
+        # A click anywhere in the console gives it the keys; the frame shows who has them.
+        self.setObjectName("console")
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a console runs in the application
+        app.focusChanged.connect(self._show_keys)
+
+    def _key(self, key: str, button: QPushButton) -> None:
+        """``key`` presses ``button`` while the focus is in this console, so two consoles in
+        one window (the demo office) each have their keys; a button's own shortcut belongs to
+        the whole window, and two of them on one key are ambiguous: Qt runs neither."""
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(button.animateClick)  # as a button's shortcut: not if disabled
+
+    def has_keys(self) -> bool:
+        """Whether the keys act here: the focus is in this console."""
+        focus = QApplication.focusWidget()
+        return focus is not None and (focus is self or self.isAncestorOf(focus))
+
+    def _show_keys(self) -> None:
+        """Frame and say which console has the keys when it shares its window; alone, it
+        always has them and shows nothing."""
+        shown = self.has_keys() and not self.isWindow()
+        if shown == (not self.keys_here.isHidden()):
+            return  # a style sheet set again re-polishes every child: only on a change
+        self.keys_here.setVisible(shown)
+        self.setStyleSheet(KEYS_FRAME.format(KEYS_COLOUR if shown else "transparent"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -200,6 +236,7 @@ class ConsoleWindow(QWidget):
         self.services_line.setText(self.tr("Serves: ") + codes)
         self.waiting_title.setText(self.tr("Waiting for this counter"))
         self.no_show_title.setText(self.tr("No-shows (F8 puts the selected one back in the queue)"))
+        self.keys_here.setText(self.tr("Keys here"))
         self._label_buttons()
         self._show_banner()
         self._show_said()
@@ -213,7 +250,6 @@ class ConsoleWindow(QWidget):
             button.setText(
                 f"{key}   {translated(RESUME if action == 'pause' and paused else text)}"
             )
-            button.setShortcut(QKeySequence(key))  # setText replaces a button's shortcut
 
     # -- running -----------------------------------------------------------------------------
 

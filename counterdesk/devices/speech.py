@@ -20,12 +20,13 @@ import logging
 import multiprocessing
 import os
 import queue
+import signal
 import subprocess
 import tempfile
 import threading
 import time
 import wave
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -129,8 +130,15 @@ class _Job:
 
 
 def _serve(conn: Connection, voices: Voices, factory: EngineFactory, player: Sequence[str]) -> None:
-    """The child's loop: one job in, ("rendered", seconds) and ("done", Outcome) out."""
-    with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):  # pyttsx3 prints
+    """The child's loop: one job in, ("rendered", seconds) and ("done", Outcome) out, until
+    the parent sends None or is gone."""
+    # Ctrl+C in a terminal reaches every process of its group: the parent stops this worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with (
+        open(os.devnull, "w") as quiet,
+        contextlib.redirect_stdout(quiet),  # pyttsx3 prints
+        contextlib.suppress(EOFError, BrokenPipeError, ConnectionResetError),  # parent gone
+    ):
         try:
             engine = factory()
             known = set().union(*(voice.names for voice in list_voices(lambda: engine)))
@@ -370,7 +378,8 @@ class SpeechService:
             name="counterdesk-speech-worker",
             daemon=True,
         )
-        process.start()
+        with _sigint_held():
+            process.start()
         child.close()
         self._process, self._conn = process, parent
 
@@ -388,6 +397,22 @@ class SpeechService:
         if not self._stopping:
             self.restarts += 1
             self._spawn()
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT ignored while a worker starts from the main thread (the first one): the child
+    inherits that through exec, so a Ctrl+C during its start-up gives no KeyboardInterrupt
+    traceback from its imports. A Ctrl+C in those milliseconds is lost; a restart (from the
+    speech thread, which may not set signal handlers) keeps that small window open."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def list_voices(factory: EngineFactory = default_engine) -> list[VoiceInfo]:

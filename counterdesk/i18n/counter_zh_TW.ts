@@ -69,123 +69,128 @@
         <translation>未完成：資料庫無法連線，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="190"/>
+        <location filename="../counter/window.py" line="225"/>
         <source>counterdesk — counter {0}</source>
         <translation>counterdesk — {0} 號櫃檯</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="192"/>
+        <location filename="../counter/window.py" line="227"/>
         <source>Counter {0}</source>
         <translation>{0} 號櫃檯</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="198"/>
+        <location filename="../counter/window.py" line="233"/>
         <source>Serves: </source>
         <translation>辦理業務：</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="199"/>
+        <location filename="../counter/window.py" line="234"/>
         <source>Waiting for this counter</source>
         <translation>本櫃檯等候中</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="200"/>
+        <location filename="../counter/window.py" line="235"/>
         <source>No-shows (F8 puts the selected one back in the queue)</source>
         <translation>未到號碼（按 F8 將選取的號碼回到等候）</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="270"/>
+        <location filename="../counter/window.py" line="236"/>
+        <source>Keys here</source>
+        <translation>鍵盤在此</translation>
+    </message>
+    <message>
+        <location filename="../counter/window.py" line="305"/>
         <source>Database out of reach: retrying, and catching up when it is back. ({0})</source>
         <translation>資料庫連線中斷：重試中，恢復連線後自動更新。（{0}）</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="299"/>
+        <location filename="../counter/window.py" line="334"/>
         <source>Signed in: </source>
         <translation>承辦人員：</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="301"/>
+        <location filename="../counter/window.py" line="336"/>
         <source>Nobody signed in</source>
         <translation>尚無人員登入</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="303"/>
+        <location filename="../counter/window.py" line="338"/>
         <source>ON BREAK</source>
         <translation>暫停服務</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="305"/>
+        <location filename="../counter/window.py" line="340"/>
         <source>OPEN</source>
         <translation>服務中</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="307"/>
+        <location filename="../counter/window.py" line="342"/>
         <source>CLOSED</source>
         <translation>未開放</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="403"/>
+        <location filename="../counter/window.py" line="438"/>
         <source>Signed in as {staff}</source>
         <translation>已登入：{staff}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="407"/>
-        <location filename="../counter/window.py" line="462"/>
+        <location filename="../counter/window.py" line="442"/>
+        <location filename="../counter/window.py" line="497"/>
         <source>Called {number}</source>
         <translation>已叫號 {number}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="413"/>
+        <location filename="../counter/window.py" line="448"/>
         <source>Called {number} again</source>
         <translation>已重新叫號 {number}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="419"/>
+        <location filename="../counter/window.py" line="454"/>
         <source>Serving {number}</source>
         <translation>開始辦理 {number}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="425"/>
+        <location filename="../counter/window.py" line="460"/>
         <source>Finished {number}</source>
         <translation>{number} 辦理完成</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="431"/>
+        <location filename="../counter/window.py" line="466"/>
         <source>{number} marked as no-show</source>
         <translation>{number} 已登記未到</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="444"/>
+        <location filename="../counter/window.py" line="479"/>
         <source>{number} transferred to {service}</source>
         <translation>{number} 已轉送至 {service}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="454"/>
+        <location filename="../counter/window.py" line="489"/>
         <source>Transfer</source>
         <translation>轉送</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="454"/>
+        <location filename="../counter/window.py" line="489"/>
         <source>Transfer to which service?</source>
         <translation>轉送至哪一項業務？</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="472"/>
+        <location filename="../counter/window.py" line="507"/>
         <source>{number} is back in the queue</source>
         <translation>{number} 已回到等候</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="479"/>
+        <location filename="../counter/window.py" line="514"/>
         <source>Counter open again</source>
         <translation>櫃檯恢復服務</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="484"/>
+        <location filename="../counter/window.py" line="519"/>
         <source>On break</source>
         <translation>暫停服務中</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="490"/>
+        <location filename="../counter/window.py" line="525"/>
         <source>Signed out</source>
         <translation>已登出</translation>
     </message>

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -106,4 +109,54 @@ def run_window(
     else:
         window.resize(parse_size(size or default_size))
         window.show()
-    return app.exec()
+    with stopped_by_signals(app):
+        QTimer.singleShot(0, lambda: _announce(window))
+        code = app.exec()
+    if window.isVisible():  # stopped by a signal, not by closing the window
+        close_for_exit(window)
+    return code
+
+
+# Qt waits for events in C++, and Python runs its signal handlers only when Python code runs:
+# this often the event loop runs a line of Python, so a stop signal is seen within that time.
+SIGNAL_CHECK_MS = 200
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def stopped_by_signals(app: QApplication) -> Iterator[None]:
+    """While inside, Ctrl+C (SIGINT) and a service manager's stop (SIGTERM) end the event loop
+    with exit code 0, as closing the window does: a stop that was asked for is no failure (and
+    ``counterdesk web`` ends the same way). Installed whatever the process inherited: a role
+    started in the background of a script inherits SIGINT ignored."""
+    previous = {stop: signal.getsignal(stop) for stop in STOP_SIGNALS}
+    for stop in STOP_SIGNALS:
+        signal.signal(stop, lambda _signum, _frame: app.exit(0))
+    waker = QTimer(interval=SIGNAL_CHECK_MS)
+    waker.timeout.connect(lambda: None)
+    waker.start()
+    try:
+        yield
+    finally:
+        waker.stop()
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+
+
+@runtime_checkable
+class _ShutsDown(Protocol):
+    def shutdown(self) -> None: ...
+
+
+def close_for_exit(window: QWidget) -> None:
+    """Close ``window`` because the program ends, so it stops its threads: a window that may
+    refuse a person's close (the kiosk asks for the staff PIN) offers ``shutdown`` for this."""
+    if isinstance(window, _ShutsDown):
+        window.shutdown()
+    else:
+        window.close()
+
+
+def _announce(window: QWidget) -> None:
+    """Say on stdout that the window runs and how to stop it, once its event loop runs."""
+    print(f"{window.windowTitle()}: running (close the window or press Ctrl+C to stop)", flush=True)

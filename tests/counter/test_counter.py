@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QShortcut
 from pytestqt.qtbot import QtBot
 
 from counterdesk import cli
@@ -59,9 +59,9 @@ def sign_in(qtbot: QtBot, window: ConsoleWindow, pin: str) -> None:
 
 def test_every_key_is_shown_on_its_button(console: ConsoleWindow) -> None:
     for action, key, _ in ACTIONS:
-        button = console.buttons[action]
-        assert button.text().startswith(key)
-        assert button.shortcut().toString() == key
+        assert console.buttons[action].text().startswith(key)
+    keys = {shortcut.key().toString() for shortcut in console.findChildren(QShortcut)}
+    assert keys == {key for _, key, _ in ACTIONS}
 
 
 def test_sign_in_needs_the_right_pin(qtbot: QtBot, console: ConsoleWindow) -> None:

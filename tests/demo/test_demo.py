@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from counterdesk.counter.window import ConsoleWindow
 from counterdesk.demo.office import DEMO_DESKS, DemoOffice, prepare_demo
 from counterdesk.feedback import Feedback
 from counterdesk.queue import Database, ManualClock, TicketEngine
@@ -105,16 +107,21 @@ def test_a_number_is_taken_called_served_and_rated_at_three_on_a_sunday_night(
         assert content is not None and content.number == "A001"
 
         office.tabs.setCurrentIndex(1)
+        office.activateWindow()
         console = office.consoles[0]
-        for action in ("call_next", "start", "finish"):
-            button = console.buttons[action]
-            qtbot.waitUntil(button.isEnabled, timeout=10000)
-            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        console.setFocus()  # as a click in the console does: it has the keys
+        qtbot.waitUntil(console.keys_here.isVisible)
+        keys = {"call_next": Qt.Key.Key_F1, "start": Qt.Key.Key_F3, "finish": Qt.Key.Key_F4}
+        for action, key in keys.items():
+            allowed = functools.partial(lambda a: console.allowed()[a], action)
+            qtbot.waitUntil(allowed, timeout=10000)
+            with qtbot.waitSignal(console.acted, timeout=10000):
+                qtbot.keyClick(QApplication.focusWidget(), key)
         qtbot.waitUntil(lambda: engine.read.ticket("A001").status == "done", timeout=10000)
 
         rating_screen = office.feedback
         qtbot.waitUntil(lambda: rating_screen.state == RATING, timeout=10000)
-        qtbot.mouseClick(rating_screen.faces[4], Qt.MouseButton.LeftButton)
+        qtbot.keyClick(rating_screen, Qt.Key.Key_5)  # the screen's keys 1-5 are its faces
         ratings, token = Feedback(engine).ratings, engine.read.ticket("A001").token
         qtbot.waitUntil(lambda: ratings.rating_for(token) is not None, timeout=10000)
         rating = ratings.rating_for(token)
@@ -151,3 +158,49 @@ def test_the_demo_simulates_the_office_hours_after_its_staff_were_signed_in(
         assert [engine.read.ticket(n).status for n in ("A001", "A002")] == ["done", "cancelled"]
     finally:
         engine.db.dispose()
+
+
+def test_the_keys_act_in_the_console_that_has_the_focus(
+    qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker
+) -> None:
+    translation.install("en")
+    office = DemoOffice(engine, speaker)
+    qtbot.addWidget(office)
+    office.resize(1920, 1080)
+    office.show()
+    office.tabs.setCurrentIndex(1)  # Staff
+    office.activateWindow()
+    first, second = office.consoles
+
+    def press(console: ConsoleWindow, key: Qt.Key, action: str) -> None:
+        """Give ``console`` the keys (as a click in it does) and press ``key`` for ``action``."""
+        console.setFocus()
+        qtbot.waitUntil(console.keys_here.isVisible)
+        qtbot.waitUntil(lambda: console.allowed()[action], timeout=10000)
+        with qtbot.waitSignal(console.acted, timeout=10000):
+            qtbot.keyClick(QApplication.focusWidget(), key)
+
+    def current(console: ConsoleWindow) -> tuple[str, str] | None:
+        desk = next(c for c in engine.read.status().counters if c.number == console.counter)
+        return (desk.current.number, desk.current.status) if desk.current else None
+
+    try:
+        # a service both demo counters serve: both consoles' F1 are enabled at once
+        both = next(s for s in first.services if s in second.services)
+        one, two = engine.issue(both).number, engine.issue(both).number
+        press(first, Qt.Key.Key_F1, "call_next")
+        assert current(first) == (one, "called") and current(second) is None
+        assert not second.keys_here.isVisible()
+        press(second, Qt.Key.Key_F1, "call_next")
+        assert current(second) == (two, "called") and not first.keys_here.isVisible()
+
+        press(second, Qt.Key.Key_F2, "recall")
+        assert engine.read.ticket(two).call_count == 2
+        press(second, Qt.Key.Key_F3, "start")
+        assert current(second) == (two, "serving")
+        press(second, Qt.Key.Key_F4, "finish")
+        assert current(second) is None and engine.read.ticket(two).status == "done"
+        press(first, Qt.Key.Key_F5, "no_show")
+        assert current(first) is None and engine.read.ticket(one).status == "no_show"
+    finally:
+        office.close()
