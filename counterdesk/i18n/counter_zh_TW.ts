@@ -69,128 +69,128 @@
         <translation>未完成：資料庫無法連線，請再試一次。</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="225"/>
+        <location filename="../counter/window.py" line="228"/>
         <source>counterdesk — counter {0}</source>
         <translation>counterdesk — {0} 號櫃檯</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="227"/>
+        <location filename="../counter/window.py" line="230"/>
         <source>Counter {0}</source>
         <translation>{0} 號櫃檯</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="233"/>
+        <location filename="../counter/window.py" line="236"/>
         <source>Serves: </source>
         <translation>辦理業務：</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="234"/>
+        <location filename="../counter/window.py" line="237"/>
         <source>Waiting for this counter</source>
         <translation>本櫃檯等候中</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="235"/>
+        <location filename="../counter/window.py" line="238"/>
         <source>No-shows (F8 puts the selected one back in the queue)</source>
         <translation>未到號碼（按 F8 將選取的號碼回到等候）</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="236"/>
+        <location filename="../counter/window.py" line="239"/>
         <source>Keys here</source>
         <translation>鍵盤在此</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="305"/>
+        <location filename="../counter/window.py" line="308"/>
         <source>Database out of reach: retrying, and catching up when it is back. ({0})</source>
         <translation>資料庫連線中斷：重試中，恢復連線後自動更新。（{0}）</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="334"/>
+        <location filename="../counter/window.py" line="337"/>
         <source>Signed in: </source>
         <translation>承辦人員：</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="336"/>
+        <location filename="../counter/window.py" line="339"/>
         <source>Nobody signed in</source>
         <translation>尚無人員登入</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="338"/>
+        <location filename="../counter/window.py" line="341"/>
         <source>ON BREAK</source>
         <translation>暫停服務</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="340"/>
+        <location filename="../counter/window.py" line="343"/>
         <source>OPEN</source>
         <translation>服務中</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="342"/>
+        <location filename="../counter/window.py" line="345"/>
         <source>CLOSED</source>
         <translation>未開放</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="438"/>
+        <location filename="../counter/window.py" line="441"/>
         <source>Signed in as {staff}</source>
         <translation>已登入：{staff}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="442"/>
-        <location filename="../counter/window.py" line="497"/>
+        <location filename="../counter/window.py" line="445"/>
+        <location filename="../counter/window.py" line="500"/>
         <source>Called {number}</source>
         <translation>已叫號 {number}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="448"/>
+        <location filename="../counter/window.py" line="451"/>
         <source>Called {number} again</source>
         <translation>已重新叫號 {number}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="454"/>
+        <location filename="../counter/window.py" line="457"/>
         <source>Serving {number}</source>
         <translation>開始辦理 {number}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="460"/>
+        <location filename="../counter/window.py" line="463"/>
         <source>Finished {number}</source>
         <translation>{number} 辦理完成</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="466"/>
+        <location filename="../counter/window.py" line="469"/>
         <source>{number} marked as no-show</source>
         <translation>{number} 已登記未到</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="479"/>
+        <location filename="../counter/window.py" line="482"/>
         <source>{number} transferred to {service}</source>
         <translation>{number} 已轉送至 {service}</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="489"/>
+        <location filename="../counter/window.py" line="492"/>
         <source>Transfer</source>
         <translation>轉送</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="489"/>
+        <location filename="../counter/window.py" line="492"/>
         <source>Transfer to which service?</source>
         <translation>轉送至哪一項業務？</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="507"/>
+        <location filename="../counter/window.py" line="510"/>
         <source>{number} is back in the queue</source>
         <translation>{number} 已回到等候</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="514"/>
+        <location filename="../counter/window.py" line="517"/>
         <source>Counter open again</source>
         <translation>櫃檯恢復服務</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="519"/>
+        <location filename="../counter/window.py" line="522"/>
         <source>On break</source>
         <translation>暫停服務中</translation>
     </message>
     <message>
-        <location filename="../counter/window.py" line="525"/>
+        <location filename="../counter/window.py" line="528"/>
         <source>Signed out</source>
         <translation>已登出</translation>
     </message>
@@ -198,27 +198,27 @@
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../counter/panels.py" line="86"/>
+        <location filename="../counter/panels.py" line="87"/>
         <source>4 to 8 digits</source>
         <translation>4 至 8 位數字</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="87"/>
+        <location filename="../counter/panels.py" line="88"/>
         <source>Sign in  (Enter)</source>
         <translation>登入（Enter）</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="88"/>
+        <location filename="../counter/panels.py" line="89"/>
         <source>Staff member</source>
         <translation>員工代號</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="89"/>
+        <location filename="../counter/panels.py" line="90"/>
         <source>PIN</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="90"/>
+        <location filename="../counter/panels.py" line="91"/>
         <source>Sign in to open this counter</source>
         <translation>請登入以開啟本櫃檯</translation>
     </message>
@@ -226,53 +226,53 @@
 <context>
     <name>TicketCard</name>
     <message>
-        <location filename="../counter/panels.py" line="126"/>
-        <location filename="../counter/panels.py" line="130"/>
+        <location filename="../counter/panels.py" line="127"/>
+        <location filename="../counter/panels.py" line="131"/>
         <source>Documents to check</source>
         <translation>應備文件檢核</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="141"/>
+        <location filename="../counter/panels.py" line="142"/>
         <source>On break: resume to call</source>
         <translation>暫停服務中：恢復服務後才能叫號</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="141"/>
+        <location filename="../counter/panels.py" line="142"/>
         <source>No ticket here</source>
         <translation>目前無辦理中的號碼</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="149"/>
+        <location filename="../counter/panels.py" line="150"/>
         <source>  ·  PRIORITY 優先</source>
         <translation>  ·  優先</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="154"/>
+        <location filename="../counter/panels.py" line="155"/>
         <source>Called ({0}×): waiting for the citizen</source>
         <translation>已叫號（{0} 次）：等候民眾前來</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="158"/>
+        <location filename="../counter/panels.py" line="159"/>
         <source>Being served</source>
         <translation>辦理中</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="160"/>
+        <location filename="../counter/panels.py" line="161"/>
         <source>Fee: {0}  {1}</source>
         <translation>規費：{0}</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="178"/>
+        <location filename="../counter/panels.py" line="179"/>
         <source>Waited {0} before the call</source>
         <translation>叫號前等候 {0}</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="183"/>
+        <location filename="../counter/panels.py" line="184"/>
         <source>Serving for {0}</source>
         <translation>已辦理 {0}</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="183"/>
+        <location filename="../counter/panels.py" line="184"/>
         <source>Called {0} ago</source>
         <translation>叫號後經過 {0}</translation>
     </message>
@@ -280,24 +280,24 @@
 <context>
     <name>WaitingList</name>
     <message>
-        <location filename="../counter/panels.py" line="209"/>
-        <location filename="../counter/panels.py" line="213"/>
+        <location filename="../counter/panels.py" line="215"/>
+        <location filename="../counter/panels.py" line="219"/>
         <source>Waiting</source>
         <translation>等候中</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="209"/>
-        <location filename="../counter/panels.py" line="213"/>
+        <location filename="../counter/panels.py" line="215"/>
+        <location filename="../counter/panels.py" line="219"/>
         <source>Waited</source>
         <translation>已等候</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="225"/>
+        <location filename="../counter/panels.py" line="230"/>
         <source>{0} waiting</source>
         <translation>{0} 人等候中</translation>
     </message>
     <message>
-        <location filename="../counter/panels.py" line="228"/>
+        <location filename="../counter/panels.py" line="233"/>
         <source>  優先 priority</source>
         <translation>  優先</translation>
     </message>

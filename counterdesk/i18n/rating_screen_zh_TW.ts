@@ -4,7 +4,7 @@
 <context>
     <name>FeedbackWindow</name>
     <message>
-        <location filename="../rating_screen/window.py" line="165"/>
+        <location filename="../rating_screen/window.py" line="153"/>
         <source>Rating screen of counter {0}</source>
         <translation>{0} 號櫃檯評分螢幕</translation>
     </message>

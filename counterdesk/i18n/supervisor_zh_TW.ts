@@ -530,397 +530,397 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../supervisor/window.py" line="236"/>
+        <location filename="../supervisor/window.py" line="250"/>
         <source>Supervisor — statistics and reports</source>
         <translation>主管 — 統計與報表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="237"/>
+        <location filename="../supervisor/window.py" line="251"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="238"/>
+        <location filename="../supervisor/window.py" line="252"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="241"/>
+        <location filename="../supervisor/window.py" line="255"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="242"/>
+        <location filename="../supervisor/window.py" line="256"/>
         <source>This week</source>
         <translation>本週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="243"/>
+        <location filename="../supervisor/window.py" line="257"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="244"/>
+        <location filename="../supervisor/window.py" line="258"/>
         <source>Past four weeks</source>
         <translation>最近四週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="245"/>
+        <location filename="../supervisor/window.py" line="259"/>
         <source>First half of the year</source>
         <translation>上半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="246"/>
+        <location filename="../supervisor/window.py" line="260"/>
         <source>Second half of the year</source>
         <translation>下半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="247"/>
+        <location filename="../supervisor/window.py" line="261"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="248"/>
+        <location filename="../supervisor/window.py" line="262"/>
         <source>Custom dates</source>
         <translation>自訂日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="252"/>
-        <location filename="../supervisor/window.py" line="525"/>
+        <location filename="../supervisor/window.py" line="266"/>
+        <location filename="../supervisor/window.py" line="552"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="253"/>
+        <location filename="../supervisor/window.py" line="267"/>
         <source>Counter</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="254"/>
+        <location filename="../supervisor/window.py" line="268"/>
         <source>Staff</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="257"/>
+        <location filename="../supervisor/window.py" line="271"/>
         <source>Waiting now</source>
         <translation>目前等候人數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="258"/>
+        <location filename="../supervisor/window.py" line="272"/>
         <source>Served today</source>
         <translation>今日已完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="259"/>
+        <location filename="../supervisor/window.py" line="273"/>
         <source>Median wait (period)</source>
         <translation>等候中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="260"/>
+        <location filename="../supervisor/window.py" line="274"/>
         <source>90% called within (period)</source>
         <translation>90% 於此時間內叫號（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="261"/>
+        <location filename="../supervisor/window.py" line="275"/>
         <source>Called within target wait (period)</source>
         <translation>目標時間內叫號比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="265"/>
+        <location filename="../supervisor/window.py" line="279"/>
         <source>Overview</source>
         <translation>總覽</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="266"/>
+        <location filename="../supervisor/window.py" line="280"/>
         <source>Tables</source>
         <translation>明細表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="267"/>
+        <location filename="../supervisor/window.py" line="281"/>
         <source>Satisfaction</source>
         <translation>滿意度</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="268"/>
+        <location filename="../supervisor/window.py" line="282"/>
         <source>Opinions</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="269"/>
+        <location filename="../supervisor/window.py" line="283"/>
         <source>Breakdown</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="272"/>
+        <location filename="../supervisor/window.py" line="286"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="273"/>
+        <location filename="../supervisor/window.py" line="287"/>
         <source>By counter</source>
         <translation>依櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="274"/>
+        <location filename="../supervisor/window.py" line="288"/>
         <source>By staff member</source>
         <translation>依承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="275"/>
+        <location filename="../supervisor/window.py" line="289"/>
         <source>By day</source>
         <translation>依日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="276"/>
+        <location filename="../supervisor/window.py" line="290"/>
         <source>By weekday</source>
         <translation>依星期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="277"/>
+        <location filename="../supervisor/window.py" line="291"/>
         <source>By hour of day</source>
         <translation>依時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="278"/>
+        <location filename="../supervisor/window.py" line="292"/>
         <source>Priority and ordinary</source>
         <translation>優先與一般</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="284"/>
+        <location filename="../supervisor/window.py" line="298"/>
         <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service&apos;s target wait. Times in minutes. Click a heading to sort.</source>
         <translation>等候：抽號至應答叫號。處理：櫃檯開始至完成。中位數與第 90 百分位採最近序位法。服務水準：於該服務目標等候時間內叫號之比例。時間單位為分鐘。點選欄位標題可排序。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="289"/>
+        <location filename="../supervisor/window.py" line="303"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="290"/>
+        <location filename="../supervisor/window.py" line="304"/>
         <source>Export Excel</source>
         <translation>匯出 Excel</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="291"/>
+        <location filename="../supervisor/window.py" line="305"/>
         <source>PDF report</source>
         <translation>PDF 報告</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="292"/>
+        <location filename="../supervisor/window.py" line="306"/>
         <source>Today, live</source>
         <translation>今日即時</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="316"/>
+        <location filename="../supervisor/window.py" line="340"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="352"/>
+        <location filename="../supervisor/window.py" line="376"/>
         <source>The period ends before it starts: check the dates.</source>
         <translation>期間結束日早於開始日：請檢查日期。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="357"/>
+        <location filename="../supervisor/window.py" line="380"/>
         <source>Computing…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="378"/>
+        <location filename="../supervisor/window.py" line="401"/>
         <source>Could not read the ratings: %1</source>
         <translation>無法讀取評分：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="390"/>
+        <location filename="../supervisor/window.py" line="415"/>
         <source>Tickets in the period: %1</source>
         <translation>期間內號碼數：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="392"/>
+        <location filename="../supervisor/window.py" line="417"/>
         <source>No tickets in this period.</source>
         <translation>此期間沒有號碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="399"/>
+        <location filename="../supervisor/window.py" line="425"/>
         <source>Could not read the statistics: %1</source>
         <translation>無法讀取統計資料：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="407"/>
-        <location filename="../supervisor/window.py" line="408"/>
-        <location filename="../supervisor/window.py" line="461"/>
-        <location filename="../supervisor/window.py" line="516"/>
-        <location filename="../supervisor/window.py" line="532"/>
+        <location filename="../supervisor/window.py" line="434"/>
+        <location filename="../supervisor/window.py" line="435"/>
+        <location filename="../supervisor/window.py" line="488"/>
+        <location filename="../supervisor/window.py" line="543"/>
+        <location filename="../supervisor/window.py" line="559"/>
         <source>min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="412"/>
+        <location filename="../supervisor/window.py" line="439"/>
         <source>No tickets in this period</source>
         <translation>此期間沒有號碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="416"/>
-        <location filename="../supervisor/window.py" line="474"/>
+        <location filename="../supervisor/window.py" line="443"/>
+        <location filename="../supervisor/window.py" line="501"/>
         <source>Median wait</source>
         <translation>等候中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="417"/>
+        <location filename="../supervisor/window.py" line="444"/>
         <source>90th percentile wait</source>
         <translation>等候第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="418"/>
-        <location filename="../supervisor/window.py" line="452"/>
+        <location filename="../supervisor/window.py" line="445"/>
+        <location filename="../supervisor/window.py" line="479"/>
         <source>minutes</source>
         <translation>分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="425"/>
+        <location filename="../supervisor/window.py" line="452"/>
         <source>Arrivals and waiting by hour</source>
         <translation>各時段到達與等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="426"/>
+        <location filename="../supervisor/window.py" line="453"/>
         <source>Arrivals per day</source>
         <translation>每日平均到達</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="427"/>
+        <location filename="../supervisor/window.py" line="454"/>
         <source>tickets per day</source>
         <translation>每日號碼數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="431"/>
+        <location filename="../supervisor/window.py" line="458"/>
         <source>Waiting by day</source>
         <translation>每日等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="439"/>
+        <location filename="../supervisor/window.py" line="466"/>
         <source>Called within target wait, by service</source>
         <translation>各服務目標時間內叫號比例</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="440"/>
-        <location filename="../supervisor/window.py" line="477"/>
+        <location filename="../supervisor/window.py" line="467"/>
+        <location filename="../supervisor/window.py" line="504"/>
         <source>Service level</source>
         <translation>服務水準</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="449"/>
+        <location filename="../supervisor/window.py" line="476"/>
         <source>Handling time by staff member</source>
         <translation>各承辦人處理時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="450"/>
-        <location filename="../supervisor/window.py" line="478"/>
+        <location filename="../supervisor/window.py" line="477"/>
+        <location filename="../supervisor/window.py" line="505"/>
         <source>Median handling</source>
         <translation>處理中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="451"/>
+        <location filename="../supervisor/window.py" line="478"/>
         <source>90th percentile handling</source>
         <translation>處理第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="467"/>
+        <location filename="../supervisor/window.py" line="494"/>
         <source>Issued</source>
         <translation>發出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="468"/>
+        <location filename="../supervisor/window.py" line="495"/>
         <source>Served</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="469"/>
+        <location filename="../supervisor/window.py" line="496"/>
         <source>No-show</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="470"/>
+        <location filename="../supervisor/window.py" line="497"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="471"/>
+        <location filename="../supervisor/window.py" line="498"/>
         <source>Removed at close</source>
         <translation>關櫃移除</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="472"/>
+        <location filename="../supervisor/window.py" line="499"/>
         <source>Transferred</source>
         <translation>轉送</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="473"/>
+        <location filename="../supervisor/window.py" line="500"/>
         <source>Mean wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="475"/>
+        <location filename="../supervisor/window.py" line="502"/>
         <source>90th pct. wait</source>
         <translation>等候 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="476"/>
-        <location filename="../supervisor/window.py" line="525"/>
+        <location filename="../supervisor/window.py" line="503"/>
+        <location filename="../supervisor/window.py" line="552"/>
         <source>Longest wait</source>
         <translation>最長等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="479"/>
+        <location filename="../supervisor/window.py" line="506"/>
         <source>90th pct. handling</source>
         <translation>處理 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="480"/>
+        <location filename="../supervisor/window.py" line="507"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="490"/>
+        <location filename="../supervisor/window.py" line="517"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="507"/>
+        <location filename="../supervisor/window.py" line="534"/>
         <source>Database unreachable, retrying: %1</source>
         <translation>無法連線資料庫，重試中：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="518"/>
+        <location filename="../supervisor/window.py" line="545"/>
         <source>Counters open: %1 of %2. Longest current wait: %3.</source>
         <translation>開放櫃檯：%1／%2。目前最長等候：%3。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="525"/>
+        <location filename="../supervisor/window.py" line="552"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="525"/>
+        <location filename="../supervisor/window.py" line="552"/>
         <source>Counters</source>
         <translation>櫃檯數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="557"/>
+        <location filename="../supervisor/window.py" line="584"/>
         <source>Save export</source>
         <translation>儲存匯出檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="574"/>
+        <location filename="../supervisor/window.py" line="601"/>
         <source>Exporting %1…</source>
         <translation>匯出 %1 中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="602"/>
+        <location filename="../supervisor/window.py" line="629"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="605"/>
+        <location filename="../supervisor/window.py" line="632"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
