@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -22,41 +23,52 @@ from counterdesk.ui import translation
 from tests.conftest import TAIPEI, RecordingSpeaker
 
 
-def test_take_call_see_and_hear_in_the_demo_office(
-    qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker
-) -> None:
+@pytest.fixture
+def office(qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker) -> Iterator[DemoOffice]:
+    """The demo frame over the sample office at 1920x1080, its staff texts in English."""
     translation.install("en")
     office = DemoOffice(engine, speaker)
     qtbot.addWidget(office)
     office.resize(1920, 1080)
     office.show()
-    try:
-        assert [office.tabs.tabText(i).split(":")[0] for i in range(3)] == [
-            "Citizens",
-            "Staff",
-            "Supervisor",
-        ]
-        signed_in = {c.number: c.staff for c in engine.read.status().counters}
-        assert all(signed_in[counter] == staff for counter, staff in DEMO_DESKS)
+    yield office
+    office.close()
 
-        ticket = engine.issue("certificate")  # what the kiosk's "take a number" does
-        console = office.consoles[0]
-        qtbot.waitUntil(lambda: console.buttons["call_next"].isEnabled(), timeout=10000)
-        qtbot.mouseClick(console.buttons["call_next"], Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: office.board.rows[1].number.text() == ticket.number, timeout=10000)
-        qtbot.waitUntil(
-            lambda: any("counter 1" in words[-1] for words in speaker.texts), timeout=10000
-        )
-        assert engine.read.ticket(ticket.number).status == "called"
 
-        engine.start(1)
-        engine.finish(1)  # counter 1's citizen screen now asks for a rating of this visit
-        qtbot.waitUntil(
-            lambda: (office.feedback.state, office.feedback.number) == (RATING, ticket.number),
-            timeout=10000,
-        )
-    finally:
-        office.close()
+def press(qtbot: QtBot, console: ConsoleWindow, key: Qt.Key, action: str) -> None:
+    """Give ``console`` the keys (as a click in it does) and press ``key`` for ``action``."""
+    console.setFocus()
+    qtbot.waitUntil(console.keys_here.isVisible)
+    qtbot.waitUntil(lambda: console.allowed()[action], timeout=10000)
+    with qtbot.waitSignal(console.acted, timeout=10000):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def test_take_call_see_and_hear_in_the_demo_office(
+    qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker, office: DemoOffice
+) -> None:
+    assert [office.tabs.tabText(i).split(":")[0] for i in range(3)] == [
+        "Citizens",
+        "Staff",
+        "Supervisor",
+    ]
+    signed_in = {c.number: c.staff for c in engine.read.status().counters}
+    assert all(signed_in[counter] == staff for counter, staff in DEMO_DESKS)
+
+    ticket = engine.issue("certificate")  # what the kiosk's "take a number" does
+    console = office.consoles[0]
+    qtbot.waitUntil(lambda: console.buttons["call_next"].isEnabled(), timeout=10000)
+    qtbot.mouseClick(console.buttons["call_next"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: office.board.rows[1].number.text() == ticket.number, timeout=10000)
+    qtbot.waitUntil(lambda: any("counter 1" in words[-1] for words in speaker.texts), timeout=10000)
+    assert engine.read.ticket(ticket.number).status == "called"
+
+    engine.start(1)
+    engine.finish(1)  # counter 1's citizen screen now asks for a rating of this visit
+    qtbot.waitUntil(
+        lambda: (office.feedback.state, office.feedback.number) == (RATING, ticket.number),
+        timeout=10000,
+    )
 
 
 def test_the_language_switch_relabels_the_staff_windows_and_not_the_citizens(
@@ -109,14 +121,9 @@ def test_a_number_is_taken_called_served_and_rated_at_three_on_a_sunday_night(
         office.tabs.setCurrentIndex(1)
         office.activateWindow()
         console = office.consoles[0]
-        console.setFocus()  # as a click in the console does: it has the keys
-        qtbot.waitUntil(console.keys_here.isVisible)
-        keys = {"call_next": Qt.Key.Key_F1, "start": Qt.Key.Key_F3, "finish": Qt.Key.Key_F4}
-        for action, key in keys.items():
-            allowed = functools.partial(lambda a: console.allowed()[a], action)
-            qtbot.waitUntil(allowed, timeout=10000)
-            with qtbot.waitSignal(console.acted, timeout=10000):
-                qtbot.keyClick(QApplication.focusWidget(), key)
+        press(qtbot, console, Qt.Key.Key_F1, "call_next")
+        press(qtbot, console, Qt.Key.Key_F3, "start")
+        press(qtbot, console, Qt.Key.Key_F4, "finish")
         qtbot.waitUntil(lambda: engine.read.ticket("A001").status == "done", timeout=10000)
 
         rating_screen = office.feedback
@@ -161,46 +168,30 @@ def test_the_demo_simulates_the_office_hours_after_its_staff_were_signed_in(
 
 
 def test_the_keys_act_in_the_console_that_has_the_focus(
-    qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker
+    qtbot: QtBot, engine: TicketEngine, office: DemoOffice
 ) -> None:
-    translation.install("en")
-    office = DemoOffice(engine, speaker)
-    qtbot.addWidget(office)
-    office.resize(1920, 1080)
-    office.show()
     office.tabs.setCurrentIndex(1)  # Staff
     office.activateWindow()
     first, second = office.consoles
-
-    def press(console: ConsoleWindow, key: Qt.Key, action: str) -> None:
-        """Give ``console`` the keys (as a click in it does) and press ``key`` for ``action``."""
-        console.setFocus()
-        qtbot.waitUntil(console.keys_here.isVisible)
-        qtbot.waitUntil(lambda: console.allowed()[action], timeout=10000)
-        with qtbot.waitSignal(console.acted, timeout=10000):
-            qtbot.keyClick(QApplication.focusWidget(), key)
 
     def current(console: ConsoleWindow) -> tuple[str, str] | None:
         desk = next(c for c in engine.read.status().counters if c.number == console.counter)
         return (desk.current.number, desk.current.status) if desk.current else None
 
-    try:
-        # a service both demo counters serve: both consoles' F1 are enabled at once
-        both = next(s for s in first.services if s in second.services)
-        one, two = engine.issue(both).number, engine.issue(both).number
-        press(first, Qt.Key.Key_F1, "call_next")
-        assert current(first) == (one, "called") and current(second) is None
-        assert not second.keys_here.isVisible()
-        press(second, Qt.Key.Key_F1, "call_next")
-        assert current(second) == (two, "called") and not first.keys_here.isVisible()
+    # a service both demo counters serve: both consoles' F1 are enabled at once
+    both = next(s for s in first.services if s in second.services)
+    one, two = engine.issue(both).number, engine.issue(both).number
+    press(qtbot, first, Qt.Key.Key_F1, "call_next")
+    assert current(first) == (one, "called") and current(second) is None
+    assert not second.keys_here.isVisible()
+    press(qtbot, second, Qt.Key.Key_F1, "call_next")
+    assert current(second) == (two, "called") and not first.keys_here.isVisible()
 
-        press(second, Qt.Key.Key_F2, "recall")
-        assert engine.read.ticket(two).call_count == 2
-        press(second, Qt.Key.Key_F3, "start")
-        assert current(second) == (two, "serving")
-        press(second, Qt.Key.Key_F4, "finish")
-        assert current(second) is None and engine.read.ticket(two).status == "done"
-        press(first, Qt.Key.Key_F5, "no_show")
-        assert current(first) is None and engine.read.ticket(one).status == "no_show"
-    finally:
-        office.close()
+    press(qtbot, second, Qt.Key.Key_F2, "recall")
+    assert engine.read.ticket(two).call_count == 2
+    press(qtbot, second, Qt.Key.Key_F3, "start")
+    assert current(second) == (two, "serving")
+    press(qtbot, second, Qt.Key.Key_F4, "finish")
+    assert current(second) is None and engine.read.ticket(two).status == "done"
+    press(qtbot, first, Qt.Key.Key_F5, "no_show")
+    assert current(first) is None and engine.read.ticket(one).status == "no_show"
