@@ -28,14 +28,6 @@ STAFF_LANGUAGES = ("zh_TW", "en")
 VOICE_ZH, VOICE_EN, VOICE_RATE = "cmn-latn-pinyin", "en-us", 150
 
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
-    """Mark ``source`` for extraction into ``context``'s staff catalogue and return it unchanged,
-    to be translated when shown. Qt-free, so the layers below the windows can mark staff texts
-    too (pyside6-lupdate reads the call, whoever defines it); Qt's own returns ``object`` in the
-    PySide6 stubs."""
-    return source
-
-
 @dataclass(frozen=True)
 class Settings:
     db: str

@@ -14,7 +14,7 @@ import logging
 import threading
 from enum import Enum
 
-from counterdesk.settings import QT_TRANSLATE_NOOP
+from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
 # The board's catalogue translates the words in this context (``counterdesk/i18n/board_*.ts``).
 CONTEXT = "DeviceFault"

@@ -23,8 +23,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import counterdesk
-from counterdesk.settings import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # the windows' marker
 from counterdesk.settings import STAFF_LANGUAGES
+from counterdesk.staff_texts import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # the windows' marker
 
 FOLDER = Path(counterdesk.__file__).resolve().parent / "i18n"
 # Each language named in itself, as its readers look for it in the switch.
