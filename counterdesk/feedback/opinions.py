@@ -12,9 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import re
 import secrets
-from typing import Literal, overload
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -23,13 +21,13 @@ from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.lookups import row_by_token
 from counterdesk.queue.models import OpinionEventRow, OpinionRow, TicketRow
+from counterdesk.queue.typed_text import clean_text
 from counterdesk.queue.views import View
 
 CHANNELS = ("web", "counter", "phone", "email", "letter", "in_person")
 MAX_BODY = 2000
 MAX_ANSWER = 4000
 MAX_CONTACT = 200
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def reference_for(day: dt.date, opinion_id: int) -> str:
@@ -64,29 +62,6 @@ class Opinion(View):
     closed_at: dt.datetime | None
     age_days: float  # received → answered, or → now while unanswered
     overdue: bool  # unanswered past the office's answer target
-
-
-@overload
-def clean_text(text: str | None, what: str, limit: int, *, required: Literal[True]) -> str: ...
-@overload
-def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> str | None: ...
-def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> str | None:
-    """Text a citizen or staff member typed, trimmed, with line breaks as ``\n``.
-
-    A browser counts a line break as one character but sends two (CRLF), so breaks are
-    normalised before the length is checked. Control characters (NUL above all, which
-    PostgreSQL refuses) are refused by name rather than failing in the database.
-    """
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-    if not text:
-        if required:
-            raise InvalidInput(f"{what} is empty")
-        return None
-    if len(text) > limit:
-        raise InvalidInput(f"{what} is {len(text)} characters; at most {limit} fit")
-    if _CONTROL.search(text):
-        raise InvalidInput(f"{what} contains control characters; only text can be kept")
-    return text
 
 
 class Opinions:

@@ -15,12 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from counterdesk.feedback.opinions import MAX_CONTACT, Opinions, clean_text
+from counterdesk.feedback.opinions import MAX_CONTACT, Opinions
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.lookups import row_by_token
 from counterdesk.queue.models import RatingRow, Status, TicketRow
 from counterdesk.queue.office import Office
+from counterdesk.queue.typed_text import clean_text
 from counterdesk.queue.views import View
 
 SCORES = (1, 2, 3, 4, 5)

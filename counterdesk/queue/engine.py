@@ -51,6 +51,7 @@ from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
 from counterdesk.queue.office_store import read_office, store_office
 from counterdesk.queue.pins import hash_pin, pin_matches
 from counterdesk.queue.reads import QueueReader
+from counterdesk.queue.typed_text import clean_text
 from counterdesk.queue.views import (
     Ticket,
 )
@@ -64,6 +65,8 @@ _tickets = TicketRow.__table__
 _sequences = DailySequenceRow.__table__
 _INSERT_TICKET = insert(_tickets).returning(*_tickets.c)
 _LOG = insert(TicketEventRow.__table__)
+# A staff note in the event log (an outcome, why a ticket was issued outside hours): its column.
+MAX_NOTE = 200
 _NEXT_SEQUENCE = {
     name: upsert(_sequences)
     .values(business_date=bindparam("day"), service_code=bindparam("service"), last_number=1)
@@ -188,6 +191,7 @@ class TicketEngine:
 
         ``note`` goes into the issue event, e.g. why staff issued a ticket outside hours.
         """
+        note = clean_text(note, "the note", MAX_NOTE - len("priority; "), required=False)
         now = self.clock.now()
         today = self.business_date(now)
         with self.db.write() as session:
@@ -221,7 +225,7 @@ class TicketEngine:
             # shorter the time from id to commit, the less a terminal polling the change feed
             # can see a later id commit first.
             outcome = "; ".join(filter(None, ("priority" if priority else None, note)))
-            self._log(session, EventKind.ISSUED, ticket, outcome=outcome[:200] or None)
+            self._log(session, EventKind.ISSUED, ticket, outcome=outcome or None)
             return Ticket.of(ticket, people_ahead=ahead, estimated_wait_minutes=minutes)
 
     def _next_sequence(self, session: Session, day: dt.date, service: str) -> int:
@@ -330,6 +334,7 @@ class TicketEngine:
 
     def finish(self, counter: int, outcome: str | None = None) -> Ticket:
         """Service is done; ``outcome`` is a short free note (no personal data)."""
+        outcome = clean_text(outcome, "the outcome", MAX_NOTE, required=False)
         with self.db.write() as session:
             ticket = self._current(session, counter, Status.SERVING, "finish")
             ticket.status = Status.DONE

@@ -91,6 +91,8 @@ def test_issue_outside_hours_is_refused_in_the_kiosks_words_unless_overridden(
     events = json.loads(run("--json", "events").stdout)
     assert events[-1]["kind"] == "issued"
     assert events[-1]["outcome"] == "outside hours (closed today): phone booking for a visitor"
+    escaped = run("issue", "precheck", "--outside-hours", "\x1b[2Jcleared")
+    assert escaped.returncode == 2 and "the note contains control characters" in escaped.stderr
 
 
 def test_transfer_recall_no_show_and_status(run: Run) -> None:

@@ -27,6 +27,7 @@ from counterdesk.queue import (
     TicketEngine,
     TicketRefused,
 )
+from counterdesk.queue.errors import InvalidInput
 from counterdesk.queue.models import CounterSessionRow, ServiceRow, TicketEventRow, TicketRow
 from counterdesk.queue.views import Event
 
@@ -420,6 +421,22 @@ def test_start_twice_is_refused(engine: TicketEngine) -> None:
     engine.start(1)
     with pytest.raises(QueueError, match=r"cannot start A001 at counter 1: it has already started"):
         engine.start(1)
+
+
+def test_staff_notes_refuse_control_characters_and_overlong_text(engine: TicketEngine) -> None:
+    """A note goes into the event log as typed: no terminal escapes, nothing cut silently."""
+    with pytest.raises(InvalidInput, match="the note contains control characters"):
+        engine.issue("precheck", note="outside hours: \x1b[31mred")
+    with pytest.raises(InvalidInput, match=r"the note is 300 characters; at most 190 fit"):
+        engine.issue("precheck", note="x" * 300)
+    assert engine.read.events_after(0)[-1].kind != "issued"  # nothing was issued
+    call_first_ticket(engine)
+    engine.start(1)
+    with pytest.raises(InvalidInput, match=r"the outcome is 201 characters; at most 200 fit"):
+        engine.finish(1, "y" * 201)
+    assert engine.read.ticket("A001").status == "serving"
+    assert engine.finish(1, "  handed in\r\nall documents  ").status == "done"
+    assert engine.read.events_after(0)[-1].outcome == "handed in\nall documents"
 
 
 def test_finish_without_a_ticket_names_the_counter(engine: TicketEngine) -> None:

@@ -1,0 +1,39 @@
+"""Text a person typed, checked once for every place that keeps it.
+
+Opinions, answers, rating comments and the staff's notes in the event log (an outcome at the
+counter, the reason for a ticket issued outside hours) all pass through ``clean_text``, so none
+can carry control characters (a terminal's escape sequences, NUL that PostgreSQL refuses) or
+outgrow its column.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, overload
+
+from counterdesk.queue.errors import InvalidInput
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@overload
+def clean_text(text: str | None, what: str, limit: int, *, required: Literal[True]) -> str: ...
+@overload
+def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> str | None: ...
+def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> str | None:
+    """Text a citizen or staff member typed, trimmed, with line breaks as ``\n``.
+
+    A browser counts a line break as one character but sends two (CRLF), so breaks are
+    normalised before the length is checked. Control characters (NUL above all, which
+    PostgreSQL refuses) are refused by name rather than failing in the database.
+    """
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        if required:
+            raise InvalidInput(f"{what} is empty")
+        return None
+    if len(text) > limit:
+        raise InvalidInput(f"{what} is {len(text)} characters; at most {limit} fit")
+    if _CONTROL.search(text):
+        raise InvalidInput(f"{what} contains control characters; only text can be kept")
+    return text
