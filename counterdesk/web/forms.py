@@ -21,11 +21,12 @@ SCORES = {str(score) for score in ratings.SCORES}
 
 
 class FormError(ValueError):
-    """The body is not form data at all; ``reason`` says so on a plain page."""
+    """The body is not form data at all; ``reason`` (and ``detail``) say so on a plain page."""
 
-    def __init__(self, reason: Bilingual) -> None:
+    def __init__(self, reason: Bilingual, detail: Bilingual | None = None) -> None:
         super().__init__(reason.en)
         self.reason = reason
+        self.detail = detail
 
 
 @dataclasses.dataclass(frozen=True)

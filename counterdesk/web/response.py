@@ -1,7 +1,8 @@
-"""An HTTP response as bytes, with the headers every answer of the status server carries.
+"""An HTTP response, with the headers every answer of the status server carries.
 
-One function writes every response, the server's own refusals included, so no answer can
-leave without the security headers.
+One method lists every response's headers, for the application's answers (through Starlette)
+and the connection's own refusals (raw bytes, before any request is read) alike, so no answer
+can leave without the security headers.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import dataclasses
 import http
 import json
 from typing import Any
+
+from starlette.responses import Response as AsgiResponse
 
 # The token is in the URL: no referrer may carry it to another site, and no cache may keep it.
 SECURITY_HEADERS = (
@@ -33,18 +36,32 @@ class Response:
     cache: str = NO_STORE
     headers: tuple[tuple[str, str], ...] = ()
 
-    def to_bytes(self, *, with_body: bool = True) -> bytes:
-        """The whole response on the wire; HEAD gets the head only, with the GET length."""
-        lines = [
-            f"HTTP/1.0 {self.status} {http.HTTPStatus(self.status).phrase}",
-            f"Content-Type: {self.content_type}",
-            f"Content-Length: {len(self.body)}",
-            f"Cache-Control: {self.cache}",
-            "Connection: close",
-            *(f"{name}: {value}" for name, value in (*SECURITY_HEADERS, *self.headers)),
+    def header_list(self) -> list[tuple[str, str]]:
+        """Every header but the length. One request per connection: a page polls every few
+        seconds, longer than an idle keep-alive connection is worth holding."""
+        return [
+            ("Content-Type", self.content_type),
+            ("Cache-Control", self.cache),
+            ("Connection", "close"),
+            *SECURITY_HEADERS,
+            *self.headers,
         ]
-        head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
-        return head + self.body if with_body else head
+
+    def to_bytes(self) -> bytes:
+        """The whole response on the wire, for a refusal written before any request is read."""
+        lines = [
+            f"HTTP/1.1 {self.status} {http.HTTPStatus(self.status).phrase}",
+            f"Content-Length: {len(self.body)}",
+            *(f"{name}: {value}" for name, value in self.header_list()),
+        ]
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + self.body
+
+    def asgi(self) -> AsgiResponse:
+        """The same answer for Starlette (which sets the length, and sends HEAD without body)."""
+        response = AsgiResponse(self.body, self.status)
+        for name, value in self.header_list():
+            response.headers.append(name, value)
+        return response
 
 
 def html(status: int, page: str, *headers: tuple[str, str]) -> Response:

@@ -1,18 +1,14 @@
-"""Which address gives which answer: the status site's routes, free of sockets.
+"""What the status site answers, free of sockets and of the web framework.
 
-``server.py`` reads requests off the network and enforces the limits; this module turns a
-method, a path and a body into a :class:`Response`. Its only write is a ticket's one rating,
-with the opinion that may come with it, in one transaction.
+``app.py`` routes requests here (Starlette) and ``protocol.py`` enforces the connection limits;
+this module turns a token, a file name or a posted form into a :class:`Response`. Its only
+write is a ticket's one rating, with the opinion that may come with it, in one transaction.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
-from urllib.parse import urlsplit
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from counterdesk import phrases
 from counterdesk.feedback import Feedback
@@ -20,7 +16,7 @@ from counterdesk.feedback.ratings import RatingRefused
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import Status
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import DatabaseError, InvalidInput, NotFound, error_text
+from counterdesk.queue.errors import InvalidInput, NotFound
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
@@ -30,11 +26,7 @@ from counterdesk.web.status import TicketStatus, find_status
 
 log = logging.getLogger(__name__)
 
-READ = ("GET", "HEAD")
-METHODS = ("GET", "HEAD", "POST")
 _TOKEN_IN_PATH = re.compile(r"(/t/[A-Za-z0-9_-]{0,4})[^/?#]*")
-
-Route = Callable[[str, bytes, str], Response]
 
 
 def redact(path: str) -> str:
@@ -54,6 +46,7 @@ def not_allowed(allowed: tuple[str, ...]) -> Response:
 
 
 UNAVAILABLE = plain(503, phrases.UNAVAILABLE)
+NOT_FOUND = plain(404, phrases.PAGE_NOT_FOUND)
 
 
 class StatusSite:
@@ -63,51 +56,24 @@ class StatusSite:
         self.engine = engine
         self.refresh = refresh_seconds
         self.feedback = Feedback(engine)  # the upkeep shares it: see commands._web
-        self._routes: tuple[tuple[re.Pattern[str], tuple[str, ...], Route], ...] = (
-            (re.compile(r"/t/([^/]*)"), READ, lambda token, _b, _t: self._page(token)),
-            (re.compile(r"/api/t/([^/]*)"), READ, lambda token, _b, _t: self._json(token)),
-            (re.compile(r"/t/([^/]*)/rate"), ("POST",), self._rate),
-            (re.compile(r"/static/([^/]*)"), READ, lambda name, _b, _t: self._static(name)),
-        )
 
-    def respond(
-        self, method: str, target: str, body: bytes = b"", content_type: str = ""
-    ) -> Response:
-        """The answer to one request; a database failure is a "temporarily unavailable" page."""
-        path = urlsplit(target).path
-        if method not in METHODS:
-            return not_allowed(METHODS)
-        try:
-            for pattern, allowed, route in self._routes:
-                match = pattern.fullmatch(path)
-                if match:
-                    if method not in allowed:
-                        return not_allowed(allowed)
-                    return route(match.group(1), body, content_type)
-            return plain(404, phrases.PAGE_NOT_FOUND)
-        except (SQLAlchemyError, DatabaseError) as exc:
-            log.error("database error answering %s %s: %s", method, redact(path), error_text(exc))
-            return UNAVAILABLE
-
-    # -- routes ----------------------------------------------------------------------------
-
-    def _page(self, token: str) -> Response:
+    def page(self, token: str) -> Response:
         status = self._status(token)
         if status is None:
             return self._ticket_not_found()
         return self._status_page(200, status)
 
-    def _json(self, token: str) -> Response:
+    def json(self, token: str) -> Response:
         status = self._status(token)
         if status is None:
             found = phrases.TICKET_NOT_FOUND
             return json_body(404, {"error": "not found", "zh": found.zh, "en": found.en})
         return json_body(200, status.to_json(self.refresh))
 
-    def _static(self, name: str) -> Response:
-        return ASSETS.response(name) or plain(404, phrases.PAGE_NOT_FOUND)
+    def static(self, name: str) -> Response:
+        return ASSETS.response(name) or NOT_FOUND
 
-    def _rate(self, token: str, body: bytes, content_type: str) -> Response:
+    def rate(self, token: str, body: bytes, content_type: str) -> Response:
         """Record a rating, with an opinion when a reply is asked for, then show the ticket.
 
         A success redirects to the ticket's page (303), so reloading it never posts again.
@@ -120,7 +86,7 @@ class StatusSite:
         try:
             form = parse_rating_form(body)
         except FormError as exc:
-            return plain(400, exc.reason)
+            return plain(400, exc.reason, exc.detail)
         reason = refusal(form)
         if reason is not None or form.score is None:
             return self._status_page(400, status, alert=reason, form=form)

@@ -413,7 +413,7 @@ def test_a_failure_caused_by_a_database_error_is_logged_without_its_parameters(
     def fail(*_args: object) -> None:
         raise RuntimeError("the page could not be drawn") from cause
 
-    monkeypatch.setattr(server.site, "respond", fail)
+    monkeypatch.setattr(server.site, "json", fail)
     with caplog.at_level(logging.ERROR, logger="counterdesk.web"):
         reply = client.get("/api/t/x")
 

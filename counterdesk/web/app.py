@@ -1,0 +1,105 @@
+"""The status site as an ASGI application (Starlette): routes, request bodies, error pages.
+
+Starlette is small, typed, and what FastAPI is built on: the JSON API of a later step can mount
+FastAPI beside these routes without moving them. The site's work (database reads, the one
+rating write) is synchronous, so it runs on Starlette's thread pool, never on the event loop
+that keeps hundreds of idle connections waiting cheaply.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import Response as AsgiResponse
+from starlette.routing import Route
+
+from counterdesk import phrases
+from counterdesk.logs import log_failure
+from counterdesk.queue.errors import DatabaseError, error_text
+from counterdesk.web.limits import Limits
+from counterdesk.web.response import Response
+from counterdesk.web.site import NOT_FOUND, UNAVAILABLE, StatusSite, not_allowed, plain, redact
+
+log = logging.getLogger(__name__)
+
+METHODS = ("GET", "HEAD", "POST")
+CONTENT_LENGTH = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is true
+
+
+def status_app(site: StatusSite, limits: Limits) -> Starlette:
+    """The routes of ``site``; every answer, error pages included, is one of its Responses."""
+
+    async def page(request: Request) -> AsgiResponse:
+        token = request.path_params["token"]
+        return await _answer(request, lambda: site.page(token))
+
+    async def status_json(request: Request) -> AsgiResponse:
+        token = request.path_params["token"]
+        return await _answer(request, lambda: site.json(token))
+
+    async def static(request: Request) -> AsgiResponse:
+        return site.static(request.path_params["name"]).asgi()
+
+    async def rate(request: Request) -> AsgiResponse:
+        refused = body_refusal(request.headers, limits.max_body_bytes)
+        if refused is not None:
+            return refused.asgi()
+        try:
+            body = await request.body()
+        except ClientDisconnect:  # cut off (too slow) or gone: nobody to answer
+            return plain(400, phrases.BAD_REQUEST).asgi()
+        token, content_type = request.path_params["token"], request.headers.get("content-type", "")
+        return await _answer(request, lambda: site.rate(token, body, content_type))
+
+    routes = [
+        Route("/t/{token}", page, methods=["GET"]),  # and HEAD, as every GET route
+        Route("/api/t/{token}", status_json, methods=["GET"]),
+        Route("/t/{token}/rate", rate, methods=["POST"]),
+        Route("/static/{name}", static, methods=["GET"]),
+    ]
+    return Starlette(routes=routes, exception_handlers={HTTPException: _refusal})
+
+
+def body_refusal(headers: Headers, max_bytes: int) -> Response | None:
+    """Why a POST's body is not read: it must state one small Content-Length, not be chunked."""
+    lengths = headers.getlist("content-length")
+    if "transfer-encoding" in headers or len(lengths) != 1:
+        return plain(411, phrases.LENGTH_REQUIRED)
+    if not CONTENT_LENGTH.fullmatch(lengths[0].strip(" \t")):
+        return plain(400, phrases.BAD_REQUEST)
+    if int(lengths[0]) > max_bytes:
+        return plain(413, phrases.TOO_LARGE)
+    return None
+
+
+async def _answer(request: Request, respond: Callable[[], Response]) -> AsgiResponse:
+    """``respond()`` on the thread pool; a database failure is "temporarily unavailable", any
+    other failure a plain 500, logged without a database error's statement or parameters."""
+    where = redact(request.url.path)
+    try:
+        response = await run_in_threadpool(respond)
+    except (SQLAlchemyError, DatabaseError) as exc:
+        log.error("database error answering %s %s: %s", request.method, where, error_text(exc))
+        response = UNAVAILABLE
+    except Exception as exc:
+        log_failure(log, exc, "failed to answer %s %s", request.method, where)
+        response = plain(500, phrases.FAILED)
+    return response.asgi()
+
+
+async def _refusal(request: Request, exc: Exception) -> AsgiResponse:
+    """Starlette's 404 and 405 as bilingual pages; a method no route takes is 405 anywhere."""
+    if request.method not in METHODS:
+        return not_allowed(METHODS).asgi()
+    if isinstance(exc, HTTPException) and exc.status_code == 405 and exc.headers:
+        allowed = exc.headers.get("Allow", "").split(", ")
+        return not_allowed(tuple(m for m in METHODS if m in allowed)).asgi()
+    return NOT_FOUND.asgi()
