@@ -155,9 +155,9 @@ def test_port_in_use_is_one_clear_line(env: dict[str, str]) -> None:
         (["--burst", "0"], "argument --burst: '0': use a whole number of requests from 1 to 10000"),
         (["--burst", "2.5"], "argument --burst: '2.5': use a whole number of requests"),
         (
-            ["--per-client-connections", "65"],
-            "argument --per-client-connections: '65': use a whole number of connections "
-            "from 1 to 64",
+            ["--per-client-connections", "1001"],
+            "argument --per-client-connections: '1001': use a whole number of connections "
+            "from 1 to 1000",
         ),
     ],
 )
