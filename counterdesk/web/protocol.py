@@ -143,8 +143,11 @@ class GuardedProtocol(H11Protocol):
         """Close politely: say we are done, drop what the client still sends, then close."""
         if self._closing is not None or transport.is_closing():
             return
-        if transport.can_write_eof():
+        try:
             transport.write_eof()
+        except OSError:  # the client has gone already: nothing to linger for
+            transport.close()
+            return
         # The client's end of the stream closes it sooner (eof_received returns None).
         self._closing = self.loop.call_later(LINGER_SECONDS, transport.close)
 
@@ -188,9 +191,3 @@ class _Lingering(asyncio.Transport):
 
     def get_write_buffer_size(self) -> int:
         return self._transport.get_write_buffer_size()
-
-    def can_write_eof(self) -> bool:
-        return self._transport.can_write_eof()
-
-    def write_eof(self) -> None:
-        self._transport.write_eof()

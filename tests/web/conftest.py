@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -10,6 +11,17 @@ from counterdesk.queue import TicketEngine
 from counterdesk.web.limits import Limits
 from counterdesk.web.server import StatusServer, make_server
 from tests.web.support import Client, FakeMonotonic
+
+
+@pytest.fixture(autouse=True)
+def no_server_errors(caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    """uvicorn logs a failure of the application or the protocol instead of raising it in the
+    test: any such error fails the test that caused it."""
+    yield
+    errors = [
+        r for r in caplog.records if r.name.startswith("uvicorn") and r.levelno >= logging.ERROR
+    ]
+    assert not errors, [r.getMessage() for r in errors]
 
 
 @pytest.fixture
