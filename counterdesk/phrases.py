@@ -243,6 +243,18 @@ BAD_REQUEST = B("無法處理此請求", "This request could not be understood")
 TOO_LARGE = B("送出的資料太大", "What was sent is too large")
 LENGTH_REQUIRED = B("請求缺少資料長度", "The request must say how long its body is")
 UNSUPPORTED = B("不支援此資料格式", "This kind of form data is not accepted")
+NOT_TEXT = B(
+    "「{zh}」欄位的文字編碼無效（須為 UTF-8），未記錄任何資料，請重新輸入後再送出",
+    "{en}: the text is not valid UTF-8. Nothing was recorded; please type it again and send",
+)
+# The rating form's fields as NOT_TEXT names them.
+FORM_FIELDS = {
+    "score": B("評分", "The rating"),
+    "comment": B("意見", "The comment"),
+    "reply": B("需要回覆", "The reply box"),
+    "contact": B("聯絡方式", "The contact details"),
+}
+FORM = B("表單", "The form")
 TIMEOUT = B("請求逾時", "The request took too long to arrive")
 TOO_MANY = B("請求太頻繁，請稍候再試", "Too many requests: please wait a moment and try again")
 BUSY = B("目前連線人數過多，請稍候再試", "Too many connections: please try again shortly")

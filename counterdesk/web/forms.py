@@ -40,15 +40,22 @@ class RatingForm:
 
 
 def parse_rating_form(body: bytes) -> RatingForm:
-    """The form in a POST body; raises FormError for a body that is not form data at all."""
+    """The form in a POST body; raises FormError for a body that is not form data at all, or
+    whose text is not UTF-8 (never stored with replacement characters: the citizen is told
+    which field to type again)."""
     try:
         fields = parse_qs(
-            body.decode("utf-8"),
+            body.decode("utf-8", "surrogateescape"),  # raw bytes and %XX alike: checked below
             keep_blank_values=True,
             max_num_fields=len(FIELDS) + 2,  # a flood of fields is not a rating
+            errors="surrogateescape",
         )
-    except (UnicodeDecodeError, ValueError):
+    except ValueError:
         raise FormError(phrases.BAD_REQUEST) from None
+    for name, values in fields.items():
+        if not all(map(_is_text, (name, *values))):
+            where = phrases.FORM_FIELDS.get(name, phrases.FORM)
+            raise FormError(phrases.BAD_REQUEST, phrases.NOT_TEXT.fill(zh=where.zh, en=where.en))
 
     def field(name: str) -> str:
         values = fields.get(name, [""])
@@ -61,6 +68,15 @@ def parse_rating_form(body: bytes) -> RatingForm:
         reply=field("reply") in ("yes", "on"),
         contact=field("contact").strip(),
     )
+
+
+def _is_text(value: str) -> bool:
+    """Whether ``value`` decoded from UTF-8 (undecodable bytes became lone surrogates)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def refusal(form: RatingForm) -> Bilingual | None:
