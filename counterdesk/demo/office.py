@@ -218,15 +218,16 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _status_pages(engine: TicketEngine, *, serve: bool) -> Iterator[None]:
-    """Serve the tickets' status pages on this PC while the demo runs, if the port is free."""
+def _status_pages(engine: TicketEngine, *, serve: bool, port: int = STATUS_PORT) -> Iterator[None]:
+    """Serve the tickets' status pages on this PC while the demo runs, if the port is free:
+    on a background thread, stopped (and its port closed) when the demo closes."""
     if not serve:
         yield
         return
     try:
-        server = make_server(engine, "127.0.0.1", STATUS_PORT)
+        server = make_server(engine, "127.0.0.1", port)
     except OSError as exc:
-        print(f"status pages not served: port {STATUS_PORT} is busy ({exc.strerror})")
+        print(f"status pages not served: port {port} is busy ({exc.strerror})")
         yield
         return
     with server.running():
