@@ -63,8 +63,14 @@ class StatusServer:
             # The door caps connections per address and in all, and answers why: uvicorn's
             # own cap counts idle connections too and would 503 a citizen behind them.
             limit_concurrency=None,
-            timeout_keep_alive=5,  # unused: every answer closes its connection
+            # uvicorn's keep-alive timeout starts only after a response, so it cannot stop a
+            # slowloris; protocol.py's request deadline does. Unused here besides: every
+            # answer closes its connection.
+            timeout_keep_alive=5,
+            # h11 checks this only while a head is still arriving; protocol.py also checks a
+            # head that came in one piece.
             h11_max_incomplete_event_size=self.limits.max_head_bytes,
+            proxy_headers=False,  # no proxy yet: X-Forwarded-For is a client's word, not trusted
             timeout_graceful_shutdown=STOP_SECONDS,
             backlog=BACKLOG,
         )

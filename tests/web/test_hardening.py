@@ -237,6 +237,18 @@ def test_a_flood_from_one_client_is_slowed_down(
     assert again.status == 200
 
 
+@pytest.mark.parametrize("limits", [Limits(burst=2, per_second=0.001)])
+def test_a_forwarded_for_header_does_not_make_another_client(client: Client) -> None:
+    answers = [
+        client.request(
+            "GET", "/t/AAAAAAAAAAAAAAAAAAAAAA", headers={"X-Forwarded-For": f"10.0.0.{n}"}
+        ).status
+        for n in range(3)
+    ]
+
+    assert answers == [404, 404, 429]
+
+
 @pytest.mark.parametrize("limits", [Limits(burst=3, per_second=0.5)])
 def test_malformed_and_unfinished_requests_count_against_the_rate_limit(
     engine: TicketEngine, client: Client
