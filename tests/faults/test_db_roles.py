@@ -252,3 +252,39 @@ def test_db_roles_refuses_sqlite_in_one_line(tmp_path: Path) -> None:
         "counterdesk: database roles are a PostgreSQL feature: a SQLite file has no logins "
         "(protect it with the PC's user accounts)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "window"),
+    [
+        ("kiosk", ["kiosk"]),
+        ("counter", ["counter", "--counter", "1"]),
+        ("counter", ["feedback", "--counter", "1"]),
+        ("board", ["board"]),
+        ("supervisor", ["supervisor"]),
+    ],
+)
+def test_each_window_opens_as_its_role(
+    office_url: str, tmp_path: Path, kind: str, window: list[str]
+) -> None:
+    """The real window, as a process, renders its first screen with nothing refused."""
+    picture = tmp_path / "window.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--db",
+            login_url(office_url, kind),
+            *window,
+            "--snapshot",
+            str(picture),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**os.environ, "COUNTERDESK_CONFIG": str(tmp_path / "none.toml")},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "permission" not in result.stderr
+    assert picture.stat().st_size > 0
