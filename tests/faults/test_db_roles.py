@@ -163,6 +163,10 @@ def test_web_takes_ratings_and_opinions_and_the_supervisor_follows_them_up(
     clock.advance(days=supervisor.office.feedback.contact_retention_days + 1)
     assert web_feedback.opinions.purge_contacts() == 1
     assert opinions.get(filed.reference).contact is None
+    # The ticket's day is settled now: the statistics summarise it once, for every later read.
+    assert statistics_for(supervisor, today, supervisor.business_date())
+    with supervisor.db.read() as session:
+        assert session.scalar(text("SELECT count(*) FROM day_summaries")) == 1
 
     with pytest.raises(DatabaseError, match="permission denied"):
         web.issue("precheck")
@@ -194,9 +198,27 @@ def test_the_administrator_owns_the_schema_and_only_it_migrates(
         Database(login_url(office_url, "kiosk"))
     Database(login_url(office_url, "administrator")).dispose()  # upgrades again
     setup = Database(office_url)
+    before = grants(setup)
+    assert ("counterdesk_kiosk", "tickets", "print_state", "UPDATE") in before
     grant_roles(setup)  # a second run changes nothing
+    assert grants(setup) == before
     setup.dispose()
     assert login("kiosk").issue("precheck").number == "A001"
+
+
+def grants(db: Database) -> set[tuple[str, ...]]:
+    """Every table and column privilege held by the counterdesk roles."""
+    with db.read() as session:
+        return {
+            tuple(row)
+            for query in (
+                "SELECT grantee, table_name, '', privilege_type "
+                "FROM information_schema.role_table_grants",
+                "SELECT grantee, table_name, column_name, privilege_type "
+                "FROM information_schema.column_privileges",
+            )
+            for row in session.execute(text(f"{query} WHERE grantee LIKE 'counterdesk_%'"))
+        }
 
 
 def roles_command(
