@@ -12,7 +12,7 @@ from counterdesk.command_line import CommandFactory
 from counterdesk.queue import load_office, open_office
 from counterdesk.queue.database import Database, schema_version
 from counterdesk.queue.errors import InvalidInput
-from counterdesk.queue.roles import ROLES, grant_roles, role_name
+from counterdesk.queue.roles import ROLES, grant_roles, require_postgresql, role_name
 from counterdesk.settings import load_settings
 
 
@@ -74,11 +74,10 @@ def _db_upgrade(args: argparse.Namespace) -> dict[str, Any]:
 
 def _db_roles(args: argparse.Namespace) -> dict[str, Any]:
     settings = load_settings(args.db, None, args.config)
+    require_postgresql(settings.db)
+    passwords = _read_passwords() if args.passwords else {}
     db = Database(settings.db)
     try:
-        if db.dialect != "postgresql":
-            grant_roles(db)  # refuses with the reason, before asking for any password
-        passwords = _read_passwords() if args.passwords else {}
         names = grant_roles(db, passwords)
     finally:
         db.dispose()

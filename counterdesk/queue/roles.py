@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, make_url, text
+from sqlalchemy.exc import ArgumentError
 
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import DatabaseError, InvalidInput
@@ -26,6 +27,10 @@ ADMINISTRATOR = "administrator"
 CONTACT = ("opinions", "contact")
 PIN = ("staff", "pin_hash")
 # Attributes reset on every run: a terminal's login can only log in.
+NOT_POSTGRESQL = (
+    "database roles are a PostgreSQL feature: a SQLite file has no logins "
+    "(protect it with the PC's user accounts)"
+)
 ATTRIBUTES = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
 
 
@@ -84,6 +89,16 @@ ROLES: dict[str, Role] = {
 }
 
 
+def require_postgresql(url: str) -> None:
+    """Refuse any other database before opening it (which would create a SQLite file)."""
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        return  # opening it says what is wrong with the address
+    if backend != "postgresql":
+        raise DatabaseError(NOT_POSTGRESQL)
+
+
 def role_name(kind: str) -> str:
     return f"{PREFIX}{kind}"
 
@@ -94,10 +109,7 @@ def grant_roles(db: Database, passwords: Mapping[str, str] | None = None) -> lis
     Returns the role names. Needs a login allowed to create roles, e.g. ``postgres``.
     """
     if db.dialect != "postgresql":
-        raise DatabaseError(
-            "database roles are a PostgreSQL feature: a SQLite file has no logins "
-            "(protect it with the PC's user accounts)"
-        )
+        raise DatabaseError(NOT_POSTGRESQL)
     passwords = passwords or {}
     unknown = set(passwords) - set(ROLES)
     if unknown:

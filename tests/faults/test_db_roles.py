@@ -270,6 +270,7 @@ def test_db_roles_sets_passwords_from_stdin_never_the_command_line(
 def test_db_roles_refuses_sqlite_in_one_line(tmp_path: Path) -> None:
     result = roles_command(f"sqlite:///{tmp_path / 'office.sqlite3'}", tmp_path, "--passwords")
     assert result.returncode == 2
+    assert not (tmp_path / "office.sqlite3").exists()  # refused before anything is made
     assert result.stderr.strip().splitlines() == [
         "counterdesk: database roles are a PostgreSQL feature: a SQLite file has no logins "
         "(protect it with the PC's user accounts)"
