@@ -4,8 +4,11 @@
 
 Prints, per back end: issue and call-next latency (median, p99, in ms of wall time) with a
 small (100) and a large (``--waiting``) number of tickets waiting, and issue throughput with
-four processes issuing at once. PostgreSQL runs on a throwaway local server
-(``tests.pg_server.running_postgres``: fsync off, so it measures the engine, not the disk).
+four processes issuing at once. Both back ends commit durably, as in an office: SQLite with
+``synchronous=FULL``, PostgreSQL on a throwaway local server with its default ``fsync`` and
+``synchronous_commit`` on (``tests.pg_server.running_postgres(durable=True)``); the settings in
+effect are printed. Beside them, the disk's own floor: a small file written and fsynced
+``--fsyncs`` times in the database's folder (median and p99), the least one durable commit costs.
 
 How the backlog is made, and why this is an honest measure:
 - The office file caps each service at 999 tickets a day, so no real office has 10,000
@@ -39,6 +42,7 @@ import argparse
 import datetime as dt
 import gc
 import multiprocessing
+import os
 import secrets
 import statistics
 import sys
@@ -52,7 +56,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert, literal, select  # noqa: E402
+from sqlalchemy import insert, literal, select, text  # noqa: E402
 
 from counterdesk.queue import (  # noqa: E402
     SAMPLE_OFFICE,
@@ -74,6 +78,10 @@ WARMUP = 200
 ROUNDS = 2000
 PROCESSES = 4
 PRIORITY_SHARE = 20  # one ticket in 20 is a priority ticket
+DURABILITY = {
+    "sqlite": ("PRAGMA synchronous", "PRAGMA journal_mode"),
+    "postgresql": ("SHOW fsync", "SHOW synchronous_commit"),
+}
 
 
 def benchmark_office() -> Office:
@@ -273,10 +281,43 @@ def measure_throughput(url: str, office: Office, per_process: int) -> dict[str, 
     }
 
 
+# -- durability --------------------------------------------------------------------------
+
+
+def durability(db: Database) -> str:
+    """The durability settings in effect on ``db``'s connections, as the server reports them."""
+    with db.read() as session:
+        values = [
+            str(session.execute(text(query)).scalar_one()) for query in DURABILITY[db.dialect]
+        ]
+    names = [query.split()[-1] for query in DURABILITY[db.dialect]]
+    return ", ".join(f"{name}={value}" for name, value in zip(names, values, strict=True))
+
+
+def fsync_floor(folder: Path, count: int) -> dict[str, float]:
+    """Median and p99 ms of writing 100 bytes to a file in ``folder`` and fsyncing it."""
+    path = folder / "fsync-probe"
+    samples = []
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        for n in range(count):
+            t0 = time.perf_counter()
+            os.pwrite(descriptor, n.to_bytes(4, "little") * 25, 0)
+            os.fsync(descriptor)
+            samples.append(time.perf_counter() - t0)
+    finally:
+        os.close(descriptor)
+        path.unlink()
+    return summary(samples, samples)
+
+
 # -- report --------------------------------------------------------------------------------
 
 
-def run_backend(name: str, new_url: Callable[[str], str], args: argparse.Namespace) -> list[str]:
+def run_backend(
+    name: str, new_url: Callable[[str], str], folder: Path, args: argparse.Namespace
+) -> list[str]:
+    """Latency and throughput on one back end whose files are in ``folder``."""
     office = benchmark_office()
     lines = []
     print(f"  {name}: {SMALL} and {args.waiting} waiting ...", file=sys.stderr, flush=True)
@@ -290,10 +331,19 @@ def run_backend(name: str, new_url: Callable[[str], str], args: argparse.Namespa
                 f"{s['p99']:>8.2f} {s['max']:>8.2f} {s['cpu']:>8.2f} {ratio:>8.2f}"
             )
     print(f"  {name}: {PROCESSES} processes issuing ...", file=sys.stderr, flush=True)
-    t = measure_throughput(new_url("throughput"), office, args.per_process)
+    url = new_url("throughput")
+    t = measure_throughput(url, office, args.per_process)
     lines.append(
         f"{name:<11} {PROCESSES} processes issuing {t['tickets']} tickets: "
         f"{t['per_second']:.0f} tickets/s (median {t['median']:.2f} ms, p99 {t['p99']:.2f} ms)"
+    )
+    db = Database(url)
+    settings = durability(db)
+    db.dispose()
+    floor = fsync_floor(folder, args.fsyncs)
+    lines.append(
+        f"{name:<11} commits with {settings}; the disk under {folder}: write+fsync of a small "
+        f"file median {floor['median']:.2f} ms, p99 {floor['p99']:.2f} ms (n={args.fsyncs})"
     )
     return lines
 
@@ -303,12 +353,15 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")
     parser.add_argument("--waiting", type=int, default=10_000, help="the large backlog")
     parser.add_argument("--per-process", type=int, default=500, help="tickets per issuer")
+    parser.add_argument("--fsyncs", type=int, default=1000, help="fsyncs timed for the floor")
     args = parser.parse_args()
     # Each service holds its share of the backlog plus the tickets issued while measuring.
     services = len(benchmark_office().services)
     most = services * (999 - (WARMUP + ROUNDS) // len(DESKS) - 50)
     if not SMALL < args.waiting <= most:
         parser.error(f"--waiting must be above {SMALL} and at most {most} (the daily caps)")
+    if args.fsyncs < 1:
+        parser.error("--fsyncs must be at least 1")
 
     header = (
         f"{'backend':<11} {'operation':<10} {'waiting':>7} {'n':>6} {'median':>8} "
@@ -317,10 +370,18 @@ def main() -> None:
     lines = []
     if args.backend in ("sqlite", "both"):
         with tempfile.TemporaryDirectory(prefix="counterdesk-bench-") as folder:
-            lines += run_backend("sqlite", lambda n: f"sqlite:///{folder}/{n}.sqlite3", args)
+            lines += run_backend(
+                "sqlite", lambda n: f"sqlite:///{folder}/{n}.sqlite3", Path(folder), args
+            )
     if args.backend in ("postgresql", "both"):
-        with running_postgres() as server:
-            lines += run_backend("postgresql", lambda n: fresh_database(server, n), args)
+        # running_postgres makes its cluster in a new folder of the temporary directory.
+        with running_postgres(durable=True) as server:
+            lines += run_backend(
+                "postgresql",
+                lambda n: fresh_database(server, n),
+                Path(tempfile.gettempdir()),
+                args,
+            )
     print(header)
     print("-" * len(header))
     print("\n".join(lines))

@@ -4,7 +4,9 @@ The PostgreSQL-backed tests need a real server, but CI machines and developer
 laptops should not need a configured cluster. So we ``initdb`` a fresh cluster
 into a temporary folder, run it on a free localhost port with ``trust`` auth and
 durability switched off (speed matters, the data is thrown away), and delete it
-afterwards.
+afterwards. ``durable=True`` keeps PostgreSQL's own defaults instead (``fsync``,
+``synchronous_commit`` and ``full_page_writes`` on), as an office's server runs:
+the benchmarks use it, so their figures include the cost of a durable commit.
 
 Typical use from a conftest::
 
@@ -49,7 +51,9 @@ _SERVER_SETTINGS = {
     # Only reachable from this machine, over TCP on a port chosen at start-up.
     "listen_addresses": "'127.0.0.1'",
     "max_connections": "100",
-    # The data is thrown away, so durability only costs time.
+}
+# The tests' data is thrown away, so durability only costs them time.
+_FAST_SETTINGS = {
     "fsync": "off",
     "synchronous_commit": "off",
     "full_page_writes": "off",
@@ -125,7 +129,9 @@ def _run_as(user: pwd.struct_passwd | None, cmd: Sequence[str], cwd: Path) -> No
         )
 
 
-def _start_server(bindir: Path, user: pwd.struct_passwd | None, tmp: Path, data: Path) -> int:
+def _start_server(
+    bindir: Path, user: pwd.struct_passwd | None, tmp: Path, data: Path, durable: bool
+) -> int:
     """Start the cluster on a free port and return the port.
 
     Retries a few times in case another process grabbed the port in between.
@@ -136,7 +142,13 @@ def _start_server(bindir: Path, user: pwd.struct_passwd | None, tmp: Path, data:
     pg_ctl = [str(bindir / "pg_ctl"), "start", "-w", "-t", "60", "-D", str(data), "-l", str(log)]
     for attempt in range(3):
         port = _free_port()
-        settings = {**_SERVER_SETTINGS, "port": str(port), "unix_socket_directories": f"'{tmp}'"}
+        fast = {} if durable else _FAST_SETTINGS
+        settings = {
+            **_SERVER_SETTINGS,
+            **fast,
+            "port": str(port),
+            "unix_socket_directories": f"'{tmp}'",
+        }
         conf.write_text(base_conf + "".join(f"{k} = {v}\n" for k, v in settings.items()))
         try:
             _run_as(user, pg_ctl, cwd=tmp)
@@ -150,7 +162,7 @@ def _start_server(bindir: Path, user: pwd.struct_passwd | None, tmp: Path, data:
 
 @contextlib.contextmanager
 def running_postgres(
-    *, dbname: str = DEFAULT_DBNAME, skip_if_missing: bool = False
+    *, dbname: str = DEFAULT_DBNAME, skip_if_missing: bool = False, durable: bool = False
 ) -> Iterator[str]:
     """Run a throwaway server; yield ``postgresql+psycopg://postgres@127.0.0.1:PORT/dbname``.
 
@@ -183,11 +195,11 @@ def running_postgres(
                 "--auth=trust",
                 "--encoding=UTF8",
                 "--locale=C",
-                "--no-sync",  # nothing to keep
+                *([] if durable else ["--no-sync"]),  # nothing to keep
             ],
             cwd=tmp,
         )  # fmt: skip
-        port = _start_server(bindir, user, tmp, data)
+        port = _start_server(bindir, user, tmp, data, durable)
         started = True
         base_url = f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{port}/postgres"
         yield fresh_database(base_url, dbname)

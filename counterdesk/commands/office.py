@@ -1,14 +1,18 @@
-"""``counterdesk office check|load`` and ``counterdesk db upgrade``: the office file and the
-database it is loaded into, set up before any window opens."""
+"""``counterdesk office check|load`` and ``counterdesk db upgrade|roles``: the office file and
+the database it is loaded into, set up before any window opens."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from typing import Any
 
 from counterdesk.command_line import CommandFactory
 from counterdesk.queue import load_office, open_office
 from counterdesk.queue.database import Database, schema_version
+from counterdesk.queue.errors import InvalidInput
+from counterdesk.queue.roles import ROLES, grant_roles, require_postgresql, role_name
 from counterdesk.settings import load_settings
 
 
@@ -21,6 +25,17 @@ def register(command: CommandFactory) -> None:
         office(name, handler, text).add_argument("file")
     database = command.group("db", "database maintenance")
     database("upgrade", _db_upgrade, "create or upgrade the schema")
+    database(
+        "roles",
+        _db_roles,
+        "PostgreSQL: create a login per terminal kind with only the grants it needs "
+        "(run as postgres; again after every upgrade)",
+    ).add_argument(
+        "--passwords",
+        action="store_true",
+        help="set their passwords: asked for each, or read from stdin one line per role in "
+        f"the order {', '.join(ROLES)} (an empty line keeps a password)",
+    )
 
 
 def _office_check(args: argparse.Namespace) -> dict[str, Any]:
@@ -55,3 +70,40 @@ def _db_upgrade(args: argparse.Namespace) -> dict[str, Any]:
         "schema": version,
         "text": f"{settings.db}: schema at {version}",
     }
+
+
+def _db_roles(args: argparse.Namespace) -> dict[str, Any]:
+    settings = load_settings(args.db, None, args.config)
+    require_postgresql(settings.db)
+    passwords = _read_passwords() if args.passwords else {}
+    db = Database(settings.db)
+    try:
+        names = grant_roles(db, passwords)
+    finally:
+        db.dispose()
+    lines = [f"{role_name(kind)}: {role.purpose}" for kind, role in ROLES.items()]
+    return {
+        "roles": names,
+        "passwords_set": sorted(role_name(kind) for kind in passwords),
+        "text": "\n".join(lines),
+    }
+
+
+def _read_passwords() -> dict[str, str]:
+    """One password per role from the terminal, or a line each from stdin: never an argument,
+    which every user of the PC could read in the process list."""
+    passwords = {}
+    for kind in ROLES:
+        if sys.stdin.isatty():
+            password = getpass.getpass(f"password for {role_name(kind)} (empty: unchanged): ")
+        else:
+            line = sys.stdin.readline()
+            if not line:
+                raise InvalidInput(
+                    f"--passwords: stdin ended before the password of {role_name(kind)} "
+                    f"(give {len(ROLES)} lines: {', '.join(ROLES)})"
+                )
+            password = line.rstrip("\r\n")
+        if password:
+            passwords[kind] = password
+    return passwords

@@ -2,6 +2,11 @@
 
 SQLite write transactions begin with ``BEGIN IMMEDIATE``: in WAL mode a transaction that reads
 and then writes can otherwise fail at once with SQLITE_BUSY, busy timeout or not.
+
+Every commit is durable before it returns: SQLite runs WAL with ``synchronous=FULL`` (the WAL is
+fsynced at each commit; ``NORMAL`` only at checkpoints, so a power cut could lose the last
+numbers already printed and hand them out again), PostgreSQL with its defaults (``fsync`` and
+``synchronous_commit`` on).
 """
 
 from __future__ import annotations
@@ -21,14 +26,16 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from counterdesk.queue.errors import DatabaseError
+from counterdesk.queue.errors import DatabaseError, error_text
 
 READONLY = "counterdesk_readonly"
 CHECKPOINT_SECONDS = 1.0
 BACKSTOP_CHECKPOINT_PAGES = 10_000  # about 40 MB of WAL
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
+SYNCHRONOUS_FULL = 2  # PRAGMA synchronous: a commit returns only once its WAL frames are on disk
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "davfs"}
 
 
@@ -55,13 +62,21 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One short write transaction, committed on success, rolled back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with (
+            refused_grants(self.engine),
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only transaction: a plain BEGIN on SQLite, so readers never queue for writers."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with (
+            refused_grants(self.engine),
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             session.connection(execution_options={READONLY: True})
             yield session
 
@@ -69,6 +84,24 @@ class Database:
         if self._checkpoints is not None:
             self._checkpoints.set()
         self.engine.dispose()
+
+
+@contextlib.contextmanager
+def refused_grants(engine: Engine) -> Iterator[None]:
+    """Turn PostgreSQL's "permission denied" into a DatabaseError naming the login.
+
+    A terminal's login has only the grants its operations need (``queue/roles.py``); an
+    operation outside them is refused with a message, not a traceback.
+    """
+    try:
+        yield
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+            raise
+        raise DatabaseError(
+            f"the database login {engine.url.username or '(default)'} may not do this: "
+            f"{error_text(exc)}"
+        ) from None
 
 
 def create_db_engine(url: str | URL) -> Engine:
@@ -114,7 +147,7 @@ def _sqlite_engine(url: URL) -> Engine:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA synchronous={SYNCHRONOUS_FULL}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         # Checkpoints run on a background thread (start_checkpointer); an operation only pays
@@ -199,7 +232,7 @@ def upgrade(engine: Engine) -> None:
     heads = set(script.get_heads())
     known = {revision.revision for revision in script.walk_revisions()}
     try:
-        with engine.begin() as connection:
+        with refused_grants(engine), engine.begin() as connection:
             if connection.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(7291001)"))
             current = set(MigrationContext.configure(connection).get_current_heads())
@@ -210,10 +243,28 @@ def upgrade(engine: Engine) -> None:
                     f"knows ({', '.join(sorted(heads))}): install a newer counterdesk"
                 )
             if current != heads:
+                _refuse_without_schema_rights(connection, engine, current, heads)
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
     except OperationalError as exc:
         raise DatabaseError(f"cannot open the database {describe(engine)}: {exc.orig}") from None
+
+
+def _refuse_without_schema_rights(
+    connection: Connection, engine: Engine, current: set[str], heads: set[str]
+) -> None:
+    """A terminal's limited login must not try to migrate: say what to run instead."""
+    if connection.dialect.name != "postgresql" or connection.scalar(
+        text("SELECT has_schema_privilege(current_schema(), 'CREATE')")
+    ):
+        return
+    found = f"schema version {', '.join(sorted(current))}" if current else "no schema yet"
+    raise DatabaseError(
+        f"the database {describe(engine)} has {found}, this program needs version "
+        f"{', '.join(sorted(heads))}; the login {engine.url.username} may not change the "
+        "schema: run `counterdesk db upgrade` as counterdesk_administrator, then "
+        "`counterdesk db roles`"
+    )
 
 
 def describe(engine: Engine) -> str:

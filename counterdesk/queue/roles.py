@@ -1,0 +1,190 @@
+"""One PostgreSQL login per kind of terminal, each granted only what its operations need.
+
+The kiosk stands in a public hall: if its login leaks, it must not be able to call, finish or
+delete tickets, nor read the contact details citizens left with an opinion or the staff's PIN
+hashes. Each role below lists the columns it may not read and what it may write; it reads every
+other column of every table, so a table a migration adds is readable by all once the roles are
+granted again (``counterdesk db roles``). The administrator owns the tables and runs the
+migrations. Granting starts by revoking everything, so running it again after a change of this
+table leaves exactly the grants below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, make_url, text
+from sqlalchemy.exc import ArgumentError
+
+from counterdesk.queue.database import Database
+from counterdesk.queue.errors import DatabaseError, InvalidInput
+
+PREFIX = "counterdesk_"
+ADMINISTRATOR = "administrator"
+# Citizens' contact details and the staff's PIN hashes: read only by those who need them.
+CONTACT = ("opinions", "contact")
+PIN = ("staff", "pin_hash")
+# Attributes reset on every run: a terminal's login can only log in.
+NOT_POSTGRESQL = (
+    "database roles are a PostgreSQL feature: a SQLite file has no logins "
+    "(protect it with the PC's user accounts)"
+)
+ATTRIBUTES = "LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
+
+
+@dataclass(frozen=True)
+class Role:
+    """What one kind of terminal may do: ``writes`` maps a table to its privileges
+    (``"UPDATE (print_state)"`` for some columns only)."""
+
+    purpose: str
+    hidden: tuple[tuple[str, str], ...] = ()
+    writes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+ROLES: dict[str, Role] = {
+    "kiosk": Role(
+        "issues tickets and records whether they printed",
+        hidden=(CONTACT, PIN),
+        writes={
+            "tickets": ("INSERT", "UPDATE (print_state)"),
+            "ticket_events": ("INSERT",),
+            "daily_sequences": ("INSERT", "UPDATE"),
+        },
+    ),
+    "counter": Role(
+        "calls and serves tickets; its rating screen takes ratings and opinions",
+        hidden=(CONTACT,),
+        writes={
+            "tickets": ("UPDATE",),
+            "ticket_events": ("INSERT",),
+            "counters": ("UPDATE (priority_streak)",),
+            "counter_sessions": ("INSERT", "UPDATE"),
+            "ratings": ("INSERT",),
+            "opinions": ("INSERT", "UPDATE (reference)"),
+            "opinion_events": ("INSERT",),
+        },
+    ),
+    "board": Role("only reads", hidden=(CONTACT, PIN)),
+    "web": Role(
+        "status pages: takes ratings and opinions, blanks expired contact details",
+        hidden=(PIN,),
+        writes={
+            "ratings": ("INSERT",),
+            "opinions": ("INSERT", "UPDATE (reference, contact, contact_deleted_at)"),
+            "opinion_events": ("INSERT",),
+        },
+    ),
+    "supervisor": Role(
+        "reads everything, manages opinions, keeps the statistics of settled days",
+        writes={
+            "opinions": ("UPDATE",),
+            "opinion_events": ("INSERT",),
+            "day_summaries": ("INSERT", "UPDATE"),
+        },
+    ),
+    ADMINISTRATOR: Role("owns the tables and runs the migrations (db upgrade)"),
+}
+
+
+def require_postgresql(url: str) -> None:
+    """Refuse any other database before opening it (which would create a SQLite file)."""
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        return  # opening it says what is wrong with the address
+    if backend != "postgresql":
+        raise DatabaseError(NOT_POSTGRESQL)
+
+
+def role_name(kind: str) -> str:
+    return f"{PREFIX}{kind}"
+
+
+def grant_roles(db: Database, passwords: Mapping[str, str] | None = None) -> list[str]:
+    """Create (or update) every role and its grants; set the passwords given by kind.
+
+    Returns the role names. Needs a login allowed to create roles, e.g. ``postgres``.
+    """
+    if db.dialect != "postgresql":
+        raise DatabaseError(NOT_POSTGRESQL)
+    passwords = passwords or {}
+    unknown = set(passwords) - set(ROLES)
+    if unknown:
+        raise InvalidInput(f"no such terminal kind: {', '.join(sorted(unknown))}")
+    with db.engine.begin() as connection:
+        connection.execute(text("SELECT pg_advisory_xact_lock(7291002)"))  # one run at a time
+        tables = list(
+            connection.scalars(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+            )
+        )
+        for kind, role in ROLES.items():
+            name = role_name(kind)
+            _create(connection, name, passwords.get(kind))
+            if kind == ADMINISTRATOR:
+                _own(connection, name, tables)
+            else:
+                _grant(connection, name, role, tables)
+    return [role_name(kind) for kind in ROLES]
+
+
+def _create(connection: Connection, name: str, password: str | None) -> None:
+    exists = connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name})
+    connection.exec_driver_sql(f"{'ALTER' if exists else 'CREATE'} ROLE {name} {ATTRIBUTES}")
+    database = connection.scalar(text("SELECT current_database()"))
+    connection.exec_driver_sql(f'GRANT CONNECT ON DATABASE "{database}" TO {name}')
+    if password:
+        connection.exec_driver_sql(
+            f"ALTER ROLE {name} PASSWORD {_literal(_scram(connection, name, password))}"
+        )
+
+
+def _scram(connection: Connection, name: str, password: str) -> str:
+    """The password hashed here by libpq (SCRAM-SHA-256): the server and its log never see it."""
+    if "\x00" in password:
+        raise InvalidInput(f"the password of {name} contains a NUL character")
+    raw: Any = connection.connection.dbapi_connection
+    hashed: bytes = raw.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256")
+    return hashed.decode("ascii")
+
+
+def _literal(value: str) -> str:
+    """A SQL string literal (standard_conforming_strings: only quotes need doubling)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _own(connection: Connection, name: str, tables: list[str]) -> None:
+    connection.exec_driver_sql(f"GRANT USAGE, CREATE ON SCHEMA public TO {name}")
+    for table in tables:  # the sequences of its serial columns follow a table to its owner
+        connection.exec_driver_sql(f'ALTER TABLE "{table}" OWNER TO {name}')
+
+
+def _grant(connection: Connection, name: str, role: Role, tables: list[str]) -> None:
+    connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {name}")
+    connection.exec_driver_sql(f"REVOKE CREATE ON SCHEMA public FROM {name}")
+    connection.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {name}")
+    connection.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {name}")
+    for table in tables:
+        hidden = {column for hidden_table, column in role.hidden if hidden_table == table}
+        columns = list(
+            connection.scalars(
+                text(
+                    "SELECT column_name FROM information_schema.columns "
+                    "WHERE table_schema = current_schema() AND table_name = :t "
+                    "ORDER BY ordinal_position"
+                ),
+                {"t": table},
+            )
+        )
+        readable = ", ".join(f'"{c}"' for c in columns if c not in hidden)
+        privileges = [f"SELECT ({readable})" if hidden else "SELECT", *role.writes.get(table, ())]
+        connection.exec_driver_sql(f'GRANT {", ".join(privileges)} ON "{table}" TO {name}')
+        if "INSERT" in privileges and "id" in columns:
+            sequence = connection.scalar(
+                text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": f'"{table}"'}
+            )
+            if sequence is not None:
+                connection.exec_driver_sql(f"GRANT USAGE ON SEQUENCE {sequence} TO {name}")

@@ -1,0 +1,313 @@
+"""Least privilege on PostgreSQL: each terminal kind's login does its real work on the test
+server, and what it must not do is refused with a DatabaseError naming the login."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from counterdesk.analytics.satisfaction import satisfaction
+from counterdesk.analytics.statistics import statistics_for
+from counterdesk.feedback import Feedback
+from counterdesk.queue import Database, DatabaseError, ManualClock, TicketEngine
+from counterdesk.queue.change_feed import ChangeFeed
+from counterdesk.queue.database import alembic_config
+from counterdesk.queue.office import Office
+from counterdesk.queue.roles import ROLES, grant_roles, role_name
+from counterdesk.web.server import make_server
+from tests.conftest import ROOT
+from tests.web.support import Client
+
+Login = Callable[[str], TicketEngine]
+
+
+def login_url(url: str, kind: str) -> str:
+    """``url`` as the role of ``kind`` (the test server trusts every login on localhost)."""
+    return make_url(url).set(username=role_name(kind)).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def office_url(pg_url: str, clock: ManualClock, sample_office: Office) -> Iterator[str]:
+    """A migrated database holding the sample office, with every role granted."""
+    setup = TicketEngine(Database(pg_url), clock)
+    setup.load_office(sample_office)
+    assert grant_roles(setup.db) == [role_name(kind) for kind in ROLES]
+    setup.db.dispose()
+    yield pg_url
+
+
+@pytest.fixture
+def login(office_url: str, clock: ManualClock) -> Iterator[Login]:
+    engines: list[TicketEngine] = []
+
+    def connect(kind: str) -> TicketEngine:
+        engine = TicketEngine(Database(login_url(office_url, kind)), clock)
+        engines.append(engine)
+        return engine
+
+    yield connect
+    for engine in engines:
+        engine.db.dispose()
+
+
+def refused(engine: TicketEngine, statement: str) -> None:
+    with (
+        pytest.raises(DatabaseError, match=r"login counterdesk_\w+ may not do this: permission"),
+        engine.db.write() as session,
+    ):
+        session.execute(text(statement))
+
+
+def test_the_kiosk_issues_but_cannot_call_change_or_read_contacts(login: Login) -> None:
+    kiosk = login("kiosk")
+    assert kiosk.read.status().services
+    feed = ChangeFeed(kiosk.read)
+    feed.poll()
+    ticket = kiosk.issue("precheck")
+    kiosk.set_print_state(ticket.id, "printed")
+    assert [event.kind for event in feed.poll()] == ["issued", "printed"]
+    assert kiosk.read.ticket(ticket.number).print_state == "printed"
+    refused(kiosk, "UPDATE tickets SET status = 'done'")
+    refused(kiosk, "DELETE FROM tickets")
+    refused(kiosk, "DELETE FROM ticket_events")
+    refused(kiosk, "SELECT contact FROM opinions")
+    refused(kiosk, "SELECT pin_hash FROM staff")
+    with pytest.raises(DatabaseError, match="permission denied for table opinions"):
+        Feedback(kiosk).opinions.listing()
+
+
+def test_a_counter_serves_and_takes_ratings_but_cannot_issue_or_delete(
+    login: Login, clock: ManualClock
+) -> None:
+    kiosk, counter = login("kiosk"), login("counter")
+    first, second, third = (kiosk.issue("precheck") for _ in range(3))
+    counter.sign_in(1, "wang")
+    assert counter.call_next(1).number == first.number
+    counter.recall(1)
+    counter.start(1)
+    clock.advance(minutes=5)
+    counter.finish(1, "done")
+    counter.call_next(1)
+    counter.no_show(1)
+    counter.return_to_queue(second.number)
+    counter.call_ticket(1, third.number)
+    counter.transfer(1, "amendment")
+    counter.pause(1)
+    counter.resume(1)
+    counter.sign_out(1)
+    rating = Feedback(counter).ratings.rate(
+        first.token, 2, "too slow", source="counter", reply=True, contact="0912-345-678"
+    )
+    assert rating.opinion is not None
+    with pytest.raises(DatabaseError, match="permission denied for table"):
+        counter.issue("precheck")
+    refused(counter, "DELETE FROM tickets")
+    refused(counter, "DELETE FROM ratings")
+    refused(counter, "SELECT contact FROM opinions")
+
+
+def test_the_board_only_reads(login: Login) -> None:
+    login("kiosk").issue("precheck")
+    board = login("board")
+    assert sum(service.waiting for service in board.read.status().services) == 1
+    assert len(board.read.waiting()) == 1
+    assert board.read.print_states().tickets
+    assert ChangeFeed(board.read, 0).poll()
+    with pytest.raises(DatabaseError, match="permission denied"):
+        board.issue("precheck")
+    refused(board, "UPDATE tickets SET status = 'done'")
+    refused(board, "INSERT INTO ticket_events (at, kind) VALUES (now(), 'called')")
+    refused(board, "SELECT contact FROM opinions")
+    refused(board, "SELECT pin_hash FROM staff")
+
+
+def test_web_takes_ratings_and_opinions_and_the_supervisor_follows_them_up(
+    login: Login, clock: ManualClock
+) -> None:
+    kiosk, counter, web, supervisor = (login(k) for k in ("kiosk", "counter", "web", "supervisor"))
+    ticket = kiosk.issue("precheck")
+    counter.sign_in(1, "wang")
+    counter.call_ticket(1, ticket.number)
+    counter.start(1)
+    clock.advance(minutes=6)
+    counter.finish(1)
+
+    with make_server(web, "127.0.0.1", 0).running() as server:
+        client = Client(server)
+        assert client.get(f"/t/{ticket.token}").status == 200
+        assert client.rate(ticket, "score=4&comment=ok").status == 303
+        assert client.get(f"/api/t/{ticket.token}").json()["can_rate"] is False
+    web_feedback = Feedback(web)
+    filed = web_feedback.opinions.submit("請回電", contact="0912-345-678", token=ticket.token)
+    assert [o.reference for o in web_feedback.opinions.for_ticket(ticket.token)] == [
+        filed.reference
+    ]
+
+    opinions = Feedback(supervisor).opinions
+    assert [o.contact for o in opinions.listing()] == ["0912-345-678"]
+    opinions.assign(filed.reference, "chen")
+    opinions.answer(filed.reference, "已回電", "chen")
+    opinions.close(filed.reference, "chen")
+    today = supervisor.business_date()
+    assert statistics_for(supervisor, today, today)
+    assert satisfaction(supervisor, today, today)
+
+    clock.advance(days=supervisor.office.feedback.contact_retention_days + 1)
+    assert web_feedback.opinions.purge_contacts() == 1
+    assert opinions.get(filed.reference).contact is None
+    # The ticket's day is settled now: the statistics summarise it once, for every later read.
+    assert statistics_for(supervisor, today, supervisor.business_date())
+    with supervisor.db.read() as session:
+        assert session.scalar(text("SELECT count(*) FROM day_summaries")) == 1
+
+    with pytest.raises(DatabaseError, match="permission denied"):
+        web.issue("precheck")
+    for reader in (web, supervisor):
+        refused(reader, "UPDATE tickets SET status = 'done'")
+        refused(reader, "DELETE FROM ratings")
+    refused(web, "SELECT pin_hash FROM staff")
+    refused(web, "UPDATE opinions SET answer = 'x'")
+    with pytest.raises(DatabaseError, match="permission denied for table"):
+        supervisor.issue("precheck")
+
+
+def test_the_administrator_owns_the_schema_and_only_it_migrates(
+    office_url: str, login: Login
+) -> None:
+    admin = login("administrator")
+    with admin.db.read() as session:
+        owners = set(
+            session.scalars(
+                text("SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")
+            )
+        )
+    assert owners == {"counterdesk_administrator"}
+    config = alembic_config()
+    with admin.db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "-1")
+    with pytest.raises(DatabaseError, match=r"needs version \w+.*counterdesk db upgrade"):
+        Database(login_url(office_url, "kiosk"))
+    Database(login_url(office_url, "administrator")).dispose()  # upgrades again
+    setup = Database(office_url)
+    before = grants(setup)
+    assert ("counterdesk_kiosk", "tickets", "print_state", "UPDATE") in before
+    grant_roles(setup)  # a second run changes nothing
+    assert grants(setup) == before
+    setup.dispose()
+    assert login("kiosk").issue("precheck").number == "A001"
+
+
+def grants(db: Database) -> set[tuple[str, ...]]:
+    """Every table and column privilege held by the counterdesk roles."""
+    with db.read() as session:
+        return {
+            tuple(row)
+            for query in (
+                "SELECT grantee, table_name, '', privilege_type "
+                "FROM information_schema.role_table_grants",
+                "SELECT grantee, table_name, column_name, privilege_type "
+                "FROM information_schema.column_privileges",
+            )
+            for row in session.execute(text(f"{query} WHERE grantee LIKE 'counterdesk_%'"))
+        }
+
+
+def roles_command(
+    url: str, folder: Path, *args: str, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """``counterdesk --db URL db roles ARGS`` as a real process, ``stdin`` as its input."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", url, "db", "roles", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=folder,
+        env={**os.environ, "COUNTERDESK_CONFIG": str(folder / "none.toml")},
+    )
+
+
+def test_db_roles_sets_passwords_from_stdin_never_the_command_line(
+    office_url: str, tmp_path: Path
+) -> None:
+    """Hashed by the client: the server stores SCRAM, the process list shows no password."""
+    result = roles_command(
+        office_url, tmp_path, "--passwords", stdin="kiosk-secret\n\n\n\n\nadmin-secret\n"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "counterdesk_kiosk: issues tickets" in result.stdout
+    setup = Database(office_url)
+    with setup.read() as session:
+        stored: dict[str, str] = dict(
+            session.execute(
+                text(
+                    "SELECT rolname, rolpassword FROM pg_authid WHERE rolname LIKE 'counterdesk_%'"
+                )
+            ).all()
+        )
+    setup.dispose()
+    assert stored["counterdesk_kiosk"].startswith("SCRAM-SHA-256$")
+    assert stored["counterdesk_administrator"].startswith("SCRAM-SHA-256$")
+    assert "kiosk-secret" not in stored["counterdesk_kiosk"]
+
+    short = roles_command(office_url, tmp_path, "--passwords", stdin="one\n")
+    assert short.returncode == 2
+    assert short.stderr.strip().splitlines() == [
+        "counterdesk: --passwords: stdin ended before the password of counterdesk_counter "
+        "(give 6 lines: kiosk, counter, board, web, supervisor, administrator)"
+    ]
+
+
+def test_db_roles_refuses_sqlite_in_one_line(tmp_path: Path) -> None:
+    result = roles_command(f"sqlite:///{tmp_path / 'office.sqlite3'}", tmp_path, "--passwords")
+    assert result.returncode == 2
+    assert not (tmp_path / "office.sqlite3").exists()  # refused before anything is made
+    assert result.stderr.strip().splitlines() == [
+        "counterdesk: database roles are a PostgreSQL feature: a SQLite file has no logins "
+        "(protect it with the PC's user accounts)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "window"),
+    [
+        ("kiosk", ["kiosk"]),
+        ("counter", ["counter", "--counter", "1"]),
+        ("counter", ["feedback", "--counter", "1"]),
+        ("board", ["board"]),
+        ("supervisor", ["supervisor"]),
+    ],
+)
+def test_each_window_opens_as_its_role(
+    office_url: str, tmp_path: Path, kind: str, window: list[str]
+) -> None:
+    """The real window, as a process, renders its first screen with nothing refused."""
+    picture = tmp_path / "window.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--db",
+            login_url(office_url, kind),
+            *window,
+            "--snapshot",
+            str(picture),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**os.environ, "COUNTERDESK_CONFIG": str(tmp_path / "none.toml")},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "permission" not in result.stderr
+    assert picture.stat().st_size > 0
