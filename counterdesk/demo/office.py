@@ -54,8 +54,9 @@ class DemoOffice(QWidget):
 
     One window to a tab, so that every tab fits a 1366x768 screen as well as 1920x1080; only
     counter 1's tab holds two, its console and its citizen rating screen, as that counter
-    has both. The frame (tab and pane names) is for staff, so it is in their language, with
-    the switch in the tabs' corner; what the citizens' windows show stays in both languages.
+    has both. Showing a counter's tab gives its console the keys. The frame (tab and pane
+    names) is for staff, so it is in their language, with the switch in the tabs' corner;
+    what the citizens' windows show stays in both languages.
     """
 
     def __init__(self, engine: TicketEngine, speaker: Speaker) -> None:
@@ -82,6 +83,7 @@ class DemoOffice(QWidget):
         tabs.addTab(self.supervisor, "")
         self.language = LanguageSwitch()
         tabs.setCornerWidget(self.language)
+        tabs.currentChanged.connect(self._give_keys)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tabs)
@@ -91,6 +93,12 @@ class DemoOffice(QWidget):
     def console_tab(self, console: ConsoleWindow) -> int:
         """The index of ``console``'s tab."""
         return CONSOLES_FROM + self.consoles.index(console)
+
+    def _give_keys(self, index: int) -> None:
+        """A counter's tab shown gives its console the keys, as a click in it would: F1 calls
+        at once, with no click first."""
+        if CONSOLES_FROM <= index < CONSOLES_FROM + len(self.consoles):
+            self.consoles[index - CONSOLES_FROM].setFocus()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 import pytest
@@ -38,10 +39,8 @@ def office(qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker) -> Ite
 def press(
     qtbot: QtBot, office: DemoOffice, console: ConsoleWindow, key: Qt.Key, action: str
 ) -> None:
-    """Show ``console``'s tab, give it the keys (as a click in it does) and press ``key`` for
-    ``action``."""
+    """Show ``console``'s tab, which gives it the keys, and press ``key`` for ``action``."""
     office.tabs.setCurrentIndex(office.console_tab(console))
-    console.setFocus()
     qtbot.waitUntil(console.keys_here.isVisible)
     qtbot.waitUntil(lambda: console.allowed()[action], timeout=10000)
     with qtbot.waitSignal(console.acted, timeout=10000):
@@ -198,3 +197,28 @@ def test_the_keys_act_in_the_console_that_has_the_focus(
     assert current(second) is None and engine.read.ticket(two).status == "done"
     press(qtbot, office, first, Qt.Key.Key_F5, "no_show")
     assert current(first) is None and engine.read.ticket(one).status == "no_show"
+
+
+def test_a_counters_tab_gives_its_console_the_keys(
+    qtbot: QtBot, engine: TicketEngine, office: DemoOffice
+) -> None:
+    """Clicking a counter's tab is all it takes: F1 calls there, with no click in the console."""
+    office.activateWindow()
+    qtbot.waitUntil(office.isActiveWindow)
+    ticket = engine.issue("certificate")  # a service of counter 1
+    bar = office.tabs.tabBar()
+
+    def has_the_keys(console: ConsoleWindow) -> bool:
+        return console.has_keys() and console.keys_here.isVisible()
+
+    for console in reversed(office.consoles):  # counter 2's tab, then counter 1's
+        qtbot.mouseClick(
+            bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(office.console_tab(console)).center()
+        )
+        qtbot.waitUntil(functools.partial(has_the_keys, console))
+
+    first = office.consoles[0]
+    qtbot.waitUntil(lambda: first.allowed()["call_next"], timeout=10000)
+    with qtbot.waitSignal(first.acted, timeout=10000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F1)
+    assert engine.read.ticket(ticket.number).status == "called"
