@@ -24,7 +24,7 @@ from pydantic import (
     field_validator,
 )
 
-from counterdesk.queue.errors import NotFound, OfficeFileError
+from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
 
 SAMPLE_OFFICE = (
     Path(__file__).resolve().parent.parent / "resources" / "offices" / "company-registration.yaml"
@@ -193,6 +193,13 @@ class Office(_Strict):
             if service.code == code:
                 return service
         raise KeyError(code)
+
+    def known_service(self, code: str) -> Service:
+        """The service, or a NotFound that lists the services there are."""
+        try:
+            return self.service(code)
+        except KeyError:
+            raise unknown_service(code, (s.code for s in self.services)) from None
 
     def counter(self, number: int) -> Counter:
         for counter in self.counters:
