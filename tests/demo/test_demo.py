@@ -100,11 +100,16 @@ def test_the_language_switch_relabels_the_staff_windows_and_not_the_citizens(
         office.close()
 
 
-def test_a_number_is_taken_called_served_and_rated_at_three_on_a_sunday_night(
-    qtbot: QtBot, sqlite_url: str, sample_office: Office, speaker: RecordingSpeaker
+@pytest.mark.parametrize(
+    "night",
+    [dt.time(3, 0), dt.time(23, 59, 30)],  # the day's last minute too: the demo closes at 24:00
+    ids=["03:00", "23:59:30"],
+)
+def test_a_number_is_taken_called_served_and_rated_on_a_sunday_night(
+    qtbot: QtBot, sqlite_url: str, sample_office: Office, speaker: RecordingSpeaker, night: dt.time
 ) -> None:
     """The demo's own hours, not the sample office's (Mon–Fri, from 08:30): any hour works."""
-    sunday_night = ManualClock(dt.datetime(2026, 11, 29, 3, 0, tzinfo=TAIPEI))
+    sunday_night = ManualClock(dt.datetime.combine(dt.date(2026, 11, 29), night, TAIPEI))
     engine = TicketEngine(Database(sqlite_url), sunday_night)
     engine.load_office(sample_office)
     assert engine.office.ticket_window(sunday_night.now()) == "closed today"
