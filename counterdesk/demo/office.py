@@ -150,7 +150,7 @@ def _panes(window: QWidget, *beside: tuple[QLabel, QWidget]) -> QWidget:
     each under its name."""
     row_widget = QWidget()
     row = QHBoxLayout(row_widget)
-    row.setContentsMargins(6, 6, 6, 6)
+    row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(6)
     for embedded in (window, *(pane for _, pane in beside)):
         # A top-level window paints its style sheet's background; an embedded one only if asked.
