@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counterdesk.analytics.statistics import statistics_for
 from counterdesk.queue import Database, ManualClock, TicketEngine, load_office
-from counterdesk.queue.office import SAMPLE_OFFICE, Office
+from counterdesk.queue.office import SAMPLE_OFFICE, Office, seconds_of_day
 from counterdesk.reporting.exports import ExportRequest, export
 from counterdesk.simulation.simulator import DEFAULT_PROFILE, Plan, simulate
 
@@ -67,17 +67,12 @@ def big_office() -> Office:
 
 def open_share(office: Office, hour: int) -> float:
     """The share of ``hour`` in which the office issues tickets (sessions, last ticket)."""
-
-    def seconds(clock: str) -> int:
-        hours, minutes = clock.split(":")
-        return int(hours) * 3600 + int(minutes) * 60
-
     hours = office.office.hours
-    last = seconds(hours.last_ticket)
+    last = seconds_of_day(hours.last_ticket)
     start, end = hour * 3600, (hour + 1) * 3600
     return (
         sum(
-            max(0, min(end, seconds(s.close), last) - max(start, seconds(s.open)))
+            max(0, min(end, seconds_of_day(s.close), last) - max(start, seconds_of_day(s.open)))
             for s in hours.sessions
         )
         / 3600

@@ -73,8 +73,10 @@ def _at_counter(args: argparse.Namespace) -> TicketEngine:
 
 def _issue(args: argparse.Namespace) -> Reply:
     """Issue as the kiosk does: refused outside the office's hours, in the kiosk's words,
-    unless staff override it with a reason, which the issue event keeps."""
+    unless staff override it with a reason, which the issue event keeps. An unknown service
+    is said first, whatever the hour: no override would make it issue."""
     engine = engine_for(args)
+    engine.office.known_service(args.service)
     closed = engine.office.ticket_window(engine.clock.now())
     note = None
     if closed is not None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from counterdesk.board.window import open_board
-from counterdesk.counter.window import open_console
+from counterdesk.counter.window import ConsoleWindow, open_console
 from counterdesk.devices.speech_protocol import Speaker
 from counterdesk.kiosk.window import open_kiosk
 from counterdesk.queue import TicketEngine, load_office, open_office
@@ -41,7 +40,8 @@ from counterdesk.web.server import make_server
 DEMO_DESKS = ((1, "wang"), (2, "chen"))
 # The sample office's tickets point their QR codes at this port (office.status_url).
 STATUS_PORT = 8080
-FEEDBACK_PANEL = QSize(512, 300)  # a 7-inch 1024x600 panel, scaled to fit beside the consoles
+FEEDBACK_PANEL = QSize(512, 300)  # a 7-inch 1024x600 panel, scaled to fit beside a console
+CONSOLES_FROM = 2  # the consoles' tabs follow the kiosk's and the board's
 
 
 def demo_database() -> str:
@@ -50,10 +50,13 @@ def demo_database() -> str:
 
 
 class DemoOffice(QWidget):
-    """The kiosk, the board, a console per demo counter and the supervisor, in three tabs.
+    """The kiosk, the board, a console per demo counter and the supervisor, a tab each.
 
-    The frame (tab and pane names) is for staff, so it is in their language, with the switch
-    in the tabs' corner; what the citizens' windows show stays in both languages.
+    One window to a tab, so that every tab fits a 1366x768 screen as well as 1920x1080; only
+    counter 1's tab holds two, its console and its citizen rating screen, as that counter
+    has both. Showing a counter's tab gives its console the keys. The frame (tab and pane
+    names) is for staff, so it is in their language, with the switch in the tabs' corner;
+    what the citizens' windows show stays in both languages.
     """
 
     def __init__(self, engine: TicketEngine, speaker: Speaker) -> None:
@@ -66,30 +69,36 @@ class DemoOffice(QWidget):
         # The period that holds the demo's data: today and the simulated weeks before it.
         self.supervisor.preset.setCurrentIndex(PRESETS.index("four_weeks"))
 
-        # Three views of one office, each fitting a 1920x1080 screen: what citizens see
-        # (kiosk and board), what staff use (the consoles), what the supervisor reads.
-        self.kiosk_title, self.board_title, self.feedback_title = _title(), _title(), _title()
-        self.console_titles = [_title() for _ in self.consoles]
+        self.feedback_title = _title()
         tabs = QTabWidget()
-        tabs.addTab(
-            _side_by_side((self.kiosk_title, self.kiosk, 1), (self.board_title, self.board, 3)),
-            "",
-        )
-        first, *others = zip(self.console_titles, self.consoles, itertools.repeat(4))
-        rating = (
-            self.feedback_title,
-            _small_screen(self.feedback),
-            3,  # consoles 4, this 3: both fit at 1920 wide
-        )
-        tabs.addTab(_side_by_side(first, rating, *others), "")
+        tabs.addTab(_panes(self.kiosk), "")
+        tabs.addTab(_panes(self.board), "")
+        for console in self.consoles:
+            if console.counter == self.feedback.counter:
+                tabs.addTab(
+                    _panes(console, (self.feedback_title, _small_screen(self.feedback))), ""
+                )
+            else:
+                tabs.addTab(_panes(console), "")
         tabs.addTab(self.supervisor, "")
         self.language = LanguageSwitch()
         tabs.setCornerWidget(self.language)
+        tabs.currentChanged.connect(self._give_keys)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tabs)
         self.tabs = tabs
         self.retranslate()
+
+    def console_tab(self, console: ConsoleWindow) -> int:
+        """The index of ``console``'s tab."""
+        return CONSOLES_FROM + self.consoles.index(console)
+
+    def _give_keys(self, index: int) -> None:
+        """A counter's tab shown gives its console the keys, as a click in it would: F1 calls
+        at once, with no click first."""
+        if CONSOLES_FROM <= index < CONSOLES_FROM + len(self.consoles):
+            self.consoles[index - CONSOLES_FROM].setFocus()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -98,19 +107,14 @@ class DemoOffice(QWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("counterdesk — demo office"))
-        counters = ", ".join(str(c.counter) for c in self.consoles)
-        for index, text in enumerate(
-            (
-                self.tr("Citizens: kiosk + board"),
-                self.tr("Staff: counters {0}").format(counters),
-                self.tr("Supervisor"),
-            )
-        ):
-            self.tabs.setTabText(index, text)
-        self.kiosk_title.setText(self.tr("Kiosk"))
-        self.board_title.setText(self.tr("Board"))
-        for title, console in zip(self.console_titles, self.consoles, strict=True):
-            title.setText(self.tr("Counter {0}").format(console.counter))
+        names = (
+            self.tr("Kiosk"),
+            self.tr("Board"),
+            *(self.tr("Counter {0}").format(console.counter) for console in self.consoles),
+            self.tr("Supervisor"),
+        )
+        for index, name in enumerate(names):
+            self.tabs.setTabText(index, name)
         self.feedback_title.setText(
             self.tr("Counter {0} citizen screen").format(self.feedback.counter)
         )
@@ -141,23 +145,28 @@ def _small_screen(window: QWidget) -> QWidget:
     return holder
 
 
-def _side_by_side(*panes: tuple[QLabel, QWidget, int]) -> QWidget:
-    """Windows in a row, each under its role's name; kiosk and board scale to what they get."""
+def _panes(window: QWidget, *beside: tuple[QLabel, QWidget]) -> QWidget:
+    """A tab's page: ``window`` filling it, and ``beside`` it the panes at their own width,
+    each under its name."""
     row_widget = QWidget()
     row = QHBoxLayout(row_widget)
-    row.setContentsMargins(6, 6, 6, 6)
+    row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(6)
-    for title, window, stretch in panes:
-        window.setMinimumSize(min(window.minimumSizeHint().width(), 400), 300)
+    for embedded in (window, *(pane for _, pane in beside)):
         # A top-level window paints its style sheet's background; an embedded one only if asked.
-        window.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        embedded.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    # Its layout would ask for the height its wrapped texts take at a narrow width; embedded,
+    # it shrinks to its tab as on its own screen (the nothing-clipped test checks the texts).
+    window.setMinimumSize(min(window.minimumSizeHint().width(), 400), 300)
+    row.addWidget(window, 1)
+    for title, pane in beside:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(title)
-        column.addWidget(window, 1)
-        row.addWidget(box, stretch)
+        column.addWidget(pane, 1)
+        row.addWidget(box)
     return row_widget
 
 

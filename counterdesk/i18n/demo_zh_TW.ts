@@ -4,19 +4,9 @@
 <context>
     <name>DemoOffice</name>
     <message>
-        <location filename="../demo/office.py" line="100"/>
+        <location filename="../demo/office.py" line="101"/>
         <source>counterdesk — demo office</source>
         <translation>counterdesk — 示範辦公室</translation>
-    </message>
-    <message>
-        <location filename="../demo/office.py" line="104"/>
-        <source>Citizens: kiosk + board</source>
-        <translation>民眾：取號機＋叫號看板</translation>
-    </message>
-    <message>
-        <location filename="../demo/office.py" line="105"/>
-        <source>Staff: counters {0}</source>
-        <translation>櫃檯人員：{0} 號櫃檯</translation>
     </message>
     <message>
         <location filename="../demo/office.py" line="106"/>
@@ -24,22 +14,22 @@
         <translation>主管報表</translation>
     </message>
     <message>
-        <location filename="../demo/office.py" line="110"/>
+        <location filename="../demo/office.py" line="103"/>
         <source>Kiosk</source>
         <translation>取號機</translation>
     </message>
     <message>
-        <location filename="../demo/office.py" line="111"/>
+        <location filename="../demo/office.py" line="104"/>
         <source>Board</source>
         <translation>叫號看板</translation>
     </message>
     <message>
-        <location filename="../demo/office.py" line="113"/>
+        <location filename="../demo/office.py" line="105"/>
         <source>Counter {0}</source>
         <translation>{0} 號櫃檯</translation>
     </message>
     <message>
-        <location filename="../demo/office.py" line="115"/>
+        <location filename="../demo/office.py" line="111"/>
         <source>Counter {0} citizen screen</source>
         <translation>{0} 號櫃檯民眾評分螢幕</translation>
     </message>

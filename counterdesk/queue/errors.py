@@ -11,6 +11,7 @@ the domain errors and below every layer, so windows, logs and the web share one 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -36,6 +37,11 @@ class QueueError(CounterdeskError):
 
 class NotFound(QueueError):
     """An unknown service, counter, staff member or ticket."""
+
+
+def unknown_service(code: str, known: Iterable[str]) -> NotFound:
+    """The one wording of an unknown service, found by the office file or by the database."""
+    return NotFound(f"unknown service {code!r} (known: {', '.join(known)})")
 
 
 class TicketRefused(QueueError):

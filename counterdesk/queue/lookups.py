@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from counterdesk.queue.errors import NotFound
+from counterdesk.queue.errors import NotFound, unknown_service
 from counterdesk.queue.models import (
     AT_COUNTER,
     CounterRow,
@@ -73,8 +73,7 @@ def service_row(session: Session, code: str) -> Row[*tuple[Any, ...]]:
     """The active service ``code``: its code, prefix, English name and daily cap."""
     row = session.execute(_SERVICE, {"code": code}).one_or_none()
     if row is None or not row.active:
-        known = ", ".join(s.code for s in active_services(session))
-        raise NotFound(f"unknown service {code!r} (known: {known})")
+        raise unknown_service(code, (s.code for s in active_services(session)))
     return row
 
 

@@ -24,7 +24,7 @@ from pydantic import (
     field_validator,
 )
 
-from counterdesk.queue.errors import NotFound, OfficeFileError
+from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
 
 SAMPLE_OFFICE = (
     Path(__file__).resolve().parent.parent / "resources" / "offices" / "company-registration.yaml"
@@ -35,6 +35,9 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 ServiceCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+# A closing or last-ticket time may also be 24:00, the end of the day: an office open round
+# the clock closes at midnight, not a minute before it.
+ClosingTime = Annotated[str, StringConstraints(pattern=r"^(([01]\d|2[0-3]):[0-5]\d|24:00)$")]
 
 
 class _Strict(BaseModel):
@@ -70,10 +73,11 @@ class Session(_Strict):
     """One opening period of the day, e.g. 08:30–12:00."""
 
     open: ClockTime
-    close: ClockTime
+    close: ClosingTime
 
-    def contains(self, moment: dt.time) -> bool:
-        return _parse_time(self.open) <= moment < _parse_time(self.close)
+    def contains(self, seconds: float) -> bool:
+        """Whether the session is open ``seconds`` after local midnight."""
+        return seconds_of_day(self.open) <= seconds < seconds_of_day(self.close)
 
 
 class Hours(_Strict):
@@ -81,7 +85,7 @@ class Hours(_Strict):
         Field(default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1)
     )
     sessions: list[Session] = Field(min_length=1)
-    last_ticket: ClockTime
+    last_ticket: ClosingTime
 
 
 class QueueRules(_Strict):
@@ -194,6 +198,13 @@ class Office(_Strict):
                 return service
         raise KeyError(code)
 
+    def known_service(self, code: str) -> Service:
+        """The service, or a NotFound that lists the services there are."""
+        try:
+            return self.service(code)
+        except KeyError:
+            raise unknown_service(code, (s.code for s in self.services)) from None
+
     def counter(self, number: int) -> Counter:
         for counter in self.counters:
             if counter.number == number:
@@ -219,12 +230,12 @@ class Office(_Strict):
         return moment.astimezone(self.zone).date()
 
     def always_open(self) -> Office:
-        """This office issuing every day from 00:00 to 23:59: the demo's hours, so a newcomer
+        """This office issuing every day from 00:00 to 24:00: the demo's hours, so a newcomer
         can take a number whenever and wherever they try it (the rules stay in ticket_window)."""
         hours = Hours(
             days=list(WEEKDAYS),
-            sessions=[Session(open="00:00", close="23:59")],
-            last_ticket="23:59",
+            sessions=[Session(open="00:00", close="24:00")],
+            last_ticket="24:00",
         )
         info = self.office.model_copy(update={"hours": hours})
         return self.model_copy(update={"office": info})
@@ -235,20 +246,22 @@ class Office(_Strict):
         hours = self.office.hours
         if WEEKDAYS[local.weekday()] not in hours.days:
             return "closed today"
-        clock = local.time()
-        first_open = min(_parse_time(s.open) for s in hours.sessions)
+        clock = local.hour * 3600 + local.minute * 60 + local.second + local.microsecond / 1e6
+        first_open = min(seconds_of_day(s.open) for s in hours.sessions)
         if clock < first_open:
             return "not open yet"
-        if clock >= _parse_time(hours.last_ticket):
+        if clock >= seconds_of_day(hours.last_ticket):
             return "last ticket time has passed"
         if not any(session.contains(clock) for session in hours.sessions):
             return "closed for a break"
         return None
 
 
-def _parse_time(text: str) -> dt.time:
-    hour, minute = text.split(":")
-    return dt.time(int(hour), int(minute))
+def seconds_of_day(clock_time: str) -> int:
+    """Seconds after local midnight of an office-file time such as ``"08:30"`` or ``"24:00"``
+    (which no ``datetime.time`` can hold)."""
+    hour, minute = clock_time.split(":")
+    return int(hour) * 3600 + int(minute) * 60
 
 
 @dataclass(frozen=True)
@@ -322,8 +335,8 @@ def _pattern_message(path: tuple[Any, ...], value: Any) -> str:
     expected = {
         "prefix": "one capital letter A–Z",
         "open": "a time HH:MM (24-hour)",
-        "close": "a time HH:MM (24-hour)",
-        "last_ticket": "a time HH:MM (24-hour)",
+        "close": "a time HH:MM (24-hour; 24:00 for midnight at the end of the day)",
+        "last_ticket": "a time HH:MM (24-hour; 24:00 for midnight at the end of the day)",
         "days": "one of mon, tue, wed, thu, fri, sat, sun",
     }.get(name, "a code of lower-case letters, digits and _ starting with a letter")
     return f"{value!r} is not valid: expected {expected}"
@@ -367,16 +380,16 @@ def _cross_checks(office: Office) -> Iterable[Problem]:
             yield Problem(("staff", index, "deputy"), "a staff member cannot be their own deputy")
     hours = office.office.hours
     for index, session in enumerate(hours.sessions):
-        if _parse_time(session.close) <= _parse_time(session.open):
+        if seconds_of_day(session.close) <= seconds_of_day(session.open):
             yield Problem(
                 ("office", "hours", "sessions", index, "close"),
                 f"closes at {session.close}, not after it opens at {session.open}",
             )
-    last_close = max(_parse_time(s.close) for s in hours.sessions)
-    if _parse_time(hours.last_ticket) > last_close:
+    last_close = max((s.close for s in hours.sessions), key=seconds_of_day)
+    if seconds_of_day(hours.last_ticket) > seconds_of_day(last_close):
         yield Problem(
             ("office", "hours", "last_ticket"),
-            f"last ticket time {hours.last_ticket} is after closing time {last_close:%H:%M}",
+            f"last ticket time {hours.last_ticket} is after closing time {last_close}",
         )
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from counterdesk.feedback.opinions import OpinionStatus, reference_for
 from counterdesk.queue.database import Database
 from counterdesk.queue.models import OpinionEventRow, OpinionRow, RatingRow, Status, TicketRow
-from counterdesk.queue.office import Office
+from counterdesk.queue.office import Office, seconds_of_day
 
 RATING_MEAN = 4.4  # mean faces given by a citizen called within the target wait
 WAIT_PENALTY = 0.5  # faces lost per target wait waited beyond the target
@@ -152,9 +152,9 @@ def _opinion(
         received = about.finished_at + dt.timedelta(minutes=rng.uniform(2, 90))
     else:
         hours = office.office.hours.sessions
-        opens = dt.datetime.combine(day, dt.time.fromisoformat(hours[0].open), office.zone)
-        closes = dt.datetime.combine(day, dt.time.fromisoformat(hours[-1].close), office.zone)
-        received = opens + (closes - opens) * rng.random()
+        midnight = dt.datetime.combine(day, dt.time(), office.zone)
+        opens, closes = seconds_of_day(hours[0].open), seconds_of_day(hours[-1].close)
+        received = midnight + dt.timedelta(seconds=opens + (closes - opens) * rng.random())
     received = received.astimezone(dt.UTC)
     if received > now:
         return

@@ -42,7 +42,7 @@ from counterdesk.queue.clock import ManualClock
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import QueueError, TicketRefused
 from counterdesk.queue.models import CounterSessionRow, DailySequenceRow
-from counterdesk.queue.office import WEEKDAYS, Office
+from counterdesk.queue.office import WEEKDAYS, Office, seconds_of_day
 from counterdesk.simulation.bulk import BulkBackend
 from counterdesk.simulation.feedback import simulate_feedback
 
@@ -196,12 +196,12 @@ def citizens(office: Office, day: dt.date, plan: Plan, services: list[str]) -> l
     hours = office.office.hours
     if WEEKDAYS[day.weekday()] not in hours.days or not services:
         return []
-    last_ticket = _seconds_of(hours.last_ticket)
+    last_ticket = seconds_of_day(hours.last_ticket)
     weights = [1 / office.service(code).handling_minutes for code in services]
     result = []
     for session in hours.sessions:
-        start = _seconds_of(session.open)
-        end = min(_seconds_of(session.close), last_ticket)
+        start = seconds_of_day(session.open)
+        end = min(seconds_of_day(session.close), last_ticket)
         # A Poisson process is memoryless: restarting it at each hour boundary is exact.
         for hour in range(start // 3600, -(-end // 3600)):
             rate = plan.arrivals.get(hour, 0.0) / 3600
@@ -232,12 +232,6 @@ def _service_seconds(rng: random.Random, office: Office, service: str, plan: Pla
     return rng.lognormvariate(math.log(mean) - LOGNORMAL_SIGMA**2 / 2, LOGNORMAL_SIGMA)
 
 
-def _seconds_of(clock_time: str) -> int:
-    """Seconds after midnight of an office-file time such as ``"08:30"``."""
-    hour, minute = clock_time.split(":")
-    return int(hour) * 3600 + int(minute) * 60
-
-
 class _Day:
     """One simulated day: a queue of timed actions, each carried out through the back end."""
 
@@ -262,7 +256,7 @@ class _Day:
         )
         sessions = office.office.hours.sessions
         self.sessions: list[tuple[float, float]] = [
-            (_seconds_of(s.open), _seconds_of(s.close)) for s in sessions
+            (seconds_of_day(s.open), seconds_of_day(s.close)) for s in sessions
         ]
         self.state = dict.fromkeys(self.counters, "closed")  # closed, free, busy, paused
         self.by_number: dict[str, Citizen] = {}

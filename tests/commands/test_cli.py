@@ -65,9 +65,8 @@ def test_issue_call_start_finish_with_json(run: Run) -> None:
     assert "nobody is waiting" in run("call", "--counter", "1").stdout
 
 
-def test_issue_outside_hours_is_refused_in_the_kiosks_words_unless_overridden(
-    run: Run, tmp_path: Path
-) -> None:
+def _closed_today(tmp_path: Path) -> None:
+    """The sample office open on another weekday than today's only."""
     sample = load_office(SAMPLE_OFFICE)
     today = WEEKDAYS[dt.datetime.now(sample.zone).weekday()]
     another_day = next(day for day in WEEKDAYS if day != today)
@@ -76,6 +75,12 @@ def test_issue_outside_hours_is_refused_in_the_kiosks_words_unless_overridden(
         tmp_path,
         sample.model_copy(update={"office": sample.office.model_copy(update={"hours": hours})}),
     )
+
+
+def test_issue_outside_hours_is_refused_in_the_kiosks_words_unless_overridden(
+    run: Run, tmp_path: Path
+) -> None:
+    _closed_today(tmp_path)
 
     refused = run("issue", "precheck")
     assert refused.returncode == 1
@@ -93,6 +98,16 @@ def test_issue_outside_hours_is_refused_in_the_kiosks_words_unless_overridden(
     assert events[-1]["outcome"] == "outside hours (closed today): phone booking for a visitor"
     escaped = run("issue", "precheck", "--outside-hours", "\x1b[2Jcleared")
     assert escaped.returncode == 2 and "the note contains control characters" in escaped.stderr
+
+
+def test_an_unknown_service_is_said_before_the_closed_office(run: Run, tmp_path: Path) -> None:
+    """No override would issue it, so the hour is not the error to give."""
+    _closed_today(tmp_path)
+    for override in ((), ("--outside-hours", "phone booking")):
+        result = run("issue", "nosuch", *override)
+        assert result.returncode == 1
+        assert result.stderr.startswith("counterdesk: unknown service 'nosuch' (known: precheck,")
+        assert "目前不受理取號" not in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_transfer_recall_no_show_and_status(run: Run) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 import pytest
@@ -35,9 +36,11 @@ def office(qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker) -> Ite
     office.close()
 
 
-def press(qtbot: QtBot, console: ConsoleWindow, key: Qt.Key, action: str) -> None:
-    """Give ``console`` the keys (as a click in it does) and press ``key`` for ``action``."""
-    console.setFocus()
+def press(
+    qtbot: QtBot, office: DemoOffice, console: ConsoleWindow, key: Qt.Key, action: str
+) -> None:
+    """Show ``console``'s tab, which gives it the keys, and press ``key`` for ``action``."""
+    office.tabs.setCurrentIndex(office.console_tab(console))
     qtbot.waitUntil(console.keys_here.isVisible)
     qtbot.waitUntil(lambda: console.allowed()[action], timeout=10000)
     with qtbot.waitSignal(console.acted, timeout=10000):
@@ -47,9 +50,11 @@ def press(qtbot: QtBot, console: ConsoleWindow, key: Qt.Key, action: str) -> Non
 def test_take_call_see_and_hear_in_the_demo_office(
     qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker, office: DemoOffice
 ) -> None:
-    assert [office.tabs.tabText(i).split(":")[0] for i in range(3)] == [
-        "Citizens",
-        "Staff",
+    assert [office.tabs.tabText(i) for i in range(office.tabs.count())] == [
+        "Kiosk",
+        "Board",
+        "Counter 1",
+        "Counter 2",
         "Supervisor",
     ]
     signed_in = {c.number: c.staff for c in engine.read.status().counters}
@@ -80,13 +85,13 @@ def test_the_language_switch_relabels_the_staff_windows_and_not_the_citizens(
     try:
         console, supervisor = office.consoles[0], office.supervisor
         kiosk_words = [label.text() for label in office.kiosk.findChildren(QLabel)]
-        assert office.tabs.tabText(2) == "主管報表"
+        assert office.tabs.tabText(4) == "主管報表"
         assert console.buttons["call_next"].text() == "F1   叫號"
 
         office.language.setCurrentIndex(office.language.findData("en"))
 
         assert translation.current() == "en"
-        qtbot.waitUntil(lambda: office.tabs.tabText(2) == "Supervisor")  # a posted event
+        qtbot.waitUntil(lambda: office.tabs.tabText(4) == "Supervisor")  # a posted event
         assert console.buttons["call_next"].text() == "F1   Call next"
         assert console.language.currentData() == "en"  # every switch shows the language
         assert supervisor.language.currentData() == "en"
@@ -95,11 +100,16 @@ def test_the_language_switch_relabels_the_staff_windows_and_not_the_citizens(
         office.close()
 
 
-def test_a_number_is_taken_called_served_and_rated_at_three_on_a_sunday_night(
-    qtbot: QtBot, sqlite_url: str, sample_office: Office, speaker: RecordingSpeaker
+@pytest.mark.parametrize(
+    "night",
+    [dt.time(3, 0), dt.time(23, 59, 30)],  # the day's last minute too: the demo closes at 24:00
+    ids=["03:00", "23:59:30"],
+)
+def test_a_number_is_taken_called_served_and_rated_on_a_sunday_night(
+    qtbot: QtBot, sqlite_url: str, sample_office: Office, speaker: RecordingSpeaker, night: dt.time
 ) -> None:
     """The demo's own hours, not the sample office's (Mon–Fri, from 08:30): any hour works."""
-    sunday_night = ManualClock(dt.datetime(2026, 11, 29, 3, 0, tzinfo=TAIPEI))
+    sunday_night = ManualClock(dt.datetime.combine(dt.date(2026, 11, 29), night, TAIPEI))
     engine = TicketEngine(Database(sqlite_url), sunday_night)
     engine.load_office(sample_office)
     assert engine.office.ticket_window(sunday_night.now()) == "closed today"
@@ -118,12 +128,11 @@ def test_a_number_is_taken_called_served_and_rated_at_three_on_a_sunday_night(
         content = kiosk.ticket_page.content
         assert content is not None and content.number == "A001"
 
-        office.tabs.setCurrentIndex(1)
         office.activateWindow()
         console = office.consoles[0]
-        press(qtbot, console, Qt.Key.Key_F1, "call_next")
-        press(qtbot, console, Qt.Key.Key_F3, "start")
-        press(qtbot, console, Qt.Key.Key_F4, "finish")
+        press(qtbot, office, console, Qt.Key.Key_F1, "call_next")
+        press(qtbot, office, console, Qt.Key.Key_F3, "start")
+        press(qtbot, office, console, Qt.Key.Key_F4, "finish")
         qtbot.waitUntil(lambda: engine.read.ticket("A001").status == "done", timeout=10000)
 
         rating_screen = office.feedback
@@ -170,7 +179,6 @@ def test_the_demo_simulates_the_office_hours_after_its_staff_were_signed_in(
 def test_the_keys_act_in_the_console_that_has_the_focus(
     qtbot: QtBot, engine: TicketEngine, office: DemoOffice
 ) -> None:
-    office.tabs.setCurrentIndex(1)  # Staff
     office.activateWindow()
     first, second = office.consoles
 
@@ -181,17 +189,41 @@ def test_the_keys_act_in_the_console_that_has_the_focus(
     # a service both demo counters serve: both consoles' F1 are enabled at once
     both = next(s for s in first.services if s in second.services)
     one, two = engine.issue(both).number, engine.issue(both).number
-    press(qtbot, first, Qt.Key.Key_F1, "call_next")
+    press(qtbot, office, first, Qt.Key.Key_F1, "call_next")
     assert current(first) == (one, "called") and current(second) is None
-    assert not second.keys_here.isVisible()
-    press(qtbot, second, Qt.Key.Key_F1, "call_next")
-    assert current(second) == (two, "called") and not first.keys_here.isVisible()
+    press(qtbot, office, second, Qt.Key.Key_F1, "call_next")
+    assert current(second) == (two, "called") and current(first) == (one, "called")
 
-    press(qtbot, second, Qt.Key.Key_F2, "recall")
+    press(qtbot, office, second, Qt.Key.Key_F2, "recall")
     assert engine.read.ticket(two).call_count == 2
-    press(qtbot, second, Qt.Key.Key_F3, "start")
+    press(qtbot, office, second, Qt.Key.Key_F3, "start")
     assert current(second) == (two, "serving")
-    press(qtbot, second, Qt.Key.Key_F4, "finish")
+    press(qtbot, office, second, Qt.Key.Key_F4, "finish")
     assert current(second) is None and engine.read.ticket(two).status == "done"
-    press(qtbot, first, Qt.Key.Key_F5, "no_show")
+    press(qtbot, office, first, Qt.Key.Key_F5, "no_show")
     assert current(first) is None and engine.read.ticket(one).status == "no_show"
+
+
+def test_a_counters_tab_gives_its_console_the_keys(
+    qtbot: QtBot, engine: TicketEngine, office: DemoOffice
+) -> None:
+    """Clicking a counter's tab is all it takes: F1 calls there, with no click in the console."""
+    office.activateWindow()
+    qtbot.waitUntil(office.isActiveWindow)
+    ticket = engine.issue("certificate")  # a service of counter 1
+    bar = office.tabs.tabBar()
+
+    def has_the_keys(console: ConsoleWindow) -> bool:
+        return console.has_keys() and console.keys_here.isVisible()
+
+    for console in reversed(office.consoles):  # counter 2's tab, then counter 1's
+        qtbot.mouseClick(
+            bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(office.console_tab(console)).center()
+        )
+        qtbot.waitUntil(functools.partial(has_the_keys, console))
+
+    first = office.consoles[0]
+    qtbot.waitUntil(lambda: first.allowed()["call_next"], timeout=10000)
+    with qtbot.waitSignal(first.acted, timeout=10000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F1)
+    assert engine.read.ticket(ticket.number).status == "called"

@@ -91,6 +91,8 @@ def test_counter_serving_unknown_service() -> None:
     ("old", "new", "expected"),
     [
         ('close: "12:00"', 'close: "25:00"', "expected a time HH:MM"),
+        ('close: "12:00"', 'close: "24:01"', "24:00 for midnight at the end of the day"),
+        ('open: "08:30"', 'open: "24:00"', "'24:00' is not valid: expected a time HH:MM (24-hour)"),
         ('close: "12:00"', 'close: "08:00"', "closes at 08:00, not after it opens at 08:30"),
         ('last_ticket: "11:45"', 'last_ticket: "13:00"', "after closing time 12:00"),
         ("  hours:", "  timezone: Mars/Olympus\n  hours:", "unknown time zone 'Mars/Olympus'"),
@@ -131,17 +133,28 @@ def test_ticket_window_follows_local_hours(sample_office: Office) -> None:
     assert sample_office.ticket_window(friday + dt.timedelta(days=1, hours=9)) == "closed today"
 
 
-def test_always_open_issues_every_day_at_any_hour_but_its_last_minute(
+def test_always_open_issues_every_day_at_any_hour_to_its_last_second(
     sample_office: Office,
 ) -> None:
-    """The demo's hours; the sample office itself is unchanged."""
+    """The demo's hours (00:00–24:00); the sample office itself is unchanged."""
     demo = sample_office.always_open()
     sunday = dt.datetime(2026, 11, 29, tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    for moment in (sunday, sunday.replace(hour=3), sunday.replace(hour=23, minute=58)):
+    last_second = sunday.replace(hour=23, minute=59, second=59, microsecond=999_999)
+    for moment in (sunday, sunday.replace(hour=3), sunday.replace(hour=23, minute=59), last_second):
         assert demo.ticket_window(moment) is None
-    assert demo.ticket_window(sunday.replace(hour=23, minute=59)) == "last ticket time has passed"
     assert sample_office.ticket_window(sunday.replace(hour=3)) == "closed today"
     assert demo.services == sample_office.services
+
+
+def test_an_office_may_close_at_24_00() -> None:
+    """Midnight at the end of the day, as a closing and last-ticket time only."""
+    text = MINIMAL.replace('close: "12:00"', 'close: "24:00"').replace(
+        'last_ticket: "11:45"', 'last_ticket: "24:00"'
+    )
+    office = parse_office(text, "office.yaml")
+    late = dt.datetime(2026, 11, 27, 23, 59, 59, tzinfo=office.zone)  # a Friday
+    assert office.ticket_window(late) is None
+    assert office.ticket_window(late.replace(hour=8, minute=29)) == "not open yet"
 
 
 def test_sample_office_file_path_exists() -> None:

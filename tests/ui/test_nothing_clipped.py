@@ -1,6 +1,6 @@
 """Every window, built as its ``--snapshot`` builds it over a busy sample office, shows every
-text whole at 1920x1080 and 1366x768 (the kiosk also in portrait 1080x1920; the demo frame,
-which holds several windows, at 1920x1080), in both staff languages, and fits the screen: the
+text whole at 1920x1080 and 1366x768 (the kiosk also in portrait 1080x1920; the demo frame
+in each of its tabs), in both staff languages, and fits the screen: the
 measure is ``tests.ui.fits``."""
 
 from __future__ import annotations
@@ -104,8 +104,7 @@ WINDOWS: dict[str, tuple[Build, tuple[str, ...]]] = {
     "board 3 and 4 closed": (board(False), SCREENS),
     "rating screen": (rating_screen, ("1024x600", "800x480", *SCREENS)),  # its panels, too
     **{f"supervisor {tab}": (supervisor(tab), SCREENS) for tab in SUPERVISOR_TABS},
-    # The demo frame puts two consoles and a rating screen side by side: it is for 1920x1080.
-    "demo frame": (demo, ("1920x1080",)),
+    "demo frame": (demo, SCREENS),
 }
 
 
