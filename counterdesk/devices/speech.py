@@ -4,12 +4,12 @@ pyttsx3 blocks the thread that runs it, its ``runAndWait`` can hang for good, an
 initialised only once per process. So the voice lives in a child process fed one announcement
 at a time: it synthesises each utterance to a WAV file (``save_to_file``, one utterance per run
 loop, which also sidesteps 2.99 speaking only the first utterance of a loop), joins chime,
-Mandarin and English into one file and hands it to the player (``aplay``). The parent waits with
-a deadline; past it the child is killed and a fresh one started, and the next announcement
-plays as usual. A missing voice or a failed player never stops the board: each outcome names
-its ``Fault`` in words, the log gets the raw detail once per change of fault, and after a lasting
-fault (no sound output, no player, no engine) calls are not tried again for ``retry_s``; the
-first call after that tries again, and clears the fault if it plays.
+Mandarin and English into one file and hands it to the system's player (``PLAYERS``). The
+parent waits with a deadline; past it the child is killed and a fresh one started, and the next
+announcement plays as usual. A missing voice or a failed player never stops the board: each
+outcome names its ``Fault`` in words, the log gets the raw detail once per change of fault, and
+after a lasting fault (no sound output, no player, no engine) calls are not tried again for
+``retry_s``; the first call after that tries again, and clears the fault if it plays.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import os
 import queue
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -41,8 +42,22 @@ from counterdesk.settings import VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
 log = logging.getLogger(__name__)
 
 EngineFactory = Callable[[], Any]
-# The WAV file's path replaces {wav}. `-D null` plays to ALSA's null device (tests, no speaker).
-DEFAULT_PLAYER = ("aplay", "-q", "{wav}")
+# Each system's own player, nothing to install beyond Debian's alsa-utils: aplay (`-D null`
+# plays to ALSA's null device: tests, no speaker), macOS's afplay, and on Windows .NET's
+# SoundPlayer through PowerShell (both ship with the system). The WAV file's path replaces
+# {wav} and is in the environment as COUNTERDESK_WAV, which needs no quoting (a Windows user
+# name, part of the temporary folder's path, may hold an apostrophe).
+PLAYERS: dict[str, tuple[str, ...]] = {
+    "darwin": ("afplay", "{wav}"),
+    "win32": (
+        "powershell",
+        "-NoProfile",
+        "-NonInteractive",
+        "-Command",
+        "(New-Object Media.SoundPlayer $env:COUNTERDESK_WAV).PlaySync()",
+    ),
+}
+DEFAULT_PLAYER = PLAYERS.get(sys.platform, ("aplay", "-q", "{wav}"))
 PLAYBACK_MARGIN_S = 5.0
 # pyttsx3 2.99's espeak driver now and then writes no file, or drops the sound's last chunk
 # (its callback writes the file before adding the samples that come with the end-of-message
@@ -219,10 +234,15 @@ def _play(player: Sequence[str], wav: str, outcome: Outcome) -> Outcome:
     command = [arg.replace("{wav}", wav) for arg in player]
     try:
         done = subprocess.run(
-            command, capture_output=True, text=True, timeout=outcome.seconds + PLAYBACK_MARGIN_S
+            command,
+            capture_output=True,
+            text=True,
+            timeout=outcome.seconds + PLAYBACK_MARGIN_S,
+            env={**os.environ, "COUNTERDESK_WAV": wav},
         )
     except FileNotFoundError:
-        problem = f"player {command[0]!r} not found (on Debian: apt-get install alsa-utils)"
+        hint = " (on Debian: apt-get install alsa-utils)" if command[0] == "aplay" else ""
+        problem = f"player {command[0]!r} not found{hint}"
         fault = Fault.NO_PLAYER
     except subprocess.TimeoutExpired:
         problem = f"player {command[0]!r} did not finish"

@@ -6,6 +6,7 @@ import array
 import json
 import logging
 import math
+import sys
 import threading
 import wave
 from pathlib import Path
@@ -243,3 +244,19 @@ def test_chime_is_audible_and_short() -> None:
     samples = array.array("h", part.frames)
     assert 0.8 < part.seconds < 1.6
     assert rms(samples, 0, 0.3, 22050) > 1000
+
+
+def test_the_player_finds_the_sound_in_its_environment_as_windows_powershell_does(
+    tmp_path: Path,
+) -> None:
+    """Windows' player reads the path from COUNTERDESK_WAV: nothing to quote in a user name."""
+    copy = tmp_path / "played.wav"
+    read_env = f"import os, shutil; shutil.copy(os.environ['COUNTERDESK_WAV'], {str(copy)!r})"
+    service = SpeechService(player=(sys.executable, "-c", read_env)).start()
+    try:
+        outcome = say(service, 5)
+    finally:
+        service.stop()
+    assert outcome.ok
+    with wave.open(str(copy)) as played:
+        assert played.getnframes() > 0
