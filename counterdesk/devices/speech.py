@@ -148,7 +148,10 @@ def _serve(conn: Connection, voices: Voices, factory: EngineFactory, player: Seq
     """The child's loop: one job in, ("rendered", seconds) and ("done", Outcome) out, until
     the parent sends None or is gone."""
     # Ctrl+C in a terminal reaches every process of its group: the parent stops this worker.
+    # One that came while it started is pending (``_sigint_held``): ignored, then let through.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     with (
         open(os.devnull, "w") as quiet,
         contextlib.redirect_stdout(quiet),  # pyttsx3 prints
@@ -421,18 +424,21 @@ class SpeechService:
 
 @contextlib.contextmanager
 def _sigint_held() -> Iterator[None]:
-    """SIGINT ignored while a worker starts from the main thread (the first one): the child
-    inherits that through exec, so a Ctrl+C during its start-up gives no KeyboardInterrupt
-    traceback from its imports. A Ctrl+C in those milliseconds is lost; a restart (from the
-    speech thread, which may not set signal handlers) keeps that small window open."""
-    if threading.current_thread() is not threading.main_thread():
+    """SIGINT held off while a worker starts, so a Ctrl+C during its start-up gives no
+    KeyboardInterrupt traceback from its imports (``_serve`` then ignores SIGINT: the parent
+    stops the worker). From the main thread SIGINT is ignored meanwhile, which the child
+    inherits through exec; a restart runs on the speech thread, where ``signal.signal`` is not
+    allowed, so SIGINT is also blocked in the starting thread (masks are per thread and
+    inherited too), and ``_serve`` unblocks it once ignored. In the parent a Ctrl+C in those
+    milliseconds is lost from the main thread, delayed from another."""
+    with contextlib.ExitStack() as held:
+        if threading.current_thread() is threading.main_thread():
+            before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            held.callback(signal.signal, signal.SIGINT, before)
+        if hasattr(signal, "pthread_sigmask"):
+            mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            held.callback(signal.pthread_sigmask, signal.SIG_SETMASK, mask)
         yield
-        return
-    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, before)
 
 
 def list_voices(factory: EngineFactory = default_engine) -> list[VoiceInfo]:
