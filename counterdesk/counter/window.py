@@ -8,6 +8,7 @@ ticket issued at the kiosk, a colleague calling a number) arrive through the liv
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,7 @@ from counterdesk.counter.panels import (
 )
 from counterdesk.queue import CounterStatus, Event, EventKind, QueueError, Ticket, TicketEngine
 from counterdesk.queue.errors import error_text
+from counterdesk.queue.pin_guard import PinRefused
 from counterdesk.ui.app import ui_font
 from counterdesk.ui.language_switch import LanguageSwitch
 from counterdesk.ui.layout import column
@@ -63,6 +65,20 @@ ACTIONS = (
 RESUME = QT_TRANSLATE_NOOP("ConsoleWindow", "Resume")
 NOBODY_WAITING = QT_TRANSLATE_NOOP("ConsoleWindow", "Nobody is waiting for this counter")
 NOT_DONE = QT_TRANSLATE_NOOP("ConsoleWindow", "Not done: the database is out of reach. Try again.")
+# Sign-in held back after wrong PINs (``queue.pin_guard``): by whom, and for how long still.
+STAFF_LOCKED = QT_TRANSLATE_NOOP(
+    "ConsoleWindow",
+    "{staff} is locked after too many wrong PINs: try again in {minutes} min {seconds} s, "
+    "or ask a supervisor to unlock it",
+)
+COUNTER_LOCKED = QT_TRANSLATE_NOOP(
+    "ConsoleWindow",
+    "This counter is locked after too many wrong PINs: try again in {minutes} min {seconds} s, "
+    "or ask a supervisor to unlock it",
+)
+PIN_DELAY = QT_TRANSLATE_NOOP(
+    "ConsoleWindow", "A wrong PIN was just entered: try again in {seconds} s"
+)
 
 
 def translated(text: str) -> str:
@@ -413,7 +429,9 @@ class ConsoleWindow(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.busy = False
-        if isinstance(error, QueueError):
+        if isinstance(error, PinRefused):
+            self._say(*_held_back(error), ok=False)
+        elif isinstance(error, QueueError):
             self._say(str(error), {}, ok=False)  # the queue's own words: no translation
         else:
             self._say(NOT_DONE, {}, ok=False)
@@ -434,7 +452,7 @@ class ConsoleWindow(QWidget):
 
     def submit_sign_in(self, staff: str, pin: str) -> None:
         def work() -> None:
-            self.engine.check_pin(staff, pin)
+            self.engine.check_pin(staff, pin, counter=self.counter)
             self.engine.sign_in(self.counter, staff)
 
         self.sign_in.clear()
@@ -528,6 +546,17 @@ class ConsoleWindow(QWidget):
             QT_TRANSLATE_NOOP("ConsoleWindow", "Signed out"),
             lambda: self.engine.sign_out(self.counter),
         )
+
+
+def _held_back(refusal: PinRefused) -> tuple[str, dict[str, str]]:
+    """The sign-in's words for a refusal after wrong PINs, and the time left in them."""
+    seconds = max(1, math.ceil(refusal.remaining.total_seconds()))
+    if not refusal.locked:
+        return PIN_DELAY, {"seconds": str(seconds)}
+    left = {"minutes": str(seconds // 60), "seconds": str(seconds % 60)}
+    if refusal.subject.kind == "staff":
+        return STAFF_LOCKED, {**left, "staff": refusal.subject.name}
+    return COUNTER_LOCKED, left
 
 
 def open_console(engine: TicketEngine, counter: int, staff: str | None = None) -> ConsoleWindow:

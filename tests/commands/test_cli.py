@@ -144,7 +144,7 @@ def test_bad_database_url_is_one_line(run: Run) -> None:
 
 def test_db_upgrade(run: Run) -> None:
     upgraded = json.loads(run("db", "upgrade", "--json").stdout)
-    assert upgraded["schema"] == "0004"
+    assert upgraded["schema"] == "0005_pin_attempts"
 
 
 def test_demo_office_renders_its_windows(run: Run, tmp_path: Path) -> None:
