@@ -172,7 +172,9 @@ def test_opinion_follow_up_from_the_command_line(run: Run, tmp_path: Path) -> No
     assert json.loads(run("close-day", "--json").stdout)["contacts_deleted"] == 0
     at_once = tmp_path / "office.yaml"  # an office that keeps contact details 0 days
     at_once.write_text(
-        SAMPLE_OFFICE.read_text(encoding="utf-8") + "\nfeedback:\n  contact_retention_days: 0\n",
+        SAMPLE_OFFICE.read_text(encoding="utf-8").replace(
+            "contact_retention_days: 30", "contact_retention_days: 0"
+        ),
         encoding="utf-8",
     )
     closed_day = json.loads(run("--office", str(at_once), "close-day", "--json").stdout)
