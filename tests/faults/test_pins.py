@@ -5,7 +5,9 @@ asks for the PIN of a staff member who has one. Time moves only on the test's cl
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from PySide6.QtCore import Qt
@@ -142,6 +144,31 @@ def test_the_kiosk_exit_is_held_back_per_kiosk(engine: TicketEngine, clock: Manu
     assert exit_allowed(engine, "hall-1", "2468", stored)
 
 
+def guess_at_once(engine: TicketEngine, guessers: int) -> list[str]:
+    """``guessers`` wrong PINs for wang at counter 1 from as many threads at the same moment:
+    what each was told."""
+    start = threading.Barrier(guessers)
+
+    def one(_: int) -> str:
+        start.wait()
+        try:
+            engine.check_pin("wang", WRONG, counter=1)
+        except PinRefused:
+            return "held back"
+        except QueueError as wrong:
+            return str(wrong)
+        return "accepted"
+
+    with ThreadPoolExecutor(guessers) as pool:
+        return sorted(pool.map(one, range(guessers)))
+
+
+def test_guesses_made_at_the_same_moment_do_not_slip_through(pins: TicketEngine) -> None:
+    # The clock stands still, so after the first attempt every other one is within its delay.
+    assert guess_at_once(pins, 8) == ["held back"] * 7 + ["wrong PIN for wang"]
+    assert len(refusals(pins)) == 1
+
+
 @pytest.fixture
 def console(qtbot: QtBot, pins: TicketEngine) -> Iterator[ConsoleWindow]:
     window = ConsoleWindow(pins, 1, poll_ms=50)
@@ -202,7 +229,9 @@ def test_the_lock_out_on_postgresql(pg_url: str, clock: ManualClock, sample_offi
     try:
         engine.load_office(sample_office)
         engine.set_pin("wang", PIN)
-        guess(engine, clock, MAX_FAILURES)
+        assert guess_at_once(engine, 8) == ["held back"] * 7 + ["wrong PIN for wang"]
+        clock.advance(seconds=1)
+        guess(engine, clock, MAX_FAILURES - 1)
         with pytest.raises(PinRefused, match="staff member wang is locked"):
             engine.check_pin("wang", PIN, counter=2)
         assert len(refusals(engine)) == MAX_FAILURES
