@@ -7,6 +7,7 @@ ticket issued at the kiosk, a colleague calling a number) arrive through the liv
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import math
 from collections.abc import Callable
@@ -130,6 +131,8 @@ class ConsoleWindow(QWidget):
         self.outage = ""  # why the database is out of reach, while it is
         # The last action's message as (source text, its fields, done): re-worded on a switch.
         self._said: tuple[str, dict[str, str], bool] = ("", {}, True)
+        # A sign-in refused after wrong PINs, and until when: its time left is counted down.
+        self._held: tuple[PinRefused, dt.datetime] | None = None
         self._poll_ms = poll_ms
         self.refresh = Refresher(self._read, self._show, self._refresh_failed, owner=self).request
         self.feed: LiveFeed | None = None
@@ -368,6 +371,18 @@ class ConsoleWindow(QWidget):
         now = self.engine.clock.now()
         self.card.tick(now)
         self.waiting.tick(now)
+        if self._held is not None:
+            self._count_down(now)
+
+    def _count_down(self, now: dt.datetime) -> None:
+        """Re-say a PIN refusal with the time left in it; say nothing once it is over."""
+        assert self._held is not None
+        refusal, until = self._held
+        if now >= until:
+            self._held = None
+            self._say("", {}, ok=True)
+        else:
+            self._say(*_held_back(refusal, until - now), ok=False)
 
     def allowed(self) -> dict[str, bool]:
         """Which actions the queue allows now (all off while offline or busy)."""
@@ -411,6 +426,7 @@ class ConsoleWindow(QWidget):
 
     def _acted(self, done: str, fields: dict[str, str], result: Any, state: CounterState) -> None:
         self.busy = False
+        self._held = None
         ok = True
         if isinstance(result, Ticket):
             fields = {**fields, "number": result.number}
@@ -429,8 +445,11 @@ class ConsoleWindow(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.busy = False
+        self._held = None
         if isinstance(error, PinRefused):
-            self._say(*_held_back(error), ok=False)
+            now = self.engine.clock.now()
+            self._held = (error, now + error.remaining)
+            self._count_down(now)
         elif isinstance(error, QueueError):
             self._say(str(error), {}, ok=False)  # the queue's own words: no translation
         else:
@@ -548,15 +567,15 @@ class ConsoleWindow(QWidget):
         )
 
 
-def _held_back(refusal: PinRefused) -> tuple[str, dict[str, str]]:
-    """The sign-in's words for a refusal after wrong PINs, and the time left in them."""
-    seconds = max(1, math.ceil(refusal.remaining.total_seconds()))
+def _held_back(refusal: PinRefused, left: dt.timedelta) -> tuple[str, dict[str, str]]:
+    """The sign-in's words for a refusal after wrong PINs, with the time ``left``."""
+    seconds = max(1, math.ceil(left.total_seconds()))
     if not refusal.locked:
         return PIN_DELAY, {"seconds": str(seconds)}
-    left = {"minutes": str(seconds // 60), "seconds": str(seconds % 60)}
+    time = {"minutes": str(seconds // 60), "seconds": str(seconds % 60)}
     if refusal.subject.kind == "staff":
-        return STAFF_LOCKED, {**left, "staff": refusal.subject.name}
-    return COUNTER_LOCKED, left
+        return STAFF_LOCKED, {**time, "staff": refusal.subject.name}
+    return COUNTER_LOCKED, time
 
 
 def open_console(engine: TicketEngine, counter: int, staff: str | None = None) -> ConsoleWindow:

@@ -196,6 +196,10 @@ def test_the_console_shows_the_lock_time_left_in_the_staff_language(
         "chen 的密碼錯誤次數過多，已鎖定：請於 10 分 0 秒後再試，或請主管解除鎖定"
     )
     assert console.left.currentWidget() is form
+    clock.advance(minutes=9, seconds=59)  # the console counts the time down on its own
+    qtbot.waitUntil(lambda: "請於 0 分 1 秒後再試" in console.message.text(), timeout=10000)
+    clock.advance(seconds=1)
+    qtbot.waitUntil(lambda: console.message.text() == "", timeout=10000)
 
 
 # -- the command line ----------------------------------------------------------------------
