@@ -31,7 +31,6 @@ from counterdesk.queue.models import EventKind, PinAttemptRow
 MAX_FAILURES = 5  # wrong PINs in a row before the lock-out
 LOCK_OUT = dt.timedelta(minutes=15)
 FIRST_DELAY = dt.timedelta(seconds=1)  # after the first wrong PIN, doubling after each next
-KINDS = ("staff", "counter", "kiosk")
 
 _attempts = PinAttemptRow.__table__
 _ENSURE_ROW = {
