@@ -169,6 +169,21 @@ def test_guesses_made_at_the_same_moment_do_not_slip_through(pins: TicketEngine)
     assert len(refusals(pins)) == 1
 
 
+def test_a_kiosk_without_its_database_takes_no_staff_pin(
+    engine: TicketEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No attempt could be counted, so none is taken (a pulled network cable must not open
+    unlimited guessing); the log says why."""
+    nowhere = Database("postgresql+psycopg://nobody@127.0.0.1:1/none", migrate=False)
+    engine.pins.db = nowhere
+    try:
+        assert not exit_allowed(engine, "hall-1", "2468", hash_pin("2468"))
+    finally:
+        nowhere.dispose()
+    assert "kiosk hall-1: staff PIN not checked" in caplog.text
+    assert "2468" not in caplog.text
+
+
 @pytest.fixture
 def console(qtbot: QtBot, pins: TicketEngine) -> Iterator[ConsoleWindow]:
     window = ConsoleWindow(pins, 1, poll_ms=50)
