@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import sys
 from collections.abc import Callable
@@ -86,12 +87,40 @@ def engine_for(args: argparse.Namespace) -> TicketEngine:
     return open_office(settings.db, settings.office)
 
 
+def staff_options(parser: argparse.ArgumentParser) -> None:
+    """``--staff`` and how a script gives that member's PIN."""
+    parser.add_argument("--staff", help="staff code; signs in at the counter if needed")
+    parser.add_argument(
+        "--pin-stdin",
+        action="store_true",
+        help="read the staff member's PIN from the first line of standard input (else it is "
+        "asked at the terminal)",
+    )
+
+
 def signed_in(engine: TicketEngine, args: argparse.Namespace) -> TicketEngine:
     """``engine`` with ``--staff`` signed in at ``--counter`` if given: a counter command run
-    with ``--staff`` acts as that member, as the console does once they sign in."""
+    with ``--staff`` acts as that member, as the console does once they sign in, and so needs
+    their PIN if they have one, each time."""
     if args.staff:
+        if engine.has_pin(args.staff):
+            pin = typed_pin(f"PIN for {args.staff}: ", piped=args.pin_stdin)
+            if not pin:
+                raise CounterdeskError(
+                    f"{args.staff} signs in with a PIN: type it at the prompt, or give it on "
+                    "standard input with --pin-stdin"
+                )
+            engine.check_pin(args.staff, pin, counter=args.counter)
         engine.sign_in(args.counter, args.staff)
     return engine
+
+
+def typed_pin(prompt: str, *, piped: bool) -> str:
+    """A PIN typed at the terminal (not echoed), or the first line of standard input when
+    ``piped``; empty when there is neither."""
+    if piped:
+        return sys.stdin.readline().strip()
+    return getpass.getpass(prompt) if sys.stdin.isatty() else ""
 
 
 def parse_date(text: str, flag: str, error: type[CounterdeskError] = CounterdeskError) -> dt.date:

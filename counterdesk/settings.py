@@ -9,7 +9,6 @@ platform data folder with the bundled sample office.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 import platformdirs
 
 from counterdesk.queue.errors import CounterdeskError
+from counterdesk.queue.handed_files import parse_toml, read_text
 
 APP = "counterdesk"
 KEYS = {"db", "office", "voice_zh", "voice_en", "voice_rate", "printer", "kiosk_pin_hash"}
@@ -26,6 +26,7 @@ STAFF_LANGUAGES = ("zh_TW", "en")
 
 # espeak-ng's ``cmn`` voice reads Han characters as English; ``cmn-latn-pinyin`` reads them right.
 VOICE_ZH, VOICE_EN, VOICE_RATE = "cmn-latn-pinyin", "en-us", 150
+SETTINGS_BYTES = 64_000  # a settings file is a few lines: nothing larger is read
 
 
 @dataclass(frozen=True)
@@ -80,10 +81,11 @@ def _read_config(path: Path, *, required: bool) -> dict[str, Any]:
         if required:
             raise CounterdeskError(f"{path}: settings file not found")
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise CounterdeskError(f"{path}: cannot read the settings file: {exc}") from None
+    data = parse_toml(
+        read_text(path, "settings file", CounterdeskError, limit=SETTINGS_BYTES),
+        str(path),
+        CounterdeskError,
+    )
     unknown = set(data) - KEYS
     if unknown:
         raise CounterdeskError(

@@ -92,9 +92,11 @@ def run(tmp_path: Path) -> Run:
     env.pop("COUNTERDESK_OFFICE", None)
     env["COUNTERDESK_CONFIG"] = str(tmp_path / "no-settings.toml")
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
+    def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        """``stdin`` is what the command reads (no terminal then); None inherits the test's."""
         return subprocess.run(
             [sys.executable, str(ROOT / "main.py"), *args],
+            input=stdin,
             capture_output=True,
             text=True,
             env=env,

@@ -11,7 +11,14 @@ from collections.abc import Callable
 from typing import Any
 
 from counterdesk import phrases
-from counterdesk.command_line import CommandFactory, Handler, Reply, engine_for, signed_in
+from counterdesk.command_line import (
+    CommandFactory,
+    Handler,
+    Reply,
+    engine_for,
+    signed_in,
+    staff_options,
+)
 from counterdesk.feedback import Feedback
 from counterdesk.queue import QueueError, TicketEngine, TicketRefused
 from counterdesk.queue.views import OfficeStatus, Ticket
@@ -30,7 +37,7 @@ def register(command: CommandFactory) -> None:
     def at_counter(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
         sub = command(name, handler, text)
         sub.add_argument("--counter", type=int, required=True, help="counter number")
-        sub.add_argument("--staff", help="staff code; signs in at the counter if needed")
+        staff_options(sub)
         return sub
 
     call = at_counter("call", _call, "call the next ticket (or --ticket NUMBER)")
@@ -121,7 +128,7 @@ def _transfer(args: argparse.Namespace) -> Reply:
 def _sign_in(args: argparse.Namespace) -> dict[str, Any]:
     if not args.staff:
         raise QueueError("sign-in needs --staff CODE")
-    engine_for(args).sign_in(args.counter, args.staff)
+    signed_in(engine_for(args), args)
     return {
         "counter": args.counter,
         "staff": args.staff,

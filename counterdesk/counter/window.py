@@ -7,7 +7,9 @@ ticket issued at the kiosk, a colleague calling a number) arrive through the liv
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +36,7 @@ from counterdesk.counter.panels import (
 )
 from counterdesk.queue import CounterStatus, Event, EventKind, QueueError, Ticket, TicketEngine
 from counterdesk.queue.errors import error_text
+from counterdesk.queue.pin_guard import PinRefused
 from counterdesk.ui.app import ui_font
 from counterdesk.ui.language_switch import LanguageSwitch
 from counterdesk.ui.layout import column
@@ -63,6 +66,20 @@ ACTIONS = (
 RESUME = QT_TRANSLATE_NOOP("ConsoleWindow", "Resume")
 NOBODY_WAITING = QT_TRANSLATE_NOOP("ConsoleWindow", "Nobody is waiting for this counter")
 NOT_DONE = QT_TRANSLATE_NOOP("ConsoleWindow", "Not done: the database is out of reach. Try again.")
+# Sign-in held back after wrong PINs (``queue.pin_guard``): by whom, and for how long still.
+STAFF_LOCKED = QT_TRANSLATE_NOOP(
+    "ConsoleWindow",
+    "{staff} is locked after too many wrong PINs: try again in {minutes} min {seconds} s, "
+    "or ask a supervisor to unlock it",
+)
+COUNTER_LOCKED = QT_TRANSLATE_NOOP(
+    "ConsoleWindow",
+    "This counter is locked after too many wrong PINs: try again in {minutes} min {seconds} s, "
+    "or ask a supervisor to unlock it",
+)
+PIN_DELAY = QT_TRANSLATE_NOOP(
+    "ConsoleWindow", "A wrong PIN was just entered: try again in {seconds} s"
+)
 
 
 def translated(text: str) -> str:
@@ -114,6 +131,8 @@ class ConsoleWindow(QWidget):
         self.outage = ""  # why the database is out of reach, while it is
         # The last action's message as (source text, its fields, done): re-worded on a switch.
         self._said: tuple[str, dict[str, str], bool] = ("", {}, True)
+        # A sign-in refused after wrong PINs, and until when: its time left is counted down.
+        self._held: tuple[PinRefused, dt.datetime] | None = None
         self._poll_ms = poll_ms
         self.refresh = Refresher(self._read, self._show, self._refresh_failed, owner=self).request
         self.feed: LiveFeed | None = None
@@ -352,6 +371,18 @@ class ConsoleWindow(QWidget):
         now = self.engine.clock.now()
         self.card.tick(now)
         self.waiting.tick(now)
+        if self._held is not None:
+            self._count_down(now)
+
+    def _count_down(self, now: dt.datetime) -> None:
+        """Re-say a PIN refusal with the time left in it; say nothing once it is over."""
+        assert self._held is not None
+        refusal, until = self._held
+        if now >= until:
+            self._held = None
+            self._say("", {}, ok=True)
+        else:
+            self._say(*_held_back(refusal, until - now), ok=False)
 
     def allowed(self) -> dict[str, bool]:
         """Which actions the queue allows now (all off while offline or busy)."""
@@ -395,6 +426,7 @@ class ConsoleWindow(QWidget):
 
     def _acted(self, done: str, fields: dict[str, str], result: Any, state: CounterState) -> None:
         self.busy = False
+        self._held = None
         ok = True
         if isinstance(result, Ticket):
             fields = {**fields, "number": result.number}
@@ -413,7 +445,12 @@ class ConsoleWindow(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.busy = False
-        if isinstance(error, QueueError):
+        self._held = None
+        if isinstance(error, PinRefused):
+            now = self.engine.clock.now()
+            self._held = (error, now + error.remaining)
+            self._count_down(now)
+        elif isinstance(error, QueueError):
             self._say(str(error), {}, ok=False)  # the queue's own words: no translation
         else:
             self._say(NOT_DONE, {}, ok=False)
@@ -434,7 +471,7 @@ class ConsoleWindow(QWidget):
 
     def submit_sign_in(self, staff: str, pin: str) -> None:
         def work() -> None:
-            self.engine.check_pin(staff, pin)
+            self.engine.check_pin(staff, pin, counter=self.counter)
             self.engine.sign_in(self.counter, staff)
 
         self.sign_in.clear()
@@ -528,6 +565,17 @@ class ConsoleWindow(QWidget):
             QT_TRANSLATE_NOOP("ConsoleWindow", "Signed out"),
             lambda: self.engine.sign_out(self.counter),
         )
+
+
+def _held_back(refusal: PinRefused, left: dt.timedelta) -> tuple[str, dict[str, str]]:
+    """The sign-in's words for a refusal after wrong PINs, with the time ``left``."""
+    seconds = max(1, math.ceil(left.total_seconds()))
+    if not refusal.locked:
+        return PIN_DELAY, {"seconds": str(seconds)}
+    time = {"minutes": str(seconds // 60), "seconds": str(seconds % 60)}
+    if refusal.subject.kind == "staff":
+        return STAFF_LOCKED, {**time, "staff": refusal.subject.name}
+    return COUNTER_LOCKED, time
 
 
 def open_console(engine: TicketEngine, counter: int, staff: str | None = None) -> ConsoleWindow:

@@ -2,11 +2,13 @@
 
 Citizens must never reach the desktop, so leaving full screen or closing the kiosk asks for
 the staff PIN; only its salted hash is kept in the settings file (``kiosk_pin_hash``). The hash
-is the same scrypt format the engine stores for staff sign-in PINs.
+is the same scrypt format the engine stores for staff sign-in PINs, and wrong PINs hold the
+kiosk back the same way (``queue.pin_guard``), counted in the database per kiosk.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 
 from PySide6.QtCore import Qt
@@ -14,11 +16,13 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QVBoxLayout, QW
 
 from counterdesk.kiosk.widgets import Button, label
 from counterdesk.phrases import Bilingual
-from counterdesk.queue import pins
-from counterdesk.queue.errors import CounterdeskError
+from counterdesk.queue import TicketEngine, pins
+from counterdesk.queue.errors import CounterdeskError, error_text
+from counterdesk.queue.pin_guard import PinRefused, Subject
 
 LEAVE_FULL_SCREEN = "windowed"
 CLOSE = "close"
+log = logging.getLogger(__name__)
 
 
 def hash_pin(pin: str) -> str:
@@ -39,6 +43,22 @@ def check_pin_hash(stored: str) -> str:
             "setting kiosk_pin_hash is not a PIN hash: make one with `counterdesk kiosk --hash-pin`"
         )
     return stored
+
+
+def exit_allowed(engine: TicketEngine, kiosk: str, pin: str, stored: str) -> bool:
+    """Whether ``pin`` opens kiosk ``kiosk``; every refusal is logged, never the PIN.
+
+    Without the database no attempt can be counted, so none is taken: a kiosk cut off from
+    its network must not become the place to guess the PIN at leisure."""
+    try:
+        if engine.pins.attempt([Subject("kiosk", kiosk)], lambda: pins.pin_matches(pin, stored)):
+            return True
+        log.warning("kiosk %s: wrong staff PIN entered", kiosk)
+    except PinRefused as refusal:
+        log.warning("kiosk %s: staff PIN not taken: %s", kiosk, refusal)
+    except Exception as error:  # the database out of reach: refused, as above
+        log.warning("kiosk %s: staff PIN not checked: %s", kiosk, error_text(error))
+    return False
 
 
 class StaffExitDialog(QDialog):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import socket
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QResizeEvent
@@ -29,14 +30,13 @@ from counterdesk.devices.ticket_image import qr_matrix
 from counterdesk.devices.ticket_printing import PrintOutcome, print_ticket
 from counterdesk.kiosk.home import HomePage, PriorityPage
 from counterdesk.kiosk.service_page import ServicePage
-from counterdesk.kiosk.staff_exit import CLOSE, LEAVE_FULL_SCREEN, StaffExitDialog
+from counterdesk.kiosk.staff_exit import CLOSE, LEAVE_FULL_SCREEN, StaffExitDialog, exit_allowed
 from counterdesk.kiosk.style import stylesheet
 from counterdesk.kiosk.ticket_page import TicketPage
 from counterdesk.kiosk.widgets import Button, Pair, label
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import OfficeStatus, ServiceStatus, Ticket, TicketEngine, TicketRefused
 from counterdesk.queue.errors import error_text
-from counterdesk.queue.pins import pin_matches
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background, wait_for_work
@@ -99,6 +99,7 @@ class KioskWindow(QWidget):
         self.printer = printer
         self.speaker: Speaker = speaker or SilentSpeaker()
         self.pin_hash = pin_hash
+        self.name = socket.gethostname()  # wrong staff PINs are counted per kiosk
         self.status: OfficeStatus | None = None
         self.setObjectName("kiosk")
         self.setWindowTitle(f"{self.office.office.name.zh} — {self.office.office.name.en}")
@@ -392,8 +393,9 @@ class KioskWindow(QWidget):
         if answer is None:
             return
         pin, action = answer
-        if self.pin_hash is not None and not pin_matches(pin, self.pin_hash):
-            log.warning("kiosk: wrong staff PIN entered")
+        if self.pin_hash is not None and not exit_allowed(
+            self.engine, self.name, pin, self.pin_hash
+        ):
             return
         log.info("kiosk: staff %s", "closed the kiosk" if action == CLOSE else "left full screen")
         if action == LEAVE_FULL_SCREEN:

@@ -49,6 +49,7 @@ from counterdesk.queue.models import (
 )
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
 from counterdesk.queue.office_store import read_office, store_office
+from counterdesk.queue.pin_guard import PinGuard, Subject
 from counterdesk.queue.pins import hash_pin, pin_matches
 from counterdesk.queue.reads import QueueReader
 from counterdesk.queue.typed_text import clean_text
@@ -156,6 +157,7 @@ class TicketEngine:
         self.clock = clock or SystemClock()
         self._office = read_office(db)
         self.read = QueueReader(self)
+        self.pins = PinGuard(db, self.clock, self._log)
 
     # -- configuration -------------------------------------------------------------------
 
@@ -440,16 +442,28 @@ class TicketEngine:
         with self.db.write() as session:
             self.staff_row(session, staff).pin_hash = hash_pin(pin)
 
-    def check_pin(self, staff: str, pin: str) -> None:
-        """Refuse a wrong PIN, and a staff member who has none yet (no PIN is no sign-in)."""
+    def has_pin(self, staff: str) -> bool:
+        """Whether ``staff`` signs in with a PIN (every console sign-in needs one)."""
         with self.db.read() as session:
+            return self.staff_row(session, staff).pin_hash is not None
+
+    def check_pin(self, staff: str, pin: str, *, counter: int) -> None:
+        """Refuse a wrong PIN, and a staff member who has none yet (no PIN is no sign-in).
+
+        Wrong PINs hold back both the staff member and the counter they were typed at
+        (``pin_guard``): a PinRefused says for how long."""
+        with self.db.read() as session:
+            self._counter(session, counter)
             stored = self.staff_row(session, staff).pin_hash
         if stored is None:
             raise QueueError(
                 f"{staff} has no PIN yet: an administrator sets one with "
                 f"`counterdesk staff set-pin {staff}`"
             )
-        if not pin_matches(pin, stored):
+        subjects = [Subject("staff", staff), Subject("counter", str(counter))]
+        if not self.pins.attempt(
+            subjects, lambda: pin_matches(pin, stored), staff=staff, counter=counter
+        ):
             raise QueueError(f"wrong PIN for {staff}")
 
     def sign_in(self, counter: int, staff: str) -> None:

@@ -92,6 +92,8 @@ class EventKind(enum.StrEnum):
     PAUSED = "paused"
     RESUMED = "resumed"
     OFFICE_LOADED = "office_loaded"
+    PIN_REFUSED = "pin_refused"  # a wrong PIN: who and where, never the PIN
+    PIN_UNLOCKED = "pin_unlocked"
 
 
 class Base(DeclarativeBase):
@@ -239,6 +241,16 @@ class DailySequenceRow(Base):
     business_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     service_code: Mapped[str] = mapped_column(ForeignKey("services.code"), primary_key=True)
     last_number: Mapped[int] = mapped_column(Integer)
+
+
+class PinAttemptRow(Base):
+    """Wrong PINs in a row for a subject (``staff:wang``, ``counter:3``, ``kiosk:hall``) and
+    the moment before which it takes no attempt (see ``pin_guard``)."""
+
+    __tablename__ = "pin_attempts"
+    subject: Mapped[str] = mapped_column(String(100), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    not_before: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class CounterSessionRow(Base):

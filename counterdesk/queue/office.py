@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
+from counterdesk.queue.handed_files import parse_yaml, read_text
 
 SAMPLE_OFFICE = (
     Path(__file__).resolve().parent.parent / "resources" / "offices" / "company-registration.yaml"
@@ -280,26 +281,12 @@ class Problem:
 
 def load_office(path: str | Path) -> Office:
     """Read and validate an office file; raise OfficeFileError listing every problem."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise OfficeFileError(f"{path}: cannot read the office file: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise OfficeFileError(f"{path}: the office file must be UTF-8 text") from None
-    return parse_office(text, str(path))
+    return parse_office(read_text(path, "office file", OfficeFileError), str(path))
 
 
 def parse_office(text: str, source: str = "<office>") -> Office:
     """Validate office YAML text; ``source`` names it in error messages."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise OfficeFileError(f"{source}{where}: not valid YAML: {problem}") from None
+    data, root = parse_yaml(text, source, OfficeFileError)
     if not isinstance(data, dict):
         raise OfficeFileError(f"{source}:1: the office file must be a mapping with an 'office' key")
     lines = _line_index(root)

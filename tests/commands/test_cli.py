@@ -159,7 +159,7 @@ def test_bad_database_url_is_one_line(run: Run) -> None:
 
 def test_db_upgrade(run: Run) -> None:
     upgraded = json.loads(run("db", "upgrade", "--json").stdout)
-    assert upgraded["schema"] == "0004"
+    assert upgraded["schema"] == "0005_pin_attempts"
 
 
 def test_demo_office_renders_its_windows(run: Run, tmp_path: Path) -> None:
@@ -187,7 +187,9 @@ def test_opinion_follow_up_from_the_command_line(run: Run, tmp_path: Path) -> No
     assert json.loads(run("close-day", "--json").stdout)["contacts_deleted"] == 0
     at_once = tmp_path / "office.yaml"  # an office that keeps contact details 0 days
     at_once.write_text(
-        SAMPLE_OFFICE.read_text(encoding="utf-8") + "\nfeedback:\n  contact_retention_days: 0\n",
+        SAMPLE_OFFICE.read_text(encoding="utf-8").replace(
+            "contact_retention_days: 30", "contact_retention_days: 0"
+        ),
         encoding="utf-8",
     )
     closed_day = json.loads(run("--office", str(at_once), "close-day", "--json").stdout)

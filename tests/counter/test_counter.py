@@ -64,12 +64,17 @@ def test_every_key_is_shown_on_its_button(console: ConsoleWindow) -> None:
     assert keys == {key for _, key, _ in ACTIONS}
 
 
-def test_sign_in_needs_the_right_pin(qtbot: QtBot, console: ConsoleWindow) -> None:
+def test_sign_in_needs_the_right_pin(
+    qtbot: QtBot, console: ConsoleWindow, clock: ManualClock
+) -> None:
     assert console.left.currentWidget() is console.sign_in
     assert enabled(console) == set()
     sign_in(qtbot, console, "9999")
     assert "wrong PIN for wang" in console.message.text()
     assert console.left.currentWidget() is console.sign_in
+    sign_in(qtbot, console, "1234")  # the second try comes too soon after a wrong PIN
+    assert console.message.text() == "A wrong PIN was just entered: try again in 1 s"
+    clock.advance(seconds=1)
     sign_in(qtbot, console, "1234")
     assert console.left.currentWidget() is console.card
     assert "王小明" in console.who.text()
@@ -82,11 +87,11 @@ def test_pins_are_stored_hashed_and_checked(engine: TicketEngine) -> None:
     with engine.db.read() as session:
         stored = session.get(StaffRow, "chen").pin_hash
     assert stored is not None and "24680" not in stored and stored.startswith("scrypt$")
-    engine.check_pin("chen", "24680")
+    engine.check_pin("chen", "24680", counter=1)
     with pytest.raises(QueueError, match="wrong PIN"):
-        engine.check_pin("chen", "24681")
+        engine.check_pin("chen", "24681", counter=1)
     with pytest.raises(QueueError, match="no PIN yet"):
-        engine.check_pin("lin", "1234")
+        engine.check_pin("lin", "1234", counter=1)
     with pytest.raises(QueueError, match="4 to 8 digits"):
         engine.set_pin("chen", "12a4")
 

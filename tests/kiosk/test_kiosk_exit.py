@@ -17,7 +17,7 @@ from counterdesk.kiosk.staff_exit import (
     hash_pin,
 )
 from counterdesk.kiosk.window import KioskWindow
-from counterdesk.queue import TicketEngine
+from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.queue.pins import pin_matches
 
@@ -55,7 +55,7 @@ def answer(window: KioskWindow, monkeypatch: pytest.MonkeyPatch, *replies: objec
 
 
 def test_close_needs_the_pin(
-    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch, clock: ManualClock
 ) -> None:
     asked = answer(kiosk, monkeypatch, ("1111", CLOSE), None, (PIN, CLOSE))
     kiosk.close()  # Alt+F4, the window manager: the PIN is asked, the wrong one refused
@@ -64,6 +64,7 @@ def test_close_needs_the_pin(
     kiosk.close()  # cancelled on the keypad
     qtbot.waitUntil(lambda: len(asked) == 2)
     assert kiosk.isVisible()
+    clock.advance(seconds=1)  # the delay after a wrong PIN
     kiosk.close()
     qtbot.waitUntil(lambda: not kiosk.isVisible())
     assert len(asked) == 3
@@ -82,13 +83,14 @@ def test_escape_and_the_hidden_hold_ask_for_the_pin(
 
 
 def test_leaving_full_screen_with_the_pin(
-    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch, clock: ManualClock
 ) -> None:
     kiosk.showFullScreen()
     qtbot.waitUntil(kiosk.isFullScreen)
     answer(kiosk, monkeypatch, ("0000", LEAVE_FULL_SCREEN), (PIN, LEAVE_FULL_SCREEN))
     kiosk.request_staff_exit()
     assert kiosk.isFullScreen()
+    clock.advance(seconds=1)  # the delay after a wrong PIN
     kiosk.request_staff_exit()
     qtbot.waitUntil(lambda: not kiosk.isFullScreen())
     assert kiosk.isVisible()

@@ -58,7 +58,7 @@ def test_sqlite_is_opened_in_wal_with_foreign_keys(sqlite_url: str) -> None:
         assert session.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
         assert session.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
         assert session.execute(text("PRAGMA busy_timeout")).scalar_one() == 30000
-    assert schema_version(db.engine) == "0004"
+    assert schema_version(db.engine) == "0005_pin_attempts"
 
 
 def test_write_transactions_take_the_write_lock_at_once(sqlite_url: str) -> None:
