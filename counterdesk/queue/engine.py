@@ -409,26 +409,48 @@ class TicketEngine:
             self._log(session, EventKind.CANCELLED, ticket, counter=counter)
             return Ticket.of(ticket)
 
-    def close_day(self) -> int:
-        """End the business day: open tickets become removed-at-close, counters are signed out.
+    def close_day(self, *, today: bool = False) -> int:
+        """End the business days that are over: their open tickets become removed-at-close,
+        and the counters signed in on them (and not serving a later day's ticket) are signed
+        out.
 
+        Run after midnight it must not touch the new day, whose tickets may already be at a
+        counter: only days before today's business date (office local date) are closed, and
+        today too only when ``today`` is asked for, and not before its closing time.
         Nothing is deleted: the tickets and their events stay for the statistics.
         """
         now = self.clock.now()
-        today = self.business_date(now)
+        current = self.business_date(now)
+        last = current - dt.timedelta(days=1)
+        if today:
+            closes = self.office.closing_time(current)
+            if now < closes:
+                raise QueueError(
+                    f"today ({current}) is open until {closes:%H:%M}: it can be closed only "
+                    "after closing time"
+                )
+            last = current
+        boundary = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), self.office.zone)
         with self.db.write() as session:
             tickets = session.scalars(
-                select(TicketRow).where(
-                    TicketRow.business_date <= today, TicketRow.status.in_(OPEN)
-                )
+                select(TicketRow).where(TicketRow.business_date <= last, TicketRow.status.in_(OPEN))
             ).all()
             for ticket in tickets:
                 counter = ticket.counter_number
                 ticket.status = Status.REMOVED_AT_CLOSE
                 ticket.counter_number = None
                 self._log(session, EventKind.REMOVED_AT_CLOSE, ticket, counter=counter)
+            busy = set(
+                session.scalars(
+                    select(TicketRow.counter_number).where(
+                        TicketRow.business_date > last, TicketRow.status.in_(OPEN)
+                    )
+                )
+            )
             for desk_session in open_sessions(session):
-                self._end_session(session, desk_session, now, "day closed")
+                # A clerk who signed in yesterday and is serving today's ticket stays.
+                if desk_session.signed_in_at < boundary and desk_session.counter_number not in busy:
+                    self._end_session(session, desk_session, now, "day closed")
             return len(tickets)
 
     # -- counter sessions ------------------------------------------------------------------

@@ -218,6 +218,15 @@ class Office(_Strict):
         """The business day of a UTC moment: the office's local calendar date."""
         return moment.astimezone(self.zone).date()
 
+    def closing_time(self, day: dt.date) -> dt.datetime:
+        """When business day ``day`` is over: its last session's close, local time; a day the
+        office is closed is over from its start."""
+        hours = self.office.hours
+        if WEEKDAYS[day.weekday()] not in hours.days:
+            return dt.datetime.combine(day, dt.time(), self.zone)
+        last = max(_parse_time(session.close) for session in hours.sessions)
+        return dt.datetime.combine(day, last, self.zone)
+
     def always_open(self) -> Office:
         """This office issuing every day from 00:00 to 23:59: the demo's hours, so a newcomer
         can take a number whenever and wherever they try it (the rules stay in ticket_window)."""

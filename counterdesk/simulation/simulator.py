@@ -167,7 +167,7 @@ class EngineBackend:
         self._at(at).finish(counter)
 
     def close_day(self, at: dt.datetime) -> None:
-        self._at(at).close_day()
+        self._at(at).close_day(today=True)
 
 
 @dataclass(frozen=True)
