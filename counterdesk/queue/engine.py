@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from counterdesk.queue.arguments import counter_number, typed_code
 from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
@@ -568,6 +569,7 @@ class TicketEngine:
 
     def staff_row(self, session: Session, code: str) -> StaffRow:
         """The active staff member ``code``, or a NotFound listing the office's staff."""
+        code = typed_code(code, "the staff code")
         row = session.get(StaffRow, code)
         if row is None or not row.active:
             known = ", ".join(member.code for member in self.office.staff)
@@ -575,7 +577,7 @@ class TicketEngine:
         return row
 
     def _counter(self, session: Session, number: int) -> CounterRow:
-        row = session.get(CounterRow, number)
+        row = session.get(CounterRow, counter_number(number))
         if row is None or not row.active:
             raise self._unknown_counter(session, number)
         return row
@@ -605,7 +607,7 @@ class TicketEngine:
 
     def _open_counter(self, session: Session, counter: int) -> _OpenCounter:
         """A counter ready to call: refuses one unknown, closed, paused or with a ticket at it."""
-        rows = session.execute(_DESK, {"counter": counter}).all()
+        rows = session.execute(_DESK, {"counter": counter_number(counter)}).all()
         if not rows or not rows[0].active:
             raise self._unknown_counter(session, counter)
         desk = rows[0]
