@@ -24,6 +24,7 @@ from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound
 from counterdesk.queue.models import CounterSessionRow, TicketEventRow, TicketRow
 from counterdesk.queue.office import Office
+from counterdesk.simulation.simulator import Plan, fill_history, simulate
 from tests.conftest import OPENING, ROOT, Run
 from tests.pg_server import fresh_database
 
@@ -210,3 +211,30 @@ def test_the_command_line_says_one_line_and_exits_2(
     ):
         answer = run("--db", url, *args)
         assert (answer.returncode, answer.stderr) == (2, f"counterdesk: {message}\n")
+
+
+@pytest.mark.parametrize(
+    ("plan", "message"),
+    [
+        ({"service_minutes": float("nan")}, "--service-minutes must be a number, not nan"),
+        ({"service_minutes": 10_000.0}, "--service-minutes must be at most 480"),
+        ({"no_show_share": float("nan")}, "no_show_share must be a number"),
+        ({"arrivals": {9: float("inf")}}, "the arrival rate at 9:00 must be a number"),
+        ({"arrivals": {9: 1e300}}, "arrival rates above 3600 citizens per hour"),
+    ],
+)
+def test_a_simulation_plan_refuses_numbers_no_office_has(
+    plan: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        Plan(**plan)
+
+
+@pytest.mark.parametrize("days", [0, -1, 3661, 10**9, 2**63])
+def test_simulated_days_stay_in_range(engine: TicketEngine, days: int) -> None:
+    for run_simulation in (
+        lambda: simulate(engine, OPENING.date(), Plan(), days=days),
+        lambda: fill_history(engine, days=days),
+    ):
+        with pytest.raises(InvalidInput, match="out of range"):
+            run_simulation()
