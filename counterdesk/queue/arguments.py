@@ -13,7 +13,7 @@ from counterdesk.queue.errors import InvalidInput
 from counterdesk.queue.typed_text import clean_text
 
 COUNTER_NUMBERS = (1, 999)  # the office file's range; an unknown one in it is NotFound
-EVENT_IDS = (0, 2**63 - 1)  # BIGINT on PostgreSQL, INTEGER (64 bits) on SQLite
+EVENT_IDS = (0, 2**63 - 1)  # ids: BIGINT on PostgreSQL, INTEGER (64 bits) on SQLite
 EVENT_LIMITS = (1, 100_000)  # events one read may return
 CODE_LENGTH = 32  # services.code, staff.code
 NUMBER_LENGTH = 8  # tickets.number, e.g. A012

@@ -24,7 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from counterdesk.queue.arguments import counter_number, typed_code
+from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, whole_number
 from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
@@ -238,7 +238,7 @@ class TicketEngine:
         if state not in PRINT_STATES:
             raise ValueError(f"print state must be one of {', '.join(PRINT_STATES)}")
         with self.db.write() as session:
-            ticket = session.get(TicketRow, ticket_id)
+            ticket = session.get(TicketRow, whole_number(ticket_id, "the ticket id", EVENT_IDS))
             if ticket is None:
                 raise NotFound(f"no ticket with id {ticket_id}")
             ticket.print_state = state

@@ -117,6 +117,7 @@ CASES: list[tuple[str, Action, type[Exception], str]] = [
     ),
     ("rate(NUL)", lambda e: Feedback(e).ratings.rate("t\x00", 5), NotFound, "no ticket"),
     ("rate(huge)", lambda e: Feedback(e).ratings.rate("t", 2**63), InvalidInput, "score"),
+    ("print state", lambda e: e.set_print_state(2**64, "printed"), InvalidInput, "ticket id"),
     ("cancel('')", lambda e: e.cancel("  "), InvalidInput, "the ticket number is empty"),
     ("counter 'x'", lambda e: e.call_next("1"), InvalidInput, "whole number"),  # type: ignore[arg-type]
     ("events limit -1", lambda e: e.read.events_after(0, -1), InvalidInput, "the limit -1"),
