@@ -444,7 +444,7 @@ class TicketEngine:
             busy = set(
                 session.scalars(
                     select(TicketRow.counter_number).where(
-                        TicketRow.business_date > last, TicketRow.status.in_(OPEN)
+                        TicketRow.business_date > last, IS_AT_COUNTER
                     )
                 )
             )

@@ -24,6 +24,7 @@ from pydantic import (
     field_validator,
 )
 
+from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import NotFound, OfficeFileError
 
 SAMPLE_OFFICE = (
@@ -164,7 +165,7 @@ class Service(_Strict):
 
 
 class Counter(_Strict):
-    number: int = Field(ge=1, le=999)
+    number: int = Field(ge=COUNTER_NUMBERS[0], le=COUNTER_NUMBERS[1])
     name: Text
     services: list[ServiceCode] = Field(min_length=1)
 

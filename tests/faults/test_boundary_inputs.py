@@ -21,8 +21,21 @@ from counterdesk.command_line import BROKEN_PIPE
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import Database, ManualClock, TicketEngine
+from counterdesk.queue.arguments import (
+    CODE_LENGTH,
+    NUMBER_LENGTH,
+    REFERENCE_LENGTH,
+    TOKEN_LENGTH,
+)
 from counterdesk.queue.errors import InvalidInput, NotFound
-from counterdesk.queue.models import CounterSessionRow, TicketEventRow, TicketRow
+from counterdesk.queue.models import (
+    CounterSessionRow,
+    OpinionRow,
+    ServiceRow,
+    StaffRow,
+    TicketEventRow,
+    TicketRow,
+)
 from counterdesk.queue.office import Office
 from counterdesk.simulation.simulator import Plan, fill_history, simulate
 from tests.conftest import OPENING, ROOT, Run
@@ -239,3 +252,15 @@ def test_simulated_days_stay_in_range(engine: TicketEngine, days: int) -> None:
     ):
         with pytest.raises(InvalidInput, match="out of range"):
             run_simulation()
+
+
+def test_the_checked_lengths_are_the_columns() -> None:
+    """The limits in queue/arguments.py are the models' column sizes, kept in step here."""
+    lengths = {
+        CODE_LENGTH: (ServiceRow.code, StaffRow.code, TicketEventRow.staff_code),
+        NUMBER_LENGTH: (TicketRow.number,),
+        TOKEN_LENGTH: (TicketRow.token,),
+        REFERENCE_LENGTH: (OpinionRow.reference,),
+    }
+    for length, columns in lengths.items():
+        assert {column.type.length for column in columns} == {length}
