@@ -14,6 +14,7 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ from counterdesk.queue import (
 from counterdesk.settings import STAFF_LANGUAGES, load_settings
 
 Handler = Callable[[argparse.Namespace], Any]
+# What a shell reports for a command ended by SIGPIPE (128 + 13), as ``git log | head`` gives.
+BROKEN_PIPE = 141
 
 # Every command takes ``--json`` after its name too; SUPPRESS keeps a ``--json`` given before
 # the name from being reset to False by the sub-command's own default.
@@ -141,7 +144,21 @@ class Reply:
 
 def run(args: argparse.Namespace) -> int:
     """Run the chosen handler and print what it returns; errors become one line and an exit
-    code."""
+    code.
+
+    A reader that stops early (``counterdesk events | head -1``) closes the pipe: that ends
+    the command quietly, as it ends any Unix tool, instead of with a BrokenPipeError traceback.
+    """
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # Python flushes stdout once more at exit: point it at /dev/null so that is quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return BROKEN_PIPE
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         result = args.handler(args)
     except OfficeFileError as exc:
@@ -159,6 +176,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(_as_json(result), ensure_ascii=False, indent=None))
     else:
         print(result.text if isinstance(result, Reply) else str(result.get("text", result)))
+    sys.stdout.flush()  # here, so that a closed pipe is met inside run(), not at exit
     return 0
 
 

@@ -65,7 +65,16 @@ def register(command: CommandFactory) -> None:
         by_number.add_argument("number", help="ticket number, e.g. A012")
 
     command("status", _status, "waiting per service with estimates, and each counter")
-    command("close-day", _close_day, "end the business day (open tickets are closed, none deleted)")
+    close_day = command(
+        "close-day",
+        _close_day,
+        "end the business days that are over (open tickets are closed, none deleted)",
+    )
+    close_day.add_argument(
+        "--today",
+        action="store_true",
+        help="close today as well; refused before today's closing time",
+    )
     events = command("events", _events, "the event log after a given id (the change feed)")
     events.add_argument("--after", type=int, default=0, help="last event id already seen")
     events.add_argument("--limit", type=int, default=100)
@@ -157,12 +166,13 @@ def _status(args: argparse.Namespace) -> Reply:
 def _close_day(args: argparse.Namespace) -> dict[str, Any]:
     """Close the day, and delete contact details kept past the retention time (a daily job)."""
     engine = engine_for(args)
-    closed = engine.close_day()
+    closed = engine.close_day(today=args.today)
     purged = Feedback(engine).opinions.purge_contacts()
+    days = "days up to today" if args.today else "days before today"
     return {
         "removed_at_close": closed,
         "contacts_deleted": purged,
-        "text": f"day closed: {closed} open tickets removed at close"
+        "text": f"{days} closed: {closed} open tickets removed at close"
         + (f"; contact details of {purged} closed opinions deleted" if purged else ""),
     }
 

@@ -8,8 +8,9 @@ import datetime as dt
 from typing import Any
 
 from counterdesk.command_line import CommandFactory, engine_for, parse_date, terminal_progress
+from counterdesk.queue.arguments import whole_number
 from counterdesk.queue.errors import CounterdeskError, QueueError
-from counterdesk.simulation.simulator import DISTRIBUTIONS
+from counterdesk.simulation.simulator import DISTRIBUTIONS, SIMULATED_DAYS
 
 
 def register(command: CommandFactory) -> None:
@@ -52,9 +53,10 @@ def _simulate(args: argparse.Namespace) -> dict[str, Any]:
         )
     except ValueError as exc:
         raise CounterdeskError(str(exc)) from None
+    days = whole_number(args.days, "--days", SIMULATED_DAYS)
     engine = engine_for(args)
     today = engine.business_date()
-    last = first + dt.timedelta(days=max(args.days, 1) - 1)
+    last = first + dt.timedelta(days=days - 1)
     if last >= today:
         raise QueueError(
             f"the simulator writes history: choose days before today ({today}); "

@@ -17,6 +17,7 @@ import secrets
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from counterdesk.queue.arguments import REFERENCE_LENGTH, possible_token, typed_code
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.lookups import row_by_token
@@ -207,11 +208,14 @@ class Opinions:
 
     def for_ticket(self, token: str) -> list[Opinion]:
         """The opinions filed from one ticket's page, so the citizen can follow them there."""
+        wanted = possible_token(token)
+        if wanted is None:
+            return []
         with self.engine.db.read() as session:
             rows = session.execute(
                 select(OpinionRow, TicketRow.number)
                 .join(TicketRow, TicketRow.id == OpinionRow.ticket_id)
-                .where(TicketRow.token == token)
+                .where(TicketRow.token == wanted)
                 .order_by(OpinionRow.id)
             )
             return [self._view(row, number) for row, number in rows]
@@ -255,8 +259,9 @@ class Opinions:
     # -- helpers ---------------------------------------------------------------------------
 
     def _row(self, session: Session, reference: str) -> OpinionRow:
+        wanted = typed_code(reference, "the opinion reference", REFERENCE_LENGTH).upper()
         row = session.scalars(
-            select(OpinionRow).where(OpinionRow.reference == reference.strip().upper())
+            select(OpinionRow).where(OpinionRow.reference == wanted)
         ).one_or_none()
         if row is None:
             raise NotFound(f"no opinion {reference!r} (references look like OP-20261127-0007)")

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counterdesk.feedback.opinions import MAX_CONTACT, Opinions
+from counterdesk.queue.arguments import counter_number, possible_token
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.lookups import row_by_token
@@ -118,11 +119,14 @@ class Ratings:
             return Rating(ticket.id, number, score, comment, now, source, reference)
 
     def rating_for(self, token: str) -> Rating | None:
+        wanted = possible_token(token)
+        if wanted is None:
+            return None
         with self.engine.db.read() as session:
             found = session.execute(
                 select(RatingRow, TicketRow.number)
                 .join(TicketRow, TicketRow.id == RatingRow.ticket_id)
-                .where(TicketRow.token == token)
+                .where(TicketRow.token == wanted)
             ).one_or_none()
             if found is None:
                 return None
@@ -147,7 +151,7 @@ class Ratings:
                 select(TicketRow)
                 .where(
                     TicketRow.business_date == self.engine.business_date(now),
-                    TicketRow.counter_number == counter,
+                    TicketRow.counter_number == counter_number(counter),
                     TicketRow.last_called_at.is_not(None),
                 )
                 .order_by(TicketRow.last_called_at.desc(), TicketRow.id.desc())

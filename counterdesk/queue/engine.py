@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, whole_number
 from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
@@ -239,7 +240,7 @@ class TicketEngine:
         if state not in PRINT_STATES:
             raise ValueError(f"print state must be one of {', '.join(PRINT_STATES)}")
         with self.db.write() as session:
-            ticket = session.get(TicketRow, ticket_id)
+            ticket = session.get(TicketRow, whole_number(ticket_id, "the ticket id", EVENT_IDS))
             if ticket is None:
                 raise NotFound(f"no ticket with id {ticket_id}")
             ticket.print_state = state
@@ -411,26 +412,48 @@ class TicketEngine:
             self._log(session, EventKind.CANCELLED, ticket, counter=counter)
             return Ticket.of(ticket)
 
-    def close_day(self) -> int:
-        """End the business day: open tickets become removed-at-close, counters are signed out.
+    def close_day(self, *, today: bool = False) -> int:
+        """End the business days that are over: their open tickets become removed-at-close,
+        and the counters signed in on them (and not serving a later day's ticket) are signed
+        out.
 
+        Run after midnight it must not touch the new day, whose tickets may already be at a
+        counter: only days before today's business date (office local date) are closed, and
+        today too only when ``today`` is asked for, and not before its closing time.
         Nothing is deleted: the tickets and their events stay for the statistics.
         """
         now = self.clock.now()
-        today = self.business_date(now)
+        current = self.business_date(now)
+        last = current - dt.timedelta(days=1)
+        if today:
+            closes = self.office.closing_time(current)
+            if now < closes:
+                raise QueueError(
+                    f"today ({current}) is open until {closes:%H:%M}: it can be closed only "
+                    "after closing time"
+                )
+            last = current
+        boundary = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), self.office.zone)
         with self.db.write() as session:
             tickets = session.scalars(
-                select(TicketRow).where(
-                    TicketRow.business_date <= today, TicketRow.status.in_(OPEN)
-                )
+                select(TicketRow).where(TicketRow.business_date <= last, TicketRow.status.in_(OPEN))
             ).all()
             for ticket in tickets:
                 counter = ticket.counter_number
                 ticket.status = Status.REMOVED_AT_CLOSE
                 ticket.counter_number = None
                 self._log(session, EventKind.REMOVED_AT_CLOSE, ticket, counter=counter)
+            busy = set(
+                session.scalars(
+                    select(TicketRow.counter_number).where(
+                        TicketRow.business_date > last, IS_AT_COUNTER
+                    )
+                )
+            )
             for desk_session in open_sessions(session):
-                self._end_session(session, desk_session, now, "day closed")
+                # A clerk who signed in yesterday and is serving today's ticket stays.
+                if desk_session.signed_in_at < boundary and desk_session.counter_number not in busy:
+                    self._end_session(session, desk_session, now, "day closed")
             return len(tickets)
 
     # -- counter sessions ------------------------------------------------------------------
@@ -560,6 +583,7 @@ class TicketEngine:
 
     def staff_row(self, session: Session, code: str) -> StaffRow:
         """The active staff member ``code``, or a NotFound listing the office's staff."""
+        code = typed_code(code, "the staff code")
         row = session.get(StaffRow, code)
         if row is None or not row.active:
             known = ", ".join(member.code for member in self.office.staff)
@@ -567,7 +591,7 @@ class TicketEngine:
         return row
 
     def _counter(self, session: Session, number: int) -> CounterRow:
-        row = session.get(CounterRow, number)
+        row = session.get(CounterRow, counter_number(number))
         if row is None or not row.active:
             raise self._unknown_counter(session, number)
         return row
@@ -597,7 +621,7 @@ class TicketEngine:
 
     def _open_counter(self, session: Session, counter: int) -> _OpenCounter:
         """A counter ready to call: refuses one unknown, closed, paused or with a ticket at it."""
-        rows = session.execute(_DESK, {"counter": counter}).all()
+        rows = session.execute(_DESK, {"counter": counter_number(counter)}).all()
         if not rows or not rows[0].active:
             raise self._unknown_counter(session, counter)
         desk = rows[0]

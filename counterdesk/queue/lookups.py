@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from counterdesk.queue.arguments import NUMBER_LENGTH, possible_token, typed_code
 from counterdesk.queue.errors import NotFound, unknown_service
 from counterdesk.queue.models import (
     AT_COUNTER,
@@ -71,6 +72,7 @@ def people_ahead(session: Session, ticket: TicketRow | Row[*tuple[Any, ...]]) ->
 
 def service_row(session: Session, code: str) -> Row[*tuple[Any, ...]]:
     """The active service ``code``: its code, prefix, English name and daily cap."""
+    code = typed_code(code, "the service code")
     row = session.execute(_SERVICE, {"code": code}).one_or_none()
     if row is None or not row.active:
         raise unknown_service(code, (s.code for s in active_services(session)))
@@ -94,9 +96,8 @@ def ticket_by_number(
     session: Session, day: dt.date, number: str, *, lock: bool = False
 ) -> TicketRow:
     """The ticket numbered ``number`` on ``day``; locked for the caller's transaction if asked."""
-    query = select(TicketRow).where(
-        TicketRow.business_date == day, TicketRow.number == number.strip().upper()
-    )
+    number = typed_code(number, "the ticket number", NUMBER_LENGTH).upper()
+    query = select(TicketRow).where(TicketRow.business_date == day, TicketRow.number == number)
     if lock:
         query = query.with_for_update()
     ticket = session.scalars(query).one_or_none()
@@ -107,7 +108,10 @@ def ticket_by_number(
 
 def row_by_token(session: Session, token: str) -> TicketRow | None:
     """The ticket behind a QR code's random token."""
-    return session.scalars(select(TicketRow).where(TicketRow.token == token)).one_or_none()
+    wanted = possible_token(token)
+    if wanted is None:
+        return None
+    return session.scalars(select(TicketRow).where(TicketRow.token == wanted)).one_or_none()
 
 
 def active_counters(session: Session) -> Sequence[CounterRow]:

@@ -24,6 +24,7 @@ from pydantic import (
     field_validator,
 )
 
+from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
 from counterdesk.queue.handed_files import parse_yaml, read_text
 
@@ -169,7 +170,7 @@ class Service(_Strict):
 
 
 class Counter(_Strict):
-    number: int = Field(ge=1, le=999)
+    number: int = Field(ge=COUNTER_NUMBERS[0], le=COUNTER_NUMBERS[1])
     name: Text
     services: list[ServiceCode] = Field(min_length=1)
 
@@ -229,6 +230,16 @@ class Office(_Strict):
     def local_date(self, moment: dt.datetime) -> dt.date:
         """The business day of a UTC moment: the office's local calendar date."""
         return moment.astimezone(self.zone).date()
+
+    def closing_time(self, day: dt.date) -> dt.datetime:
+        """When business day ``day`` is over: its last session's close, local time; a day the
+        office is closed is over from its start."""
+        hours = self.office.hours
+        if WEEKDAYS[day.weekday()] not in hours.days:
+            return dt.datetime.combine(day, dt.time(), self.zone)
+        last = max(seconds_of_day(session.close) for session in hours.sessions)
+        midnight = dt.datetime.combine(day, dt.time(), self.zone)
+        return midnight + dt.timedelta(seconds=last)  # wall-clock seconds: 24:00 is tomorrow
 
     def always_open(self) -> Office:
         """This office issuing every day from 00:00 to 24:00: the demo's hours, so a newcomer

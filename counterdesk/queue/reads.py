@@ -13,6 +13,7 @@ from typing import Protocol
 
 from sqlalchemy import func, select
 
+from counterdesk.queue.arguments import EVENT_IDS, EVENT_LIMITS, typed_code, whole_number
 from counterdesk.queue.clock import Clock
 from counterdesk.queue.database import Database
 from counterdesk.queue.estimates import estimate_wait
@@ -156,7 +157,7 @@ class QueueReader:
             TicketRow.business_date == today, TicketRow.status == Status.WAITING
         )
         if service is not None:
-            query = query.where(TicketRow.service_code == service)
+            query = query.where(TicketRow.service_code == typed_code(service, "the service code"))
         query = query.order_by(TicketRow.priority.desc(), TicketRow.queued_at, TicketRow.id)
         with self._source.db.read() as session:
             return [Ticket.of(row) for row in session.scalars(query)]
@@ -186,6 +187,9 @@ class QueueReader:
 
         ``also`` lets a reader ask again for ids it found missing (see ``change_feed``).
         """
+        last_id = whole_number(last_id, "the last event id", EVENT_IDS)
+        limit = whole_number(limit, "the limit", EVENT_LIMITS)
+        also = [whole_number(id_, "an event id", EVENT_IDS) for id_ in also]
         wanted = TicketEventRow.id > last_id
         if also:
             wanted = wanted | TicketEventRow.id.in_(also)

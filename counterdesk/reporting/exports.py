@@ -23,6 +23,7 @@ from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import CounterdeskError
+from counterdesk.reporting.cells import inert
 from counterdesk.reporting.feedback_tables import (
     COMMENT_COLUMNS,
     OPINION_COLUMNS,
@@ -219,7 +220,7 @@ def _write_csv(
         writer.writerow(column.key for column in columns)
         written = 0
         for row in rows:
-            writer.writerow("" if row[c.key] is None else row[c.key] for c in columns)
+            writer.writerow("" if row[c.key] is None else inert(row[c.key]) for c in columns)
             written += 1
     report(1, 1)
     return written
@@ -246,7 +247,7 @@ def _write_xlsx(
     summary.column_dimensions["A"].width = 34
     summary.column_dimensions["B"].width = 60
     for label, value in summary_lines(engine, stats):
-        summary.append([label, value])
+        summary.append([inert(label), inert(value)])
     for breakdown in BREAKDOWNS:
         zh, en = TITLES[breakdown]
         _table_sheet(
@@ -274,7 +275,7 @@ def _ticket_sheets(book: Any, rows: Iterable[dict[str, Any]]) -> None:
             parts += 1
             title = "票號 Tickets" + (f" {parts}" if parts > 1 else "")
             sheet, written = _table_sheet(book, title, TICKET_COLUMNS, []), 1
-        sheet.append([row[c.key] for c in TICKET_COLUMNS])  # type: ignore[union-attr]  # set at row 1
+        sheet.append([inert(row[c.key]) for c in TICKET_COLUMNS])  # type: ignore[union-attr]  # set at row 1
         written += 1
 
 
@@ -344,7 +345,7 @@ def _table_sheet(
     if lines:  # room for the lines' labels
         sheet.column_dimensions["A"].width = 36
     for line in lines:
-        sheet.append(list(line))
+        sheet.append([inert(value) for value in line])
     if lines:
         sheet.append([])
     heading = []
@@ -357,7 +358,7 @@ def _table_sheet(
     for row in rows:
         cells = []
         for column in columns:
-            cell = WriteOnlyCell(sheet, value=row[column.key])
+            cell = WriteOnlyCell(sheet, value=inert(row[column.key]))
             if column.kind == "share":
                 cell.number_format = "0.0%"
             cells.append(cell)

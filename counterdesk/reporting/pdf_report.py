@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -187,7 +188,7 @@ def _section(key: str) -> list[Flowable]:
 def _summary(engine: TicketEngine, stats: Statistics, period: str) -> list[Flowable]:
     office = engine.office
     total = stats.total
-    filters = ", ".join(f"{k} {v}" for k, v in vars(stats.filters).items() if v is not None)
+    filters = escape(", ".join(f"{k} {v}" for k, v in vars(stats.filters).items() if v is not None))
     lines = [
         ("發出號碼", "Tickets issued", f"{total.issued:,}"),
         ("完成服務", "Served", f"{total.served:,}"),
@@ -211,7 +212,7 @@ def _summary(engine: TicketEngine, stats: Statistics, period: str) -> list[Flowa
         _Bookmark("summary", "摘要 Summary"),
         Paragraph("服務績效自我評核報告", STYLES["title"]),
         Paragraph("Service performance self-assessment", STYLES["heading"]),
-        Paragraph(f"{office.office.name.zh}<br/>{office.office.name.en}", STYLES["body"]),
+        Paragraph(_lines(office.office.name.zh, office.office.name.en), STYLES["body"]),
         Paragraph(
             f"期間 Period: {period}<br/>篩選 Filters: {filters or '無 none'}<br/>"
             f"產生時間 Generated: {generated}",
@@ -567,8 +568,7 @@ def _satisfaction_chart(figures: Satisfaction) -> Drawing:
 
 
 def _score_name(office: Any, breakdown: str, key: str) -> str:
-    zh, en = score_names(office, breakdown, key)
-    return zh if zh == en else f"{zh}<br/>{en}"
+    return _lines(*score_names(office, breakdown, key))
 
 
 def _score(mean: float | None) -> str:
@@ -584,8 +584,13 @@ def _opinion_value(value: float | None, kind: str) -> str:
 
 
 def _name(office: Any, breakdown: str, key: str | None) -> str:
-    zh, en = group_names(office, breakdown, key)
-    return zh if zh == en else f"{zh}<br/>{en}"
+    return _lines(*group_names(office, breakdown, key))
+
+
+def _lines(zh: str, en: str) -> str:
+    """Paragraph markup for a name in two languages, shown literally: a name from the office
+    file or the history may hold ``<`` or ``&``, which the markup would otherwise read."""
+    return escape(zh) if zh == en else f"{escape(zh)}<br/>{escape(en)}"
 
 
 def _as_minutes(seconds: float | None) -> float:

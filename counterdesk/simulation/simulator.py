@@ -38,6 +38,7 @@ from typing import Protocol
 
 from sqlalchemy import select
 
+from counterdesk.queue.arguments import whole_number
 from counterdesk.queue.clock import ManualClock
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import QueueError, TicketRefused
@@ -52,6 +53,11 @@ RECALL_AFTER = 60.0  # seconds from the call to the recall of a citizen who does
 NO_SHOW_AFTER = 120.0  # seconds from the call to marking the no-show
 # Citizens per hour, by local hour: the peaks of comparable offices (10:30–12:00, 14:00–16:00).
 DEFAULT_PROFILE = {8: 10.0, 9: 18.0, 10: 26.0, 11: 26.0, 13: 13.0, 14: 24.0, 15: 24.0, 16: 13.0}
+
+
+SIMULATED_DAYS = (1, 3660)  # ten years of history at most: beyond is a typing slip
+MAX_ARRIVALS = 3600.0  # citizens per hour, one a second: more is no office, and no memory
+MAX_SERVICE_MINUTES = 480.0  # a whole working day at one counter
 
 
 @dataclass(frozen=True)
@@ -74,8 +80,23 @@ class Plan:
             raise ValueError(
                 f"unknown distribution {self.distribution!r} (use {' or '.join(DISTRIBUTIONS)})"
             )
+        numbers = {
+            "--service-minutes": self.service_minutes,
+            "no_show_share": self.no_show_share,
+            "priority_share": self.priority_share,
+            "rating_share": self.rating_share,
+            "opinions_per_week": self.opinions_per_week,
+            **{f"the arrival rate at {hour}:00": rate for hour, rate in self.arrivals.items()},
+        }
+        for name, value in numbers.items():  # NaN passes every comparison below
+            if value is not None and not math.isfinite(value):
+                raise ValueError(f"{name} must be a number, not {value}")
         if any(rate < 0 for rate in self.arrivals.values()):
             raise ValueError("arrival rates must not be negative")
+        if any(rate > MAX_ARRIVALS for rate in self.arrivals.values()):
+            raise ValueError(f"arrival rates above {MAX_ARRIVALS:g} citizens per hour are too many")
+        if self.service_minutes is not None and self.service_minutes > MAX_SERVICE_MINUTES:
+            raise ValueError(f"--service-minutes must be at most {MAX_SERVICE_MINUTES:g}")
         if self.counters is not None and self.counters < 1:
             raise ValueError("--counters must be at least 1")
         if self.service_minutes is not None and self.service_minutes <= 0:
@@ -167,7 +188,7 @@ class EngineBackend:
         self._at(at).finish(counter)
 
     def close_day(self, at: dt.datetime) -> None:
-        self._at(at).close_day()
+        self._at(at).close_day(today=True)
 
 
 @dataclass(frozen=True)
@@ -385,8 +406,7 @@ def simulate(
     Refused, before anything is written, when a day already has tickets or a counter is
     signed in: the simulator writes history, never into a live queue.
     """
-    if days < 1:
-        raise QueueError("--days must be at least 1")
+    whole_number(days, "--days", SIMULATED_DAYS)
     dates = [first + dt.timedelta(days=offset) for offset in range(days)]
     _refuse_live_data(engine, dates)
     office = engine.office
@@ -450,6 +470,7 @@ def fill_history(
 ) -> list[DayResult]:
     """Simulated history for the ``days`` calendar days before today, skipping any day that
     already has tickets: what the demo office's ``--simulate`` shows its supervisor."""
+    whole_number(days, "--simulate", SIMULATED_DAYS)
     today = engine.business_date()
     plan = plan or Plan(seed=seed)
     with engine.db.read() as session:

@@ -56,7 +56,7 @@ def play_day(engine: TicketEngine, clock: ManualClock) -> None:
         ("09:40:00", lambda: engine.issue("dissolution")),  # E001, never called
         ("10:00:00", lambda: engine.pause(1)),
         ("10:30:00", lambda: engine.resume(1)),
-        ("17:30:00", engine.close_day),  # E001 removed; both counters signed out
+        ("17:30:00", lambda: engine.close_day(today=True)),  # E001 removed; all signed out
     ]
     for time, step in steps:
         at(clock, time)

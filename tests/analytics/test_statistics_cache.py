@@ -48,7 +48,7 @@ def test_a_cached_day_that_gains_tickets_is_derived_again(
     assert statistics_for(engine, DAY, DAY).total.issued == 6
     at(clock, "18:00:00")  # the simulator writes into past days with a clock like this
     engine.issue("pickup")
-    engine.close_day()
+    engine.close_day(today=True)
     at(clock, "09:00:00", DAY + dt.timedelta(days=1))
     assert statistics_for(engine, DAY, DAY).total.issued == 7
     assert cached_days(engine) == {DAY: 7}

@@ -659,7 +659,9 @@ def test_session_events(engine: TicketEngine) -> None:
 # -- closing the day ------------------------------------------------------------------------
 
 
-def test_close_day_closes_open_tickets_and_deletes_nothing(engine: TicketEngine) -> None:
+def test_close_day_closes_open_tickets_and_deletes_nothing(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
     for _ in range(6):
         engine.issue("precheck")
     engine.sign_in(1, "wang")
@@ -677,7 +679,8 @@ def test_close_day_closes_open_tickets_and_deletes_nothing(engine: TicketEngine)
     events_before = engine.read.events_after(0)
     tickets_before = ticket_count(engine)
 
-    closed = engine.close_day()
+    clock.advance(hours=9)  # 18:00, after closing
+    closed = engine.close_day(today=True)
 
     assert closed == 3
     assert ticket_count(engine) == tickets_before
@@ -980,11 +983,14 @@ def test_bad_print_state_is_a_value_error(engine: TicketEngine) -> None:
     assert engine.read.last_event_id() == before
 
 
-def test_event_rows_are_never_deleted_by_operations(engine: TicketEngine) -> None:
+def test_event_rows_are_never_deleted_by_operations(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
     """A busy day then a close: the log only grows."""
     call_first_ticket(engine)
     with engine.db.read() as session:
         first = session.execute(select(func.count()).select_from(TicketEventRow)).scalar_one()
+    clock.advance(days=1)
     engine.close_day()
     with engine.db.read() as session:
         after = session.execute(select(func.count()).select_from(TicketEventRow)).scalar_one()

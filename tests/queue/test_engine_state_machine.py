@@ -130,6 +130,7 @@ class EngineMachine(RuleBasedStateMachine):
         self.office = self.engine.office
         self.tickets: dict[int, ModelTicket] = {}
         self.sessions: dict[int, str] = {}
+        self.signed_in_on: dict[int, dt.date] = {}
         self.paused: set[int] = set()
         self.streak: dict[int, int] = dict.fromkeys(COUNTERS, 0)
         self.issued: Counter[tuple[dt.date, str]] = Counter()
@@ -275,6 +276,7 @@ class EngineMachine(RuleBasedStateMachine):
             return
         if not again:  # signing in where one already is changes and logs nothing
             self.sessions[counter] = staff
+            self.signed_in_on[counter] = self.today
             self.other_events += 1
 
     def op_sign_out(self, counter: int) -> None:
@@ -283,7 +285,7 @@ class EngineMachine(RuleBasedStateMachine):
             self.attempt(valid, lambda: self.engine.sign_out(counter), "sign out")
         except Refused:
             return
-        del self.sessions[counter]
+        del self.sessions[counter], self.signed_in_on[counter]
         self.paused.discard(counter)
         self.other_events += 1
 
@@ -557,19 +559,29 @@ class EngineMachine(RuleBasedStateMachine):
         elif kind == "hours":
             self.clock.advance(hours=data.draw(st.integers(1, 16), label="hours"))
         else:
-            self.close_day()
+            self.close_day(today=data.draw(st.booleans(), label="today too"))
 
-    def close_day(self) -> None:
-        closing = [
-            t for t in self.tickets.values() if t.status in OPEN and t.business_date <= self.today
-        ]
-        assert self.engine.close_day() == len(closing)
+    def close_day(self, *, today: bool) -> None:
+        """Days before today are closed; today too when asked, and only after the sample
+        office's 17:00 closing on a weekday (at any time on a closed day)."""
+        local = self.clock.now().astimezone(ZONE)
+        closes = dt.time(17) if local.weekday() < 5 else dt.time()
+        valid = not today or local.time() >= closes
+        try:
+            closed = self.attempt(valid, lambda: self.engine.close_day(today=today), "close day")
+        except Refused:
+            return
+        last = self.today if today else self.today - dt.timedelta(days=1)
+        closing = [t for t in self.tickets.values() if t.status in OPEN and t.business_date <= last]
+        assert closed == len(closing)
         for ticket in closing:
             ticket.status, ticket.counter = "removed_at_close", None
             ticket.events += 1
-        self.other_events += len(self.sessions)
-        self.sessions.clear()
-        self.paused.clear()
+        for counter, day in list(self.signed_in_on.items()):
+            if day <= last and self.at_counter(counter) is None:
+                del self.sessions[counter], self.signed_in_on[counter]
+                self.paused.discard(counter)
+                self.other_events += 1
 
     # -- invariants ----------------------------------------------------------------------
 

@@ -347,7 +347,7 @@ def test_rating_needs_form_data(engine: TicketEngine, clock: ManualClock, client
     ],
 )
 def test_tickets_that_ended_unserved_say_what_happened(
-    engine: TicketEngine, client: Client, end: str, headline: str
+    engine: TicketEngine, clock: ManualClock, client: Client, end: str, headline: str
 ) -> None:
     engine.sign_in(1, "wang")
     ticket = engine.issue("precheck")
@@ -357,7 +357,8 @@ def test_tickets_that_ended_unserved_say_what_happened(
     elif end == "cancel":
         engine.cancel(ticket.number)
     else:
-        engine.close_day()
+        clock.advance(hours=9)  # 18:00, after closing
+        engine.close_day(today=True)
 
     reply = client.get(f"/t/{ticket.token}")
 
