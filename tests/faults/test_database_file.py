@@ -178,9 +178,16 @@ def test_the_live_feed_goes_offline_and_back_with_the_file(
             path.unlink()
         assert lost.args[0] is False and f"no database at {path}" in lost.args[1]
         assert not path.exists(), "a vanished database file must not be recreated"
-        with qtbot.waitSignal(feed.connection, timeout=10_000) as back:
-            _restore(kept, path)
-        assert back.args[0] is True
+        foreign = tmp_path / "foreign.sqlite3"
+        _foreign_sqlite(foreign)
+        with qtbot.waitSignal(feed.connection, timeout=10_000) as wrong:
+            os.replace(foreign, path)  # the wrong file put back: still offline, saying why
+        assert wrong.args[0] is False and "not a counterdesk database" in wrong.args[1]
+        told: list[tuple[bool, str]] = []
+        feed.connection.connect(lambda online, why: told.append((online, why)))
+        _restore(kept, path)
+        qtbot.waitUntil(lambda: bool(told) and told[-1][0], timeout=10_000)
+        assert "was replaced: nothing was written, reconnected" in told[0][1]
         received: list[str] = []
         feed.events.connect(lambda batch: received.extend(e.number for e in batch))
         with pytest.raises(DatabaseUnreachable, match="replaced"):
