@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counterdesk.queue import Database, Office, TicketEngine
+from counterdesk.queue import SAMPLE_OFFICE, Database, Office, TicketEngine
 from counterdesk.queue.errors import DatabaseError, DatabaseUnreachable
 from counterdesk.ui.live import LiveFeed
 from tests.conftest import Run
@@ -21,11 +21,23 @@ def _path(url: str) -> Path:
     return Path(url.removeprefix("sqlite:///"))
 
 
+COMMANDS = {
+    "issue": ("issue", "precheck"),
+    "status": ("status",),
+    "office-load": ("office", "load", str(SAMPLE_OFFICE)),
+    "board-snapshot": ("board", "--snapshot", "board.png"),
+    "demo-elsewhere": ("demo", "--snapshot", "demo.png", "--silent"),
+}
+
+
 @pytest.mark.slow  # main.py as a real process
+@pytest.mark.parametrize("command", COMMANDS.values(), ids=COMMANDS.keys())
 @pytest.mark.parametrize("where", ["missing.sqlite3", "unplugged/disk/office.sqlite3"])
-def test_commands_refuse_a_missing_file_and_make_none(run: Run, tmp_path: Path, where: str) -> None:
+def test_commands_refuse_a_missing_file_and_make_none(
+    run: Run, tmp_path: Path, where: str, command: tuple[str, ...]
+) -> None:
     path = tmp_path / where
-    result = run("--db", f"sqlite:///{path}", "issue", "precheck")
+    result = run("--db", f"sqlite:///{path}", *command)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
