@@ -29,8 +29,8 @@ from counterdesk.queue.errors import DatabaseError, DatabaseUnreachable, error_t
 
 READONLY = "counterdesk_readonly"
 NOT_COUNTERDESK = (
-    "is not a counterdesk database (no counterdesk tables): check the address, or make a "
-    "new database with `counterdesk db upgrade`"
+    "is not a counterdesk database (no counterdesk tables): check the address; a new "
+    "database is made with `counterdesk --db URL db upgrade`"
 )
 CHECKPOINT_SECONDS = 1.0
 BACKSTOP_CHECKPOINT_PAGES = 10_000  # about 40 MB of WAL
@@ -228,7 +228,7 @@ def upgrade(engine: Engine, *, create: bool = False) -> None:
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     heads = set(script.get_heads())
-    known = known_revisions()
+    known = known_revisions(script)
     try:
         with engine.begin() as connection:
             if connection.dialect.name == "postgresql":
@@ -255,9 +255,8 @@ def upgrade(engine: Engine, *, create: bool = False) -> None:
         ) from None
 
 
-def known_revisions() -> set[str]:
+def known_revisions(script: ScriptDirectory) -> set[str]:
     """Every schema revision this program knows."""
-    script = ScriptDirectory.from_config(alembic_config())
     return {revision.revision for revision in script.walk_revisions()}
 
 
@@ -266,7 +265,7 @@ def _replacement_problem(path: Path) -> str | None:
     stored = stored_revisions(path)
     if stored is None:
         return "a file that is not a counterdesk database"
-    if stored - known_revisions():
+    if stored - known_revisions(ScriptDirectory.from_config(alembic_config())):
         return "a database of a newer counterdesk"
     return None
 
