@@ -156,7 +156,7 @@ class Day:
     def __init__(self, url: str, office: Office, waiting: int) -> None:
         self.waiting = waiting
         self.clock = ManualClock(START)
-        self.engine = TicketEngine(Database(url), self.clock)
+        self.engine = TicketEngine(Database(url, create=True), self.clock)
         self.engine.load_office(office)
         fill_backlog(self.engine.db, office, waiting)
         for counter, staff in DESKS:
@@ -251,7 +251,7 @@ def _issuer(url: str, count: int, offset: int, start: Any, results: Any) -> None
 
 
 def measure_throughput(url: str, office: Office, per_process: int) -> dict[str, float]:
-    setup = TicketEngine(Database(url), ManualClock(START))
+    setup = TicketEngine(Database(url, create=True), ManualClock(START))
     setup.load_office(office)
     setup.db.dispose()
     spawn = multiprocessing.get_context("spawn")

@@ -69,7 +69,9 @@ def wait_for(signal: SignalInstance, timeout_ms: int = 10_000) -> None:
 def taps(count: int) -> tuple[list[float], list[float], list[float]]:
     application()
     with tempfile.TemporaryDirectory() as folder:
-        engine = open_office(f"sqlite:///{Path(folder) / 'kiosk.sqlite3'}", clock=ManualClock(OPEN))
+        engine = open_office(
+            f"sqlite:///{Path(folder) / 'kiosk.sqlite3'}", clock=ManualClock(OPEN), create=True
+        )
         window = KioskWindow(engine, idle_ms=10**9, confirm_ms=10**9)
         window.resize(QSize(1080, 1920))
         window.show()

@@ -60,7 +60,7 @@ def measure(url: str, calls: int) -> list[float]:
     from counterdesk.ui.app import application
 
     application()
-    engine = open_office(url)
+    engine = open_office(url, create=True)
     board = BoardWindow(engine, SilentSpeaker())
     delays: list[float] = []
 

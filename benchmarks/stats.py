@@ -121,7 +121,7 @@ def main() -> None:
     )
     with database(args.backend, args.keep) as url:
         clock = ManualClock(dt.datetime(2026, 1, 15, 9, tzinfo=dt.UTC))
-        engine = TicketEngine(Database(url), clock)
+        engine = TicketEngine(Database(url, create=True), clock)
         if not args.reuse:
             engine.load_office(office)
         print(f"{args.backend}: {url.split('@')[-1]}")

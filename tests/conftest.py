@@ -43,9 +43,10 @@ def clock() -> ManualClock:
 
 @pytest.fixture(scope="session")
 def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated, empty database file, copied per test: migrating each time is slow."""
+    """A migrated, empty database file, copied per test: migrating each time is slow. Made
+    explicitly (``create=True``), as `counterdesk db upgrade` makes one: nothing else does."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    Database(f"sqlite:///{path}").dispose()
+    Database(f"sqlite:///{path}", create=True).dispose()
     return path
 
 
@@ -81,13 +82,16 @@ def pg_server() -> Iterator[str]:
 
 @pytest.fixture
 def pg_url(pg_server: str) -> str:
-    """A fresh, empty database on the session's PostgreSQL server."""
-    return fresh_database(pg_server, f"t{next(_database_names)}")
+    """A fresh database on the session's PostgreSQL server, its schema made explicitly."""
+    url = fresh_database(pg_server, f"t{next(_database_names)}")
+    Database(url, create=True).dispose()
+    return url
 
 
 @pytest.fixture
-def run(tmp_path: Path) -> Run:
+def run(tmp_path: Path, _template_db: Path) -> Run:
     """``main.py ARGS...`` as a real process on a fresh database file, without settings."""
+    shutil.copy(_template_db, tmp_path / "cli.sqlite3")
     env = {**os.environ, "COUNTERDESK_DB": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
     env.pop("COUNTERDESK_OFFICE", None)
     env["COUNTERDESK_CONFIG"] = str(tmp_path / "no-settings.toml")

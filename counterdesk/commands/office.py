@@ -24,7 +24,9 @@ def register(command: CommandFactory) -> None:
     ):
         office(name, handler, text).add_argument("file")
     database = command.group("db", "database maintenance")
-    database("upgrade", _db_upgrade, "create or upgrade the schema")
+    database(
+        "upgrade", _db_upgrade, "create the database or upgrade its schema: nothing else makes one"
+    )
     database(
         "roles",
         _db_roles,
@@ -63,7 +65,7 @@ def _office_load(args: argparse.Namespace) -> dict[str, Any]:
 
 def _db_upgrade(args: argparse.Namespace) -> dict[str, Any]:
     settings = load_settings(args.db, None, args.config)
-    db = Database(settings.db)
+    db = Database(settings.db, create=True)
     version = schema_version(db.engine)
     return {
         "database": settings.db,

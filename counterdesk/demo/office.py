@@ -203,8 +203,9 @@ def _free_demo_desks(engine: TicketEngine) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     settings = load_settings(args.db, args.office, args.config)
     url = args.db or (settings.db if settings.source != "default" else demo_database())
-    engine = open_office(url, settings.office)
-    if url == demo_database():
+    own = url == demo_database()
+    engine = open_office(url, settings.office, create=own)  # the demo makes only its own
+    if own:
         office = load_office(settings.office or SAMPLE_OFFICE)
         days = prepare_demo(engine, office, args.simulate)
         print("the demo office issues numbers at any hour (a real office keeps its own hours)")

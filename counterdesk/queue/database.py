@@ -29,9 +29,14 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from counterdesk.queue.errors import DatabaseError, error_text
+from counterdesk.queue.database_file import DatabaseFile, identity, stored_revisions
+from counterdesk.queue.errors import DatabaseError, DatabaseUnreachable, error_text
 
 READONLY = "counterdesk_readonly"
+NOT_COUNTERDESK = (
+    "is not a counterdesk database (no counterdesk tables): check the address; a new "
+    "database is made with `counterdesk --db URL db upgrade`"
+)
 CHECKPOINT_SECONDS = 1.0
 BACKSTOP_CHECKPOINT_PAGES = 10_000  # about 40 MB of WAL
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
@@ -40,16 +45,26 @@ NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fus
 
 
 class Database:
-    """An engine plus the two kinds of transaction the domain uses: read and write."""
+    """An engine plus the two kinds of transaction the domain uses: read and write.
 
-    def __init__(self, url: str | URL, *, migrate: bool = True) -> None:
-        self.engine = create_db_engine(url)
-        if migrate:
-            try:
-                upgrade(self.engine)
-            except Exception:
-                self.engine.dispose()  # a refused database keeps no connection open behind it
-                raise
+    Only ``create=True`` (``counterdesk db upgrade``, the demo's own database, a test's
+    fixture) makes a database: a SQLite file or folder that is missing, or a file or PostgreSQL
+    database without counterdesk tables, is otherwise refused, never silently made anew.
+    """
+
+    def __init__(self, url: str | URL, *, migrate: bool = True, create: bool = False) -> None:
+        self.engine = create_db_engine(url, create=create)
+        self.file: DatabaseFile | None = None
+        try:
+            if migrate:
+                upgrade(self.engine, create=create)
+            if self.dialect == "sqlite":
+                self.file = DatabaseFile(
+                    Path(describe(self.engine)), self.engine.dispose, _replacement_problem
+                )
+        except Exception:
+            self.engine.dispose()  # a refused database keeps no connection open behind it
+            raise
         self._checkpoints: threading.Event | None = None
         if self.dialect == "sqlite":
             self._checkpoints = start_checkpointer(self.engine.url.database or "")
@@ -61,17 +76,21 @@ class Database:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """One short write transaction, committed on success, rolled back on any error."""
+        """One short write transaction, committed on success, rolled back on any error, and
+        never committed into a database file that was removed or replaced meanwhile."""
+        self.check_file()
         with (
             refused_grants(self.engine),
             Session(self.engine, expire_on_commit=False) as session,
             session.begin(),
         ):
             yield session
+            self.check_file()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only transaction: a plain BEGIN on SQLite, so readers never queue for writers."""
+        self.check_file()
         with (
             refused_grants(self.engine),
             Session(self.engine, expire_on_commit=False) as session,
@@ -79,6 +98,12 @@ class Database:
         ):
             session.connection(execution_options={READONLY: True})
             yield session
+
+    def check_file(self) -> None:
+        """Raise DatabaseUnreachable if the SQLite file was removed or replaced since it was
+        opened (the pooled connections, which hold the old file, are dropped then)."""
+        if self.file is not None:
+            self.file.check()
 
     def dispose(self) -> None:
         if self._checkpoints is not None:
@@ -104,7 +129,7 @@ def refused_grants(engine: Engine) -> Iterator[None]:
         ) from None
 
 
-def create_db_engine(url: str | URL) -> Engine:
+def create_db_engine(url: str | URL, *, create: bool = False) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -113,7 +138,7 @@ def create_db_engine(url: str | URL) -> Engine:
             "or postgresql+psycopg://user@host/dbname)"
         ) from None
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed)
+        return _sqlite_engine(parsed, create=create)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     try:
@@ -122,7 +147,7 @@ def create_db_engine(url: str | URL) -> Engine:
         raise DatabaseError(f"no database driver for {parsed.drivername}: {exc}") from None
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, *, create: bool) -> Engine:
     database = url.database or ""
     if database in ("", ":memory:"):
         raise DatabaseError(
@@ -130,12 +155,17 @@ def _sqlite_engine(url: URL) -> Engine:
         )
     path = Path(database).expanduser().resolve()
     refuse_network_share(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        sqlite3.connect(path).close()  # creates the file the first time
-    except (OSError, sqlite3.Error) as exc:
-        raise DatabaseError(f"cannot create the database {path}: {exc}") from None
-    # From now on open read-write only: a file that vanishes (unplugged disk, a restore in
+    if create:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            sqlite3.connect(path).close()
+        except (OSError, sqlite3.Error) as exc:
+            raise DatabaseError(f"cannot create the database {path}: {exc}") from None
+    else:
+        identity(path)  # DatabaseUnreachable, naming the path, when the file is not there
+        if stored_revisions(path) is None:  # read before any PRAGMA could change the file
+            raise DatabaseError(f"{path} {NOT_COUNTERDESK}")
+    # Open read-write only, never creating: a file that vanishes (unplugged disk, a restore in
     # progress) must read as "offline", not be silently recreated empty.
     engine = create_engine(
         url.set(database=f"file:{quote(str(path))}?mode=rw", query={"uri": "true"}),
@@ -225,12 +255,13 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(engine: Engine) -> None:
-    """Bring the schema to this program's version; refuse a database made by a newer one."""
+def upgrade(engine: Engine, *, create: bool = False) -> None:
+    """Bring the schema to this program's version; refuse a database made by a newer one, and
+    one without counterdesk tables unless ``create``."""
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     heads = set(script.get_heads())
-    known = {revision.revision for revision in script.walk_revisions()}
+    known = known_revisions(script)
     try:
         with refused_grants(engine), engine.begin() as connection:
             if connection.dialect.name == "postgresql":
@@ -242,12 +273,35 @@ def upgrade(engine: Engine) -> None:
                     f"version {', '.join(sorted(current - known))}, newer than this program "
                     f"knows ({', '.join(sorted(heads))}): install a newer counterdesk"
                 )
+            if not current and not create:
+                raise DatabaseError(f"{describe(engine)} {NOT_COUNTERDESK}")
             if current != heads:
                 _refuse_without_schema_rights(connection, engine, current, heads)
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
     except OperationalError as exc:
-        raise DatabaseError(f"cannot open the database {describe(engine)}: {exc.orig}") from None
+        raise DatabaseUnreachable(
+            f"cannot open the database {describe(engine)}: {error_text(exc)}"
+        ) from None
+    except DBAPIError as exc:  # e.g. a file that is not SQLite at all
+        raise DatabaseError(
+            f"cannot open the database {describe(engine)}: {error_text(exc)}"
+        ) from None
+
+
+def known_revisions(script: ScriptDirectory) -> set[str]:
+    """Every schema revision this program knows."""
+    return {revision.revision for revision in script.walk_revisions()}
+
+
+def _replacement_problem(path: Path) -> str | None:
+    """Why the file now at ``path`` may not replace the database opened there, if it may not."""
+    stored = stored_revisions(path)
+    if stored is None:
+        return "a file that is not a counterdesk database"
+    if stored - known_revisions(ScriptDirectory.from_config(alembic_config())):
+        return "a database of a newer counterdesk"
+    return None
 
 
 def _refuse_without_schema_rights(

@@ -706,13 +706,16 @@ def open_office(
     url: str,
     office_file: str | Path | None = None,
     clock: Clock | None = None,
+    *,
+    create: bool = False,
 ) -> TicketEngine:
-    """Open (creating and migrating if needed) the database at ``url``, ready to use.
+    """Open (migrating if needed) the database at ``url``, ready to use; only with ``create``
+    is a missing database made (see ``Database``).
 
     ``office_file`` is loaded when given; a database with no office yet gets the bundled
     sample office, so a first run needs no configuration.
     """
-    engine = TicketEngine(Database(url), clock)
+    engine = TicketEngine(Database(url, create=create), clock)
     if office_file is not None:
         engine.load_office(load_office(office_file))
     elif not engine.has_office:

@@ -52,6 +52,11 @@ class DatabaseError(CounterdeskError):
     """The database cannot be used: unreachable, on a network share, or newer than this program."""
 
 
+class DatabaseUnreachable(DatabaseError):
+    """The database is not there now (server down, file or disk missing, file replaced) but
+    may come: a window waits and retries, where a wrong address or schema fails at once."""
+
+
 class InvalidInput(CounterdeskError, ValueError):
     """A value a person typed is not acceptable (empty, too long, out of range)."""
 

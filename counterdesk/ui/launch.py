@@ -1,6 +1,8 @@
 """How every window role runs from its command: open the engine, log as the role, build the
 window with the role's factory, render a snapshot or run until closed, and stop the speaker
-cleanly, so the five window commands differ only in their flags and their window."""
+cleanly, so the five window commands differ only in their flags and their window. A database
+not there yet at start (a power cut: the server comes last) does not end a running window: it
+waits for it (``ui.waiting``); snapshots and a wrong database fail at once."""
 
 from __future__ import annotations
 
@@ -16,8 +18,10 @@ from counterdesk.devices.speech import SpeechService, Voices
 from counterdesk.devices.speech_protocol import SilentSpeaker, Speaker
 from counterdesk.logs import setup_logging
 from counterdesk.queue import TicketEngine
+from counterdesk.queue.errors import DatabaseUnreachable
 from counterdesk.settings import Settings, load_settings
 from counterdesk.ui.app import run_window
+from counterdesk.ui.waiting import WaitingForDatabase
 
 RunningWindow = Callable[[TicketEngine, Speaker], QWidget]
 SnapshotWindow = Callable[[TicketEngine], QWidget]
@@ -49,12 +53,11 @@ def launch(
     of the log's name. ``size`` replaces ``--size`` when a role names its sizes (the kiosk's
     portrait and landscape). ``speaks`` gives the window the office's voices, not silence.
     """
-    engine = engine_for(args)
     if counter is not None:
-        engine.office.known_counter(counter)
         role = f"{role}-{counter}"
     size = size or args.size
     if args.snapshot:
+        engine = _ready(args, counter)
         return run_window(
             lambda: snapshot(engine),
             snapshot=args.snapshot,
@@ -62,17 +65,37 @@ def launch(
             default_size=default_size,
             language=args.language,
         )
+    try:
+        ready: TicketEngine | DatabaseUnreachable = _ready(args, counter)
+    except DatabaseUnreachable as late:  # not yet there (a power cut): wait for it, below
+        ready = late
     setup_logging(role)
     settings = load_settings(args.db, args.office, args.config)
     with speaker_for(settings, speaks=speaks) as speaker:
+
+        def create() -> QWidget:
+            if isinstance(ready, TicketEngine):
+                return running(ready, speaker)
+            return WaitingForDatabase(
+                lambda: _ready(args, counter), lambda engine: running(engine, speaker), ready
+            )
+
         return run_window(
-            lambda: running(engine, speaker),
+            create,
             snapshot=None,
             size=size,
             default_size=default_size,
             full_screen=full_screen,
             language=args.language,
         )
+
+
+def _ready(args: argparse.Namespace, counter: int | None) -> TicketEngine:
+    """The engine, with ``counter`` (if a role serves one) refused unless the office has it."""
+    engine = engine_for(args)
+    if counter is not None:
+        engine.office.known_counter(counter)
+    return engine
 
 
 @contextlib.contextmanager

@@ -36,7 +36,7 @@ class _Poller(QObject):
         self._on_events, self._on_connection = on_events, on_connection
         self._feed = ChangeFeed(engine.read, last_id)
         self._interval_ms = interval_ms
-        self._online: bool | None = None
+        self._reported: tuple[bool, str] | None = None  # (online, why not) last told
         self._timer: QTimer | None = None
 
     @Slot()
@@ -64,8 +64,10 @@ class _Poller(QObject):
             self._on_events(batch)
 
     def _set_online(self, online: bool, message: str) -> None:
-        if online != self._online:
-            self._online = online
+        """Tell a change of reachability, or of why the database is out of reach (a file
+        gone, then back but not a counterdesk database), once each."""
+        if (online, message) != self._reported:
+            self._reported = (online, message)
             (log.info if online else log.warning)(
                 "database %s %s", "online" if online else "offline", message
             )

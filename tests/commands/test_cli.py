@@ -25,8 +25,9 @@ def _with_office(tmp_path: Path, office: Office) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _open_at_any_hour(tmp_path: Path) -> None:
-    """The commands run on the real clock, so the tests need an office issuing at any hour."""
+def _open_at_any_hour(tmp_path: Path, run: Run) -> None:
+    """The commands run on the real clock, so the tests need an office issuing at any hour
+    (on the database ``run`` made)."""
     _with_office(tmp_path, load_office(SAMPLE_OFFICE).always_open())
 
 

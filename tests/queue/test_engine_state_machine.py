@@ -84,7 +84,7 @@ def template_db() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="counterdesk-sm-template-"))
     atexit.register(shutil.rmtree, folder, True)
     path = folder / "template.sqlite3"
-    engine = TicketEngine(Database(f"sqlite:///{path}"), ManualClock(START))
+    engine = TicketEngine(Database(f"sqlite:///{path}", create=True), ManualClock(START))
     engine.load_office(machine_office())
     engine.db.dispose()  # checkpoints the WAL into the file
     return path

@@ -98,7 +98,7 @@ def test_local_folder_is_not_a_network_share(tmp_path: Path) -> None:
 
 
 def database_file_created(folder: Path) -> bool:
-    Database(f"sqlite:///{folder / 'made.sqlite3'}").dispose()
+    Database(f"sqlite:///{folder / 'made.sqlite3'}", create=True).dispose()
     return (folder / "made.sqlite3").is_file()
 
 

@@ -37,7 +37,9 @@ BUSY_MORNING = Plan(
 
 
 def fresh_engine(url: str, office: Office) -> TicketEngine:
-    engine = TicketEngine(Database(url), ManualClock(dt.datetime(2026, 11, 27, tzinfo=dt.UTC)))
+    engine = TicketEngine(
+        Database(url, create=True), ManualClock(dt.datetime(2026, 11, 27, tzinfo=dt.UTC))
+    )
     engine.load_office(office)
     return engine
 

@@ -154,10 +154,10 @@ def test_live_view_of_today(window: SupervisorWindow) -> None:
 
 
 @pytest.mark.slow
-def test_snapshot_from_the_command_line(tmp_path: Path) -> None:
+def test_snapshot_from_the_command_line(tmp_path: Path, sqlite_url: str) -> None:
     env = {
         **os.environ,
-        "COUNTERDESK_DB": f"sqlite:///{tmp_path / 'office.sqlite3'}",
+        "COUNTERDESK_DB": sqlite_url,
         "COUNTERDESK_CONFIG": str(tmp_path / "none.toml"),
     }
     snapshot = tmp_path / "supervisor.png"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from counterdesk.queue import Database
 from tests.conftest import ROOT
 
 ROLES = {
@@ -45,6 +46,7 @@ def _started(tmp_path: Path, role: tuple[str, ...]) -> subprocess.Popen[str]:
     }
     env.pop("COUNTERDESK_OFFICE", None)
     database = f"sqlite:///{tmp_path / 'stops.sqlite3'}"
+    Database(database, create=True).dispose()  # as `counterdesk db upgrade` would
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "--db", database, *role],
         stdout=subprocess.PIPE,

@@ -1,0 +1,100 @@
+"""A SQLite database file that must exist, and stay the file that was opened.
+
+A missing file is never made anew by opening it: after an unplugged disk or a deleted file that
+would silently start a fresh database and hand out A001 again. And an open SQLite connection
+keeps using the file it opened, with its WAL, after that path was deleted or another file was
+copied over it (a restore, a remounted disk): its writes would go into an orphan nobody reads
+again. So the file's identity (device, inode) is recorded at open and checked, one ``os.stat``,
+before every transaction and before every commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+from counterdesk.queue.errors import DatabaseUnreachable
+
+log = logging.getLogger(__name__)
+Identity = tuple[int, int]
+
+
+def missing_text(path: Path) -> str:
+    """Why ``path`` cannot be opened, and the two things to do about it."""
+    where = f"no database at {path}"
+    if not path.parent.is_dir():
+        where += f" (its folder {path.parent} is missing)"
+    return (
+        f"{where}: check that its disk is connected, or create it with "
+        f"`counterdesk --db sqlite:///{path} db upgrade`"
+    )
+
+
+def identity(path: Path) -> Identity:
+    """The file at ``path`` now; DatabaseUnreachable when there is none."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        raise DatabaseUnreachable(missing_text(path)) from None
+    return status.st_dev, status.st_ino
+
+
+def stored_revisions(path: Path) -> set[str] | None:
+    """The schema revisions the file at ``path`` records, read without changing it (no WAL
+    switched on, no table made); None when it is no SQLite database or has no counterdesk
+    tables."""
+    uri = f"file:{quote(str(path))}?mode=ro"
+    try:
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=30)) as connection:
+            rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.Error:
+        return None
+    return {str(row[0]) for row in rows} or None
+
+
+class DatabaseFile:
+    """The identity of one open database file, checked by every transaction.
+
+    ``release`` drops the pooled connections (they hold the old file); ``problem`` tells why a
+    file that replaced the old one is not acceptable, or None when it is a counterdesk
+    database of a known schema, which is then used from the next transaction on.
+    """
+
+    def __init__(
+        self, path: Path, release: Callable[[], None], problem: Callable[[Path], str | None]
+    ) -> None:
+        self.path = path
+        self._release, self._problem = release, problem
+        self._lock = threading.Lock()
+        self._identity = identity(path)
+
+    def check(self) -> None:
+        """Return if the path is still the file opened, else raise DatabaseUnreachable."""
+        try:
+            now = identity(self.path)
+        except DatabaseUnreachable:
+            self._release()
+            raise
+        if now == self._identity:
+            return
+        with self._lock:
+            self._release()
+            problem = self._problem(self.path)
+            if problem is not None:
+                raise DatabaseUnreachable(
+                    f"the database file {self.path} was replaced by {problem}: "
+                    "waiting for the right file"
+                )
+            if self._identity != now:
+                self._identity = now
+                log.warning("the database file %s was replaced: now using the new file", self.path)
+        raise DatabaseUnreachable(
+            f"the database file {self.path} was replaced: nothing was written, "
+            "reconnected to the new file"
+        )
