@@ -52,6 +52,7 @@ ROLES: dict[str, Role] = {
             "tickets": ("INSERT", "UPDATE (print_state)"),
             "ticket_events": ("INSERT",),
             "daily_sequences": ("INSERT", "UPDATE"),
+            "pin_attempts": ("INSERT", "UPDATE", "DELETE"),  # its staff exit's lock-out
         },
     ),
     "counter": Role(
@@ -62,6 +63,7 @@ ROLES: dict[str, Role] = {
             "ticket_events": ("INSERT",),
             "counters": ("UPDATE (priority_streak)",),
             "counter_sessions": ("INSERT", "UPDATE"),
+            "pin_attempts": ("INSERT", "UPDATE", "DELETE"),  # sign-in's lock-out
             "ratings": ("INSERT",),
             "opinions": ("INSERT", "UPDATE (reference)"),
             "opinion_events": ("INSERT",),
@@ -78,8 +80,10 @@ ROLES: dict[str, Role] = {
         },
     ),
     "supervisor": Role(
-        "reads everything, manages opinions, keeps the statistics of settled days",
+        "reads everything, manages opinions, keeps the statistics of settled days, unlocks PINs",
         writes={
+            "pin_attempts": ("DELETE",),
+            "ticket_events": ("INSERT",),  # the unlock, logged
             "opinions": ("UPDATE",),
             "opinion_events": ("INSERT",),
             "day_summaries": ("INSERT", "UPDATE"),

@@ -59,7 +59,7 @@ def office(
         url = f"sqlite:///{tmp_path_factory.mktemp('bounds') / 'office.sqlite3'}"
     else:
         url = fresh_database(request.getfixturevalue("pg_server"), f"b{next(_names)}")
-    engine = TicketEngine(Database(url), ManualClock(OPENING))
+    engine = TicketEngine(Database(url, create=True), ManualClock(OPENING))
     engine.load_office(sample_office)
     engine.sign_in(1, "wang")
     engine.sign_in(2, "chen")
@@ -180,7 +180,7 @@ def test_a_closed_pipe_ends_the_command_quietly(
     """``counterdesk events | head -1`` through a real pipe: far more output than the pipe
     holds, the reader closes it after one line, and the command ends without a traceback."""
     url = f"sqlite:///{tmp_path / 'office.sqlite3'}"
-    engine = TicketEngine(Database(url), clock)
+    engine = TicketEngine(Database(url, create=True), clock)
     engine.load_office(sample_office)
     note = "phone booking " * 12
     for index in range(800):  # about 200 KB of event lines, over three times what a pipe holds

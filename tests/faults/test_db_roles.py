@@ -17,10 +17,11 @@ from sqlalchemy.engine import make_url
 from counterdesk.analytics.satisfaction import satisfaction
 from counterdesk.analytics.statistics import statistics_for
 from counterdesk.feedback import Feedback
-from counterdesk.queue import Database, DatabaseError, ManualClock, TicketEngine
+from counterdesk.queue import Database, DatabaseError, ManualClock, QueueError, TicketEngine
 from counterdesk.queue.change_feed import ChangeFeed
 from counterdesk.queue.database import alembic_config
 from counterdesk.queue.office import Office
+from counterdesk.queue.pin_guard import Subject
 from counterdesk.queue.roles import ROLES, grant_roles, role_name
 from counterdesk.web.server import make_server
 from tests.conftest import ROOT
@@ -87,8 +88,14 @@ def test_the_kiosk_issues_but_cannot_call_change_or_read_contacts(login: Login) 
 def test_a_counter_serves_and_takes_ratings_but_cannot_issue_or_delete(
     login: Login, clock: ManualClock
 ) -> None:
-    kiosk, counter = login("kiosk"), login("counter")
+    kiosk, counter, supervisor = login("kiosk"), login("counter"), login("supervisor")
     first, second, third = (kiosk.issue("precheck") for _ in range(3))
+    login("administrator").set_pin("wang", "2468")
+    with pytest.raises(QueueError, match="wrong PIN"):
+        counter.check_pin("wang", "1111", counter=1)
+    assert supervisor.pins.unlock(Subject("staff", "wang"))  # no wait before the right PIN
+    assert supervisor.pins.unlock(Subject("counter", "1"))
+    counter.check_pin("wang", "2468", counter=1)
     counter.sign_in(1, "wang")
     assert counter.call_next(1).number == first.number
     counter.recall(1)
@@ -198,6 +205,7 @@ def test_the_administrator_owns_the_schema_and_only_it_migrates(
         Database(login_url(office_url, "kiosk"))
     Database(login_url(office_url, "administrator")).dispose()  # upgrades again
     setup = Database(office_url)
+    grant_roles(setup)  # again after the upgrade, which made a table anew
     before = grants(setup)
     assert ("counterdesk_kiosk", "tickets", "print_state", "UPDATE") in before
     grant_roles(setup)  # a second run changes nothing
