@@ -29,6 +29,13 @@ from counterdesk.queue.errors import DatabaseError
 READONLY = "counterdesk_readonly"
 CHECKPOINT_SECONDS = 1.0
 BACKSTOP_CHECKPOINT_PAGES = 10_000  # about 40 MB of WAL
+# One connection per terminal while idle: 200 terminals then fit PostgreSQL's default 100
+# connections behind PgBouncer, and 200 + margin without it. A burst (the live feed polling
+# while the window runs a command, a status-page request) borrows up to four more, closed as
+# soon as they are returned. Pre-ping finds a connection the server or a firewall dropped
+# before an operation uses it; after an hour a connection is replaced, so a long-running
+# terminal's server process does not keep growing its caches.
+POOL = {"pool_size": 1, "max_overflow": 4, "pool_pre_ping": True, "pool_recycle": 3600}
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "davfs"}
 
 
@@ -83,8 +90,13 @@ def create_db_engine(url: str | URL) -> Engine:
         return _sqlite_engine(parsed)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
+    # psycopg 3 prepares a statement on the server after its fifth run; behind a pooler in
+    # transaction mode (PgBouncer) the next transaction may run on another server connection
+    # that has no such statement. Planning counterdesk's short queries costs less than that
+    # risk, so statements are never prepared on PostgreSQL, with or without a pooler.
+    connect_args = {"prepare_threshold": None} if parsed.drivername.endswith("+psycopg") else {}
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(parsed, connect_args=connect_args, **POOL)
     except ImportError as exc:
         raise DatabaseError(f"no database driver for {parsed.drivername}: {exc}") from None
 
@@ -107,6 +119,7 @@ def _sqlite_engine(url: URL) -> Engine:
     engine = create_engine(
         url.set(database=f"file:{quote(str(path))}?mode=rw", query={"uri": "true"}),
         connect_args={"timeout": 30},
+        **POOL,
     )
 
     @event.listens_for(engine, "connect")
