@@ -189,7 +189,7 @@ class QueueReader:
         wanted = TicketEventRow.id > last_id
         if also:
             wanted = wanted | TicketEventRow.id.in_(also)
-        with self._source.db.read() as session:
+        with self._source.db.statement() as session:
             rows = session.execute(
                 select(TicketEventRow, TicketRow.number)
                 .outerjoin(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
@@ -200,7 +200,7 @@ class QueueReader:
             return [Event.of(row, number) for row, number in rows]
 
     def last_event_id(self) -> int:
-        with self._source.db.read() as session:
+        with self._source.db.statement() as session:
             return int(
                 session.execute(select(func.coalesce(func.max(TicketEventRow.id), 0))).scalar_one()
             )
