@@ -151,7 +151,8 @@ def _terminals(
             due.append((began + rng.uniform(0, poll), index, True))
             due.append((began + rng.expovariate(1 / think), index, False))
         heapq.heapify(due)
-        while due[0][0] < end:
+        # Until the time is up, even if behind schedule: the rates then show the load offered.
+        while due[0][0] < end and time.monotonic() < end:
             when, index, polling = heapq.heappop(due)
             wait = when - time.monotonic()
             if wait > 0:

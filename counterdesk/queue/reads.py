@@ -175,7 +175,14 @@ class QueueReader:
                 return None
             if row.status != Status.WAITING or row.business_date != source.business_date():
                 return Ticket.of(row)
-            ahead = people_ahead(session, row)
+            ahead = people_ahead(
+                session,
+                day=row.business_date,
+                service=row.service_code,
+                priority=row.priority,
+                queued_at=row.queued_at,
+                ticket_id=row.id,
+            )
             minutes = estimate_wait(session, source.office, row.service_code, ahead)
             return Ticket.of(row, people_ahead=ahead, estimated_wait_minutes=minutes)
 
