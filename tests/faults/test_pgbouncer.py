@@ -17,6 +17,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from benchmarks.load import run_load
 from counterdesk.queue import Database, ManualClock, Office, TicketEngine
 from counterdesk.queue.change_feed import ChangeFeed
 from tests.conftest import OPENING
@@ -81,3 +82,14 @@ def test_the_change_feed_through_pgbouncer(bounced_url: str, sample_office: Offi
     assert [event.number for event in seen] == numbers
     for engine in (kiosk, board):
         engine.db.dispose()
+
+
+def test_a_short_load_of_many_terminals_through_pgbouncer(bounced_url: str) -> None:
+    """``benchmarks/load.py`` in small: 20 clerks polling and serving, the day checked after.
+
+    Correctness only (the load script's own checks: numbers unique and gap-free, no ticket
+    called twice, none lost); its timings on a shared CI machine prove nothing.
+    """
+    report = run_load(bounced_url, 20, 2, seconds=4, think=0.2, poll_ms=250, waiting=100)
+    assert report["issued"] > 20 and len(report["called"]) > 20
+    assert len(report["samples"]["poll"]) > 100
