@@ -10,9 +10,11 @@ import contextlib
 import os
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote
 
 from alembic import command
@@ -21,8 +23,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from counterdesk.queue.errors import DatabaseError
 
@@ -32,10 +35,14 @@ BACKSTOP_CHECKPOINT_PAGES = 10_000  # about 40 MB of WAL
 # One connection per terminal while idle: 200 terminals then fit PostgreSQL's default 100
 # connections behind PgBouncer, and 200 + margin without it. A burst (the live feed polling
 # while the window runs a command, a status-page request) borrows up to four more, closed as
-# soon as they are returned. Pre-ping finds a connection the server or a firewall dropped
-# before an operation uses it; after an hour a connection is replaced, so a long-running
+# soon as they are returned. After an hour a connection is replaced, so a long-running
 # terminal's server process does not keep growing its caches.
-POOL = {"pool_size": 1, "max_overflow": 4, "pool_pre_ping": True, "pool_recycle": 3600}
+POOL = {"pool_size": 1, "max_overflow": 4, "pool_recycle": 3600}
+# A connection idle this long is pinged before use, to find one the server, PgBouncer or a
+# firewall dropped. Pinging every checkout doubled the round trips of the change feed, which
+# every terminal polls four times a second; a connection used that recently is alive, and if
+# it is not, that one poll fails and the pool reconnects for the next.
+PING_AFTER_IDLE = 10.0
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "davfs"}
 
 
@@ -113,9 +120,29 @@ def create_db_engine(url: str | URL) -> Engine:
     # risk, so statements are never prepared on PostgreSQL, with or without a pooler.
     connect_args = {"prepare_threshold": None} if parsed.drivername.endswith("+psycopg") else {}
     try:
-        return create_engine(parsed, connect_args=connect_args, **POOL)
+        engine = create_engine(parsed, connect_args=connect_args, **POOL)
     except ImportError as exc:
         raise DatabaseError(f"no database driver for {parsed.drivername}: {exc}") from None
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Pre-ping only connections idle for ``PING_AFTER_IDLE`` seconds or more."""
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: object, record: ConnectionPoolEntry) -> None:
+        record.info["returned"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: object) -> None:
+        returned = record.info.get("returned")
+        if returned is None or time.monotonic() - returned < PING_AFTER_IDLE:
+            return  # new, or used a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error:
+            raise DisconnectionError("the server dropped the connection") from None
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -136,6 +163,7 @@ def _sqlite_engine(url: URL) -> Engine:
     engine = create_engine(
         url.set(database=f"file:{quote(str(path))}?mode=rw", query={"uri": "true"}),
         connect_args={"timeout": 30},
+        pool_pre_ping=True,  # a file's connection costs nothing to ping
         **POOL,
     )
 
