@@ -15,9 +15,11 @@ import contextlib
 import os
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote
 
 from alembic import command
@@ -26,8 +28,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, make_url, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from counterdesk.queue.database_file import DatabaseFile, identity, stored_revisions
 from counterdesk.queue.errors import DatabaseError, DatabaseUnreachable, error_text
@@ -41,6 +44,17 @@ CHECKPOINT_SECONDS = 1.0
 BACKSTOP_CHECKPOINT_PAGES = 10_000  # about 40 MB of WAL
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
 SYNCHRONOUS_FULL = 2  # PRAGMA synchronous: a commit returns only once its WAL frames are on disk
+# One connection per terminal while idle: 200 terminals then fit PostgreSQL's default 100
+# connections behind PgBouncer, and 200 + margin without it. A burst (the live feed polling
+# while the window runs a command, a status-page request) borrows up to four more, closed as
+# soon as they are returned. After an hour a connection is replaced, so a long-running
+# terminal's server process does not keep growing its caches.
+POOL = {"pool_size": 1, "max_overflow": 4, "pool_recycle": 3600}
+# A connection idle this long is pinged before use, to find one the server, PgBouncer or a
+# firewall dropped. Pinging every checkout doubled the round trips of the change feed, which
+# every terminal polls four times a second; a connection used that recently is alive, and if
+# it is not, that one poll fails and the pool reconnects for the next.
+PING_AFTER_IDLE = 10.0
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "davfs"}
 
 
@@ -66,6 +80,9 @@ class Database:
             self.engine.dispose()  # a refused database keeps no connection open behind it
             raise
         self._checkpoints: threading.Event | None = None
+        self._single: Engine | None = None
+        if self.dialect == "postgresql":
+            self._single = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         if self.dialect == "sqlite":
             self._checkpoints = start_checkpointer(self.engine.url.database or "")
             weakref.finalize(self, self._checkpoints.set)
@@ -105,6 +122,20 @@ class Database:
         if self.file is not None:
             self.file.check()
 
+    @contextlib.contextmanager
+    def statement(self) -> Iterator[Session]:
+        """A session for one read statement: on PostgreSQL outside any transaction.
+
+        One statement sees one snapshot by itself, so BEGIN and COMMIT only cost two more
+        round trips; every terminal's change feed reads four times a second. (SQLite: a read.)
+        """
+        if self._single is None:
+            with self.read() as session:
+                yield session
+            return
+        with refused_grants(self.engine), Session(self._single) as session:
+            yield session
+
     def dispose(self) -> None:
         if self._checkpoints is not None:
             self._checkpoints.set()
@@ -141,10 +172,35 @@ def create_db_engine(url: str | URL, *, create: bool = False) -> Engine:
         return _sqlite_engine(parsed, create=create)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
+    # psycopg 3 prepares a statement on the server after its fifth run; behind a pooler in
+    # transaction mode (PgBouncer) the next transaction may run on another server connection
+    # that has no such statement. Planning counterdesk's short queries costs less than that
+    # risk, so statements are never prepared on PostgreSQL, with or without a pooler.
+    connect_args = {"prepare_threshold": None} if parsed.drivername.endswith("+psycopg") else {}
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, connect_args=connect_args, **POOL)
     except ImportError as exc:
         raise DatabaseError(f"no database driver for {parsed.drivername}: {exc}") from None
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Pre-ping only connections idle for ``PING_AFTER_IDLE`` seconds or more."""
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: object, record: ConnectionPoolEntry) -> None:
+        record.info["returned"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: object) -> None:
+        returned = record.info.get("returned")
+        if returned is None or time.monotonic() - returned < PING_AFTER_IDLE:
+            return  # new, or used a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error:
+            raise DisconnectionError("the server dropped the connection") from None
 
 
 def _sqlite_engine(url: URL, *, create: bool) -> Engine:
@@ -170,6 +226,8 @@ def _sqlite_engine(url: URL, *, create: bool) -> Engine:
     engine = create_engine(
         url.set(database=f"file:{quote(str(path))}?mode=rw", query={"uri": "true"}),
         connect_args={"timeout": 30},
+        pool_pre_ping=True,  # a file's connection costs nothing to ping
+        **POOL,
     )
 
     @event.listens_for(engine, "connect")

@@ -199,6 +199,12 @@ class TicketEngine:
         today = self.business_date(now)
         with self.db.write() as session:
             row = service_row(session, service)
+            # What needs no number comes first: from the upsert on, the service's daily-number
+            # row is locked until commit, and every other kiosk issuing for it waits.
+            ahead = people_ahead(
+                session, day=today, service=service, priority=priority, queued_at=now
+            )
+            minutes = estimate_wait(session, self.office, service, ahead)
             sequence = self._next_sequence(session, today, service)
             if sequence > row.daily_cap:
                 raise TicketRefused(
@@ -222,8 +228,6 @@ class TicketEngine:
                 "token": secrets.token_urlsafe(16),
             }
             ticket = session.execute(_INSERT_TICKET, insert_ticket).one()
-            ahead = people_ahead(session, ticket)
-            minutes = estimate_wait(session, self.office, service, ahead)
             # The event last, just before commit: on PostgreSQL its id is drawn here, and the
             # shorter the time from id to commit, the less a terminal polling the change feed
             # can see a later id commit first.

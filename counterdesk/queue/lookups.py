@@ -55,19 +55,19 @@ _PEOPLE_AHEAD = {
 }
 
 
-def people_ahead(session: Session, ticket: TicketRow | Row[*tuple[Any, ...]]) -> int:
-    """Waiting tickets that will be called before this one at a counter of its service."""
-    return int(
-        session.execute(
-            _PEOPLE_AHEAD[ticket.priority],
-            {
-                "day": ticket.business_date,
-                "service": ticket.service_code,
-                "ticket_id": ticket.id,
-                "queued_at": ticket.queued_at,
-            },
-        ).scalar_one()
-    )
+def people_ahead(
+    session: Session,
+    *,
+    day: dt.date,
+    service: str,
+    priority: bool,
+    queued_at: dt.datetime,
+    ticket_id: int = 0,
+) -> int:
+    """Waiting tickets of ``day`` that will be called before a ticket of ``service`` queued at
+    ``queued_at``; ``ticket_id`` is that ticket itself, left out (0: one not stored yet)."""
+    parameters = {"day": day, "service": service, "ticket_id": ticket_id, "queued_at": queued_at}
+    return int(session.execute(_PEOPLE_AHEAD[priority], parameters).scalar_one())
 
 
 def service_row(session: Session, code: str) -> Row[*tuple[Any, ...]]:

@@ -176,7 +176,14 @@ class QueueReader:
                 return None
             if row.status != Status.WAITING or row.business_date != source.business_date():
                 return Ticket.of(row)
-            ahead = people_ahead(session, row)
+            ahead = people_ahead(
+                session,
+                day=row.business_date,
+                service=row.service_code,
+                priority=row.priority,
+                queued_at=row.queued_at,
+                ticket_id=row.id,
+            )
             minutes = estimate_wait(session, source.office, row.service_code, ahead)
             return Ticket.of(row, people_ahead=ahead, estimated_wait_minutes=minutes)
 
@@ -193,7 +200,7 @@ class QueueReader:
         wanted = TicketEventRow.id > last_id
         if also:
             wanted = wanted | TicketEventRow.id.in_(also)
-        with self._source.db.read() as session:
+        with self._source.db.statement() as session:
             rows = session.execute(
                 select(TicketEventRow, TicketRow.number)
                 .outerjoin(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
@@ -204,7 +211,7 @@ class QueueReader:
             return [Event.of(row, number) for row, number in rows]
 
     def last_event_id(self) -> int:
-        with self._source.db.read() as session:
+        with self._source.db.statement() as session:
             return int(
                 session.execute(select(func.coalesce(func.max(TicketEventRow.id), 0))).scalar_one()
             )
