@@ -183,7 +183,7 @@ def run_load(url: str, clerks: int, processes: int, **args: float) -> dict[str, 
     ``args``: seconds, think, poll_ms, waiting.
     """
     office = load_office_for(clerks)
-    setup = TicketEngine(Database(url), ManualClock(START))
+    setup = TicketEngine(Database(url, create=True), ManualClock(START))
     setup.load_office(office)
     fill_backlog(setup.db, office, int(args["waiting"]))
     for counter in range(1, clerks + 1):

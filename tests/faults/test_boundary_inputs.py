@@ -119,7 +119,7 @@ CASES: list[tuple[str, Action, type[Exception], str]] = [
             ("waiting", lambda e, t=text: e.read.waiting(t), "the service code"),
             ("estimate", lambda e, t=text: e.read.estimate(t), "the service code"),
             ("sign_in staff", lambda e, t=text: e.sign_in(3, t), "the staff code"),
-            ("check_pin", lambda e, t=text: e.check_pin(t, "1234"), "the staff code"),
+            ("check_pin", lambda e, t=text: e.check_pin(t, "1234", counter=2), "the staff code"),
             ("call_ticket", lambda e, t=text: e.call_ticket(2, t), "the ticket number"),
             ("cancel", lambda e, t=text: e.cancel(t), "the ticket number"),
             ("return", lambda e, t=text: e.return_to_queue(t), "the ticket number"),

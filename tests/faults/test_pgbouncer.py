@@ -40,9 +40,11 @@ def bouncer(pg_server: str) -> Iterator[str]:
 
 @pytest.fixture
 def bounced_url(pg_server: str, bouncer: str) -> str:
-    """A fresh database on the session's server, addressed through PgBouncer."""
+    """A fresh database on the session's server, migrated, addressed through PgBouncer."""
     name = make_url(fresh_database(pg_server, f"bounced{next(_names)}")).database
-    return make_url(bouncer).set(database=name).render_as_string(hide_password=False)
+    url = make_url(bouncer).set(database=name).render_as_string(hide_password=False)
+    Database(url, create=True).dispose()
+    return url
 
 
 def test_the_fixture_pools_by_transaction(bounced_url: str) -> None:
