@@ -79,6 +79,7 @@ BUTTON_STYLE = (
     "QPushButton:disabled { background: #ECEFF1; color: #A0A7AD; }"
 )
 REQUEUED = (EventKind.RETURNED.value, EventKind.CANCELLED.value)
+CALLS = (EventKind.CALLED.value, EventKind.RECALLED.value)
 # Which console has the keys, where several share a window (the demo office): a frame round it.
 KEYS_FRAME = "#console {{ border: 3px solid {0}; }}"
 KEYS_COLOUR = "#1565C0"
@@ -283,6 +284,16 @@ class ConsoleWindow(QWidget):
 
     def _on_events(self, batch: list[Event]) -> None:
         for event in batch:
+            if event.kind in CALLS and event.counter == self.counter:
+                # Whoever made it (this console, the command line), the call reached this
+                # counter's screen: a soak checks the log for every call, none missed.
+                log.info(
+                    "call seen: %s at counter %s (event %s, %s)",
+                    event.number,
+                    self.counter,
+                    event.id,
+                    event.kind,
+                )
             if event.kind == EventKind.NO_SHOW.value and event.counter == self.counter:
                 if event.number and event.number not in self.no_shows:
                     self.no_shows.insert(0, event.number)
