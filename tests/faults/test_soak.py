@@ -4,7 +4,7 @@ The kiosk, four consoles, the board and the status server run as the product run
 over one SQLite file, while the day simulator's ~150 citizens go through the engine 1000
 times faster than real time (tests/faults/soak_office.py). Growth bounds, not timings:
 after the warm-up no process's memory grows by more than 20 MB nor its open files by more
-than 4; every call reaches the board and its counter's console; nothing is logged above INFO;
+than 6; every call reaches the board and its counter's console; nothing is logged above INFO;
 every status page polled is answered 200; every process stops cleanly.
 """
 
