@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QShortcut
 from pytestqt.qtbot import QtBot
@@ -239,3 +240,17 @@ def test_console_logs_each_call_at_its_counter_it_sees(
     qtbot.waitUntil(lambda: len(seen()) == 2, timeout=10000)
     assert all(f"call seen: {first.number} at counter 1 (event" in line for line in seen())
     assert [line.rsplit(", ", 1)[1] for line in seen()] == ["called)", "recalled)"]
+
+
+def test_waiting_rows_replaced_on_refresh_are_deleted(
+    qtbot: QtBot, console: ConsoleWindow, engine: TicketEngine
+) -> None:
+    """Each refresh rebuilds the waiting list: the rows it replaces must be freed, or a busy
+    day's refreshes pile up tens of MB (PySide6's takeChildren leaves them to nobody)."""
+    engine.issue("precheck")
+    qtbot.waitUntil(lambda: console.waiting.count() == 1, timeout=10000)
+    group = console.waiting.groups["precheck"]
+    old = group.child(0)
+    engine.issue("precheck")
+    qtbot.waitUntil(lambda: console.waiting.count() == 2, timeout=10000)
+    assert not shiboken6.isValid(old)
