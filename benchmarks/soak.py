@@ -11,7 +11,7 @@ and at the end, call events a screen missed, log lines above INFO, the phone's a
     python benchmarks/soak.py [--speed 100] [--arrivals 1.5] [--on sqlite|postgresql|both]
 
 Bounds (tests/faults/test_soak.py asserts them on a shorter day): after the warm-up (the
-first tenth of the day), resident memory grows by at most 20 MB in any process and open
+first tenth of the day), resident memory grows by at most 10 MB in any process and open
 files by at most 6 (three more pooled SQLite connections, each the file and its WAL); no
 call missed; no line above INFO; every status page answered 200.
 """
