@@ -33,7 +33,7 @@ from counterdesk.devices.announcements import call_utterances
 from counterdesk.devices.faults import CONTEXT, Fault
 from counterdesk.devices.speech import Outcome
 from counterdesk.devices.speech_protocol import Speaker
-from counterdesk.queue import Event, EventKind, OfficeStatus, TicketEngine
+from counterdesk.queue import CALL_KINDS, Event, EventKind, OfficeStatus, TicketEngine
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
@@ -41,7 +41,6 @@ from counterdesk.ui.tasks import Mailbox, run_in_background
 from counterdesk.ui.translation import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
-CALL_KINDS = (EventKind.CALLED.value, EventKind.RECALLED.value)
 WEEKDAYS_ZH = "一二三四五六日"
 HISTORY_LOOKBACK = 400  # events read at start to fill the recent-calls list
 # The corner warnings are for staff, so in the staff's language (``ui.translation``); the rest

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import cast
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QRegularExpressionValidator, QResizeEvent, QTextLayout, QTextOption
 from PySide6.QtWidgets import (
@@ -228,7 +229,10 @@ class WaitingList(QTreeWidget):
         for code, group in self.groups.items():
             mine = [t for t in tickets if t.service == code]
             group.setText(1, self.tr("{0} waiting").format(len(mine)))
-            group.takeChildren()
+            # PySide6 hands the taken items to nobody: without a delete each refresh leaked
+            # its rows, tens of MB over a busy day (the soak, tests/faults/test_soak.py).
+            for old in group.takeChildren():
+                shiboken6.delete(old)
             for ticket in mine:
                 mark = self.tr("  優先 priority") if ticket.priority else ""
                 item = QTreeWidgetItem(group, [f"{ticket.number}{mark}", ""])

@@ -34,7 +34,15 @@ from counterdesk.counter.panels import (
     label,
     no_show_list,
 )
-from counterdesk.queue import CounterStatus, Event, EventKind, QueueError, Ticket, TicketEngine
+from counterdesk.queue import (
+    CALL_KINDS,
+    CounterStatus,
+    Event,
+    EventKind,
+    QueueError,
+    Ticket,
+    TicketEngine,
+)
 from counterdesk.queue.errors import error_text
 from counterdesk.queue.pin_guard import PinRefused
 from counterdesk.ui.app import ui_font
@@ -302,6 +310,16 @@ class ConsoleWindow(QWidget):
 
     def _on_events(self, batch: list[Event]) -> None:
         for event in batch:
+            if event.kind in CALL_KINDS and event.counter == self.counter:
+                # Whoever made it (this console, the command line), the call reached this
+                # counter's screen: a soak checks the log for every call, none missed.
+                log.info(
+                    "call seen: %s at counter %s (event %s, %s)",
+                    event.number,
+                    self.counter,
+                    event.id,
+                    event.kind,
+                )
             if event.kind == EventKind.NO_SHOW.value and event.counter == self.counter:
                 if event.number and event.number not in self.no_shows:
                     self.no_shows.insert(0, event.number)

@@ -22,7 +22,7 @@ from counterdesk.queue.errors import (
     QueueError,
     TicketRefused,
 )
-from counterdesk.queue.models import EventKind, Status
+from counterdesk.queue.models import CALL_KINDS, EventKind, Status
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office, parse_office
 from counterdesk.queue.reads import QueueReader
 from counterdesk.queue.views import (
@@ -37,6 +37,7 @@ from counterdesk.queue.views import (
 )
 
 __all__ = [
+    "CALL_KINDS",
     "SAMPLE_OFFICE",
     "Clock",
     "CounterStatus",

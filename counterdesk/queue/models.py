@@ -96,6 +96,11 @@ class EventKind(enum.StrEnum):
     PIN_UNLOCKED = "pin_unlocked"
 
 
+# The events that send a citizen to a counter: what a board shows and speaks, and what a
+# console and its rating screen follow.
+CALL_KINDS = frozenset({EventKind.CALLED.value, EventKind.RECALLED.value})
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     # Every row class maps one table; SQLAlchemy types it as any FromClause, which Core's

@@ -21,7 +21,7 @@ from counterdesk import phrases
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.ratings import RatingRefused
 from counterdesk.phrases import Bilingual
-from counterdesk.queue import Event, EventKind, TicketEngine
+from counterdesk.queue import CALL_KINDS, Event, EventKind, TicketEngine
 from counterdesk.queue.errors import error_text
 from counterdesk.rating_screen.faces import FaceButton, FaceMark
 from counterdesk.ui.layout import column
@@ -37,8 +37,7 @@ RATING_MS = 90_000  # the citizen has left if nobody tapped by then
 MESSAGE_MS = 4_000
 # Laid out for a 1024x600 panel; type follows the window, touch targets the millimetres.
 BASE_WIDTH, BASE_HEIGHT = 1024, 600
-CALLS = (EventKind.CALLED.value, EventKind.RECALLED.value)
-WATCHED = (EventKind.FINISHED.value, *CALLS)
+WATCHED = (EventKind.FINISHED.value, *CALL_KINDS)
 KEYS = {getattr(Qt.Key, f"Key_{score}").value: score for score in range(1, 6)}  # and keypad
 
 # (role, pixel size at 600 lines, bold)
@@ -291,7 +290,7 @@ class FeedbackWindow(QWidget):
             return
         # The next citizen is called to the counter: hide at once, no read needed. (The call of
         # the ticket on screen can arrive with its finish, after the faces came from a read.)
-        calls = {e.number for e in ours if e.kind in CALLS}
+        calls = {e.number for e in ours if e.kind in CALL_KINDS}
         if self.state == RATING and not self._saving and calls - {self.number}:
             self.show_idle()
         self._check()  # a finish later in the same batch still brings the faces

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QShortcut
 from pytestqt.qtbot import QtBot
@@ -221,3 +223,39 @@ def test_unknown_counter_is_refused(
 ) -> None:
     assert cli.main(["--db", sqlite_url, "counter", "--counter", "9"]) == 1
     assert "unknown counter 9 (counters: 1, 2, 3, 4)" in capsys.readouterr().err
+
+
+def test_console_logs_each_call_at_its_counter_it_sees(
+    qtbot: QtBot, console: ConsoleWindow, engine: TicketEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Whoever makes the call (here the command line's engine), the console logs that it
+    reached its screen: the soak checks these lines for every call."""
+    caplog.set_level(logging.INFO, logger="counterdesk.counter.window")
+    engine.sign_in(1, "chen")
+    engine.sign_in(2, "lin")
+    engine.issue("precheck")
+    engine.issue("precheck")
+    engine.call_next(2)
+    first = engine.call_next(1)
+    engine.recall(1)
+
+    def seen() -> list[str]:
+        return [r.getMessage() for r in caplog.records if "call seen" in r.getMessage()]
+
+    qtbot.waitUntil(lambda: len(seen()) == 2, timeout=10000)
+    assert all(f"call seen: {first.number} at counter 1 (event" in line for line in seen())
+    assert [line.rsplit(", ", 1)[1] for line in seen()] == ["called)", "recalled)"]
+
+
+def test_waiting_rows_replaced_on_refresh_are_deleted(
+    qtbot: QtBot, console: ConsoleWindow, engine: TicketEngine
+) -> None:
+    """Each refresh rebuilds the waiting list: the rows it replaces must be freed, or a busy
+    day's refreshes pile up tens of MB (PySide6's takeChildren leaves them to nobody)."""
+    engine.issue("precheck")
+    qtbot.waitUntil(lambda: console.waiting.count() == 1, timeout=10000)
+    group = console.waiting.groups["precheck"]
+    old = group.child(0)
+    engine.issue("precheck")
+    qtbot.waitUntil(lambda: console.waiting.count() == 2, timeout=10000)
+    assert not shiboken6.isValid(old)
