@@ -28,12 +28,17 @@ TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep"
 PYTHON_TAG = "tag:yaml.org,2002:python/object/apply:os.system"
 
 
-def refusal(tmp_path: Path, content: str | bytes) -> str:
-    office = tmp_path / "office.yaml"
+def written(path: Path, content: str | bytes) -> Path:
+    """``path`` holding ``content``: text as UTF-8, bytes as they are."""
     if isinstance(content, str):
-        office.write_text(content, encoding="utf-8")
+        path.write_text(content, encoding="utf-8")
     else:
-        office.write_bytes(content)
+        path.write_bytes(content)
+    return path
+
+
+def refusal(tmp_path: Path, content: str | bytes) -> str:
+    office = written(tmp_path / "office.yaml", content)
     with pytest.raises(OfficeFileError) as caught:
         load_office(office)
     return str(caught.value).removeprefix(f"{office}")
@@ -142,11 +147,7 @@ def test_the_sample_office_is_well_inside_every_limit() -> None:
     ids=["duplicate-key", "deep", "not-utf8", "binary", "large"],
 )
 def test_the_settings_file_too(tmp_path: Path, content: str | bytes, message: str) -> None:
-    settings = tmp_path / "counterdesk.toml"
-    if isinstance(content, str):
-        settings.write_text(content, encoding="utf-8")
-    else:
-        settings.write_bytes(content)
+    settings = written(tmp_path / "counterdesk.toml", content)
     with pytest.raises(CounterdeskError) as caught:
         load_settings(config=str(settings))
     assert str(caught.value) == f"{settings}{message}"
