@@ -22,8 +22,9 @@ What runs, and why it stands for an office:
 - By default the terminals connect through PgBouncer (``tests.pgbouncer``, transaction
   pooling, ``--pool`` server connections), as the README recommends for a large site;
   ``--direct`` connects them straight to PostgreSQL, whose test server allows 100 connections.
-  The server is the tests' throwaway one (``tests.pg_server``: fsync off, so this measures the
-  engine and contention, not the disk).
+  The server is a throwaway one (``tests.pg_server``) with PostgreSQL's durable defaults
+  (``fsync``, ``synchronous_commit``), as an office must run it: a commit waits for the disk,
+  and the daily-number row lock is held through that wait.
 """
 
 from __future__ import annotations
@@ -268,7 +269,7 @@ def percentile(ordered: list[float], share: float) -> float:
 @contextlib.contextmanager
 def terminals_url(direct: bool, pool: int) -> Iterator[str]:
     """A fresh database on a throwaway server, through PgBouncer unless ``direct``."""
-    with running_postgres() as server:
+    with running_postgres(durable=True) as server:
         url = fresh_database(server, "load")
         if direct:
             yield url
