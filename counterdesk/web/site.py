@@ -26,7 +26,7 @@ from counterdesk.web.status import TicketStatus, find_status
 
 log = logging.getLogger(__name__)
 
-_TOKEN_IN_PATH = re.compile(r"(/t/[A-Za-z0-9_-]{0,4})[^/?#]*")
+_TOKEN_IN_PATH = re.compile(r"(/(?:t|tickets)/[A-Za-z0-9_-]{0,4})[^/?#]*")
 
 
 def redact(path: str) -> str:
@@ -45,7 +45,6 @@ def not_allowed(allowed: tuple[str, ...]) -> Response:
     return plain(405, phrases.NOT_ALLOWED, None, ("Allow", ", ".join(allowed)))
 
 
-UNAVAILABLE = plain(503, phrases.UNAVAILABLE)
 NOT_FOUND = plain(404, phrases.PAGE_NOT_FOUND)
 
 
