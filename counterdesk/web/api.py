@@ -59,10 +59,11 @@ PUBLIC_KINDS = frozenset(
         EventKind.OFFICE_LOADED,
     }
 )
-# The home page's figures and the board's feed are public and move slowly: a proxy or the
-# website may reuse them for a few seconds. A ticket's status is its holder's: no-store.
+# The home page's figures move slowly: the website or a proxy may reuse them for a few seconds.
+# The feed's answer to after=N grows with each call, and a board must see a call within half a
+# second: a cache may keep it but must ask again each time. A ticket is its holder's: no-store.
 SERVICES_CACHE = "public, max-age=5"
-FEED_CACHE = "public, max-age=1"
+FEED_CACHE = "no-cache"
 
 # Problems are described once, in their own media type (FastAPI's "model" would add JSON's).
 _PROBLEM = {"content": {PROBLEM_TYPE: {"schema": Problem.model_json_schema()}}}

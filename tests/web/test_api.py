@@ -4,6 +4,8 @@ endpoint answers, what it never shows, and its errors as problem objects (RFC 94
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -11,11 +13,22 @@ from sqlalchemy import text
 
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.errors import CounterdeskError
+from counterdesk.web.limits import Limits
 from counterdesk.web.server import StatusServer
 from tests.web.support import Client, Reply, finished
 from tests.web.test_hardening import SECURITY
 
 PROBLEM = "application/problem+json"
+
+
+def poll(condition: Callable[[], bool], timeout: float = 30) -> bool:
+    """Whether ``condition`` comes true within ``timeout`` seconds, checked every 10 ms."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def assert_problem(reply: Reply, status: int) -> Any:
@@ -115,7 +128,7 @@ def test_the_event_feed_has_public_fields_only(
 
     reply = client.get("/api/v1/events")
 
-    assert reply.status == 200 and reply.headers["Cache-Control"] == "public, max-age=1"
+    assert reply.status == 200 and reply.headers["Cache-Control"] == "no-cache"
     body = reply.json()
     kinds = [event["kind"] for event in body["events"]]
     assert kinds[-4:] == ["issued", "called", "started", "finished"] and "pin_refused" not in kinds
@@ -247,3 +260,31 @@ def test_the_openapi_schema_describes_the_api(client: Client) -> None:
     not_found = schema["paths"]["/tickets/{token}"]["get"]["responses"]["404"]
     assert list(not_found["content"]) == [PROBLEM]
     assert client.get("/api/v1/docs").status == 404  # no Swagger UI: it needs a CDN's script
+
+
+@pytest.mark.parametrize("limits", [Limits(burst=2, per_second=0.5)])
+def test_over_the_rate_limit_the_api_answers_a_problem(client: Client) -> None:
+    """The rate limit charges each connection as it is accepted; its refusal waits for the
+    request line, so the API's clients get a problem object and phones their page."""
+    allowed = [client.get("/api/v1/services").status for _ in range(2)]
+    api = client.get("/api/v1/events")
+    page = client.get("/t/AAAAAAAAAAAAAAAAAAAAAA")
+
+    assert allowed == [200, 200]
+    assert assert_problem(api, 429)["detail"].startswith("Too many requests")
+    assert api.headers["Retry-After"] == "2"
+    assert page.status == 429 and "請求太頻繁" in page.text and "<html" in page.text
+
+
+@pytest.mark.parametrize("limits", [Limits(burst=1, per_second=0.001, request_seconds=0.5)])
+def test_a_silent_connection_over_the_limit_holds_a_slot_until_refused(
+    client: Client, server: StatusServer
+) -> None:
+    assert client.get("/api/v1/services").status == 200
+
+    with client.connect() as idle:  # over the limit, and it never says what it wants
+        # capped like any other connection of its address: it holds a slot while it waits
+        assert poll(lambda: server.slots.in_use == 1)
+        answer = idle.recv(65536)
+
+    assert answer.startswith(b"HTTP/1.1 429 ") and "請求太頻繁".encode() in answer
