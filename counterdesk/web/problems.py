@@ -6,12 +6,12 @@ the same bilingual phrases the pages show. Never a traceback, a statement or an 
 
 from __future__ import annotations
 
+import dataclasses
 import http
-import json
 from typing import Any
 
 from counterdesk.phrases import Bilingual
-from counterdesk.web.response import Response
+from counterdesk.web.response import Response, json_body
 
 PROBLEM_TYPE = "application/problem+json"
 API_PREFIX = "/api/"
@@ -27,8 +27,7 @@ def problem(status: int, words: Bilingual, *headers: tuple[str, str], **extra: A
         "zh": words.zh,
         **extra,
     }
-    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return Response(status, data, PROBLEM_TYPE, headers=headers)
+    return dataclasses.replace(json_body(status, body), content_type=PROBLEM_TYPE, headers=headers)
 
 
 def is_api(path: str) -> bool:

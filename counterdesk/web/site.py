@@ -21,6 +21,7 @@ from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
 from counterdesk.web.pages import message_page, status_page
+from counterdesk.web.problems import problem
 from counterdesk.web.response import Response, html, json_body, see_other
 from counterdesk.web.status import TicketStatus, find_status
 
@@ -65,8 +66,9 @@ class StatusSite:
     def json(self, token: str) -> Response:
         status = self._status(token)
         if status is None:
+            # A problem object, with the members pages polling since before it still read.
             found = phrases.TICKET_NOT_FOUND
-            return json_body(404, {"error": "not found", "zh": found.zh, "en": found.en})
+            return problem(404, found, error="not found", en=found.en)
         return json_body(200, status.to_json(self.refresh))
 
     def static(self, name: str) -> Response:

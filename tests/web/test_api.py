@@ -288,3 +288,10 @@ def test_a_silent_connection_over_the_limit_holds_a_slot_until_refused(
         answer = idle.recv(65536)
 
     assert answer.startswith(b"HTTP/1.1 429 ") and "請求太頻繁".encode() in answer
+
+
+def test_the_status_pages_json_not_found_is_a_problem_too(client: Client) -> None:
+    """Pages that have polled /api/t/ since before the API read these members: kept."""
+    body = assert_problem(client.get("/api/t/AAAAAAAAAAAAAAAAAAAAAA"), 404)
+
+    assert body["error"] == "not found" and body["en"] == "Ticket not found"
