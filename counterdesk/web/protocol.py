@@ -6,8 +6,10 @@ response): each connection here gets a deadline for its whole request (slowloris
 connection is charged to its client address's rate limit the moment it is accepted, so idle,
 malformed and refused connections count too; the connections open at once are capped per
 client address and in all. Refusals are bilingual pages with the security headers, written
-before any request is read. An idle connection costs the event loop a few kilobytes, not a
-thread, so the caps can be in the hundreds.
+before any request is read; only a connection over the rate limit waits for its request line,
+holding a slot, so that the JSON API's clients get their 429 as a problem object. An idle
+connection costs the event loop a few kilobytes, not a thread, so the caps can be in the
+hundreds.
 """
 
 from __future__ import annotations
