@@ -19,14 +19,17 @@ from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response as AsgiResponse
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from counterdesk import phrases
 from counterdesk.logs import log_failure
+from counterdesk.phrases import Bilingual
 from counterdesk.queue.errors import DatabaseError, error_text
+from counterdesk.web.api import VERSION, api_app
 from counterdesk.web.limits import Limits
+from counterdesk.web.problems import is_api, problem
 from counterdesk.web.response import Response
-from counterdesk.web.site import NOT_FOUND, UNAVAILABLE, StatusSite, not_allowed, plain, redact
+from counterdesk.web.site import StatusSite, not_allowed, plain, redact
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,7 @@ def status_app(site: StatusSite, limits: Limits) -> Starlette:
         Route("/api/t/{token}", status_json, methods=["GET"]),
         Route("/t/{token}/rate", rate, methods=["POST"]),
         Route("/static/{name}", static, methods=["GET"]),
+        Mount(f"/api/v{VERSION}", app=api_app(site)),
     ]
     return Starlette(routes=routes, exception_handlers={HTTPException: _refusal})
 
@@ -88,18 +92,27 @@ async def _answer(request: Request, respond: Callable[[], Response]) -> AsgiResp
         response = await run_in_threadpool(respond)
     except (SQLAlchemyError, DatabaseError) as exc:
         log.error("database error answering %s %s: %s", request.method, where, error_text(exc))
-        response = UNAVAILABLE
+        response = _failure(request.url.path, 503, phrases.UNAVAILABLE)
     except Exception as exc:
         log_failure(log, exc, "failed to answer %s %s", request.method, where)
-        response = plain(500, phrases.FAILED)
+        response = _failure(request.url.path, 500, phrases.FAILED)
     return response.asgi()
 
 
 async def _refusal(request: Request, exc: Exception) -> AsgiResponse:
-    """Starlette's 404 and 405 as bilingual pages; a method no route takes is 405 anywhere."""
-    if request.method not in METHODS:
-        return not_allowed(METHODS).asgi()
-    if isinstance(exc, HTTPException) and exc.status_code == 405 and exc.headers:
-        allowed = exc.headers.get("Allow", "").split(", ")
-        return not_allowed(tuple(m for m in METHODS if m in allowed)).asgi()
-    return NOT_FOUND.asgi()
+    """Starlette's 404 and 405 as bilingual pages (problem objects under /api/); a method no
+    route takes is 405 anywhere."""
+    path = request.url.path
+    allowed: tuple[str, ...] = METHODS
+    if request.method in METHODS:
+        if not (isinstance(exc, HTTPException) and exc.status_code == 405 and exc.headers):
+            return _failure(path, 404, phrases.PAGE_NOT_FOUND).asgi()
+        allowed = tuple(m for m in METHODS if m in exc.headers.get("Allow", "").split(", "))
+    if is_api(path):
+        return problem(405, phrases.NOT_ALLOWED, ("Allow", ", ".join(allowed))).asgi()
+    return not_allowed(allowed).asgi()
+
+
+def _failure(path: str, status: int, words: Bilingual) -> Response:
+    """An error as the path's kind of client reads it: a problem object or a page."""
+    return problem(status, words) if is_api(path) else plain(status, words)

@@ -6,13 +6,16 @@ response): each connection here gets a deadline for its whole request (slowloris
 connection is charged to its client address's rate limit the moment it is accepted, so idle,
 malformed and refused connections count too; the connections open at once are capped per
 client address and in all. Refusals are bilingual pages with the security headers, written
-before any request is read. An idle connection costs the event loop a few kilobytes, not a
-thread, so the caps can be in the hundreds.
+before any request is read; only a connection over the rate limit waits for its request line,
+holding a slot, so that the JSON API's clients get their 429 as a problem object. An idle
+connection costs the event loop a few kilobytes, not a thread, so the caps can be in the
+hundreds.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import math
 import re
@@ -26,6 +29,7 @@ from uvicorn.server import ServerState
 
 from counterdesk import phrases
 from counterdesk.web.limits import ConnectionSlots, Full, Limits, RateLimiter
+from counterdesk.web.problems import is_api, problem
 from counterdesk.web.response import Response
 from counterdesk.web.site import plain
 
@@ -37,6 +41,21 @@ LINGER_SECONDS = 1.0
 END_OF_HEAD = re.compile(rb"\r?\n\r?\n")
 
 
+@dataclasses.dataclass(frozen=True)
+class OverLimit:
+    """A client over its rate limit, on a connection that holds a slot: answered 429 once its
+    request line says who asks, the API's clients with a problem object, phones with a page."""
+
+    retry_seconds: int
+
+    def answer(self, request_line: bytes) -> Response:
+        retry = ("Retry-After", str(self.retry_seconds))
+        target = request_line.split(b" ")[1] if request_line.count(b" ") >= 1 else b""
+        if is_api(target.decode("latin-1")):
+            return problem(429, phrases.TOO_MANY, retry)
+        return plain(429, phrases.TOO_MANY, None, retry)
+
+
 class Door:
     """Who may open a connection: the rate limit and the connection slots of one server."""
 
@@ -45,14 +64,16 @@ class Door:
         self.rate_limiter = RateLimiter(limits.burst, limits.per_second, clock)
         self.slots = ConnectionSlots(limits.max_connections, limits.max_per_client)
 
-    def admit(self, client: str) -> Response | None:
-        """None with a slot taken for ``client``, or the refusal to send (429, 503)."""
+    def admit(self, client: str) -> Response | OverLimit | None:
+        """None with a slot taken for ``client``; over its rate limit, an :class:`OverLimit`
+        with a slot taken too (so its connections stay capped while they wait for their
+        request line); or, with no slot to be had, the refusal to send at once (429, 503)."""
         wait = self.rate_limiter.take(client)
+        full = self.slots.try_acquire(client)
         if wait is not None:
             log.info("rate limit: %s waits %.1f s", client, wait)
-            retry = ("Retry-After", str(max(1, math.ceil(wait))))
-            return plain(429, phrases.TOO_MANY, None, retry)
-        full = self.slots.try_acquire(client)
+            over = OverLimit(max(1, math.ceil(wait)))
+            return over if full is None else over.answer(b"")
         if full is None:
             return None
         log.warning("refusing %s: %s (%d in all)", client, full.value, self.slots.in_use)
@@ -87,21 +108,29 @@ class GuardedProtocol(H11Protocol):
         self._deadline: asyncio.TimerHandle | None = None
         self._closing: asyncio.TimerHandle | None = None
         self._head = b""  # the request head's start, until h11 has read it
+        self._over_limit: OverLimit | None = None  # refused once its request line is read
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self.transport = _Lingering(transport, self)
         client = self.client[0] if self.client else ""
-        refusal = self.door.admit(client)
-        if refusal is not None:
-            self._refuse(refusal)
+        admitted = self.door.admit(client)
+        if isinstance(admitted, Response):
+            self._refuse(admitted)
             return
         self._client = client
+        self._over_limit = admitted
         self._deadline = self.loop.call_later(self.door.limits.request_seconds, self._too_slow)
 
     def data_received(self, data: bytes) -> None:
         if self._closing is not None:
             return  # answered: what still comes is dropped
+        if self._over_limit is not None:
+            self._head = (self._head + data)[: self.door.limits.max_head_bytes]
+            line_end = self._head.find(b"\n")
+            if line_end >= 0 or len(self._head) == self.door.limits.max_head_bytes:
+                self._refuse(self._over_limit.answer(self._head[: max(line_end, 0)]))
+            return
         if self.cycle is None and self._head_too_long(data):
             self._refuse(self.door.unreadable(self._head))
             return
@@ -132,7 +161,9 @@ class GuardedProtocol(H11Protocol):
         """The request has not arrived whole in time: 408, unless it has (a body included)."""
         self._deadline = None
         cycle = self.cycle
-        if cycle is None or (cycle.more_body and not cycle.response_started):
+        if self._over_limit is not None:
+            self._refuse(self._over_limit.answer(b""))  # it said nothing: a page, then
+        elif cycle is None or (cycle.more_body and not cycle.response_started):
             self._refuse(plain(408, phrases.TIMEOUT))
 
     def _refuse(self, response: Response) -> None:

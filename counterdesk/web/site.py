@@ -21,12 +21,13 @@ from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
 from counterdesk.web.pages import message_page, status_page
+from counterdesk.web.problems import problem
 from counterdesk.web.response import Response, html, json_body, see_other
 from counterdesk.web.status import TicketStatus, find_status
 
 log = logging.getLogger(__name__)
 
-_TOKEN_IN_PATH = re.compile(r"(/t/[A-Za-z0-9_-]{0,4})[^/?#]*")
+_TOKEN_IN_PATH = re.compile(r"(/(?:t|tickets)/[A-Za-z0-9_-]{0,4})[^/?#]*")
 
 
 def redact(path: str) -> str:
@@ -45,7 +46,6 @@ def not_allowed(allowed: tuple[str, ...]) -> Response:
     return plain(405, phrases.NOT_ALLOWED, None, ("Allow", ", ".join(allowed)))
 
 
-UNAVAILABLE = plain(503, phrases.UNAVAILABLE)
 NOT_FOUND = plain(404, phrases.PAGE_NOT_FOUND)
 
 
@@ -66,8 +66,9 @@ class StatusSite:
     def json(self, token: str) -> Response:
         status = self._status(token)
         if status is None:
+            # A problem object, with the members pages polling since before it still read.
             found = phrases.TICKET_NOT_FOUND
-            return json_body(404, {"error": "not found", "zh": found.zh, "en": found.en})
+            return problem(404, found, error="not found", en=found.en)
         return json_body(200, status.to_json(self.refresh))
 
     def static(self, name: str) -> Response:

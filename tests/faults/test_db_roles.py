@@ -152,6 +152,10 @@ def test_web_takes_ratings_and_opinions_and_the_supervisor_follows_them_up(
         assert client.get(f"/t/{ticket.token}").status == 200
         assert client.rate(ticket, "score=4&comment=ok").status == 303
         assert client.get(f"/api/t/{ticket.token}").json()["can_rate"] is False
+        # The public API reads as the web's login too, through the same domain reads.
+        assert client.get("/api/v1/services").status == 200
+        assert client.get(f"/api/v1/tickets/{ticket.token}").json()["status"] == "done"
+        assert client.get("/api/v1/events").json()["events"][-1]["kind"] == "finished"
     web_feedback = Feedback(web)
     filed = web_feedback.opinions.submit("請回電", contact="0912-345-678", token=ticket.token)
     assert [o.reference for o in web_feedback.opinions.for_ticket(ticket.token)] == [
