@@ -46,19 +46,28 @@ class Door:
         self.slots = ConnectionSlots(limits.max_connections, limits.max_per_client)
 
     def admit(self, client: str) -> Response | None:
-        """None with a slot taken for ``client``, or the refusal to send (429, 503)."""
-        wait = self.rate_limiter.take(client)
-        if wait is not None:
-            log.info("rate limit: %s waits %.1f s", client, wait)
-            retry = ("Retry-After", str(max(1, math.ceil(wait))))
-            return plain(429, phrases.TOO_MANY, None, retry)
-        full = self.slots.try_acquire(client)
+        """None with a slot taken for ``client``, or the refusal to send (429, 503). The
+        trusted proxy's requests are charged to their forwarded address instead (forwarded.py).
+        """
+        proxy = client == self.limits.trusted_proxy
+        refusal = None if proxy else self.charge(client)
+        if refusal is not None:
+            return refusal
+        full = self.slots.try_acquire(client, shared=proxy)
         if full is None:
             return None
         log.warning("refusing %s: %s (%d in all)", client, full.value, self.slots.in_use)
         if full is Full.CLIENT:
             return plain(429, phrases.TOO_MANY, None, ("Retry-After", "5"))
         return plain(503, phrases.BUSY, None, ("Retry-After", "5"))
+
+    def charge(self, client: str) -> Response | None:
+        """Spend one request of ``client``'s rate limit: None, or the 429 to send."""
+        wait = self.rate_limiter.take(client)
+        if wait is None:
+            return None
+        log.info("rate limit: %s waits %.1f s", client, wait)
+        return plain(429, phrases.TOO_MANY, None, ("Retry-After", str(max(1, math.ceil(wait)))))
 
     def unreadable(self, received: bytes) -> Response:
         """The answer to a request head h11 refused: too long (414, 431) or malformed (400)."""
