@@ -21,12 +21,19 @@ from selenium.webdriver.support.ui import WebDriverWait
 from counterdesk.feedback import Feedback
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.web.server import StatusServer, make_server
-from tests.web.browser import PHONE, accessibility_violations, phone_browser, require_chromium
+from tests.web.browser import (
+    PHONE,
+    accessibility_violations,
+    overflow,
+    phone_browser,
+    require_chromium,
+)
 from tests.web.support import finished
 
 pytestmark = pytest.mark.slow  # a real headless Chromium
 
 WAIT = 20  # seconds: generous for a loaded 2-core machine
+NARROWEST = (320, 640)  # CSS pixels: WCAG's reflow width
 
 # A page: the queue brought to it, then the path to open.
 Page = Callable[[TicketEngine, ManualClock], str]
@@ -116,6 +123,13 @@ def browser() -> Iterator[Chrome]:
         yield driver
 
 
+@pytest.fixture(scope="module")
+def narrow() -> Iterator[Chrome]:
+    require_chromium()
+    with phone_browser(NARROWEST) as driver:
+        yield driver
+
+
 @pytest.fixture
 def server(engine: TicketEngine) -> Iterator[StatusServer]:
     with make_server(engine, "127.0.0.1", 0).running() as running:
@@ -134,6 +148,17 @@ def test_page_passes_axe(
 ) -> None:
     browser.get(server.url + PAGES[name](engine, clock))
     assert_accessible(browser)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_reflows_at_320_css_pixels(
+    name: str, engine: TicketEngine, clock: ManualClock, server: StatusServer, narrow: Chrome
+) -> None:
+    """WCAG 1.4.10: at 320 CSS pixels (a 1280 px screen zoomed to 400%) nothing needs a
+    sideways scroll."""
+    narrow.get(server.url + PAGES[name](engine, clock))
+    assert narrow.find_element(By.TAG_NAME, "main")
+    assert overflow(narrow) <= 0
 
 
 @pytest.mark.parametrize("name", SENT)
