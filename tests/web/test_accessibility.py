@@ -172,6 +172,43 @@ def test_page_after_a_sent_form_passes_axe(
     assert_accessible(browser)
 
 
+@pytest.fixture
+def fast_server(engine: TicketEngine) -> Iterator[StatusServer]:
+    """A server whose pages poll every second (``--refresh 1``)."""
+    with make_server(engine, "127.0.0.1", 0, refresh_seconds=1).running() as running:
+        yield running
+
+
+WATCH_STATUS = """
+window.changes = 0;
+new MutationObserver(records => { window.changes += records.length; }).observe(
+    document.querySelector('.status'),
+    {subtree: true, childList: true, characterData: true, attributes: true});
+"""
+POLLS = "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/t/'))"
+
+
+def test_the_spoken_status_changes_only_when_the_ticket_does(
+    engine: TicketEngine, fast_server: StatusServer, browser: Chrome
+) -> None:
+    """The status is an aria-live region: a screen reader reads out each rewrite, so polls
+    that bring the same words must leave it alone."""
+    engine.sign_in(1, "wang")
+    engine.issue("precheck")
+    mine = engine.issue("precheck")
+    browser.get(f"{fast_server.url}/t/{mine.token}")
+    browser.execute_script(WATCH_STATUS)
+    polls = len(browser.execute_script(POLLS))
+
+    WebDriverWait(browser, WAIT).until(lambda d: len(d.execute_script(POLLS)) >= polls + 2)
+    unchanged = browser.execute_script("return window.changes")
+    engine.call_ticket(1, mine.number)
+    WebDriverWait(browser, WAIT).until(lambda d: d.execute_script("return window.changes") > 0)
+
+    assert unchanged == 0
+    assert "請至 1 號櫃檯" in browser.find_element(By.CSS_SELECTOR, ".status").text
+
+
 def focused(driver: Chrome) -> str:
     """The id of the element the keyboard is on."""
     return str(driver.execute_script("return document.activeElement.id"))
