@@ -155,10 +155,23 @@ def test_page_reflows_at_320_css_pixels(
     name: str, engine: TicketEngine, clock: ManualClock, server: StatusServer, narrow: Chrome
 ) -> None:
     """WCAG 1.4.10: at 320 CSS pixels (a 1280 px screen zoomed to 400%) nothing needs a
-    sideways scroll."""
+    sideways scroll, nor with the text twice as large (1.4.4), and the ticket's number stays
+    on one line."""
     narrow.get(server.url + PAGES[name](engine, clock))
     assert narrow.find_element(By.TAG_NAME, "main")
     assert overflow(narrow) <= 0
+    narrow.execute_script("document.documentElement.style.fontSize = '200%'")
+    assert overflow(narrow) <= 0
+    assert narrow.execute_script(ONE_LINE_NUMBER)
+
+
+# True where the page shows no ticket number, or shows it on one line.
+ONE_LINE_NUMBER = """
+const number = document.querySelector('.number');
+if (!number) return true;
+return number.getClientRects().length === 1
+    && number.getBoundingClientRect().height < 1.5 * parseFloat(getComputedStyle(number).fontSize);
+"""
 
 
 @pytest.mark.parametrize("name", SENT)
