@@ -92,11 +92,15 @@ def proxy_address(text: str) -> str:
     """A reverse proxy's IP address as its connections show it (``::1``, never ``0::1``), so
     that comparing it with a connection's address is exact; ValueError says what is wrong."""
     try:
-        return ipaddress.ip_address(text.strip()).compressed
+        address = ipaddress.ip_address(text.strip())
     except ValueError:
         raise ValueError(
             f"{text!r} is not an IP address: give the reverse proxy's, e.g. 127.0.0.1"
         ) from None
+    mapped = getattr(address, "ipv4_mapped", None)  # an IPv4 client of a server on "::"
+    return (
+        f"::ffff:{mapped}" if mapped else address.compressed
+    )  # Python 3.11 writes ::ffff:c000:20a
 
 
 def _read_config(path: Path, *, required: bool) -> dict[str, Any]:

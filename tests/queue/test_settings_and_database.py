@@ -57,6 +57,8 @@ def test_trusted_proxy_is_one_ip_address_written_as_connections_show_it(tmp_path
     config.write_text('trusted_proxy = "0:0::1"\n')
     assert load_settings(config=str(config)).trusted_proxy == "::1"
     assert load_settings().trusted_proxy is None
+    config.write_text('trusted_proxy = "::FFFF:192.0.2.10"\n')  # as a server on "::" sees it
+    assert load_settings(config=str(config)).trusted_proxy == "::ffff:192.0.2.10"
     config.write_text('trusted_proxy = "proxy.local"\n')
     with pytest.raises(
         CounterdeskError, match=r"trusted_proxy: 'proxy\.local' is not an IP address"
