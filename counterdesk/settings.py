@@ -97,10 +97,10 @@ def proxy_address(text: str) -> str:
         raise ValueError(
             f"{text!r} is not an IP address: give the reverse proxy's, e.g. 127.0.0.1"
         ) from None
-    mapped = getattr(address, "ipv4_mapped", None)  # an IPv4 client of a server on "::"
-    return (
-        f"::ffff:{mapped}" if mapped else address.compressed
-    )  # Python 3.11 writes ::ffff:c000:20a
+    # An IPv4 proxy of a server listening on "::" shows as ::ffff:a.b.c.d, which Python 3.11's
+    # ipaddress would write ::ffff:c000:20a.
+    mapped = getattr(address, "ipv4_mapped", None)
+    return f"::ffff:{mapped}" if mapped else address.compressed
 
 
 def _read_config(path: Path, *, required: bool) -> dict[str, Any]:
