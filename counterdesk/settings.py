@@ -8,6 +8,7 @@ platform data folder with the bundled sample office.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,16 @@ from counterdesk.queue.errors import CounterdeskError
 from counterdesk.queue.handed_files import parse_toml, read_text
 
 APP = "counterdesk"
-KEYS = {"db", "office", "voice_zh", "voice_en", "voice_rate", "printer", "kiosk_pin_hash"}
+KEYS = {
+    "db",
+    "office",
+    "voice_zh",
+    "voice_en",
+    "voice_rate",
+    "printer",
+    "kiosk_pin_hash",
+    "trusted_proxy",
+}
 # The staff screens' languages (``--language``), the default first; citizen-facing text is
 # always in both side by side.
 STAFF_LANGUAGES = ("zh_TW", "en")
@@ -39,6 +49,7 @@ class Settings:
     voice_rate: int = VOICE_RATE  # words per minute: slower than espeak's 175 for a big hall
     printer: str = "none"  # the kiosk's ticket printer, e.g. usb:0x0416:0x5011 (devices.printer)
     kiosk_pin_hash: str | None = None  # to leave the kiosk: `counterdesk kiosk --hash-pin`
+    trusted_proxy: str | None = None  # the reverse proxy in front of `counterdesk web`
 
     @staticmethod
     def default_db() -> str:
@@ -73,7 +84,23 @@ def load_settings(
         voice_rate=int(from_file.get("voice_rate", VOICE_RATE)),
         printer=os.environ.get("COUNTERDESK_PRINTER") or from_file.get("printer", "none"),
         kiosk_pin_hash=from_file.get("kiosk_pin_hash"),
+        trusted_proxy=from_file.get("trusted_proxy"),
     )
+
+
+def proxy_address(text: str) -> str:
+    """A reverse proxy's IP address as its connections show it (``::1``, never ``0::1``), so
+    that comparing it with a connection's address is exact; ValueError says what is wrong."""
+    try:
+        address = ipaddress.ip_address(text.strip())
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not an IP address: give the reverse proxy's, e.g. 127.0.0.1"
+        ) from None
+    # An IPv4 proxy of a server listening on "::" shows as ::ffff:a.b.c.d, which Python 3.11's
+    # ipaddress would write ::ffff:c000:20a.
+    mapped = getattr(address, "ipv4_mapped", None)
+    return f"::ffff:{mapped}" if mapped else address.compressed
 
 
 def _read_config(path: Path, *, required: bool) -> dict[str, Any]:
@@ -98,4 +125,9 @@ def _read_config(path: Path, *, required: bool) -> dict[str, Any]:
                 raise CounterdeskError(f"{path}: voice_rate must be words per minute, 60 to 400")
         elif not isinstance(value, str):
             raise CounterdeskError(f"{path}: setting {key} must be a string")
+        elif key == "trusted_proxy":
+            try:
+                data[key] = proxy_address(value)
+            except ValueError as exc:
+                raise CounterdeskError(f"{path}: trusted_proxy: {exc}") from None
     return data

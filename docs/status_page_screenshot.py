@@ -2,6 +2,8 @@
 
     python docs/status_page_screenshot.py                          # docs/status-page.png
     python docs/status_page_screenshot.py --state done --to /tmp/done.png --full
+    python docs/status_page_screenshot.py --phone 360x740 --state called --to /tmp/called.png
+    python docs/status_page_screenshot.py --phones                 # docs/status-page-phone-*.png
 
 Runs a status server over a throwaway SQLite file with the sample office at a fixed moment
 (Friday 27 November 2026, 09:00 in Taipei), so the picture never depends on today's queue.
@@ -30,17 +32,24 @@ from counterdesk.queue import (  # noqa: E402
     load_office,
 )
 from counterdesk.web.server import make_server  # noqa: E402
-from tests.web.browser import PHONE, phone_browser, screenshot  # noqa: E402
+from tests.web.browser import PHONE, SMALL_PHONE, phone_browser, screenshot  # noqa: E402
 
 MOMENT = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 STATES = ("waiting", "called", "done", "not-found")
 UNKNOWN_TOKEN = "no-such-ticket-0000000"
+# ``--phones``: the pictures in docs/, at a common phone's size and a small one's: (state,
+# phone, the whole page or one screen, file name).
+PHONE_SHOTS = (
+    ("called", PHONE, False, "status-page-phone-390x844.png"),
+    ("waiting", SMALL_PHONE, False, "status-page-phone-360x740.png"),
+    ("done", SMALL_PHONE, True, "status-page-phone-360x740-rating.png"),
+)
 
 
 def sample_queue(folder: Path, state: str) -> tuple[TicketEngine, str]:
     """The sample office with a morning's queue; the token of the ticket in ``state``."""
     clock = ManualClock(MOMENT)
-    engine = TicketEngine(Database(f"sqlite:///{folder / 'office.sqlite3'}"), clock)
+    engine = TicketEngine(Database(f"sqlite:///{folder / 'office.sqlite3'}", create=True), clock)
     engine.load_office(load_office(SAMPLE_OFFICE))
     engine.sign_in(1, "wang")
     engine.sign_in(2, "chen")
@@ -57,25 +66,50 @@ def sample_queue(folder: Path, state: str) -> tuple[TicketEngine, str]:
     return engine, UNKNOWN_TOKEN if state == "not-found" else mine.token
 
 
+def phone_size(text: str) -> tuple[int, int]:
+    """``390x844``: a phone's width and height in CSS pixels."""
+    width, _, height = text.partition("x")
+    if not (width.isdecimal() and height.isdecimal() and int(width) > 0 and int(height) > 0):
+        raise argparse.ArgumentTypeError(f"{text!r}: give WIDTHxHEIGHT in CSS pixels, e.g. 390x844")
+    return int(width), int(height)
+
+
+def shoot(
+    state: str, size: tuple[int, int], scale: float, target: Path, *, full_page: bool
+) -> None:
+    """One picture of the page of a ticket in ``state`` on a phone of ``size``."""
+    with tempfile.TemporaryDirectory() as folder:
+        engine, token = sample_queue(Path(folder), state)
+        server = make_server(engine, "127.0.0.1", 0)
+        with server.running(), phone_browser(size, scale) as driver:
+            driver.get(f"{server.url}/t/{token}")
+            WebDriverWait(driver, 10).until(
+                lambda d: d.execute_script("return document.fonts.status") == "loaded"
+            )
+            driver.find_element(By.TAG_NAME, "main")
+            screenshot(driver, target, full_page=full_page)
+        engine.db.dispose()
+    print(f"wrote {target}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--state", choices=STATES, default="waiting")
     parser.add_argument("--to", type=Path, default=ROOT / "docs" / "status-page.png")
     parser.add_argument("--full", action="store_true", help="the whole page, not one screen")
     parser.add_argument("--scale", type=float, default=2, help="device pixel ratio (default 2)")
+    parser.add_argument(
+        "--phone", type=phone_size, default=PHONE, help="WIDTHxHEIGHT in CSS pixels (390x844)"
+    )
+    parser.add_argument(
+        "--phones", action="store_true", help="the docs' phone pictures, status-page-phone-*.png"
+    )
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder:
-        engine, token = sample_queue(Path(folder), args.state)
-        server = make_server(engine, "127.0.0.1", 0)
-        with server.running(), phone_browser(PHONE, args.scale) as driver:
-            driver.get(f"{server.url}/t/{token}")
-            WebDriverWait(driver, 10).until(
-                lambda d: d.execute_script("return document.fonts.status") == "loaded"
-            )
-            driver.find_element(By.TAG_NAME, "main")
-            screenshot(driver, args.to, full_page=args.full)
-        engine.db.dispose()
-    print(f"wrote {args.to}")
+    if args.phones:
+        for state, size, full_page, name in PHONE_SHOTS:
+            shoot(state, size, args.scale, ROOT / "docs" / name, full_page=full_page)
+    else:
+        shoot(args.state, args.phone, args.scale, args.to, full_page=args.full)
     return 0
 
 

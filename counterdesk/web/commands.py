@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from counterdesk.command_line import CommandFactory, engine_for
 from counterdesk.queue.errors import CounterdeskError
+from counterdesk.settings import load_settings, proxy_address
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.limits import Limits
 
@@ -65,12 +66,27 @@ def register(command: CommandFactory) -> None:
         help="connections one client address may have open at once "
         f"(default {DEFAULTS.max_per_client})",
     )
+    web.add_argument(
+        "--trusted-proxy",
+        type=_proxy,
+        metavar="ADDRESS",
+        help="the IP address of the reverse proxy in front (HTTPS): only its X-Forwarded-For "
+        "is believed, and the limits then count each forwarded client (settings file key "
+        "trusted_proxy; default none: X-Forwarded-For is ignored)",
+    )
 
 
 def _port(text: str) -> int:
     if not text.isascii() or not text.isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port: use a number from 0 to 65535")
     return int(text)
+
+
+def _proxy(text: str) -> str:
+    try:
+        return proxy_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _rate(text: str) -> float:
@@ -110,6 +126,8 @@ def _web(args: argparse.Namespace) -> int:
             per_second=args.per_client_rate,
             burst=args.burst,
             max_per_client=args.per_client_connections,
+            trusted_proxy=args.trusted_proxy
+            or load_settings(args.db, args.office, args.config).trusted_proxy,
         )
         server = make_server(
             engine, args.host, args.port, refresh_seconds=args.refresh, limits=limits

@@ -27,6 +27,10 @@ class Limits:
     max_per_client: int = 16  # of those, from one client address; more get 429 at once
     burst: int = 60  # requests one client address may make at once
     per_second: float = 2.0  # and how fast its allowance refills
+    # The reverse proxy in front, if any (``--trusted-proxy``): its connections carry many
+    # citizens, so their X-Forwarded-For address, and no other's, is the client the rate
+    # limit charges; the proxy's own address has no per-client share of the connections.
+    trusted_proxy: str | None = None
 
 
 class RateLimiter:
@@ -107,11 +111,12 @@ class ConnectionSlots:
     def in_use(self) -> int:
         return self._in_use
 
-    def try_acquire(self, client: str) -> Full | None:
-        """Take a slot for a connection from ``client``: None if taken, else why not."""
+    def try_acquire(self, client: str, *, shared: bool = False) -> Full | None:
+        """Take a slot for a connection from ``client``: None if taken, else why not. A
+        ``shared`` address (a reverse proxy's, many citizens) is held to the limit in all."""
         with self._changed:
             held = self._by_client.get(client, 0)
-            if held >= self.per_client:
+            if held >= self.per_client and not shared:
                 return Full.CLIENT
             if self._in_use >= self.limit:
                 return Full.SERVER

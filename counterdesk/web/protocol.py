@@ -49,9 +49,12 @@ class OverLimit:
     retry_seconds: int
 
     def answer(self, request_line: bytes) -> Response:
-        retry = ("Retry-After", str(self.retry_seconds))
         target = request_line.split(b" ")[1] if request_line.count(b" ") >= 1 else b""
-        if is_api(target.decode("latin-1")):
+        return self.answer_for(target.decode("latin-1"))
+
+    def answer_for(self, target: str) -> Response:
+        retry = ("Retry-After", str(self.retry_seconds))
+        if is_api(target):
             return problem(429, phrases.TOO_MANY, retry)
         return plain(429, phrases.TOO_MANY, None, retry)
 
@@ -67,12 +70,13 @@ class Door:
     def admit(self, client: str) -> Response | OverLimit | None:
         """None with a slot taken for ``client``; over its rate limit, an :class:`OverLimit`
         with a slot taken too (so its connections stay capped while they wait for their
-        request line); or, with no slot to be had, the refusal to send at once (429, 503)."""
-        wait = self.rate_limiter.take(client)
-        full = self.slots.try_acquire(client)
-        if wait is not None:
-            log.info("rate limit: %s waits %.1f s", client, wait)
-            over = OverLimit(max(1, math.ceil(wait)))
+        request line); or, with no slot to be had, the refusal to send at once (429, 503).
+        The trusted proxy's requests are charged to their forwarded address instead
+        (forwarded.py), and its connections only to the limit in all."""
+        proxy = client == self.limits.trusted_proxy
+        over = None if proxy else self.charge(client)
+        full = self.slots.try_acquire(client, shared=proxy)
+        if over is not None:
             return over if full is None else over.answer(b"")
         if full is None:
             return None
@@ -80,6 +84,14 @@ class Door:
         if full is Full.CLIENT:
             return plain(429, phrases.TOO_MANY, None, ("Retry-After", "5"))
         return plain(503, phrases.BUSY, None, ("Retry-After", "5"))
+
+    def charge(self, client: str) -> OverLimit | None:
+        """Spend one request of ``client``'s rate limit: None, or how it is over."""
+        wait = self.rate_limiter.take(client)
+        if wait is None:
+            return None
+        log.info("rate limit: %s waits %.1f s", client, wait)
+        return OverLimit(max(1, math.ceil(wait)))
 
     def unreadable(self, received: bytes) -> Response:
         """The answer to a request head h11 refused: too long (414, 431) or malformed (400)."""

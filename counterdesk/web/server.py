@@ -20,10 +20,12 @@ from collections.abc import Callable, Iterator
 from typing import cast
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.app import status_app
+from counterdesk.web.forwarded import BehindProxy
 from counterdesk.web.limits import ConnectionSlots, Limits
 from counterdesk.web.protocol import Door, GuardedProtocol
 from counterdesk.web.site import StatusSite
@@ -51,8 +53,11 @@ class StatusServer:
         self.socket = _listen(address)
         self.server_name, self.server_port = address[0], self.socket.getsockname()[1]
         protocol = functools.partial(GuardedProtocol, door=self.door)
+        app: ASGIApp = status_app(site, self.limits)
+        if self.limits.trusted_proxy is not None:
+            app = BehindProxy(app, self.door, self.limits.trusted_proxy)
         config = uvicorn.Config(
-            status_app(site, self.limits),
+            app,
             http=cast("type[asyncio.Protocol]", protocol),
             loop="asyncio",  # no uvloop or httptools: the same server on Windows
             lifespan="off",
@@ -70,7 +75,9 @@ class StatusServer:
             # h11 checks this only while a head is still arriving; protocol.py also checks a
             # head that came in one piece.
             h11_max_incomplete_event_size=self.limits.max_head_bytes,
-            proxy_headers=False,  # no proxy yet: X-Forwarded-For is a client's word, not trusted
+            # X-Forwarded-For is a client's word: trusted only from the one proxy named, and
+            # then by BehindProxy, which also charges the rate limit to the forwarded client.
+            proxy_headers=False,
             timeout_graceful_shutdown=STOP_SECONDS,
             backlog=BACKLOG,
         )

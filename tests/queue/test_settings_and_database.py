@@ -52,6 +52,20 @@ def test_bad_settings_file_names_the_problem(tmp_path: Path) -> None:
         load_settings(config=str(tmp_path / "missing.toml"))
 
 
+def test_trusted_proxy_is_one_ip_address_written_as_connections_show_it(tmp_path: Path) -> None:
+    config = tmp_path / "counterdesk.toml"
+    config.write_text('trusted_proxy = "0:0::1"\n')
+    assert load_settings(config=str(config)).trusted_proxy == "::1"
+    assert load_settings().trusted_proxy is None
+    config.write_text('trusted_proxy = "::FFFF:192.0.2.10"\n')  # as a server on "::" sees it
+    assert load_settings(config=str(config)).trusted_proxy == "::ffff:192.0.2.10"
+    config.write_text('trusted_proxy = "proxy.local"\n')
+    with pytest.raises(
+        CounterdeskError, match=r"trusted_proxy: 'proxy\.local' is not an IP address"
+    ):
+        load_settings(config=str(config))
+
+
 def test_sqlite_is_opened_in_wal_with_foreign_keys(sqlite_url: str) -> None:
     db = Database(sqlite_url)
     with db.read() as session:

@@ -84,3 +84,34 @@ def overflow(driver: webdriver.Chrome) -> int:
     return int(
         driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
     )
+
+
+# axe-core, vendored (MPL-2.0: tests/web/axe/LICENSE): CI needs no npm and no network.
+AXE = Path(__file__).with_name("axe") / "axe.min.js"
+# What Taiwan's guideline follows (WCAG 2.1 A and AA), and axe's best practices, which check
+# the landmarks and the order of the headings.
+AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")
+
+
+def accessibility_violations(driver: webdriver.Chrome) -> list[str]:
+    """axe-core's violations of ``AXE_TAGS`` on the page shown, one line per rule and element.
+
+    The script is injected through the driver (not the page), so the strict
+    Content-Security-Policy does not block it.
+    """
+    if not driver.execute_script("return typeof window.axe === 'object'"):
+        driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(r => done(r.violations), e => done(String(e)));",
+        list(AXE_TAGS),
+    )
+    if isinstance(result, str):
+        raise RuntimeError(f"axe-core failed: {result}")
+    return [
+        f"{rule['id']} ({rule['impact']}): {rule['help']} at {node['target']}: "
+        f"{node['failureSummary']}"
+        for rule in result
+        for node in rule["nodes"]
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import re
 import select
@@ -22,6 +23,7 @@ from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.office import Office, Text
 from counterdesk.web.upkeep import Upkeep
+from tests.web.support import NEIGHBOUR
 
 ROOT = Path(__file__).resolve().parents[2]
 # Seconds: a bound for a failure only, never a pace. The tests wait on the process's own
@@ -121,6 +123,39 @@ def test_rate_limit_options_are_the_servers_limits(env: dict[str, str]) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(NEIGHBOUR is None, reason="127.0.0.2 is not an address of this machine")
+@pytest.mark.parametrize("where", ["flag", "settings file"])
+def test_trusted_proxy_option_makes_the_limits_count_forwarded_clients(
+    env: dict[str, str], tmp_path: Path, where: str
+) -> None:
+    """With the proxy named, three citizens behind it each get their page; its one address
+    would have been refused from the second request on."""
+    options = ["--burst", "1", "--per-client-rate", "0.001"]
+    if where == "flag":
+        options += ["--trusted-proxy", "127.0.0.2"]
+    else:
+        config = tmp_path / "counterdesk.toml"
+        config.write_text('trusted_proxy = "127.0.0.2"\n')
+        env["COUNTERDESK_CONFIG"] = str(config)
+    with serving(env, *options) as (process, url):
+        port = int(url.rsplit(":", 1)[1])
+        answers = []
+        for n in range(3):
+            proxy = http.client.HTTPConnection(
+                "127.0.0.1", port, timeout=DEADLINE, source_address=("127.0.0.2", 0)
+            )
+            proxy.request(
+                "GET", "/t/AAAAAAAAAAAAAAAAAAAAAA", headers={"X-Forwarded-For": f"10.0.0.{n}"}
+            )
+            answers.append(proxy.getresponse().status)
+            proxy.close()
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=DEADLINE)
+
+    assert answers == [404, 404, 404]
+
+
+@pytest.mark.slow
 def test_port_in_use_is_one_clear_line(env: dict[str, str]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -158,6 +193,10 @@ def test_port_in_use_is_one_clear_line(env: dict[str, str]) -> None:
             ["--per-client-connections", "1001"],
             "argument --per-client-connections: '1001': use a whole number of connections "
             "from 1 to 1000",
+        ),
+        (
+            ["--trusted-proxy", "nginx"],
+            "argument --trusted-proxy: 'nginx' is not an IP address: give the reverse proxy's",
         ),
     ],
 )

@@ -18,7 +18,7 @@ from counterdesk.queue.models import TicketRow
 from counterdesk.web.limits import ConnectionSlots, Full, Limits, RateLimiter
 from counterdesk.web.server import StatusServer
 from counterdesk.web.upkeep import Upkeep
-from tests.web.support import Client, FakeMonotonic
+from tests.web.support import NEIGHBOUR, Client, FakeMonotonic
 
 SECURITY = {
     "Content-Security-Policy": (
@@ -262,19 +262,6 @@ def test_malformed_and_unfinished_requests_count_against_the_rate_limit(
     assert garbage == [400, 400]
     assert refused.status == 429
     assert "Too many requests" in refused.text
-
-
-def neighbour_address() -> str | None:
-    """Another client's address on this machine: Linux answers for all of 127.0.0.0/8."""
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.2", 0))
-        except OSError:
-            return None
-    return "127.0.0.2"
-
-
-NEIGHBOUR = neighbour_address()
 
 
 @pytest.fixture

@@ -16,9 +16,11 @@
     return document.querySelector('[data-field="' + name + '"]');
   }
 
+  // Only what changed is rewritten: a screen reader announces every rewrite of the status
+  // (an aria-live region), even with the same words, which would repeat it at each poll.
   function setText(name, text) {
     var element = field(name);
-    if (element) {
+    if (element && element.textContent !== (text || "")) {
       element.textContent = text || "";
     }
   }
@@ -30,7 +32,7 @@
 
   function setHidden(name, hidden) {
     var element = field(name);
-    if (element) {
+    if (element && element.hidden !== hidden) {
       element.hidden = hidden;
     }
   }
@@ -42,7 +44,7 @@
     }
     body.setAttribute("data-status", data.status);
     var panel = field("status");
-    if (panel) {
+    if (panel && panel.className !== "status state-" + data.status) {
       panel.className = "status state-" + data.status;
     }
     setWords("headline", data.headline);
