@@ -398,11 +398,12 @@ class KioskWindow(QWidget):
         ):
             return
         log.info("kiosk: staff %s", "closed the kiosk" if action == CLOSE else "left full screen")
+        # The top level: this window, or the one it fills after starting before its database.
         if action == LEAVE_FULL_SCREEN:
-            self.showNormal()
+            self.window().showNormal()
         elif action == CLOSE:
             self._may_close = True
-            self.close()
+            self.window().close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_close:
