@@ -32,6 +32,7 @@ from counterdesk.ui import launch as launcher
 from counterdesk.ui.app import close_for_exit
 from counterdesk.ui.waiting import WaitingForDatabase
 from tests.conftest import ROOT, Run
+from tests.kiosk.keypad import enter
 
 # Each role: its command, its window, and the signal that says it shows the database.
 ROLES: dict[str, tuple[list[str], type[QWidget], str]] = {
@@ -270,10 +271,10 @@ def test_the_staff_exit_of_a_kiosk_that_waited_acts_on_the_whole_window(
     qtbot.waitUntil(lambda: isinstance(window.inner, KioskWindow), timeout=60_000)
     kiosk = window.inner
     assert isinstance(kiosk, KioskWindow)
-    answers = [(PIN, LEAVE_FULL_SCREEN), (PIN, CLOSE)]
-    monkeypatch.setattr(kiosk, "ask_pin", lambda: answers.pop(0))
     kiosk.request_staff_exit()
+    enter(qtbot, kiosk, PIN, LEAVE_FULL_SCREEN)
     qtbot.waitUntil(lambda: not window.isFullScreen())
     assert window.isVisible()
-    kiosk.request_staff_exit()
+    window.close()  # Alt+F4 on the whole window: the kiosk asks for the PIN
+    enter(qtbot, kiosk, PIN, CLOSE)
     qtbot.waitUntil(lambda: not window.isVisible())
