@@ -72,6 +72,7 @@ def _kiosk(args: argparse.Namespace) -> int | dict[str, Any]:
         size=SIZES.get(args.size or "portrait", args.size),
         full_screen=full_screen,
         speaks=not args.silent,
+        guarded=pin_hash is not None,
     )
 
 

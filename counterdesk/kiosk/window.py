@@ -30,13 +30,14 @@ from counterdesk.devices.ticket_image import qr_matrix
 from counterdesk.devices.ticket_printing import PrintOutcome, print_ticket
 from counterdesk.kiosk.home import HomePage, PriorityPage
 from counterdesk.kiosk.service_page import ServicePage
-from counterdesk.kiosk.staff_exit import CLOSE, LEAVE_FULL_SCREEN, StaffExitDialog, exit_allowed
+from counterdesk.kiosk.staff_exit import CLOSE, LEAVE_FULL_SCREEN, ExitCheck, StaffExitDialog
 from counterdesk.kiosk.style import stylesheet
 from counterdesk.kiosk.ticket_page import TicketPage
 from counterdesk.kiosk.widgets import Button, Pair, label
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import OfficeStatus, ServiceStatus, Ticket, TicketEngine, TicketRefused
 from counterdesk.queue.errors import error_text
+from counterdesk.queue.pin_guard import PinRefused
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background, wait_for_work
@@ -100,6 +101,8 @@ class KioskWindow(QWidget):
         self.speaker: Speaker = speaker or SilentSpeaker()
         self.pin_hash = pin_hash
         self.name = socket.gethostname()  # wrong staff PINs are counted per kiosk
+        self._exit_check = None if pin_hash is None else ExitCheck(engine, self.name, pin_hash)
+        self.exit_dialog: StaffExitDialog | None = None
         self.status: OfficeStatus | None = None
         self.setObjectName("kiosk")
         self.setWindowTitle(f"{self.office.office.name.zh} — {self.office.office.name.en}")
@@ -378,31 +381,61 @@ class KioskWindow(QWidget):
 
     # -- staff exit ------------------------------------------------------------------------
 
-    def ask_pin(self) -> tuple[str, str] | None:
-        """(PIN, action) from the staff keypad, or None if cancelled; tests replace this."""
+    def request_staff_exit(self) -> None:
+        """Ask staff for the PIN, then leave full screen or close (see ``_check_exit``)."""
+        if self.exit_dialog is not None:
+            return  # already asking
         dialog = StaffExitDialog(self)
         dialog.setStyleSheet(self.styleSheet())
         dialog.resize(self.width() * 2 // 3, self.height() * 2 // 3)
-        if dialog.exec() and dialog.action:
-            return dialog.pin, dialog.action
-        return None
+        dialog.chosen.connect(self._check_exit)
+        dialog.finished.connect(self._exit_dialog_closed)
+        self.exit_dialog = dialog
+        dialog.open()
 
-    def request_staff_exit(self) -> None:
-        """Leave full screen or close, for staff with the PIN; a wrong PIN does nothing."""
-        answer = self.ask_pin()
-        if answer is None:
+    def _exit_dialog_closed(self) -> None:
+        if self.exit_dialog is not None:
+            self.exit_dialog.deleteLater()
+            self.exit_dialog = None
+
+    def _check_exit(self, pin: str, action: str) -> None:
+        """Check the PIN off the UI thread (scrypt and database writes that may wait for a
+        locked or distant database): the kiosk stays responsive and the dialog says
+        "Checking…" meanwhile. A wrong PIN does nothing but say so."""
+        if self._exit_check is None:
+            self._exit(action)
             return
-        pin, action = answer
-        if self.pin_hash is not None and not exit_allowed(
-            self.engine, self.name, pin, self.pin_hash
-        ):
-            return
+        dialog, check = self.exit_dialog, self._exit_check
+
+        def answered(allowed: bool) -> None:
+            if dialog is not self.exit_dialog or dialog is None:
+                return  # cancelled meanwhile
+            if allowed:
+                self._exit(action)
+            else:
+                dialog.wrong_pin()
+
+        def failed(error: Exception) -> None:
+            if dialog is not self.exit_dialog or dialog is None:
+                return
+            if isinstance(error, PinRefused):
+                dialog.held_back(error)
+            else:
+                log.error("kiosk: staff PIN not checked: %s", error_text(error))
+                dialog.not_checked()
+
+        run_in_background(lambda: check.allowed(pin), answered, failed, owner=self)
+
+    def _exit(self, action: str) -> None:
+        if self.exit_dialog is not None:
+            self.exit_dialog.accept()
         log.info("kiosk: staff %s", "closed the kiosk" if action == CLOSE else "left full screen")
+        # The top level: this window, or the one it fills after starting before its database.
         if action == LEAVE_FULL_SCREEN:
-            self.showNormal()
+            self.window().showNormal()
         elif action == CLOSE:
             self._may_close = True
-            self.close()
+            self.window().close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_close:

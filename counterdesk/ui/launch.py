@@ -45,6 +45,7 @@ def launch(
     size: str | None = None,
     full_screen: bool = False,
     speaks: bool = False,
+    guarded: bool = False,
 ) -> int:
     """Run ``role``'s window and return its exit code; with ``--snapshot``, render the window
     ``snapshot`` builds (loaded once, no live updates, no voice, no log) and return.
@@ -52,6 +53,8 @@ def launch(
     ``counter`` is the counter a role serves: refused if the office has none such, and part
     of the log's name. ``size`` replaces ``--size`` when a role names its sizes (the kiosk's
     portrait and landscape). ``speaks`` gives the window the office's voices, not silence.
+    ``guarded`` refuses a person's close while the window waits for its database (a kiosk
+    with a staff PIN).
     """
     if counter is not None:
         role = f"{role}-{counter}"
@@ -77,7 +80,10 @@ def launch(
             if isinstance(ready, TicketEngine):
                 return running(ready, speaker)
             return WaitingForDatabase(
-                lambda: _ready(args, counter), lambda engine: running(engine, speaker), ready
+                lambda: _ready(args, counter),
+                lambda engine: running(engine, speaker),
+                ready,
+                guarded=guarded,
             )
 
         return run_window(

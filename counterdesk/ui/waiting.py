@@ -32,7 +32,10 @@ LONGEST_RETRY_MS = 15_000
 class WaitingForDatabase(QWidget):
     """The offline banner until ``open_engine`` succeeds; then ``build``'s window inside.
 
-    ``connected`` is emitted once the role's window is shown.
+    ``connected`` is emitted once the role's window is shown. A ``guarded`` window (a kiosk
+    with a staff PIN) refuses a person's close while it waits, as its kiosk would: a citizen
+    must not reach the desktop with Alt+F4 before the database comes. Only ``shutdown`` (a
+    stop signal, the program's end) closes it then.
     """
 
     connected = Signal()
@@ -45,12 +48,14 @@ class WaitingForDatabase(QWidget):
         *,
         first_retry_ms: int = FIRST_RETRY_MS,
         longest_retry_ms: int = LONGEST_RETRY_MS,
+        guarded: bool = False,
     ) -> None:
         super().__init__()
         self._open_engine, self._build = open_engine, build
         self._delay_ms, self._longest_ms = first_retry_ms, longest_retry_ms
         self.inner: QWidget | None = None
         self._engine: TicketEngine | None = None  # opened here, so closed here
+        self._guarded, self._stopping = guarded, False
         self.setWindowTitle("counterdesk")
         self.banner = QLabel(phrases.OFFLINE.line("\n"))
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -101,12 +106,16 @@ class WaitingForDatabase(QWidget):
 
     def shutdown(self) -> None:
         """Close for the program's end, the role's window included (see ``close_for_exit``)."""
+        self._stopping = True
         if self.inner is not None:
             close_for_exit(self.inner)
             self.inner = None
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.inner is None and self._guarded and not self._stopping:
+            event.ignore()  # no staff exit without the kiosk, and no kiosk before the database
+            return
         if self.inner is not None and not self.inner.close():
             event.ignore()  # the role's window refused (the kiosk asks for the staff PIN)
             return

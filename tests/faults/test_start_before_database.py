@@ -24,12 +24,15 @@ from sqlalchemy.engine import make_url
 from counterdesk import cli, phrases
 from counterdesk.board.window import BoardWindow
 from counterdesk.counter.window import ConsoleWindow
+from counterdesk.kiosk.staff_exit import CLOSE, LEAVE_FULL_SCREEN, hash_pin
 from counterdesk.kiosk.window import KioskWindow
 from counterdesk.rating_screen.window import FeedbackWindow
 from counterdesk.supervisor.window import SupervisorWindow
 from counterdesk.ui import launch as launcher
+from counterdesk.ui.app import close_for_exit
 from counterdesk.ui.waiting import WaitingForDatabase
 from tests.conftest import ROOT, Run
+from tests.kiosk.keypad import enter
 
 # Each role: its command, its window, and the signal that says it shows the database.
 ROLES: dict[str, tuple[list[str], type[QWidget], str]] = {
@@ -39,6 +42,7 @@ ROLES: dict[str, tuple[list[str], type[QWidget], str]] = {
     "feedback": (["feedback", "--counter", "1", "--windowed"], FeedbackWindow, "following"),
     "supervisor": (["supervisor"], SupervisorWindow, "live_shown"),
 }
+PIN = "2468"
 
 
 @pytest.fixture
@@ -218,3 +222,59 @@ def _wait_for(log: Path, text: str, process: subprocess.Popen[bytes]) -> None:
         assert process.poll() is None, f"ended early: {log.read_text()}"
         assert time.monotonic() < deadline, f"{text!r} never logged: {log.read_text()}"
         time.sleep(0.05)  # a poll interval, not a timing assumption
+
+
+def _kiosk_with_a_pin(
+    qtbot: QtBot, started: list[QWidget], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[WaitingForDatabase, Path]:
+    """A kiosk with a staff PIN started before its disk; the path where the disk comes."""
+    settings = tmp_path / "settings.toml"
+    settings.write_text(f'kiosk_pin_hash = "{hash_pin(PIN)}"\n')
+    monkeypatch.setenv("COUNTERDESK_CONFIG", str(settings))
+    mounted = tmp_path / "disk"
+    return _start(qtbot, started, f"sqlite:///{mounted / 'office.sqlite3'}", "kiosk"), mounted
+
+
+def _mount(sqlite_url: str, mounted: Path) -> None:
+    mounted.mkdir()
+    shutil.copy(Path(sqlite_url.removeprefix("sqlite:///")), mounted / "office.sqlite3")
+
+
+def test_a_waiting_kiosk_refuses_alt_f4_but_stops_on_a_signal(
+    qtbot: QtBot, started: list[QWidget], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, _ = _kiosk_with_a_pin(qtbot, started, tmp_path, monkeypatch)
+    assert not window.close()  # Alt+F4, the window manager: no way to the desktop
+    assert window.isVisible()
+    close_for_exit(window)  # what run_window does on SIGTERM or Ctrl+C
+    assert not window.isVisible()
+
+
+def test_other_roles_waiting_close_normally(
+    qtbot: QtBot, started: list[QWidget], tmp_path: Path
+) -> None:
+    window = _start(qtbot, started, f"sqlite:///{tmp_path / 'disk' / 'office.sqlite3'}", "board")
+    assert window.close()
+
+
+def test_the_staff_exit_of_a_kiosk_that_waited_acts_on_the_whole_window(
+    qtbot: QtBot,
+    started: list[QWidget],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    sqlite_url: str,
+) -> None:
+    window, mounted = _kiosk_with_a_pin(qtbot, started, tmp_path, monkeypatch)
+    window.showFullScreen()
+    qtbot.waitUntil(window.isFullScreen)
+    _mount(sqlite_url, mounted)
+    qtbot.waitUntil(lambda: isinstance(window.inner, KioskWindow), timeout=60_000)
+    kiosk = window.inner
+    assert isinstance(kiosk, KioskWindow)
+    kiosk.request_staff_exit()
+    enter(qtbot, kiosk, PIN, LEAVE_FULL_SCREEN)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert window.isVisible()
+    window.close()  # Alt+F4 on the whole window: the kiosk asks for the PIN
+    enter(qtbot, kiosk, PIN, CLOSE)
+    qtbot.waitUntil(lambda: not window.isVisible())

@@ -19,7 +19,9 @@ from counterdesk.kiosk.staff_exit import (
 from counterdesk.kiosk.window import KioskWindow
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.errors import CounterdeskError
+from counterdesk.queue.pin_guard import MAX_FAILURES
 from counterdesk.queue.pins import pin_matches
+from tests.kiosk.keypad import enter, says
 
 PIN = "2468"
 
@@ -38,61 +40,61 @@ def kiosk(qtbot: QtBot, engine: TicketEngine, pin_hash: str) -> Iterator[KioskWi
     window.shutdown()
 
 
-def answer(window: KioskWindow, monkeypatch: pytest.MonkeyPatch, *replies: object) -> list[int]:
-    """Make the staff keypad answer ``replies`` in turn, then cancel; return the asks made.
-
-    (pytest-qt closes the window after the test, before the fixture's shutdown: that close
-    asks for the PIN too, and is cancelled.)"""
-    asked: list[int] = []
-    queue = list(replies)
-
-    def ask() -> object:
-        asked.append(1)
-        return queue.pop(0) if queue else None
-
-    monkeypatch.setattr(window, "ask_pin", ask)
-    return asked
-
-
-def test_close_needs_the_pin(
-    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch, clock: ManualClock
-) -> None:
-    asked = answer(kiosk, monkeypatch, ("1111", CLOSE), None, (PIN, CLOSE))
+def test_close_needs_the_pin(qtbot: QtBot, kiosk: KioskWindow, clock: ManualClock) -> None:
     kiosk.close()  # Alt+F4, the window manager: the PIN is asked, the wrong one refused
-    qtbot.waitUntil(lambda: len(asked) == 1)
+    says(qtbot, enter(qtbot, kiosk, "1111", CLOSE), "Wrong PIN")
     assert kiosk.isVisible()
-    kiosk.close()  # cancelled on the keypad
-    qtbot.waitUntil(lambda: len(asked) == 2)
+    enter(qtbot, kiosk, "", None)  # cancelled on the keypad
+    qtbot.waitUntil(lambda: kiosk.exit_dialog is None)
     assert kiosk.isVisible()
     clock.advance(seconds=1)  # the delay after a wrong PIN
     kiosk.close()
+    enter(qtbot, kiosk, PIN, CLOSE)
     qtbot.waitUntil(lambda: not kiosk.isVisible())
-    assert len(asked) == 3
 
 
-def test_escape_and_the_hidden_hold_ask_for_the_pin(
-    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asked = answer(kiosk, monkeypatch, None, None)
+def test_escape_and_the_hidden_hold_ask_for_the_pin(qtbot: QtBot, kiosk: KioskWindow) -> None:
     qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
-    assert len(asked) == 1
+    enter(qtbot, kiosk, "", None)
+    qtbot.waitUntil(lambda: kiosk.exit_dialog is None)
     qtbot.mousePress(kiosk.hold, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(asked) == 2)
+    enter(qtbot, kiosk, "", None)
     qtbot.mouseRelease(kiosk.hold, Qt.MouseButton.LeftButton)
     assert kiosk.isVisible()
 
 
 def test_leaving_full_screen_with_the_pin(
-    qtbot: QtBot, kiosk: KioskWindow, monkeypatch: pytest.MonkeyPatch, clock: ManualClock
+    qtbot: QtBot, kiosk: KioskWindow, clock: ManualClock
 ) -> None:
     kiosk.showFullScreen()
     qtbot.waitUntil(kiosk.isFullScreen)
-    answer(kiosk, monkeypatch, ("0000", LEAVE_FULL_SCREEN), (PIN, LEAVE_FULL_SCREEN))
     kiosk.request_staff_exit()
+    dialog = enter(qtbot, kiosk, "0000", LEAVE_FULL_SCREEN)
+    says(qtbot, dialog, "Wrong PIN")
+    enter(qtbot, kiosk, PIN, LEAVE_FULL_SCREEN)  # at once: held back, and told so
+    says(qtbot, dialog, "A wrong PIN was just entered: try again in 1 s")
     assert kiosk.isFullScreen()
     clock.advance(seconds=1)  # the delay after a wrong PIN
-    kiosk.request_staff_exit()
+    enter(qtbot, kiosk, PIN, LEAVE_FULL_SCREEN)
     qtbot.waitUntil(lambda: not kiosk.isFullScreen())
+    assert kiosk.isVisible() and kiosk.exit_dialog is None
+
+
+def test_a_locked_kiosk_says_for_how_long_and_how_to_unlock(
+    qtbot: QtBot, kiosk: KioskWindow, clock: ManualClock
+) -> None:
+    kiosk.request_staff_exit()
+    for _ in range(MAX_FAILURES):
+        dialog = enter(qtbot, kiosk, "0000", CLOSE)
+        says(qtbot, dialog, "Wrong PIN")
+        clock.advance(seconds=8)  # the longest delay before the lock-out
+    enter(qtbot, kiosk, PIN, CLOSE)
+    says(
+        qtbot,
+        dialog,
+        "Locked after 5 wrong PINs: try again in 14 min 52 s, or a supervisor unlocks it "
+        f"with counterdesk staff unlock --kiosk {kiosk.name}",
+    )
     assert kiosk.isVisible()
 
 
@@ -112,9 +114,13 @@ def test_keypad(qtbot: QtBot) -> None:
         qtbot.mouseClick(dialog.keys[key], Qt.MouseButton.LeftButton)
     assert dialog.pin == PIN
     assert dialog.shown.text() == "●●●●"
-    dialog.choose(CLOSE)
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.action == CLOSE
+    with qtbot.waitSignal(dialog.chosen) as chosen:
+        dialog.choose(CLOSE)
+    assert chosen.args == [PIN, CLOSE]
+    assert dialog.message.text() == "Checking…"
+    assert not dialog.keys["1"].isEnabled(), "no second PIN while one is checked"
+    dialog.choose(None)
+    assert dialog.result() == QDialog.DialogCode.Rejected
 
 
 def test_pin_hash(pin_hash: str) -> None:

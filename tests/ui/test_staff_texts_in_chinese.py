@@ -8,6 +8,7 @@ marked for translation but left untranslated, or never marked at all, fails here
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -31,6 +32,7 @@ from counterdesk.devices.faults import Fault
 from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.kiosk.staff_exit import StaffExitDialog
 from counterdesk.queue import TicketEngine
+from counterdesk.queue.pin_guard import PinRefused, Subject
 from counterdesk.rating_screen.window import FeedbackWindow
 from counterdesk.ui import translation
 
@@ -128,6 +130,12 @@ def test_the_board_corner_warnings(qtbot: QtBot, engine: TicketEngine) -> None:
 def test_the_kiosk_staff_keypad(qtbot: QtBot, engine: TicketEngine) -> None:
     dialog = shown(qtbot, StaffExitDialog())
     assert english_left(visible_texts(dialog), engine) == []
+    assert isinstance(dialog, StaffExitDialog)
+    kiosk = Subject("kiosk", "hall-1")
+    dialog.held_back(PinRefused(kiosk, dt.timedelta(seconds=2.5), locked=False))
+    assert dialog.message.text() == "剛才輸入的密碼錯誤：請於 3 秒後再試"
+    dialog.held_back(PinRefused(kiosk, dt.timedelta(minutes=14, seconds=10), locked=True))
+    assert dialog.message.text().startswith("密碼連續錯誤 5 次，已鎖定：請於 14 分 10 秒後再試")
 
 
 def test_the_rating_screen_title(qtbot: QtBot, engine: TicketEngine) -> None:
