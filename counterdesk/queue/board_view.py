@@ -15,12 +15,13 @@ from collections.abc import Iterable, Iterator
 
 from counterdesk import phrases
 from counterdesk.queue.models import CALL_KINDS
-from counterdesk.queue.office import Office
+from counterdesk.queue.office import Office, Service
 from counterdesk.queue.reads import QueueReader
 from counterdesk.queue.views import CounterStatus, Event, OfficeStatus
 
 HISTORY_LOOKBACK = 400  # events read at start to fill the recent-calls list
 RECENT = 6  # calls in the recent-calls list
+MAX_STEPS = 7  # a procedure's steps the board has room for
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,3 +121,35 @@ def staff_lines(office: Office, code: str | None) -> tuple[str, str]:
         return name, ""
     deputy = office.staff_member(member.deputy).name
     return name, f"{phrases.DEPUTY.line(' ')}: {deputy.zh} {deputy.en}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Procedure:
+    """A service's "How it works" panel, line by line; ＊ marks what the office has not
+    confirmed yet, and the note says so."""
+
+    name_zh: str
+    name_en: str
+    steps: tuple[str, ...]
+    time_zh: str
+    time_en: str
+    note: str
+
+
+def procedure(service: Service) -> Procedure:
+    marks = [
+        " ＊" if text.placeholder else "" for text in (*service.steps, service.processing_time)
+    ]
+    steps = tuple(
+        f"{index}. {step.zh}  {step.en}{mark}"
+        for index, (step, mark) in enumerate(zip(service.steps[:MAX_STEPS], marks, strict=False), 1)
+    )
+    time = service.processing_time
+    return Procedure(
+        name_zh=f"{service.prefix}  {service.name.zh}",
+        name_en=service.name.en,
+        steps=steps,
+        time_zh=f"{phrases.STANDARD_TIME.zh}  {time.zh}{marks[-1]}",
+        time_en=f"{phrases.STANDARD_TIME.en}: {time.en}{marks[-1]}",
+        note=phrases.PROVISIONAL.line() if any(marks) else "",
+    )
