@@ -40,7 +40,7 @@ UNKNOWN_TOKEN = "no-such-ticket-0000000"
 def sample_queue(folder: Path, state: str) -> tuple[TicketEngine, str]:
     """The sample office with a morning's queue; the token of the ticket in ``state``."""
     clock = ManualClock(MOMENT)
-    engine = TicketEngine(Database(f"sqlite:///{folder / 'office.sqlite3'}"), clock)
+    engine = TicketEngine(Database(f"sqlite:///{folder / 'office.sqlite3'}", create=True), clock)
     engine.load_office(load_office(SAMPLE_OFFICE))
     engine.sign_in(1, "wang")
     engine.sign_in(2, "chen")

@@ -95,6 +95,7 @@ class StatusServer:
         self._server.run(sockets=[self.socket])
 
     def shutdown(self) -> None:
+        self.site.board.close()  # open boards' streams end, so the stop does not wait on them
         self._server.should_exit = True
 
     def close(self) -> None:
