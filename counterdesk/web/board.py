@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 
+from counterdesk.logs import log_failure
 from counterdesk.queue.board_view import RecentCalls, counter_lines, is_call, read_start
 from counterdesk.queue.change_feed import ChangeFeed
 from counterdesk.queue.engine import TicketEngine
@@ -108,17 +109,20 @@ class BoardFeed:
 
     async def _run(self) -> None:
         """Follow the event log while a board listens; a database outage shows on the boards
-        as "offline" and the feed carries on where it stopped once the database is back."""
+        as "offline" and the feed carries on where it stopped once the database is back. At a
+        new business day it starts afresh, so yesterday's calls leave the recent list."""
         reader, office, clock = self.engine.read, self.engine.office, self.engine.clock
         recent = RecentCalls()
         feed: ChangeFeed | None = None
         status: OfficeStatus | None = None
-        read_at = 0.0
+        day, read_at = office.local_date(clock.now()), 0.0
         online = True
         while self.listeners and not self._closed:
             try:
-                if feed is None:
+                if feed is None or office.local_date(clock.now()) != day:
+                    day = office.local_date(clock.now())
                     start = await run_in_threadpool(read_start, reader, office, clock.now())
+                    recent = RecentCalls()
                     for event in start.calls:
                         recent.remember(event)
                     feed, status = ChangeFeed(reader, start.last_id), start.status
@@ -137,17 +141,20 @@ class BoardFeed:
                 if online:
                     log.warning("board feed: database unreachable: %s", error_text(exc))
                 online = False
-            if status is not None:
-                self._publish(picture(self.engine, status, recent, online))
+            except Exception as exc:  # a bug must not freeze every board: say so, carry on
+                log_failure(log, exc, "board feed failed")
+                online = False
+            self._publish(picture(self.engine, status, recent, online))
             await asyncio.sleep(self.poll_seconds)
         self.message = None  # a later board starts from a fresh read, not a stale picture
 
 
 def picture(
-    engine: TicketEngine, status: OfficeStatus, recent: RecentCalls, online: bool
+    engine: TicketEngine, status: OfficeStatus | None, recent: RecentCalls, online: bool
 ) -> dict[str, Any]:
     """What the page needs to redraw itself: rows, recent calls (newest first, with their
-    event ids, so a page knows which calls it has not chimed yet), waiting counts."""
+    event ids, so a page knows which calls it has not chimed yet), waiting counts; no rows
+    and no counts before the first read (the database unreachable at start)."""
     return {
         "online": online,
         "counters": [
@@ -158,10 +165,10 @@ def picture(
                 "deputy": line.deputy,
                 "open": line.open,
             }
-            for line in counter_lines(engine.office, status)
+            for line in (counter_lines(engine.office, status) if status else ())
         ],
         "recent": [
             {"number": call.number, "counter": call.counter, "id": call.event_id} for call in recent
         ],
-        "waiting": {service.code: service.waiting for service in status.services},
+        "waiting": {service.code: service.waiting for service in status.services} if status else {},
     }
