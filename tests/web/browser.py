@@ -49,18 +49,20 @@ def phone_browser(size: tuple[int, int] = PHONE, scale: float = 1) -> Iterator[w
 
 
 @contextlib.contextmanager
-def tv_browser(size: tuple[int, int] = TV) -> Iterator[webdriver.Chrome]:
-    """A Chromium filling a TV's screen (no touch) of ``size`` CSS pixels."""
-    with _chromium(size, 1, mobile=False) as driver:
+def tv_browser(size: tuple[int, int] = TV, *flags: str) -> Iterator[webdriver.Chrome]:
+    """A Chromium filling a TV's screen (no touch) of ``size`` CSS pixels, with ``flags``."""
+    with _chromium(size, 1, mobile=False, flags=flags) as driver:
         yield driver
 
 
 @contextlib.contextmanager
-def _chromium(size: tuple[int, int], scale: float, *, mobile: bool) -> Iterator[webdriver.Chrome]:
+def _chromium(
+    size: tuple[int, int], scale: float, *, mobile: bool, flags: tuple[str, ...] = ()
+) -> Iterator[webdriver.Chrome]:
     browser, driver_path = require_chromium()
     options = Options()
     options.binary_location = browser
-    for flag in FLAGS:
+    for flag in (*FLAGS, *flags):
         options.add_argument(flag)
     options.add_argument(f"--window-size={size[0]},{size[1]}")
     options.add_argument("--lang=zh-TW")

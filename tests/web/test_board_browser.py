@@ -55,12 +55,8 @@ def test_a_call_appears_on_the_board_highlighted(
 
     with tv_browser(TV) as driver:
         driver.get(f"{board_server.url}/board")
-        wait(driver).until(
-            lambda d: (
-                "陳" in d.find_element(By.CSS_SELECTOR, ".row .staff").text
-                or "陳" in d.find_element(By.TAG_NAME, "main").text
-            )
-        )
+        staff = driver.find_element(By.CSS_SELECTOR, '.row[data-counter="2"] .staff')
+        wait(driver).until(lambda d: "陳美玲" in staff.text and "Chen Mei-ling" in staff.text)
         tile = driver.find_element(By.CSS_SELECTOR, '.tile[data-service="precheck"] .count')
         wait(driver).until(lambda d: tile.text == "1")
 
@@ -94,3 +90,24 @@ def test_nothing_is_clipped_from_a_small_screen_to_4k(
         assert driver.execute_script(CLIPPED, BOXES) == []
         height = driver.execute_script("return document.documentElement.scrollHeight")
         assert height <= size[1]
+
+
+def test_sound_waits_for_a_tap_then_a_call_chimes(
+    engine: TicketEngine, board_server: StatusServer
+) -> None:
+    engine.sign_in(1, "wang")
+    ticket = engine.issue("precheck")
+    # A TV's browser as shipped: sound only after the viewer has touched the page.
+    with tv_browser(TV, "--autoplay-policy=document-user-activation-required") as driver:
+        driver.get(f"{board_server.url}/board")
+        button = driver.find_element(By.CSS_SELECTOR, ".sound")
+        wait(driver).until(lambda d: button.is_displayed())
+        assert "Tap the screen to turn on the call chime" in button.text
+        driver.find_element(By.TAG_NAME, "main").click()
+        wait(driver).until(lambda d: not button.is_displayed())
+        staff = driver.find_element(By.CSS_SELECTOR, '.row[data-counter="1"] .staff')
+        wait(driver).until(lambda d: "Wang" in staff.text)  # the first picture is in
+
+        engine.call_ticket(1, ticket.number)
+        wait(driver).until(lambda d: number(d, 1) == ticket.number)
+        assert problems(driver) == []
