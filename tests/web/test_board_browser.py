@@ -111,3 +111,19 @@ def test_sound_waits_for_a_tap_then_a_call_chimes(
         engine.call_ticket(1, ticket.number)
         wait(driver).until(lambda d: number(d, 1) == ticket.number)
         assert problems(driver) == []
+
+
+def test_the_board_says_when_its_server_is_gone(engine: TicketEngine) -> None:
+    require_chromium()
+    engine.sign_in(1, "wang")
+    server = make_server(engine, "127.0.0.1", 0)
+    with tv_browser(TV) as driver:
+        with server.running():
+            driver.get(f"{server.url}/board")
+            staff = driver.find_element(By.CSS_SELECTOR, '.row[data-counter="1"] .staff')
+            wait(driver).until(lambda d: "Wang" in staff.text)
+            offline = driver.find_element(By.CSS_SELECTOR, ".offline")
+            assert not offline.is_displayed()
+        wait(driver).until(lambda d: offline.is_displayed())
+        assert "連線中斷" in offline.text and "Connection lost" in offline.text
+        assert "Wang" in staff.text  # the last picture stays on screen
