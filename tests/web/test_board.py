@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import socket
 import time
+import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +18,7 @@ from counterdesk.queue import TicketEngine
 from counterdesk.web.limits import Limits
 from counterdesk.web.server import STOP_SECONDS, StatusServer, make_server
 from tests.web.support import Client, FakeMonotonic
+from tests.web.test_command import DEADLINE, env, serving  # noqa: F401  (env: a fixture)
 from tests.web.test_pages import visible
 
 STREAM_HEAD = b"GET /board/events HTTP/1.1\r\nHost: board\r\nAccept: text/event-stream\r\n\r\n"
@@ -194,3 +197,21 @@ def test_stopping_the_server_ends_open_streams_at_once(
     finally:
         stream.close()
     assert time.monotonic() - stopping < STOP_SECONDS
+
+
+@pytest.mark.slow  # a real ``counterdesk web`` process
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_the_command_ends_open_boards_cleanly_when_stopped(
+    env: dict[str, str],  # noqa: F811
+    stop: signal.Signals,
+) -> None:
+    with serving(env) as (process, url):
+        with urllib.request.urlopen(f"{url}/board/events", timeout=DEADLINE) as stream:
+            assert stream.readline() == b"retry: 2000\n"
+            stopping = time.monotonic()
+            process.send_signal(stop)
+            stream.read()  # a clean end: a stream cut off after the grace time is incomplete
+        stopped = time.monotonic() - stopping
+        process.communicate(timeout=DEADLINE)
+    assert process.returncode == 0
+    assert stopped < STOP_SECONDS
