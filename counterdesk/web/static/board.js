@@ -62,6 +62,9 @@
       }
     });
     field(document, "offline").hidden = picture.online;
+    if (!picture.counters.length) {
+      return; // nothing read yet (the database unreachable): today's calls are not new
+    }
     var fresh = picture.recent.filter(function (c) {
       return lastCall !== null && c.id > lastCall;
     });
@@ -71,12 +74,9 @@
     if (fresh.length) {
       chime();
     }
-    picture.recent.forEach(function (c) {
-      lastCall = Math.max(lastCall || 0, c.id);
-    });
-    if (lastCall === null) {
-      lastCall = 0;
-    }
+    lastCall = picture.recent.reduce(function (newest, c) {
+      return Math.max(newest, c.id);
+    }, lastCall || 0);
   }
 
   // -- the stream, reconnected with back-off --------------------------------------------------
