@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from counterdesk import phrases
-from counterdesk.queue import TicketEngine
+from counterdesk.queue import Database, ManualClock, TicketEngine
+from counterdesk.queue.office import Office
 from counterdesk.web.limits import Limits
 from counterdesk.web.server import STOP_SECONDS, StatusServer, make_server
 from tests.web.support import Client, FakeMonotonic
@@ -130,6 +131,30 @@ def test_a_call_reaches_the_stream_in_under_half_a_second(
     assert after["recent"][0]["number"] == ticket.number and after["recent"][0]["counter"] == 2
     assert after["waiting"]["precheck"] == 0
     assert delay < 5  # typically ~0.3 s; generous for a loaded machine (the README's figure)
+
+
+def test_a_call_from_another_pc_reaches_the_board_on_postgresql(
+    pg_url: str, clock: ManualClock, sample_office: Office
+) -> None:
+    board_pc = TicketEngine(Database(pg_url), clock)
+    board_pc.load_office(sample_office)
+    counter_pc = TicketEngine(Database(pg_url), clock)
+    try:
+        with make_server(board_pc, "127.0.0.1", 0).running() as server:
+            stream = Stream(Client(server))
+            try:
+                stream.picture()
+                counter_pc.sign_in(3, "lin")
+                ticket = counter_pc.issue("amendment")
+                counter_pc.call_next(3)
+                called = stream.picture_where(lambda p: row(p, 3)["calling"] == ticket.number)
+                newest = called["recent"][0]
+                assert (newest["number"], newest["counter"]) == (ticket.number, 3)
+            finally:
+                stream.close()
+    finally:
+        counter_pc.db.dispose()
+        board_pc.db.dispose()
 
 
 def test_all_boards_share_one_poller(
