@@ -155,6 +155,8 @@ PEOPLE_WAITING = B("等候人數", "People waiting")
 COUNTER_CLOSED = B("未開放", "Closed")  # nobody signed in: as the console says
 ON_BREAK = B("休息中", "On break")
 DEPUTY = B("代理人", "Deputy")
+# The browser board: a browser plays sound only after a tap, unless its settings allow it.
+TAP_FOR_SOUND = B("請輕觸畫面以開啟叫號提示音", "Tap the screen to turn on the call chime")
 
 # -- rating a visit (the counter's rating screen and the status page) -----------------------
 # Scores 1 to 5, from the red face to the green one.

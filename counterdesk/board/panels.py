@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk import phrases
+from counterdesk.queue.board_view import MAX_STEPS, procedure
 from counterdesk.queue.office import Counter, Office, Service
 from counterdesk.queue.views import ServiceStatus
 from counterdesk.ui.app import ui_font
@@ -212,15 +213,13 @@ class WaitingPanel(QWidget):
 class ProcedurePanel(QFrame):
     """A service's procedure and standard processing time; the board rotates through them."""
 
-    MAX_STEPS = 7
-
     def __init__(self) -> None:
         super().__init__()
         self.setStyleSheet(f"ProcedurePanel {{ background: {PANEL}; border-radius: 14px; }}")
         self.heading = Scaled(phrases.HOW_IT_WORKS.line(), 22, bold=True, color=ACCENT)
         self.name_zh = Scaled("", 30, bold=True)
         self.name_en = Scaled("", 19, color=MUTED).shrink().wrap()
-        self.steps = [Scaled("", 19).shrink().wrap() for _ in range(self.MAX_STEPS)]
+        self.steps = [Scaled("", 19).shrink().wrap() for _ in range(MAX_STEPS)]
         self.time = Scaled("", 21, bold=True)
         self.time_en = Scaled("", 19)
         self.note = Scaled("", 15, color=MUTED)
@@ -241,18 +240,12 @@ class ProcedurePanel(QFrame):
         ]
 
     def show_service(self, service: Service) -> None:
-        marks = [
-            " ＊" if text.placeholder else "" for text in (*service.steps, service.processing_time)
-        ]
-        self.name_zh.setText(f"{service.prefix}  {service.name.zh}")
-        self.name_en.setText(service.name.en)
-        steps = service.steps[: self.MAX_STEPS]
+        lines = procedure(service)
+        self.name_zh.setText(lines.name_zh)
+        self.name_en.setText(lines.name_en)
         for index, label in enumerate(self.steps):
-            if index < len(steps):
-                step = steps[index]
-                label.setText(f"{index + 1}. {step.zh}  {step.en}{marks[index]}")
-            label.setVisible(index < len(steps))
-        time = service.processing_time
-        self.time.setText(f"{phrases.STANDARD_TIME.zh}  {time.zh}{marks[-1]}")
-        self.time_en.setText(f"{phrases.STANDARD_TIME.en}: {time.en}{marks[-1]}")
-        self.note.setText(phrases.PROVISIONAL.line() if any(marks) else "")
+            label.setText(lines.steps[index] if index < len(lines.steps) else "")
+            label.setVisible(index < len(lines.steps))
+        self.time.setText(lines.time_zh)
+        self.time_en.setText(lines.time_en)
+        self.note.setText(lines.note)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import deque
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -33,7 +31,16 @@ from counterdesk.devices.announcements import call_utterances
 from counterdesk.devices.faults import CONTEXT, Fault
 from counterdesk.devices.speech import Outcome
 from counterdesk.devices.speech_protocol import Speaker
-from counterdesk.queue import CALL_KINDS, Event, EventKind, OfficeStatus, TicketEngine
+from counterdesk.queue import Event, EventKind, OfficeStatus, TicketEngine
+from counterdesk.queue.board_view import (
+    RECENT,
+    BoardStart,
+    RecentCalls,
+    counter_lines,
+    is_call,
+    read_start,
+    staff_lines,
+)
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
@@ -42,21 +49,12 @@ from counterdesk.ui.translation import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 WEEKDAYS_ZH = "一二三四五六日"
-HISTORY_LOOKBACK = 400  # events read at start to fill the recent-calls list
 # The corner warnings are for staff, so in the staff's language (``ui.translation``); the rest
 # of the board is for citizens and in both languages. Each takes the device's fault, in words
 # from ``devices.faults`` (never a raw error), as ``{0}``.
 DATABASE_WARNING = QT_TRANSLATE_NOOP("BoardWindow", "Database unreachable, retrying")
 PRINTER_WARNING = QT_TRANSLATE_NOOP("BoardWindow", "Printer: {0}")
 SPEAKER_WARNING = QT_TRANSLATE_NOOP("BoardWindow", "Speaker: {0}")
-
-
-@dataclass(frozen=True)
-class Call:
-    number: str
-    counter: int
-    staff: str | None
-    event_id: int
 
 
 class BoardWindow(QWidget):
@@ -71,7 +69,7 @@ class BoardWindow(QWidget):
         speaker: Speaker,
         *,
         poll_ms: int = POLL_MS,
-        recent: int = 6,
+        recent: int = RECENT,
         highlight_ms: int = 8000,
         rotate_ms: int = 12000,
     ) -> None:
@@ -83,7 +81,7 @@ class BoardWindow(QWidget):
         self.setObjectName("board")
         self.setStyleSheet(f"QWidget#board {{ background: {BACKGROUND}; }}")
         self.setAutoFillBackground(True)
-        self.recent: deque[Call] = deque(maxlen=recent)
+        self.recent = RecentCalls(recent)
         self._highlight_ms = highlight_ms
         self._warnings: dict[str, tuple[str, Fault | None]] = {}  # key: (source text, fault)
         # A failed read needs no message: the feed reports the outage and refreshes after it.
@@ -140,7 +138,7 @@ class BoardWindow(QWidget):
             bold=True,
             color=ACCENT,
         )
-        self.recent_lines = [Scaled("", 36, bold=True) for _ in range(self.recent.maxlen or 0)]
+        self.recent_lines = [Scaled("", 36, bold=True) for _ in range(self.recent.size)]
         recent_box = QFrame()
         recent_box.setObjectName("recent")
         recent_box.setStyleSheet(f"QFrame#recent {{ background: {PANEL}; border-radius: 14px; }}")
@@ -209,23 +207,18 @@ class BoardWindow(QWidget):
         """Load synchronously (for a snapshot): current status and recent calls."""
         self._started(self._read_start())
 
-    def _read_start(self) -> tuple[int, list[Event], OfficeStatus]:
-        last = self.engine.read.last_event_id()
-        history = self.engine.read.events_after(max(0, last - HISTORY_LOOKBACK), HISTORY_LOOKBACK)
-        return last, history, self.engine.read.status()
+    def _read_start(self) -> BoardStart:
+        return read_start(self.engine.read, self.office, self.engine.clock.now())
 
-    def _started(self, result: tuple[int, list[Event], OfficeStatus]) -> None:
-        last, history, status = result
+    def _started(self, start: BoardStart) -> None:
         now = self.engine.clock.now()
-        today = self.office.local_date(now)
-        for event in history:
-            if event.kind in CALL_KINDS and self.office.local_date(event.at) == today:
-                self._remember(event)
-                if (now - event.at).total_seconds() * 1000 < self._highlight_ms:
-                    self._highlight(event.counter or 0)  # a call of a moment ago: still new
+        for event in start.calls:
+            self.recent.remember(event)
+            if (now - event.at).total_seconds() * 1000 < self._highlight_ms:
+                self._highlight(event.counter or 0)  # a call of a moment ago: still new
         self._show_recent()
-        self._show_status(status)
-        self._follow(last)
+        self._show_status(start.status)
+        self._follow(start.last_id)
 
     def _offline_at_start(self, error: Exception) -> None:
         self._set_warning("db", DATABASE_WARNING)
@@ -250,7 +243,7 @@ class BoardWindow(QWidget):
 
     def _on_events(self, batch: list[Event]) -> None:
         for event in batch:
-            if event.kind in CALL_KINDS and event.number and event.counter is not None:
+            if is_call(event):
                 self._show_call(event)
             elif event.kind == EventKind.PRINTED.value:
                 failed = event.outcome not in (None, "printed", "pending")
@@ -260,11 +253,11 @@ class BoardWindow(QWidget):
 
     def _show_call(self, event: Event) -> None:
         assert event.number is not None and event.counter is not None
-        self._remember(event)
+        self.recent.remember(event)
         self._show_recent()
         row = self.rows.get(event.counter)
         if row is not None:
-            row.show_state(event.number, *self._staff_lines(event.staff), True)
+            row.show_state(event.number, *staff_lines(self.office, event.staff), True)
         self._highlight(event.counter)
         delay_ms = (dt.datetime.now(dt.UTC) - event.at).total_seconds() * 1000
         log.info(
@@ -279,12 +272,6 @@ class BoardWindow(QWidget):
             call_utterances(self.office.announcements, event.number, event.counter), chime=True
         )
         self.call_shown.emit(event)
-
-    def _remember(self, event: Event) -> None:
-        assert event.number is not None and event.counter is not None
-        for call in [c for c in self.recent if c.number == event.number]:
-            self.recent.remove(call)  # a recall moves the number to the top, not twice on screen
-        self.recent.appendleft(Call(event.number, event.counter, event.staff, event.id))
 
     def _show_recent(self) -> None:
         for index, label in enumerate(self.recent_lines):
@@ -344,31 +331,12 @@ class BoardWindow(QWidget):
     # -- status ------------------------------------------------------------------------------
 
     def _show_status(self, status: OfficeStatus) -> None:
-        for counter in status.counters:
-            row = self.rows.get(counter.number)
-            if row is None:
-                continue
-            current = counter.current.number if counter.current else None
-            if counter.staff is None:
-                row.show_state(current, *phrases.COUNTER_CLOSED, False)
-            elif counter.paused:
-                row.show_state(current, *phrases.ON_BREAK, False)
-            else:
-                row.show_state(current, *self._staff_lines(counter.staff), True)
+        for line in counter_lines(self.office, status):
+            row = self.rows.get(line.counter)
+            if row is not None:
+                row.show_state(line.calling, line.staff, line.deputy, line.open)
         self.waiting.show_services(status.services)
         self.refreshed.emit()
-
-    def _staff_lines(self, code: str | None) -> tuple[str, str]:
-        """(name, deputy line) of a staff member in both languages."""
-        try:
-            member = self.office.staff_member(code or "")
-        except KeyError:
-            return "", ""
-        name = f"{member.name.zh}  {member.name.en}"
-        if member.deputy is None:
-            return name, ""
-        deputy = self.office.staff_member(member.deputy).name
-        return name, f"{phrases.DEPUTY.line(' ')}: {deputy.zh} {deputy.en}"
 
     # -- clock and procedures ------------------------------------------------------------------
 

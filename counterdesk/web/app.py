@@ -28,7 +28,7 @@ from counterdesk.queue.errors import DatabaseError, error_text
 from counterdesk.web.api import VERSION, api_app
 from counterdesk.web.limits import Limits
 from counterdesk.web.problems import is_api, problem
-from counterdesk.web.response import Response
+from counterdesk.web.response import Response, event_stream
 from counterdesk.web.site import StatusSite, not_allowed, plain, redact
 
 log = logging.getLogger(__name__)
@@ -47,6 +47,16 @@ def status_app(site: StatusSite, limits: Limits) -> Starlette:
     async def status_json(request: Request) -> AsgiResponse:
         token = request.path_params["token"]
         return await _answer(request, lambda: site.json(token))
+
+    async def board(request: Request) -> AsgiResponse:
+        return site.board_page().asgi()
+
+    async def board_events(request: Request) -> AsgiResponse:
+        """A board's one long connection. It was charged to the rate limit once, when it
+        opened; the request deadline does not cut it, the request having arrived whole."""
+        if request.method == "HEAD":
+            return event_stream(iter(()))  # its headers only
+        return event_stream(site.board.stream())
 
     async def static(request: Request) -> AsgiResponse:
         return site.static(request.path_params["name"]).asgi()
@@ -67,6 +77,8 @@ def status_app(site: StatusSite, limits: Limits) -> Starlette:
         Route("/api/t/{token}", status_json, methods=["GET"]),
         Route("/t/{token}/rate", rate, methods=["POST"]),
         Route("/static/{name}", static, methods=["GET"]),
+        Route("/board", board, methods=["GET"]),
+        Route("/board/events", board_events, methods=["GET"]),
         Mount(f"/api/v{VERSION}", app=api_app(site)),
     ]
     return Starlette(routes=routes, exception_handlers={HTTPException: _refusal})

@@ -16,6 +16,7 @@ from counterdesk import phrases
 from counterdesk.feedback.opinions import MAX_CONTACT
 from counterdesk.feedback.ratings import MAX_COMMENT, SCORES
 from counterdesk.phrases import Bilingual
+from counterdesk.queue.board_view import RECENT, procedure
 from counterdesk.queue.office import Office, Service
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import RatingForm
@@ -67,6 +68,8 @@ TEMPLATES.globals.update(
     max_comment=MAX_COMMENT,
     max_contact=MAX_CONTACT,
     blank=Bilingual("", ""),
+    procedure=procedure,
+    counter_name=phrases.counter_name,
 )
 
 
@@ -91,3 +94,8 @@ def status_page(
 def message_page(title: Bilingual, detail: Bilingual | None = None) -> str:
     """A plain page saying what went wrong, for not found, refusals and errors."""
     return TEMPLATES.get_template("message.html").render(title=title, detail=detail, refresh=None)
+
+
+def board_page(office: Office) -> str:
+    """The browser board: its frame and fixed words; ``board.js`` fills in the live picture."""
+    return TEMPLATES.get_template("board.html").render(office=office, refresh=None, recent=RECENT)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 import http
 import json
+from collections.abc import AsyncIterable, Iterable
 from typing import Any
 
 from starlette.responses import Response as AsgiResponse
+from starlette.responses import StreamingResponse
 
 # The token is in the URL: no referrer may carry it to another site, and no cache may keep it.
 SECURITY_HEADERS = (
@@ -26,6 +28,7 @@ SECURITY_HEADERS = (
     ("X-Frame-Options", "DENY"),
 )
 NO_STORE = "no-store"
+NO_BUFFERING = ("X-Accel-Buffering", "no")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,6 +66,10 @@ class Response:
             response.headers.append(name, value)
         return response
 
+    def stream(self, chunks: AsyncIterable[str] | Iterable[str]) -> StreamingResponse:
+        """This answer's status and headers with a body sent as ``chunks`` come (no length)."""
+        return StreamingResponse(chunks, self.status, headers=dict(self.header_list()))
+
 
 def html(status: int, page: str, *headers: tuple[str, str]) -> Response:
     return Response(status, page.encode("utf-8"), "text/html; charset=utf-8", headers=headers)
@@ -71,6 +78,12 @@ def html(status: int, page: str, *headers: tuple[str, str]) -> Response:
 def see_other(location: str, page: str) -> Response:
     """A 303 to ``location`` (a path on this server): the browser GETs it after a POST."""
     return html(303, page, ("Location", location))
+
+
+def event_stream(chunks: AsyncIterable[str] | Iterable[str]) -> StreamingResponse:
+    """Server-sent events; a proxy must pass each message on at once, not buffer them."""
+    stream = Response(200, b"", "text/event-stream; charset=utf-8", headers=(NO_BUFFERING,))
+    return stream.stream(chunks)
 
 
 def json_body(status: int, value: Any) -> Response:

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.app import status_app
+from counterdesk.web.board import BoardFeed
 from counterdesk.web.forwarded import BehindProxy
 from counterdesk.web.limits import ConnectionSlots, Limits
 from counterdesk.web.protocol import Door, GuardedProtocol
@@ -81,7 +82,7 @@ class StatusServer:
             timeout_graceful_shutdown=STOP_SECONDS,
             backlog=BACKLOG,
         )
-        self._server = uvicorn.Server(config)
+        self._server = _Server(config, site.board)
 
     @property
     def slots(self) -> ConnectionSlots:
@@ -123,6 +124,20 @@ class StatusServer:
             self.shutdown()
             thread.join()
             self.close()
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, which ends the browser boards' streams before it waits for the
+    requests in progress: a stop (Ctrl-C, SIGTERM, :meth:`StatusServer.shutdown`) would
+    otherwise wait its whole grace time on every TV."""
+
+    def __init__(self, config: uvicorn.Config, board: BoardFeed) -> None:
+        super().__init__(config)
+        self.board = board
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self.board.close()
+        await super().shutdown(sockets)
 
 
 def _listen(address: tuple[str, int]) -> socket.socket:

@@ -19,8 +19,9 @@ from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.assets import ASSETS
+from counterdesk.web.board import BoardFeed
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
-from counterdesk.web.pages import message_page, status_page
+from counterdesk.web.pages import board_page, message_page, status_page
 from counterdesk.web.problems import problem
 from counterdesk.web.response import Response, html, json_body, see_other
 from counterdesk.web.status import TicketStatus, find_status
@@ -56,6 +57,10 @@ class StatusSite:
         self.engine = engine
         self.refresh = refresh_seconds
         self.feedback = Feedback(engine)  # the upkeep shares it: see commands._web
+        self.board = BoardFeed(engine)  # one poller for every open browser board
+
+    def board_page(self) -> Response:
+        return html(200, board_page(self.engine.office))
 
     def page(self, token: str) -> Response:
         status = self._status(token)

@@ -1,4 +1,4 @@
-"""Headless Chromium at phone size, shared by the end-to-end tests and the docs screenshot.
+"""Headless Chromium at phone or TV size, shared by the end-to-end tests and the docs screenshots.
 
 Debian's ``chromium`` and ``chromium-driver`` are used by path, so selenium never tries to
 download a browser or a driver.
@@ -19,6 +19,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
 PHONE = (390, 844)  # CSS pixels of a common phone
+TV = (1920, 1080)  # a 1080p TV's browser at 100 %
 SMALL_PHONE = (360, 740)
 FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")
 
@@ -43,10 +44,25 @@ def require_chromium() -> tuple[str, str]:
 @contextlib.contextmanager
 def phone_browser(size: tuple[int, int] = PHONE, scale: float = 1) -> Iterator[webdriver.Chrome]:
     """A Chromium emulating a phone's screen (touch, ``size`` CSS pixels, ``scale`` DPR)."""
+    with _chromium(size, scale, mobile=True) as driver:
+        yield driver
+
+
+@contextlib.contextmanager
+def tv_browser(size: tuple[int, int] = TV, *flags: str) -> Iterator[webdriver.Chrome]:
+    """A Chromium filling a TV's screen (no touch) of ``size`` CSS pixels, with ``flags``."""
+    with _chromium(size, 1, mobile=False, flags=flags) as driver:
+        yield driver
+
+
+@contextlib.contextmanager
+def _chromium(
+    size: tuple[int, int], scale: float, *, mobile: bool, flags: tuple[str, ...] = ()
+) -> Iterator[webdriver.Chrome]:
     browser, driver_path = require_chromium()
     options = Options()
     options.binary_location = browser
-    for flag in FLAGS:
+    for flag in (*FLAGS, *flags):
         options.add_argument(flag)
     options.add_argument(f"--window-size={size[0]},{size[1]}")
     options.add_argument("--lang=zh-TW")
@@ -55,9 +71,9 @@ def phone_browser(size: tuple[int, int] = PHONE, scale: float = 1) -> Iterator[w
     try:
         driver.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",
-            {"width": size[0], "height": size[1], "deviceScaleFactor": scale, "mobile": True},
+            {"width": size[0], "height": size[1], "deviceScaleFactor": scale, "mobile": mobile},
         )
-        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": mobile})
         yield driver
     finally:
         driver.quit()

@@ -99,6 +99,8 @@ PAGES: dict[str, Page] = {
     "no such page (404)": path("/no/such/page"),
     "no such file (404)": path("/static/missing.css"),
 }
+# Pages for a screen, not a phone: checked by axe, not at a phone's width.
+SCREENS: dict[str, Page] = {"display board": path("/board")}
 
 # Pages a posted form leads to: the rating form, changed by ``script`` before it is sent.
 SENT: dict[str, str] = {
@@ -142,11 +144,11 @@ def assert_accessible(driver: Chrome) -> None:
     assert violations == [], "\n".join(violations)
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", {**PAGES, **SCREENS})
 def test_page_passes_axe(
     name: str, engine: TicketEngine, clock: ManualClock, server: StatusServer, browser: Chrome
 ) -> None:
-    browser.get(server.url + PAGES[name](engine, clock))
+    browser.get(server.url + {**PAGES, **SCREENS}[name](engine, clock))
     assert_accessible(browser)
 
 
