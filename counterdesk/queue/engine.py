@@ -469,6 +469,12 @@ class TicketEngine:
         with self.db.write() as session:
             self.staff_row(session, staff).pin_hash = hash_pin(pin)
 
+    def staff_code(self, staff: str) -> str:
+        """The code the active staff member typed as ``staff`` is stored under (trimmed), or a
+        NotFound naming the known: what their lock-out and their events are keyed on."""
+        with self.db.read() as session:
+            return self.staff_row(session, staff).code
+
     def has_pin(self, staff: str) -> bool:
         """Whether ``staff`` signs in with a PIN (every console sign-in needs one)."""
         with self.db.read() as session:
@@ -481,17 +487,19 @@ class TicketEngine:
         (``pin_guard``): a PinRefused says for how long."""
         with self.db.read() as session:
             self._counter(session, counter)
-            stored = self.staff_row(session, staff).pin_hash
+            row = self.staff_row(session, staff)
+            code, stored = row.code, row.pin_hash
         if stored is None:
             raise QueueError(
-                f"{staff} has no PIN yet: an administrator sets one with "
-                f"`counterdesk staff set-pin {staff}`"
+                f"{code} has no PIN yet: an administrator sets one with "
+                f"`counterdesk staff set-pin {code}`"
             )
-        subjects = [Subject("staff", staff), Subject("counter", str(counter))]
+        # Keyed on the stored code, not the typed one: "wang " is held back as wang is.
+        subjects = [Subject("staff", code), Subject("counter", str(counter))]
         if not self.pins.attempt(
-            subjects, lambda: pin_matches(pin, stored), staff=staff, counter=counter
+            subjects, lambda: pin_matches(pin, stored), staff=code, counter=counter
         ):
-            raise QueueError(f"wrong PIN for {staff}")
+            raise QueueError(f"wrong PIN for {code}")
 
     def sign_in(self, counter: int, staff: str) -> None:
         now = self.clock.now()
