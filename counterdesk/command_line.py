@@ -106,6 +106,7 @@ def signed_in(engine: TicketEngine, args: argparse.Namespace) -> TicketEngine:
     with ``--staff`` acts as that member, as the console does once they sign in, and so needs
     their PIN if they have one, each time."""
     if args.staff:
+        pin = None
         if engine.has_pin(args.staff):
             pin = typed_pin(f"PIN for {args.staff}: ", piped=args.pin_stdin)
             if not pin:
@@ -113,8 +114,7 @@ def signed_in(engine: TicketEngine, args: argparse.Namespace) -> TicketEngine:
                     f"{args.staff} signs in with a PIN: type it at the prompt, or give it on "
                     "standard input with --pin-stdin"
                 )
-            engine.check_pin(args.staff, pin, counter=args.counter)
-        engine.sign_in(args.counter, args.staff)
+        engine.sign_in(args.counter, args.staff, pin)
     return engine
 
 

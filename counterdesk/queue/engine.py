@@ -501,11 +501,17 @@ class TicketEngine:
         ):
             raise QueueError(f"wrong PIN for {code}")
 
-    def sign_in(self, counter: int, staff: str) -> None:
+    def sign_in(self, counter: int, staff: str, pin: str | None = None) -> None:
+        """Sign ``staff`` in at ``counter``; a member who has a PIN must give it (checked as
+        ``check_pin`` does), here and not in each caller, so no caller can skip it."""
+        if pin is not None:
+            self.check_pin(staff, pin, counter=counter)
+        elif self.has_pin(staff):
+            raise QueueError(f"{self.staff_code(staff)} has a PIN: give it to sign in")
         now = self.clock.now()
         with self.db.write() as session:
             self._counter(session, counter)
-            self.staff_row(session, staff)
+            staff = self.staff_row(session, staff).code
             for open_session in open_sessions(session):
                 if open_session.counter_number == counter and open_session.staff_code == staff:
                     return

@@ -95,8 +95,7 @@ def test_a_counter_serves_and_takes_ratings_but_cannot_issue_or_delete(
         counter.check_pin("wang", "1111", counter=1)
     assert supervisor.pins.unlock(Subject("staff", "wang"))  # no wait before the right PIN
     assert supervisor.pins.unlock(Subject("counter", "1"))
-    counter.check_pin("wang", "2468", counter=1)
-    counter.sign_in(1, "wang")
+    counter.sign_in(1, "wang", "2468")
     assert counter.call_next(1).number == first.number
     counter.recall(1)
     counter.start(1)

@@ -120,6 +120,22 @@ def test_spaces_around_the_code_do_not_escape_the_lock_out(
     assert {staff for _, staff, _ in refusals(pins)} == {"wang"}
 
 
+def test_the_engine_itself_signs_in_a_member_with_a_pin_only_with_it(
+    pins: TicketEngine, clock: ManualClock
+) -> None:
+    with pytest.raises(QueueError, match=r"^wang has a PIN: give it to sign in$"):
+        pins.sign_in(1, " wang")
+    with pytest.raises(QueueError, match=r"^wrong PIN for wang$"):
+        pins.sign_in(1, "wang", WRONG)
+    clock.advance(seconds=1)
+    pins.sign_in(1, " wang ", PIN)
+    pins.sign_in(2, "lin")  # no PIN set: signed in as before (the demo office's staff)
+    assert [(s.number, s.staff) for s in pins.read.status().counters if s.staff] == [
+        (1, "wang"),
+        (2, "lin"),
+    ]
+
+
 def test_a_supervisor_unlocks(pins: TicketEngine, clock: ManualClock) -> None:
     guess(pins, clock, MAX_FAILURES)
     assert pins.pins.unlock(Subject("staff", "wang"))
