@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -43,6 +44,17 @@ NOT_COUNTERDESK = (
 CHECKPOINT_SECONDS = 1.0
 BACKSTOP_CHECKPOINT_PAGES = 10_000  # about 40 MB of WAL
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
+# A server that answers "no" to a connection: waiting will not change that. libpq gives no
+# SQLSTATE for a refused connection, only the server's message (English unless its
+# lc_messages says otherwise), so the messages are matched when the state is missing.
+LOGIN_REFUSED = (
+    {"28P01", "28000"},  # wrong password; a login that is unknown, not allowed or not let in
+    re.compile(
+        r"password authentication failed|role \".*\" does not exist|not permitted to log in"
+        r"|no pg_hba\.conf entry|no password supplied"
+    ),
+)
+UNKNOWN_DATABASE = ({"3D000"}, re.compile(r"database \".*\" does not exist"))
 SYNCHRONOUS_FULL = 2  # PRAGMA synchronous: a commit returns only once its WAL frames are on disk
 # One connection per terminal while idle: 200 terminals then fit PostgreSQL's default 100
 # connections behind PgBouncer, and 200 + margin without it. A burst (the live feed polling
@@ -338,13 +350,38 @@ def upgrade(engine: Engine, *, create: bool = False) -> None:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
     except OperationalError as exc:
-        raise DatabaseUnreachable(
-            f"cannot open the database {describe(engine)}: {error_text(exc)}"
-        ) from None
+        raise opening_failed(engine, exc) from None
     except DBAPIError as exc:  # e.g. a file that is not SQLite at all
         raise DatabaseError(
             f"cannot open the database {describe(engine)}: {error_text(exc)}"
         ) from None
+
+
+def opening_failed(engine: Engine, exc: OperationalError) -> DatabaseError:
+    """Why the database could not be opened: DatabaseUnreachable when the server may yet
+    answer (down, refusing connections, timing out), so a window waits and retries; a plain
+    DatabaseError when it answered no (a refused login, no such database), which waiting
+    does not change."""
+    url = engine.url
+    if _answered(exc, LOGIN_REFUSED):
+        return DatabaseError(
+            f"the login {url.username or '(default)'} was refused by the database "
+            f"{describe(engine)}: check the user name and password in the settings "
+            f"({error_text(exc)})"
+        )
+    if _answered(exc, UNKNOWN_DATABASE):
+        return DatabaseError(
+            f"no database {url.database} on the server {url.host or 'localhost'}: check the "
+            "database name in the settings; a new one is made with `counterdesk --db URL db "
+            "upgrade`"
+        )
+    return DatabaseUnreachable(f"cannot open the database {describe(engine)}: {error_text(exc)}")
+
+
+def _answered(exc: OperationalError, answer: tuple[set[str], re.Pattern[str]]) -> bool:
+    states, message = answer
+    state = getattr(exc.orig, "sqlstate", None)
+    return state in states if state else message.search(str(exc.orig)) is not None
 
 
 def known_revisions(script: ScriptDirectory) -> set[str]:
