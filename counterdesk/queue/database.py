@@ -67,6 +67,7 @@ POOL = {"pool_size": 1, "max_overflow": 4, "pool_recycle": 3600}
 # every terminal polls four times a second; a connection used that recently is alive, and if
 # it is not, that one poll fails and the pool reconnects for the next.
 PING_AFTER_IDLE = 10.0
+CONNECT_TIMEOUT = 5  # seconds for a PostgreSQL server to answer, unless the address says
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "davfs"}
 
 
@@ -184,17 +185,28 @@ def create_db_engine(url: str | URL, *, create: bool = False) -> Engine:
         return _sqlite_engine(parsed, create=create)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    # psycopg 3 prepares a statement on the server after its fifth run; behind a pooler in
-    # transaction mode (PgBouncer) the next transaction may run on another server connection
-    # that has no such statement. Planning counterdesk's short queries costs less than that
-    # risk, so statements are never prepared on PostgreSQL, with or without a pooler.
-    connect_args = {"prepare_threshold": None} if parsed.drivername.endswith("+psycopg") else {}
     try:
-        engine = create_engine(parsed, connect_args=connect_args, **POOL)
+        engine = create_engine(parsed, connect_args=connect_args(parsed), **POOL)
     except ImportError as exc:
         raise DatabaseError(f"no database driver for {parsed.drivername}: {exc}") from None
     _ping_when_idle(engine)
     return engine
+
+
+def connect_args(url: URL) -> dict[str, Any]:
+    """The driver's options for a server database, beyond those the address gives."""
+    args: dict[str, Any] = {}
+    # psycopg 3 prepares a statement on the server after its fifth run; behind a pooler in
+    # transaction mode (PgBouncer) the next transaction may run on another server connection
+    # that has no such statement. Planning counterdesk's short queries costs less than that
+    # risk, so statements are never prepared on PostgreSQL, with or without a pooler.
+    if url.drivername.endswith("+psycopg"):
+        args["prepare_threshold"] = None
+    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
+        # A powered-off server would otherwise cost minutes of TCP retries per attempt,
+        # with nothing on screen at start and every background retry stalled as long.
+        args["connect_timeout"] = CONNECT_TIMEOUT
+    return args
 
 
 def _ping_when_idle(engine: Engine) -> None:

@@ -4,6 +4,10 @@ ever, so a refused login or a misspelt database name must not be one."""
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+
 import psycopg
 import pytest
 from sqlalchemy import create_engine
@@ -11,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from counterdesk.queue import Database
-from counterdesk.queue.database import opening_failed
+from counterdesk.queue.database import CONNECT_TIMEOUT, connect_args, opening_failed
 from counterdesk.queue.errors import DatabaseError, DatabaseUnreachable
 
 pytestmark = pytest.mark.postgres
@@ -58,3 +62,33 @@ def test_a_wrong_password_is_a_refused_login() -> None:
     assert type(opening_failed(engine, OperationalError("connect", {}, down))) is (
         DatabaseUnreachable
     )
+
+
+@pytest.mark.slow  # waits the connection timeout out
+def test_a_server_that_never_answers_is_given_up_on_after_the_timeout() -> None:
+    """A listening port that never answers (a hung server, a firewall that drops packets):
+    without a timeout libpq waits for ever, and a window's retry with it."""
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        outcome: list[BaseException] = []
+
+        def connect() -> None:
+            try:
+                Database(f"postgresql+psycopg://wang@127.0.0.1:{port}/counterdesk").dispose()
+            except BaseException as exc:  # whatever it is, the test reports it
+                outcome.append(exc)
+
+        started = time.monotonic()
+        attempt = threading.Thread(target=connect, daemon=True)
+        attempt.start()
+        attempt.join(CONNECT_TIMEOUT * 6)
+        assert not attempt.is_alive(), "still connecting"
+    assert time.monotonic() - started >= CONNECT_TIMEOUT
+    assert len(outcome) == 1 and isinstance(outcome[0], DatabaseUnreachable)
+    assert "timeout" in str(outcome[0])
+
+
+def test_an_address_that_gives_its_own_timeout_keeps_it() -> None:
+    own = make_url("postgresql+psycopg://wang@db-server/counterdesk?connect_timeout=30")
+    assert "connect_timeout" not in connect_args(own)  # the address's 30 s stands
+    assert connect_args(own.set(query={}))["connect_timeout"] == CONNECT_TIMEOUT
