@@ -37,6 +37,7 @@ from counterdesk.queue.lookups import (
     ticket_by_number,
 )
 from counterdesk.queue.models import (
+    AT_COUNTER,
     OPEN,
     CounterRow,
     CounterServiceRow,
@@ -416,14 +417,17 @@ class TicketEngine:
             self._log(session, EventKind.CANCELLED, ticket, counter=counter)
             return Ticket.of(ticket)
 
-    def close_day(self, *, today: bool = False) -> int:
+    def close_day(self, *, today: bool = False) -> ClosedDays:
         """End the business days that are over: their open tickets become removed-at-close,
-        and the counters signed in on them (and not serving a later day's ticket) are signed
+        and the counters signed in on them (and not serving a ticket still open) are signed
         out.
 
         Run after midnight it must not touch the new day, whose tickets may already be at a
         counter: only days before today's business date (office local date) are closed, and
         today too only when ``today`` is asked for, and not before its closing time.
+        A ticket of yesterday still at a counter (called or serving) may be a citizen served
+        across midnight in an office open to 24:00: without ``today`` it is left open, with
+        its clerk, and reported; the next close-day closes it if it is still there.
         Nothing is deleted: the tickets and their events stay for the statistics.
         """
         now = self.clock.now()
@@ -442,23 +446,23 @@ class TicketEngine:
             tickets = session.scalars(
                 select(TicketRow).where(TicketRow.business_date <= last, TicketRow.status.in_(OPEN))
             ).all()
+            removed = 0
             for ticket in tickets:
+                if not today and ticket.business_date == last and ticket.status in AT_COUNTER:
+                    continue
                 counter = ticket.counter_number
                 ticket.status = Status.REMOVED_AT_CLOSE
                 ticket.counter_number = None
                 self._log(session, EventKind.REMOVED_AT_CLOSE, ticket, counter=counter)
-            busy = set(
-                session.scalars(
-                    select(TicketRow.counter_number).where(
-                        TicketRow.business_date > last, IS_AT_COUNTER
-                    )
-                )
-            )
+                removed += 1
+            session.flush()
+            busy = set(session.scalars(select(TicketRow.counter_number).where(IS_AT_COUNTER)))
             for desk_session in open_sessions(session):
-                # A clerk who signed in yesterday and is serving today's ticket stays.
+                # A clerk who signed in yesterday and is serving a ticket still open stays.
                 if desk_session.signed_in_at < boundary and desk_session.counter_number not in busy:
                     self._end_session(session, desk_session, now, "day closed")
-            return len(tickets)
+            left_open = tuple(Ticket.of(t) for t in tickets if t.status in AT_COUNTER)
+            return ClosedDays(removed, left_open)
 
     # -- counter sessions ------------------------------------------------------------------
 
@@ -680,6 +684,14 @@ class TicketEngine:
             }[status]
             raise QueueError(f"cannot {action} {ticket.number} at counter {counter}: {hint}")
         return ticket
+
+
+class ClosedDays(NamedTuple):
+    """What close-day did: tickets removed at close, and yesterday's tickets it left open
+    because they are still at a counter."""
+
+    removed: int
+    left_at_counter: tuple[Ticket, ...]
 
 
 class _OpenCounter(NamedTuple):
