@@ -33,7 +33,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, Operat
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from counterdesk.queue.database_file import DatabaseFile, identity, stored_revisions
+from counterdesk.queue.database_file import DatabaseFile, Identity, identity, stored_revisions
 from counterdesk.queue.errors import DatabaseError, DatabaseUnreachable, error_text
 
 READONLY = "counterdesk_readonly"
@@ -108,14 +108,14 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One short write transaction, committed on success, rolled back on any error, and
         never committed into a database file that was removed or replaced meanwhile."""
-        self.check_file()
+        opened = self.check_file()
         with (
             refused_grants(self.engine),
             Session(self.engine, expire_on_commit=False) as session,
             session.begin(),
         ):
             yield session
-            self.check_file()
+            self.check_file(opened)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -129,11 +129,11 @@ class Database:
             session.connection(execution_options={READONLY: True})
             yield session
 
-    def check_file(self) -> None:
+    def check_file(self, opened: Identity | None = None) -> Identity | None:
         """Raise DatabaseUnreachable if the SQLite file was removed or replaced since it was
-        opened (the pooled connections, which hold the old file, are dropped then)."""
-        if self.file is not None:
-            self.file.check()
+        opened, or since ``opened`` (the pooled connections, which hold the old file, are
+        dropped then); the file's identity, to check again before a commit."""
+        return None if self.file is None else self.file.check(opened)
 
     @contextlib.contextmanager
     def statement(self) -> Iterator[Session]:

@@ -72,27 +72,38 @@ class DatabaseFile:
         self.path = path
         self._release, self._problem = release, problem
         self._lock = threading.Lock()
-        self._identity = identity(path)
+        self._identity: Identity | None = identity(path)
 
-    def check(self) -> None:
-        """Return if the path is still the file opened, else raise DatabaseUnreachable."""
+    def check(self, opened: Identity | None = None) -> Identity:
+        """The identity of the file at the path, if it is the file in use (``opened``: the one
+        a transaction began on, checked before it commits), else raise DatabaseUnreachable."""
         try:
             now = identity(self.path)
         except DatabaseUnreachable:
-            self._release()
+            with self._lock:
+                # Forgotten: a new file may get the freed inode number, so whatever appears at
+                # the path next is validated before it is used.
+                self._identity = None
+                self._release()
             raise
-        if now == self._identity:
-            return
+        if now == (opened or self._identity):
+            return now
         with self._lock:
-            self._release()
-            problem = self._problem(self.path)
-            if problem is not None:
-                raise DatabaseUnreachable(
-                    f"the database file {self.path} was replaced by {problem}: "
-                    "waiting for the right file"
-                )
-            if self._identity != now:
-                self._identity = now
+            if opened is None and now == self._identity:
+                return now  # another thread took the new file in while this one waited
+            if now != self._identity:
+                self._release()
+                problem = self._problem(self.path)
+                if problem is not None:
+                    raise DatabaseUnreachable(
+                        f"the database file {self.path} was replaced by {problem}: "
+                        "waiting for the right file"
+                    )
+                missing, self._identity = self._identity is None, now
+                if missing and opened is None:
+                    # Its connections were dropped when it went missing: nothing to lose.
+                    log.warning("the database file %s is back: reconnected", self.path)
+                    return now
                 log.warning("the database file %s was replaced: now using the new file", self.path)
         raise DatabaseUnreachable(
             f"the database file {self.path} was replaced: nothing was written, "
