@@ -23,6 +23,8 @@ from counterdesk.queue.errors import DatabaseUnreachable
 
 log = logging.getLogger(__name__)
 Identity = tuple[int, int]
+# Not a SQLite database, or not one that can be used: no waiting will make it counterdesk's.
+NO_DATABASE = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
 
 
 def missing_text(path: Path) -> str:
@@ -45,16 +47,22 @@ def identity(path: Path) -> Identity:
     return status.st_dev, status.st_ino
 
 
-def stored_revisions(path: Path) -> set[str] | None:
+def stored_revisions(path: Path, *, timeout: float = 30) -> set[str] | None:
     """The schema revisions the file at ``path`` records, read without changing it (no WAL
     switched on, no table made); None when it is no SQLite database or has no counterdesk
-    tables."""
+    tables. A file that cannot be read now (locked past ``timeout`` seconds, an I/O error,
+    no permission) is DatabaseUnreachable: it may be the right database, so it is not called
+    a wrong one."""
     uri = f"file:{quote(str(path))}?mode=ro"
     try:
-        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=30)) as connection:
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=timeout)) as connection:
             rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
-    except sqlite3.Error:
-        return None
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorname", None) in NO_DATABASE or str(exc).startswith(
+            "no such table"
+        ):
+            return None
+        raise DatabaseUnreachable(f"cannot read the database {path}: {exc}") from None
     return {str(row[0]) for row in rows} or None
 
 

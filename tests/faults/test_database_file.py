@@ -3,6 +3,7 @@ notices its SQLite file removed or replaced, never writing into the orphan."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -12,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from counterdesk.queue import SAMPLE_OFFICE, Database, Office, TicketEngine
+from counterdesk.queue.database_file import stored_revisions
 from counterdesk.queue.errors import DatabaseError, DatabaseUnreachable
 from counterdesk.ui.live import LiveFeed
 from tests.conftest import Run
@@ -182,6 +184,26 @@ def test_a_file_that_reuses_the_vanished_files_inode_is_checked(
     os.link(inode, path)
     with pytest.raises(DatabaseUnreachable, match="not a counterdesk database"):
         engine.issue("precheck")
+
+
+def test_a_database_that_cannot_be_read_now_is_not_called_a_wrong_one(
+    engine: TicketEngine, sqlite_url: str
+) -> None:
+    """Locked by another program (a backup tool holding it exclusively): it is the right
+    file, unreadable for now, so the terminal waits instead of saying "not counterdesk"."""
+    path = _path(sqlite_url)
+    engine.db.dispose()
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as holder:
+        holder.execute("PRAGMA journal_mode=DELETE")
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(DatabaseUnreachable, match=f"cannot read the database {path}: "):
+            stored_revisions(path, timeout=0.1)
+        holder.execute("ROLLBACK")
+    assert stored_revisions(path) is not None
+    for make in (lambda: path.write_text("not a database\n" * 100), lambda: _foreign_sqlite(path)):
+        path.unlink()
+        make()
+        assert stored_revisions(path) is None
 
 
 def test_a_write_never_commits_into_a_file_replaced_meanwhile(
