@@ -27,6 +27,7 @@ from counterdesk.queue import (
     TicketEngine,
     open_office,
 )
+from counterdesk.queue.database import POOL
 from counterdesk.settings import STAFF_LANGUAGES, load_settings
 
 Handler = Callable[[argparse.Namespace], Any]
@@ -84,10 +85,11 @@ def window_options(parser: argparse.ArgumentParser, default_size: str) -> None:
     )
 
 
-def engine_for(args: argparse.Namespace) -> TicketEngine:
-    """The engine for the database and office the flags, environment and settings choose."""
+def engine_for(args: argparse.Namespace, *, pool_size: int = POOL["pool_size"]) -> TicketEngine:
+    """The engine for the database and office the flags, environment and settings choose,
+    keeping ``pool_size`` connections open (see ``Database``)."""
     settings = load_settings(args.db, args.office, args.config)
-    return open_office(settings.db, settings.office)
+    return open_office(settings.db, settings.office, pool_size=pool_size)
 
 
 def staff_options(parser: argparse.ArgumentParser) -> None:

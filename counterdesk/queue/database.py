@@ -79,8 +79,17 @@ class Database:
     database without counterdesk tables, is otherwise refused, never silently made anew.
     """
 
-    def __init__(self, url: str | URL, *, migrate: bool = True, create: bool = False) -> None:
-        self.engine = create_db_engine(url, create=create)
+    def __init__(
+        self,
+        url: str | URL,
+        *,
+        migrate: bool = True,
+        create: bool = False,
+        pool_size: int = POOL["pool_size"],
+    ) -> None:
+        """``pool_size``: connections kept open while idle; one suits a terminal, a server
+        answering requests on several threads keeps as many as it runs at once."""
+        self.engine = create_db_engine(url, create=create, pool_size=pool_size)
         self.file: DatabaseFile | None = None
         try:
             if migrate:
@@ -173,7 +182,9 @@ def refused_grants(engine: Engine) -> Iterator[None]:
         ) from None
 
 
-def create_db_engine(url: str | URL, *, create: bool = False) -> Engine:
+def create_db_engine(
+    url: str | URL, *, create: bool = False, pool_size: int = POOL["pool_size"]
+) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -182,11 +193,13 @@ def create_db_engine(url: str | URL, *, create: bool = False) -> Engine:
             "or postgresql+psycopg://user@host/dbname)"
         ) from None
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed, create=create)
+        return _sqlite_engine(parsed, create=create, pool_size=pool_size)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     try:
-        engine = create_engine(parsed, connect_args=connect_args(parsed), **POOL)
+        engine = create_engine(
+            parsed, connect_args=connect_args(parsed), **{**POOL, "pool_size": pool_size}
+        )
     except ImportError as exc:
         raise DatabaseError(f"no database driver for {parsed.drivername}: {exc}") from None
     _ping_when_idle(engine)
@@ -227,7 +240,7 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError("the server dropped the connection") from None
 
 
-def _sqlite_engine(url: URL, *, create: bool) -> Engine:
+def _sqlite_engine(url: URL, *, create: bool, pool_size: int) -> Engine:
     database = url.database or ""
     if database in ("", ":memory:"):
         raise DatabaseError(
@@ -251,7 +264,7 @@ def _sqlite_engine(url: URL, *, create: bool) -> Engine:
         url.set(database=f"file:{quote(str(path))}?mode=rw", query={"uri": "true"}),
         connect_args={"timeout": 30},
         pool_pre_ping=True,  # a file's connection costs nothing to ping
-        **POOL,
+        **{**POOL, "pool_size": pool_size},
     )
 
     @event.listens_for(engine, "connect")

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, whole_number
 from counterdesk.queue.clock import Clock, SystemClock
-from counterdesk.queue.database import Database
+from counterdesk.queue.database import POOL, Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
 from counterdesk.queue.estimates import estimate_wait
 from counterdesk.queue.lookups import (
@@ -738,14 +738,15 @@ def open_office(
     clock: Clock | None = None,
     *,
     create: bool = False,
+    pool_size: int = POOL["pool_size"],
 ) -> TicketEngine:
     """Open (migrating if needed) the database at ``url``, ready to use; only with ``create``
-    is a missing database made (see ``Database``).
+    is a missing database made, and ``pool_size`` connections are kept (see ``Database``).
 
     ``office_file`` is loaded when given; a database with no office yet gets the bundled
     sample office, so a first run needs no configuration.
     """
-    engine = TicketEngine(Database(url, create=create), clock)
+    engine = TicketEngine(Database(url, create=create, pool_size=pool_size), clock)
     if office_file is not None:
         engine.load_office(load_office(office_file))
     elif not engine.has_office:
