@@ -27,6 +27,7 @@ from counterdesk.queue import (
     TicketEngine,
     open_office,
 )
+from counterdesk.queue.database import POOL
 from counterdesk.settings import STAFF_LANGUAGES, load_settings
 
 Handler = Callable[[argparse.Namespace], Any]
@@ -84,10 +85,11 @@ def window_options(parser: argparse.ArgumentParser, default_size: str) -> None:
     )
 
 
-def engine_for(args: argparse.Namespace) -> TicketEngine:
-    """The engine for the database and office the flags, environment and settings choose."""
+def engine_for(args: argparse.Namespace, *, pool_size: int = POOL["pool_size"]) -> TicketEngine:
+    """The engine for the database and office the flags, environment and settings choose,
+    keeping ``pool_size`` connections open (see ``Database``)."""
     settings = load_settings(args.db, args.office, args.config)
-    return open_office(settings.db, settings.office)
+    return open_office(settings.db, settings.office, pool_size=pool_size)
 
 
 def staff_options(parser: argparse.ArgumentParser) -> None:
@@ -106,6 +108,7 @@ def signed_in(engine: TicketEngine, args: argparse.Namespace) -> TicketEngine:
     with ``--staff`` acts as that member, as the console does once they sign in, and so needs
     their PIN if they have one, each time."""
     if args.staff:
+        pin = None
         if engine.has_pin(args.staff):
             pin = typed_pin(f"PIN for {args.staff}: ", piped=args.pin_stdin)
             if not pin:
@@ -113,8 +116,7 @@ def signed_in(engine: TicketEngine, args: argparse.Namespace) -> TicketEngine:
                     f"{args.staff} signs in with a PIN: type it at the prompt, or give it on "
                     "standard input with --pin-stdin"
                 )
-            engine.check_pin(args.staff, pin, counter=args.counter)
-        engine.sign_in(args.counter, args.staff)
+        engine.sign_in(args.counter, args.staff, pin)
     return engine
 
 

@@ -169,10 +169,13 @@ def _close_day(args: argparse.Namespace) -> dict[str, Any]:
     closed = engine.close_day(today=args.today)
     purged = Feedback(engine).opinions.purge_contacts()
     days = "days up to today" if args.today else "days before today"
+    left = [f"{t.number} still at counter {t.counter}" for t in closed.left_at_counter]
     return {
-        "removed_at_close": closed,
+        "removed_at_close": closed.removed,
+        "left_at_counter": [t.number for t in closed.left_at_counter],
         "contacts_deleted": purged,
-        "text": f"{days} closed: {closed} open tickets removed at close"
+        "text": f"{days} closed: {closed.removed} open tickets removed at close"
+        + (f"; left open: {', '.join(left)} (the next close-day closes them)" if left else "")
         + (f"; contact details of {purged} closed opinions deleted" if purged else ""),
     }
 

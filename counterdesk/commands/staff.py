@@ -43,16 +43,16 @@ def _set_pin(args: argparse.Namespace) -> dict[str, Any]:
 
 def _unlock(args: argparse.Namespace) -> dict[str, Any]:
     """Every subject named is unlocked (and the unlock logged), locked or not."""
-    subjects = [
-        Subject(kind, str(name))
-        for kind, name in (("staff", args.code), ("counter", args.counter), ("kiosk", args.kiosk))
-        if name is not None
-    ]
-    if not subjects:
+    if args.code is None and args.counter is None and args.kiosk is None:
         raise CounterdeskError("staff unlock needs a staff code, --counter N or --kiosk NAME")
     engine = engine_for(args)
-    if args.code is not None:
-        engine.has_pin(args.code)  # an unknown staff member is refused, naming the known
+    # The staff member's stored code: an unknown one is refused, naming the known.
+    staff = None if args.code is None else engine.staff_code(args.code)
+    subjects = [
+        Subject(kind, str(name))
+        for kind, name in (("staff", staff), ("counter", args.counter), ("kiosk", args.kiosk))
+        if name is not None
+    ]
     held = [str(s) for s in subjects if engine.pins.unlock(s)]
     names = ", ".join(str(s) for s in subjects)
     return {

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -32,7 +33,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, Operat
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from counterdesk.queue.database_file import DatabaseFile, identity, stored_revisions
+from counterdesk.queue.database_file import DatabaseFile, Identity, identity, stored_revisions
 from counterdesk.queue.errors import DatabaseError, DatabaseUnreachable, error_text
 
 READONLY = "counterdesk_readonly"
@@ -43,6 +44,17 @@ NOT_COUNTERDESK = (
 CHECKPOINT_SECONDS = 1.0
 BACKSTOP_CHECKPOINT_PAGES = 10_000  # about 40 MB of WAL
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
+# A server that answers "no" to a connection: waiting will not change that. libpq gives no
+# SQLSTATE for a refused connection, only the server's message (English unless its
+# lc_messages says otherwise), so the messages are matched when the state is missing.
+LOGIN_REFUSED = (
+    {"28P01", "28000"},  # wrong password; a login that is unknown, not allowed or not let in
+    re.compile(
+        r"password authentication failed|role \".*\" does not exist|not permitted to log in"
+        r"|no pg_hba\.conf entry|no password supplied"
+    ),
+)
+UNKNOWN_DATABASE = ({"3D000"}, re.compile(r"database \".*\" does not exist"))
 SYNCHRONOUS_FULL = 2  # PRAGMA synchronous: a commit returns only once its WAL frames are on disk
 # One connection per terminal while idle: 200 terminals then fit PostgreSQL's default 100
 # connections behind PgBouncer, and 200 + margin without it. A burst (the live feed polling
@@ -55,6 +67,7 @@ POOL = {"pool_size": 1, "max_overflow": 4, "pool_recycle": 3600}
 # every terminal polls four times a second; a connection used that recently is alive, and if
 # it is not, that one poll fails and the pool reconnects for the next.
 PING_AFTER_IDLE = 10.0
+CONNECT_TIMEOUT = 5  # seconds for a PostgreSQL server to answer, unless the address says
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "9p", "afs", "fuse.sshfs", "davfs"}
 
 
@@ -66,8 +79,17 @@ class Database:
     database without counterdesk tables, is otherwise refused, never silently made anew.
     """
 
-    def __init__(self, url: str | URL, *, migrate: bool = True, create: bool = False) -> None:
-        self.engine = create_db_engine(url, create=create)
+    def __init__(
+        self,
+        url: str | URL,
+        *,
+        migrate: bool = True,
+        create: bool = False,
+        pool_size: int = POOL["pool_size"],
+    ) -> None:
+        """``pool_size``: connections kept open while idle; one suits a terminal, a server
+        answering requests on several threads keeps as many as it runs at once."""
+        self.engine = create_db_engine(url, create=create, pool_size=pool_size)
         self.file: DatabaseFile | None = None
         try:
             if migrate:
@@ -95,14 +117,14 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One short write transaction, committed on success, rolled back on any error, and
         never committed into a database file that was removed or replaced meanwhile."""
-        self.check_file()
+        opened = self.check_file()
         with (
             refused_grants(self.engine),
             Session(self.engine, expire_on_commit=False) as session,
             session.begin(),
         ):
             yield session
-            self.check_file()
+            self.check_file(opened)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
@@ -116,11 +138,11 @@ class Database:
             session.connection(execution_options={READONLY: True})
             yield session
 
-    def check_file(self) -> None:
+    def check_file(self, opened: Identity | None = None) -> Identity | None:
         """Raise DatabaseUnreachable if the SQLite file was removed or replaced since it was
-        opened (the pooled connections, which hold the old file, are dropped then)."""
-        if self.file is not None:
-            self.file.check()
+        opened, or since ``opened`` (the pooled connections, which hold the old file, are
+        dropped then); the file's identity, to check again before a commit."""
+        return None if self.file is None else self.file.check(opened)
 
     @contextlib.contextmanager
     def statement(self) -> Iterator[Session]:
@@ -160,7 +182,9 @@ def refused_grants(engine: Engine) -> Iterator[None]:
         ) from None
 
 
-def create_db_engine(url: str | URL, *, create: bool = False) -> Engine:
+def create_db_engine(
+    url: str | URL, *, create: bool = False, pool_size: int = POOL["pool_size"]
+) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -169,20 +193,33 @@ def create_db_engine(url: str | URL, *, create: bool = False) -> Engine:
             "or postgresql+psycopg://user@host/dbname)"
         ) from None
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(parsed, create=create)
+        return _sqlite_engine(parsed, create=create, pool_size=pool_size)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    # psycopg 3 prepares a statement on the server after its fifth run; behind a pooler in
-    # transaction mode (PgBouncer) the next transaction may run on another server connection
-    # that has no such statement. Planning counterdesk's short queries costs less than that
-    # risk, so statements are never prepared on PostgreSQL, with or without a pooler.
-    connect_args = {"prepare_threshold": None} if parsed.drivername.endswith("+psycopg") else {}
     try:
-        engine = create_engine(parsed, connect_args=connect_args, **POOL)
+        engine = create_engine(
+            parsed, connect_args=connect_args(parsed), **{**POOL, "pool_size": pool_size}
+        )
     except ImportError as exc:
         raise DatabaseError(f"no database driver for {parsed.drivername}: {exc}") from None
     _ping_when_idle(engine)
     return engine
+
+
+def connect_args(url: URL) -> dict[str, Any]:
+    """The driver's options for a server database, beyond those the address gives."""
+    args: dict[str, Any] = {}
+    # psycopg 3 prepares a statement on the server after its fifth run; behind a pooler in
+    # transaction mode (PgBouncer) the next transaction may run on another server connection
+    # that has no such statement. Planning counterdesk's short queries costs less than that
+    # risk, so statements are never prepared on PostgreSQL, with or without a pooler.
+    if url.drivername.endswith("+psycopg"):
+        args["prepare_threshold"] = None
+    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
+        # A powered-off server would otherwise cost minutes of TCP retries per attempt,
+        # with nothing on screen at start and every background retry stalled as long.
+        args["connect_timeout"] = CONNECT_TIMEOUT
+    return args
 
 
 def _ping_when_idle(engine: Engine) -> None:
@@ -203,7 +240,7 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError("the server dropped the connection") from None
 
 
-def _sqlite_engine(url: URL, *, create: bool) -> Engine:
+def _sqlite_engine(url: URL, *, create: bool, pool_size: int) -> Engine:
     database = url.database or ""
     if database in ("", ":memory:"):
         raise DatabaseError(
@@ -227,7 +264,7 @@ def _sqlite_engine(url: URL, *, create: bool) -> Engine:
         url.set(database=f"file:{quote(str(path))}?mode=rw", query={"uri": "true"}),
         connect_args={"timeout": 30},
         pool_pre_ping=True,  # a file's connection costs nothing to ping
-        **POOL,
+        **{**POOL, "pool_size": pool_size},
     )
 
     @event.listens_for(engine, "connect")
@@ -338,13 +375,38 @@ def upgrade(engine: Engine, *, create: bool = False) -> None:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
     except OperationalError as exc:
-        raise DatabaseUnreachable(
-            f"cannot open the database {describe(engine)}: {error_text(exc)}"
-        ) from None
+        raise opening_failed(engine, exc) from None
     except DBAPIError as exc:  # e.g. a file that is not SQLite at all
         raise DatabaseError(
             f"cannot open the database {describe(engine)}: {error_text(exc)}"
         ) from None
+
+
+def opening_failed(engine: Engine, exc: OperationalError) -> DatabaseError:
+    """Why the database could not be opened: DatabaseUnreachable when the server may yet
+    answer (down, refusing connections, timing out), so a window waits and retries; a plain
+    DatabaseError when it answered no (a refused login, no such database), which waiting
+    does not change."""
+    url = engine.url
+    if _answered(exc, LOGIN_REFUSED):
+        return DatabaseError(
+            f"the login {url.username or '(default)'} was refused by the database "
+            f"{describe(engine)}: check the user name and password in the settings "
+            f"({error_text(exc)})"
+        )
+    if _answered(exc, UNKNOWN_DATABASE):
+        return DatabaseError(
+            f"no database {url.database} on the server {url.host or 'localhost'}: check the "
+            "database name in the settings; a new one is made with `counterdesk --db URL db "
+            "upgrade`"
+        )
+    return DatabaseUnreachable(f"cannot open the database {describe(engine)}: {error_text(exc)}")
+
+
+def _answered(exc: OperationalError, answer: tuple[set[str], re.Pattern[str]]) -> bool:
+    states, message = answer
+    state = getattr(exc.orig, "sqlstate", None)
+    return state in states if state else message.search(str(exc.orig)) is not None
 
 
 def known_revisions(script: ScriptDirectory) -> set[str]:

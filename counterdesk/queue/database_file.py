@@ -23,6 +23,8 @@ from counterdesk.queue.errors import DatabaseUnreachable
 
 log = logging.getLogger(__name__)
 Identity = tuple[int, int]
+# Not a SQLite database, or not one that can be used: no waiting will make it counterdesk's.
+NO_DATABASE = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
 
 
 def missing_text(path: Path) -> str:
@@ -45,16 +47,22 @@ def identity(path: Path) -> Identity:
     return status.st_dev, status.st_ino
 
 
-def stored_revisions(path: Path) -> set[str] | None:
+def stored_revisions(path: Path, *, timeout: float = 30) -> set[str] | None:
     """The schema revisions the file at ``path`` records, read without changing it (no WAL
     switched on, no table made); None when it is no SQLite database or has no counterdesk
-    tables."""
+    tables. A file that cannot be read now (locked past ``timeout`` seconds, an I/O error,
+    no permission) is DatabaseUnreachable: it may be the right database, so it is not called
+    a wrong one."""
     uri = f"file:{quote(str(path))}?mode=ro"
     try:
-        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=30)) as connection:
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=timeout)) as connection:
             rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
-    except sqlite3.Error:
-        return None
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorname", None) in NO_DATABASE or str(exc).startswith(
+            "no such table"
+        ):
+            return None
+        raise DatabaseUnreachable(f"cannot read the database {path}: {exc}") from None
     return {str(row[0]) for row in rows} or None
 
 
@@ -72,27 +80,38 @@ class DatabaseFile:
         self.path = path
         self._release, self._problem = release, problem
         self._lock = threading.Lock()
-        self._identity = identity(path)
+        self._identity: Identity | None = identity(path)
 
-    def check(self) -> None:
-        """Return if the path is still the file opened, else raise DatabaseUnreachable."""
+    def check(self, opened: Identity | None = None) -> Identity:
+        """The identity of the file at the path, if it is the file in use (``opened``: the one
+        a transaction began on, checked before it commits), else raise DatabaseUnreachable."""
         try:
             now = identity(self.path)
         except DatabaseUnreachable:
-            self._release()
+            with self._lock:
+                # Forgotten: a new file may get the freed inode number, so whatever appears at
+                # the path next is validated before it is used.
+                self._identity = None
+                self._release()
             raise
-        if now == self._identity:
-            return
+        if now == (opened or self._identity):
+            return now
         with self._lock:
-            self._release()
-            problem = self._problem(self.path)
-            if problem is not None:
-                raise DatabaseUnreachable(
-                    f"the database file {self.path} was replaced by {problem}: "
-                    "waiting for the right file"
-                )
-            if self._identity != now:
-                self._identity = now
+            if opened is None and now == self._identity:
+                return now  # another thread took the new file in while this one waited
+            if now != self._identity:
+                self._release()
+                problem = self._problem(self.path)
+                if problem is not None:
+                    raise DatabaseUnreachable(
+                        f"the database file {self.path} was replaced by {problem}: "
+                        "waiting for the right file"
+                    )
+                missing, self._identity = self._identity is None, now
+                if missing and opened is None:
+                    # Its connections were dropped when it went missing: nothing to lose.
+                    log.warning("the database file %s is back: reconnected", self.path)
+                    return now
                 log.warning("the database file %s was replaced: now using the new file", self.path)
         raise DatabaseUnreachable(
             f"the database file {self.path} was replaced: nothing was written, "

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, whole_number
 from counterdesk.queue.clock import Clock, SystemClock
-from counterdesk.queue.database import Database
+from counterdesk.queue.database import POOL, Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
 from counterdesk.queue.estimates import estimate_wait
 from counterdesk.queue.lookups import (
@@ -37,6 +37,7 @@ from counterdesk.queue.lookups import (
     ticket_by_number,
 )
 from counterdesk.queue.models import (
+    AT_COUNTER,
     OPEN,
     CounterRow,
     CounterServiceRow,
@@ -416,14 +417,17 @@ class TicketEngine:
             self._log(session, EventKind.CANCELLED, ticket, counter=counter)
             return Ticket.of(ticket)
 
-    def close_day(self, *, today: bool = False) -> int:
+    def close_day(self, *, today: bool = False) -> ClosedDays:
         """End the business days that are over: their open tickets become removed-at-close,
-        and the counters signed in on them (and not serving a later day's ticket) are signed
+        and the counters signed in on them (and not serving a ticket still open) are signed
         out.
 
         Run after midnight it must not touch the new day, whose tickets may already be at a
         counter: only days before today's business date (office local date) are closed, and
         today too only when ``today`` is asked for, and not before its closing time.
+        A ticket of yesterday still at a counter (called or serving) may be a citizen served
+        across midnight in an office open to 24:00: without ``today`` it is left open, with
+        its clerk, and reported; the next close-day closes it if it is still there.
         Nothing is deleted: the tickets and their events stay for the statistics.
         """
         now = self.clock.now()
@@ -442,23 +446,23 @@ class TicketEngine:
             tickets = session.scalars(
                 select(TicketRow).where(TicketRow.business_date <= last, TicketRow.status.in_(OPEN))
             ).all()
+            removed = 0
             for ticket in tickets:
+                if not today and ticket.business_date == last and ticket.status in AT_COUNTER:
+                    continue
                 counter = ticket.counter_number
                 ticket.status = Status.REMOVED_AT_CLOSE
                 ticket.counter_number = None
                 self._log(session, EventKind.REMOVED_AT_CLOSE, ticket, counter=counter)
-            busy = set(
-                session.scalars(
-                    select(TicketRow.counter_number).where(
-                        TicketRow.business_date > last, IS_AT_COUNTER
-                    )
-                )
-            )
+                removed += 1
+            session.flush()
+            busy = set(session.scalars(select(TicketRow.counter_number).where(IS_AT_COUNTER)))
             for desk_session in open_sessions(session):
-                # A clerk who signed in yesterday and is serving today's ticket stays.
+                # A clerk who signed in yesterday and is serving a ticket still open stays.
                 if desk_session.signed_in_at < boundary and desk_session.counter_number not in busy:
                     self._end_session(session, desk_session, now, "day closed")
-            return len(tickets)
+            left_open = tuple(Ticket.of(t) for t in tickets if t.status in AT_COUNTER)
+            return ClosedDays(removed, left_open)
 
     # -- counter sessions ------------------------------------------------------------------
 
@@ -468,6 +472,12 @@ class TicketEngine:
             raise QueueError("a PIN must be 4 to 8 digits")
         with self.db.write() as session:
             self.staff_row(session, staff).pin_hash = hash_pin(pin)
+
+    def staff_code(self, staff: str) -> str:
+        """The code the active staff member typed as ``staff`` is stored under (trimmed), or a
+        NotFound naming the known: what their lock-out and their events are keyed on."""
+        with self.db.read() as session:
+            return self.staff_row(session, staff).code
 
     def has_pin(self, staff: str) -> bool:
         """Whether ``staff`` signs in with a PIN (every console sign-in needs one)."""
@@ -481,23 +491,31 @@ class TicketEngine:
         (``pin_guard``): a PinRefused says for how long."""
         with self.db.read() as session:
             self._counter(session, counter)
-            stored = self.staff_row(session, staff).pin_hash
+            row = self.staff_row(session, staff)
+            code, stored = row.code, row.pin_hash
         if stored is None:
             raise QueueError(
-                f"{staff} has no PIN yet: an administrator sets one with "
-                f"`counterdesk staff set-pin {staff}`"
+                f"{code} has no PIN yet: an administrator sets one with "
+                f"`counterdesk staff set-pin {code}`"
             )
-        subjects = [Subject("staff", staff), Subject("counter", str(counter))]
+        # Keyed on the stored code, not the typed one: "wang " is held back as wang is.
+        subjects = [Subject("staff", code), Subject("counter", str(counter))]
         if not self.pins.attempt(
-            subjects, lambda: pin_matches(pin, stored), staff=staff, counter=counter
+            subjects, lambda: pin_matches(pin, stored), staff=code, counter=counter
         ):
-            raise QueueError(f"wrong PIN for {staff}")
+            raise QueueError(f"wrong PIN for {code}")
 
-    def sign_in(self, counter: int, staff: str) -> None:
+    def sign_in(self, counter: int, staff: str, pin: str | None = None) -> None:
+        """Sign ``staff`` in at ``counter``; a member who has a PIN must give it (checked as
+        ``check_pin`` does), here and not in each caller, so no caller can skip it."""
+        if pin is not None:
+            self.check_pin(staff, pin, counter=counter)
+        elif self.has_pin(staff):
+            raise QueueError(f"{self.staff_code(staff)} has a PIN: give it to sign in")
         now = self.clock.now()
         with self.db.write() as session:
             self._counter(session, counter)
-            self.staff_row(session, staff)
+            staff = self.staff_row(session, staff).code
             for open_session in open_sessions(session):
                 if open_session.counter_number == counter and open_session.staff_code == staff:
                     return
@@ -668,6 +686,14 @@ class TicketEngine:
         return ticket
 
 
+class ClosedDays(NamedTuple):
+    """What close-day did: tickets removed at close, and yesterday's tickets it left open
+    because they are still at a counter."""
+
+    removed: int
+    left_at_counter: tuple[Ticket, ...]
+
+
 class _OpenCounter(NamedTuple):
     staff: str
     priority_streak: int
@@ -712,14 +738,15 @@ def open_office(
     clock: Clock | None = None,
     *,
     create: bool = False,
+    pool_size: int = POOL["pool_size"],
 ) -> TicketEngine:
     """Open (migrating if needed) the database at ``url``, ready to use; only with ``create``
-    is a missing database made (see ``Database``).
+    is a missing database made, and ``pool_size`` connections are kept (see ``Database``).
 
     ``office_file`` is loaded when given; a database with no office yet gets the bundled
     sample office, so a first run needs no configuration.
     """
-    engine = TicketEngine(Database(url, create=create), clock)
+    engine = TicketEngine(Database(url, create=create, pool_size=pool_size), clock)
     if office_file is not None:
         engine.load_office(load_office(office_file))
     elif not engine.has_office:

@@ -125,13 +125,19 @@ def grant_roles(db: Database, passwords: Mapping[str, str] | None = None) -> lis
                 text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
             )
         )
+        schema = connection.dialect.identifier_preparer.quote(
+            connection.scalar(text("SELECT current_schema()"))
+        )
+        # PostgreSQL 14 and older (and clusters upgraded from them) let every login create in
+        # the public schema: a leaked kiosk login could plant objects there for others to run.
+        connection.exec_driver_sql(f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC")
         for kind, role in ROLES.items():
             name = role_name(kind)
             _create(connection, name, passwords.get(kind))
             if kind == ADMINISTRATOR:
-                _own(connection, name, tables)
+                _own(connection, name, schema, tables)
             else:
-                _grant(connection, name, role, tables)
+                _grant(connection, name, role, schema, tables)
     return [role_name(kind) for kind in ROLES]
 
 
@@ -160,17 +166,17 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _own(connection: Connection, name: str, tables: list[str]) -> None:
-    connection.exec_driver_sql(f"GRANT USAGE, CREATE ON SCHEMA public TO {name}")
+def _own(connection: Connection, name: str, schema: str, tables: list[str]) -> None:
+    connection.exec_driver_sql(f"GRANT USAGE, CREATE ON SCHEMA {schema} TO {name}")
     for table in tables:  # the sequences of its serial columns follow a table to its owner
         connection.exec_driver_sql(f'ALTER TABLE "{table}" OWNER TO {name}')
 
 
-def _grant(connection: Connection, name: str, role: Role, tables: list[str]) -> None:
-    connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {name}")
-    connection.exec_driver_sql(f"REVOKE CREATE ON SCHEMA public FROM {name}")
-    connection.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {name}")
-    connection.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {name}")
+def _grant(connection: Connection, name: str, role: Role, schema: str, tables: list[str]) -> None:
+    connection.exec_driver_sql(f"GRANT USAGE ON SCHEMA {schema} TO {name}")
+    connection.exec_driver_sql(f"REVOKE CREATE ON SCHEMA {schema} FROM {name}")
+    connection.exec_driver_sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {name}")
+    connection.exec_driver_sql(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {name}")
     for table in tables:
         hidden = {column for hidden_table, column in role.hidden if hidden_table == table}
         columns = list(

@@ -119,7 +119,7 @@ def _web(args: argparse.Namespace) -> int:
     from counterdesk.web.server import make_server
     from counterdesk.web.upkeep import Upkeep
 
-    engine = engine_for(args)
+    engine = engine_for(args, pool_size=8)  # requests run on threads: keep 8 connections open
     try:
         limits = dataclasses.replace(
             DEFAULTS,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from counterdesk.queue import ManualClock, QueueError, TicketEngine
+from counterdesk.queue import ManualClock, Office, QueueError, TicketEngine
 from counterdesk.queue.models import TicketRow
 from counterdesk.queue.office import SAMPLE_OFFICE
 from tests.analytics.test_statistics import DAY, TAIPEI, at
@@ -45,7 +45,7 @@ def test_after_midnight_only_yesterday_is_closed(engine: TicketEngine, clock: Ma
     today = engine.issue("precheck")
     engine.call_ticket(2, today.number)
 
-    assert engine.close_day() == 1
+    assert engine.close_day().removed == 1
 
     assert status_on(engine, DAY, "A001") == ("removed_at_close", None)
     assert status_on(engine, NEXT, today.number) == ("called", 2)
@@ -55,10 +55,10 @@ def test_after_midnight_only_yesterday_is_closed(engine: TicketEngine, clock: Ma
 def test_the_day_ends_at_taipei_midnight(engine: TicketEngine, clock: ManualClock) -> None:
     engine.issue("precheck")
     clock.set(dt.datetime(2026, 11, 27, 15, 59, 59, tzinfo=dt.UTC))  # 23:59:59 in Taipei
-    assert engine.close_day() == 0
+    assert engine.close_day().removed == 0
     assert status_on(engine, DAY, "A001") == ("waiting", None)
     clock.set(dt.datetime(2026, 11, 27, 16, 0, 0, tzinfo=dt.UTC))  # 00:00:00 the next day
-    assert engine.close_day() == 1
+    assert engine.close_day().removed == 1
     assert status_on(engine, DAY, "A001") == ("removed_at_close", None)
 
 
@@ -74,7 +74,7 @@ def test_today_is_refused_before_closing_time(engine: TicketEngine, clock: Manua
     assert signed_in(engine) == {1: "wang"}
 
     at(clock, "17:00:00")
-    assert engine.close_day(today=True) == 1
+    assert engine.close_day(today=True).removed == 1
     assert engine.read.ticket(ticket.number).status == "removed_at_close"
     assert signed_in(engine) == {}
 
@@ -89,15 +89,49 @@ def test_a_clerk_serving_the_new_day_stays_signed_in(
     at(clock, "08:00:00", NEXT)
     engine.issue("precheck")
     engine.call_next(1)
-    assert engine.close_day() == 0
+    assert engine.close_day().removed == 0
     assert signed_in(engine) == {1: "wang"}
     assert status_on(engine, NEXT, "A001") == ("called", 1)
+
+
+def test_a_citizen_served_across_midnight_in_a_24_hour_office_is_left_alone(
+    engine: TicketEngine, clock: ManualClock, sample_office: Office
+) -> None:
+    """Yesterday's ticket still at a counter is reported, not closed, nor its clerk signed
+    out; the next close-day closes it if it is still there."""
+    engine.load_office(sample_office.always_open())
+    at(clock, "23:50:00")
+    engine.sign_in(1, "wang")
+    served = engine.issue("precheck")
+    forgotten = engine.issue("precheck")
+    engine.call_ticket(1, served.number)
+    engine.start(1)
+    at(clock, "00:10:00", NEXT)
+
+    closed = engine.close_day()
+
+    assert closed.removed == 1
+    assert [(t.number, t.counter) for t in closed.left_at_counter] == [(served.number, 1)]
+    assert status_on(engine, DAY, served.number) == ("serving", 1)
+    assert status_on(engine, DAY, forgotten.number) == ("removed_at_close", None)
+    assert signed_in(engine) == {1: "wang"}
+    engine.finish(1)  # the citizen leaves served, counted on the day they came
+
+    at(clock, "23:55:00", NEXT)
+    abandoned = engine.issue("precheck")
+    engine.call_ticket(1, abandoned.number)  # and the clerk goes home
+    at(clock, "00:10:00", NEXT + dt.timedelta(days=1))
+    assert engine.close_day().left_at_counter[0].number == abandoned.number
+    at(clock, "00:10:00", NEXT + dt.timedelta(days=2))
+    assert engine.close_day() == (1, ())
+    assert status_on(engine, NEXT, abandoned.number) == ("removed_at_close", None)
+    assert signed_in(engine) == {}
 
 
 def test_a_closed_day_can_be_closed_at_any_time(engine: TicketEngine, clock: ManualClock) -> None:
     at(clock, "10:00:00", NEXT)  # Saturday, no opening hours
     engine.issue("precheck")
-    assert engine.close_day(today=True) == 1
+    assert engine.close_day(today=True).removed == 1
 
 
 def office_closing_at(tmp_path: Path, close: str) -> Path:

@@ -111,3 +111,20 @@ def test_a_connection_dropped_just_after_use_fails_one_operation_only(
         kiosk.issue("precheck")
     assert kiosk.issue("precheck").number == "A001"  # the failed issue took no number
     kiosk.db.dispose()
+
+
+def test_a_server_keeps_as_many_connections_as_it_runs_requests_at_once(pg_url: str) -> None:
+    """The status server answers on several threads: with a terminal's pool each request
+    beyond the first would open and close a connection of its own."""
+    at_once = 1 + database.POOL["max_overflow"]  # as many as a terminal's pool lends
+    for pool_size, kept in ((8, at_once), (database.POOL["pool_size"], 1)):
+        name = f"pool-{pool_size}"
+        named = make_url(pg_url).update_query_dict({"application_name": name})
+        db = database.Database(named.render_as_string(hide_password=False), pool_size=pool_size)
+        try:
+            requests = [db.engine.connect() for _ in range(at_once)]
+            for connection in requests:
+                connection.close()
+            assert connections(pg_url)[name] == kept
+        finally:
+            db.dispose()

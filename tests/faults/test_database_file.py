@@ -3,6 +3,7 @@ notices its SQLite file removed or replaced, never writing into the orphan."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Callable
@@ -12,6 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from counterdesk.queue import SAMPLE_OFFICE, Database, Office, TicketEngine
+from counterdesk.queue.database_file import stored_revisions
 from counterdesk.queue.errors import DatabaseError, DatabaseUnreachable
 from counterdesk.ui.live import LiveFeed
 from tests.conftest import Run
@@ -161,6 +163,49 @@ def test_a_replacement_that_is_no_counterdesk_database_is_refused(
     assert engine.issue("precheck").number == "A001"
 
 
+def test_a_file_that_reuses_the_vanished_files_inode_is_checked(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    """ext4 and XFS give a freed inode number to the next file made: the same (device,
+    inode) at the path after the file went missing says nothing about what it holds. Here
+    the same inode, refilled with another program's database, is put back deterministically
+    through a second link to it."""
+    path = _path(sqlite_url)
+    inode = tmp_path / "inode"
+    os.link(path, inode)
+    path.unlink()
+    for leftover in ("-wal", "-shm"):
+        Path(f"{path}{leftover}").unlink(missing_ok=True)
+    with pytest.raises(DatabaseUnreachable, match="no database at"):
+        engine.issue("precheck")
+    foreign = tmp_path / "foreign.sqlite3"
+    _foreign_sqlite(foreign)
+    inode.write_bytes(foreign.read_bytes())  # the same inode, another file's content
+    os.link(inode, path)
+    with pytest.raises(DatabaseUnreachable, match="not a counterdesk database"):
+        engine.issue("precheck")
+
+
+def test_a_database_that_cannot_be_read_now_is_not_called_a_wrong_one(
+    engine: TicketEngine, sqlite_url: str
+) -> None:
+    """Locked by another program (a backup tool holding it exclusively): it is the right
+    file, unreadable for now, so the terminal waits instead of saying "not counterdesk"."""
+    path = _path(sqlite_url)
+    engine.db.dispose()
+    with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as holder:
+        holder.execute("PRAGMA journal_mode=DELETE")
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(DatabaseUnreachable, match=f"cannot read the database {path}: "):
+            stored_revisions(path, timeout=0.1)
+        holder.execute("ROLLBACK")
+    assert stored_revisions(path) is not None
+    for make in (lambda: path.write_text("not a database\n" * 100), lambda: _foreign_sqlite(path)):
+        path.unlink()
+        make()
+        assert stored_revisions(path) is None
+
+
 def test_a_write_never_commits_into_a_file_replaced_meanwhile(
     engine: TicketEngine, sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -199,7 +244,8 @@ def test_the_live_feed_goes_offline_and_back_with_the_file(
         feed.connection.connect(lambda online, why: told.append((online, why)))
         _restore(kept, path)
         qtbot.waitUntil(lambda: bool(told) and told[-1][0], timeout=10_000)
-        assert "was replaced: nothing was written, reconnected" in told[0][1]
+        # It had lost the file, so the one put back is checked and used at once.
+        assert told[0] == (True, "")
         received: list[str] = []
         feed.events.connect(lambda batch: received.extend(e.number for e in batch))
         with pytest.raises(DatabaseUnreachable, match="replaced"):

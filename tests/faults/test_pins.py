@@ -108,6 +108,34 @@ def test_a_terminal_is_locked_whoever_the_pins_are_tried_for(
     pins.check_pin("wang", PIN, counter=2)  # wang is not locked, only held back at counter 1
 
 
+def test_spaces_around_the_code_do_not_escape_the_lock_out(
+    pins: TicketEngine, clock: ManualClock
+) -> None:
+    guess(pins, clock, MAX_FAILURES)
+    for typed in ("wang ", " wang", "\twang"):
+        with pytest.raises(PinRefused, match="staff member wang is locked"):
+            pins.check_pin(typed, PIN, counter=2)
+    assert pins.pins.unlock(Subject("staff", pins.staff_code(" wang ")))
+    pins.check_pin(" wang", PIN, counter=2)
+    assert {staff for _, staff, _ in refusals(pins)} == {"wang"}
+
+
+def test_the_engine_itself_signs_in_a_member_with_a_pin_only_with_it(
+    pins: TicketEngine, clock: ManualClock
+) -> None:
+    with pytest.raises(QueueError, match=r"^wang has a PIN: give it to sign in$"):
+        pins.sign_in(1, " wang")
+    with pytest.raises(QueueError, match=r"^wrong PIN for wang$"):
+        pins.sign_in(1, "wang", WRONG)
+    clock.advance(seconds=1)
+    pins.sign_in(1, " wang ", PIN)
+    pins.sign_in(2, "lin")  # no PIN set: signed in as before (the demo office's staff)
+    assert [(s.number, s.staff) for s in pins.read.status().counters if s.staff] == [
+        (1, "wang"),
+        (2, "lin"),
+    ]
+
+
 def test_a_supervisor_unlocks(pins: TicketEngine, clock: ManualClock) -> None:
     guess(pins, clock, MAX_FAILURES)
     assert pins.pins.unlock(Subject("staff", "wang"))
@@ -240,7 +268,7 @@ def test_the_cli_asks_for_the_pin_of_a_staff_member_who_has_one(run: Run) -> Non
     assert (wrong.returncode, wrong.stderr) == (1, "counterdesk: wrong PIN for wang\n")
     without = run("call", "--counter", "2", "--staff", "lin", stdin="")  # no PIN: as before
     assert without.returncode == 0, without.stderr
-    unlocked = run("staff", "unlock", "wang", "--counter", "1")
+    unlocked = run("staff", "unlock", " wang ", "--counter", "1")  # the stored code is unlocked
     assert unlocked.returncode == 0
     assert unlocked.stdout.strip() == "unlocked staff member wang, counter 1"
     nothing = run("staff", "unlock")

@@ -366,7 +366,9 @@ def test_engine_flow_on_postgresql(pg_url: str, clock: ManualClock, sample_offic
     waiting = {s.code: s.waiting for s in status.services if s.waiting}
     assert waiting == {"pickup": 3}
     clock.advance(hours=9)  # 18:00, after closing
-    assert engine.close_day(today=True) == 4  # A002 at counter 2 and the three pickup tickets
+    assert (
+        engine.close_day(today=True).removed == 4
+    )  # A002 at counter 2 and the three pickup tickets
     assert engine.read.waiting() == []
     assert all(c.staff is None and c.current is None for c in engine.read.status().counters)
     kinds = Counter(e.kind for e in engine.read.events_after(0, limit=1000))
