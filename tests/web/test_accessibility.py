@@ -101,6 +101,7 @@ PAGES: dict[str, Page] = {
 }
 # Pages for a screen, not a phone: checked by axe, not at a phone's width.
 SCREENS: dict[str, Page] = {"display board": path("/board")}
+EVERY_PAGE: dict[str, Page] = {**PAGES, **SCREENS}
 
 # Pages a posted form leads to: the rating form, changed by ``script`` before it is sent.
 SENT: dict[str, str] = {
@@ -144,11 +145,11 @@ def assert_accessible(driver: Chrome) -> None:
     assert violations == [], "\n".join(violations)
 
 
-@pytest.mark.parametrize("name", {**PAGES, **SCREENS})
+@pytest.mark.parametrize("name", EVERY_PAGE)
 def test_page_passes_axe(
     name: str, engine: TicketEngine, clock: ManualClock, server: StatusServer, browser: Chrome
 ) -> None:
-    browser.get(server.url + {**PAGES, **SCREENS}[name](engine, clock))
+    browser.get(server.url + EVERY_PAGE[name](engine, clock))
     assert_accessible(browser)
 
 
