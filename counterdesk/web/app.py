@@ -3,7 +3,8 @@
 Starlette is small, typed, and what FastAPI is built on: the JSON API of a later step can mount
 FastAPI beside these routes without moving them. The site's work (database reads, the one
 rating write) is synchronous, so it runs on Starlette's thread pool, never on the event loop
-that keeps hundreds of idle connections waiting cheaply.
+that keeps hundreds of idle connections waiting cheaply; only a poll answered from the shared
+snapshot of live tickets (``live_tickets.py``), which never waits, stays on the loop.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from counterdesk.queue.errors import DatabaseError, error_text
 from counterdesk.web.limits import Limits
 from counterdesk.web.response import Response
 from counterdesk.web.site import NOT_FOUND, UNAVAILABLE, StatusSite, not_allowed, plain, redact
+from counterdesk.web.status import TicketStatus
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +40,26 @@ def status_app(site: StatusSite, limits: Limits) -> Starlette:
     """The routes of ``site``; every answer, error pages included, is one of its Responses."""
 
     async def page(request: Request) -> AsgiResponse:
-        token = request.path_params["token"]
-        return await _answer(request, lambda: site.page(token))
+        return await _status_answer(request, site.page, site.page_of)
 
     async def status_json(request: Request) -> AsgiResponse:
+        return await _status_answer(request, site.json, site.json_of)
+
+    async def _status_answer(
+        request: Request,
+        by_token: Callable[[str], Response],
+        of_status: Callable[[TicketStatus], Response],
+    ) -> AsgiResponse:
+        """A live ticket's answer from the fresh shared snapshot, on the event loop: no thread,
+        no database. Any other ticket, or a stale snapshot, on the thread pool."""
         token = request.path_params["token"]
-        return await _answer(request, lambda: site.json(token))
+        try:
+            status = site.live_status(token)
+        except Exception:  # the thread pool's path answers it, and logs what failed
+            status = None
+        if status is not None:
+            return await _answer(request, lambda: of_status(status), on_loop=True)
+        return await _answer(request, lambda: by_token(token))
 
     async def static(request: Request) -> AsgiResponse:
         return site.static(request.path_params["name"]).asgi()
@@ -80,12 +96,15 @@ def body_refusal(headers: Headers, max_bytes: int) -> Response | None:
     return None
 
 
-async def _answer(request: Request, respond: Callable[[], Response]) -> AsgiResponse:
-    """``respond()`` on the thread pool; a database failure is "temporarily unavailable", any
-    other failure a plain 500, logged without a database error's statement or parameters."""
+async def _answer(
+    request: Request, respond: Callable[[], Response], *, on_loop: bool = False
+) -> AsgiResponse:
+    """``respond()`` on the thread pool (on the event loop if it never waits); a database
+    failure is "temporarily unavailable", any other failure a plain 500, logged without a
+    database error's statement or parameters."""
     where = redact(request.url.path)
     try:
-        response = await run_in_threadpool(respond)
+        response = respond() if on_loop else await run_in_threadpool(respond)
     except (SQLAlchemyError, DatabaseError) as exc:
         log.error("database error answering %s %s: %s", request.method, where, error_text(exc))
         response = UNAVAILABLE

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
+import time
+from collections.abc import Callable
 
 from counterdesk import phrases
 from counterdesk.feedback import Feedback
@@ -20,9 +22,10 @@ from counterdesk.queue.errors import InvalidInput, NotFound
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
+from counterdesk.web.live_tickets import LiveTickets
 from counterdesk.web.pages import message_page, status_page
 from counterdesk.web.response import Response, html, json_body, see_other
-from counterdesk.web.status import TicketStatus, find_status
+from counterdesk.web.status import TicketStatus, find_status, status_of
 
 log = logging.getLogger(__name__)
 
@@ -52,23 +55,41 @@ NOT_FOUND = plain(404, phrases.PAGE_NOT_FOUND)
 class StatusSite:
     """The ticket status pages of one office's database."""
 
-    def __init__(self, engine: TicketEngine, refresh_seconds: int = DEFAULT_REFRESH) -> None:
+    def __init__(
+        self,
+        engine: TicketEngine,
+        refresh_seconds: int = DEFAULT_REFRESH,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.engine = engine
         self.refresh = refresh_seconds
         self.feedback = Feedback(engine)  # the upkeep shares it: see commands._web
+        self.live = LiveTickets(engine.read, clock=clock)  # what the polls are answered from
 
     def page(self, token: str) -> Response:
-        status = self._status(token)
+        return self.page_of(self._status(token))
+
+    def page_of(self, status: TicketStatus | None) -> Response:
         if status is None:
             return self._ticket_not_found()
         return self._status_page(200, status)
 
     def json(self, token: str) -> Response:
-        status = self._status(token)
+        return self.json_of(self._status(token))
+
+    def json_of(self, status: TicketStatus | None) -> Response:
         if status is None:
             found = phrases.TICKET_NOT_FOUND
             return json_body(404, {"error": "not found", "zh": found.zh, "en": found.en})
         return json_body(200, status.to_json(self.refresh))
+
+    def live_status(self, token: str) -> TicketStatus | None:
+        """A live ticket's status from the fresh shared snapshot, never asking the database (so
+        fit for the event loop); None: a stale snapshot or another ticket (ask ``page`` or
+        ``json``, which may read)."""
+        tickets = self.live.fresh()
+        ticket = tickets.get(token) if tickets else None
+        return None if ticket is None else status_of(self.feedback, ticket)
 
     def static(self, name: str) -> Response:
         return ASSETS.response(name) or NOT_FOUND
@@ -113,7 +134,7 @@ class StatusSite:
     # -- helpers ---------------------------------------------------------------------------
 
     def _status(self, token: str) -> TicketStatus | None:
-        return find_status(self.feedback, token)
+        return find_status(self.feedback, token, self.live)
 
     def _status_page(
         self,

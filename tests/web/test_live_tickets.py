@@ -1,0 +1,57 @@
+"""The shared snapshot the polls are answered from: how stale it may be, and what it never
+hides (a ticket issued since, a finished ticket, a rating)."""
+
+from __future__ import annotations
+
+from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.web.live_tickets import MAX_AGE
+from counterdesk.web.site import StatusSite
+from tests.web.support import Client, FakeMonotonic, finished, polled
+
+
+def status(site: StatusSite, token: str) -> str:
+    """What a poll answered on the event loop says, or what the thread pool's path does."""
+    found = site.live_status(token)
+    answer = site.json_of(found) if found is not None else site.json(token)
+    assert answer.status == 200
+    return str(answer.body, "utf-8")
+
+
+def test_a_call_shows_once_the_snapshot_is_max_age_old_and_never_later(
+    engine: TicketEngine,
+) -> None:
+    monotonic = FakeMonotonic()
+    site = StatusSite(engine, clock=monotonic)
+    engine.sign_in(1, "wang")
+    ticket = engine.issue("precheck")
+    assert '"status":"waiting"' in status(site, ticket.token)  # read into a new snapshot
+    assert site.live_status(ticket.token) is not None  # answered without the database
+
+    engine.call_ticket(1, ticket.number)
+    monotonic.advance(MAX_AGE)  # as old as a snapshot may be: it may still say waiting
+    assert '"status":"waiting"' in status(site, ticket.token)
+    monotonic.advance(MAX_AGE / 100)  # older than that: never answered from it
+    assert site.live_status(ticket.token) is None
+    assert '"status":"called"' in status(site, ticket.token)
+
+
+def test_what_the_snapshot_does_not_hold_is_read_at_once(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    site = StatusSite(engine, clock=FakeMonotonic())  # a snapshot that never ages
+    done = finished(engine, clock)
+    waiting = engine.issue("precheck")
+    assert '"status":"waiting"' in status(site, waiting.token)
+    issued = engine.issue("precheck")  # after the snapshot was read
+    assert f'"number":"{issued.number}"' in status(site, issued.token)
+    assert '"can_rate":true' in status(site, done.token)  # finished: not a live ticket
+    site.feedback.ratings.rate(done.token, 5, "", source="web")
+    assert '"rated_score":5' in status(site, done.token)
+
+
+def test_a_call_reaches_a_polling_phone_over_http(engine: TicketEngine, client: Client) -> None:
+    engine.sign_in(2, "chen")
+    ticket = engine.issue("precheck")
+    assert client.get(f"/api/t/{ticket.token}").json()["status"] == "waiting"
+    engine.call_ticket(2, ticket.number)
+    assert polled(client, ticket.token, "called")["counter"]["number"] == 2
