@@ -53,6 +53,10 @@ from counterdesk.queue.views import (
     Ticket,
 )
 
+# Events committed out of id order are at most this far below the newest (the transactions
+# in flight at once are far fewer).
+RECENT_EVENTS = 1000
+
 
 class QueueSource(Protocol):
     """What the reader needs of the engine: its database, clock and current office."""
@@ -252,6 +256,20 @@ class QueueReader:
             return int(
                 session.execute(select(func.coalesce(func.max(TicketEventRow.id), 0))).scalar_one()
             )
+
+    def change_mark(self) -> tuple[int, int]:
+        """A mark that differs once any event has been committed since it was taken: the newest
+        event id, and how many events lie within ``RECENT_EVENTS`` of it (PostgreSQL may commit
+        an event after one with a higher id; it still lands in that window). Every change of a
+        ticket and of a counter's session is an event; take the mark before reading what it
+        guards, so a change in between is caught by the next mark."""
+        ids = TicketEventRow.id
+        with self._source.db.statement() as session:
+            newest = session.execute(select(func.coalesce(func.max(ids), 0))).scalar_one()
+            recent = session.execute(
+                select(func.count()).where(ids > newest - RECENT_EVENTS, ids <= newest)
+            ).scalar_one()
+            return int(newest), int(recent)
 
     def day_events(self, day: dt.date, start: dt.datetime, end: dt.datetime) -> list[Event]:
         """The event log of business day ``day``, by id: its tickets' events, and the counters'

@@ -64,7 +64,7 @@ class StatusSite:
         self.engine = engine
         self.refresh = refresh_seconds
         self.feedback = Feedback(engine)  # the upkeep shares it: see commands._web
-        self.live = LiveTickets(engine.read, clock=clock)  # what the polls are answered from
+        self.live = LiveTickets(engine, clock=clock)  # what the polls are answered from
 
     def page(self, token: str) -> Response:
         return self.page_of(self._status(token))

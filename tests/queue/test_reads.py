@@ -99,3 +99,18 @@ def _agree(engine: TicketEngine, clock: ManualClock) -> None:
     for token, ticket in everyone.items():
         assert ticket == engine.read.ticket_by_token(token)
     assert engine.read.tickets_by_token([Status.CALLED]).keys() < everyone.keys()
+
+
+def test_the_change_mark_moves_with_every_change_and_only_then(engine: TicketEngine) -> None:
+    marks = [engine.read.change_mark()]
+    assert engine.read.change_mark() == marks[-1]  # nothing changed: the same mark
+    for change in (
+        lambda: engine.sign_in(1, "wang"),
+        lambda: engine.issue("precheck"),
+        lambda: engine.pause(1),
+        lambda: engine.resume(1),
+        lambda: engine.call_next(1),
+    ):
+        change()
+        marks.append(engine.read.change_mark())
+    assert len(set(marks)) == len(marks)

@@ -3,7 +3,12 @@ hides (a ticket issued since, a finished ticket, a rating)."""
 
 from __future__ import annotations
 
-from counterdesk.queue import ManualClock, TicketEngine
+from collections.abc import Collection
+
+import pytest
+
+from counterdesk.queue import ManualClock, Status, TicketEngine
+from counterdesk.queue.views import Ticket
 from counterdesk.web.live_tickets import MAX_AGE
 from counterdesk.web.site import StatusSite
 from tests.web.support import Client, FakeMonotonic, finished, polled
@@ -55,3 +60,27 @@ def test_a_call_reaches_a_polling_phone_over_http(engine: TicketEngine, client: 
     assert client.get(f"/api/t/{ticket.token}").json()["status"] == "waiting"
     engine.call_ticket(2, ticket.number)
     assert polled(client, ticket.token, "called")["counter"]["number"] == 2
+
+
+def test_an_unchanged_queue_is_not_read_again(
+    engine: TicketEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monotonic = FakeMonotonic()
+    site = StatusSite(engine, clock=monotonic)
+    ticket = engine.issue("precheck")
+    reads: list[object] = []
+    read = engine.read.tickets_by_token
+
+    def counted(statuses: Collection[Status]) -> dict[str, Ticket]:
+        reads.append(statuses)
+        return read(statuses)
+
+    monkeypatch.setattr(engine.read, "tickets_by_token", counted)
+    for _ in range(3):
+        monotonic.advance(MAX_AGE * 2)
+        assert '"status":"waiting"' in status(site, ticket.token)
+    assert len(reads) == 1  # checked three times, read once
+    engine.issue("precheck")  # people ahead may change: read again
+    monotonic.advance(MAX_AGE * 2)
+    status(site, ticket.token)
+    assert len(reads) == 2
