@@ -80,7 +80,8 @@ def busy_day(url: str, waiting: int, served: int) -> tuple[TicketEngine, list[st
             engine.start(counter)
             engine.finish(counter)
             done += 1
-    return engine, tokens[served:] + tokens[:served]
+    waiting = [ticket.token for ticket in engine.read.waiting()]
+    return engine, waiting + sorted(set(tokens) - set(waiting))
 
 
 class Clerks(threading.Thread):

@@ -9,6 +9,7 @@ snapshot of live tickets (``live_tickets.py``), which never waits, stays on the 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable
@@ -57,9 +58,21 @@ def status_app(site: StatusSite, limits: Limits) -> Starlette:
             status = site.live_status(token)
         except Exception:  # the thread pool's path answers it, and logs what failed
             status = None
-        if status is not None:
-            return await _answer(request, lambda: of_status(status), on_loop=True)
-        return await _answer(request, lambda: by_token(token))
+        if status is None:
+            return await _answer(request, lambda: by_token(token))
+        if site.live.ageing():  # check it ahead of need, on a worker thread
+            checking = asyncio.create_task(run_in_threadpool(site.live.check))
+            checks.add(checking)
+            checking.add_done_callback(_checked)
+        return await _answer(request, lambda: of_status(status), on_loop=True)
+
+    checks: set[asyncio.Task[None]] = set()  # under way: a task needs a reference
+
+    def _checked(task: asyncio.Task[None]) -> None:
+        checks.discard(task)
+        failed = None if task.cancelled() else task.exception()
+        if failed is not None:  # the next poll that finds the snapshot stale reads it again
+            log.error("checking the live tickets failed: %s", error_text(failed))
 
     async def static(request: Request) -> AsgiResponse:
         return site.static(request.path_params["name"]).asgi()

@@ -47,6 +47,7 @@ class LiveTickets:
         self.clock = clock
         self._lock = threading.Lock()  # one read at a time; the others wait for its result
         self._snapshot = Snapshot(-math.inf, None, None, {})
+        self._checking = False  # a check ahead of need is under way
 
     def fresh(self) -> dict[str, Ticket] | None:
         """The snapshot if it is young enough, else None; never reads (safe on the event loop)."""
@@ -56,10 +57,30 @@ class LiveTickets:
     def ticket(self, token: str) -> Ticket | None:
         """The live ticket behind ``token`` as of at most ``max_age`` ago, or None: not live
         today then (ask the database for it alone). Checks the snapshot again if needed."""
+        return self._checked(self.max_age).get(token)
+
+    def ageing(self) -> bool:
+        """Whether the snapshot is past half its age with no check begun: then one is begun,
+        and ``check`` must follow (on a worker thread), so polls never wait for it. For the
+        event loop's thread only."""
+        if self._checking or self.clock() - self._snapshot.checked_at <= self.max_age / 2:
+            return False
+        self._checking = True
+        return True
+
+    def check(self) -> None:
+        """Check the snapshot ahead of need (after ``ageing``); reads the database."""
+        try:
+            self._checked(self.max_age / 2)
+        finally:
+            self._checking = False
+
+    def _checked(self, max_age: float) -> dict[str, Ticket]:
+        """The snapshot, checked again first if older than ``max_age``."""
         with self._lock:
             began = self.clock()  # the snapshot's age counts from the check's start
             snapshot = self._snapshot
-            if began - snapshot.checked_at > self.max_age:
+            if began - snapshot.checked_at > max_age:
                 engine = self.engine
                 mark = (engine.read.change_mark(), engine.business_date())  # before the read
                 tickets = snapshot.tickets
@@ -67,7 +88,7 @@ class LiveTickets:
                     tickets = engine.read.tickets_by_token(LIVE)
                 snapshot = Snapshot(began, mark, engine.office, tickets)
                 self._snapshot = snapshot
-            return snapshot.tickets.get(token)
+            return snapshot.tickets
 
 
 @dataclasses.dataclass(frozen=True)

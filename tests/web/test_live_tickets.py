@@ -84,3 +84,19 @@ def test_an_unchanged_queue_is_not_read_again(
     monotonic.advance(MAX_AGE * 2)
     status(site, ticket.token)
     assert len(reads) == 2
+
+
+def test_the_snapshot_is_checked_ahead_of_need_once_half_its_age(engine: TicketEngine) -> None:
+    monotonic = FakeMonotonic()
+    site = StatusSite(engine, clock=monotonic)
+    ticket = engine.issue("precheck")
+    status(site, ticket.token)
+    assert not site.live.ageing()  # young
+    engine.issue("precheck")
+    monotonic.advance(MAX_AGE * 0.6)
+    assert site.live.ageing()  # a check begins
+    assert not site.live.ageing()  # and only one
+    site.live.check()
+    monotonic.advance(MAX_AGE * 0.6)  # 1.2 MAX_AGE after the first read: still fresh
+    assert site.live_status(ticket.token) is not None
+    assert len(site.live.fresh() or {}) == 2  # the ticket issued meanwhile was read
