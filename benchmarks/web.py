@@ -80,8 +80,8 @@ def busy_day(url: str, waiting: int, served: int) -> tuple[TicketEngine, list[st
             engine.start(counter)
             engine.finish(counter)
             done += 1
-    waiting = [ticket.token for ticket in engine.read.waiting()]
-    return engine, waiting + sorted(set(tokens) - set(waiting))
+    queued = [ticket.token for ticket in engine.read.waiting()]
+    return engine, queued + sorted(set(tokens) - set(queued))
 
 
 class Clerks(threading.Thread):
