@@ -72,5 +72,11 @@ def estimate_wait(
     per_citizen = minutes_per_citizen(session, office, service)
     if counters is None:  # callers that already counted the open counters pass them in
         counters = open_counters(session, service)
-    counters = max(1, counters)
-    return round(people_ahead * per_citizen / counters, 1)
+    return minutes_for(people_ahead, per_citizen, counters)
+
+
+def minutes_for(people_ahead: int, per_citizen: float, counters: int) -> float:
+    """The estimate from its parts, for callers that reuse them over many tickets."""
+    if people_ahead <= 0:
+        return 0.0
+    return round(people_ahead * per_citizen / max(1, counters), 1)

@@ -3,11 +3,13 @@
 Starlette is small, typed, and what FastAPI is built on: the JSON API of a later step can mount
 FastAPI beside these routes without moving them. The site's work (database reads, the one
 rating write) is synchronous, so it runs on Starlette's thread pool, never on the event loop
-that keeps hundreds of idle connections waiting cheaply.
+that keeps hundreds of idle connections waiting cheaply; only a poll answered from the shared
+snapshot of live tickets (``live_tickets.py``), which never waits, stays on the loop.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable
@@ -30,6 +32,7 @@ from counterdesk.web.limits import Limits
 from counterdesk.web.problems import is_api, problem
 from counterdesk.web.response import Response, event_stream
 from counterdesk.web.site import StatusSite, not_allowed, plain, redact
+from counterdesk.web.status import TicketStatus
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +44,38 @@ def status_app(site: StatusSite, limits: Limits) -> Starlette:
     """The routes of ``site``; every answer, error pages included, is one of its Responses."""
 
     async def page(request: Request) -> AsgiResponse:
-        token = request.path_params["token"]
-        return await _answer(request, lambda: site.page(token))
+        return await _status_answer(request, site.page, site.page_of)
 
     async def status_json(request: Request) -> AsgiResponse:
+        return await _status_answer(request, site.json, site.json_of)
+
+    async def _status_answer(
+        request: Request,
+        by_token: Callable[[str], Response],
+        of_status: Callable[[TicketStatus], Response],
+    ) -> AsgiResponse:
+        """A live ticket's answer from the fresh shared snapshot, on the event loop: no thread,
+        no database. Any other ticket, or a stale snapshot, on the thread pool."""
         token = request.path_params["token"]
-        return await _answer(request, lambda: site.json(token))
+        try:
+            status = site.live_status(token)
+        except Exception:  # the thread pool's path answers it, and logs what failed
+            status = None
+        if status is None:
+            return await _answer(request, lambda: by_token(token))
+        if site.live.ageing():  # check it ahead of need, on a worker thread
+            checking = asyncio.create_task(run_in_threadpool(site.live.check))
+            checks.add(checking)
+            checking.add_done_callback(_checked)
+        return await _answer(request, lambda: of_status(status), on_loop=True)
+
+    checks: set[asyncio.Task[None]] = set()  # under way: a task needs a reference
+
+    def _checked(task: asyncio.Task[None]) -> None:
+        checks.discard(task)
+        failed = None if task.cancelled() else task.exception()
+        if failed is not None:  # the next poll that finds the snapshot stale reads it again
+            log.error("checking the live tickets failed: %s", error_text(failed))
 
     async def board(request: Request) -> AsgiResponse:
         return site.board_page().asgi()
@@ -96,12 +125,15 @@ def body_refusal(headers: Headers, max_bytes: int) -> Response | None:
     return None
 
 
-async def _answer(request: Request, respond: Callable[[], Response]) -> AsgiResponse:
-    """``respond()`` on the thread pool; a database failure is "temporarily unavailable", any
-    other failure a plain 500, logged without a database error's statement or parameters."""
+async def _answer(
+    request: Request, respond: Callable[[], Response], *, on_loop: bool = False
+) -> AsgiResponse:
+    """``respond()`` on the thread pool (on the event loop if it never waits); a database
+    failure is "temporarily unavailable", any other failure a plain 500, logged without a
+    database error's statement or parameters."""
     where = redact(request.url.path)
     try:
-        response = await run_in_threadpool(respond)
+        response = respond() if on_loop else await run_in_threadpool(respond)
     except (SQLAlchemyError, DatabaseError) as exc:
         log.error("database error answering %s %s: %s", request.method, where, error_text(exc))
         response = _failure(request.url.path, 503, phrases.UNAVAILABLE)

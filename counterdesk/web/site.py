@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
+import time
+from collections.abc import Callable
 
 from counterdesk import phrases
 from counterdesk.feedback import Feedback
@@ -21,10 +23,11 @@ from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.board import BoardFeed
 from counterdesk.web.forms import FORM_TYPE, FormError, RatingForm, parse_rating_form, refusal
+from counterdesk.web.live_tickets import LiveTickets
 from counterdesk.web.pages import board_page, message_page, status_page
 from counterdesk.web.problems import problem
 from counterdesk.web.response import Response, html, json_body, see_other
-from counterdesk.web.status import TicketStatus, find_status
+from counterdesk.web.status import TicketStatus, find_status, status_of
 
 log = logging.getLogger(__name__)
 
@@ -53,28 +56,46 @@ NOT_FOUND = plain(404, phrases.PAGE_NOT_FOUND)
 class StatusSite:
     """The ticket status pages of one office's database."""
 
-    def __init__(self, engine: TicketEngine, refresh_seconds: int = DEFAULT_REFRESH) -> None:
+    def __init__(
+        self,
+        engine: TicketEngine,
+        refresh_seconds: int = DEFAULT_REFRESH,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.engine = engine
         self.refresh = refresh_seconds
         self.feedback = Feedback(engine)  # the upkeep shares it: see commands._web
         self.board = BoardFeed(engine)  # one poller for every open browser board
+        self.live = LiveTickets(engine, clock=clock)  # what the polls are answered from
 
     def board_page(self) -> Response:
         return html(200, board_page(self.engine.office))
 
     def page(self, token: str) -> Response:
-        status = self._status(token)
+        return self.page_of(self._status(token))
+
+    def page_of(self, status: TicketStatus | None) -> Response:
         if status is None:
             return self._ticket_not_found()
         return self._status_page(200, status)
 
     def json(self, token: str) -> Response:
-        status = self._status(token)
+        return self.json_of(self._status(token))
+
+    def json_of(self, status: TicketStatus | None) -> Response:
         if status is None:
             # A problem object, with the members pages polling since before it still read.
             found = phrases.TICKET_NOT_FOUND
             return problem(404, found, error="not found", en=found.en)
         return json_body(200, status.to_json(self.refresh))
+
+    def live_status(self, token: str) -> TicketStatus | None:
+        """A live ticket's status from the fresh shared snapshot, never asking the database (so
+        fit for the event loop); None: a stale snapshot or another ticket (ask ``page`` or
+        ``json``, which may read)."""
+        tickets = self.live.fresh()
+        ticket = tickets.get(token) if tickets else None
+        return None if ticket is None else status_of(self.feedback, ticket)
 
     def static(self, name: str) -> Response:
         return ASSETS.response(name) or NOT_FOUND
@@ -119,7 +140,7 @@ class StatusSite:
     # -- helpers ---------------------------------------------------------------------------
 
     def _status(self, token: str) -> TicketStatus | None:
-        return find_status(self.feedback, token)
+        return find_status(self.feedback, token, self.live)
 
     def _status_page(
         self,

@@ -19,12 +19,12 @@ from counterdesk.phrases import Bilingual
 from counterdesk.queue import Status
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.office import Counter, Service
+from counterdesk.queue.views import Ticket
+from counterdesk.web.live_tickets import LIVE, LiveTickets
 
 # Tokens are secrets.token_urlsafe(16): 22 characters. Anything else is refused before the
 # database is asked, so junk addresses cost nothing.
 TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
-# Statuses that can still change today: the page keeps polling while the ticket is in one.
-LIVE = (Status.WAITING, Status.CALLED, Status.SERVING, Status.NO_SHOW)
 AT_COUNTER = (Status.CALLED, Status.SERVING)
 
 
@@ -157,8 +157,11 @@ class TicketStatus:
         }
 
 
-def find_status(feedback: Feedback, token: str) -> TicketStatus | None:
-    """The status behind ``token``, or None for a malformed, unknown or expired token.
+def find_status(
+    feedback: Feedback, token: str, live: LiveTickets | None = None
+) -> TicketStatus | None:
+    """The status behind ``token``, or None for a malformed, unknown or expired token; a
+    live ticket from ``live``'s shared snapshot when given.
 
     A page expires when its ticket can no longer be rated: ``feedback.rating_days`` after the
     ticket's business day. Opinions reach a ticket only with its rating, so only a finished
@@ -166,10 +169,15 @@ def find_status(feedback: Feedback, token: str) -> TicketStatus | None:
     """
     if not TOKEN.fullmatch(token):
         return None
+    ticket = (live and live.ticket(token)) or feedback.engine.read.ticket_by_token(token)
+    return None if ticket is None else status_of(feedback, ticket)
+
+
+def status_of(feedback: Feedback, ticket: Ticket) -> TicketStatus | None:
+    """What ``ticket``'s holder may see now, or None once its page has expired. Reads the
+    database only for a finished ticket (its rating and opinions)."""
+    token = ticket.token
     engine = feedback.engine
-    ticket = engine.read.ticket_by_token(token)
-    if ticket is None:
-        return None
     now = engine.clock.now()
     today = engine.business_date(now)
     office = engine.office

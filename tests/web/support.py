@@ -6,11 +6,15 @@ import dataclasses
 import http.client
 import json
 import socket
+import time
 from typing import Any
 
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.views import Ticket
+from counterdesk.web.live_tickets import MAX_AGE
 from counterdesk.web.server import StatusServer
+
+PATIENCE = 60.0  # seconds: a bound for a failure only, never a pace
 
 
 class FakeMonotonic:
@@ -119,3 +123,13 @@ def finished(engine: TicketEngine, clock: ManualClock, service: str = "precheck"
     clock.advance(minutes=6)
     engine.finish(1)
     return ticket
+
+
+def polled(client: Client, token: str, status: str) -> dict[str, Any]:
+    """The ticket's JSON once it says ``status``, polled as its page does: a change shows within
+    the shared snapshot's age (``live_tickets.MAX_AGE``), waited for as a condition."""
+    deadline = time.monotonic() + PATIENCE
+    while (answer := client.get(f"/api/t/{token}").json())["status"] != status:
+        assert time.monotonic() < deadline, f"still {answer['status']}, not {status}"
+        time.sleep(MAX_AGE / 5)  # the next poll: the snapshot renews at most this often
+    return answer

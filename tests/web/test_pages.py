@@ -14,7 +14,7 @@ from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.office import Office, Text
-from tests.web.support import Client, finished
+from tests.web.support import Client, finished, polled
 
 
 def visible(page: str) -> str:
@@ -75,8 +75,7 @@ def test_called_ticket_says_which_counter_in_page_and_json(
 
     engine.call_ticket(3, ticket.number)
 
-    status = client.get(f"/api/t/{ticket.token}").json()
-    assert status["status"] == "called"
+    status = polled(client, ticket.token, "called")
     assert status["counter"] == {
         "number": 3,
         "zh": "一般登記櫃檯",
@@ -87,8 +86,8 @@ def test_called_ticket_says_which_counter_in_page_and_json(
     text = visible(client.get(f"/t/{ticket.token}").text)
     assert "請至 3 號櫃檯 Please go to counter 3" in text
     engine.start(3)
-    serving = client.get(f"/api/t/{ticket.token}").json()
-    assert serving["status"] == "serving" and serving["counter"]["number"] == 3
+    serving = polled(client, ticket.token, "serving")
+    assert serving["counter"]["number"] == 3
     assert serving["detail"] == {"zh": "辦理中", "en": "You are being served"}
 
 
