@@ -120,7 +120,8 @@ def test_the_event_feed_has_public_fields_only(
     engine.set_pin("wang", "2468")
     with pytest.raises(CounterdeskError):
         engine.check_pin("wang", "1111", counter=1)  # a PIN refused: not for a display
-    engine.sign_in(1, "wang")
+    clock.advance(seconds=1)  # the wait after a wrong PIN
+    engine.sign_in(1, "wang", pin="2468")
     ticket = engine.issue("precheck", note="came back with the forms")
     engine.call_next(1)
     engine.start(1)
