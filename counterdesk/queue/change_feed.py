@@ -11,14 +11,16 @@ rolled-back transaction leaves a gap that never fills.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from counterdesk.queue.reads import QueueReader
 from counterdesk.queue.views import Event
 
 GRACE_SECONDS = 30.0  # far longer than any counterdesk transaction
 MAX_GAPS = 1000  # a reader never tracks more missing ids than this (the newest are kept)
+ASKED_GAPS = 100  # what a stateless reader (a web client) may carry from one read to the next
 
 
 class ChangeFeed:
@@ -56,3 +58,36 @@ class ChangeFeed:
             del self.gaps[oldest]
         self.last_id = newest
         return batch
+
+
+def still_missing(
+    reader: QueueReader,
+    after: int,
+    batch: Iterable[Event],
+    asked: Iterable[int],
+    now: dt.datetime,
+    *,
+    grace_seconds: float = GRACE_SECONDS,
+) -> list[int]:
+    """For a reader that keeps nothing between reads (a web client): the ids to ask for again
+    (``also``) next time, after ``batch`` answered ``after`` and the ``asked`` ids.
+
+    Without a reader's own clock, a gap is given up once the first event visible after it is
+    older than the grace time: the transaction that drew the missing id began before that
+    event's, and no counterdesk transaction lasts that long, so by then it committed (and was
+    read) or rolled back. At most ``ASKED_GAPS`` ids, the newest.
+    """
+    events = sorted(batch, key=lambda event: event.id)
+    seen = {event.id for event in events}
+    newest = max(seen | {after})
+    recent = range(max(after + 1, newest - ASKED_GAPS), newest)
+    candidates = sorted((set(asked) | set(recent)) - seen)[-ASKED_GAPS:]
+    grace = dt.timedelta(seconds=grace_seconds)
+    missing = []
+    for gap in candidates:
+        following = next((event for event in events if event.id > gap), None)
+        if following is None:  # an id asked again from an earlier read: look past it
+            following = next(iter(reader.events_after(gap, 1)), None)
+        if following is not None and now - following.at < grace:
+            missing.append(gap)
+    return missing

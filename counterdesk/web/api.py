@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from fastapi import FastAPI, Path, Query
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from pydantic import Field
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -27,6 +28,7 @@ from counterdesk.logs import log_failure
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import EventKind
 from counterdesk.queue.arguments import EVENT_IDS
+from counterdesk.queue.change_feed import ASKED_GAPS, still_missing
 from counterdesk.queue.errors import DatabaseError, error_text
 from counterdesk.web.api_models import (
     EventPage,
@@ -123,15 +125,22 @@ def api_app(site: StatusSite) -> FastAPI:
             int, Query(ge=0, le=EVENT_IDS[1], description="the last event id already seen")
         ] = 0,
         limit: Annotated[int, Query(ge=1, le=FEED_LIMIT, description="events at most")] = 100,
+        also: Annotated[
+            list[Annotated[int, Field(ge=1, le=EVENT_IDS[1])]],
+            Query(max_length=ASKED_GAPS, description="ids listed as missing by the last answer"),
+        ] = [],  # noqa: B006 (FastAPI copies a query's default)
     ) -> AsgiResponse:
         """The event feed for displays: events after ``after``, oldest first, public fields only.
 
-        Events of other kinds are left out, but ``last_id`` moves past them: ask again with it.
+        Events of other kinds are left out, but ``last_id`` moves past them: ask again with it,
+        and with ``also`` for each id in ``missing`` (an event that commits late, PostgreSQL).
         """
-        found = engine.read.events_after(after, limit)
+        found = engine.read.events_after(after, limit, also=sorted(set(also)))
+        last_id = max([after, *(event.id for event in found)])
         body = EventPage(
             events=[PublicEvent.of(event) for event in found if event.kind in PUBLIC_KINDS],
-            last_id=found[-1].id if found else after,
+            last_id=last_id,
+            missing=still_missing(engine.read, after, found, also, engine.clock.now()),
         )
         return _json(body, FEED_CACHE)
 

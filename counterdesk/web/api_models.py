@@ -132,6 +132,10 @@ class EventPage(_Model):
     last_id: int = Field(
         ge=0, description="ask again with after=last_id; it moves past events left out too"
     )
+    missing: list[int] = Field(
+        description="ids not committed yet below last_id (PostgreSQL commits ids out of order):"
+        " ask for each again with also=ID beside after=last_id, until it is no longer listed"
+    )
 
 
 class Problem(_Model):

@@ -8,7 +8,13 @@ import pytest
 from sqlalchemy import Connection, insert
 
 from counterdesk.queue import Database, ManualClock, Office, TicketEngine
-from counterdesk.queue.change_feed import MAX_GAPS, ChangeFeed
+from counterdesk.queue.change_feed import (
+    ASKED_GAPS,
+    GRACE_SECONDS,
+    MAX_GAPS,
+    ChangeFeed,
+    still_missing,
+)
 from counterdesk.queue.models import TicketEventRow
 
 
@@ -117,3 +123,55 @@ def test_missing_ids_tracked_are_capped_keeping_the_newest(
     assert [e.outcome for e in feed.poll()] == ["far ahead"]
     assert len(feed.gaps) == MAX_GAPS
     assert min(feed.gaps) == start + 5000 - MAX_GAPS and max(feed.gaps) == start + 4999
+
+
+@pytest.mark.postgres
+def test_a_reader_without_state_is_told_what_to_ask_again_until_it_comes(
+    pg_engine: TicketEngine, clock: ManualClock
+) -> None:
+    """What the web API's event feed answers: ``missing`` carried by the client as ``also``."""
+    read = pg_engine.read
+    after = read.last_event_id()
+    slow = _commit_out_of_order(pg_engine, clock)
+    first = read.events_after(after)
+    missing = still_missing(read, after, first, (), clock.now())
+    assert [e.kind for e in first] == ["signed_in"] and missing == [first[0].id - 1]
+    last = first[-1].id
+    assert still_missing(read, last, read.events_after(last, also=missing), missing, clock.now())
+    slow.commit()
+    slow.close()
+    late = read.events_after(last, also=missing)
+    assert [e.outcome for e in late] == ["slow"]
+    assert still_missing(read, last, late, missing, clock.now()) == []
+
+
+@pytest.mark.postgres
+def test_a_stateless_reader_gives_a_rolled_back_id_up_after_the_grace_time(
+    pg_engine: TicketEngine, clock: ManualClock
+) -> None:
+    read = pg_engine.read
+    after = read.last_event_id()
+    with pg_engine.db.engine.connect() as lost:
+        lost.execute(insert(TicketEventRow), _event(clock, "rolled back"))
+        lost.rollback()
+    pg_engine.sign_in(1, "wang")
+    missing = still_missing(read, after, read.events_after(after), (), clock.now())
+    last = read.last_event_id()
+    assert len(missing) == 1
+    clock.advance(seconds=GRACE_SECONDS - 1)
+    assert still_missing(read, last, [], missing, clock.now()) == missing
+    clock.advance(seconds=2)
+    assert still_missing(read, last, [], missing, clock.now()) == []
+
+
+def test_a_stateless_reader_carries_at_most_its_share_of_missing_ids(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    start = engine.read.last_event_id()
+    with engine.db.engine.begin() as connection:  # an id far ahead leaves a huge gap
+        connection.execute(
+            insert(TicketEventRow), {"id": start + 5000, **_event(clock, "far ahead")}
+        )
+    batch = engine.read.events_after(start)
+    missing = still_missing(engine.read, start, batch, range(1, 5000), clock.now())
+    assert missing == list(range(start + 5000 - ASKED_GAPS, start + 5000))

@@ -159,7 +159,7 @@ def test_the_event_feed_pages_after_an_id(engine: TicketEngine, client: Client) 
 
     assert [e["id"] for e in first["events"] + rest["events"]] == [last - 2, last - 1, last]
     assert rest["last_id"] == last
-    assert none == {"events": [], "last_id": last}
+    assert none == {"events": [], "last_id": last, "missing": []}
 
 
 def test_left_out_events_still_move_the_feed_on(engine: TicketEngine, client: Client) -> None:
@@ -171,7 +171,7 @@ def test_left_out_events_still_move_the_feed_on(engine: TicketEngine, client: Cl
 
     body = client.get(f"/api/v1/events?after={before}").json()
 
-    assert body == {"events": [], "last_id": engine.read.last_event_id()}
+    assert body == {"events": [], "last_id": engine.read.last_event_id(), "missing": []}
     assert body["last_id"] > before
 
 
@@ -296,3 +296,29 @@ def test_the_status_pages_json_not_found_is_a_problem_too(client: Client) -> Non
     body = assert_problem(client.get("/api/t/AAAAAAAAAAAAAAAAAAAAAA"), 404)
 
     assert body["error"] == "not found" and body["en"] == "Ticket not found"
+
+
+def test_an_id_asked_again_is_answered_beside_the_new_ones(
+    engine: TicketEngine, client: Client
+) -> None:
+    """``also`` brings back an event below ``after``: what a client does with ``missing``."""
+    engine.sign_in(1, "wang")
+    called = engine.issue("precheck")
+    engine.call_next(1)
+    call = engine.read.last_event_id()
+    engine.issue("precheck")
+
+    body = client.get(f"/api/v1/events?after={call}&also={call}").json()
+
+    assert [(e["kind"], e["number"]) for e in body["events"]] == [
+        ("called", called.number),
+        ("issued", "A002"),
+    ]
+    assert body["missing"] == []  # SQLite commits ids in order
+
+
+def test_too_many_ids_asked_again_is_a_problem(client: Client) -> None:
+    asked = "&".join(f"also={n}" for n in range(1, 102))
+    answer = client.get(f"/api/v1/events?{asked}")
+    assert answer.status == 422
+    assert answer.json()["errors"][0]["where"] == "query.also"
