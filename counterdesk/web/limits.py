@@ -97,7 +97,7 @@ class ConnectionSlots:
     """Connections being handled: at most ``per_client`` from one address, ``limit`` in all.
 
     The per-address share is checked first, so one client holding idle connections cannot
-    take the slots every other client needs.
+    take the slots every other client needs. Used only on the server's event loop: no lock.
     """
 
     def __init__(self, limit: int, per_client: int | None = None) -> None:
@@ -105,7 +105,6 @@ class ConnectionSlots:
         self.per_client = limit if per_client is None else per_client
         self._in_use = 0
         self._by_client: dict[str, int] = {}  # only addresses with a connection: at most limit
-        self._changed = threading.Condition()
 
     @property
     def in_use(self) -> int:
@@ -114,25 +113,17 @@ class ConnectionSlots:
     def try_acquire(self, client: str, *, shared: bool = False) -> Full | None:
         """Take a slot for a connection from ``client``: None if taken, else why not. A
         ``shared`` address (a reverse proxy's, many citizens) is held to the limit in all."""
-        with self._changed:
-            held = self._by_client.get(client, 0)
-            if held >= self.per_client and not shared:
-                return Full.CLIENT
-            if self._in_use >= self.limit:
-                return Full.SERVER
-            self._by_client[client] = held + 1
-            self._in_use += 1
-            return None
+        held = self._by_client.get(client, 0)
+        if held >= self.per_client and not shared:
+            return Full.CLIENT
+        if self._in_use >= self.limit:
+            return Full.SERVER
+        self._by_client[client] = held + 1
+        self._in_use += 1
+        return None
 
     def release(self, client: str) -> None:
-        with self._changed:
-            self._in_use -= 1
-            held = self._by_client.pop(client) - 1
-            if held:
-                self._by_client[client] = held
-            self._changed.notify_all()
-
-    def wait_until_idle(self, timeout: float) -> bool:
-        """Wait for the requests in progress to end (a clean stop); False if they did not."""
-        with self._changed:
-            return self._changed.wait_for(lambda: self._in_use == 0, timeout)
+        self._in_use -= 1
+        held = self._by_client.pop(client) - 1
+        if held:
+            self._by_client[client] = held

@@ -10,14 +10,14 @@ from __future__ import annotations
 import select
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
 from counterdesk.queue import TicketEngine
 from counterdesk.web.limits import Limits
 from counterdesk.web.server import StatusServer, make_server
-from tests.web.support import Client
+from tests.web.support import Client, until
 
 ADDRESSES = 50  # attacking client addresses, 127.0.0.10 and on
 PER_ADDRESS = 6  # connections from each: 300 in all, half idle, half trickling
@@ -38,14 +38,6 @@ pytestmark = [
     pytest.mark.slow,  # 300 connections and 20 rounds of 150 sends on a loaded machine
     pytest.mark.skipif(not loopback_aliases(), reason="127.0.0.N is not an address here"),
 ]
-
-
-def until(condition: Callable[[], bool], timeout: float = PATIENCE) -> None:
-    """Poll ``condition`` until it holds; fail after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        time.sleep(0.02)
 
 
 def answered(sock: socket.socket) -> bool:
@@ -75,7 +67,8 @@ def test_the_page_is_served_under_hundreds_of_idle_and_trickling_connections(
     trickling = attackers[1::2]  # the others stay idle
     head = f"GET /t/{ticket.token} HTTP/1.1\r\nHost: x\r\nX-Slow: ".encode()
     try:
-        until(lambda: server.slots.in_use == len(attackers))  # every one accepted and held
+        # every one accepted and held
+        until(lambda: server.slots.in_use == len(attackers), PATIENCE)
         statuses = []
         for n in range(ROUNDS):
             for sock in trickling:
@@ -86,12 +79,12 @@ def test_the_page_is_served_under_hundreds_of_idle_and_trickling_connections(
 
         assert statuses == [200] * ROUNDS
         # Still all held, none dropped (the phone's last connection may still be closing).
-        until(lambda: server.slots.in_use == len(attackers))
+        until(lambda: server.slots.in_use == len(attackers), PATIENCE)
         assert not any(answered(sock) for sock in attackers)
     finally:
         for sock in attackers:
             sock.close()
-    until(lambda: server.slots.in_use == 0)
+    until(lambda: server.slots.in_use == 0, PATIENCE)
 
 
 @pytest.mark.parametrize("seconds", [0.5])
@@ -114,4 +107,4 @@ def test_a_trickling_head_is_cut_off_at_its_deadline_however_busy(
 
         assert answer.startswith(b"HTTP/1.1 408 ")
         assert "請求逾時".encode() in answer and b"The request took too long" in answer
-        until(lambda: server.slots.in_use == 0)
+        until(lambda: server.slots.in_use == 0, PATIENCE)

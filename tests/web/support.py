@@ -7,6 +7,7 @@ import http.client
 import json
 import socket
 import time
+from collections.abc import Callable
 from typing import Any
 
 from counterdesk.queue import ManualClock, TicketEngine
@@ -133,3 +134,12 @@ def polled(client: Client, token: str, status: str) -> dict[str, Any]:
         assert time.monotonic() < deadline, f"still {answer['status']}, not {status}"
         time.sleep(MAX_AGE / 5)  # the next poll: the snapshot renews at most this often
     return answer
+
+
+def until(condition: Callable[[], bool], timeout: float = 120.0) -> None:
+    """Poll ``condition`` until it holds; fail after ``timeout`` seconds (a bound for a failure
+    only, never a pace)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        time.sleep(0.02)
