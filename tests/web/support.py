@@ -10,6 +10,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import text
+
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.views import Ticket
 from counterdesk.web.live_tickets import MAX_AGE
@@ -143,3 +145,9 @@ def until(condition: Callable[[], bool], timeout: float = 120.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "condition not reached in time"
         time.sleep(0.02)
+
+
+def break_the_tickets_table(engine: TicketEngine) -> None:
+    """A real database failure for every read of tickets: the table is renamed away."""
+    with engine.db.write() as session:
+        session.execute(text("ALTER TABLE tickets RENAME TO tickets_away"))

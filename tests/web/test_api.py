@@ -9,13 +9,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.web.limits import Limits
 from counterdesk.web.server import StatusServer
-from tests.web.support import Client, Reply, finished
+from tests.web.support import Client, Reply, break_the_tickets_table, finished
 from tests.web.test_hardening import SECURITY
 
 PROBLEM = "application/problem+json"
@@ -222,8 +221,7 @@ def test_a_broken_database_is_an_unavailable_problem(
     engine: TicketEngine, client: Client, caplog: pytest.LogCaptureFixture
 ) -> None:
     ticket = engine.issue("precheck")
-    with engine.db.write() as session:
-        session.execute(text("ALTER TABLE tickets RENAME TO tickets_away"))
+    break_the_tickets_table(engine)
 
     with caplog.at_level(logging.ERROR, logger="counterdesk.web"):
         reply = client.get(f"/api/v1/tickets/{ticket.token}")

@@ -9,7 +9,7 @@ import socket
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import event, select, text
+from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 
 from counterdesk.feedback import Feedback
@@ -18,7 +18,7 @@ from counterdesk.queue.models import TicketRow
 from counterdesk.web.limits import ConnectionSlots, Full, Limits, RateLimiter
 from counterdesk.web.server import StatusServer
 from counterdesk.web.upkeep import Upkeep
-from tests.web.support import NEIGHBOUR, Client, FakeMonotonic, until
+from tests.web.support import NEIGHBOUR, Client, FakeMonotonic, break_the_tickets_table, until
 
 SECURITY = {
     "Content-Security-Policy": (
@@ -373,8 +373,7 @@ def test_a_database_failure_is_temporarily_unavailable_and_logged(
     engine: TicketEngine, client: Client, caplog: pytest.LogCaptureFixture
 ) -> None:
     ticket = engine.issue("precheck")
-    with engine.db.write() as session:
-        session.execute(text("ALTER TABLE tickets RENAME TO tickets_away"))
+    break_the_tickets_table(engine)
 
     with caplog.at_level(logging.ERROR, logger="counterdesk.web"):
         reply = client.get(f"/t/{ticket.token}")
@@ -389,8 +388,7 @@ def test_a_database_failure_is_temporarily_unavailable_and_logged(
 
 def _error_quoting(engine: TicketEngine, token: str) -> OperationalError:
     """A real database error whose SQLAlchemy text repeats the statement's parameters."""
-    with engine.db.write() as session:
-        session.execute(text("ALTER TABLE tickets RENAME TO tickets_away"))
+    break_the_tickets_table(engine)
     with pytest.raises(OperationalError) as caught, engine.db.read() as session:
         session.execute(select(TicketRow.id).where(TicketRow.token == token))
     assert token in str(caught.value)  # what must not reach the log
