@@ -28,7 +28,7 @@ from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, w
 from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import POOL, Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
-from counterdesk.queue.estimates import estimate_wait
+from counterdesk.queue.estimates import WaitEstimator, wait_fields
 from counterdesk.queue.lookups import (
     IS_AT_COUNTER,
     open_sessions,
@@ -158,6 +158,7 @@ class TicketEngine:
         self.db = db
         self.clock = clock or SystemClock()
         self._office = read_office(db)
+        self.estimator = WaitEstimator()
         self.read = QueueReader(self)
         self.pins = PinGuard(db, self.clock, self._log)
 
@@ -205,7 +206,8 @@ class TicketEngine:
             ahead = people_ahead(
                 session, day=today, service=service, priority=priority, queued_at=now
             )
-            minutes = estimate_wait(session, self.office, service, ahead)
+            projected = self.estimator.estimates(session, self.office, now, [(service, priority)])
+            wait = projected.new.get((service, priority))
             sequence = self._next_sequence(session, today, service)
             if sequence > row.daily_cap:
                 raise TicketRefused(
@@ -227,6 +229,7 @@ class TicketEngine:
                 "call_count": 0,
                 "print_state": "pending",
                 "token": secrets.token_urlsafe(16),
+                **wait_fields(wait, "issue_wait"),
             }
             ticket = session.execute(_INSERT_TICKET, insert_ticket).one()
             # The event last, just before commit: on PostgreSQL its id is drawn here, and the
@@ -234,7 +237,7 @@ class TicketEngine:
             # can see a later id commit first.
             outcome = "; ".join(filter(None, ("priority" if priority else None, note)))
             self._log(session, EventKind.ISSUED, ticket, outcome=outcome or None)
-            return Ticket.of(ticket, people_ahead=ahead, estimated_wait_minutes=minutes)
+            return Ticket.of(ticket, people_ahead=ahead, **wait_fields(wait))
 
     def _next_sequence(self, session: Session, day: dt.date, service: str) -> int:
         statement = _NEXT_SEQUENCE[self.db.dialect]

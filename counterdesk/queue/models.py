@@ -216,6 +216,15 @@ class TicketRow(Base):
     staff_code: Mapped[str | None] = mapped_column(String(32))
     print_state: Mapped[str] = mapped_column(String(16), default="pending")
     token: Mapped[str] = mapped_column(String(32), unique=True)
+    # The wait promised when the ticket was issued (minutes expected, and the range shown),
+    # and the latest one its status page showed, so estimates are measured on real days.
+    issue_wait_minutes: Mapped[float | None] = mapped_column(Float)
+    issue_wait_low: Mapped[int | None] = mapped_column(Integer)
+    issue_wait_high: Mapped[int | None] = mapped_column(Integer)
+    latest_wait_minutes: Mapped[float | None] = mapped_column(Float)
+    latest_wait_low: Mapped[int | None] = mapped_column(Integer)
+    latest_wait_high: Mapped[int | None] = mapped_column(Integer)
+    latest_wait_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class TicketEventRow(Base):

@@ -96,6 +96,9 @@ class QueueRules(_Strict):
     auto_no_show_after_calls: int = Field(default=3, ge=1, le=10)
     max_priority_in_a_row: int = Field(default=2, ge=1, le=20)
     default_handling_minutes: float = Field(default=10, gt=0, le=240)
+    # How long a counter paused during opening hours is expected to stay away: the estimates
+    # count it back after this (a pause over a break lasts until the next session).
+    pause_minutes: float = Field(default=15, ge=0, le=240)
 
 
 class Announcements(_Strict):

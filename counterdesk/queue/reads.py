@@ -16,12 +16,7 @@ from sqlalchemy import func, select
 from counterdesk.queue.arguments import EVENT_IDS, EVENT_LIMITS, typed_code, whole_number
 from counterdesk.queue.clock import Clock
 from counterdesk.queue.database import Database
-from counterdesk.queue.estimates import (
-    estimate_wait,
-    minutes_for,
-    minutes_per_citizen,
-    open_counters,
-)
+from counterdesk.queue.estimates import WaitEstimator, WaitRange, wait_fields
 from counterdesk.queue.lookups import (
     IS_AT_COUNTER,
     active_counters,
@@ -63,6 +58,7 @@ class QueueSource(Protocol):
 
     db: Database
     clock: Clock
+    estimator: WaitEstimator
 
     @property
     def office(self) -> Office: ...
@@ -120,8 +116,12 @@ class QueueReader:
                         current=Ticket.of(ticket) if ticket else None,
                     )
                 )
+            rows = active_services(session)
+            projected = source.estimator.estimates(
+                session, source.office, source.clock.now(), [(row.code, False) for row in rows]
+            )
             services = []
-            for row in active_services(session):
+            for row in rows:
                 count = waiting.get(row.code, 0)
                 open_desks = sum(
                     1
@@ -136,21 +136,21 @@ class QueueReader:
                         name_en=row.name_en,
                         waiting=count,
                         open_counters=open_desks,
-                        estimated_wait_minutes=estimate_wait(
-                            session, source.office, row.code, count, open_desks
-                        ),
+                        **wait_fields(projected.new.get((row.code, False))),
                         issued_today=issued.get(row.code, 0),
                         daily_cap=row.daily_cap,
                     )
                 )
         return OfficeStatus(business_date=today, services=tuple(services), counters=tuple(counters))
 
-    def estimate(self, service: str) -> tuple[int, float]:
-        """(people waiting, estimated minutes) for someone taking a ticket for ``service`` now."""
+    def estimate(self, service: str, priority: bool = False) -> tuple[int, WaitRange | None]:
+        """(people waiting, projected wait) for someone taking a ticket for ``service`` now;
+        the wait is None when no counter will call it today."""
         source = self._source
-        today = source.business_date()
+        now = source.clock.now()
+        today = source.business_date(now)
         with source.db.read() as session:
-            service_row(session, service)
+            code = service_row(session, service).code
             waiting = session.execute(
                 select(func.count()).where(
                     TicketRow.business_date == today,
@@ -158,7 +158,8 @@ class QueueReader:
                     TicketRow.service_code == service,
                 )
             ).scalar_one()
-            return waiting, estimate_wait(session, source.office, service, waiting)
+            projected = source.estimator.estimates(session, source.office, now, [(code, priority)])
+            return waiting, projected.new.get((code, priority))
 
     def waiting(self, service: str | None = None) -> list[Ticket]:
         """Today's waiting tickets in queue order (priority first), for staff lists."""
@@ -194,8 +195,9 @@ class QueueReader:
                 queued_at=row.queued_at,
                 ticket_id=row.id,
             )
-            minutes = estimate_wait(session, source.office, row.service_code, ahead)
-            return Ticket.of(row, people_ahead=ahead, estimated_wait_minutes=minutes)
+            projected = source.estimator.estimates(session, source.office, source.clock.now())
+            wait = projected.tickets.get(row.id)
+            return Ticket.of(row, people_ahead=ahead, **wait_fields(wait))
 
     def tickets_by_token(self, statuses: Collection[Status]) -> dict[str, Ticket]:
         """Today's tickets in ``statuses`` by token, as ``ticket_by_token`` gives each (the
@@ -209,20 +211,17 @@ class QueueReader:
                 select(*tickets).where(tickets.business_date == today, tickets.status.in_(statuses))
             ).all()
             ahead = everyone_ahead(session, today) if Status.WAITING in statuses else {}
-            waiting = {row.service_code for row in rows if row.id in ahead}
-            rates = {
-                service: (
-                    minutes_per_citizen(session, source.office, service),
-                    open_counters(session, service),
-                )
-                for service in waiting
-            }
+            waits = (
+                source.estimator.estimates(session, source.office, source.clock.now()).tickets
+                if ahead
+                else {}
+            )
             found = {}
             for row in rows:
                 if row.id in ahead:
-                    places = ahead[row.id]
-                    minutes = minutes_for(places, *rates[row.service_code])
-                    ticket = Ticket.of(row, people_ahead=places, estimated_wait_minutes=minutes)
+                    ticket = Ticket.of(
+                        row, people_ahead=ahead[row.id], **wait_fields(waits.get(row.id))
+                    )
                 else:
                     ticket = Ticket.of(row)
                 found[row.token] = ticket

@@ -54,7 +54,11 @@ class Ticket(View):
     print_state: str
     token: str
     people_ahead: int | None = None
+    # The projected wait while the ticket waits (see ``queue/estimates.py``): minutes
+    # expected, and the range a citizen is told (low == high: one figure; 0: due now).
     estimated_wait_minutes: float | None = None
+    estimated_wait_low: int | None = None
+    estimated_wait_high: int | None = None
 
     @classmethod
     def of(cls, row: TicketRow | Row[*tuple[Any, ...]], **extra: Any) -> Ticket:
@@ -118,7 +122,10 @@ class ServiceStatus(View):
     name_en: str
     waiting: int
     open_counters: int
-    estimated_wait_minutes: float
+    # For a ticket taken now, as on a waiting ticket; None when no counter will call it today.
+    estimated_wait_minutes: float | None
+    estimated_wait_low: int | None
+    estimated_wait_high: int | None
     issued_today: int
     daily_cap: int
 

@@ -1,0 +1,260 @@
+"""The queue projected forward: when each waiting ticket, and a ticket taken now, will be called.
+
+The projection plays the office's own call policy (``TicketEngine.call_next``) forward on
+expected times, with no database and no clock, so it can be pinned on constructed situations
+and run at every issue and kiosk refresh:
+
+- each counter that is open, or will open, calls when it is next free: after the expected rest
+  of the ticket now at it, after its break, or at the session's opening;
+- a counter calls a priority ticket first (the oldest across its services) unless it has made
+  ``max_priority_in_a_row`` priority calls in a row, then its services in its order of
+  preference, the longest-queued first;
+- each call holds the counter for the service's recent occupancy (call to finish);
+- citizens still to come take tickets at the expected rate of each service, only while the
+  office issues tickets, and get ahead of a waiting ticket where the policy says so (a
+  service a counter prefers);
+- after a session closes, counters work through the tickets already taken, then break until
+  the next session opens (the simulator and the office do the same).
+
+A ticket "taken now" is projected as a ghost: called like any other ticket of its service and
+priority, but holding the counter for no time, so it never delays the real tickets, nor the
+ghosts of other services. One run answers every waiting ticket and every service's new ticket.
+
+Times are minutes from now: the projection knows nothing of dates, time zones or hours.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+# Past this many calls the projection stops: far beyond any office day, it only guards against
+# a day that would never end (arrival rates above what the counters can serve).
+MAX_CALLS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Queued:
+    """A waiting ticket: ``queued`` is minutes from now (0 or less), its place in the queue."""
+
+    key: int
+    service: str
+    priority: bool
+    queued: float
+
+
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """A counter as the projection sees it: what it calls, in order, and when it is next free."""
+
+    number: int
+    services: tuple[str, ...]
+    free_at: float
+    streak: int = 0
+
+
+@dataclass(frozen=True)
+class Day:
+    """Today's opening hours, in minutes from now: the sessions in order, and when the last
+    ticket may be taken (citizens still to come arrive only inside sessions, before it)."""
+
+    sessions: tuple[tuple[float, float], ...] = ()
+    last_ticket: float = 0.0
+
+    def next_open(self, at: float) -> float | None:
+        """When a counter free at ``at`` with nothing to call may call again."""
+        for opens, closes in self.sessions:
+            if at < closes:
+                return max(at, opens)
+        return None
+
+    def in_session(self, at: float) -> bool:
+        return any(opens <= at < closes for opens, closes in self.sessions)
+
+    def ticket_windows(self) -> Iterator[tuple[float, float]]:
+        for opens, closes in self.sessions:
+            end = min(closes, self.last_ticket)
+            if end > max(opens, 0.0):
+                yield max(opens, 0.0), end
+
+
+@dataclass(frozen=True)
+class Rates:
+    """What the projection assumes about the time ahead.
+
+    ``occupancy``: minutes a call holds a counter, by service (a service missing uses
+    ``default_occupancy``); ``arrivals``: new ordinary tickets per minute, by service, in
+    ``(start, end, rate)`` pieces in minutes from now; ``variability``: the squared coefficient
+    of variation of occupancy (1 for exponential times), which widens or narrows the range.
+    """
+
+    occupancy: Mapping[str, float]
+    default_occupancy: float = 10.0
+    arrivals: Mapping[str, Sequence[tuple[float, float, float]]] = field(default_factory=dict)
+    variability: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Called:
+    """A projected call: ``at`` minutes from now, ``calls_before`` calls made before it."""
+
+    at: float
+    calls_before: int
+
+    def spread(self, variability: float) -> float:
+        """One standard deviation of the call time. The n-th call among counters that each
+        free up after a random occupancy comes after about n gaps of ``at / n`` minutes, each
+        as variable as an occupancy: sd = at / sqrt(n) scaled by the occupancy's variation."""
+        return self.at * math.sqrt(variability / (self.calls_before + 1))
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Projected calls of the waiting tickets (by key) and of a ticket taken now (by
+    ``(service, priority)``). A ticket no counter will call today is absent."""
+
+    tickets: dict[int, Called]
+    new: dict[tuple[str, bool], Called]
+
+
+def arrival_times(pieces: Sequence[tuple[float, float, float]]) -> Iterator[float]:
+    """Expected arrival moments of a piecewise-constant rate: the k-th when k - 1/2 citizens
+    are expected to have come, so the count up to any moment is the expected one, rounded."""
+    owed = 0.5
+    for start, end, rate in pieces:
+        if rate <= 0 or end <= start:
+            continue
+        moment = start
+        while True:
+            following = moment + owed / rate
+            if following >= end:
+                owed -= (end - moment) * rate
+                break
+            yield following
+            moment, owed = following, 1.0
+
+
+class _Line:
+    """One service's ordinary queue: the real tickets, then the ghost, then citizens to come."""
+
+    __slots__ = ("coming", "ghost", "next_coming", "real")
+
+    def __init__(self, real: Iterable[Queued], coming: Iterator[float]) -> None:
+        self.real: deque[Queued] = deque(sorted(real, key=lambda t: (t.queued, t.key)))
+        self.ghost = False
+        self.coming = coming
+        self.next_coming = next(coming, math.inf)
+
+
+_REAL, _GHOST, _COMING = "real", "ghost", "coming"
+
+
+class _Office:
+    """The queues while the projection runs, and the call policy that takes from them."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.ordinary: dict[str, _Line] = {}
+        self.priority: dict[str, deque[Queued]] = {}
+        self.priority_ghosts: set[str] = set()
+
+    def pick(
+        self, services: tuple[str, ...], at: float, streak: int
+    ) -> tuple[str, str, bool, Queued | None] | None:
+        """What a counter calls at ``at``: (kind, service, priority, the real ticket if any)."""
+        for want_priority in (True, False) if streak < self.limit else (False, True):
+            if want_priority:
+                heads = [(self.priority[c][0].queued, c) for c in services if self.priority[c]]
+                if heads:
+                    code = min(heads)[1]
+                    return _REAL, code, True, self.priority[code].popleft()
+                for code in services:
+                    if code in self.priority_ghosts:
+                        self.priority_ghosts.discard(code)
+                        return _GHOST, code, True, None
+                continue
+            for code in services:
+                line = self.ordinary[code]
+                if line.real:
+                    return _REAL, code, False, line.real.popleft()
+                if line.ghost:
+                    line.ghost = False
+                    return _GHOST, code, False, None
+                if line.next_coming <= at:
+                    line.next_coming = next(line.coming, math.inf)
+                    return _COMING, code, False, None
+        return None
+
+    def next_coming(self, services: tuple[str, ...]) -> float:
+        return min(self.ordinary[code].next_coming for code in services)
+
+
+def project(
+    waiting: Iterable[Queued],
+    desks: Iterable[Desk],
+    day: Day,
+    rates: Rates,
+    *,
+    max_priority_in_a_row: int,
+    new: Iterable[tuple[str, bool]] = (),
+) -> Projection:
+    """Play the call policy forward until every waiting ticket and every ``new`` ghost is
+    called, or no counter is left to call them."""
+    desks = list(desks)
+    served = {code for desk in desks for code in desk.services}
+    windows = list(day.ticket_windows())
+    by_service: dict[tuple[str, bool], list[Queued]] = {}
+    for queued in waiting:
+        by_service.setdefault((queued.service, queued.priority), []).append(queued)
+    office = _Office(max_priority_in_a_row)
+    for code in served:
+        pieces = sorted(
+            (max(start, opens), min(end, closes), rate)
+            for start, end, rate in rates.arrivals.get(code, ())
+            for opens, closes in windows
+            if min(end, closes) > max(start, opens)
+        )
+        office.ordinary[code] = _Line(by_service.get((code, False), ()), arrival_times(pieces))
+        office.priority[code] = deque(
+            sorted(by_service.get((code, True), ()), key=lambda t: (t.queued, t.key))
+        )
+    for code, is_priority in new:
+        if code in served:
+            if is_priority:
+                office.priority_ghosts.add(code)
+            else:
+                office.ordinary[code].ghost = True
+    wanted = sum(len(tickets) for (code, _), tickets in by_service.items() if code in served)
+    ghosts_wanted = len(office.priority_ghosts) + sum(
+        line.ghost for line in office.ordinary.values()
+    )
+    tickets: dict[int, Called] = {}
+    ghosts: dict[tuple[str, bool], Called] = {}
+    streaks = {desk.number: desk.streak for desk in desks}
+    heap = [(desk.free_at, desk.number, desk.services) for desk in desks]
+    heapq.heapify(heap)
+    calls = 0
+    while heap and (len(tickets) < wanted or len(ghosts) < ghosts_wanted) and calls < MAX_CALLS:
+        at, number, services = heapq.heappop(heap)
+        picked = office.pick(services, at, streaks[number])
+        while picked is not None and picked[0] == _GHOST:
+            ghosts[(picked[1], picked[2])] = Called(at, calls)
+            picked = office.pick(services, at, streaks[number])
+        if picked is None:
+            # Nothing to call: only a citizen still to come can give this counter work (they
+            # come only while tickets are issued), else it is done for the day.
+            following = office.next_coming(services)
+            if following < math.inf:
+                heapq.heappush(heap, (following, number, services))
+            continue
+        _, code, is_priority, real = picked
+        if real is not None:
+            tickets[real.key] = Called(at, calls)
+        calls += 1
+        streaks[number] = streaks[number] + 1 if is_priority else 0
+        occupancy = rates.occupancy.get(code, rates.default_occupancy)
+        heapq.heappush(heap, (at + occupancy, number, services))
+    return Projection(tickets, ghosts)
