@@ -33,21 +33,22 @@ from counterdesk.queue.models import (
     CounterRow,
     CounterServiceRow,
     CounterSessionRow,
+    EventKind,
     Status,
+    TicketEventRow,
     TicketRow,
 )
 from counterdesk.queue.office import WEEKDAYS, Office, seconds_of_day
-from counterdesk.queue.projection import Called, Day, Desk, Projection, Queued, Rates, project
+from counterdesk.queue.projection import Day, Desk, Outlook, Queued, Rates, forecast
 
 RECENT = 30
+RECENT_CALLS = 1000  # calls and no-shows that set the no-show share
 OUTLIER = 5.0
 PRIOR_WEIGHT = 3.0
 HISTORY_DAYS = 28
-HISTORY_MIN_DAYS = 3
-# Today's count against history's, smoothed by this many tickets so the first few of the day
-# do not swing every estimate.
-TODAY_SMOOTHING = 10.0
+HISTORY_MIN_DAYS = 1
 CACHE_SECONDS = 60.0
+RECENT_ISSUING_MINUTES = 60.0
 # Ranges: one standard deviation either side, rounded outwards to whole minutes, and to five
 # minutes from ROUND_TO_FIVE_FROM on (a citizen reads "15–25 min", not "13–27 min").
 ROUND_TO_FIVE_FROM = 10.0
@@ -58,6 +59,17 @@ _RECENT_SPANS = (
     .where(_tickets.service_code == bindparam("service"), _tickets.finished_at.is_not(None))
     .order_by(_tickets.finished_at.desc())
     .limit(RECENT)
+)
+_events = TicketEventRow.__table__.c
+# The recent first calls and no-shows, newest first (the primary key's order).
+_RECENT_CALLS = (
+    select(_events.kind, _events.at, _events.ticket_id)
+    .where(_events.kind.in_((EventKind.CALLED.value, EventKind.NO_SHOW.value)))
+    .order_by(_events.id.desc())
+    .limit(RECENT_CALLS)
+)
+_FIRST_CALLS = select(_tickets.id, _tickets.first_called_at).where(
+    _tickets.id.in_(bindparam("ids", expanding=True))
 )
 _WAITING = select(_tickets.id, _tickets.service_code, _tickets.priority, _tickets.queued_at).where(
     _tickets.business_date == bindparam("day"), _tickets.status == Status.WAITING
@@ -109,12 +121,26 @@ class Pace:
 
     def remaining(self, service: str, elapsed: float, default: float) -> float:
         """Expected minutes left of a ticket held ``elapsed`` minutes: the mean excess of the
-        recent occupancies longer than that, or half the mean when too few were."""
+        recent occupancies longer than that; with no history, what is left of the mean (half
+        of it at least); a ticket longer than nearly all recent ones, the mean again."""
         mean = self.occupancy.get(service, default)
-        longer = [span - elapsed for span in self.samples.get(service, ()) if span > elapsed]
+        samples = self.samples.get(service, ())
+        longer = [span - elapsed for span in samples if span > elapsed]
         if len(longer) >= 3:
             return sum(longer) / len(longer)
-        return max(mean - elapsed, mean / 2)
+        if not samples:
+            return max(mean - elapsed, mean / 2)
+        return mean
+
+
+@dataclass(frozen=True)
+class History:
+    """The recent days' tickets: the rate (tickets an hour while issuing) in each hour of a mean
+    day, each service's count, and how many days."""
+
+    per_hour: tuple[float, ...]
+    by_service: dict[str, int]
+    days: int
 
 
 @dataclass(frozen=True)
@@ -127,16 +153,15 @@ class WaitRange:
     high: int
 
     @classmethod
-    def of(cls, called: Called, variability: float) -> WaitRange:
-        minutes = round(called.at, 1)
-        if called.at < 1:
+    def of(cls, outlook: Outlook) -> WaitRange:
+        minutes = round(outlook.mean, 1)
+        if outlook.high < 1:
             return cls(minutes, 0, 0)
-        spread = called.spread(variability)
-        step = 5 if called.at >= ROUND_TO_FIVE_FROM else 1
-        low = max(0, math.floor((called.at - spread) / step) * step)
-        high = max(low + step, math.ceil((called.at + spread) / step) * step)
-        if called.at < ROUND_TO_FIVE_FROM and high - low <= 1:
-            return cls(minutes, round(called.at), round(called.at))
+        step = 5 if outlook.mean >= ROUND_TO_FIVE_FROM else 1
+        low = max(0, math.floor(outlook.low / step) * step)
+        high = max(low + step, math.ceil(outlook.high / step) * step)
+        if high - low <= 1:
+            return cls(minutes, round(outlook.mean), round(outlook.mean))
         return cls(minutes, low, high)
 
 
@@ -164,7 +189,7 @@ class WaitEstimator:
 
     def __init__(self) -> None:
         self._pace: tuple[tuple[int, float], Pace] | None = None
-        self._history: tuple[tuple[int, dt.date], dict[str, list[float]], int] | None = None
+        self._history: tuple[tuple[int, dt.date], History] | None = None
         self._today: tuple[tuple[int, float], dict[str, list[float]]] | None = None
 
     def estimates(
@@ -186,18 +211,19 @@ class WaitEstimator:
             default_occupancy=office.queue.default_handling_minutes,
             arrivals=self._arrivals(session, office, now, today),
             variability=pace.variability,
+            samples=pace.samples,
         )
-        projection: Projection = project(
+        outlook = forecast(
             waiting,
             self._desks(session, office, now, day, pace),
             day,
             rates,
             max_priority_in_a_row=office.queue.max_priority_in_a_row,
-            new=new,
+            new=list(new),
         )
         return Estimates(
-            {key: WaitRange.of(c, pace.variability) for key, c in projection.tickets.items()},
-            {key: WaitRange.of(c, pace.variability) for key, c in projection.new.items()},
+            {key: WaitRange.of(o) for key, o in outlook.tickets.items()},
+            {key: WaitRange.of(o) for key, o in outlook.new.items()},
         )
 
     # -- the counters -----------------------------------------------------------------------
@@ -214,7 +240,11 @@ class WaitEstimator:
             free_at = _free_at(first, signed_in, office, now, day, pace)
             if free_at is not None:
                 services = tuple(row.service_code for row in mine)
-                desks.append(Desk(number, services, free_at, first.priority_streak))
+                serving, since = first.serving_service, first.serving_since
+                elapsed = _minutes(now - since) if serving and since else 0.0
+                desks.append(
+                    Desk(number, services, free_at, first.priority_streak, serving, elapsed)
+                )
         return desks
 
     # -- what history says --------------------------------------------------------------------
@@ -232,54 +262,64 @@ class WaitEstimator:
     def _arrivals(
         self, session: Session, office: Office, now: dt.datetime, today: dt.date
     ) -> dict[str, list[tuple[float, float, float]]]:
-        """Tickets per minute still to come, by service, in hour-long pieces from now."""
-        profile, days = self._profile(session, office, today)
+        """Tickets per minute still to come, by service, in hour-long pieces from now.
+
+        The office's tickets per hour (all services together) and each service's share of
+        them are estimated apart: a service's own hourly count over a few weeks is a handful
+        of tickets, too noisy to project, and an overstated rate for a preferred service starves
+        the services after it in the projection.
+        """
+        history = self._history_of(session, office, today)
         counts = self._today_counts(session, office, now, today)
         midnight = dt.datetime.combine(today, dt.time(), office.zone)
         clock = (now - midnight).total_seconds() / 60
-        pieces: dict[str, list[tuple[float, float, float]]] = {}
-        if days >= HISTORY_MIN_DAYS:
-            expected = sum(
-                per_hour[hour] * _overlap(hour * 60, hour * 60 + 60, 0, clock) / 60
-                for per_hour in profile.values()
-                for hour in range(24)
-            )
-            seen = sum(len(times) for times in counts.values())
-            scale = (seen + TODAY_SMOOTHING) / (expected + TODAY_SMOOTHING)
-            scale = min(2.0, max(0.5, scale))
-            for code, per_hour in profile.items():
-                pieces[code] = [
-                    (hour * 60 - clock, hour * 60 + 60 - clock, per_hour[hour] / 60 * scale)
-                    for hour in range(24)
-                    if per_hour[hour] > 0 and hour * 60 + 60 > clock
-                ]
-            return pieces
-        # Little history: today's pace over the last hour, held for the rest of the day.
-        window = max(15.0, min(60.0, clock - _first_open_minute(office)))
-        for code, times in counts.items():
-            recent = sum(1 for at in times if clock - window <= at <= clock)
-            if recent:
-                pieces[code] = [(0.0, 24 * 60 - clock, recent / window)]
-        return pieces
+        codes = [service.code for service in office.services]
+        seen = {code: history.by_service.get(code, 0) + len(counts.get(code, ())) for code in codes}
+        total_seen = sum(seen.values())
+        shares = {code: (seen[code] + 1) / (total_seen + len(codes)) for code in codes}
+        if history.days >= HISTORY_MIN_DAYS:
+            per_hour = [(hour, history.per_hour[hour] / 60) for hour in range(24)]
+        else:
+            # Little history: today's pace over its last hour of issuing, held for the rest of
+            # the day (a lunch break in that hour is no lull in arrivals).
+            since, covered = _issuing_back(office, clock, RECENT_ISSUING_MINUTES)
+            recent = sum(1 for times in counts.values() for at in times if since <= at <= clock)
+            rate = recent / max(covered, 15.0)
+            per_hour = [(hour, rate) for hour in range(24)]
+        return {
+            code: [
+                (hour * 60 - clock, hour * 60 + 60 - clock, rate * shares[code])
+                for hour, rate in per_hour
+                if rate > 0 and hour * 60 + 60 > clock
+            ]
+            for code in codes
+        }
 
-    def _profile(
-        self, session: Session, office: Office, today: dt.date
-    ) -> tuple[dict[str, list[float]], int]:
-        """Tickets per hour of the local day, by service, averaged over the recent open days."""
+    def _history_of(self, session: Session, office: Office, today: dt.date) -> History:
+        """Tickets per hour of the local day averaged over the recent days the office issued
+        any, and each service's count over them."""
         if self._history is not None and self._history[0] == (id(office), today):
-            return self._history[1], self._history[2]
+            return self._history[1]
         first, last = today - dt.timedelta(days=HISTORY_DAYS), today - dt.timedelta(days=1)
-        profile: dict[str, list[float]] = defaultdict(lambda: [0.0] * 24)
+        per_hour = [0.0] * 24
+        by_service: dict[str, int] = defaultdict(int)
         days: set[dt.date] = set()
         for code, issued_at, day in session.execute(_ISSUED, {"first": first, "last": last}):
-            profile[code][issued_at.astimezone(office.zone).hour] += 1
+            per_hour[issued_at.astimezone(office.zone).hour] += 1
+            by_service[code] += 1
             days.add(day)
-        for per_hour in profile.values():
-            for hour in range(24):
-                per_hour[hour] /= max(1, len(days))
-        result = dict(profile)
-        self._history = ((id(office), today), result, len(days))
-        return result, len(days)
+        # Per minute of issuing in each hour: 08:30–09:00 holds half an hour of arrivals.
+        issuing = _issuing_minutes_by_hour(office)
+        history = History(
+            tuple(
+                count / max(1, len(days)) / issuing[hour] * 60 if issuing[hour] else 0.0
+                for hour, count in enumerate(per_hour)
+            ),
+            dict(by_service),
+            len(days),
+        )
+        self._history = ((id(office), today), history)
+        return history
 
     def _today_counts(
         self, session: Session, office: Office, now: dt.datetime, today: dt.date
@@ -317,9 +357,10 @@ def _free_at(
     if desk.staff_code is None:
         return day.next_open(0.0) if not anyone_signed_in else None
     if desk.paused_since is not None:
-        if not day.in_session(0.0):
-            return day.next_open(0.0)
-        return max(0.0, office.queue.pause_minutes - _minutes(now - desk.paused_since))
+        back = max(0.0, office.queue.pause_minutes - _minutes(now - desk.paused_since))
+        if not day.in_session(back):  # a pause that runs into a break lasts until it ends
+            return day.next_open(back)
+        return back
     if desk.serving_service is None:
         return 0.0
     since = desk.serving_since
@@ -327,10 +368,28 @@ def _free_at(
     return pace.remaining(desk.serving_service, elapsed, office.queue.default_handling_minutes)
 
 
+def _no_shows(session: Session) -> tuple[float, list[float]]:
+    """The share of recent calls that ended in a no-show, and how long those held a counter
+    (first call to no-show): the pace of finished tickets alone would overstate occupancy."""
+    recent = session.execute(_RECENT_CALLS).all()
+    calls = sum(1 for kind, _, _ in recent if kind == EventKind.CALLED)
+    missed = {ticket: at for kind, at, ticket in recent if kind == EventKind.NO_SHOW}
+    if not calls or not missed:
+        return 0.0, []
+    called = dict(session.execute(_FIRST_CALLS, {"ids": list(missed)}).all())
+    spans = [
+        _minutes(at - called[ticket])
+        for ticket, at in missed.items()
+        if called.get(ticket) is not None and at >= called[ticket]
+    ]
+    return min(0.5, len(missed) / calls), _capped(spans)
+
+
 def _pace(session: Session, office: Office) -> Pace:
     occupancy: dict[str, float] = {}
     samples: dict[str, tuple[float, ...]] = {}
     deviations: list[float] = []
+    missed, missed_spans = _no_shows(session)
     for service in office.services:
         spans = [
             _minutes(finished - called)
@@ -339,9 +398,13 @@ def _pace(session: Session, office: Office) -> Pace:
         ]
         capped = _capped(spans)
         prior = service.handling_minutes
-        occupancy[service.code] = (PRIOR_WEIGHT * prior + sum(capped)) / (
-            PRIOR_WEIGHT + len(capped)
-        )
+        served = (PRIOR_WEIGHT * prior + sum(capped)) / (PRIOR_WEIGHT + len(capped))
+        if capped and missed_spans:
+            # No-shows among the samples in their share, so a draw meets them as often.
+            extra = round(missed * len(capped) / (1 - missed))
+            capped += [missed_spans[i % len(missed_spans)] for i in range(extra)]
+            served = (1 - missed) * served + missed * statistics.fmean(missed_spans)
+        occupancy[service.code] = served
         samples[service.code] = tuple(capped)
         if len(capped) >= 5:
             mean = sum(capped) / len(capped)
@@ -373,8 +436,43 @@ def _day(office: Office, today: dt.date, now: dt.datetime) -> Day:
     return Day(sessions, offset + seconds_of_day(hours.last_ticket) / 60)
 
 
-def _first_open_minute(office: Office) -> float:
-    return min(seconds_of_day(s.open) for s in office.office.hours.sessions) / 60
+def _issuing_minutes_by_hour(office: Office) -> list[float]:
+    """Minutes of each hour of the day in which tickets are issued."""
+    hours = office.office.hours
+    last = seconds_of_day(hours.last_ticket) / 60
+    return [
+        sum(
+            _overlap(
+                hour * 60,
+                hour * 60 + 60,
+                seconds_of_day(s.open) / 60,
+                min(seconds_of_day(s.close) / 60, last),
+            )
+            for s in hours.sessions
+        )
+        for hour in range(24)
+    ]
+
+
+def _issuing_back(office: Office, clock: float, wanted: float) -> tuple[float, float]:
+    """Going back from ``clock`` (minutes after midnight) through today's issuing hours until
+    ``wanted`` minutes of them are covered: (from when, minutes covered)."""
+    hours = office.office.hours
+    last = seconds_of_day(hours.last_ticket) / 60
+    windows = sorted(
+        (seconds_of_day(s.open) / 60, min(seconds_of_day(s.close) / 60, last))
+        for s in hours.sessions
+    )
+    since, covered = clock, 0.0
+    for opens, closes in reversed(windows):
+        end = min(closes, clock)
+        if end <= opens:
+            continue
+        take = min(end - opens, wanted - covered)
+        since, covered = end - take, covered + take
+        if covered >= wanted:
+            break
+    return since, covered
 
 
 def _overlap(start: float, end: float, lower: float, upper: float) -> float:

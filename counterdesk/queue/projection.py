@@ -27,13 +27,18 @@ from __future__ import annotations
 
 import heapq
 import math
+import random
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+K = TypeVar("K")
 
 # Past this many calls the projection stops: far beyond any office day, it only guards against
 # a day that would never end (arrival rates above what the counters can serve).
 MAX_CALLS = 5000
+MIN_SAMPLES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,10 @@ class Desk:
     services: tuple[str, ...]
     free_at: float
     streak: int = 0
+    # The service of the ticket at it and how long it has held the counter: a draw takes its
+    # rest from the service's recent occupancies longer than that (``free_at`` is the mean).
+    serving: str | None = None
+    elapsed: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,11 @@ class Rates:
     default_occupancy: float = 10.0
     arrivals: Mapping[str, Sequence[tuple[float, float, float]]] = field(default_factory=dict)
     variability: float = 1.0
+    # Recent occupancies by service, which a draw resamples (``MIN_SAMPLES`` at least).
+    samples: Mapping[str, Sequence[float]] = field(default_factory=dict)
+
+    def mean(self, service: str) -> float:
+        return self.occupancy.get(service, self.default_occupancy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +132,43 @@ class Projection:
 
     tickets: dict[int, Called]
     new: dict[tuple[str, bool], Called]
+    calls: int = 0
+
+
+class _Chance:
+    """What a draw makes random: each occupancy, the rest of the tickets at the counters, and
+    the moments citizens come (a Poisson process at the expected rates)."""
+
+    def __init__(self, rates: Rates, rng: random.Random) -> None:
+        self.rates = rates
+        self.rng = rng
+        self.shape = 1 / max(rates.variability, 0.05)
+
+    def occupancy(self, service: str) -> float:
+        samples = self.rates.samples.get(service, ())
+        if len(samples) >= MIN_SAMPLES:
+            return self.rng.choice(samples)
+        mean = self.rates.mean(service)
+        return self.rng.gammavariate(self.shape, mean / self.shape)
+
+    def rest(self, desk: Desk) -> float:
+        if desk.serving is None:
+            return desk.free_at
+        longer = [
+            s - desk.elapsed for s in self.rates.samples.get(desk.serving, ()) if s > desk.elapsed
+        ]
+        if len(longer) >= 3:
+            return self.rng.choice(longer)
+        return self.rng.expovariate(1 / max(desk.free_at, 1 / 60))
+
+    def arrivals(self, pieces: Sequence[tuple[float, float, float]]) -> Iterator[float]:
+        for start, end, rate in pieces:
+            if rate <= 0:
+                continue
+            moment = start + self.rng.expovariate(rate)
+            while moment < end:
+                yield moment
+                moment += self.rng.expovariate(rate)
 
 
 def arrival_times(pieces: Sequence[tuple[float, float, float]]) -> Iterator[float]:
@@ -167,9 +218,14 @@ class _Office:
         """What a counter calls at ``at``: (kind, service, priority, the real ticket if any)."""
         for want_priority in (True, False) if streak < self.limit else (False, True):
             if want_priority:
-                heads = [(self.priority[c][0].queued, c) for c in services if self.priority[c]]
+                # The engine's order: queued first, then the ticket's id (its key).
+                heads = [
+                    (self.priority[c][0].queued, self.priority[c][0].key, c)
+                    for c in services
+                    if self.priority[c]
+                ]
                 if heads:
-                    code = min(heads)[1]
+                    code = min(heads)[2]
                     return _REAL, code, True, self.priority[code].popleft()
                 for code in services:
                     if code in self.priority_ghosts:
@@ -200,11 +256,15 @@ def project(
     *,
     max_priority_in_a_row: int,
     new: Iterable[tuple[str, bool]] = (),
+    rng: random.Random | None = None,
 ) -> Projection:
     """Play the call policy forward until every waiting ticket and every ``new`` ghost is
-    called, or no counter is left to call them."""
+    called, or no counter is left to call them: on expected times, or with ``rng`` on times
+    drawn at random (one possible day)."""
     desks = list(desks)
-    served = {code for desk in desks for code in desk.services}
+    chance = None if rng is None else _Chance(rates, rng)
+    # In a fixed order: a draw takes its random numbers service by service.
+    served = sorted({code for desk in desks for code in desk.services})
     windows = list(day.ticket_windows())
     by_service: dict[tuple[str, bool], list[Queued]] = {}
     for queued in waiting:
@@ -217,7 +277,8 @@ def project(
             for opens, closes in windows
             if min(end, closes) > max(start, opens)
         )
-        office.ordinary[code] = _Line(by_service.get((code, False), ()), arrival_times(pieces))
+        coming = arrival_times(pieces) if chance is None else chance.arrivals(pieces)
+        office.ordinary[code] = _Line(by_service.get((code, False), ()), coming)
         office.priority[code] = deque(
             sorted(by_service.get((code, True), ()), key=lambda t: (t.queued, t.key))
         )
@@ -234,7 +295,10 @@ def project(
     tickets: dict[int, Called] = {}
     ghosts: dict[tuple[str, bool], Called] = {}
     streaks = {desk.number: desk.streak for desk in desks}
-    heap = [(desk.free_at, desk.number, desk.services) for desk in desks]
+    heap = [
+        (desk.free_at if chance is None else chance.rest(desk), desk.number, desk.services)
+        for desk in desks
+    ]
     heapq.heapify(heap)
     calls = 0
     while heap and (len(tickets) < wanted or len(ghosts) < ghosts_wanted) and calls < MAX_CALLS:
@@ -255,6 +319,92 @@ def project(
             tickets[real.key] = Called(at, calls)
         calls += 1
         streaks[number] = streaks[number] + 1 if is_priority else 0
-        occupancy = rates.occupancy.get(code, rates.default_occupancy)
+        occupancy = rates.mean(code) if chance is None else chance.occupancy(code)
         heapq.heappush(heap, (at + occupancy, number, services))
-    return Projection(tickets, ghosts)
+    return Projection(tickets, ghosts, calls)
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """Where a call falls over many drawn days: the mean, and the ``LOW``–``HIGH`` quantiles."""
+
+    mean: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Forecast:
+    tickets: dict[int, Outlook]
+    new: dict[tuple[str, bool], Outlook]
+
+
+LOW, HIGH = 0.2, 0.8
+Z_HIGH = 0.8416  # the standard normal's 80% quantile, for the range of a long queue
+# Draws per forecast: as many as about DRAW_BUDGET calls allow (the expected run shows how
+# many calls one day takes), so a long queue costs no more time than a short one. Below
+# MIN_DRAWS the queue is long enough for the expected run and a normal spread around it.
+DRAW_BUDGET = 500
+MIN_DRAWS, MAX_DRAWS = 8, 25
+
+
+def forecast(
+    waiting: Sequence[Queued],
+    desks: Sequence[Desk],
+    day: Day,
+    rates: Rates,
+    *,
+    max_priority_in_a_row: int,
+    new: Sequence[tuple[str, bool]] = (),
+    seed: int = 0,
+) -> Forecast:
+    """The call of each waiting ticket and ``new`` ghost over many drawn days: its mean and
+    its likely range. A ticket absent from the expected run, or from half the draws, is left
+    out: no counter will call it today."""
+    expected = project(
+        waiting, desks, day, rates, max_priority_in_a_row=max_priority_in_a_row, new=new
+    )
+    draws = min(MAX_DRAWS, DRAW_BUDGET // max(1, expected.calls))
+    if draws < MIN_DRAWS:
+        return Forecast(
+            {key: _normal(c, rates.variability) for key, c in expected.tickets.items()},
+            {key: _normal(c, rates.variability) for key, c in expected.new.items()},
+        )
+    rng = random.Random(seed)
+    tickets: dict[int, list[float]] = {key: [] for key in expected.tickets}
+    ghosts: dict[tuple[str, bool], list[float]] = {key: [] for key in expected.new}
+    for _ in range(draws):
+        drawn = project(
+            waiting,
+            desks,
+            day,
+            rates,
+            max_priority_in_a_row=max_priority_in_a_row,
+            new=new,
+            rng=rng,
+        )
+        for key, times in tickets.items():
+            if key in drawn.tickets:
+                times.append(drawn.tickets[key].at)
+        for ghost, times in ghosts.items():
+            if ghost in drawn.new:
+                times.append(drawn.new[ghost].at)
+    return Forecast(_outlooks(tickets, draws), _outlooks(ghosts, draws))
+
+
+def _normal(called: Called, variability: float) -> Outlook:
+    spread = Z_HIGH * called.spread(variability)
+    return Outlook(called.at, max(0.0, called.at - spread), called.at + spread)
+
+
+def _outlooks(times: dict[K, list[float]], draws: int) -> dict[K, Outlook]:
+    result = {}
+    for key, found in times.items():
+        if 2 * len(found) < draws:
+            continue
+        found.sort()
+        last = len(found) - 1
+        result[key] = Outlook(
+            sum(found) / len(found), found[round(LOW * last)], found[round(HIGH * last)]
+        )
+    return result
