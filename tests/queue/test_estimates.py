@@ -15,7 +15,15 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from counterdesk.queue import ManualClock, ServiceStatus, Status, Ticket, TicketEngine
+from counterdesk.queue import (
+    Database,
+    ManualClock,
+    Office,
+    ServiceStatus,
+    Status,
+    Ticket,
+    TicketEngine,
+)
 from counterdesk.queue.estimates import PRIOR_WEIGHT, WaitRange
 from counterdesk.queue.models import TicketRow
 
@@ -288,3 +296,35 @@ def test_one_ticket_left_open_for_hours_moves_the_pace_little(
     plain = (PRIOR_WEIGHT * 8 + 9 * 12 + 240) / (PRIOR_WEIGHT + 10)
     assert after is not None and before is not None
     assert before < after < before + (plain - before) / 3
+
+
+# -- PostgreSQL -----------------------------------------------------------------------------
+
+
+def check_priority_preference_and_rest(engine: TicketEngine, clock: ManualClock) -> None:
+    """Counter 1 calls the priority A002, then its preferred certificates, then A001; once
+    A002 has been at it 3 minutes, the rest is 5 (8 handling minutes less 3)."""
+    queue_early(engine, clock, "precheck", "certificate", "certificate", "!precheck")
+    clock.set(at(9, 30))
+    engine.sign_in(1, "wang")
+    assert minutes(engine) == {"A002": 0.0, "H001": 8.0, "H002": 13.0, "A001": 18.0}
+    called = engine.call_next(1)
+    assert called is not None and called.number == "A002"
+    clock.advance(minutes=3)
+    assert minutes(engine) == {"H001": 5.0, "H002": 10.0, "A001": 15.0}
+
+
+def test_priority_preference_and_rest_on_sqlite(engine: TicketEngine, clock: ManualClock) -> None:
+    check_priority_preference_and_rest(engine, clock)
+
+
+def test_the_same_estimates_on_postgresql(
+    pg_url: str, clock: ManualClock, sample_office: Office
+) -> None:
+    """PostgreSQL hands back its times in its own way: the waits must not change."""
+    engine = TicketEngine(Database(pg_url), clock)
+    try:
+        engine.load_office(sample_office)
+        check_priority_preference_and_rest(engine, clock)
+    finally:
+        engine.db.dispose()
