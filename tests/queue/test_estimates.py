@@ -231,6 +231,15 @@ def test_a_counter_working_through_lunch_calls_now(
     assert minutes(engine) == {"B001": 0.0, "B002": 20.0}
 
 
+def test_nobody_signed_in_over_lunch_counts_every_counter_from_the_afternoon(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    """Counters 2 and 3 serve incorporation; both open at 13:30, 80 minutes from 12:10."""
+    queue_early(engine, clock, "incorporation", "incorporation", "incorporation")
+    clock.set(at(12, 10))
+    assert minutes(engine) == {"B001": 80.0, "B002": 80.0, "B003": 100.0}
+
+
 # -- opening hours --------------------------------------------------------------------------
 
 
@@ -270,6 +279,26 @@ def test_after_closing_with_nobody_signed_in_there_is_no_estimate(
     assert engine.read.estimate("precheck") == (1, None)
     status = {service.code: service for service in engine.read.status().services}
     assert told(status["precheck"]) == (None, None, None)
+
+
+# -- citizens still to come ----------------------------------------------------------------
+
+
+def test_citizens_still_to_come_follow_the_hourly_profile_of_past_days(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    """Six certificates were taken between 10:00 and 11:00 on each of the last three days:
+    from 10:00 today about one every 8 to 10 minutes is expected, the first after 4 or 5.
+    Counter 1 prefers certificate: it calls H001 at 0 and that citizen at 5, then A001 at 10
+    (without the history, at 5)."""
+    for days_ago in (1, 2, 3):
+        clock.set(at(10, 10) - dt.timedelta(days=days_ago))
+        for _ in range(6):
+            engine.issue("certificate")
+    clock.set(at(10))
+    queue_early(engine, clock, "precheck", "certificate")
+    engine.sign_in(1, "wang")
+    assert minutes(engine) == {"H001": 0.0, "A001": 10.0}
 
 
 # -- the pace -------------------------------------------------------------------------------
