@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from counterdesk.queue.projection import (
     Called,
@@ -295,6 +297,66 @@ def test_ghosts_and_tickets_of_a_busy_office_by_hand() -> None:
         5: Called(23, 7),
     }
     assert projection.new == {("b", True): Called(10, 2), ("a", False): Called(33, 9)}
+
+
+SERVICES = ("a", "b", "c")
+
+
+@st.composite
+def situations(draw: st.DrawFn) -> tuple[list[Queued], list[Desk], Day, Rates]:
+    """A small office: up to three counters serving some of a, b and c in any order, a few
+    tickets waiting (queued before now), citizens still to come at some rates."""
+    desks = [
+        Desk(
+            number,
+            tuple(draw(st.permutations(SERVICES))[: draw(st.integers(1, 3))]),
+            free_at=draw(st.sampled_from([0.0, 2.5, 10.0, 30.0])),
+            streak=draw(st.integers(0, 2)),
+        )
+        for number in range(1, draw(st.integers(1, 3)) + 1)
+    ]
+    tickets = [
+        Queued(key, draw(st.sampled_from(SERVICES)), draw(st.booleans()), -float(minutes))
+        for key, minutes in enumerate(
+            draw(st.lists(st.integers(1, 90), max_size=8, unique=True)), start=1
+        )
+    ]
+    day = draw(st.sampled_from([OPEN_DAY, BEFORE_OPENING, BEFORE_LUNCH, AFTER_LAST_TICKET]))
+    rates = Rates(
+        occupancy={"a": 10.0, "b": 4.0, "c": 25.0},
+        arrivals={
+            code: [(0.0, 400.0, rate)]
+            for code in SERVICES
+            if (rate := draw(st.sampled_from([0.0, 0.05, 0.2]))) > 0
+        },
+    )
+    return tickets, desks, day, rates
+
+
+@settings(max_examples=300, deadline=None)
+@given(situations(), st.sampled_from(SERVICES), st.booleans())
+def test_a_ghost_is_called_when_the_same_ticket_taken_for_real_would_be(
+    situation: tuple[list[Queued], list[Desk], Day, Rates], service: str, priority: bool
+) -> None:
+    tickets, desks, day, rates = situation
+    ghost = run(tickets, desks, day=day, rates=rates, new=[(service, priority)])
+    taken = Queued(len(tickets) + 1, service, priority, 0.0)
+    real = run([*tickets, taken], desks, day=day, rates=rates)
+    assert ghost.new.get((service, priority)) == real.tickets.get(taken.key)
+    assert ghost.tickets == run(tickets, desks, day=day, rates=rates).tickets
+
+
+@settings(max_examples=200, deadline=None)
+@given(situations())
+def test_every_ghost_in_one_run_is_called_as_it_would_be_alone(
+    situation: tuple[list[Queued], list[Desk], Day, Rates],
+) -> None:
+    tickets, desks, day, rates = situation
+    ghosts = [(code, priority) for code in SERVICES for priority in (False, True)]
+    together = run(tickets, desks, day=day, rates=rates, new=ghosts).new
+    for ghost in ghosts:
+        alone = run(tickets, desks, day=day, rates=rates, new=[ghost]).new
+        assert together.get(ghost) == alone.get(ghost), ghost
 
 
 # -- citizens still to come -----------------------------------------------------------------
