@@ -106,8 +106,8 @@ def test_a_shared_counter_serves_its_preferred_service_first(
     assert found is not None and found.people_ahead == 0
     assert told(found) == (10.0, 0, 20)
     assert minutes(engine) == {"A001": 10.0, "H001": 0.0, "H002": 5.0}
-    # A certificate taken now is called before A001, a precheck after it; nobody serves
-    # incorporation today but counters 2 to 4, where nobody is signed in.
+    # A certificate taken now is called before A001, a precheck after it; incorporation is
+    # served only at counters 2 and 3, where nobody is signed in.
     assert engine.read.estimate("certificate") == (2, WaitRange(10.0, 0, 20))
     assert engine.read.estimate("precheck") == (1, WaitRange(18.0, 5, 30))
     assert engine.read.estimate("incorporation") == (0, None)
