@@ -148,23 +148,6 @@ def test_ticket_by_token_gives_place_in_queue_while_waiting(engine: TicketEngine
     assert engine.read.ticket_by_token(first.token).people_ahead == 0
 
 
-def test_people_ahead_and_estimated_wait(engine: TicketEngine) -> None:
-    """The estimate is people ahead × handling minutes ÷ open counters (at least one)."""
-    minutes = engine.office.service("precheck").handling_minutes
-    first = engine.issue("precheck")
-    second = engine.issue("precheck")
-    third = engine.issue("precheck")
-    assert (first.people_ahead, first.estimated_wait_minutes) == (0, 0.0)
-    assert (second.people_ahead, second.estimated_wait_minutes) == (1, minutes)
-    assert (third.people_ahead, third.estimated_wait_minutes) == (2, 2 * minutes)
-    engine.issue("incorporation")  # another service's queue does not count
-    engine.sign_in(1, "wang")
-    engine.sign_in(2, "chen")  # both counters serve precheck
-    fourth = engine.issue("precheck")
-    assert fourth.people_ahead == 3
-    assert fourth.estimated_wait_minutes == round(3 * minutes / 2, 1)
-
-
 def test_priority_ticket_only_waits_behind_earlier_priority(engine: TicketEngine) -> None:
     """A priority ticket goes ahead of ordinary ones; an ordinary one waits behind all priority."""
     engine.issue("precheck")
@@ -813,7 +796,9 @@ def test_events_after_is_an_incremental_feed(engine: TicketEngine) -> None:
 
 
 def test_status_figures(engine: TicketEngine, clock: ManualClock) -> None:
-    minutes = engine.office.service("precheck").handling_minutes
+    """Waiting, issued and open counters per service, with the wait of a ticket taken now
+    (worked out in tests/queue/test_estimates.py's terms: counter 1 busy with A002 for its
+    8 minutes, counter 2 paused until 15, counters 3 and 4 not counted)."""
     engine.issue("precheck")
     engine.issue("precheck", priority=True)
     engine.issue("precheck")
@@ -830,15 +815,25 @@ def test_status_figures(engine: TicketEngine, clock: ManualClock) -> None:
     assert precheck.code == "precheck" and precheck.prefix == "A"
     assert (precheck.waiting, precheck.issued_today, precheck.daily_cap) == (2, 3, 200)
     assert precheck.open_counters == 1  # counter 1 only: 2 is paused, 3 is closed
-    assert precheck.estimated_wait_minutes == 2 * minutes
+    # Counter 1 calls A001 at 8 and A003 at 16; a precheck taken now is called at 24.
+    assert (
+        precheck.estimated_wait_minutes,
+        precheck.estimated_wait_low,
+        precheck.estimated_wait_high,
+    ) == (24.0, 10, 40)
     incorporation = next(s for s in status.services if s.code == "incorporation")
     assert (incorporation.waiting, incorporation.open_counters) == (1, 0)
+    # Counter 2 is back at 15 and calls B001 for 20 minutes; then a new B, or a new C.
+    assert incorporation.estimated_wait_minutes == 35.0
     amendment = next(s for s in status.services if s.code == "amendment")
     assert (amendment.waiting, amendment.issued_today, amendment.estimated_wait_minutes) == (
         0,
         0,
-        0.0,
+        35.0,
     )
+    # Only counters 3 and 4, where nobody is signed in, serve foreign branches: no estimate.
+    foreign = next(s for s in status.services if s.code == "foreign_branch")
+    assert foreign.estimated_wait_minutes is None
     counters = {c.number: c for c in status.counters}
     assert sorted(counters) == [1, 2, 3, 4]
     assert counters[1].staff == "wang" and not counters[1].paused
@@ -846,36 +841,6 @@ def test_status_figures(engine: TicketEngine, clock: ManualClock) -> None:
     assert counters[1].services[0] == "certificate"
     assert counters[2].staff == "chen" and counters[2].paused and counters[2].current is None
     assert counters[3].staff is None and not counters[3].paused
-
-
-def test_estimate_uses_recent_call_to_finish_times(
-    engine: TicketEngine, clock: ManualClock
-) -> None:
-    """Once tickets are served, the mean call→finish time replaces the configured minutes."""
-    for _ in range(5):
-        engine.issue("precheck")
-    engine.sign_in(1, "wang")
-    engine.sign_in(2, "chen")
-    for duration in (6, 12):  # call→finish spans, in minutes: mean 9
-        engine.call_next(1)
-        clock.advance(minutes=duration - 2)
-        engine.start(1)
-        clock.advance(minutes=2)
-        engine.finish(1)
-    waiting, minutes = engine.read.estimate("precheck")
-    assert waiting == 3
-    assert minutes == round(3 * 9 / 2, 1)
-    assert engine.issue("precheck").estimated_wait_minutes == round(3 * 9 / 2, 1)
-    engine.pause(2)
-    assert engine.read.estimate("precheck") == (4, 4 * 9.0)
-
-
-def test_estimate_before_any_history_uses_handling_minutes(engine: TicketEngine) -> None:
-    minutes = engine.office.service("incorporation").handling_minutes
-    assert engine.read.estimate("incorporation") == (0, 0.0)
-    engine.issue("incorporation")
-    engine.issue("incorporation")
-    assert engine.read.estimate("incorporation") == (2, 2 * minutes)
 
 
 def test_waiting_lists_priority_first_then_queue_order(engine: TicketEngine) -> None:
