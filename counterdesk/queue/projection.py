@@ -389,7 +389,9 @@ def forecast(
         for ghost, times in ghosts.items():
             if ghost in drawn.new:
                 times.append(drawn.new[ghost].at)
-    return Forecast(_outlooks(tickets, draws), _outlooks(ghosts, draws))
+    return Forecast(
+        _outlooks(tickets, expected.tickets, draws), _outlooks(ghosts, expected.new, draws)
+    )
 
 
 def _normal(called: Called, variability: float) -> Outlook:
@@ -397,14 +399,17 @@ def _normal(called: Called, variability: float) -> Outlook:
     return Outlook(called.at, max(0.0, called.at - spread), called.at + spread)
 
 
-def _outlooks(times: dict[K, list[float]], draws: int) -> dict[K, Outlook]:
+def _outlooks(
+    times: dict[K, list[float]], expected: dict[K, Called], draws: int
+) -> dict[K, Outlook]:
+    """The expected run's call time, within the range the drawn days give around it."""
     result = {}
     for key, found in times.items():
         if 2 * len(found) < draws:
             continue
         found.sort()
-        last = len(found) - 1
+        last, at = len(found) - 1, expected[key].at
         result[key] = Outlook(
-            sum(found) / len(found), found[round(LOW * last)], found[round(HIGH * last)]
+            at, min(at, found[round(LOW * last)]), max(at, found[round(HIGH * last)])
         )
     return result

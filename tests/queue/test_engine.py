@@ -816,11 +816,9 @@ def test_status_figures(engine: TicketEngine, clock: ManualClock) -> None:
     assert (precheck.waiting, precheck.issued_today, precheck.daily_cap) == (2, 3, 200)
     assert precheck.open_counters == 1  # counter 1 only: 2 is paused, 3 is closed
     # Counter 1 calls A001 at 8 and A003 at 16; a precheck taken now is called at 24.
-    assert (
-        precheck.estimated_wait_minutes,
-        precheck.estimated_wait_low,
-        precheck.estimated_wait_high,
-    ) == (24.0, 10, 40)
+    assert precheck.estimated_wait_minutes == 24.0
+    low, high = precheck.estimated_wait_low, precheck.estimated_wait_high
+    assert low is not None and high is not None and low < 24.0 < high
     incorporation = next(s for s in status.services if s.code == "incorporation")
     assert (incorporation.waiting, incorporation.open_counters) == (1, 0)
     # Counter 2 is back at 15 and calls B001 for 20 minutes; then a new B, or a new C.

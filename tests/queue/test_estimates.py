@@ -55,6 +55,26 @@ def minutes(engine: TicketEngine) -> dict[str, float | None]:
     }
 
 
+class Around:
+    """Equal to a told wait ``(minutes, low, high)`` or a ``WaitRange`` with these minutes and
+    a range around them. The minutes are the expected projection's, worked out by hand here;
+    the range comes from drawn days (``projection.forecast``, pinned in test_projection)."""
+
+    def __init__(self, minutes: float) -> None:
+        self.minutes = minutes
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, WaitRange):
+            other = (other.minutes, other.low, other.high)
+        if not isinstance(other, tuple) or len(other) != 3:
+            return NotImplemented
+        minutes, low, high = other
+        return bool(minutes == self.minutes and low <= minutes <= high and low < high)
+
+    def __repr__(self) -> str:
+        return f"a range around {self.minutes} min"
+
+
 def told(shown: Ticket | ServiceStatus | None) -> tuple[float | None, int | None, int | None]:
     """The wait a ticket or a service tile shows: (minutes, low, high)."""
     assert shown is not None
@@ -85,13 +105,13 @@ def test_each_ticket_is_told_when_the_counters_will_reach_it(
         (2, (0.0, 0, 0)),
     ]
     fourth = engine.issue("precheck")
-    assert (fourth.people_ahead, told(fourth)) == (3, (8.0, 4, 12))
+    assert (fourth.people_ahead, told(fourth)) == (3, Around(8.0))
     engine.sign_in(1, "wang")
     engine.sign_in(2, "chen")
     fifth = engine.issue("precheck")
     # A001 and A002 at 0, A003 and A004 at 8, A005 at 16 (the fifth call).
-    assert (fifth.people_ahead, told(fifth)) == (4, (16.0, 5, 25))
-    assert told(engine.read.ticket_by_token(fourth.token)) == (8.0, 4, 12)
+    assert (fifth.people_ahead, told(fifth)) == (4, Around(16.0))
+    assert told(engine.read.ticket_by_token(fourth.token)) == Around(8.0)
 
 
 def test_a_shared_counter_serves_its_preferred_service_first(
@@ -104,16 +124,16 @@ def test_a_shared_counter_serves_its_preferred_service_first(
     engine.sign_in(1, "wang")
     found = engine.read.ticket_by_token(precheck.token)
     assert found is not None and found.people_ahead == 0
-    assert told(found) == (10.0, 0, 20)
+    assert told(found) == Around(10.0)
     assert minutes(engine) == {"A001": 10.0, "H001": 0.0, "H002": 5.0}
     # A certificate taken now is called before A001, a precheck after it; incorporation is
     # served only at counters 2 and 3, where nobody is signed in.
-    assert engine.read.estimate("certificate") == (2, WaitRange(10.0, 0, 20))
-    assert engine.read.estimate("precheck") == (1, WaitRange(18.0, 5, 30))
+    assert engine.read.estimate("certificate") == (2, Around(10.0))
+    assert engine.read.estimate("precheck") == (1, Around(18.0))
     assert engine.read.estimate("incorporation") == (0, None)
     services = {service.code: service for service in engine.read.status().services}
-    assert told(services["precheck"]) == (18.0, 5, 30)
-    assert told(services["certificate"]) == (10.0, 0, 20)
+    assert told(services["precheck"]) == Around(18.0)
+    assert told(services["certificate"]) == Around(10.0)
     assert told(services["incorporation"]) == (None, None, None)
 
 
@@ -124,9 +144,9 @@ def test_the_wait_promised_at_issue_is_stored_on_the_ticket(
     clock.set(at(9, 30))
     engine.sign_in(1, "wang")
     issued = engine.issue("precheck")
-    assert (issued.people_ahead, told(issued)) == (1, (18.0, 5, 30))
+    assert (issued.people_ahead, told(issued)) == (1, Around(18.0))
     # The status page then says what the kiosk promised.
-    assert told(engine.read.ticket_by_token(issued.token)) == (18.0, 5, 30)
+    assert told(engine.read.ticket_by_token(issued.token)) == Around(18.0)
     engine.sign_out(1)
     clock.set(at(17, 10))
     late = engine.issue("precheck")  # after closing, nobody signed in: no promise
@@ -135,7 +155,12 @@ def test_the_wait_promised_at_issue_is_stored_on_the_ticket(
             row.number: (row.issue_wait_minutes, row.issue_wait_low, row.issue_wait_high)
             for row in session.scalars(select(TicketRow).where(TicketRow.issued_at >= at(9)))
         }
-    assert rows == {issued.number: (18.0, 5, 30), late.number: (None, None, None)}
+    promised = (
+        issued.estimated_wait_minutes,
+        issued.estimated_wait_low,
+        issued.estimated_wait_high,
+    )
+    assert rows == {issued.number: promised, late.number: (None, None, None)}
 
 
 def test_priority_first_then_an_ordinary_ticket_after_two_in_a_row(
@@ -190,11 +215,6 @@ def test_the_engine_calls_every_ticket_when_the_projection_said(
     assert called == projected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="projection.project breaks a tie between priority tickets queued at the same "
-    "moment by service code; the engine calls the lower ticket id first",
-)
 def test_priority_tickets_queued_at_the_same_moment_are_projected_in_the_engines_order(
     engine: TicketEngine, clock: ManualClock
 ) -> None:
@@ -256,12 +276,6 @@ def test_a_counter_paused_over_lunch_is_back_at_the_afternoon_opening(
     assert waiting == 2 and wait is not None and wait.minutes == 120.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="estimates._free_at counts a pause back after pause_minutes even when that is past "
-    "the session's close: the office file says a pause over the lunch break lasts until the "
-    "afternoon session",
-)
 def test_a_pause_that_runs_into_the_lunch_break_lasts_until_the_afternoon(
     engine: TicketEngine, clock: ManualClock
 ) -> None:
@@ -305,7 +319,7 @@ def test_before_opening_every_counter_starts_at_the_opening(
         engine.issue("precheck")
     clock.set(at(8))
     assert minutes(engine) == {"A001": 30.0, "A002": 30.0, "A003": 30.0, "A004": 38.0, "A005": 38.0}
-    assert engine.read.estimate("precheck") == (5, WaitRange(38.0, 20, 55))
+    assert engine.read.estimate("precheck") == (5, Around(38.0))
 
 
 def test_after_the_last_ticket_nobody_is_still_to_come(
@@ -340,13 +354,14 @@ def test_after_closing_with_nobody_signed_in_there_is_no_estimate(
 def test_citizens_still_to_come_follow_the_hourly_profile_of_past_days(
     engine: TicketEngine, clock: ManualClock
 ) -> None:
-    """Six certificates were taken between 10:00 and 11:00 on each of the last three days:
-    from 10:00 today about one every 8 to 10 minutes is expected, the first after 4 or 5.
-    Counter 1 prefers certificate: it calls H001 at 0 and that citizen at 5, then A001 at 10
-    (without the history, at 5)."""
+    """Nine tickets, all certificates, were taken between 10:00 and 11:00 on each of the last
+    three days: from 10:00 today the office expects 9 an hour, certificates their share of all
+    tickets seen (smoothed by one per service: 29 of 41), 6.4 an hour, the first after 4.7 min
+    and the next after 14.1. Counter 1 prefers certificate: it calls H001 at 0 and that
+    citizen at 5, then A001 at 10 (without the history, at 5)."""
     for days_ago in (1, 2, 3):
         clock.set(at(10, 10) - dt.timedelta(days=days_ago))
-        for _ in range(6):
+        for _ in range(9):
             engine.issue("certificate")
     clock.set(at(10))
     queue_early(engine, clock, "precheck", "certificate")
