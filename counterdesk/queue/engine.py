@@ -206,7 +206,9 @@ class TicketEngine:
             ahead = people_ahead(
                 session, day=today, service=service, priority=priority, queued_at=now
             )
-            projected = self.estimator.estimates(session, self.office, now, [(service, priority)])
+            projected = self.estimator.estimates(
+                session, self.office, now, [(service, priority)], tickets=()
+            )
             wait = projected.new.get((service, priority))
             sequence = self._next_sequence(session, today, service)
             if sequence > row.daily_cap:

@@ -21,7 +21,7 @@ import datetime as dt
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -198,7 +198,10 @@ class WaitEstimator:
         office: Office,
         now: dt.datetime,
         new: Iterable[tuple[str, bool]] = (),
+        tickets: Collection[int] | None = None,
     ) -> Estimates:
+        """The waits of the waiting tickets (all, or the ids in ``tickets``) and of a ticket
+        of each ``(service, priority)`` in ``new`` taken now."""
         today = office.local_date(now)
         pace = self._cached_pace(session, office, now)
         day = _day(office, today, now)
@@ -220,6 +223,7 @@ class WaitEstimator:
             rates,
             max_priority_in_a_row=office.queue.max_priority_in_a_row,
             new=list(new),
+            only=tickets,
         )
         return Estimates(
             {key: WaitRange.of(o) for key, o in outlook.tickets.items()},

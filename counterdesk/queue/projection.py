@@ -29,7 +29,7 @@ import heapq
 import math
 import random
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -257,10 +257,12 @@ def project(
     max_priority_in_a_row: int,
     new: Iterable[tuple[str, bool]] = (),
     rng: random.Random | None = None,
+    only: Collection[int] | None = None,
 ) -> Projection:
     """Play the call policy forward until every waiting ticket and every ``new`` ghost is
     called, or no counter is left to call them: on expected times, or with ``rng`` on times
-    drawn at random (one possible day)."""
+    drawn at random (one possible day). With ``only``, the waiting tickets wanted are those:
+    the run stops once they and the ghosts are called (an issue needs only its ghost)."""
     desks = list(desks)
     chance = None if rng is None else _Chance(rates, rng)
     # In a fixed order: a draw takes its random numbers service by service.
@@ -288,7 +290,13 @@ def project(
                 office.priority_ghosts.add(code)
             else:
                 office.ordinary[code].ghost = True
-    wanted = sum(len(tickets) for (code, _), tickets in by_service.items() if code in served)
+    wanted = sum(
+        1
+        for (code, _), queued in by_service.items()
+        if code in served
+        for ticket in queued
+        if only is None or ticket.key in only
+    )
     ghosts_wanted = len(office.priority_ghosts) + sum(
         line.ghost for line in office.ordinary.values()
     )
@@ -315,7 +323,7 @@ def project(
                 heapq.heappush(heap, (following, number, services))
             continue
         _, code, is_priority, real = picked
-        if real is not None:
+        if real is not None and (only is None or real.key in only):
             tickets[real.key] = Called(at, calls)
         calls += 1
         streaks[number] = streaks[number] + 1 if is_priority else 0
@@ -357,12 +365,19 @@ def forecast(
     max_priority_in_a_row: int,
     new: Sequence[tuple[str, bool]] = (),
     seed: int = 0,
+    only: Collection[int] | None = None,
 ) -> Forecast:
     """The call of each waiting ticket and ``new`` ghost over many drawn days: its mean and
     its likely range. A ticket absent from the expected run, or from half the draws, is left
     out: no counter will call it today."""
     expected = project(
-        waiting, desks, day, rates, max_priority_in_a_row=max_priority_in_a_row, new=new
+        waiting,
+        desks,
+        day,
+        rates,
+        max_priority_in_a_row=max_priority_in_a_row,
+        new=new,
+        only=only,
     )
     draws = min(MAX_DRAWS, DRAW_BUDGET // max(1, expected.calls))
     if draws < MIN_DRAWS:
@@ -382,6 +397,7 @@ def forecast(
             max_priority_in_a_row=max_priority_in_a_row,
             new=new,
             rng=rng,
+            only=only,
         )
         for key, times in tickets.items():
             if key in drawn.tickets:

@@ -118,7 +118,11 @@ class QueueReader:
                 )
             rows = active_services(session)
             projected = source.estimator.estimates(
-                session, source.office, source.clock.now(), [(row.code, False) for row in rows]
+                session,
+                source.office,
+                source.clock.now(),
+                [(row.code, False) for row in rows],
+                tickets=(),
             )
             services = []
             for row in rows:
@@ -158,7 +162,9 @@ class QueueReader:
                     TicketRow.service_code == service,
                 )
             ).scalar_one()
-            projected = source.estimator.estimates(session, source.office, now, [(code, priority)])
+            projected = source.estimator.estimates(
+                session, source.office, now, [(code, priority)], tickets=()
+            )
             return waiting, projected.new.get((code, priority))
 
     def waiting(self, service: str | None = None) -> list[Ticket]:
@@ -195,7 +201,9 @@ class QueueReader:
                 queued_at=row.queued_at,
                 ticket_id=row.id,
             )
-            projected = source.estimator.estimates(session, source.office, source.clock.now())
+            projected = source.estimator.estimates(
+                session, source.office, source.clock.now(), tickets=(row.id,)
+            )
             wait = projected.tickets.get(row.id)
             return Ticket.of(row, people_ahead=ahead, **wait_fields(wait))
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 
-import pytest
 from sqlalchemy import select
 
 from counterdesk.queue import (
