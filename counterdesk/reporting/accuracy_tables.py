@@ -2,7 +2,8 @@
 XLSX, lines and tables of the PDF report (``analytics.estimate_accuracy`` defines the figures).
 
 Accuracy figures are minutes (a promise is made in minutes), where the other statistics of the
-files are whole seconds: their columns say so. The service filter applies to them; the counter
+files are whole seconds: their columns say so. A plain hyphen for minus: the PDF's Chinese
+font has no sign of its own for it. The service filter applies to them; the counter
 and staff filters do not (a promise is made at issue, before any counter has the ticket).
 """
 
@@ -31,7 +32,7 @@ ACCURACY_COLUMNS = (
     Column("promised_mean_min", "平均預估（分）", "Mean promised (min)", "number"),
     Column("actual_mean_min", "平均實際等候（分）", "Mean actual wait (min)", "number"),
     Column("promise_mae_min", "平均誤差（分）", "Mean error (min)", "number"),
-    Column("promise_bias_min", "偏差（分）", "Bias, actual − promised (min)", "number"),
+    Column("promise_bias_min", "偏差（分）", "Bias, actual - promised (min)", "number"),
     Column("promise_rmse_min", "均方根誤差（分）", "RMSE (min)", "number"),
     Column("within_promised_range", "範圍內叫號", "Called within range", "share"),
 )
@@ -48,7 +49,7 @@ ACCURACY_DEFINITION = (
     "未叫號（取消、關櫃移除）與仍在等候者另計。"
     "Estimate accuracy: the promise is the wait the kiosk and ticket showed at issue; the actual "
     "wait runs from issue to the first call. Mean error: the mean difference either way; bias: "
-    "the mean of actual − promised, positive when citizens waited longer than promised; called "
+    "the mean of actual - promised, positive when citizens waited longer than promised; called "
     "within range: the share called within the range shown, to the minute (a single figure: "
     f"within {SINGLE_FIGURE_MINUTES:g} min). Tickets issued without a promise are left out; "
     "promised tickets never called (cancelled, removed at close) or still waiting are counted "
@@ -118,8 +119,8 @@ def accuracy_lines(figures: EstimateAccuracy, filters: Filters) -> list[tuple[st
         ("已量測之預估等候", "Promised waits measured", total.measured, "count"),
         ("預估等候平均誤差（分）", "Mean error of the promised wait (min)", total.mae, "minutes"),
         (
-            "預估偏差：實際 − 預估（分）",
-            "Bias: actual − promised (min)",
+            "預估偏差：實際 - 預估（分）",
+            "Bias: actual - promised (min)",
             total.bias,
             "signed minutes",
         ),

@@ -487,8 +487,18 @@ def _accuracy(figures: EstimateAccuracy, filters: Filters, office: Any) -> list[
         (zh, en, _line_value(value, kind))
         for zh, en, value, kind in accuracy_lines(figures, filters)
     ]
-    story: list[Flowable] = [_figure_table(lines), Spacer(1, 6 * mm)]
-    headings = (("", ""), *((column.zh, column.en) for column in ACCURACY_COLUMNS))
+    story: list[Flowable] = [
+        _figure_table(lines),
+        Spacer(1, 6 * mm),
+        Paragraph("時間單位為分鐘。Times in minutes.", STYLES["small"]),
+    ]
+    headings = (
+        ("", ""),
+        *(
+            (column.zh.removesuffix("（分）"), column.en.removesuffix(" (min)"))
+            for column in ACCURACY_COLUMNS
+        ),
+    )
     for breakdown in ACCURACY_BREAKDOWNS:
         rows = [
             [_name(office, breakdown, row.key), *_accuracy_cells(row)]
@@ -527,10 +537,11 @@ def _line_value(value: Any, kind: str) -> str:
 
 
 def _figure(minutes: float | None, *, signed: bool = False) -> str:
-    """Minutes to one decimal: "5.3", with ``signed`` "+5.3" or "−0.8"; a dash for none."""
+    """Minutes to one decimal: "5.3", with ``signed`` "+5.3" or "-0.8" (the font has no
+    minus sign of its own); a dash for none."""
     if minutes is None:
         return "–"
-    return f"{minutes:+.1f}".replace("-", "−") if signed else f"{minutes:.1f}"
+    return f"{minutes:+.1f}" if signed else f"{minutes:.1f}"
 
 
 # -- satisfaction and opinions --------------------------------------------------------------

@@ -55,7 +55,7 @@ def test_xlsx_sheet_reads_back_as_the_figures(played: TicketEngine, tmp_path: Pa
     lines = {row[0]: row[1] for row in rows if row and row[0] and len(row) >= 2}
     figures = accuracy_for(played, DAY, DAY)
     assert lines["已量測之預估等候 Promised waits measured"] == 3
-    assert lines["預估偏差：實際 − 預估（分） Bias: actual − promised (min)"] == figures.total.bias
+    assert lines["預估偏差：實際 - 預估（分） Bias: actual - promised (min)"] == figures.total.bias
     assert lines["抽號時無預估 Issued without a promise"] == 1
     assert "do not apply" in str(lines["篩選 Filters"])  # the counter filter: not for promises
     heading = next(i for i, row in enumerate(rows) if row and row[0] == "分類\nBreakdown")
@@ -68,7 +68,7 @@ def test_xlsx_sheet_reads_back_as_the_figures(played: TicketEngine, tmp_path: Pa
         ("hour", "10"),
     ]
     incorporation = table[2]
-    assert incorporation["偏差（分）\nBias, actual − promised (min)"] == pytest.approx(5.33)
+    assert incorporation["偏差（分）\nBias, actual - promised (min)"] == pytest.approx(5.33)
     assert incorporation["範圍內叫號\nCalled within range"] == 1
 
 
