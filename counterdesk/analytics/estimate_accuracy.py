@@ -114,7 +114,8 @@ def accuracy(
             known = ", ".join(configured)
             raise ValueError(f"unknown service {service!r} (known: {known})")
         chosen = [period] if service is None else [period, TicketRow.issued_service_code == service]
-        rows = session.execute(_promises(db.dialect).where(*chosen, _PROMISED)).all()
+        # Core, not the ORM: a row object per ticket costs a third of the time.
+        rows = session.connection().execute(_promises(db.dialect).where(*chosen, _PROMISED)).all()
         unpromised = session.execute(
             select(func.count()).where(*chosen, not_(_PROMISED))
         ).scalar_one()
