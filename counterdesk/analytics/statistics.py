@@ -126,8 +126,7 @@ def compute(
     clock: Clock | None = None,
 ) -> Statistics:
     """Every figure for business days ``first`` to ``last`` (both included)."""
-    if first > last:
-        raise ValueError(f"the range starts on {first} but ends before it, on {last}")
+    check_range(first, last)
     filters = filters or Filters()
     days = load_days(db, office, first, last, (clock or SystemClock()).now())
     with db.read() as session:
@@ -187,6 +186,12 @@ def compute(
         total=rows.pop("total")[0],
         **{name: tuple(figures) for name, figures in rows.items()},
     )
+
+
+def check_range(first: dt.date, last: dt.date) -> None:
+    """Refuse a range that ends before it starts, in the words every figure uses."""
+    if first > last:
+        raise ValueError(f"the range starts on {first} but ends before it, on {last}")
 
 
 def statistics_for(

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counterdesk.command_line import CommandFactory, engine_for, parse_date, terminal_progress
 from counterdesk.queue.arguments import whole_number
 from counterdesk.queue.errors import CounterdeskError, QueueError
 from counterdesk.simulation.simulator import DISTRIBUTIONS, SIMULATED_DAYS
+
+if TYPE_CHECKING:
+    from counterdesk.analytics.estimate_accuracy import Accuracy
 
 
 def register(command: CommandFactory) -> None:
@@ -38,6 +41,7 @@ def register(command: CommandFactory) -> None:
 
 
 def _simulate(args: argparse.Namespace) -> dict[str, Any]:
+    from counterdesk.analytics.estimate_accuracy import accuracy_for
     from counterdesk.analytics.statistics import statistics_for
     from counterdesk.simulation.simulator import DEFAULT_PROFILE, Plan, parse_arrivals, simulate
 
@@ -86,11 +90,31 @@ def _simulate(args: argparse.Namespace) -> dict[str, Any]:
         f"90th percentile {_minutes(wait.p90)}, service level {_percent(total.service_level)}, "
         f"counter utilisation {_percent(total.utilisation)}"
     )
+    estimates = accuracy_for(engine, first, last).total
+    lines.append(_accuracy_line(estimates, fast=args.fast))
     return {
         "days": [{**vars(result), "day": result.day.isoformat()} for result in results],
         "statistics": total.to_json(),
+        "estimates": estimates.to_json(),
         "text": "\n".join(lines),
     }
+
+
+def _accuracy_line(estimates: Accuracy, *, fast: bool) -> str:
+    """How well the waits promised at issue came true over the simulated days."""
+    if not estimates.measured:
+        why = " (--fast issues without the estimator)" if fast else ""
+        return f"estimates: no promised wait to measure{why}"
+    bias = "–" if estimates.bias is None else f"{estimates.bias:+.1f} min"
+    return (
+        f"estimates: {estimates.measured:,} promised waits measured: mean error "
+        f"{_figure(estimates.mae)}, bias {bias} (actual − promised), "
+        f"{_percent(estimates.within_share)} called within the range promised"
+    )
+
+
+def _figure(minutes: float | None) -> str:
+    return "–" if minutes is None else f"{minutes:.1f} min"
 
 
 def _minutes(seconds: float | None) -> str:

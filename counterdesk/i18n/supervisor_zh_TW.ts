@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AccuracyTab</name>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="80"/>
+        <source>Mean error of the promised wait</source>
+        <translation>預估等候平均誤差</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="81"/>
+        <source>Bias: waited longer (+) or shorter (−) than promised</source>
+        <translation>偏差：實際等候比預估長（+）或短（−）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="82"/>
+        <source>Called within the range promised</source>
+        <translation>於預估範圍內叫號</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="83"/>
+        <source>Promised waits measured</source>
+        <translation>已量測之預估等候</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="87"/>
+        <source>Breakdown</source>
+        <translation>分類</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="88"/>
+        <source>By service</source>
+        <translation>依服務項目</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="88"/>
+        <source>By hour of issue</source>
+        <translation>依抽號時段</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="131"/>
+        <source>min</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="139"/>
+        <source>Promised</source>
+        <translation>有預估</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="140"/>
+        <source>Called</source>
+        <translation>已叫號</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="141"/>
+        <source>Not called</source>
+        <translation>未叫號</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="142"/>
+        <source>Still waiting</source>
+        <translation>仍在等候</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="143"/>
+        <source>Mean promised</source>
+        <translation>平均預估</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="144"/>
+        <source>Mean actual wait</source>
+        <translation>平均實際等候</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="145"/>
+        <source>Mean error</source>
+        <translation>平均誤差</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="146"/>
+        <source>Bias</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="147"/>
+        <source>RMSE</source>
+        <translation>均方根誤差</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="148"/>
+        <source>Within range</source>
+        <translation>範圍內</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="161"/>
+        <source>Group</source>
+        <translation>分組</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/accuracy_tab.py" line="166"/>
+        <source>Promised: the wait the kiosk and ticket showed at issue; actual: issue → first call. Mean error: the mean difference either way. Bias: the mean of actual − promised, positive when citizens waited longer than promised. RMSE weighs large errors more. Within range: called within the range shown, to the minute (a single figure: within %2 min). Tickets issued without a promise are left out (%1 in this period). The counter and staff filters do not apply here.</source>
+        <translation>預估：抽號時取號機與號碼單顯示之等候時間；實際：抽號至首次叫號。平均誤差：兩者差距（不論長短）之平均。偏差：實際減預估之平均，正值表示民眾等得比預估久。均方根誤差對大誤差加重計算。範圍內：於顯示之範圍內叫號（以分鐘計；單一數字者為前後 %2 分鐘內）。抽號時無預估之號碼不計入（本期間 %1 張）。櫃檯與承辦人篩選不適用於此。</translation>
+    </message>
+</context>
+<context>
     <name>AnswerDialog</name>
     <message>
         <location filename="../supervisor/opinion_dialogs.py" line="153"/>
@@ -530,397 +633,407 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../supervisor/window.py" line="250"/>
+        <location filename="../supervisor/window.py" line="254"/>
         <source>Supervisor — statistics and reports</source>
         <translation>主管 — 統計與報表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="251"/>
+        <location filename="../supervisor/window.py" line="255"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="252"/>
+        <location filename="../supervisor/window.py" line="256"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="255"/>
+        <location filename="../supervisor/window.py" line="259"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="256"/>
+        <location filename="../supervisor/window.py" line="260"/>
         <source>This week</source>
         <translation>本週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="257"/>
+        <location filename="../supervisor/window.py" line="261"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="258"/>
+        <location filename="../supervisor/window.py" line="262"/>
         <source>Past four weeks</source>
         <translation>最近四週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="259"/>
+        <location filename="../supervisor/window.py" line="263"/>
         <source>First half of the year</source>
         <translation>上半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="260"/>
+        <location filename="../supervisor/window.py" line="264"/>
         <source>Second half of the year</source>
         <translation>下半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="261"/>
+        <location filename="../supervisor/window.py" line="265"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="262"/>
+        <location filename="../supervisor/window.py" line="266"/>
         <source>Custom dates</source>
         <translation>自訂日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="266"/>
-        <location filename="../supervisor/window.py" line="552"/>
+        <location filename="../supervisor/window.py" line="270"/>
+        <location filename="../supervisor/window.py" line="564"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="267"/>
+        <location filename="../supervisor/window.py" line="271"/>
         <source>Counter</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="268"/>
+        <location filename="../supervisor/window.py" line="272"/>
         <source>Staff</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="271"/>
+        <location filename="../supervisor/window.py" line="275"/>
         <source>Waiting now</source>
         <translation>目前等候人數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="272"/>
+        <location filename="../supervisor/window.py" line="276"/>
         <source>Served today</source>
         <translation>今日已完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="273"/>
+        <location filename="../supervisor/window.py" line="277"/>
         <source>Median wait (period)</source>
         <translation>等候中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="274"/>
+        <location filename="../supervisor/window.py" line="278"/>
         <source>90% called within (period)</source>
         <translation>90% 於此時間內叫號（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="275"/>
+        <location filename="../supervisor/window.py" line="279"/>
         <source>Called within target wait (period)</source>
         <translation>目標時間內叫號比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="279"/>
+        <location filename="../supervisor/window.py" line="283"/>
         <source>Overview</source>
         <translation>總覽</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="280"/>
+        <location filename="../supervisor/window.py" line="284"/>
         <source>Tables</source>
         <translation>明細表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="281"/>
+        <location filename="../supervisor/window.py" line="285"/>
         <source>Satisfaction</source>
         <translation>滿意度</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="282"/>
+        <location filename="../supervisor/window.py" line="286"/>
         <source>Opinions</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="283"/>
+        <location filename="../supervisor/window.py" line="287"/>
+        <source>Estimates</source>
+        <translation>預估等候</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="288"/>
         <source>Breakdown</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="286"/>
+        <location filename="../supervisor/window.py" line="291"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="287"/>
+        <location filename="../supervisor/window.py" line="292"/>
         <source>By counter</source>
         <translation>依櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="288"/>
+        <location filename="../supervisor/window.py" line="293"/>
         <source>By staff member</source>
         <translation>依承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="289"/>
+        <location filename="../supervisor/window.py" line="294"/>
         <source>By day</source>
         <translation>依日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="290"/>
+        <location filename="../supervisor/window.py" line="295"/>
         <source>By weekday</source>
         <translation>依星期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="291"/>
+        <location filename="../supervisor/window.py" line="296"/>
         <source>By hour of day</source>
         <translation>依時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="292"/>
+        <location filename="../supervisor/window.py" line="297"/>
         <source>Priority and ordinary</source>
         <translation>優先與一般</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="298"/>
+        <location filename="../supervisor/window.py" line="303"/>
         <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service&apos;s target wait. Times in minutes. Click a heading to sort.</source>
         <translation>等候：抽號至應答叫號。處理：櫃檯開始至完成。中位數與第 90 百分位採最近序位法。服務水準：於該服務目標等候時間內叫號之比例。時間單位為分鐘。點選欄位標題可排序。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="303"/>
+        <location filename="../supervisor/window.py" line="308"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="304"/>
+        <location filename="../supervisor/window.py" line="309"/>
         <source>Export Excel</source>
         <translation>匯出 Excel</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="305"/>
+        <location filename="../supervisor/window.py" line="310"/>
         <source>PDF report</source>
         <translation>PDF 報告</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="306"/>
+        <location filename="../supervisor/window.py" line="311"/>
         <source>Today, live</source>
         <translation>今日即時</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="340"/>
+        <location filename="../supervisor/window.py" line="345"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="376"/>
+        <location filename="../supervisor/window.py" line="381"/>
         <source>The period ends before it starts: check the dates.</source>
         <translation>期間結束日早於開始日：請檢查日期。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="380"/>
+        <location filename="../supervisor/window.py" line="385"/>
         <source>Computing…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="401"/>
+        <location filename="../supervisor/window.py" line="407"/>
         <source>Could not read the ratings: %1</source>
         <translation>無法讀取評分：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="415"/>
+        <location filename="../supervisor/window.py" line="411"/>
+        <source>Could not read the estimates&apos; accuracy: %1</source>
+        <translation>無法讀取預估等候準確度：%1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="427"/>
         <source>Tickets in the period: %1</source>
         <translation>期間內號碼數：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="417"/>
+        <location filename="../supervisor/window.py" line="429"/>
         <source>No tickets in this period.</source>
         <translation>此期間沒有號碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="425"/>
+        <location filename="../supervisor/window.py" line="437"/>
         <source>Could not read the statistics: %1</source>
         <translation>無法讀取統計資料：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="434"/>
-        <location filename="../supervisor/window.py" line="435"/>
-        <location filename="../supervisor/window.py" line="488"/>
-        <location filename="../supervisor/window.py" line="543"/>
-        <location filename="../supervisor/window.py" line="559"/>
+        <location filename="../supervisor/window.py" line="446"/>
+        <location filename="../supervisor/window.py" line="447"/>
+        <location filename="../supervisor/window.py" line="500"/>
+        <location filename="../supervisor/window.py" line="555"/>
+        <location filename="../supervisor/window.py" line="571"/>
         <source>min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="439"/>
+        <location filename="../supervisor/window.py" line="451"/>
         <source>No tickets in this period</source>
         <translation>此期間沒有號碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="443"/>
-        <location filename="../supervisor/window.py" line="501"/>
+        <location filename="../supervisor/window.py" line="455"/>
+        <location filename="../supervisor/window.py" line="513"/>
         <source>Median wait</source>
         <translation>等候中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="444"/>
+        <location filename="../supervisor/window.py" line="456"/>
         <source>90th percentile wait</source>
         <translation>等候第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="445"/>
-        <location filename="../supervisor/window.py" line="479"/>
+        <location filename="../supervisor/window.py" line="457"/>
+        <location filename="../supervisor/window.py" line="491"/>
         <source>minutes</source>
         <translation>分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="452"/>
+        <location filename="../supervisor/window.py" line="464"/>
         <source>Arrivals and waiting by hour</source>
         <translation>各時段到達與等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="453"/>
+        <location filename="../supervisor/window.py" line="465"/>
         <source>Arrivals per day</source>
         <translation>每日平均到達</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="454"/>
+        <location filename="../supervisor/window.py" line="466"/>
         <source>tickets per day</source>
         <translation>每日號碼數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="458"/>
+        <location filename="../supervisor/window.py" line="470"/>
         <source>Waiting by day</source>
         <translation>每日等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="466"/>
+        <location filename="../supervisor/window.py" line="478"/>
         <source>Called within target wait, by service</source>
         <translation>各服務目標時間內叫號比例</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="467"/>
-        <location filename="../supervisor/window.py" line="504"/>
+        <location filename="../supervisor/window.py" line="479"/>
+        <location filename="../supervisor/window.py" line="516"/>
         <source>Service level</source>
         <translation>服務水準</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="476"/>
+        <location filename="../supervisor/window.py" line="488"/>
         <source>Handling time by staff member</source>
         <translation>各承辦人處理時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="477"/>
-        <location filename="../supervisor/window.py" line="505"/>
+        <location filename="../supervisor/window.py" line="489"/>
+        <location filename="../supervisor/window.py" line="517"/>
         <source>Median handling</source>
         <translation>處理中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="478"/>
+        <location filename="../supervisor/window.py" line="490"/>
         <source>90th percentile handling</source>
         <translation>處理第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="494"/>
+        <location filename="../supervisor/window.py" line="506"/>
         <source>Issued</source>
         <translation>發出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="495"/>
+        <location filename="../supervisor/window.py" line="507"/>
         <source>Served</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="496"/>
+        <location filename="../supervisor/window.py" line="508"/>
         <source>No-show</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="497"/>
+        <location filename="../supervisor/window.py" line="509"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="498"/>
+        <location filename="../supervisor/window.py" line="510"/>
         <source>Removed at close</source>
         <translation>關櫃移除</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="499"/>
+        <location filename="../supervisor/window.py" line="511"/>
         <source>Transferred</source>
         <translation>轉送</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="500"/>
+        <location filename="../supervisor/window.py" line="512"/>
         <source>Mean wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="502"/>
+        <location filename="../supervisor/window.py" line="514"/>
         <source>90th pct. wait</source>
         <translation>等候 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="503"/>
-        <location filename="../supervisor/window.py" line="552"/>
+        <location filename="../supervisor/window.py" line="515"/>
+        <location filename="../supervisor/window.py" line="564"/>
         <source>Longest wait</source>
         <translation>最長等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="506"/>
+        <location filename="../supervisor/window.py" line="518"/>
         <source>90th pct. handling</source>
         <translation>處理 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="507"/>
+        <location filename="../supervisor/window.py" line="519"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="517"/>
+        <location filename="../supervisor/window.py" line="529"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="534"/>
+        <location filename="../supervisor/window.py" line="546"/>
         <source>Database unreachable, retrying: %1</source>
         <translation>無法連線資料庫，重試中：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="545"/>
+        <location filename="../supervisor/window.py" line="557"/>
         <source>Counters open: %1 of %2. Longest current wait: %3.</source>
         <translation>開放櫃檯：%1／%2。目前最長等候：%3。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="552"/>
+        <location filename="../supervisor/window.py" line="564"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="552"/>
+        <location filename="../supervisor/window.py" line="564"/>
         <source>Counters</source>
         <translation>櫃檯數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="584"/>
+        <location filename="../supervisor/window.py" line="596"/>
         <source>Save export</source>
         <translation>儲存匯出檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="601"/>
+        <location filename="../supervisor/window.py" line="613"/>
         <source>Exporting %1…</source>
         <translation>匯出 %1 中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="629"/>
+        <location filename="../supervisor/window.py" line="641"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="632"/>
+        <location filename="../supervisor/window.py" line="644"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>

@@ -23,6 +23,16 @@ from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import CounterdeskError
+from counterdesk.reporting.accuracy_tables import (
+    ACCURACY_COLUMNS,
+    ACCURACY_DEFINITION,
+    SHEET_COLUMNS,
+    accuracy_lines,
+    accuracy_of,
+    accuracy_rows,
+    accuracy_values,
+    group_accuracy,
+)
 from counterdesk.reporting.cells import inert
 from counterdesk.reporting.feedback_tables import (
     COMMENT_COLUMNS,
@@ -196,12 +206,17 @@ def _write_csv(
     report: Progress,
 ) -> int:
     """The rows written, in UTF-8 with a byte-order mark: without it Excel reads the Chinese
-    names as Big5 noise."""
+    names as Big5 noise. The summary's total, service and hour rows carry the estimate's
+    accuracy too (its columns empty on the other breakdowns' rows)."""
     columns: tuple[Column, ...]
     rows: Iterable[dict[str, Any]]
     if request.table == "summary":
-        columns = (Column("breakdown", "", ""), *GROUP_COLUMNS, *FIGURE_COLUMNS)
-        rows = summary_rows(stats, engine.office)
+        columns = (Column("breakdown", "", ""), *GROUP_COLUMNS, *FIGURE_COLUMNS, *ACCURACY_COLUMNS)
+        estimates = accuracy_of(engine, stats)
+        rows = (
+            {**row, **accuracy_values(group_accuracy(estimates, row["breakdown"], row["key"]))}
+            for row in summary_rows(stats, engine.office)
+        )
     elif request.table == "tickets":
         columns, rows = TICKET_COLUMNS, filtered_tickets(engine, request, report)
     elif request.table == "events":
@@ -237,8 +252,8 @@ def _write_xlsx(
     handle: IO[bytes],
     report: Progress,
 ) -> None:
-    """A summary sheet, a sheet per breakdown, satisfaction, comments and opinions, and the raw
-    ticket log (split past Excel's limit)."""
+    """A summary sheet, a sheet per breakdown, the estimate's accuracy, satisfaction, comments
+    and opinions, and the raw ticket log (split past Excel's limit)."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -256,6 +271,20 @@ def _write_xlsx(
             (*GROUP_COLUMNS, *FIGURE_COLUMNS),
             breakdown_rows(stats, office, breakdown),
         )
+    estimates = accuracy_of(engine, stats)
+    _table_sheet(
+        book,
+        "預估準確度 Estimate accuracy",
+        SHEET_COLUMNS,
+        accuracy_rows(estimates, office),
+        [
+            *(
+                (f"{zh} {en}", value)
+                for zh, en, value, _ in accuracy_lines(estimates, stats.filters)
+            ),
+            ("定義 Definitions", ACCURACY_DEFINITION),
+        ],
+    )
     _feedback_sheets(book, engine, opinions, request)
     try:
         _ticket_sheets(book, filtered_tickets(engine, request, report))

@@ -5,4 +5,5 @@ FORMATS = ("csv", "xlsx", "pdf")
 TICKET_TABLES = ("summary", "tickets", "events")  # a range without tickets is refused
 FEEDBACK_TABLES = ("satisfaction", "comments", "opinions")  # written even when empty
 CSV_TABLES = (*TICKET_TABLES, *FEEDBACK_TABLES)
-SUPERVISOR_TABS = ("overview", "tables", "satisfaction", "opinions")  # in the window's order
+# In the window's order.
+SUPERVISOR_TABS = ("overview", "tables", "satisfaction", "opinions", "estimates")

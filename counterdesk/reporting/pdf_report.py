@@ -36,9 +36,21 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from counterdesk.analytics.estimate_accuracy import (
+    ACCURACY_BREAKDOWNS,
+    Accuracy,
+    EstimateAccuracy,
+)
 from counterdesk.analytics.satisfaction import OpinionFigures, Satisfaction, Score, satisfaction
 from counterdesk.analytics.statistics import Figures, Filters, Statistics, statistics_for
 from counterdesk.queue.engine import TicketEngine
+from counterdesk.reporting.accuracy_tables import (
+    ACCURACY_COLUMNS,
+    ACCURACY_DEFINITION,
+    accuracy_lines,
+    accuracy_of,
+    accuracy_values,
+)
 from counterdesk.reporting.feedback_tables import (
     FEEDBACK_DEFINITIONS,
     SCORE_BREAKDOWNS,
@@ -68,6 +80,7 @@ SECTIONS = (
     ("trend", "等候趨勢與服務水準", "Waiting trend and service level"),
     ("staff", "承辦人處理時間", "Handling time by staff member"),
     ("tables", "明細表", "Tables"),
+    ("estimates", "預估等候準確度", "Accuracy of the promised waits"),
     ("satisfaction", "滿意度與意見", "Satisfaction and opinions"),
     ("definitions", "定義", "Definitions"),
 )
@@ -109,7 +122,8 @@ def write_pdf(
         if month.total.issued:
             by_month.append((f"{first:%Y-%m}", month.total))
         report(done, steps)
-    story += _summary(engine, stats, period)
+    estimates = accuracy_of(engine, stats)
+    story += _summary(engine, stats, period, estimates)
     # The ticket sections: built only with tickets to show (a chart of nothing cannot be drawn).
     sections: dict[str, Callable[[], list[Flowable]]] = {
         "by_hour": lambda: [_hour_chart(stats), Spacer(1, 8 * mm), _hour_table(stats, office)],
@@ -120,6 +134,7 @@ def write_pdf(
         ],
         "staff": lambda: [_staff_chart(stats, office)],
         "tables": lambda: _tables(stats, office, by_month),
+        "estimates": lambda: _accuracy(estimates, stats.filters, office),
     }
     for key, pieces in sections.items():
         story += _section(key)
@@ -127,7 +142,8 @@ def write_pdf(
     story += _section("satisfaction")
     story += _satisfaction(engine, satisfaction(engine, stats.first, stats.last), stats)
     story += _section("definitions")
-    story += [Paragraph(text, STYLES["body"]) for text in (*DEFINITIONS, *FEEDBACK_DEFINITIONS)]
+    definitions = (*DEFINITIONS, ACCURACY_DEFINITION, *FEEDBACK_DEFINITIONS)
+    story += [Paragraph(text, STYLES["body"]) for text in definitions]
     report(steps - 1, steps)
     document.build(story, onFirstPage=decorate, onLaterPages=decorate)
     report(steps, steps)
@@ -185,7 +201,9 @@ def _section(key: str) -> list[Flowable]:
     ]
 
 
-def _summary(engine: TicketEngine, stats: Statistics, period: str) -> list[Flowable]:
+def _summary(
+    engine: TicketEngine, stats: Statistics, period: str, estimates: EstimateAccuracy
+) -> list[Flowable]:
     office = engine.office
     total = stats.total
     filters = escape(", ".join(f"{k} {v}" for k, v in vars(stats.filters).items() if v is not None))
@@ -202,6 +220,11 @@ def _summary(engine: TicketEngine, stats: Statistics, period: str) -> list[Flowa
             "服務水準（目標內叫號）",
             "Service level (called within target)",
             _share(total.service_level),
+        ),
+        (
+            "預估等候平均誤差／偏差",
+            "Promised wait: mean error / bias",
+            f"{_figure(estimates.total.mae)} / {_figure(estimates.total.bias, signed=True)} 分 min",
         ),
         ("處理時間中位數", "Median handling time", _minutes(total.handling.median)),
         ("櫃檯使用率", "Counter utilisation", _share(total.utilisation)),
@@ -453,6 +476,72 @@ def _grid(
         if len(rows) < 30
         else [Paragraph(f"{zh} {en}", STYLES["small"]), table]
     )
+
+
+# -- the estimate's accuracy ----------------------------------------------------------------
+
+
+def _accuracy(figures: EstimateAccuracy, filters: Filters, office: Any) -> list[Flowable]:
+    """The headline figures, then the accuracy by service and by hour of issue."""
+    lines = [
+        (zh, en, _line_value(value, kind))
+        for zh, en, value, kind in accuracy_lines(figures, filters)
+    ]
+    story: list[Flowable] = [
+        _figure_table(lines),
+        Spacer(1, 6 * mm),
+        Paragraph("時間單位為分鐘。Times in minutes.", STYLES["small"]),
+    ]
+    headings = (
+        ("", ""),
+        *(
+            (column.zh.removesuffix("（分）"), column.en.removesuffix(" (min)"))
+            for column in ACCURACY_COLUMNS
+        ),
+    )
+    for breakdown in ACCURACY_BREAKDOWNS:
+        rows = [
+            [_name(office, breakdown, row.key), *_accuracy_cells(row)]
+            for row in figures.breakdown(breakdown)
+        ]
+        if rows:
+            zh, en = ACCURACY_TITLES[breakdown]
+            story.append(_grid(zh, en, headings, rows, [0.19] + [0.081] * 10))
+    return story
+
+
+ACCURACY_TITLES = {"service": TITLES["service"], "hour": ("依抽號時段", "By hour of issue")}
+
+
+def _accuracy_cells(row: Accuracy) -> list[str]:
+    values = accuracy_values(row)
+    cells = []
+    for column in ACCURACY_COLUMNS:
+        value = values[column.key]
+        if column.kind == "share":
+            cells.append(_share(value))
+        elif column.kind == "number":
+            cells.append(_figure(value, signed=column.key == "promise_bias_min"))
+        else:
+            cells.append(f"{value:,}")
+    return cells
+
+
+def _line_value(value: Any, kind: str) -> str:
+    """A headline line's value by its kind (``accuracy_lines``)."""
+    if kind in ("minutes", "signed minutes"):
+        return "–" if value is None else f"{_figure(value, signed=kind != 'minutes')} 分 min"
+    if kind == "share":
+        return _share(value)
+    return f"{value:,}" if kind == "count" else escape(str(value))
+
+
+def _figure(minutes: float | None, *, signed: bool = False) -> str:
+    """Minutes to one decimal: "5.3", with ``signed`` "+5.3" or "-0.8" (the font has no
+    minus sign of its own); a dash for none."""
+    if minutes is None:
+        return "–"
+    return f"{minutes:+.1f}" if signed else f"{minutes:.1f}"
 
 
 # -- satisfaction and opinions --------------------------------------------------------------

@@ -48,6 +48,7 @@ from counterdesk.reporting.exports import ExportRequest, ExportResult, export
 from counterdesk.reporting.formats import SUPERVISOR_TABS
 from counterdesk.reporting.periods import PRESETS, preset
 from counterdesk.supervisor import charts
+from counterdesk.supervisor.accuracy_tab import AccuracyTab
 from counterdesk.supervisor.opinions_tab import OpinionsTab
 from counterdesk.supervisor.satisfaction_tab import SatisfactionTab
 from counterdesk.supervisor.widgets import (
@@ -124,12 +125,15 @@ class SupervisorWindow(QMainWindow):
         self.satisfaction_tab.failed.connect(self._feedback_failed)
         self.opinions_tab = OpinionsTab(Feedback(self.engine))
         self.opinions_tab.changed.connect(self._load_feedback)
+        self.accuracy_tab = AccuracyTab(self.engine)
+        self.accuracy_tab.failed.connect(self._accuracy_failed)
         self.tabs = QTabWidget()
         for page in (
             self._build_overview(),
             self._build_tables(),
             self.satisfaction_tab,
             self.opinions_tab,
+            self.accuracy_tab,
         ):  # in the order of SUPERVISOR_TABS
             self.tabs.addTab(page, "")
         layout.addWidget(self.tabs, 1)
@@ -280,6 +284,7 @@ class SupervisorWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Tables"))
         self.tabs.setTabText(2, self.tr("Satisfaction"))
         self.tabs.setTabText(3, self.tr("Opinions"))
+        self.tabs.setTabText(4, self.tr("Estimates"))
         self.breakdown_label.setText(self.tr("Breakdown"))
         for index, text in enumerate(
             (
@@ -385,6 +390,7 @@ class SupervisorWindow(QMainWindow):
             self._failed,
             owner=self,
         )
+        self.accuracy_tab.load(first, last, filters.service)
         if (first, last) != self._feedback_period:  # the filters do not apply to feedback
             self._feedback_period = (first, last)
             self._load_feedback()
@@ -399,6 +405,12 @@ class SupervisorWindow(QMainWindow):
 
     def _feedback_failed(self, message: str) -> None:
         self._say(lambda: self.tr("Could not read the ratings: %1").replace("%1", message), True)
+
+    def _accuracy_failed(self, message: str) -> None:
+        self._say(
+            lambda: self.tr("Could not read the estimates' accuracy: %1").replace("%1", message),
+            True,
+        )
 
     def show_tab(self, name: str) -> None:
         """Open on one tab by its name in SUPERVISOR_TABS (``--tab`` on the command line)."""
@@ -640,9 +652,9 @@ class SupervisorWindow(QMainWindow):
         super().closeEvent(event)
 
     def wait_until_shown(self, timeout_ms: int = 30_000) -> bool:
-        """Run the event loop until the statistics, the live view, the ratings and the
-        opinions are on screen (for snapshots, which would otherwise catch the window before
-        the first results)."""
+        """Run the event loop until the statistics, the live view, the ratings, the opinions
+        and the estimates' accuracy are on screen (for snapshots, which would otherwise catch
+        the window before the first results)."""
         loop = QEventLoop()
         timer = QTimer(singleShot=True, interval=timeout_ms)
         timer.timeout.connect(loop.quit)
@@ -651,6 +663,7 @@ class SupervisorWindow(QMainWindow):
             and self.now is not None
             and self.satisfaction_tab.figures is not None
             and self.opinions_tab.opinions is not None
+            and self.accuracy_tab.figures is not None
         )
         check = lambda: loop.quit() if ready() else None  # noqa: E731
         signals = (
@@ -658,6 +671,7 @@ class SupervisorWindow(QMainWindow):
             self.live_shown,
             self.satisfaction_tab.shown,
             self.opinions_tab.listed,
+            self.accuracy_tab.shown,
         )
         for signal in signals:
             signal.connect(check)

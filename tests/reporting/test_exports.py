@@ -132,6 +132,7 @@ def test_xlsx_has_a_sheet_per_breakdown_and_the_ticket_log(
         "依星期 By weekday",
         "依時段 By hour of day",
         "依優先 By priority",
+        "預估準確度 Estimate accuracy",
         "滿意度 Satisfaction",
         "評語 Comments",
         "意見 Opinions",
@@ -165,6 +166,7 @@ def test_pdf_report_has_its_sections_on_the_expected_pages(
         "等候趨勢與服務水準 Waiting trend and service level": 3,
         "承辦人處理時間 Handling time by staff member": 4,
         "明細表 Tables": 5,
+        "預估等候準確度 Accuracy of the promised waits": len(reader.pages) - 2,
         "滿意度與意見 Satisfaction and opinions": len(reader.pages) - 1,
         "定義 Definitions": len(reader.pages),
     }
