@@ -19,10 +19,12 @@ from counterdesk.queue.projection import (
     Called,
     Day,
     Desk,
+    Outlook,
     Projection,
     Queued,
     Rates,
     arrival_times,
+    forecast,
     project,
 )
 
@@ -381,3 +383,47 @@ def test_arrival_times_give_the_expected_count_at_every_moment(rate: float) -> N
         expected = sum(max(0.0, min(end, moment) - start) * r for start, end, r in pieces)
         count = sum(1 for at in times if at <= moment)
         assert abs(count - expected) <= 0.5 + 1e-9, moment
+
+
+# -- the range: drawn days --------------------------------------------------------------------
+
+
+def drawn(
+    tickets: Sequence[Queued], desks: Sequence[Desk], rates: Rates, seed: int = 0
+) -> dict[int, Outlook]:
+    return forecast(tickets, desks, OPEN_DAY, rates, max_priority_in_a_row=2, seed=seed).tickets
+
+
+def test_the_range_holds_the_expected_call_and_spreads_with_the_queue() -> None:
+    """Three tickets at one counter whose calls hold it 10 minutes on recent evidence of 5 to
+    15: the expected calls are at 0, 10 and 20, each later one less certain."""
+    rates = Rates(occupancy={"a": 10.0}, samples={"a": (5.0, 7.0, 9.0, 10.0, 11.0, 13.0, 15.0)})
+    tickets = [waiting(key, "a", key - 10.0) for key in (1, 2, 3)]
+    outlooks = drawn(tickets, [Desk(1, ("a",), free_at=0)], rates)
+    assert [outlooks[key].mean for key in (1, 2, 3)] == [0.0, 10.0, 20.0]
+    assert (outlooks[1].low, outlooks[1].high) == (0.0, 0.0)
+    for key in (2, 3):
+        assert 5.0 <= outlooks[key].low < outlooks[key].mean < outlooks[key].high <= 30.0
+    spread = {key: outlooks[key].high - outlooks[key].low for key in (2, 3)}
+    assert spread[3] > spread[2]
+
+
+def test_the_same_queue_and_seed_give_the_same_range() -> None:
+    rates = Rates(occupancy={"a": 10.0})
+    tickets = [waiting(key, "a", -key) for key in range(1, 6)]
+    desks = [Desk(1, ("a",), free_at=4.0, serving="a", elapsed=6.0), Desk(2, ("a",), free_at=0)]
+    assert drawn(tickets, desks, rates) == drawn(tickets, desks, rates)
+
+
+def test_a_long_queue_gets_a_normal_range_around_the_expected_call() -> None:
+    """200 tickets: too many calls to draw within the budget, so the expected run with a
+    spread of one occupancy's variation per call (symmetric, 20%–80%)."""
+    tickets = [waiting(key, "a", key / 100 - 3) for key in range(1, 201)]
+    outlook = drawn(tickets, [Desk(1, ("a",), free_at=0)], Rates(occupancy={"a": 10.0}))[200]
+    assert outlook.mean == 1990.0
+    assert outlook.mean - outlook.low == pytest.approx(outlook.high - outlook.mean)
+    assert 0 < outlook.high - outlook.mean < 0.1 * outlook.mean
+
+
+def test_a_ticket_no_counter_serves_has_no_range() -> None:
+    assert drawn([waiting(1, "b", 0)], [Desk(1, ("a",), free_at=0)], TEN_MINUTES) == {}
