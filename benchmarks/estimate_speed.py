@@ -6,9 +6,10 @@
 The issue's goal: an estimate at every issue and kiosk refresh, so at most 2 ms with 200
 waiting. Prints, per back end and backlog, the median, p95 and max in ms of wall time of:
 
-- ``project``: the projection alone (``counterdesk.queue.projection.project``), on the very
-  inputs the estimator passed it for one ``engine.read.estimate``, with one new ticket (an
-  estimate, an issue) and with every service's (the status of the whole office);
+- ``forecast``: the projection alone (``counterdesk.queue.projection.forecast``: the expected
+  run and the drawn days of the range), on the very inputs the estimator passed it for one
+  ``engine.read.estimate``, with one new ticket (an estimate, an issue) and with every
+  service's (the status of the whole office);
 - ``estimate``: ``engine.read.estimate(service)``, the kiosk tile's figure, one read;
 - ``estimate, cold``: the same with the estimator's minute-long memory of history just expired
   (the clock moved on 61 s), which an office pays once a minute;
@@ -58,7 +59,7 @@ from counterdesk.queue import (  # noqa: E402
     estimates,
     load_office,
 )
-from counterdesk.queue.projection import project  # noqa: E402
+from counterdesk.queue.projection import forecast  # noqa: E402
 from counterdesk.simulation.simulator import fill_history  # noqa: E402
 from tests.pg_server import fresh_database  # noqa: E402
 
@@ -66,7 +67,7 @@ MEASURED_AT = START + dt.timedelta(hours=1)  # Friday 10:00 in Taipei
 HISTORY_DAYS = 7  # calendar days before today: five open days, more than the estimator needs
 WARMUP = 20
 T = TypeVar("T")
-CASES = ("project, one", "project, all", "estimate", "estimate, cold", "status", "issue")
+CASES = ("forecast, one", "forecast, all", "estimate", "estimate, cold", "status", "issue")
 
 
 def prepared(url: str, waiting: int) -> tuple[TicketEngine, ManualClock]:
@@ -91,14 +92,14 @@ def measure(engine: TicketEngine, clock: ManualClock, rounds: int) -> Samples:
     """Milliseconds of each case, the cases interleaved round by round."""
     codes = [service.code for service in engine.office.services]
     # The very inputs the estimator gives the projection, caught on their way in.
-    with mock.patch.object(estimates, "project", wraps=project) as caught:
+    with mock.patch.object(estimates, "forecast", wraps=forecast) as caught:
         engine.read.estimate(codes[0])
     (waiting, desks, day, rates), options = caught.call_args
     waiting, desks = list(waiting), list(desks)
     everyone = dict(options, new=[(code, False) for code in codes])
 
     def timed_projection(keywords: dict[str, Any]) -> Callable[[], object]:
-        return lambda: project(waiting, desks, day, rates, **keywords)
+        return lambda: forecast(waiting, desks, day, rates, **keywords)
 
     samples = Samples()
     for n in range(WARMUP + rounds):
@@ -107,8 +108,8 @@ def measure(engine: TicketEngine, clock: ManualClock, rounds: int) -> Samples:
             gc.collect()
         code = codes[n % len(codes)]
         clock.advance(seconds=1)
-        samples.clocked("project, one", timed_projection(options))
-        samples.clocked("project, all", timed_projection(everyone))
+        samples.clocked("forecast, one", timed_projection(options))
+        samples.clocked("forecast, all", timed_projection(everyone))
         samples.clocked("estimate", partial(engine.read.estimate, code))
         samples.clocked("status", engine.read.status)
         ticket = samples.clocked("issue", partial(engine.issue, code))

@@ -31,7 +31,7 @@ import random
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 K = TypeVar("K")
 
@@ -41,9 +41,9 @@ MAX_CALLS = 5000
 MIN_SAMPLES = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Queued:
-    """A waiting ticket: ``queued`` is minutes from now (0 or less), its place in the queue."""
+class Queued(NamedTuple):
+    """A waiting ticket: ``queued`` is minutes from now (0 or less), its place in the queue.
+    A named tuple: hundreds are made for every estimate, and a frozen dataclass costs more."""
 
     key: int
     service: str
