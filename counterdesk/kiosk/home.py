@@ -50,7 +50,7 @@ class ServiceTile(Card):
         self.code = service.code
         self.letter = label(service.prefix, "tile-letter", center=True)
         self.name = Pair(Bilingual.of(service.name), "tile")
-        self.wait = Pair(phrases.waiting_line(0, 0), "wait")
+        self.wait = Pair(phrases.NO_ESTIMATE, "wait")
         layout = QHBoxLayout(self)
         layout.addWidget(self.letter, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
@@ -67,7 +67,7 @@ class ServiceTile(Card):
         if refused is not None:
             self.wait.set_text(refused)
         elif status is not None:
-            self.wait.set_text(phrases.waiting_line(status.waiting, status.estimated_wait_minutes))
+            self.wait.set_text(phrases.waiting_line(status.waiting, status))
 
 
 class ServiceGrid(QWidget):
