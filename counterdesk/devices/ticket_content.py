@@ -91,8 +91,8 @@ def sample_content(
         priority=False,
         issued_at=when,
         people_ahead=3,
-        wait_low=round(2 * service.handling_minutes),  # a range: the longest wording
-        wait_high=round(4 * service.handling_minutes),
+        wait_low=115,  # a range of three digits each side: the widest wording to lay out
+        wait_high=135,
         missing_documents=tuple(Bilingual.of(document) for document in service.documents),
         status_url=status_url(office, "SAMPLE-not-a-real-ticket"),
         helpline=office.office.helpline,
