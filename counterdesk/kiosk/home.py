@@ -71,12 +71,14 @@ class ServiceTile(Card):
 
 
 class ServiceGrid(QWidget):
-    """The service tiles in as many columns as the orientation suits; scrolls if need be."""
+    """The service tiles in as many columns as the orientation suits; scrolls if need be.
+    On the priority page (``priority``) each tile gives the wait of a priority ticket."""
 
     chosen = Signal(str)
 
-    def __init__(self, office: Office) -> None:
+    def __init__(self, office: Office, *, priority: bool = False) -> None:
         super().__init__()
+        self.priority = priority
         self.tiles = {service.code: ServiceTile(service) for service in office.services}
         body = QWidget()
         self._grid = QGridLayout(body)
@@ -104,7 +106,8 @@ class ServiceGrid(QWidget):
         self._grid.setSpacing(pixels)
 
     def show_status(self, status: OfficeStatus | None, closed: Bilingual | None) -> None:
-        by_code = {s.code: s for s in status.services} if status else {}
+        services = status.services if status else ()
+        by_code = {s.code: s.for_priority() if self.priority else s for s in services}
         for code, tile in self.tiles.items():
             tile.show_status(by_code.get(code), closed)
 
@@ -219,7 +222,7 @@ class PriorityPage(QWidget):
         heading = Pair(phrases.PRIORITY_CHOOSE, "title")
         self.who = Pair(phrases.PRIORITY_WHO, "section")
         self.alert = Alert()
-        self.grid = ServiceGrid(office)
+        self.grid = ServiceGrid(office, priority=True)
         self.grid.chosen.connect(self.chosen)
         top = QHBoxLayout()
         top.addWidget(self.back_button)

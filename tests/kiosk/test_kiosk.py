@@ -263,6 +263,35 @@ def test_tiles_service_page_and_ticket_word_the_projected_wait_in_both_languages
     assert kiosk.ticket_page.ahead.text() == ("3 人", "3 people")
 
 
+def test_the_priority_page_gives_the_wait_of_a_priority_ticket(
+    qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine
+) -> None:
+    """A priority ticket goes before the three ordinary ones waiting: its own, shorter wait."""
+    engine.sign_in(1, "wang")
+    for _ in range(4):
+        engine.issue("precheck")
+    engine.call_next(1)
+    kiosk = make_kiosk()
+    precheck = next(s for s in engine.read.status().services if s.code == "precheck")
+    assert precheck.priority_wait_minutes is not None and precheck.estimated_wait_minutes
+    assert precheck.priority_wait_minutes < precheck.estimated_wait_minutes
+
+    tap(qtbot, kiosk.home.priority_tile)
+    line = phrases.waiting_line(3, precheck.for_priority())
+    assert kiosk.priority_page.grid.tiles["precheck"].wait.text() == line
+    assert kiosk.home.grid.tiles["precheck"].wait.text() == phrases.waiting_line(3, precheck)
+    assert line != phrases.waiting_line(3, precheck)
+    tap(qtbot, kiosk.priority_page.grid.tiles["precheck"])
+    assert kiosk.service_page.waiting.text() == line
+    take_number(qtbot, kiosk)
+    content = kiosk.ticket_page.content
+    assert content is not None and content.priority and content.people_ahead == 0
+    assert (content.wait_low, content.wait_high) == (
+        precheck.priority_wait_low,
+        precheck.priority_wait_high,
+    )
+
+
 def test_read_aloud_speaks_the_page(
     qtbot: QtBot, make_kiosk: Factory, speaker: RecordingSpeaker
 ) -> None:
