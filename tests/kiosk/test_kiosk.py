@@ -308,6 +308,9 @@ def test_read_aloud_speaks_the_page(
     tap(qtbot, kiosk.read_button)
     (zh, en), _ = speaker.announcements[-1]
     assert "E 0 0 1" in zh.text and "E 0 0 1" in en.text
+    wait = kiosk.ticket_page.wait.text()
+    assert f"前面還有 0 人，預估等候{wait.zh}。" in zh.text
+    assert f"0 people ahead. Estimated wait: {wait.en}." in en.text
 
 
 def test_touch_targets_are_at_least_15_mm(qtbot: QtBot, make_kiosk: Factory) -> None:
