@@ -56,12 +56,42 @@ HELPLINE = B("諮詢專線", "Helpline")
 TEST_PRINT = B("測試列印", "TEST PRINT")
 
 
-def wait_phrase(people_ahead: int, minutes: float) -> Bilingual:
-    """The estimated wait as a citizen reads it: whole minutes, never "about 0 minutes"."""
-    if people_ahead <= 0:
-        return B("即將叫號", "You are next")
-    whole = max(1, round(minutes))
-    return B(f"約 {whole} 分鐘", f"about {whole} min")
+NO_ESTIMATE = B("目前無法預估", "no estimate for now")  # no counter will call it today
+
+
+class _Estimated(Protocol):
+    """A view with a projected wait (a ticket, a service): the range a citizen is told."""
+
+    @property
+    def estimated_wait_low(self) -> int | None: ...
+
+    @property
+    def estimated_wait_high(self) -> int | None: ...
+
+
+def projected_wait(low: int | None, high: int | None) -> Bilingual:
+    """A projected wait as every surface words it, in whole minutes: "any moment now" when
+    the call is due (0/0), one figure when the estimator gives one, "within N min" for a range
+    from 0, else the range with an en dash; "no estimate" for None (no call today)."""
+    if low is None or high is None:
+        return NO_ESTIMATE
+    if high <= 0:
+        return B("即將叫號", "any moment now")
+    if low == high:
+        return B(f"約 {high} 分鐘", f"about {high} min")
+    if low <= 0:
+        return B(f"{high} 分鐘內", f"within {high} min")
+    return B(f"約 {low}–{high} 分鐘", f"about {low}–{high} min")
+
+
+def wait_of(view: _Estimated) -> Bilingual:
+    """``projected_wait`` of a ticket's or a service's estimate fields."""
+    return projected_wait(view.estimated_wait_low, view.estimated_wait_high)
+
+
+def due_now(view: _Estimated) -> bool:
+    """Whether the projected call is due now (0/0): only then is a citizen "next"."""
+    return view.estimated_wait_high == 0
 
 
 def counter_name(number: int) -> Bilingual:
@@ -138,12 +168,15 @@ def closed_reason(reason: str) -> Bilingual:
     return CLOSED_REASONS.get(reason, B(NOT_NOW.zh, reason))
 
 
-def waiting_line(waiting: int, minutes: float) -> Bilingual:
-    """「等候 3 人・約 15 分鐘」: the line under a service on the kiosk's home page."""
+def waiting_line(waiting: int, service: _Estimated) -> Bilingual:
+    """「等候 3 人・約 15–25 分鐘」: the line under a service on the kiosk. Nobody waiting and
+    the call due now says just that; nobody waiting but busy counters still gives the wait."""
+    wait = wait_of(service)
     if waiting == 0:
-        return B("目前無人等候", "Nobody waiting")
-    whole = max(1, round(minutes))
-    return B(f"等候 {waiting} 人・約 {whole} 分鐘", f"{waiting} waiting · about {whole} min")
+        if due_now(service):
+            return B("目前無人等候", "Nobody waiting")
+        return B(f"目前無人等候・{wait.zh}", f"Nobody waiting · {wait.en}")
+    return B(f"等候 {waiting} 人・{wait.zh}", f"{waiting} waiting · {wait.en}")
 
 
 # -- the board ------------------------------------------------------------------------------
@@ -281,18 +314,30 @@ CLOSED_HINT = B("請於下一個上班日重新抽號", "Please take a new numbe
 DAY_OVER = B("此號碼牌的服務日已結束", "This ticket's day is over")
 
 
-def people_ahead(count: int) -> Bilingual:
-    """The waiting headline: how many are before you, or that you are next."""
+FIRST_IN_LINE = B("您是本項業務的下一位", "First in line for this service")
+WATCH = B("請留意叫號", "Please watch for your number")
+NO_ESTIMATE_WATCH = B(
+    "目前無法預估等候時間，請留意叫號",
+    "No estimate of the wait for now: please watch for your number",
+)
+
+
+def people_ahead(count: int, ticket: _Estimated) -> Bilingual:
+    """The waiting headline: how many are before you in your service, or that you are next.
+    Nobody ahead in the service but the call not due (shared counters call other services
+    first) makes the ticket first in its line, not next."""
     if count <= 0:
-        return B("下一位就是您", "You are next")
+        return B("下一位就是您", "You are next") if due_now(ticket) else FIRST_IN_LINE
     return B(f"前面還有 {count} 人", f"{count} {'person' if count == 1 else 'people'} ahead of you")
 
 
-def estimated_wait(count: int, minutes: float) -> Bilingual:
-    """The line under the waiting headline, with the ticket's own rounding of minutes."""
-    if count <= 0:
-        return B("請留意叫號", "Please watch for your number")
-    wait = wait_phrase(count, minutes)
+def estimated_wait(ticket: _Estimated) -> Bilingual:
+    """The line under the waiting headline: the projected wait, or to watch when it is due."""
+    if due_now(ticket):
+        return WATCH
+    if ticket.estimated_wait_high is None:
+        return NO_ESTIMATE_WATCH
+    wait = wait_of(ticket)
     return B(f"{ESTIMATED_WAIT.zh} {wait.zh}", f"{ESTIMATED_WAIT.en}: {wait.en}")
 
 

@@ -1,5 +1,6 @@
 """The phrase catalogue is the bottom layer: every surface imports it, and it imports nothing."""
 
+import dataclasses
 import subprocess
 import sys
 
@@ -8,7 +9,7 @@ import pytest
 from counterdesk import phrases
 from counterdesk.feedback.opinions import OpinionStatus
 from counterdesk.feedback.ratings import SCORES
-from counterdesk.phrases import Bilingual, wait_phrase
+from counterdesk.phrases import Bilingual, projected_wait
 
 
 @pytest.mark.slow
@@ -41,7 +42,41 @@ def test_office_texts_become_phrases_and_templates_fill_in_both_languages() -> N
     )
 
 
-def test_wait_phrase_is_whole_minutes_in_both_languages() -> None:
-    assert wait_phrase(0, 0) == Bilingual("即將叫號", "You are next")
-    assert wait_phrase(3, 23.6) == Bilingual("約 24 分鐘", "about 24 min")
-    assert wait_phrase(1, 0.2) == Bilingual("約 1 分鐘", "about 1 min")
+def test_a_projected_wait_is_one_figure_or_an_honest_range_in_both_languages() -> None:
+    assert projected_wait(0, 0) == Bilingual("即將叫號", "any moment now")
+    assert projected_wait(4, 4) == Bilingual("約 4 分鐘", "about 4 min")
+    assert projected_wait(15, 25) == Bilingual("約 15–25 分鐘", "about 15–25 min")
+    assert projected_wait(0, 5) == Bilingual("5 分鐘內", "within 5 min")
+    assert projected_wait(None, None) == Bilingual("目前無法預估", "no estimate for now")
+
+
+@dataclasses.dataclass
+class Estimated:
+    estimated_wait_low: int | None
+    estimated_wait_high: int | None
+
+
+def test_the_kiosk_line_gives_the_wait_even_with_nobody_waiting_in_the_service() -> None:
+    assert phrases.waiting_line(3, Estimated(15, 25)) == Bilingual(
+        "等候 3 人・約 15–25 分鐘", "3 waiting · about 15–25 min"
+    )
+    assert phrases.waiting_line(0, Estimated(0, 0)) == Bilingual("目前無人等候", "Nobody waiting")
+    # Shared counters call other services first: nobody waiting here still waits.
+    assert phrases.waiting_line(0, Estimated(5, 5)) == Bilingual(
+        "目前無人等候・約 5 分鐘", "Nobody waiting · about 5 min"
+    )
+    assert phrases.waiting_line(2, Estimated(None, None)).en == "2 waiting · no estimate for now"
+
+
+def test_only_a_call_due_now_tells_a_citizen_they_are_next() -> None:
+    due, later, unknown = Estimated(0, 0), Estimated(5, 10), Estimated(None, None)
+    assert phrases.people_ahead(0, due) == Bilingual("下一位就是您", "You are next")
+    assert phrases.estimated_wait(due) == Bilingual("請留意叫號", "Please watch for your number")
+    assert phrases.people_ahead(0, later) == Bilingual(
+        "您是本項業務的下一位", "First in line for this service"
+    )
+    assert phrases.estimated_wait(later) == Bilingual(
+        "預估等候 約 5–10 分鐘", "Estimated wait: about 5–10 min"
+    )
+    assert phrases.people_ahead(1, later).en == "1 person ahead of you"
+    assert phrases.estimated_wait(unknown) == phrases.NO_ESTIMATE_WATCH

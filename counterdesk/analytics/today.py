@@ -21,7 +21,10 @@ class ServiceNow(View):
     waiting: int
     longest_wait_seconds: int | None  # since issue, of the ticket waiting longest
     open_counters: int
-    estimated_wait_minutes: float
+    # For a ticket taken now, as the kiosk gives it (None: no counter will call it today).
+    estimated_wait_minutes: float | None
+    estimated_wait_low: int | None
+    estimated_wait_high: int | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,6 +55,8 @@ def today(engine: TicketEngine) -> Today:
             longest_wait_seconds=_since(oldest.get(s.code), now),
             open_counters=s.open_counters,
             estimated_wait_minutes=s.estimated_wait_minutes,
+            estimated_wait_low=s.estimated_wait_low,
+            estimated_wait_high=s.estimated_wait_high,
         )
         for s in status.services
     )

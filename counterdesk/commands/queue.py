@@ -21,7 +21,7 @@ from counterdesk.command_line import (
 )
 from counterdesk.feedback import Feedback
 from counterdesk.queue import QueueError, TicketEngine, TicketRefused
-from counterdesk.queue.views import OfficeStatus, Ticket
+from counterdesk.queue.views import OfficeStatus, ServiceStatus, Ticket
 
 
 def register(command: CommandFactory) -> None:
@@ -206,22 +206,33 @@ def _ticket_line(ticket: Ticket) -> str:
     if ticket.priority:
         line += "  (priority)"
     if ticket.people_ahead is not None:
+        wait = phrases.wait_of(ticket).en
+        if ticket.estimated_wait_minutes is not None:
+            wait += f" (expected {ticket.estimated_wait_minutes:g} min)"
         line += (
-            f"\n  people ahead: {ticket.people_ahead}, estimated wait: "
-            f"{ticket.estimated_wait_minutes:g} min\n  status token: {ticket.token}"
+            f"\n  people ahead: {ticket.people_ahead}, estimated wait: {wait}"
+            f"\n  status token: {ticket.token}"
         )
     return line
+
+
+def _minutes_range(service: ServiceStatus) -> str:
+    """The wait the kiosk words for a new ticket, as a column: "15–25", "5", or "-" for none."""
+    low, high = service.estimated_wait_low, service.estimated_wait_high
+    if low is None or high is None:
+        return "-"
+    return str(high) if low == high else f"{low}–{high}"
 
 
 def _status_text(status: OfficeStatus) -> str:
     lines = [
         f"Business day {status.business_date.isoformat()}",
         "",
-        "Service                 waiting  est.min  counters  issued",
+        "Service                 waiting  wait min  counters  issued",
     ]
     for s in status.services:
         lines.append(
-            f"{s.prefix} {s.code:<21} {s.waiting:>7}  {s.estimated_wait_minutes:>7g}  "
+            f"{s.prefix} {s.code:<21} {s.waiting:>7}  {_minutes_range(s):>8}  "
             f"{s.open_counters:>8}  {s.issued_today:>3}/{s.daily_cap}"
         )
     lines += ["", "Counter  staff     now"]

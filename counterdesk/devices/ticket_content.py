@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from counterdesk.phrases import Bilingual, wait_phrase
+from counterdesk.phrases import Bilingual, projected_wait
 from counterdesk.queue.office import Document, Office
 from counterdesk.queue.views import Ticket
 
@@ -23,7 +23,10 @@ class TicketContent:
     priority: bool
     issued_at: dt.datetime  # local time of the office
     people_ahead: int
-    wait_minutes: float
+    # The projected wait's range in whole minutes, as the citizen is told it (None: no
+    # estimate); at issue this is the wait the ticket row records as promised.
+    wait_low: int | None
+    wait_high: int | None
     missing_documents: tuple[Bilingual, ...]
     status_url: str
     helpline: str | None = None
@@ -31,11 +34,12 @@ class TicketContent:
 
     @property
     def wait(self) -> Bilingual:
-        return wait_phrase(self.people_ahead, self.wait_minutes)
+        return projected_wait(self.wait_low, self.wait_high)
 
     @property
     def ahead(self) -> Bilingual:
-        return Bilingual(f"{self.people_ahead} 人", f"{self.people_ahead} people")
+        count = self.people_ahead
+        return Bilingual(f"{count} 人", f"{count} {'person' if count == 1 else 'people'}")
 
 
 def status_url(office: Office, token: str) -> str:
@@ -47,9 +51,6 @@ def content_for(
     office: Office,
     ticket: Ticket,
     missing: Sequence[Document] = (),
-    *,
-    people_ahead: int | None = None,
-    wait_minutes: float | None = None,
 ) -> TicketContent:
     """The content of ``ticket``; ``missing`` are the checklist items the citizen did not tick."""
     return TicketContent(
@@ -58,10 +59,9 @@ def content_for(
         service=Bilingual.of(office.service(ticket.service).name),
         priority=ticket.priority,
         issued_at=ticket.issued_at.astimezone(office.zone),
-        people_ahead=people_ahead if people_ahead is not None else ticket.people_ahead or 0,
-        wait_minutes=wait_minutes
-        if wait_minutes is not None
-        else ticket.estimated_wait_minutes or 0.0,
+        people_ahead=ticket.people_ahead or 0,
+        wait_low=ticket.estimated_wait_low,
+        wait_high=ticket.estimated_wait_high,
         missing_documents=tuple(Bilingual.of(document) for document in missing),
         status_url=status_url(office, ticket.token),
         helpline=office.office.helpline,
@@ -91,7 +91,8 @@ def sample_content(
         priority=False,
         issued_at=when,
         people_ahead=3,
-        wait_minutes=3 * service.handling_minutes,
+        wait_low=115,  # a range of three digits each side: the widest wording to lay out
+        wait_high=135,
         missing_documents=tuple(Bilingual.of(document) for document in service.documents),
         status_url=status_url(office, "SAMPLE-not-a-real-ticket"),
         helpline=office.office.helpline,

@@ -50,7 +50,7 @@ class ServiceTile(Card):
         self.code = service.code
         self.letter = label(service.prefix, "tile-letter", center=True)
         self.name = Pair(Bilingual.of(service.name), "tile")
-        self.wait = Pair(phrases.waiting_line(0, 0), "wait")
+        self.wait = Pair(phrases.NO_ESTIMATE, "wait")
         layout = QHBoxLayout(self)
         layout.addWidget(self.letter, 0, Qt.AlignmentFlag.AlignTop)
         words = QVBoxLayout()
@@ -67,16 +67,18 @@ class ServiceTile(Card):
         if refused is not None:
             self.wait.set_text(refused)
         elif status is not None:
-            self.wait.set_text(phrases.waiting_line(status.waiting, status.estimated_wait_minutes))
+            self.wait.set_text(phrases.waiting_line(status.waiting, status))
 
 
 class ServiceGrid(QWidget):
-    """The service tiles in as many columns as the orientation suits; scrolls if need be."""
+    """The service tiles in as many columns as the orientation suits; scrolls if need be.
+    On the priority page (``priority``) each tile gives the wait of a priority ticket."""
 
     chosen = Signal(str)
 
-    def __init__(self, office: Office) -> None:
+    def __init__(self, office: Office, *, priority: bool = False) -> None:
         super().__init__()
+        self.priority = priority
         self.tiles = {service.code: ServiceTile(service) for service in office.services}
         body = QWidget()
         self._grid = QGridLayout(body)
@@ -104,7 +106,8 @@ class ServiceGrid(QWidget):
         self._grid.setSpacing(pixels)
 
     def show_status(self, status: OfficeStatus | None, closed: Bilingual | None) -> None:
-        by_code = {s.code: s for s in status.services} if status else {}
+        services = status.services if status else ()
+        by_code = {s.code: s.for_priority() if self.priority else s for s in services}
         for code, tile in self.tiles.items():
             tile.show_status(by_code.get(code), closed)
 
@@ -219,7 +222,7 @@ class PriorityPage(QWidget):
         heading = Pair(phrases.PRIORITY_CHOOSE, "title")
         self.who = Pair(phrases.PRIORITY_WHO, "section")
         self.alert = Alert()
-        self.grid = ServiceGrid(office)
+        self.grid = ServiceGrid(office, priority=True)
         self.grid.chosen.connect(self.chosen)
         top = QHBoxLayout()
         top.addWidget(self.back_button)

@@ -131,9 +131,7 @@ class ServicePage(QWidget):
         self.take_button.setVisible(refused is None)
         self.waiting.setVisible(refused is None and status is not None)
         if status is not None:
-            self.waiting.set_text(
-                phrases.waiting_line(status.waiting, status.estimated_wait_minutes)
-            )
+            self.waiting.set_text(phrases.waiting_line(status.waiting, status))
 
     def refuse(self, phrase: Bilingual, detail: Bilingual | None) -> None:
         """The engine refused (full today) or failed: say so, offer no button."""

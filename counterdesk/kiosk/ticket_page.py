@@ -218,14 +218,14 @@ class TicketPage(QWidget):
         if content is None:
             return []
         spoken = spoken_number(content.number)
-        wait = content.wait
+        wait, ahead = content.wait, content.ahead
         zh = (
             f"{phrases.YOUR_NUMBER.zh}是 {spoken} 號，{content.service.zh}。"
-            f"前面還有 {content.people_ahead} 人，{wait.zh}。"
+            f"前面還有 {ahead.zh}，{phrases.ESTIMATED_WAIT.zh}{wait.zh}。"
         )
         en = (
             f"{phrases.YOUR_NUMBER.en} is {spoken}, {content.service.en}. "
-            f"{content.people_ahead} people ahead, {wait.en}."
+            f"{ahead.en} ahead. {phrases.ESTIMATED_WAIT.en}: {wait.en}."
         )
         if content.missing_documents:
             zh += (

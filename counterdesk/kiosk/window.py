@@ -270,9 +270,13 @@ class KioskWindow(QWidget):
             self.service_page.show_status(self._service_status(service.code), closed)
 
     def _service_status(self, code: str) -> ServiceStatus | None:
+        """The open service's status as the ticket its page issues (priority or not) sees it."""
         if self.status is None:
             return None
-        return next((s for s in self.status.services if s.code == code), None)
+        found = next((s for s in self.status.services if s.code == code), None)
+        if found is not None and self.service_page.priority:
+            return found.for_priority()
+        return found
 
     # -- navigation ------------------------------------------------------------------------
 

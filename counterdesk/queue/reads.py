@@ -117,11 +117,13 @@ class QueueReader:
                     )
                 )
             rows = active_services(session)
+            # Ordinary and priority tickets taken now: ghosts never delay each other, so one
+            # projection answers both (the kiosk's priority page shows the latter).
             projected = source.estimator.estimates(
                 session,
                 source.office,
                 source.clock.now(),
-                [(row.code, False) for row in rows],
+                [(row.code, priority) for row in rows for priority in (False, True)],
                 tickets=(),
             )
             services = []
@@ -143,6 +145,7 @@ class QueueReader:
                         **wait_fields(projected.new.get((row.code, False))),
                         issued_today=issued.get(row.code, 0),
                         daily_cap=row.daily_cap,
+                        **wait_fields(projected.new.get((row.code, True)), "priority_wait"),
                     )
                 )
         return OfficeStatus(business_date=today, services=tuple(services), counters=tuple(counters))

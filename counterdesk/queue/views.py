@@ -128,6 +128,20 @@ class ServiceStatus(View):
     estimated_wait_high: int | None
     issued_today: int
     daily_cap: int
+    # The same for a priority ticket taken now.
+    priority_wait_minutes: float | None
+    priority_wait_low: int | None
+    priority_wait_high: int | None
+
+    def for_priority(self) -> ServiceStatus:
+        """This service as a priority ticket taken now sees it: its wait in the usual fields,
+        so every surface words it the same way."""
+        return dataclasses.replace(
+            self,
+            estimated_wait_minutes=self.priority_wait_minutes,
+            estimated_wait_low=self.priority_wait_low,
+            estimated_wait_high=self.priority_wait_high,
+        )
 
 
 @dataclasses.dataclass(frozen=True)

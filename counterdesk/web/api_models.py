@@ -36,7 +36,17 @@ class ServiceNow(_Model):
     name: Words
     waiting: int = Field(ge=0, description="people waiting now")
     open_counters: int = Field(ge=0, description="counters serving it now")
-    estimated_wait_minutes: float = Field(ge=0, description="for a ticket taken now")
+    estimated_wait_minutes: float | None = Field(
+        ge=0,
+        description="the wait expected for a ticket taken now, projected by the office's call "
+        "policy; null when no counter will call it today",
+    )
+    estimated_wait_low: int | None = Field(
+        ge=0,
+        description="the range a citizen is told, in whole minutes: low to high (equal when "
+        "one figure is honest, 0 and 0 when the call is due now); null as above",
+    )
+    estimated_wait_high: int | None = Field(ge=0, description="see estimated_wait_low")
 
     @classmethod
     def of(cls, service: ServiceStatus) -> ServiceNow:
@@ -46,8 +56,17 @@ class ServiceNow(_Model):
             name=Words(zh=service.name_zh, en=service.name_en),
             waiting=service.waiting,
             open_counters=service.open_counters,
-            estimated_wait_minutes=service.estimated_wait_minutes,
+            **_waits(service),
         )
+
+
+def _waits(view: ServiceStatus | TicketStatus) -> dict[str, float | int | None]:
+    """The projected wait's three fields, named alike on every view."""
+    return {
+        "estimated_wait_minutes": view.estimated_wait_minutes,
+        "estimated_wait_low": view.estimated_wait_low,
+        "estimated_wait_high": view.estimated_wait_high,
+    }
 
 
 class Services(_Model):
@@ -71,8 +90,12 @@ class TicketNow(_Model):
     status: str = Field(examples=["waiting"])
     business_date: dt.date
     live: bool = Field(description="whether it may still change today (worth polling)")
-    people_ahead: int | None
-    estimated_wait_minutes: float | None
+    people_ahead: int | None = Field(description="in the same service, while waiting")
+    estimated_wait_minutes: float | None = Field(
+        ge=0, description="while waiting, as for a service; null otherwise or with no estimate"
+    )
+    estimated_wait_low: int | None = Field(ge=0, description="as for a service")
+    estimated_wait_high: int | None = Field(ge=0, description="as for a service")
     counter: CounterNow | None = Field(description="where to go, while called or served")
     can_rate: bool
     rated_score: int | None
@@ -96,7 +119,7 @@ class TicketNow(_Model):
             business_date=status.business_date,
             live=status.live,
             people_ahead=status.people_ahead,
-            estimated_wait_minutes=status.estimated_wait_minutes,
+            **_waits(status),
             counter=counter,
             can_rate=status.can_rate,
             rated_score=status.rated_score,

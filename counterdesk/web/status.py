@@ -69,7 +69,11 @@ class TicketStatus:
     business_date: dt.date
     today: bool  # the ticket belongs to today's queue
     people_ahead: int | None
+    # The projected wait while waiting (minutes expected, and the range the page words);
+    # all None when there is none (not waiting, or no counter will call it today).
     estimated_wait_minutes: float | None
+    estimated_wait_low: int | None
+    estimated_wait_high: int | None
     counter_number: int | None
     counter: Counter | None
     can_rate: bool
@@ -97,10 +101,7 @@ class TicketStatus:
         if self.status in LIVE and not self.today:
             return phrases.DAY_OVER, phrases.day_over_hint(self.business_date.isoformat())
         if self.status == Status.WAITING:
-            ahead = self.people_ahead or 0
-            return phrases.people_ahead(ahead), phrases.estimated_wait(
-                ahead, self.estimated_wait_minutes or 0.0
-            )
+            return phrases.people_ahead(self.people_ahead or 0, self), phrases.estimated_wait(self)
         if self.at_counter:
             assert self.counter_number is not None
             headline = phrases.go_to_counter(self.counter_number)
@@ -135,6 +136,8 @@ class TicketStatus:
             "live": self.live,
             "people_ahead": self.people_ahead,
             "estimated_wait_minutes": self.estimated_wait_minutes,
+            "estimated_wait_low": self.estimated_wait_low,
+            "estimated_wait_high": self.estimated_wait_high,
             "counter": self._counter_json(),
             "can_rate": self.can_rate,
             "rated_score": self.rated_score,
@@ -197,6 +200,8 @@ def status_of(feedback: Feedback, ticket: Ticket) -> TicketStatus | None:
         today=ticket.business_date == today,
         people_ahead=ticket.people_ahead,
         estimated_wait_minutes=ticket.estimated_wait_minutes,
+        estimated_wait_low=ticket.estimated_wait_low,
+        estimated_wait_high=ticket.estimated_wait_high,
         counter_number=ticket.counter,
         counter=_counter(engine, ticket.counter),
         can_rate=done and rating is None,  # and not expired: checked above

@@ -52,7 +52,9 @@ def test_issue_call_start_finish_with_json(run: Run) -> None:
     assert ticket["number"] == "A001"
     assert ticket["service"] == "precheck"
     assert ticket["people_ahead"] == 0
+    # Nobody signed in in an office open now: every counter calls from now, so it is due.
     assert ticket["estimated_wait_minutes"] == 0
+    assert ticket["estimated_wait_low"] == ticket["estimated_wait_high"] == 0
     assert len(ticket["token"]) >= 16
     called = json.loads(run("call", "--counter", "1", "--staff", "wang", "--json").stdout)
     assert called["number"] == "A001"
@@ -130,8 +132,23 @@ def test_transfer_recall_no_show_and_status(run: Run) -> None:
     assert status["counters"][0]["staff"] == "wang"
     text = run("status").stdout
     assert "L enquiry" in text and "wang" in text
+    assert "waiting  wait min  counters" in text
+    # Counter 1 (signed in) serves enquiry; nobody signed in serves incorporation.
+    assert re.search(r"L enquiry +1 +\d+(–\d+)? +1 ", text), text
+    assert re.search(r"B incorporation +0 +- +0 ", text), text
     closed = json.loads(run("close-day", "--json").stdout)
     assert closed["removed_at_close"] == 0  # today's ticket stays until close-day --today
+
+
+def test_issue_prints_the_projected_wait_as_the_kiosk_words_it(run: Run) -> None:
+    run("call", "--counter", "1", "--staff", "wang")  # signs in: counter 1 alone calls
+    run("issue", "precheck")
+    text = run("issue", "precheck").stdout
+    assert re.search(
+        r"people ahead: 1, estimated wait: (about \d+(–\d+)?|within \d+) min "
+        r"\(expected [\d.]+ min\)",
+        text,
+    ), text
 
 
 @pytest.mark.parametrize(

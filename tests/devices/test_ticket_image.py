@@ -11,6 +11,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from PIL.ImageFont import FreeTypeFont
+from sqlalchemy import text
 
 from counterdesk import phrases
 from counterdesk.devices import ticket_image
@@ -51,6 +52,53 @@ def test_qr_carries_the_tickets_random_token(engine: TicketEngine) -> None:
     assert second.token != first.token and "002" not in second.token
     decoded = zxingcpp.read_barcodes(render_ticket(content, 384).convert("L"))
     assert [code.text for code in decoded] == [content.status_url]
+
+
+def _drawn_on_the_right(image: Image.Image, text: str, size: int, bold: bool) -> bool:
+    """Whether ``text`` is printed dot for dot against the right margin, as a row's value."""
+    mask = ticket_image._line_mask(text, size, bold)
+    ink = Image.new("1", mask.size, 1)
+    ink.paste(0, (0, 0), mask)
+    left = image.width - max(12, image.width // 24) - mask.width
+    wanted = ink.tobytes()
+    return any(
+        image.crop((left, y, left + mask.width, y + mask.height)).tobytes() == wanted
+        for y in range(image.height - mask.height)
+    )
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "zh", "en"),
+    [
+        (15, 25, "約 15–25 分鐘", "about 15–25 min"),
+        (4, 4, "約 4 分鐘", "about 4 min"),
+        (0, 0, "即將叫號", "any moment now"),
+        (None, None, "目前無法預估", "no estimate for now"),
+    ],
+)
+def test_the_ticket_prints_the_promised_wait_in_both_languages(
+    sample_office: Office, low: int | None, high: int | None, zh: str, en: str
+) -> None:
+    image = render_ticket(_content(sample_office, wait_low=low, wait_high=high), 576)
+    assert _drawn_on_the_right(image, zh, 34, True)
+    assert _drawn_on_the_right(image, en, 20, False)
+    assert not _drawn_on_the_right(image, "about 99 min", 20, False)  # the check can fail
+
+
+def test_the_ticket_carries_the_wait_promised_at_issue(engine: TicketEngine) -> None:
+    """The kiosk prints what ``issue`` answered: the promise stored on the ticket's row."""
+    engine.sign_in(1, "wang")
+    engine.issue("precheck")
+    ticket = engine.issue("precheck")
+    content = content_for(engine.office, ticket)
+    with engine.db.read() as session:
+        promised = session.execute(
+            text("SELECT issue_wait_low, issue_wait_high FROM tickets WHERE id = :id"),
+            {"id": ticket.id},
+        ).one()
+    assert (content.wait_low, content.wait_high) == tuple(promised)
+    assert content.wait == phrases.projected_wait(*promised)
+    assert content.ahead == ("1 人", "1 person")
 
 
 def test_reminders_and_priority_take_paper(sample_office: Office) -> None:

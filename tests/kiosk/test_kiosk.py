@@ -13,6 +13,7 @@ from PIL import Image
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from counterdesk import phrases
 from counterdesk.devices.printer import TicketPrinter, parse_printer_url
@@ -219,6 +220,78 @@ def test_live_counts_follow_other_terminals(
     qtbot.waitUntil(lambda: tile.wait.text().zh.startswith("等候 1 人"), timeout=5000)
 
 
+def test_tiles_service_page_and_ticket_word_the_projected_wait_in_both_languages(
+    qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine
+) -> None:
+    engine.sign_in(1, "wang")  # counter 1 alone: enquiries first, then pre-checks
+    for _ in range(4):
+        engine.issue("precheck")
+    engine.call_next(1)  # one at the counter, three waiting behind it
+    kiosk = make_kiosk()
+    services = {s.code: s for s in engine.read.status().services}
+
+    precheck = services["precheck"]
+    low, high = precheck.estimated_wait_low, precheck.estimated_wait_high
+    assert low is not None and high is not None and 0 < low < high  # a range
+    line = Bilingual(f"等候 3 人・約 {low}–{high} 分鐘", f"3 waiting · about {low}–{high} min")
+    assert kiosk.home.grid.tiles["precheck"].wait.text() == line
+    # Nobody waits for an enquiry, but counter 1 is busy: the tile still gives the wait.
+    enquiry = kiosk.home.grid.tiles["enquiry"].wait.text()
+    assert enquiry == phrases.waiting_line(0, services["enquiry"])
+    assert enquiry.zh.startswith("目前無人等候・") and enquiry.en.startswith("Nobody waiting · ")
+    assert "即將叫號" not in enquiry.zh and "any moment now" not in enquiry.en
+    # A service no counter signed in serves: no counter will call it today.
+    no_estimate = Bilingual("目前無人等候・目前無法預估", "Nobody waiting · no estimate for now")
+    assert kiosk.home.grid.tiles["incorporation"].wait.text() == no_estimate
+
+    tap(qtbot, kiosk.home.grid.tiles["precheck"])
+    assert kiosk.service_page.waiting.text() == line
+    take_number(qtbot, kiosk)
+    content = kiosk.ticket_page.content
+    assert content is not None and content.number == "A005"
+    with engine.db.read() as session:
+        promised = session.execute(
+            text("SELECT issue_wait_low, issue_wait_high FROM tickets WHERE number = 'A005'")
+        ).one()
+    assert (content.wait_low, content.wait_high) == tuple(promised)
+    shown = kiosk.ticket_page.wait.text()
+    assert shown == phrases.projected_wait(*promised)
+    assert shown == (
+        f"約 {promised[0]}–{promised[1]} 分鐘",
+        f"about {promised[0]}–{promised[1]} min",
+    )
+    assert kiosk.ticket_page.ahead.text() == ("3 人", "3 people")
+
+
+def test_the_priority_page_gives_the_wait_of_a_priority_ticket(
+    qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine
+) -> None:
+    """A priority ticket goes before the three ordinary ones waiting: its own, shorter wait."""
+    engine.sign_in(1, "wang")
+    for _ in range(4):
+        engine.issue("precheck")
+    engine.call_next(1)
+    kiosk = make_kiosk()
+    precheck = next(s for s in engine.read.status().services if s.code == "precheck")
+    assert precheck.priority_wait_minutes is not None and precheck.estimated_wait_minutes
+    assert precheck.priority_wait_minutes < precheck.estimated_wait_minutes
+
+    tap(qtbot, kiosk.home.priority_tile)
+    line = phrases.waiting_line(3, precheck.for_priority())
+    assert kiosk.priority_page.grid.tiles["precheck"].wait.text() == line
+    assert kiosk.home.grid.tiles["precheck"].wait.text() == phrases.waiting_line(3, precheck)
+    assert line != phrases.waiting_line(3, precheck)
+    tap(qtbot, kiosk.priority_page.grid.tiles["precheck"])
+    assert kiosk.service_page.waiting.text() == line
+    take_number(qtbot, kiosk)
+    content = kiosk.ticket_page.content
+    assert content is not None and content.priority and content.people_ahead == 0
+    assert (content.wait_low, content.wait_high) == (
+        precheck.priority_wait_low,
+        precheck.priority_wait_high,
+    )
+
+
 def test_read_aloud_speaks_the_page(
     qtbot: QtBot, make_kiosk: Factory, speaker: RecordingSpeaker
 ) -> None:
@@ -235,6 +308,9 @@ def test_read_aloud_speaks_the_page(
     tap(qtbot, kiosk.read_button)
     (zh, en), _ = speaker.announcements[-1]
     assert "E 0 0 1" in zh.text and "E 0 0 1" in en.text
+    wait = kiosk.ticket_page.wait.text()
+    assert f"前面還有 0 人，預估等候{wait.zh}。" in zh.text
+    assert f"0 people ahead. Estimated wait: {wait.en}." in en.text
 
 
 def test_touch_targets_are_at_least_15_mm(qtbot: QtBot, make_kiosk: Factory) -> None:

@@ -59,8 +59,15 @@ def test_services_with_people_waiting_and_the_wait(engine: TicketEngine, client:
     precheck = services["precheck"]
     assert precheck["name"] == {"zh": "公司名稱及所營事業預查", "en": precheck["name"]["en"]}
     assert precheck["waiting"] == 2 and precheck["open_counters"] >= 1
+    # Counter 1 alone calls them: a new ticket waits for both (its range around the minutes).
     assert precheck["estimated_wait_minutes"] > 0
+    assert 0 <= precheck["estimated_wait_low"] <= precheck["estimated_wait_high"]
+    assert precheck["estimated_wait_high"] > 0
     assert services["incorporation"]["waiting"] == 0
+    # No counter signed in serves incorporation: no counter will call it today.
+    incorporation = services["incorporation"]
+    assert incorporation["estimated_wait_minutes"] is None
+    assert incorporation["estimated_wait_low"] is incorporation["estimated_wait_high"] is None
     assert set(precheck) == {
         "code",
         "prefix",
@@ -68,6 +75,8 @@ def test_services_with_people_waiting_and_the_wait(engine: TicketEngine, client:
         "waiting",
         "open_counters",
         "estimated_wait_minutes",
+        "estimated_wait_low",
+        "estimated_wait_high",
     }
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
+import json
 import re
 from urllib.parse import urlencode
 
@@ -14,6 +16,8 @@ from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.office import Office, Text
+from counterdesk.web.site import StatusSite
+from counterdesk.web.status import find_status
 from tests.web.support import Client, finished, polled
 
 
@@ -25,6 +29,7 @@ def visible(page: str) -> str:
 def test_waiting_page_shows_number_position_and_service(
     engine: TicketEngine, client: Client
 ) -> None:
+    engine.sign_in(1, "wang")  # one counter calls them in turn
     engine.issue("precheck")
     engine.issue("precheck")
     mine = engine.issue("precheck")
@@ -36,7 +41,11 @@ def test_waiting_page_shows_number_position_and_service(
     text = visible(reply.text)
     assert '<p class="number">A003</p>' in reply.text
     assert "前面還有 2 人 2 people ahead of you" in text
-    assert "預估等候 約 16 分鐘 Estimated wait: about 16 min" in text
+    waiting = engine.read.ticket_by_token(mine.token)
+    assert waiting is not None
+    wait = phrases.wait_of(waiting)  # the engine's projection, worded as everywhere
+    assert re.fullmatch(r"約 \d+(–\d+)? 分鐘", wait.zh), wait
+    assert f"預估等候 {wait.zh} Estimated wait: {wait.en}" in text
     assert "公司名稱及所營事業預查 Company name & business-scope reservation" in text
     assert '<html lang="zh-Hant-TW">' in reply.text
     assert '<span class="en" lang="en"' in reply.text
@@ -44,6 +53,93 @@ def test_waiting_page_shows_number_position_and_service(
     assert f'data-api="/api/t/{mine.token}" data-refresh="5"' in reply.text
     assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in reply.text
     assert "<script>" not in reply.text and " style=" not in reply.text
+
+
+def test_first_in_its_service_behind_another_service_is_not_told_it_is_next(
+    engine: TicketEngine, client: Client
+) -> None:
+    """Counter 1 calls certificates before pre-checks: nobody is ahead in pre-check, yet the
+    holder waits for the certificate first."""
+    engine.sign_in(1, "wang")
+    engine.issue("certificate")
+    mine = engine.issue("precheck")
+
+    status = client.get(f"/api/t/{mine.token}").json()
+
+    assert status["people_ahead"] == 0 and status["estimated_wait_high"] > 0
+    assert status["headline"] == {
+        "zh": "您是本項業務的下一位",
+        "en": "First in line for this service",
+    }
+    text = visible(client.get(f"/t/{mine.token}").text)
+    assert "您是本項業務的下一位 First in line for this service" in text
+    assert "You are next" not in text and "預估等候 " in text
+
+
+@pytest.mark.parametrize(
+    ("ahead", "low", "high", "headline", "detail"),
+    [
+        (
+            2,
+            15,
+            25,
+            "前面還有 2 人 2 people ahead of you",
+            "預估等候 約 15–25 分鐘 Estimated wait: about 15–25 min",
+        ),
+        (
+            1,
+            4,
+            4,
+            "前面還有 1 人 1 person ahead of you",
+            "預估等候 約 4 分鐘 Estimated wait: about 4 min",
+        ),
+        (
+            0,
+            0,
+            5,
+            "您是本項業務的下一位 First in line for this service",
+            "預估等候 5 分鐘內 Estimated wait: within 5 min",
+        ),
+        (0, 0, 0, "下一位就是您 You are next", "請留意叫號 Please watch for your number"),
+        (
+            3,
+            None,
+            None,
+            "前面還有 3 人 3 people ahead of you",
+            "目前無法預估等候時間，請留意叫號 "
+            "No estimate of the wait for now: please watch for your number",
+        ),
+    ],
+)
+def test_the_page_words_the_projected_wait_in_both_languages(
+    engine: TicketEngine,
+    ahead: int,
+    low: int | None,
+    high: int | None,
+    headline: str,
+    detail: str,
+) -> None:
+    """The same waiting ticket with each kind of estimate: a range, one figure, a range from
+    0, due now, none (no counter will call it today); the page and its JSON say the same."""
+    site = StatusSite(engine)
+    found = find_status(site.feedback, engine.issue("precheck").token)
+    assert found is not None
+    minutes = None if high is None else (high + (low or 0)) / 2
+    status = dataclasses.replace(
+        found,
+        people_ahead=ahead,
+        estimated_wait_minutes=minutes,
+        estimated_wait_low=low,
+        estimated_wait_high=high,
+    )
+
+    text = visible(site.page_of(status).body.decode())
+    body = json.loads(site.json_of(status).body)
+
+    assert f"{headline} {detail}" in text
+    assert f"{body['headline']['zh']} {body['headline']['en']}" == headline
+    assert f"{body['detail']['zh']} {body['detail']['en']}" == detail
+    assert (body["estimated_wait_low"], body["estimated_wait_high"]) == (low, high)
 
 
 def test_page_lists_procedure_checklist_and_helpline_with_unconfirmed_values_marked(
@@ -94,6 +190,7 @@ def test_called_ticket_says_which_counter_in_page_and_json(
 def test_json_has_the_status_fields_and_nothing_internal(
     engine: TicketEngine, client: Client
 ) -> None:
+    engine.sign_in(3, "lin")
     engine.issue("incorporation", priority=True)
     ticket = engine.issue("incorporation")
 
@@ -112,6 +209,8 @@ def test_json_has_the_status_fields_and_nothing_internal(
         "live": True,
         "people_ahead": 1,
         "estimated_wait_minutes": status["estimated_wait_minutes"],
+        "estimated_wait_low": status["estimated_wait_low"],
+        "estimated_wait_high": status["estimated_wait_high"],
         "counter": None,
         "can_rate": False,
         "rated_score": None,
@@ -122,9 +221,15 @@ def test_json_has_the_status_fields_and_nothing_internal(
         "updated": "09:00:00",
         "refresh_seconds": 5,
     }
-    assert status["estimated_wait_minutes"] > 0
-    assert re.fullmatch(r"預估等候 約 \d+ 分鐘", status["detail"]["zh"])
-    assert re.fullmatch(r"Estimated wait: about \d+ min", status["detail"]["en"])
+    waiting = engine.read.ticket_by_token(ticket.token)
+    assert waiting is not None
+    assert status["estimated_wait_minutes"] == waiting.estimated_wait_minutes > 0
+    low, high = status["estimated_wait_low"], status["estimated_wait_high"]
+    assert (low, high) == (waiting.estimated_wait_low, waiting.estimated_wait_high)
+    assert 0 <= low <= high
+    assert status["detail"] == phrases.estimated_wait(waiting)._asdict()
+    assert re.fullmatch(r"預估等候 約 \d+(–\d+)? 分鐘", status["detail"]["zh"])
+    assert re.fullmatch(r"Estimated wait: about \d+(–\d+)? min", status["detail"]["en"])
     assert ticket.token not in reply.text  # the token is the address, never the content
 
 
