@@ -39,7 +39,7 @@ from counterdesk.queue.models import (
     TicketRow,
 )
 from counterdesk.queue.office import WEEKDAYS, Office, seconds_of_day
-from counterdesk.queue.projection import Day, Desk, Outlook, Queued, Rates, forecast
+from counterdesk.queue.projection import Day, Desk, Forecast, Outlook, Queued, Rates, forecast
 
 RECENT = 30
 RECENT_CALLS = 1000  # calls and no-shows that set the no-show share
@@ -206,6 +206,21 @@ class WaitEstimator:
     ) -> Estimates:
         """The waits of the waiting tickets (all, or the ids in ``tickets``) and of a ticket
         of each ``(service, priority)`` in ``new`` taken now."""
+        outlook = self.forecast(session, office, now, new, tickets)
+        return Estimates(
+            {key: WaitRange.of(o) for key, o in outlook.tickets.items()},
+            {key: WaitRange.of(o) for key, o in outlook.new.items()},
+        )
+
+    def forecast(
+        self,
+        session: Session,
+        office: Office,
+        now: dt.datetime,
+        new: Iterable[tuple[str, bool]] = (),
+        tickets: Collection[int] | None = None,
+    ) -> Forecast:
+        """The projection behind ``estimates``, in unrounded minutes."""
         today = office.local_date(now)
         pace = self._cached_pace(session, office, now)
         day = _day(office, today, now)
@@ -221,7 +236,7 @@ class WaitEstimator:
             variability=pace.variability,
             samples=pace.samples,
         )
-        outlook = forecast(
+        return forecast(
             waiting,
             self._desks(session, office, now, day, pace),
             day,
@@ -229,10 +244,6 @@ class WaitEstimator:
             max_priority_in_a_row=office.queue.max_priority_in_a_row,
             new=list(new),
             only=tickets,
-        )
-        return Estimates(
-            {key: WaitRange.of(o) for key, o in outlook.tickets.items()},
-            {key: WaitRange.of(o) for key, o in outlook.new.items()},
         )
 
     # -- the counters -----------------------------------------------------------------------

@@ -334,11 +334,15 @@ def project(
 
 @dataclass(frozen=True, slots=True)
 class Outlook:
-    """Where a call falls over many drawn days: the mean, and the ``LOW``–``HIGH`` quantiles."""
+    """Where a call falls: ``mean`` is the expected run's, ``low``–``high`` the drawn days'
+    ``LOW``–``HIGH`` quantiles, and ``deviation`` the least average error any single figure
+    could have over the drawn days (their mean deviation from their median): what no estimate
+    from the same evidence could avoid (the benchmark's floor)."""
 
     mean: float
     low: float
     high: float
+    deviation: float
 
 
 @dataclass(frozen=True)
@@ -411,8 +415,10 @@ def forecast(
 
 
 def _normal(called: Called, variability: float) -> Outlook:
-    spread = Z_HIGH * called.spread(variability)
-    return Outlook(called.at, max(0.0, called.at - spread), called.at + spread)
+    sd = called.spread(variability)
+    # A normal's mean absolute deviation is sqrt(2/pi) of its standard deviation.
+    deviation = sd * math.sqrt(2 / math.pi)
+    return Outlook(called.at, max(0.0, called.at - Z_HIGH * sd), called.at + Z_HIGH * sd, deviation)
 
 
 def _outlooks(
@@ -426,6 +432,9 @@ def _outlooks(
         found.sort()
         last, at = len(found) - 1, expected[key].at
         result[key] = Outlook(
-            at, min(at, found[round(LOW * last)]), max(at, found[round(HIGH * last)])
+            at,
+            min(at, found[round(LOW * last)]),
+            max(at, found[round(HIGH * last)]),
+            sum(abs(time - found[last // 2]) for time in found) / len(found),
         )
     return result
