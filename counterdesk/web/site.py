@@ -2,7 +2,8 @@
 
 ``app.py`` routes requests here (Starlette) and ``protocol.py`` enforces the connection limits;
 this module turns a token, a file name or a posted form into a :class:`Response`. Its only
-write is a ticket's one rating, with the opinion that may come with it, in one transaction.
+write is a ticket's one rating, with the opinion that may come with it, in one transaction;
+the estimates its pages show are noted and written later, in batches (``shown_waits.py``).
 """
 
 from __future__ import annotations
