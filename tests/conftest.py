@@ -13,11 +13,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.queue import Database, ManualClock, TicketEngine, load_office
+from counterdesk.queue.database import alembic_config
 from counterdesk.queue.office import SAMPLE_OFFICE, Office
 from tests.pg_server import fresh_database, running_postgres
 
@@ -29,6 +31,14 @@ TAIPEI = dt.timezone(dt.timedelta(hours=8))
 # Friday 27 November 2026, 09:00 in Taipei: the office is open.
 OPENING = dt.datetime(2026, 11, 27, 9, 0, tzinfo=TAIPEI)
 _database_names = itertools.count(1)
+
+
+def schema_head() -> str:
+    """The newest schema revision this program has, the one `db upgrade` leaves: read from
+    the migration scripts, so a new migration does not break the tests that name it."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -28,7 +28,7 @@ from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, w
 from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import POOL, Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
-from counterdesk.queue.estimates import WaitEstimator, wait_fields
+from counterdesk.queue.estimates import WaitEstimator, WaitRange, wait_fields
 from counterdesk.queue.lookups import (
     IS_AT_COUNTER,
     open_sessions,
@@ -54,6 +54,7 @@ from counterdesk.queue.office_store import read_office, store_office
 from counterdesk.queue.pin_guard import PinGuard, Subject
 from counterdesk.queue.pins import hash_pin, pin_matches
 from counterdesk.queue.reads import QueueReader
+from counterdesk.queue.shown_waits import RECORD_SHOWN_WAITS, shown_wait_rows
 from counterdesk.queue.typed_text import clean_text
 from counterdesk.queue.views import (
     Ticket,
@@ -255,6 +256,15 @@ class TicketEngine:
                 raise NotFound(f"no ticket with id {ticket_id}")
             ticket.print_state = state
             self._log(session, EventKind.PRINTED, ticket, outcome=(detail or state)[:200])
+
+    def record_shown_waits(self, shown: Mapping[int, tuple[WaitRange, dt.datetime]]) -> None:
+        """Record on each ticket the estimate its status page last showed (``shown``: ticket
+        id -> (the wait, when it was shown)), in one short transaction; tickets no longer
+        waiting keep what they had. No event: the queue itself did not change."""
+        rows = shown_wait_rows(shown)  # every value checked before the transaction
+        if rows:
+            with self.db.write() as session:
+                session.execute(RECORD_SHOWN_WAITS, rows)
 
     # -- calling ---------------------------------------------------------------------------
 

@@ -71,9 +71,13 @@ ROLES: dict[str, Role] = {
     ),
     "board": Role("only reads", hidden=(CONTACT, PIN)),
     "web": Role(
-        "status pages: takes ratings and opinions, blanks expired contact details",
+        "status pages: takes ratings and opinions, blanks expired contact details, records the "
+        "estimate a page showed",
         hidden=(PIN,),
         writes={
+            "tickets": (
+                "UPDATE (latest_wait_minutes, latest_wait_low, latest_wait_high, latest_wait_at)",
+            ),
             "ratings": ("INSERT",),
             "opinions": ("INSERT", "UPDATE (reference, contact, contact_deleted_at)"),
             "opinion_events": ("INSERT",),

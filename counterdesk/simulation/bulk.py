@@ -6,7 +6,11 @@ in memory (numbering, the priority-first call order bounded by ``max_priority_in
 counter's order of preference, recall and automatic no-show, close of day) and writes the
 tickets, events, daily sequences, counter sessions and priority streaks in one transaction when
 the day closes. It only serves the simulator: each operation assumes the simulator's valid
-order. ``tests/simulation/test_simulation.py`` checks that it writes the same rows as the engine.
+order. ``tests/simulation/test_simulation.py`` checks that it writes the same rows as the engine,
+but for one thing: its tickets have no promised wait (``issue_wait_*`` stay empty), since the
+engine projects that from the live queue at each issue and this back end keeps no live queue to
+project. History written here therefore counts in no estimate-accuracy figure, which counts
+only tickets with a promise; simulate through the engine for those.
 """
 
 from __future__ import annotations

@@ -99,8 +99,13 @@ class StatusServer:
 
     def serve_forever(self) -> None:
         """Serve until :meth:`shutdown`, or Ctrl-C / SIGTERM when run on the main thread
-        (uvicorn stops cleanly, then raises the signal again for the caller's handler)."""
-        self._server.run(sockets=[self.socket])
+        (uvicorn stops cleanly, then raises the signal again for the caller's handler).
+        The estimates the pages showed are written meanwhile, and once more at the end."""
+        self.site.shown.start()
+        try:
+            self._server.run(sockets=[self.socket])
+        finally:
+            self.site.shown.stop()
 
     def shutdown(self) -> None:
         self._server.should_exit = True

@@ -2,7 +2,8 @@
 
 ``app.py`` routes requests here (Starlette) and ``protocol.py`` enforces the connection limits;
 this module turns a token, a file name or a posted form into a :class:`Response`. Its only
-write is a ticket's one rating, with the opinion that may come with it, in one transaction.
+write is a ticket's one rating, with the opinion that may come with it, in one transaction;
+the estimates its pages show are noted and written later, in batches (``shown_waits.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from counterdesk.phrases import Bilingual
 from counterdesk.queue import Status
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound
+from counterdesk.queue.views import Ticket
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.board import BoardFeed
@@ -27,7 +29,8 @@ from counterdesk.web.live_tickets import LiveTickets
 from counterdesk.web.pages import board_page, message_page, status_page
 from counterdesk.web.problems import problem
 from counterdesk.web.response import Response, html, json_body, see_other
-from counterdesk.web.status import TicketStatus, find_status, status_of
+from counterdesk.web.shown_waits import ShownWaits
+from counterdesk.web.status import TicketStatus, find_ticket, status_of
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +70,7 @@ class StatusSite:
         self.feedback = Feedback(engine)  # the upkeep shares it: see commands._web
         self.board = BoardFeed(engine)  # one poller for every open browser board
         self.live = LiveTickets(engine, clock=clock)  # what the polls are answered from
+        self.shown = ShownWaits(engine)  # the estimates shown, written every half minute
 
     def board_page(self) -> Response:
         return html(200, board_page(self.engine.office))
@@ -95,7 +99,7 @@ class StatusSite:
         ``json``, which may read)."""
         tickets = self.live.fresh()
         ticket = tickets.get(token) if tickets else None
-        return None if ticket is None else status_of(self.feedback, ticket)
+        return None if ticket is None else self._shown(ticket)
 
     def static(self, name: str) -> Response:
         return ASSETS.response(name) or NOT_FOUND
@@ -140,7 +144,15 @@ class StatusSite:
     # -- helpers ---------------------------------------------------------------------------
 
     def _status(self, token: str) -> TicketStatus | None:
-        return find_status(self.feedback, token, self.live)
+        ticket = find_ticket(self.feedback, token, self.live)
+        return None if ticket is None else self._shown(ticket)
+
+    def _shown(self, ticket: Ticket) -> TicketStatus | None:
+        """What ``ticket``'s page shows, its estimate noted to be recorded on the ticket."""
+        status = status_of(self.feedback, ticket)
+        if status is not None:
+            self.shown.note(ticket)
+        return status
 
     def _status_page(
         self,

@@ -170,10 +170,16 @@ def find_status(
     ticket's business day. Opinions reach a ticket only with its rating, so only a finished
     ticket's are looked up (a page polling a live ticket costs no extra query).
     """
+    ticket = find_ticket(feedback, token, live)
+    return None if ticket is None else status_of(feedback, ticket)
+
+
+def find_ticket(feedback: Feedback, token: str, live: LiveTickets | None = None) -> Ticket | None:
+    """The ticket behind ``token`` (from ``live``'s snapshot when it holds it), or None for a
+    malformed or unknown token; whether its page has expired is ``status_of``'s to say."""
     if not TOKEN.fullmatch(token):
         return None
-    ticket = (live and live.ticket(token)) or feedback.engine.read.ticket_by_token(token)
-    return None if ticket is None else status_of(feedback, ticket)
+    return (live and live.ticket(token)) or feedback.engine.read.ticket_by_token(token)
 
 
 def status_of(feedback: Feedback, ticket: Ticket) -> TicketStatus | None:

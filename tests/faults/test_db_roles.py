@@ -25,6 +25,7 @@ from counterdesk.queue.pin_guard import Subject
 from counterdesk.queue.roles import ROLES, grant_roles, role_name
 from counterdesk.web.server import make_server
 from tests.conftest import ROOT
+from tests.queue.shown import latest_shown
 from tests.web.support import Client
 
 Login = Callable[[str], TicketEngine]
@@ -170,16 +171,23 @@ def test_web_takes_ratings_and_opinions_and_the_supervisor_follows_them_up(
     counter.start(1)
     clock.advance(minutes=6)
     counter.finish(1)
+    waiting = kiosk.issue("precheck")
 
     with make_server(web, "127.0.0.1", 0).running() as server:
         client = Client(server)
+        assert client.get(f"/t/{waiting.token}").status == 200  # its estimate: written at stop
         assert client.get(f"/t/{ticket.token}").status == 200
         assert client.rate(ticket, "score=4&comment=ok").status == 303
         assert client.get(f"/api/t/{ticket.token}").json()["can_rate"] is False
         # The public API reads as the web's login too, through the same domain reads.
         assert client.get("/api/v1/services").status == 200
         assert client.get(f"/api/v1/tickets/{ticket.token}").json()["status"] == "done"
-        assert client.get("/api/v1/events").json()["events"][-1]["kind"] == "finished"
+        assert client.get("/api/v1/events").json()["events"][-1]["kind"] == "issued"
+    assert latest_shown(supervisor, waiting.id)[1:3] == (
+        waiting.estimated_wait_low,
+        waiting.estimated_wait_high,
+    )
+    counter.cancel(waiting.number)  # the day can be settled
     web_feedback = Feedback(web)
     filed = web_feedback.opinions.submit("請回電", contact="0912-345-678", token=ticket.token)
     assert [o.reference for o in web_feedback.opinions.for_ticket(ticket.token)] == [
@@ -207,6 +215,7 @@ def test_web_takes_ratings_and_opinions_and_the_supervisor_follows_them_up(
         web.issue("precheck")
     for reader in (web, supervisor):
         refused(reader, "UPDATE tickets SET status = 'done'")
+        refused(reader, "UPDATE tickets SET issue_wait_minutes = 0")  # the promise stays
         refused(reader, "DELETE FROM ratings")
     refused(web, "SELECT pin_hash FROM staff")
     refused(web, "UPDATE opinions SET answer = 'x'")

@@ -13,6 +13,7 @@ from counterdesk.queue import Database, DatabaseError
 from counterdesk.queue.database import refuse_network_share, schema_version, start_checkpointer
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.settings import Settings, load_settings
+from tests.conftest import schema_head
 
 
 @pytest.fixture(autouse=True)
@@ -72,7 +73,7 @@ def test_sqlite_is_opened_in_wal_with_foreign_keys(sqlite_url: str) -> None:
         assert session.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
         assert session.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
         assert session.execute(text("PRAGMA busy_timeout")).scalar_one() == 30000
-    assert schema_version(db.engine) == "0005_pin_attempts"
+    assert schema_version(db.engine) == schema_head()
 
 
 def test_write_transactions_take_the_write_lock_at_once(sqlite_url: str) -> None:
