@@ -28,13 +28,17 @@ from counterdesk.queue.office import Office
 from counterdesk.queue.views import Ticket
 
 MAX_AGE = 0.25  # seconds
+# Estimated waits move with time even when no event happens (a ticket at a counter runs on,
+# citizens are expected): the snapshot is read again at least this often (engine clock).
+ESTIMATES_EVERY = 30.0  # seconds
 # Statuses that can still change today: the page keeps polling while the ticket is in one.
 LIVE = (Status.WAITING, Status.CALLED, Status.SERVING, Status.NO_SHOW)
 
 
 class LiveTickets:
     """A snapshot of today's live tickets by token, checked again once older than ``max_age``
-    and read again if anything changed (an event, the business day, the office)."""
+    and read again if anything changed (an event, the business day, the office) or every
+    ``ESTIMATES_EVERY`` seconds, for the estimated waits."""
 
     def __init__(
         self,
@@ -82,7 +86,12 @@ class LiveTickets:
             snapshot = self._snapshot
             if began - snapshot.checked_at > max_age:
                 engine = self.engine
-                mark = (engine.read.change_mark(), engine.business_date())  # before the read
+                now = engine.clock.now()  # the mark is taken before the read
+                mark = (
+                    engine.read.change_mark(),
+                    engine.business_date(now),
+                    int(now.timestamp() // ESTIMATES_EVERY),
+                )
                 tickets = snapshot.tickets
                 if mark != snapshot.mark or engine.office is not snapshot.office:
                     tickets = engine.read.tickets_by_token(LIVE)
@@ -94,6 +103,7 @@ class LiveTickets:
 @dataclasses.dataclass(frozen=True)
 class Snapshot:
     checked_at: float  # when its check began (monotonic clock)
-    mark: tuple[tuple[int, int], dt.date] | None  # the event log's change mark, and the day
+    # The event log's change mark, the day, and the period of the estimates.
+    mark: tuple[tuple[int, int], dt.date, int] | None
     office: Office | None
     tickets: dict[str, Ticket]

@@ -9,7 +9,7 @@ import pytest
 
 from counterdesk.queue import ManualClock, Status, TicketEngine
 from counterdesk.queue.views import Ticket
-from counterdesk.web.live_tickets import MAX_AGE
+from counterdesk.web.live_tickets import ESTIMATES_EVERY, MAX_AGE
 from counterdesk.web.site import StatusSite
 from tests.web.support import Client, FakeMonotonic, finished, polled
 
@@ -84,6 +84,24 @@ def test_an_unchanged_queue_is_not_read_again(
     monotonic.advance(MAX_AGE * 2)
     status(site, ticket.token)
     assert len(reads) == 2
+
+
+def test_the_estimate_counts_down_with_no_event(engine: TicketEngine, clock: ManualClock) -> None:
+    """A ticket waits behind one at counter 1 (8 minutes of precheck): with nothing happening,
+    its estimate is read again once ``ESTIMATES_EVERY`` of the engine's clock has passed."""
+    monotonic = FakeMonotonic()
+    site = StatusSite(engine, clock=monotonic)
+    engine.sign_in(1, "wang")
+    engine.issue("precheck")
+    engine.call_next(1)
+    ticket = engine.issue("precheck")
+    assert '"estimated_wait_minutes":8.0' in status(site, ticket.token)
+    clock.advance(seconds=ESTIMATES_EVERY - 1)
+    monotonic.advance(MAX_AGE * 2)
+    assert '"estimated_wait_minutes":8.0' in status(site, ticket.token)  # the same period
+    clock.advance(seconds=ESTIMATES_EVERY)
+    monotonic.advance(MAX_AGE * 2)
+    assert '"estimated_wait_minutes":7.0' in status(site, ticket.token)
 
 
 def test_the_snapshot_is_checked_ahead_of_need_once_half_its_age(engine: TicketEngine) -> None:
