@@ -200,6 +200,8 @@ class TicketEngine:
         note = clean_text(note, "the note", MAX_NOTE - len("priority; "), required=False)
         now = self.clock.now()
         today = self.business_date(now)
+        with self.db.read() as session:  # what the estimate learns from history, unlocked
+            self.estimator.warm(session, self.office, now)
         with self.db.write() as session:
             row = service_row(session, service)
             # What needs no number comes first: from the upsert on, the service's daily-number

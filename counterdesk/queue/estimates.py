@@ -3,13 +3,13 @@ own call policy (``counterdesk.queue.projection``).
 
 What the projection needs beyond the queue is learnt from the office's recent days and kept
 for a minute of clock time, so an estimate costs one read of the queue and the counters:
-- the pace of each service: the mean counter occupancy (first call to finish) of its last
+- the pace of each service: the mean counter occupancy (last call to finish) of its last
   ``RECENT`` finished tickets, each capped at ``OUTLIER`` times their median (a ticket left
   open over lunch must not move everyone's estimate) and drawn towards the office file's
   handling time as if that were ``PRIOR_WEIGHT`` tickets, so a service with little history
   starts from what the office expects;
 - citizens still to come: each service's tickets per hour of the day over the last
-  ``HISTORY_DAYS`` days, scaled by how busy today is so far; with fewer than
+  ``HISTORY_DAYS`` days, split by each service's share of them and of today's; with fewer than
   ``HISTORY_MIN_DAYS`` days of history, today's rate over the last hour.
 
 One ``WaitEstimator`` belongs to an engine; every surface asks it through the engine's reads.
@@ -21,9 +21,9 @@ import datetime as dt
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import DateTime, Row, bindparam, select, type_coerce
 from sqlalchemy.orm import Session
@@ -55,7 +55,7 @@ ROUND_TO_FIVE_FROM = 10.0
 
 _tickets = TicketRow.__table__.c
 _RECENT_SPANS = (
-    select(_tickets.first_called_at, _tickets.finished_at)
+    select(_tickets.last_called_at, _tickets.finished_at)
     .where(_tickets.service_code == bindparam("service"), _tickets.finished_at.is_not(None))
     .order_by(_tickets.finished_at.desc())
     .limit(RECENT)
@@ -68,7 +68,7 @@ _RECENT_CALLS = (
     .order_by(_events.id.desc())
     .limit(RECENT_CALLS)
 )
-_FIRST_CALLS = select(_tickets.id, _tickets.first_called_at).where(
+_LAST_CALLS = select(_tickets.id, _tickets.last_called_at).where(
     _tickets.id.in_(bindparam("ids", expanding=True))
 )
 # The time as stored (naive UTC), not through UTCDateTime: hundreds per estimate.
@@ -96,7 +96,7 @@ _DESKS = (
         _sessions.c.staff_code,
         _sessions.c.paused_since,
         _at_counter.c.service_code.label("serving_service"),
-        _at_counter.c.first_called_at.label("serving_since"),
+        _at_counter.c.last_called_at.label("serving_since"),
     )
     .select_from(
         _counters.join(_links, _links.c.counter_number == _counters.c.number)
@@ -188,13 +188,36 @@ class Estimates:
     new: dict[tuple[str, bool], WaitRange]
 
 
+T = TypeVar("T")
+
+
+class _Kept(Generic[T]):
+    """A value worked out for one office (the same object, or one equal to it: a reloaded file
+    that did not change) and key, kept until either changes or, with ``seconds``, that much
+    of the clock has passed (a clock set back counts as passed)."""
+
+    def __init__(self, seconds: float | None = None) -> None:
+        self.seconds = seconds
+        self._held: tuple[Office, object, float, T] | None = None
+
+    def get(self, office: Office, key: object, moment: float, work: Callable[[], T]) -> T:
+        if self._held is not None:
+            held_office, held_key, taken, value = self._held
+            fresh = self.seconds is None or 0 <= moment - taken < self.seconds
+            if fresh and held_key == key and (held_office is office or held_office == office):
+                return value
+        value = work()
+        self._held = (office, key, moment, value)
+        return value
+
+
 class WaitEstimator:
     """Projects the queue of one office; keeps what it learns from history for a minute."""
 
     def __init__(self) -> None:
-        self._pace: tuple[tuple[int, float], Pace] | None = None
-        self._history: tuple[tuple[int, dt.date], History] | None = None
-        self._today: tuple[tuple[int, float], dict[str, list[float]]] | None = None
+        self._pace: _Kept[Pace] = _Kept(CACHE_SECONDS)
+        self._history: _Kept[History] = _Kept()
+        self._today: _Kept[dict[str, list[float]]] = _Kept(CACHE_SECONDS)
 
     def estimates(
         self,
@@ -270,14 +293,16 @@ class WaitEstimator:
     # -- what history says --------------------------------------------------------------------
 
     def _cached_pace(self, session: Session, office: Office, now: dt.datetime) -> Pace:
-        moment = now.timestamp()
-        if self._pace is not None:
-            (office_id, taken), pace = self._pace
-            if office_id == id(office) and 0 <= moment - taken < CACHE_SECONDS:
-                return pace
-        pace = _pace(session, office)
-        self._pace = ((id(office), moment), pace)
-        return pace
+        return self._pace.get(office, None, now.timestamp(), lambda: _pace(session, office))
+
+    def warm(self, session: Session, office: Office, now: dt.datetime) -> None:
+        """Learn what history says now, if not learnt within the minute: the engine calls it
+        before an issue's write transaction, which then holds its lock no longer than the
+        projection itself takes."""
+        today = office.local_date(now)
+        self._cached_pace(session, office, now)
+        self._history_of(session, office, today)
+        self._today_counts(session, office, now, today)
 
     def _arrivals(
         self, session: Session, office: Office, now: dt.datetime, today: dt.date
@@ -318,45 +343,45 @@ class WaitEstimator:
     def _history_of(self, session: Session, office: Office, today: dt.date) -> History:
         """Tickets per hour of the local day averaged over the recent days the office issued
         any, and each service's count over them."""
-        if self._history is not None and self._history[0] == (id(office), today):
-            return self._history[1]
-        first, last = today - dt.timedelta(days=HISTORY_DAYS), today - dt.timedelta(days=1)
-        per_hour = [0.0] * 24
-        by_service: dict[str, int] = defaultdict(int)
-        days: set[dt.date] = set()
-        for code, issued_at, day in session.execute(_ISSUED, {"first": first, "last": last}):
-            per_hour[issued_at.astimezone(office.zone).hour] += 1
-            by_service[code] += 1
-            days.add(day)
-        # Per minute of issuing in each hour: 08:30–09:00 holds half an hour of arrivals.
-        issuing = _issuing_minutes_by_hour(office)
-        history = History(
-            tuple(
-                count / max(1, len(days)) / issuing[hour] * 60 if issuing[hour] else 0.0
-                for hour, count in enumerate(per_hour)
-            ),
-            dict(by_service),
-            len(days),
-        )
-        self._history = ((id(office), today), history)
-        return history
+        return self._history.get(office, today, 0.0, lambda: _history(session, office, today))
 
     def _today_counts(
         self, session: Session, office: Office, now: dt.datetime, today: dt.date
     ) -> dict[str, list[float]]:
         """Today's tickets by service, as minutes after local midnight."""
-        moment = now.timestamp()
-        if self._today is not None:
-            (office_id, taken), counts = self._today
-            if office_id == id(office) and 0 <= moment - taken < CACHE_SECONDS:
-                return counts
-        midnight = dt.datetime.combine(today, dt.time(), office.zone)
-        found: dict[str, list[float]] = defaultdict(list)
-        for code, issued_at, _ in session.execute(_ISSUED, {"first": today, "last": today}):
-            found[code].append(_minutes(issued_at - midnight))
-        counts = dict(found)
-        self._today = ((id(office), moment), counts)
-        return counts
+
+        def work() -> dict[str, list[float]]:
+            midnight = dt.datetime.combine(today, dt.time(), office.zone)
+            found: dict[str, list[float]] = defaultdict(list)
+            for code, issued_at, _ in session.execute(_ISSUED, {"first": today, "last": today}):
+                found[code].append(_minutes(issued_at - midnight))
+            return dict(found)
+
+        return self._today.get(office, today, now.timestamp(), work)
+
+
+def _history(session: Session, office: Office, today: dt.date) -> History:
+    """Tickets per hour of the local day averaged over the recent days the office issued
+    any, and each service's count over them."""
+    first, last = today - dt.timedelta(days=HISTORY_DAYS), today - dt.timedelta(days=1)
+    per_hour = [0.0] * 24
+    by_service: dict[str, int] = defaultdict(int)
+    days: set[dt.date] = set()
+    for code, issued_at, day in session.execute(_ISSUED, {"first": first, "last": last}):
+        per_hour[issued_at.astimezone(office.zone).hour] += 1
+        by_service[code] += 1
+        days.add(day)
+    # Per minute of issuing in each hour: 08:30–09:00 holds half an hour of arrivals.
+    issuing = _issuing_minutes_by_hour(office)
+    history = History(
+        tuple(
+            count / max(1, len(days)) / issuing[hour] * 60 if issuing[hour] else 0.0
+            for hour, count in enumerate(per_hour)
+        ),
+        dict(by_service),
+        len(days),
+    )
+    return history
 
 
 def _free_at(
@@ -369,13 +394,17 @@ def _free_at(
 ) -> float | None:
     """When a counter can next call, in minutes from now; None: not today.
 
-    Open: now, or when the ticket at it is expected to finish. Paused: at the next session
-    during a break, else after the office's expected pause. Nobody signed in anywhere (before
-    opening, or all out over lunch): every counter from the next session; otherwise a counter
-    nobody is signed in at is not counted.
+    Open: now, or when the ticket at it is expected to finish. Paused: after the office's
+    expected pause, or at the next session when that runs into a break. Nobody signed in at it:
+    from the next session when outside one (before opening, over lunch) or when nobody is
+    signed in anywhere; during a session it is not counted.
     """
     if desk.staff_code is None:
-        return day.next_open(0.0) if not anyone_signed_in else None
+        # Outside a session (before opening, over a break) its clerk may still come; during
+        # one, a counter nobody sits at is not counted unless nobody sits anywhere.
+        if not anyone_signed_in or not day.in_session(0.0):
+            return day.next_open(0.0)
+        return None
     if desk.paused_since is not None:
         back = max(0.0, office.queue.pause_minutes - _minutes(now - desk.paused_since))
         if not day.in_session(back):  # a pause that runs into a break lasts until it ends
@@ -390,13 +419,13 @@ def _free_at(
 
 def _no_shows(session: Session) -> tuple[float, list[float]]:
     """The share of recent calls that ended in a no-show, and how long those held a counter
-    (first call to no-show): the pace of finished tickets alone would overstate occupancy."""
+    (call to no-show): the pace of finished tickets alone would overstate occupancy."""
     recent = session.execute(_RECENT_CALLS).all()
     calls = sum(1 for kind, _, _ in recent if kind == EventKind.CALLED)
     missed = {ticket: at for kind, at, ticket in recent if kind == EventKind.NO_SHOW}
     if not calls or not missed:
         return 0.0, []
-    called = dict(session.execute(_FIRST_CALLS, {"ids": list(missed)}).all())
+    called = dict(session.execute(_LAST_CALLS, {"ids": list(missed)}).all())
     spans = [
         _minutes(at - called[ticket])
         for ticket, at in missed.items()
@@ -443,17 +472,26 @@ def _capped(spans: Sequence[float]) -> list[float]:
 
 
 def _day(office: Office, today: dt.date, now: dt.datetime) -> Day:
-    """Today's sessions and last-ticket time in minutes from ``now``."""
+    """Today's sessions, last-ticket time and end (local midnight, after which the engine
+    calls only the next day's tickets) in minutes from ``now``, each from its wall-clock time
+    (a day when clocks change is not 24 hours long)."""
+    tomorrow = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), office.zone)
+    ends = _minutes(tomorrow - now)
     hours = office.office.hours
     if WEEKDAYS[today.weekday()] not in hours.days:
-        return Day()
-    midnight = dt.datetime.combine(today, dt.time(), office.zone)
-    offset = _minutes(midnight - now)
+        return Day(ends=ends)
+
+    def at(clock_time: str) -> float:
+        if clock_time == "24:00":
+            return ends
+        hour, minute = map(int, clock_time.split(":"))
+        return _minutes(dt.datetime.combine(today, dt.time(hour, minute), office.zone) - now)
+
     sessions = tuple(
-        (offset + seconds_of_day(s.open) / 60, offset + seconds_of_day(s.close) / 60)
+        (at(s.open), at(s.close))
         for s in sorted(hours.sessions, key=lambda s: seconds_of_day(s.open))
     )
-    return Day(sessions, offset + seconds_of_day(hours.last_ticket) / 60)
+    return Day(sessions, at(hours.last_ticket), ends)
 
 
 def _issuing_minutes_by_hour(office: Office) -> list[float]:

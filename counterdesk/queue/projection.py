@@ -72,6 +72,8 @@ class Day:
 
     sessions: tuple[tuple[float, float], ...] = ()
     last_ticket: float = 0.0
+    # When the business day ends: a ticket not called by then is not called today.
+    ends: float = math.inf
 
     def next_open(self, at: float) -> float | None:
         """When a counter free at ``at`` with nothing to call may call again."""
@@ -311,6 +313,8 @@ def project(
     calls = 0
     while heap and (len(tickets) < wanted or len(ghosts) < ghosts_wanted) and calls < MAX_CALLS:
         at, number, services = heapq.heappop(heap)
+        if at >= day.ends:
+            continue
         picked = office.pick(services, at, streaks[number])
         while picked is not None and picked[0] == _GHOST:
             ghosts[(picked[1], picked[2])] = Called(at, calls)
@@ -353,10 +357,11 @@ class Forecast:
 
 LOW, HIGH = 0.2, 0.8
 Z_HIGH = 0.8416  # the standard normal's 80% quantile, for the range of a long queue
-# Draws per forecast: as many as about DRAW_BUDGET calls allow (the expected run shows how
-# many calls one day takes), so a long queue costs no more time than a short one. Below
+# Draws per forecast: as many as about DRAW_BUDGET calls allow (a draw calls at least the
+# queue), so a long queue costs no more time than a short one. Below
 # MIN_DRAWS the queue is long enough for the expected run and a normal spread around it.
 DRAW_BUDGET = 500
+DRAW_OVERHEAD = 4  # calls a draw makes per counter beyond the queue (citizens still to come)
 MIN_DRAWS, MAX_DRAWS = 8, 25
 
 
@@ -383,16 +388,18 @@ def forecast(
         new=new,
         only=only,
     )
-    draws = min(MAX_DRAWS, DRAW_BUDGET // max(1, expected.calls))
+    # As many draws whatever is asked (a kiosk tile and the issue of its ticket get the same
+    # range): their number follows the queue, and each draw has its own random numbers, so
+    # a draw stopped early is the start of the same draw run longer.
+    draws = min(MAX_DRAWS, DRAW_BUDGET // max(1, len(waiting) + DRAW_OVERHEAD * len(desks)))
     if draws < MIN_DRAWS:
         return Forecast(
             {key: _normal(c, rates.variability) for key, c in expected.tickets.items()},
             {key: _normal(c, rates.variability) for key, c in expected.new.items()},
         )
-    rng = random.Random(seed)
     tickets: dict[int, list[float]] = {key: [] for key in expected.tickets}
     ghosts: dict[tuple[str, bool], list[float]] = {key: [] for key in expected.new}
-    for _ in range(draws):
+    for draw in range(draws):
         drawn = project(
             waiting,
             desks,
@@ -400,7 +407,7 @@ def forecast(
             rates,
             max_priority_in_a_row=max_priority_in_a_row,
             new=new,
-            rng=rng,
+            rng=random.Random(seed * MAX_DRAWS + draw),
             only=only,
         )
         for key, times in tickets.items():

@@ -266,13 +266,18 @@ def test_a_paused_counter_is_back_after_the_offices_pause_minutes(
 def test_a_counter_paused_over_lunch_is_back_at_the_afternoon_opening(
     engine: TicketEngine, clock: ManualClock
 ) -> None:
+    """Counter 2 paused over lunch and counter 3, where nobody has signed in yet, both call
+    incorporation from 13:30: a clerk who is not there over lunch may still come."""
     queue_early(engine, clock, "incorporation", "incorporation")
     clock.set(at(12, 10))
     engine.sign_in(2, "chen")
     engine.pause(2)
-    assert minutes(engine) == {"B001": 80.0, "B002": 100.0}
+    assert minutes(engine) == {"B001": 80.0, "B002": 80.0}
     waiting, wait = engine.read.estimate("incorporation")
-    assert waiting == 2 and wait is not None and wait.minutes == 120.0
+    assert waiting == 2 and wait is not None and wait.minutes == 100.0
+    clock.set(at(14))  # in the session, counter 3 still empty: no longer counted
+    engine.resume(2)
+    assert minutes(engine) == {"B001": 0.0, "B002": 20.0}
 
 
 def test_a_pause_that_runs_into_the_lunch_break_lasts_until_the_afternoon(
@@ -443,3 +448,48 @@ def test_the_same_estimates_on_postgresql(
         check_priority_preference_and_rest(engine, clock)
     finally:
         engine.db.dispose()
+
+
+# -- found in review ------------------------------------------------------------------------
+
+
+def test_a_clerk_signed_in_before_opening_leaves_the_other_counters_counted(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    """At 08:15 the clerk of counter 4 (no precheck there) is in early: counters 1-3 still
+    open at 08:30 for the six prechecks, two each, eight minutes apiece."""
+    clock.set(at(8, 15))
+    for _ in range(6):
+        engine.issue("precheck")
+    engine.sign_in(4, "zhang")
+    assert sorted(minutes(engine).values()) == [15.0, 15.0, 15.0, 23.0, 23.0, 23.0]
+
+
+def test_a_tile_and_the_ticket_taken_from_it_tell_the_same_range(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    """The kiosk tile (every service in one projection) and the issue (its service alone)
+    draw the same days: the range printed is the range the tile showed."""
+    queue_early(engine, clock, "precheck", "precheck", "certificate", "incorporation")
+    clock.set(at(9, 30))
+    engine.sign_in(1, "wang")
+    engine.sign_in(2, "chen")
+    tiles = {s.code: told(s) for s in engine.read.status().services}
+    for code in ("precheck", "certificate", "incorporation"):
+        assert told(engine.issue(code)) == tiles[code]
+        tiles = {s.code: told(s) for s in engine.read.status().services}
+
+
+def test_a_day_open_until_midnight_promises_nothing_past_it(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    """Open 00:00-24:00: at 23:50 counter 2 calls B001, which holds it 20 minutes, past
+    midnight, when it calls only the new day's tickets: B002 and B003 get no estimate, where
+    a projection without the day's end promised them 20 and 40 minutes."""
+    engine.load_office(engine.office.always_open())
+    clock.set(at(23, 50))
+    engine.sign_in(2, "chen")
+    for _ in range(3):
+        engine.issue("incorporation")
+    assert engine.call_next(2) is not None
+    assert minutes(engine) == {"B002": None, "B003": None}
