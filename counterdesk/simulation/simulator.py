@@ -188,7 +188,10 @@ class EngineBackend:
         self._at(at).finish(counter)
 
     def close_day(self, at: dt.datetime) -> None:
-        self._at(at).close_day(today=True)
+        engine = self._at(at)
+        # A day that ends at 24:00 is closed from the next day's first moment, as yesterday.
+        over = engine.office.closing_time(engine.business_date(at)) <= at
+        engine.close_day(today=over)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from counterdesk.analytics.statistics import statistics_for
 from counterdesk.queue import Database, ManualClock, QueueError, TicketEngine, parse_office
 from counterdesk.queue.models import (
+    OPEN,
     CounterRow,
     CounterSessionRow,
     DailySequenceRow,
@@ -149,6 +150,29 @@ def test_fast_path_writes_exactly_what_the_engine_writes(
     assert {"issued", "called", "recalled", "no_show", "started", "finished", "paused"} <= kinds
     assert any(ticket[5] for ticket in expected["tickets"])  # some priority tickets
     assert len(expected["ratings"]) > 5  # the feedback is drawn from the same tickets
+
+
+def test_a_day_open_until_midnight_is_simulated_and_closed_like_any_other(
+    tmp_path: Path, sample_office: Office
+) -> None:
+    """The demo's hours (00:00-24:00): the day's close comes at the next day's first moment,
+    which closes it as yesterday; the fast path writes the same."""
+    around_the_clock = sample_office.always_open()
+    arrivals = Plan(arrivals=dict.fromkeys(range(24), 4.0), seed=2)
+    through_engine = fresh_engine(f"sqlite:///{tmp_path / 'engine.sqlite3'}", around_the_clock)
+    fast = fresh_engine(f"sqlite:///{tmp_path / 'fast.sqlite3'}", around_the_clock)
+    results = simulate(through_engine, MONDAY, arrivals)
+    assert simulate(fast, MONDAY, arrivals, fast=True) == results
+    assert results[0].issued > 50
+    expected, actual = written(through_engine), written(fast)
+    for table in expected:
+        assert actual[table] == expected[table], table
+    with through_engine.db.read() as session:
+        assert session.scalar(select(func.count()).where(TicketRow.status.in_(OPEN))) == 0
+        assert (
+            session.scalar(select(func.count()).where(CounterSessionRow.signed_out_at.is_(None)))
+            == 0
+        )
 
 
 def test_a_seeded_run_repeats_and_another_seed_differs(
