@@ -4,102 +4,97 @@
 <context>
     <name>AccuracyTab</name>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="80"/>
+        <location filename="../supervisor/accuracy_tab.py" line="45"/>
         <source>Mean error of the promised wait</source>
         <translation>預估等候平均誤差</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="81"/>
+        <location filename="../supervisor/accuracy_tab.py" line="46"/>
         <source>Bias: waited longer (+) or shorter (−) than promised</source>
         <translation>偏差：實際等候比預估長（+）或短（−）</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="82"/>
+        <location filename="../supervisor/accuracy_tab.py" line="47"/>
         <source>Called within the range promised</source>
         <translation>於預估範圍內叫號</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="83"/>
+        <location filename="../supervisor/accuracy_tab.py" line="48"/>
         <source>Promised waits measured</source>
         <translation>已量測之預估等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="87"/>
-        <source>Breakdown</source>
-        <translation>分類</translation>
-    </message>
-    <message>
-        <location filename="../supervisor/accuracy_tab.py" line="88"/>
+        <location filename="../supervisor/accuracy_tab.py" line="52"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="88"/>
+        <location filename="../supervisor/accuracy_tab.py" line="52"/>
         <source>By hour of issue</source>
         <translation>依抽號時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="131"/>
+        <location filename="../supervisor/accuracy_tab.py" line="79"/>
         <source>min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="139"/>
+        <location filename="../supervisor/accuracy_tab.py" line="87"/>
         <source>Promised</source>
         <translation>有預估</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="140"/>
+        <location filename="../supervisor/accuracy_tab.py" line="88"/>
         <source>Called</source>
         <translation>已叫號</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="141"/>
+        <location filename="../supervisor/accuracy_tab.py" line="89"/>
         <source>Not called</source>
         <translation>未叫號</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="142"/>
+        <location filename="../supervisor/accuracy_tab.py" line="90"/>
         <source>Still waiting</source>
         <translation>仍在等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="143"/>
+        <location filename="../supervisor/accuracy_tab.py" line="91"/>
         <source>Mean promised</source>
         <translation>平均預估</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="144"/>
+        <location filename="../supervisor/accuracy_tab.py" line="92"/>
         <source>Mean actual wait</source>
         <translation>平均實際等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="145"/>
+        <location filename="../supervisor/accuracy_tab.py" line="93"/>
         <source>Mean error</source>
         <translation>平均誤差</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="146"/>
+        <location filename="../supervisor/accuracy_tab.py" line="94"/>
         <source>Bias</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="147"/>
+        <location filename="../supervisor/accuracy_tab.py" line="95"/>
         <source>RMSE</source>
         <translation>均方根誤差</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="148"/>
+        <location filename="../supervisor/accuracy_tab.py" line="96"/>
         <source>Within range</source>
         <translation>範圍內</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="161"/>
+        <location filename="../supervisor/accuracy_tab.py" line="99"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/accuracy_tab.py" line="166"/>
+        <location filename="../supervisor/accuracy_tab.py" line="104"/>
         <source>Promised: the wait the kiosk and ticket showed at issue; actual: issue → first call. Mean error: the mean difference either way. Bias: the mean of actual − promised, positive when citizens waited longer than promised. RMSE weighs large errors more. Within range: called within the range shown, to the minute (a single figure: within %2 min). Tickets issued without a promise are left out (%1 in this period). The counter and staff filters do not apply here.</source>
         <translation>預估：抽號時取號機與號碼單顯示之等候時間；實際：抽號至首次叫號。平均誤差：兩者差距（不論長短）之平均。偏差：實際減預估之平均，正值表示民眾等得比預估久。均方根誤差對大誤差加重計算。範圍內：於顯示之範圍內叫號（以分鐘計；單一數字者為前後 %2 分鐘內）。抽號時無預估之號碼不計入（本期間 %1 張）。櫃檯與承辦人篩選不適用於此。</translation>
     </message>
@@ -188,6 +183,14 @@
         <location filename="../supervisor/opinion_dialogs.py" line="130"/>
         <source>Assign</source>
         <translation>分派</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresTab</name>
+    <message>
+        <location filename="../supervisor/figures_tab.py" line="80"/>
+        <source>Breakdown</source>
+        <translation>分類</translation>
     </message>
 </context>
 <context>
@@ -467,165 +470,160 @@
 <context>
     <name>SatisfactionTab</name>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="119"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="87"/>
         <source>Mean score (1–5 faces)</source>
         <translation>平均分數（1–5 分）</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="120"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="88"/>
         <source>Satisfied (4 or 5 faces)</source>
         <translation>滿意比例（4 或 5 分）</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="121"/>
-        <location filename="../supervisor/satisfaction_tab.py" line="183"/>
-        <location filename="../supervisor/satisfaction_tab.py" line="217"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="89"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="132"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="166"/>
         <source>Ratings</source>
         <translation>評分數</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="122"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="90"/>
         <source>Trend of the monthly mean</source>
         <translation>每月平均分數趨勢</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="126"/>
-        <source>Breakdown</source>
-        <translation>分類</translation>
-    </message>
-    <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="129"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="95"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="130"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="96"/>
         <source>By counter</source>
         <translation>依櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="131"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="97"/>
         <source>By staff member</source>
         <translation>依承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="132"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="98"/>
         <source>By month</source>
         <translation>依月份</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="242"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="182"/>
         <source>What citizens wrote with their faces: %1 comments in this period, the newest visit first. The service, counter and staff filters do not apply here.</source>
         <translation>民眾評分時寫下的意見：本期間 %1 則，最新的服務在前。上方的服務、櫃檯與承辦人篩選不適用於本頁。</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="246"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="186"/>
         <source>Citizens rate a finished visit with 1 to 5 faces, at the counter or on the ticket&apos;s status page. Satisfied: 4 or 5 faces. The service, counter and staff filters do not apply here. Click a heading to sort.</source>
         <translation>民眾於服務完成後，在櫃檯或號碼牌網頁以 1 至 5 個表情評分；4 或 5 分為滿意。上方的服務、櫃檯與承辦人篩選不適用於本頁。按欄名可排序。</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="171"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="120"/>
         <source>No ratings in this period</source>
         <translation>本期間無評分</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="133"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="99"/>
         <source>Comments</source>
         <translation>評語</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="180"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="129"/>
         <source>Mean score by month</source>
         <translation>每月平均分數</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="181"/>
-        <location filename="../supervisor/satisfaction_tab.py" line="218"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="130"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="167"/>
         <source>Mean score</source>
         <translation>平均分數</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="182"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="131"/>
         <source>Trend</source>
         <translation>趨勢</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="184"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="133"/>
         <source>faces</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="185"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="134"/>
         <source>ratings per month</source>
         <translation>每月評分數</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="194"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="143"/>
         <source>– (needs two months)</source>
         <translation>–（需兩個月以上）</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="196"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="145"/>
         <source>improving</source>
         <translation>改善中</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="197"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="146"/>
         <source>worsening</source>
         <translation>下降中</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="198"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="147"/>
         <source>steady</source>
         <translation>持平</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="201"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="150"/>
         <source>%1 faces/month, %2</source>
         <translation>每月 %1 分，%2</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="219"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="168"/>
         <source>Satisfied</source>
         <translation>滿意比例</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="221"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="170"/>
         <source>Score %1</source>
         <translation>%1 分</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="237"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="176"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="257"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="197"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="258"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="198"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="259"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="199"/>
         <source>Counter</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="260"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="200"/>
         <source>Staff member</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="261"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="201"/>
         <source>Score</source>
         <translation>分數</translation>
     </message>
     <message>
-        <location filename="../supervisor/satisfaction_tab.py" line="262"/>
+        <location filename="../supervisor/satisfaction_tab.py" line="202"/>
         <source>Comment</source>
         <translation>評語</translation>
     </message>

@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from counterdesk.analytics.estimate_accuracy import (
     ACCURACY_BREAKDOWNS,
@@ -21,95 +20,44 @@ from counterdesk.analytics.estimate_accuracy import (
     accuracy_for,
 )
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import error_text
-from counterdesk.supervisor.widgets import (
-    Card,
-    TableColumn,
-    fill_table,
-    group_label,
-    percent,
-    service_label,
-    table_view,
-)
-from counterdesk.ui.tasks import run_in_background
+from counterdesk.supervisor.figures_tab import FiguresTab
+from counterdesk.supervisor.widgets import Card, TableColumn, fill_table, percent
 
 
-class AccuracyTab(QWidget):
-    shown = Signal()  # new figures are on screen
-    failed = Signal(str)  # the figures could not be read
-
+class AccuracyTab(FiguresTab[EstimateAccuracy]):
     def __init__(self, engine: TicketEngine, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.engine = engine
+        cards = {name: Card() for name in ("mae", "bias", "within", "measured")}
+        super().__init__(engine, cards, len(ACCURACY_BREAKDOWNS), parent)
         self.figures: EstimateAccuracy | None = None
-        self._generation = 0
         self._build()
         self.retranslate()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        cards = QHBoxLayout()
-        self.cards = {name: Card() for name in ("mae", "bias", "within", "measured")}
-        for card in self.cards.values():
-            cards.addWidget(card)
-        layout.addLayout(cards)
-        row = QHBoxLayout()
-        self.breakdown_label = QLabel()
-        self.breakdown = QComboBox()
-        self.breakdown.addItems([""] * len(ACCURACY_BREAKDOWNS))
-        self.breakdown.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.breakdown.currentIndexChanged.connect(self._fill_table)
-        row.addWidget(self.breakdown_label)
-        row.addWidget(self.breakdown)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.table = table_view(sortable=True)
+        layout.addLayout(self._card_row())
+        layout.addLayout(self._breakdown_row(fit=True))
         layout.addWidget(self.table, 1)
-        self.hint = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
-        self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        captions = {
+    def _captions(self) -> dict[str, str]:
+        return {
             "mae": self.tr("Mean error of the promised wait"),
             "bias": self.tr("Bias: waited longer (+) or shorter (−) than promised"),
             "within": self.tr("Called within the range promised"),
             "measured": self.tr("Promised waits measured"),
         }
-        for name, caption in captions.items():
-            self.cards[name].caption.setText(caption)
-        self.breakdown_label.setText(self.tr("Breakdown"))
-        for index, text in enumerate((self.tr("By service"), self.tr("By hour of issue"))):
-            self.breakdown.setItemText(index, text)
-        self._show()
+
+    def _choices(self) -> tuple[str, ...]:
+        return self.tr("By service"), self.tr("By hour of issue")
 
     def load(self, first: dt.date, last: dt.date, service: str | None) -> None:
         """Compute the figures of ``first`` to ``last`` (one service's, or all) off the UI
         thread."""
-        self._generation += 1
-        run_in_background(
-            partial(_figures, self.engine, first, last, service, self._generation),
-            self._ready,
-            self._failed,
-            owner=self,
-        )
+        self._compute(partial(accuracy_for, self.engine, first, last, service))
 
-    def _ready(self, result: tuple[int, EstimateAccuracy]) -> None:
-        generation, figures = result
-        if generation != self._generation:
-            return  # the supervisor has chosen another period or service since
-        self.figures = figures
-        self._show()
-        self.shown.emit()
-
-    def _failed(self, error: Exception) -> None:
-        self.failed.emit(error_text(error))
+    def _take(self, result: EstimateAccuracy) -> None:
+        self.figures = result
 
     def _show(self) -> None:
         self.hint.setText(self._hint())
@@ -147,17 +95,7 @@ class AccuracyTab(QWidget):
             (self.tr("RMSE"), lambda a: a.rmse, self.in_minutes),
             (self.tr("Within range"), lambda a: a.within_share, percent),
         ]
-        office = self.engine.office
-        rows = [
-            (
-                service_label(office, row.key)
-                if breakdown == "service"
-                else group_label(office, breakdown, row.key),
-                row.key,
-                row,
-            )
-            for row in self.figures.breakdown(breakdown)
-        ]
+        rows = self._group_rows(breakdown, self.figures.breakdown(breakdown))
         fill_table(self.table, self.tr("Group"), columns, rows)
 
     def _hint(self) -> str:
@@ -171,9 +109,3 @@ class AccuracyTab(QWidget):
             "period). The counter and staff filters do not apply here."
         )
         return text.replace("%1", unpromised).replace("%2", f"{SINGLE_FIGURE_MINUTES:g}")
-
-
-def _figures(
-    engine: TicketEngine, first: dt.date, last: dt.date, service: str | None, generation: int
-) -> tuple[int, EstimateAccuracy]:
-    return generation, accuracy_for(engine, first, last, service)

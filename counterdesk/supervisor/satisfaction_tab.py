@@ -14,17 +14,9 @@ import html
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QStackedWidget, QVBoxLayout, QWidget
 
 from counterdesk import phrases
 from counterdesk.analytics.satisfaction import (
@@ -35,13 +27,13 @@ from counterdesk.analytics.satisfaction import (
     satisfaction,
 )
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import error_text
 from counterdesk.reporting.feedback_tables import (
     SCORE_BREAKDOWNS,
     monthly_means,
     trend_direction,
 )
 from counterdesk.supervisor import charts
+from counterdesk.supervisor.figures_tab import FiguresTab
 from counterdesk.supervisor.widgets import (
     Card,
     TableColumn,
@@ -53,48 +45,31 @@ from counterdesk.supervisor.widgets import (
     table_view,
 )
 from counterdesk.ui import translation
-from counterdesk.ui.tasks import run_in_background
 
 COMMENTS = "comments"
 CHOICES = (*SCORE_BREAKDOWNS, COMMENTS)  # the breakdown selector: the tables, then the comments
 SERVICE_LIMIT = 28  # characters of a service's name beside a comment; the tooltip has it all
 
 
-class SatisfactionTab(QWidget):
-    shown = Signal()  # new figures are on screen
-    failed = Signal(str)  # the figures could not be read
-
+class SatisfactionTab(FiguresTab[tuple[Satisfaction, list[RatingComment]]]):
     def __init__(self, engine: TicketEngine, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.engine = engine
+        cards = {name: Card() for name in ("mean", "satisfied", "ratings")}
+        cards["trend"] = Card(size=15)  # words, not a number: smaller to fit
+        super().__init__(engine, cards, len(CHOICES), parent)
         self.figures: Satisfaction | None = None
         self.comments: list[RatingComment] | None = None
-        self._generation = 0
         self._build()
         self.retranslate()
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
-        cards = QHBoxLayout()
-        self.cards = {name: Card() for name in ("mean", "satisfied", "ratings")}
-        self.cards["trend"] = Card(size=15)  # words, not a number: smaller to fit
-        for name, card in self.cards.items():
-            cards.addWidget(card, 2 if name == "trend" else 1)
-        layout.addLayout(cards)
+        layout.addLayout(self._card_row({"mean": 1, "satisfied": 1, "ratings": 1, "trend": 2}))
         body = QHBoxLayout()
         self.chart = charts.ChartView()
         body.addWidget(self.chart, 2)
         side = QVBoxLayout()
-        row = QHBoxLayout()
-        self.breakdown_label = QLabel()
-        self.breakdown = QComboBox()
-        self.breakdown.addItems([""] * len(CHOICES))
-        self.breakdown.currentIndexChanged.connect(self._fill_table)
-        row.addWidget(self.breakdown_label)
-        row.addWidget(self.breakdown, 1)
-        side.addLayout(row)
-        self.table = table_view(sortable=True)
+        side.addLayout(self._breakdown_row(fit=False))
         # One line a comment, the whole of it in the tooltip: rows sized to wrapped text took
         # seconds to lay out for a year of a busy office's comments.
         self.comments_table = table_view(sortable=True)
@@ -103,64 +78,38 @@ class SatisfactionTab(QWidget):
         self.tables.addWidget(self.table)
         self.tables.addWidget(self.comments_table)
         side.addWidget(self.tables, 1)
-        self.hint = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
-        self.hint.setWordWrap(True)
         side.addWidget(self.hint)
         body.addLayout(side, 3)
         layout.addLayout(body, 1)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        captions = {
+    def _captions(self) -> dict[str, str]:
+        return {
             "mean": self.tr("Mean score (1–5 faces)"),
             "satisfied": self.tr("Satisfied (4 or 5 faces)"),
             "ratings": self.tr("Ratings"),
             "trend": self.tr("Trend of the monthly mean"),
         }
-        for name, caption in captions.items():
-            self.cards[name].caption.setText(caption)
-        self.breakdown_label.setText(self.tr("Breakdown"))
-        for index, text in enumerate(
-            (
-                self.tr("By service"),
-                self.tr("By counter"),
-                self.tr("By staff member"),
-                self.tr("By month"),
-                self.tr("Comments"),
-            )
-        ):
-            self.breakdown.setItemText(index, text)
-        self.hint.setText(self._hint(CHOICES[self.breakdown.currentIndex()]))
-        self._show()
+
+    def _choices(self) -> tuple[str, ...]:
+        return (
+            self.tr("By service"),
+            self.tr("By counter"),
+            self.tr("By staff member"),
+            self.tr("By month"),
+            self.tr("Comments"),
+        )
 
     def load(self, first: dt.date, last: dt.date) -> None:
         """Compute the figures of ``first`` to ``last`` off the UI thread."""
-        self._generation += 1
-        run_in_background(
-            partial(_figures, self.engine, first, last, self._generation),
-            self._ready,
-            self._failed,
-            owner=self,
-        )
+        self._compute(partial(_figures, self.engine, first, last))
 
-    def _ready(self, result: tuple[int, Satisfaction, list[RatingComment]]) -> None:
-        generation, figures, comments = result
-        if generation != self._generation:
-            return  # the supervisor has chosen another period since
-        self.figures, self.comments = figures, comments
-        self._show()
-        self.shown.emit()
-
-    def _failed(self, error: Exception) -> None:
-        self.failed.emit(error_text(error))
+    def _take(self, result: tuple[Satisfaction, list[RatingComment]]) -> None:
+        self.figures, self.comments = result
 
     def _show(self) -> None:
         figures = self.figures
-        if figures is None:
+        if figures is None:  # the hint all the same: _fill_table says it once there are figures
+            self.hint.setText(self._hint(CHOICES[self.breakdown.currentIndex()]))
             return
         overall = figures.overall
         self.cards["mean"].value.setText(_mean(overall.mean))
@@ -223,18 +172,9 @@ class SatisfactionTab(QWidget):
             ),
         ]
         scores: tuple[Score, ...] = getattr(self.figures, f"by_{breakdown}")
-        office = self.engine.office
-        rows = [
-            (
-                service_label(office, score.key)
-                if breakdown == "service"
-                else group_label(office, breakdown, score.key),
-                score.key,
-                score,
-            )
-            for score in scores
-        ]
-        fill_table(self.table, self.tr("Group"), columns, rows, narrow=True)
+        fill_table(
+            self.table, self.tr("Group"), columns, self._group_rows(breakdown, scores), narrow=True
+        )
 
     def _hint(self, choice: str) -> str:
         if choice == COMMENTS:
@@ -298,9 +238,9 @@ class SatisfactionTab(QWidget):
 
 
 def _figures(
-    engine: TicketEngine, first: dt.date, last: dt.date, generation: int
-) -> tuple[int, Satisfaction, list[RatingComment]]:
-    return generation, satisfaction(engine, first, last), rating_comments(engine, first, last)
+    engine: TicketEngine, first: dt.date, last: dt.date
+) -> tuple[Satisfaction, list[RatingComment]]:
+    return satisfaction(engine, first, last), rating_comments(engine, first, last)
 
 
 def _faces(face: int) -> Callable[[Score], int]:
