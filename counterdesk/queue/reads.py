@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from counterdesk.queue.arguments import EVENT_IDS, EVENT_LIMITS, typed_code, whole_number
 from counterdesk.queue.clock import Clock
@@ -48,6 +48,12 @@ from counterdesk.queue.views import (
     Ticket,
 )
 
+# How many wait for a service today: built once, the kiosk asks at every tap.
+_WAITING_FOR = select(func.count()).where(
+    TicketRow.business_date == bindparam("day"),
+    TicketRow.status == Status.WAITING,
+    TicketRow.service_code == bindparam("service"),
+)
 # Events committed out of id order are at most this far below the newest (the transactions
 # in flight at once are far fewer).
 RECENT_EVENTS = 1000
@@ -158,13 +164,7 @@ class QueueReader:
         today = source.business_date(now)
         with source.db.read() as session:
             code = service_row(session, service).code
-            waiting = session.execute(
-                select(func.count()).where(
-                    TicketRow.business_date == today,
-                    TicketRow.status == Status.WAITING,
-                    TicketRow.service_code == service,
-                )
-            ).scalar_one()
+            waiting = session.execute(_WAITING_FOR, {"day": today, "service": code}).scalar_one()
             projected = source.estimator.estimates(
                 session, source.office, now, [(code, priority)], tickets=()
             )
