@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -186,6 +186,7 @@ class Estimates:
 
     tickets: dict[int, WaitRange]
     new: dict[tuple[str, bool], WaitRange]
+    waiting: dict[str, int]  # people waiting by service, read in the same snapshot
 
 
 T = TypeVar("T")
@@ -229,10 +230,11 @@ class WaitEstimator:
     ) -> Estimates:
         """The waits of the waiting tickets (all, or the ids in ``tickets``) and of a ticket
         of each ``(service, priority)`` in ``new`` taken now."""
-        outlook = self.forecast(session, office, now, new, tickets)
+        waiting, outlook = self._forecast(session, office, now, new, tickets)
         return Estimates(
             {key: WaitRange.of(o) for key, o in outlook.tickets.items()},
             {key: WaitRange.of(o) for key, o in outlook.new.items()},
+            dict(Counter(queued.service for queued in waiting)),
         )
 
     def forecast(
@@ -244,6 +246,16 @@ class WaitEstimator:
         tickets: Collection[int] | None = None,
     ) -> Forecast:
         """The projection behind ``estimates``, in unrounded minutes."""
+        return self._forecast(session, office, now, new, tickets)[1]
+
+    def _forecast(
+        self,
+        session: Session,
+        office: Office,
+        now: dt.datetime,
+        new: Iterable[tuple[str, bool]],
+        tickets: Collection[int] | None,
+    ) -> tuple[list[Queued], Forecast]:
         today = office.local_date(now)
         pace = self._cached_pace(session, office, now)
         day = _day(office, today, now)
@@ -259,7 +271,7 @@ class WaitEstimator:
             variability=pace.variability,
             samples=pace.samples,
         )
-        return forecast(
+        return waiting, forecast(
             waiting,
             self._desks(session, office, now, day, pace),
             day,

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import Protocol
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 
 from counterdesk.queue.arguments import EVENT_IDS, EVENT_LIMITS, typed_code, whole_number
 from counterdesk.queue.clock import Clock
@@ -48,12 +48,6 @@ from counterdesk.queue.views import (
     Ticket,
 )
 
-# How many wait for a service today: built once, the kiosk asks at every tap.
-_WAITING_FOR = select(func.count()).where(
-    TicketRow.business_date == bindparam("day"),
-    TicketRow.status == Status.WAITING,
-    TicketRow.service_code == bindparam("service"),
-)
 # Events committed out of id order are at most this far below the newest (the transactions
 # in flight at once are far fewer).
 RECENT_EVENTS = 1000
@@ -161,14 +155,12 @@ class QueueReader:
         the wait is None when no counter will call it today."""
         source = self._source
         now = source.clock.now()
-        today = source.business_date(now)
         with source.db.read() as session:
             code = service_row(session, service).code
-            waiting = session.execute(_WAITING_FOR, {"day": today, "service": code}).scalar_one()
             projected = source.estimator.estimates(
                 session, source.office, now, [(code, priority)], tickets=()
             )
-            return waiting, projected.new.get((code, priority))
+            return projected.waiting.get(code, 0), projected.new.get((code, priority))
 
     def waiting(self, service: str | None = None) -> list[Ticket]:
         """Today's waiting tickets in queue order (priority first), for staff lists."""
