@@ -42,7 +42,6 @@ from counterdesk.web.api_models import (
 from counterdesk.web.problems import PROBLEM_TYPE, problem
 from counterdesk.web.response import NO_STORE, Response
 from counterdesk.web.site import StatusSite, redact
-from counterdesk.web.status import find_status
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +111,7 @@ def api_app(site: StatusSite) -> FastAPI:
 
         Unknown, malformed and expired tokens are all 404, so a token cannot be probed.
         """
-        status = find_status(site.feedback, token)  # a malformed token never reaches SQL
+        status = site.status(token)  # a malformed token never reaches SQL
         if status is None:
             days = engine.office.feedback.rating_days
             hint = phrases.TICKET_NOT_FOUND_HINT.fill(days=days)

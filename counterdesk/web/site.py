@@ -76,7 +76,7 @@ class StatusSite:
         return html(200, board_page(self.engine.office))
 
     def page(self, token: str) -> Response:
-        return self.page_of(self._status(token))
+        return self.page_of(self.status(token))
 
     def page_of(self, status: TicketStatus | None) -> Response:
         if status is None:
@@ -84,7 +84,7 @@ class StatusSite:
         return self._status_page(200, status)
 
     def json(self, token: str) -> Response:
-        return self.json_of(self._status(token))
+        return self.json_of(self.status(token))
 
     def json_of(self, status: TicketStatus | None) -> Response:
         if status is None:
@@ -109,7 +109,7 @@ class StatusSite:
 
         A success redirects to the ticket's page (303), so reloading it never posts again.
         """
-        status = self._status(token)
+        status = self.status(token)
         if status is None:
             return self._ticket_not_found()
         if content_type.partition(";")[0].strip().lower() != FORM_TYPE:
@@ -143,7 +143,10 @@ class StatusSite:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _status(self, token: str) -> TicketStatus | None:
+    def status(self, token: str) -> TicketStatus | None:
+        """The status behind ``token`` (None: malformed, unknown or expired), from the live
+        snapshot when it holds the ticket; a waiting ticket's estimate is noted to be recorded
+        as shown. Every surface that shows a ticket asks here: the page, its JSON, the API."""
         ticket = find_ticket(self.feedback, token, self.live)
         return None if ticket is None else self._shown(ticket)
 
@@ -167,7 +170,7 @@ class StatusSite:
 
     def _refused(self, token: str, reason: str) -> Response:
         """The ticket's page again, saying why it was not rated (it shows the earlier rating)."""
-        status = self._status(token)
+        status = self.status(token)
         if status is None:
             return self._ticket_not_found()
         if status.rated_score is not None:

@@ -160,20 +160,6 @@ class TicketStatus:
         }
 
 
-def find_status(
-    feedback: Feedback, token: str, live: LiveTickets | None = None
-) -> TicketStatus | None:
-    """The status behind ``token``, or None for a malformed, unknown or expired token; a
-    live ticket from ``live``'s shared snapshot when given.
-
-    A page expires when its ticket can no longer be rated: ``feedback.rating_days`` after the
-    ticket's business day. Opinions reach a ticket only with its rating, so only a finished
-    ticket's are looked up (a page polling a live ticket costs no extra query).
-    """
-    ticket = find_ticket(feedback, token, live)
-    return None if ticket is None else status_of(feedback, ticket)
-
-
 def find_ticket(feedback: Feedback, token: str, live: LiveTickets | None = None) -> Ticket | None:
     """The ticket behind ``token`` (from ``live``'s snapshot when it holds it), or None for a
     malformed or unknown token; whether its page has expired is ``status_of``'s to say."""

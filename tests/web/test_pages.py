@@ -17,7 +17,6 @@ from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.office import Office, Text
 from counterdesk.web.site import StatusSite
-from counterdesk.web.status import find_status
 from tests.web.support import Client, finished, polled
 
 
@@ -122,7 +121,7 @@ def test_the_page_words_the_projected_wait_in_both_languages(
     """The same waiting ticket with each kind of estimate: a range, one figure, a range from
     0, due now, none (no counter will call it today); the page and its JSON say the same."""
     site = StatusSite(engine)
-    found = find_status(site.feedback, engine.issue("precheck").token)
+    found = site.status(engine.issue("precheck").token)
     assert found is not None
     minutes = None if high is None else (high + (low or 0)) / 2
     status = dataclasses.replace(

@@ -45,6 +45,24 @@ def test_a_page_view_is_written_at_the_next_flush_and_once_per_change(
         assert writes == [True]
 
 
+def test_the_public_api_records_what_it_showed_like_the_page(
+    engine: TicketEngine, server: StatusServer, client: Client
+) -> None:
+    _flushed_by_the_test(server)
+    engine.sign_in(1, "wang")
+    engine.issue("precheck")
+    ticket = engine.issue("precheck")
+    shown = client.get(f"/api/v1/tickets/{ticket.token}").json()
+    server.site.shown.flush()
+    minutes, low, high, _ = latest_shown(engine, ticket.id)
+    assert (minutes, low, high) == (
+        shown["estimated_wait_minutes"],
+        shown["estimated_wait_low"],
+        shown["estimated_wait_high"],
+    )
+    assert minutes is not None
+
+
 def test_a_stopping_server_writes_what_its_pages_showed(
     engine: TicketEngine, clock: ManualClock
 ) -> None:
