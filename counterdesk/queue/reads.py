@@ -306,7 +306,8 @@ class QueueReader:
         )
         with self._source.db.read() as session:
             counters = list(session.scalars(select(CounterRow.number)))
-            of_tickets = session.execute(
+            connection = session.connection()  # rows as they come, not through the ORM
+            of_tickets = connection.execute(
                 select(*fields)
                 .join(TicketRow, TicketRow.id == events.ticket_id)
                 .where(TicketRow.business_date == day)
@@ -314,7 +315,7 @@ class QueueReader:
             # Counter sessions, through the index on time: SQLite, without statistics, would
             # read every ticket-less event of all time through the index on ``ticket_id``
             # (40 ms a day) unless the test of ``ticket_id`` is an expression.
-            of_counters = session.execute(
+            of_counters = connection.execute(
                 select(*fields[:4], literal(None), *fields[5:])
                 .where((events.ticket_id + 0).is_(None), events.counter_number.in_(counters))
                 .where(events.at >= start, events.at < end)
