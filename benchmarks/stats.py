@@ -79,6 +79,19 @@ def open_share(office: Office, hour: int) -> float:
     )
 
 
+def year_plan(office: Office, tickets: int) -> Plan:
+    """The sample day's arrival profile scaled so that ``YEAR`` issues about ``tickets``."""
+    days = (YEAR[1] - YEAR[0]).days + 1
+    expected = sum(rate * open_share(office, hour) for hour, rate in DEFAULT_PROFILE.items())
+    scale = tickets / days / expected
+    return Plan(
+        arrivals={hour: rate * scale for hour, rate in DEFAULT_PROFILE.items()},
+        no_show_share=0.05,
+        priority_share=0.05,
+        seed=2025,
+    )
+
+
 @contextmanager
 def database(backend: str, keep: Path | None) -> Iterator[str]:
     if backend == "sqlite":
@@ -111,14 +124,7 @@ def main() -> None:
     args = parser.parse_args()
     days = (YEAR[1] - YEAR[0]).days + 1
     office = big_office()
-    expected = sum(rate * open_share(office, hour) for hour, rate in DEFAULT_PROFILE.items())
-    scale = args.tickets / days / expected
-    plan = Plan(
-        arrivals={hour: rate * scale for hour, rate in DEFAULT_PROFILE.items()},
-        no_show_share=0.05,
-        priority_share=0.05,
-        seed=2025,
-    )
+    plan = year_plan(office, args.tickets)
     with database(args.backend, args.keep) as url:
         clock = ManualClock(dt.datetime(2026, 1, 15, 9, tzinfo=dt.UTC))
         engine = TicketEngine(Database(url, create=True), clock)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from counterdesk.queue.engine import TicketEngine
 
 VERSION = 4  # of the stored form: a row of another version is derived again
+BATCH_DAYS = 31  # days of the raw ticket log held at once: a busy month is under 10 MB
 NONE = -1
 STATUSES = tuple(status.value for status in Status)
 
@@ -361,11 +363,27 @@ def load_days(
     return days
 
 
-def detailed_days(engine: TicketEngine, first: dt.date, last: dt.date) -> list[DayData]:
-    """``load_days`` with detail over a ticket engine's database, office and clock: the source
-    of the raw ticket and event logs, so reports never reach for the engine's database."""
+def ticket_days(engine: TicketEngine, first: dt.date, last: dt.date) -> list[dt.date]:
+    """The days from ``first`` to ``last`` on which tickets were issued, in order."""
+    with engine.db.read() as session:
+        return list(
+            session.scalars(
+                select(DailySequenceRow.business_date)
+                .distinct()
+                .where(DailySequenceRow.business_date.between(first, last))
+                .order_by(DailySequenceRow.business_date)
+            )
+        )
+
+
+def detailed_days(engine: TicketEngine, days: Sequence[dt.date]) -> Iterator[DayData]:
+    """``load_days`` with detail of ``days`` (in order, from ``ticket_days``) over a ticket
+    engine's database, office and clock, ``BATCH_DAYS`` at a time: the source of the raw
+    ticket log, which for a year must not lie in memory whole."""
     now = engine.clock.now()
-    return load_days(engine.db, engine.office, first, last, now, detail=True)
+    for start in range(0, len(days), BATCH_DAYS):
+        batch = days[start : start + BATCH_DAYS]
+        yield from load_days(engine.db, engine.office, batch[0], batch[-1], now, detail=True)
 
 
 def _cached(

@@ -21,3 +21,12 @@ def inert(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+class InertTexts(dict[str, str]):
+    """``inert`` of every text looked up, each worked out once: a raw log repeats a few
+    kinds, codes and numbers over millions of rows, and a dictionary lookup is cheaper."""
+
+    def __missing__(self, text: str) -> str:
+        safe = self[text] = inert(text)
+        return safe

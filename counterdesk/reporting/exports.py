@@ -11,12 +11,12 @@ import csv
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from counterdesk.analytics.day_summary import detailed_days
+from counterdesk.analytics.day_summary import detailed_days, ticket_days
 from counterdesk.analytics.satisfaction import Satisfaction, rating_comments, satisfaction
 from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
 from counterdesk.feedback import Feedback
@@ -54,9 +54,9 @@ from counterdesk.reporting.tables import (
     TITLES,
     Column,
     breakdown_rows,
-    event_rows,
+    event_table,
     summary_rows,
-    ticket_rows,
+    ticket_table,
 )
 
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, the heading row included
@@ -170,27 +170,22 @@ def _atomic(path: Path) -> Iterator[IO[bytes]]:
 
 def filtered_tickets(
     engine: TicketEngine, request: ExportRequest, report: Progress
-) -> Iterator[dict[str, Any]]:
-    """The raw ticket log, restricted by the request's filters like the statistics are."""
-    days = detailed_days(engine, request.first, request.last)
-    wanted = request.filters
-    for done, data in enumerate(days, start=1):
-        for row in ticket_rows([data], engine.office):
-            if (
-                (wanted.service is None or row["issued_service"] == wanted.service)
-                and (wanted.counter is None or row["counter"] == wanted.counter)
-                and (wanted.staff is None or row["staff"] == wanted.staff)
-            ):
-                yield row
+) -> Iterator[tuple[Any, ...]]:
+    """The raw ticket log in the order of ``TICKET_COLUMNS``, restricted by the request's
+    filters like the statistics are, read a batch of days at a time."""
+    days = ticket_days(engine, request.first, request.last)
+    for done, data in enumerate(detailed_days(engine, days), start=1):
+        yield from ticket_table(data, engine.office, request.filters)
         report(done, len(days))
 
 
 def all_events(
     engine: TicketEngine, request: ExportRequest, report: Progress
-) -> Iterator[dict[str, Any]]:
-    days = [data.day for data in detailed_days(engine, request.first, request.last)]
+) -> Iterator[tuple[Any, ...]]:
+    """The event log in the order of ``EVENT_COLUMNS``, a day at a time."""
+    days = ticket_days(engine, request.first, request.last)
     for done, day in enumerate(days, start=1):
-        yield from event_rows(engine.read, engine.office, day)
+        yield from event_table(engine.read, engine.office, day)
         report(done, len(days))
 
 
@@ -209,33 +204,41 @@ def _write_csv(
     names as Big5 noise. The summary's total, service and hour rows carry the estimate's
     accuracy too (its columns empty on the other breakdowns' rows)."""
     columns: tuple[Column, ...]
-    rows: Iterable[dict[str, Any]]
-    if request.table == "summary":
-        columns = (Column("breakdown", "", ""), *GROUP_COLUMNS, *FIGURE_COLUMNS, *ACCURACY_COLUMNS)
-        estimates = accuracy_of(engine, stats)
-        rows = (
-            {**row, **accuracy_values(group_accuracy(estimates, row["breakdown"], row["key"]))}
-            for row in summary_rows(stats, engine.office)
-        )
-    elif request.table == "tickets":
-        columns, rows = TICKET_COLUMNS, filtered_tickets(engine, request, report)
+    records: Iterable[dict[str, Any]]
+    rows: Iterable[Sequence[Any]]
+    if request.table == "tickets":  # the raw logs come streamed, as rows of inert cells
+        rows, columns = filtered_tickets(engine, request, report), TICKET_COLUMNS
     elif request.table == "events":
-        columns, rows = EVENT_COLUMNS, all_events(engine, request, report)
-    elif request.table == "satisfaction":
-        figures = satisfaction(engine, request.first, request.last)
-        columns, rows = SCORE_COLUMNS, score_rows(figures, engine.office)
-    elif request.table == "comments":
-        comments = rating_comments(engine, request.first, request.last)
-        columns, rows = COMMENT_COLUMNS, comment_rows(comments, engine.office)
+        rows, columns = all_events(engine, request, report), EVENT_COLUMNS
     else:
-        received = period_opinions(opinions, request.first, request.last)
-        columns, rows = OPINION_COLUMNS, opinion_rows(received, engine.office)
+        if request.table == "summary":
+            columns = (
+                Column("breakdown", "", ""),
+                *GROUP_COLUMNS,
+                *FIGURE_COLUMNS,
+                *ACCURACY_COLUMNS,
+            )
+            estimates = accuracy_of(engine, stats)
+            records = (
+                {**row, **accuracy_values(group_accuracy(estimates, row["breakdown"], row["key"]))}
+                for row in summary_rows(stats, engine.office)
+            )
+        elif request.table == "satisfaction":
+            figures = satisfaction(engine, request.first, request.last)
+            columns, records = SCORE_COLUMNS, score_rows(figures, engine.office)
+        elif request.table == "comments":
+            comments = rating_comments(engine, request.first, request.last)
+            columns, records = COMMENT_COLUMNS, comment_rows(comments, engine.office)
+        else:
+            received = period_opinions(opinions, request.first, request.last)
+            columns, records = OPINION_COLUMNS, opinion_rows(received, engine.office)
+        rows = ([inert(record[c.key]) for c in columns] for record in records)
     with open(handle.fileno(), "w", encoding="utf-8-sig", newline="", closefd=False) as text:
-        writer = csv.writer(text)
+        writer = csv.writer(text)  # writes None as an empty cell
         writer.writerow(column.key for column in columns)
         written = 0
         for row in rows:
-            writer.writerow("" if row[c.key] is None else inert(row[c.key]) for c in columns)
+            writer.writerow(row)
             written += 1
     report(1, 1)
     return written
@@ -296,7 +299,7 @@ def _write_xlsx(
     book.save(handle)
 
 
-def _ticket_sheets(book: Any, rows: Iterable[dict[str, Any]]) -> None:
+def _ticket_sheets(book: Any, rows: Iterable[Sequence[Any]]) -> None:
     """The raw ticket log, continued on a new sheet whenever one reaches Excel's row limit."""
     sheet, written, parts = None, XLSX_MAX_ROWS, 0
     for row in rows:
@@ -304,7 +307,7 @@ def _ticket_sheets(book: Any, rows: Iterable[dict[str, Any]]) -> None:
             parts += 1
             title = "票號 Tickets" + (f" {parts}" if parts > 1 else "")
             sheet, written = _table_sheet(book, title, TICKET_COLUMNS, []), 1
-        sheet.append([inert(row[c.key]) for c in TICKET_COLUMNS])  # type: ignore[union-attr]  # set at row 1
+        sheet.append(list(row))  # type: ignore[union-attr]  # set at row 1
         written += 1
 
 
