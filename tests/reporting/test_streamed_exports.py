@@ -10,9 +10,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from counterdesk.analytics.statistics import Filters
+from counterdesk.analytics import statistics
+from counterdesk.analytics.statistics import Filters, statistics_for
 from counterdesk.queue import ManualClock, TicketEngine
-from counterdesk.reporting.exports import ExportRequest, export
+from counterdesk.reporting import exports
+from counterdesk.reporting.exports import ExportError, ExportRequest, export
 from counterdesk.reporting.tables import steady_offset
 from counterdesk.simulation.simulator import Plan, simulate
 from tests.conftest import OPENING
@@ -50,6 +52,28 @@ def test_streamed_row_export_is_byte_for_byte_the_former_one(
     )
     assert output.read_bytes() == (FIXTURES / fixture).read_bytes()
     assert done[-1] == (1, 1)  # finished, as the terminal's and the window's bars expect
+
+
+@pytest.mark.parametrize("table", ["tickets", "events"])
+def test_raw_logs_count_the_range_without_reading_its_statistics(
+    week: TicketEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str
+) -> None:
+    """A year's statistics take 300 MB: the unfiltered raw logs count their tickets and days
+    in the database instead, and say the same as the statistics would, refusal included."""
+    expected = statistics_for(week, FIRST, LAST)
+
+    def unread(*args: object) -> None:
+        raise AssertionError("the raw logs read the statistics")
+
+    monkeypatch.setattr(exports, "statistics_for", unread)
+    monkeypatch.setattr(statistics, "compute", unread)
+    result = export(week, ExportRequest(FIRST, LAST, "csv", tmp_path / "week.csv", table=table))
+    assert (result.tickets, result.days) == (expected.total.issued, expected.days)
+    empty = LAST + dt.timedelta(days=1)
+    with pytest.raises(ExportError) as refused:
+        export(week, ExportRequest(empty, empty, "csv", tmp_path / "none.csv", table=table))
+    assert str(refused.value) == f"no tickets from {empty} to {empty}: nothing to export"
+    assert not (tmp_path / "none.csv").exists()
 
 
 def test_local_times_are_shifted_at_once_only_on_days_without_a_clock_change() -> None:
