@@ -295,8 +295,9 @@ class QueueReader:
         at = TicketEventRow.__table__.c.at
         if self._source.db.dialect == "postgresql":
             seconds = cast(func.floor(func.extract("epoch", at)), BigInteger)
-        else:  # SQLite keeps the naive UTC time as text
-            seconds = cast(func.strftime("%s", type_coerce(at, String)), BigInteger)
+        else:  # SQLite keeps the naive UTC time as text; its strftime would round, not cut
+            whole = func.substr(type_coerce(at, String), 1, len("2025-01-01 00:00:00"))
+            seconds = cast(func.strftime("%s", whole), BigInteger)
         return self._day_event_rows(day, start, end, seconds)
 
     def _day_event_rows(
