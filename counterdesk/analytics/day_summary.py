@@ -376,6 +376,18 @@ def ticket_days(engine: TicketEngine, first: dt.date, last: dt.date) -> list[dt.
         )
 
 
+def ticket_count(engine: TicketEngine, first: dt.date, last: dt.date) -> int:
+    """The tickets issued from ``first`` to ``last``: what the raw logs need to know of the
+    range, counted in the database instead of reading the year's statistics (300 MB)."""
+    with engine.db.read() as session:
+        return int(
+            session.scalar(
+                select(func.count(TicketRow.id)).where(TicketRow.business_date.between(first, last))
+            )
+            or 0
+        )
+
+
 def detailed_days(engine: TicketEngine, days: Sequence[dt.date]) -> Iterator[DayData]:
     """``load_days`` with detail of ``days`` (in order, from ``ticket_days``) over a ticket
     engine's database, office and clock, ``BATCH_DAYS`` at a time: the source of the raw

@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from operator import itemgetter
 from typing import Any, Protocol
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import BigInteger, ColumnElement, String, cast, func, literal, select, type_coerce
 
 from counterdesk.queue.arguments import EVENT_IDS, EVENT_LIMITS, typed_code, whole_number
 from counterdesk.queue.clock import Clock
@@ -284,10 +284,30 @@ class QueueReader:
     ) -> list[tuple[Any, ...]]:
         """``day_events`` as plain tuples in ``Event``'s field order: the raw event log of a
         year is millions of rows, each too many to build an object for."""
+        return self._day_event_rows(day, start, end, TicketEventRow.__table__.c.at)
+
+    def day_event_seconds(
+        self, day: dt.date, start: dt.datetime, end: dt.datetime
+    ) -> list[tuple[Any, ...]]:
+        """``day_event_rows`` with each time as whole seconds since the epoch (UTC), read as
+        stored: a datetime per event was a third of a year's event CSV, and the export
+        formats a day's times at once."""
+        at = TicketEventRow.__table__.c.at
+        if self._source.db.dialect == "postgresql":
+            seconds = cast(func.floor(func.extract("epoch", at)), BigInteger)
+        else:  # SQLite keeps the naive UTC time as text; its strftime would round, not cut
+            whole = func.substr(type_coerce(at, String), 1, len("2025-01-01 00:00:00"))
+            seconds = cast(func.strftime("%s", whole), BigInteger)
+        return self._day_event_rows(day, start, end, seconds)
+
+    def _day_event_rows(
+        self, day: dt.date, start: dt.datetime, end: dt.datetime, at: ColumnElement[Any]
+    ) -> list[tuple[Any, ...]]:
+        """The rows of ``day_event_rows``, the time read as ``at``."""
         events = TicketEventRow.__table__.c
         fields = (
             events.id,
-            events.at,
+            at,
             events.kind,
             events.ticket_id,
             TicketRow.number,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from counterdesk.analytics.day_summary import detailed_days, ticket_days
+from counterdesk.analytics.day_summary import detailed_days, ticket_count, ticket_days
 from counterdesk.analytics.satisfaction import Satisfaction, rating_comments, satisfaction
 from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
 from counterdesk.feedback import Feedback
@@ -61,6 +61,7 @@ from counterdesk.reporting.tables import (
 
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, the heading row included
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
+RAW_LOGS = ("tickets", "events")  # the CSV tables streamed from the database, row by row
 
 
 class ExportError(CounterdeskError):
@@ -94,8 +95,15 @@ def export(
     if request.table not in CSV_TABLES:
         raise ExportError(f"unknown table {request.table!r} (use {', '.join(CSV_TABLES)})")
     _check_writable(request.output)
-    stats = statistics_for(engine, request.first, request.last, request.filters)
-    refusal = _nothing_to_export(engine, request, stats)
+    stats: Statistics | None = None
+    if request.format == "csv" and request.table in RAW_LOGS and request.filters == Filters():
+        # The raw logs need only the range's tickets and days: their memory stays flat.
+        issued = ticket_count(engine, request.first, request.last)
+        days = len(ticket_days(engine, request.first, request.last))
+    else:
+        stats = statistics_for(engine, request.first, request.last, request.filters)
+        issued, days = stats.total.issued, stats.days
+    refusal = _nothing_to_export(engine, request, issued)
     if refusal:
         raise ExportError(refusal)
     report = progress or (lambda done, total: None)
@@ -104,25 +112,25 @@ def export(
     with _atomic(request.output) as handle:
         if request.format == "csv":
             rows = _write_csv(engine, opinions, request, stats, handle, report)
-        elif request.format == "xlsx":
-            _write_xlsx(engine, opinions, request, stats, handle, report)
         else:
-            from counterdesk.reporting.pdf_report import write_pdf
+            assert stats is not None, "read above for every format but the raw logs"
+            if request.format == "xlsx":
+                _write_xlsx(engine, opinions, request, stats, handle, report)
+            else:
+                from counterdesk.reporting.pdf_report import write_pdf
 
-            write_pdf(engine, stats, handle, report)
-    return ExportResult(request.output, stats.total.issued, stats.days, rows)
+                write_pdf(engine, stats, handle, report)
+    return ExportResult(request.output, issued, days, rows)
 
 
-def _nothing_to_export(
-    engine: TicketEngine, request: ExportRequest, stats: Statistics
-) -> str | None:
+def _nothing_to_export(engine: TicketEngine, request: ExportRequest, issued: int) -> str | None:
     """Why the range has nothing to export, or None.
 
     A ticket table needs tickets. The satisfaction, comment and opinion tables are written
     even when empty: opinions come by phone and letter on days without tickets, and "none"
     is an answer. The XLSX and the PDF report hold both, so they need one or the other.
     """
-    if stats.total.issued or (request.format == "csv" and request.table in FEEDBACK_TABLES):
+    if issued or (request.format == "csv" and request.table in FEEDBACK_TABLES):
         return None
     period = f"from {request.first} to {request.last}"
     filtered = " with these filters" if request.filters != Filters() else ""
@@ -196,7 +204,7 @@ def _write_csv(
     engine: TicketEngine,
     opinions: Opinions,
     request: ExportRequest,
-    stats: Statistics,
+    stats: Statistics | None,  # None for the unfiltered raw logs, which need none
     handle: IO[bytes],
     report: Progress,
 ) -> int:
@@ -212,6 +220,7 @@ def _write_csv(
         rows, columns = all_events(engine, request, report), EVENT_COLUMNS
     else:
         if request.table == "summary":
+            assert stats is not None, "read in export() for every table but the raw logs"
             columns = (
                 Column("breakdown", "", ""),
                 *GROUP_COLUMNS,

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from counterdesk.queue import (
     Database,
     EventKind,
@@ -114,3 +116,28 @@ def test_the_change_mark_moves_with_every_change_and_only_then(engine: TicketEng
         change()
         marks.append(engine.read.change_mark())
     assert len(set(marks)) == len(marks)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_day_event_seconds_cut_each_time_to_its_second(
+    backend: str,
+    sqlite_url: str,
+    clock: ManualClock,
+    sample_office: Office,
+    request: pytest.FixtureRequest,
+) -> None:
+    """As the datetimes' local times did: SQLite's own strftime would round 0.9998 s up."""
+    url = sqlite_url if backend == "sqlite" else request.getfixturevalue("pg_url")
+    engine = TicketEngine(Database(url), clock)
+    engine.load_office(sample_office)
+    clock.advance(seconds=0.999847)
+    engine.sign_in(1, "wang")
+    engine.issue("precheck")
+    today = engine.business_date()
+    start, end = clock.now() - dt.timedelta(hours=1), clock.now() + dt.timedelta(seconds=1)
+    rows = engine.read.day_event_rows(today, start, end)
+    assert rows[0][1].microsecond == 999847
+    assert [row[1] for row in engine.read.day_event_seconds(today, start, end)] == [
+        int(row[1].timestamp()) for row in rows
+    ]
+    engine.db.dispose()

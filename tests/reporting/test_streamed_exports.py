@@ -10,9 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from counterdesk.analytics.statistics import Filters
-from counterdesk.queue import ManualClock, TicketEngine
-from counterdesk.reporting.exports import ExportRequest, export
+from counterdesk.analytics import statistics
+from counterdesk.analytics.statistics import Filters, statistics_for
+from counterdesk.queue import Database, ManualClock, TicketEngine
+from counterdesk.queue.office import Office
+from counterdesk.reporting import exports
+from counterdesk.reporting.exports import ExportError, ExportRequest, export
 from counterdesk.reporting.tables import steady_offset
 from counterdesk.simulation.simulator import Plan, simulate
 from tests.conftest import OPENING
@@ -22,11 +25,15 @@ FIRST = OPENING.date() - dt.timedelta(days=14)
 LAST = FIRST + dt.timedelta(days=6)
 
 
-@pytest.fixture
-def week(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
+def simulated_week(engine: TicketEngine) -> TicketEngine:
     """A week of the sample office through the engine: no-shows, returns, priority tickets."""
     simulate(engine, FIRST, Plan(arrivals={9: 10, 10: 14, 14: 12, 15: 8}, seed=7), days=7)
     return engine
+
+
+@pytest.fixture
+def week(engine: TicketEngine) -> TicketEngine:
+    return simulated_week(engine)
 
 
 @pytest.mark.parametrize(
@@ -50,6 +57,42 @@ def test_streamed_row_export_is_byte_for_byte_the_former_one(
     )
     assert output.read_bytes() == (FIXTURES / fixture).read_bytes()
     assert done[-1] == (1, 1)  # finished, as the terminal's and the window's bars expect
+
+
+def test_event_log_on_postgresql_is_byte_for_byte_the_same(
+    pg_url: str, clock: ManualClock, sample_office: Office, tmp_path: Path
+) -> None:
+    """PostgreSQL gives the event times as epoch seconds by its own expression."""
+    engine = TicketEngine(Database(pg_url), clock)
+    try:
+        engine.load_office(sample_office)
+        output = tmp_path / "week-events.csv"
+        export(simulated_week(engine), ExportRequest(FIRST, LAST, "csv", output, table="events"))
+    finally:
+        engine.db.dispose()
+    assert output.read_bytes() == (FIXTURES / "week-events.csv").read_bytes()
+
+
+@pytest.mark.parametrize("table", ["tickets", "events"])
+def test_raw_logs_count_the_range_without_reading_its_statistics(
+    week: TicketEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str
+) -> None:
+    """A year's statistics take 300 MB: the unfiltered raw logs count their tickets and days
+    in the database instead, and say the same as the statistics would, refusal included."""
+    expected = statistics_for(week, FIRST, LAST)
+
+    def unread(*args: object) -> None:
+        raise AssertionError("the raw logs read the statistics")
+
+    monkeypatch.setattr(exports, "statistics_for", unread)
+    monkeypatch.setattr(statistics, "compute", unread)
+    result = export(week, ExportRequest(FIRST, LAST, "csv", tmp_path / "week.csv", table=table))
+    assert (result.tickets, result.days) == (expected.total.issued, expected.days)
+    empty = LAST + dt.timedelta(days=1)
+    with pytest.raises(ExportError) as refused:
+        export(week, ExportRequest(empty, empty, "csv", tmp_path / "none.csv", table=table))
+    assert str(refused.value) == f"no tickets from {empty} to {empty}: nothing to export"
+    assert not (tmp_path / "none.csv").exists()
 
 
 def test_local_times_are_shifted_at_once_only_on_days_without_a_clock_change() -> None:
