@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from counterdesk.analytics.statistics import Filters, statistics_for
 from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.reporting import exports
 from counterdesk.reporting.exports import ExportError, ExportRequest, export
 from counterdesk.reporting.periods import PeriodError, date_range, parse_period, preset
 from tests.analytics.test_statistics import DAY, at, nearest_rank, play_day
@@ -141,6 +142,7 @@ def test_xlsx_has_a_sheet_per_breakdown_and_the_ticket_log(
     summary = {row[0]: row[-1] for row in book["摘要 Summary"].iter_rows(values_only=True)}
     assert summary["發出 Issued"] == 3 and summary["篩選 Filters"] == "service precheck"
     assert summary["等候中位數（秒）Median wait (s)"] == 660
+    assert "票號紀錄 Ticket log" not in summary  # one sheet holds the log: no note
     services = list(book["依服務項目 By service"].iter_rows(values_only=True))
     assert services[0][0] == "代碼\nCode"
     assert services[1][:4] == (
@@ -151,6 +153,22 @@ def test_xlsx_has_a_sheet_per_breakdown_and_the_ticket_log(
     )
     tickets = list(book["票號 Tickets"].iter_rows(values_only=True))
     assert [row[1] for row in tickets[1:]] == ["A001", "A002", "A003"]  # the filter applies
+
+
+def test_xlsx_ticket_log_past_the_row_limit_continues_on_a_second_sheet(
+    played: TicketEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exports, "XLSX_MAX_ROWS", 3)  # the heading and two tickets a sheet
+    export(played, request(tmp_path, "xlsx", filters=Filters(service="precheck")))
+    book = load_workbook(tmp_path / "out-summary.xlsx", read_only=True)
+    assert book.sheetnames[-2:] == ["票號 Tickets", "票號 Tickets 2"]
+    first, second = (list(book[name].iter_rows(values_only=True)) for name in book.sheetnames[-2:])
+    assert first[0] == second[0] and first[0][1] == "號碼\nNumber"  # each under its heading
+    assert [row[1] for row in first[1:] + second[1:]] == ["A001", "A002", "A003"]
+    summary = {row[0]: row[-1] for row in book["摘要 Summary"].iter_rows(values_only=True)}
+    note = str(summary["票號紀錄 Ticket log"])
+    assert "票號 Tickets、票號 Tickets 2" in note and "3 rows per sheet" in note
+    assert "依序分在" in note  # in both languages
 
 
 def test_pdf_report_has_its_sections_on_the_expected_pages(
