@@ -506,20 +506,22 @@ def _day(office: Office, today: dt.date, now: dt.datetime) -> Day:
     return Day(sessions, at(hours.last_ticket), ends)
 
 
-def _issuing_minutes_by_hour(office: Office) -> list[float]:
-    """Minutes of each hour of the day in which tickets are issued."""
+def _issuing_windows(office: Office) -> list[tuple[float, float]]:
+    """The day's spans of issuing, in minutes after midnight: each session up to the last
+    ticket, in order."""
     hours = office.office.hours
     last = seconds_of_day(hours.last_ticket) / 60
+    return sorted(
+        (seconds_of_day(s.open) / 60, min(seconds_of_day(s.close) / 60, last))
+        for s in hours.sessions
+    )
+
+
+def _issuing_minutes_by_hour(office: Office) -> list[float]:
+    """Minutes of each hour of the day in which tickets are issued."""
+    windows = _issuing_windows(office)
     return [
-        sum(
-            _overlap(
-                hour * 60,
-                hour * 60 + 60,
-                seconds_of_day(s.open) / 60,
-                min(seconds_of_day(s.close) / 60, last),
-            )
-            for s in hours.sessions
-        )
+        sum(_overlap(hour * 60, hour * 60 + 60, opens, closes) for opens, closes in windows)
         for hour in range(24)
     ]
 
@@ -527,14 +529,8 @@ def _issuing_minutes_by_hour(office: Office) -> list[float]:
 def _issuing_back(office: Office, clock: float, wanted: float) -> tuple[float, float]:
     """Going back from ``clock`` (minutes after midnight) through today's issuing hours until
     ``wanted`` minutes of them are covered: (from when, minutes covered)."""
-    hours = office.office.hours
-    last = seconds_of_day(hours.last_ticket) / 60
-    windows = sorted(
-        (seconds_of_day(s.open) / 60, min(seconds_of_day(s.close) / 60, last))
-        for s in hours.sessions
-    )
     since, covered = clock, 0.0
-    for opens, closes in reversed(windows):
+    for opens, closes in reversed(_issuing_windows(office)):
         end = min(closes, clock)
         if end <= opens:
             continue

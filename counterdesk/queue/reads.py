@@ -77,15 +77,9 @@ class QueueReader:
     def status(self) -> OfficeStatus:
         """Waiting per service with estimates, and each counter's staff and current ticket."""
         source = self._source
-        today = source.business_date()
+        now = source.clock.now()
+        today = source.business_date(now)
         with source.db.read() as session:
-            waiting = dict(
-                session.execute(
-                    select(TicketRow.service_code, func.count())
-                    .where(TicketRow.business_date == today, TicketRow.status == Status.WAITING)
-                    .group_by(TicketRow.service_code)
-                ).all()
-            )
             issued = dict(
                 session.execute(
                     select(DailySequenceRow.service_code, DailySequenceRow.last_number).where(
@@ -123,13 +117,13 @@ class QueueReader:
             projected = source.estimator.estimates(
                 session,
                 source.office,
-                source.clock.now(),
+                now,
                 [(row.code, priority) for row in rows for priority in (False, True)],
                 tickets=(),
             )
             services = []
             for row in rows:
-                count = waiting.get(row.code, 0)
+                count = projected.waiting.get(row.code, 0)  # read with the projection
                 open_desks = sum(
                     1
                     for c in counters
