@@ -14,10 +14,12 @@ when they have been read. It is optional, and spreadsheets work the extent out t
 
 from __future__ import annotations
 
+import math
 import re
 import zipfile
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import islice
+from numbers import Real
 from typing import IO, Any
 
 from xlsxwriter.utility import xl_col_to_name
@@ -61,15 +63,16 @@ def text_xml(text: str) -> str:
 
 class _CellXml(dict[Any, str]):
     """A cell's XML after its ``<c r="..."`` by value: texts as inline strings, numbers as
-    numbers, None and "" as an empty cell. Only ``str``, ``int``, ``float`` and None come in
-    a log's rows; anything else is refused rather than written as something else."""
+    numbers, None and "" as an empty cell. Only texts, finite numbers and None come in a
+    log's rows; anything else is refused rather than written as something else. (True and
+    False are not numbers here, but as keys they equal 1 and 0: a log must not hold them.)"""
 
     def __missing__(self, value: Any) -> str:
         if value is None or value == "":
             xml = "/>"
         elif isinstance(value, str):
             xml = text_xml(value)
-        elif isinstance(value, int | float) and not isinstance(value, bool):
+        elif isinstance(value, Real) and not isinstance(value, bool) and math.isfinite(value):
             xml = f"><v>{value:.16G}</v></c>"
         else:
             raise TypeError(f"a log cell must be text, a number or empty, not {value!r}")

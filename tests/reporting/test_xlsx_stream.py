@@ -5,6 +5,7 @@ XML, and a week's log the very values of the CSV fixture written by the former c
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
@@ -118,6 +119,12 @@ def test_markup_in_a_text_stays_text(tmp_path: Path) -> None:
     streamed(path, [(markup, 1, None)], 10)
     well_formed(path)
     assert load_workbook(path, read_only=True)["log 1"]["A2"].value == markup
+
+
+@pytest.mark.parametrize("value", [True, float("nan"), dt.date(2026, 1, 1), b"bytes"])
+def test_a_cell_that_is_neither_text_nor_number_is_refused(tmp_path: Path, value: object) -> None:
+    with pytest.raises(TypeError, match="must be text, a number or empty"):
+        streamed(tmp_path / "refused.xlsx", [("text", value, None)], 10)
 
 
 @pytest.mark.parametrize(("rows", "per_sheet", "parts"), [(0, 3, 0), (4, 3, 2), (4, 5, 1)])
