@@ -270,11 +270,11 @@ def _write_xlsx(
     """A summary sheet, a sheet per breakdown, the estimate's accuracy, satisfaction, comments
     and opinions, and the raw ticket log (split past Excel's limit).
 
-    XlsxWriter writes the workbook but for the ticket log's rows, in memory (those sheets are
-    small): the log's sheets are streamed into the zip first (``xlsx_stream``, a year in
-    seconds where XlsxWriter took most of two minutes), and XlsxWriter's workbook, which then
-    knows how many they are, fills in the rest of the zip around them. Texts are never read
-    as formulas, numbers or links: they stay as given (inert)."""
+    The log's sheets are streamed into the zip first (``xlsx_stream``: a year in seconds where
+    XlsxWriter took most of two minutes); XlsxWriter, in constant memory, writes the rest of
+    the workbook with places for them, once it knows how many they are, and its parts are
+    copied in around them. Texts are never read as formulas, numbers or links: they stay as
+    given (inert)."""
     import xlsxwriter
 
     from counterdesk.reporting.xlsx_stream import StreamedSheets, add_frame
@@ -283,7 +283,7 @@ def _write_xlsx(
     book = xlsxwriter.Workbook(
         frame,
         {
-            "in_memory": True,
+            "constant_memory": True,
             "strings_to_formulas": False,
             "strings_to_numbers": False,
             "strings_to_urls": False,
@@ -294,48 +294,53 @@ def _write_xlsx(
     summary = book.add_worksheet("摘要 Summary")  # first, filled last: it names the log's sheets
     summary.set_column(0, 0, 34)
     summary.set_column(1, 1, 60)
-    for breakdown in BREAKDOWNS:
-        zh, en = TITLES[breakdown]
+    try:
+        for breakdown in BREAKDOWNS:
+            zh, en = TITLES[breakdown]
+            sheets.table(
+                f"{zh} {en}",
+                (*GROUP_COLUMNS, *FIGURE_COLUMNS),
+                breakdown_rows(stats, office, breakdown),
+            )
+        estimates = accuracy_of(engine, stats)
         sheets.table(
-            f"{zh} {en}",
-            (*GROUP_COLUMNS, *FIGURE_COLUMNS),
-            breakdown_rows(stats, office, breakdown),
+            "預估準確度 Estimate accuracy",
+            SHEET_COLUMNS,
+            accuracy_rows(estimates, office),
+            [
+                *(
+                    (f"{zh} {en}", value)
+                    for zh, en, value, _ in accuracy_lines(estimates, stats.filters)
+                ),
+                ("定義 Definitions", ACCURACY_DEFINITION),
+            ],
         )
-    estimates = accuracy_of(engine, stats)
-    sheets.table(
-        "預估準確度 Estimate accuracy",
-        SHEET_COLUMNS,
-        accuracy_rows(estimates, office),
-        [
-            *(
-                (f"{zh} {en}", value)
-                for zh, en, value, _ in accuracy_lines(estimates, stats.filters)
-            ),
-            ("定義 Definitions", ACCURACY_DEFINITION),
-        ],
-    )
-    _feedback_sheets(sheets, engine, opinions, request)
-    before = len(book.worksheets())  # XlsxWriter names a book's n-th sheet sheet{n}.xml
+        _feedback_sheets(sheets, engine, opinions, request)
+        before = len(book.worksheets())  # XlsxWriter names a book's n-th sheet sheet{n}.xml
 
-    def entry(part: int) -> str:
-        return f"xl/worksheets/sheet{before + part}.xml"
+        def entry(part: int) -> str:
+            return f"xl/worksheets/sheet{before + part}.xml"
 
-    with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=XLSX_LEVEL) as archive:
-        log = StreamedSheets(
-            archive,
-            [_heading(column) for column in TICKET_COLUMNS],
-            [_width(column) for column in TICKET_COLUMNS],
-            sheets.heading_style,
-            XLSX_MAX_ROWS,
-        )
-        parts = log.write(entry, filtered_tickets(engine, request, report))
-        for part in range(1, parts + 1):  # their places in the workbook, under their titles
-            sheets.table(ticket_sheet_title(part), TICKET_COLUMNS, [])
-        lines = summary_lines(engine, stats) + ticket_sheet_lines(parts)
-        for index, line in enumerate(lines):
-            summary.write_row(index, 0, [inert(value) for value in line])
-        book.close()
-        add_frame(archive, frame, {entry(part) for part in range(1, parts + 1)})
+        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=XLSX_LEVEL) as zip_:
+            log = StreamedSheets(
+                zip_,
+                [_heading(column) for column in TICKET_COLUMNS],
+                [_width(column) for column in TICKET_COLUMNS],
+                sheets.heading_style,
+                XLSX_MAX_ROWS,
+            )
+            parts = log.write(entry, filtered_tickets(engine, request, report))
+            for part in range(1, parts + 1):  # their places in the workbook, under their titles
+                sheets.table(ticket_sheet_title(part), TICKET_COLUMNS, [])
+            _write_lines(summary, summary_lines(engine, stats) + ticket_sheet_lines(parts))
+            book.close()
+            add_frame(zip_, frame, {entry(part) for part in range(1, parts + 1)})
+    except BaseException:
+        for sheet in book.worksheets():  # remove the sheets' temporary files, left unread
+            with contextlib.suppress(Exception):
+                sheet.row_data_fh.close()
+                os.unlink(sheet.row_data_filename)
+        raise
 
 
 def ticket_sheet_title(part: int) -> str:
@@ -384,14 +389,32 @@ class _Sheets:
             sheet.set_column(index, index, _width(column))
         if lines:  # room for the lines' labels
             sheet.set_column(0, 0, 36)
-        for index, line in enumerate(lines):
-            sheet.write_row(index, 0, [inert(value) for value in line])
+        _write_lines(sheet, lines)
         sheet.write_row(heading_row, 0, [_heading(column) for column in columns], self.heading)
         formats = [self.share if column.kind == "share" else None for column in columns]
         for at, row in enumerate(rows, start=heading_row + 1):
             for index, column in enumerate(columns):
-                sheet.write(at, index, inert(row[column.key]), formats[index])
+                _write(sheet, at, index, row[column.key], formats[index])
         return sheet
+
+
+def _write_lines(sheet: Any, lines: Iterable[tuple[str, Any]]) -> None:
+    """(label, value) lines from the sheet's top left."""
+    for at, line in enumerate(lines):
+        for index, value in enumerate(line):
+            _write(sheet, at, index, value)
+
+
+def _write(sheet: Any, row: int, column: int, value: Any, cell_format: Any = None) -> None:
+    """``value`` made inert into a cell. A text between ``<r>`` and ``</r>`` goes as three
+    plain runs of rich text: XlsxWriter in constant memory puts such a text into the sheet's
+    XML as it is, where it could end its cell and write a formula of its own."""
+    value = inert(value)
+    if isinstance(value, str) and value.startswith("<r>") and value.endswith("</r>"):
+        runs = (value[:1], value[1:2], value[2:])
+        sheet.write_rich_string(row, column, *runs, *([cell_format] if cell_format else []))
+    else:
+        sheet.write(row, column, value, cell_format)
 
 
 def _heading(column: Column) -> str:

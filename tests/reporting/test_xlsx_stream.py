@@ -17,10 +17,13 @@ import pytest
 import xlsxwriter
 from openpyxl import load_workbook
 
-from counterdesk.queue import TicketEngine
+from counterdesk.feedback import Feedback
+from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.reporting import exports
 from counterdesk.reporting.exports import ExportRequest, export
 from counterdesk.reporting.xlsx_stream import MAX_TEXT, StreamedSheets, add_frame
+from tests.analytics.test_statistics import DAY, at, play_day
+from tests.reporting.test_feedback_exports import token
 from tests.reporting.test_streamed_exports import FIRST, FIXTURES, LAST, simulated_week
 
 HEADINGS = ["文字\nText", "數字\nNumber", "空白\nEmpty"]
@@ -38,6 +41,8 @@ HOSTILE = [
     "x" * (MAX_TEXT + 10),
     "長" * (MAX_TEXT // 2 + 1) + "😀" * 20_000,
 ]
+# A text that, put into the XML as it is, ends its cell and adds one with a formula.
+MARKUP = '<r></r></is></c><c r="B1"><f>1+1</f></c><c t="inlineStr"><is><r></r>'
 ROWS: list[tuple[Any, ...]] = [
     *((text, index, None) for index, text in enumerate(HOSTILE)),
     ("", -3, 2.5),
@@ -75,9 +80,9 @@ def written_by_xlsxwriter(path: Path, rows: Sequence[Sequence[Any]]) -> None:
     )
     sheet = book.add_worksheet("log 1")
     sheet.write_row(0, 0, HEADINGS, book.add_format({"bold": True}))
-    for at, row in enumerate(rows, start=1):
+    for number, row in enumerate(rows, start=1):
         for column, value in enumerate(row):
-            sheet.write(at, column, value)
+            sheet.write(number, column, value)
     book.close()
 
 
@@ -112,13 +117,28 @@ def test_cells_read_back_as_xlsxwriter_wrote_them(tmp_path: Path) -> None:
 
 
 def test_markup_in_a_text_stays_text(tmp_path: Path) -> None:
-    """XlsxWriter in constant memory writes a text between ``<r>`` and ``</r>`` as raw XML,
-    which breaks the file; the streamed sheet keeps it as the text it is."""
     path = tmp_path / "markup.xlsx"
-    markup = "<r><t>run</t></r>"
-    streamed(path, [(markup, 1, None)], 10)
+    streamed(path, [(MARKUP, 1, None)], 10)
     well_formed(path)
-    assert load_workbook(path, read_only=True)["log 1"]["A2"].value == markup
+    book = load_workbook(path)
+    assert book["log 1"]["A2"].value == MARKUP and book["log 1"]["B1"].data_type != "f"
+
+
+def test_markup_typed_in_a_comment_stays_text_in_the_small_sheets(
+    engine: TicketEngine, clock: ManualClock, tmp_path: Path
+) -> None:
+    """XlsxWriter in constant memory writes a text between ``<r>`` and ``</r>`` into the
+    sheet's XML as it is: a rating comment could end its cell and add a formula."""
+    play_day(engine, clock)
+    at(clock, "17:40:00")
+    Feedback(engine).ratings.rate(token(engine, "H001"), 1, MARKUP)
+    at(clock, "09:00:00", DAY + dt.timedelta(days=3))
+    path = tmp_path / "comments.xlsx"
+    export(engine, ExportRequest(DAY, DAY, "xlsx", path))
+    well_formed(path)
+    comments = [cell for row in load_workbook(path)["評語 Comments"].iter_rows() for cell in row]
+    assert MARKUP in [cell.value for cell in comments]
+    assert not [cell.coordinate for cell in comments if cell.data_type == "f"]
 
 
 @pytest.mark.parametrize("value", [True, float("nan"), dt.date(2026, 1, 1), b"bytes"])
