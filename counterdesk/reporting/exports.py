@@ -384,7 +384,7 @@ class _Sheets:
         columns, lines = list(columns), list(lines)
         sheet = self.book.add_worksheet(title[:31])
         heading_row = len(lines) + 1 if lines else 0
-        sheet.freeze_panes(heading_row + 1, 0)
+        sheet.freeze_panes(heading_row + 1, 0)  # panes and widths before any row: constant memory
         for index, column in enumerate(columns):
             sheet.set_column(index, index, _width(column))
         if lines:  # room for the lines' labels
