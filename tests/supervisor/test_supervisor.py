@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,9 +19,13 @@ from pytestqt.qtbot import QtBot
 
 from counterdesk.analytics.statistics import Filters, statistics_for
 from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.reporting.exports import ExportRequest, ExportResult
 from counterdesk.reporting.periods import PRESETS
+from counterdesk.reporting.phases import STEPS, Progress
 from counterdesk.simulation.simulator import fill_history
+from counterdesk.supervisor import window as window_module
 from counterdesk.supervisor.window import SupervisorWindow
+from counterdesk.time_left import TimeLeft
 
 ROOT = Path(__file__).resolve().parents[2]
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
@@ -126,6 +132,48 @@ def test_export_runs_with_progress(
     with qtbot.waitSignal(window.export_done, timeout=60_000) as failed:
         qtbot.mouseClick(window.export_buttons["pdf"], Qt.MouseButton.LeftButton)
     assert failed.args == [""] and "does not exist" in window.status.text()
+
+
+@pytest.mark.parametrize("cancel_by", ["button", "escape"])
+def test_an_export_cancelled_midway_leaves_no_file(
+    qtbot: QtBot,
+    window: SupervisorWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cancel_by: str,
+) -> None:
+    target = tmp_path / "november.xlsx"
+    monkeypatch.setattr(window, "ask_path", lambda fmt: target)
+    # The time left is guessed by a clock 5 s later at each look: a guess shows at once.
+    ticks = itertools.count(0, 5)
+    monkeypatch.setattr(window_module, "TimeLeft", lambda: TimeLeft(lambda: float(next(ticks))))
+    real_export = window_module.export
+
+    def held_export(engine: TicketEngine, request: ExportRequest, report: Progress) -> ExportResult:
+        """The real export, held a tenth of the way until the person cancels: the cancel
+        lands mid-way however fast this machine writes the month."""
+
+        def held(done: int, total: int) -> None:
+            report(done, total)
+            if done >= STEPS // 10:
+                assert window._cancel.wait(30), "never cancelled"
+
+        return real_export(engine, request, held)
+
+    monkeypatch.setattr(window_module, "export", held_export)
+    with qtbot.waitSignal(window.export_done, timeout=60_000) as done:
+        qtbot.mouseClick(window.export_buttons["xlsx"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.progress.value() >= 10, timeout=30_000)
+        assert re.fullmatch(r"about \d+ (s|min) left", window.time_left.text())
+        assert not window.cancel_button.isHidden() and window.cancel_button.text() == "Cancel"
+        if cancel_by == "button":
+            qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        else:  # Escape, wherever the focus is
+            qtbot.keyClick(window.table, Qt.Key.Key_Escape)
+    assert done.args == [""] and window.status.text() == "Export cancelled"
+    assert [path.name for path in tmp_path.iterdir() if "november" in path.name] == []
+    assert all(button.isEnabled() for button in window.export_buttons.values())
+    assert window.cancel_button.isHidden() and window.time_left.isHidden()
 
 
 def test_language_switches_while_open(qtbot: QtBot, window: SupervisorWindow) -> None:
