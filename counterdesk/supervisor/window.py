@@ -71,7 +71,7 @@ from counterdesk.ui.language_switch import LanguageSwitch
 from counterdesk.ui.tasks import Mailbox, run_in_background, wait_for_work
 
 LIVE_MS = 5000
-CLOSE_WAIT_MS = 30_000  # an export of a busy year may still be writing its file
+CLOSE_WAIT_MS = 30_000  # a cancelled XLSX of a busy year may still be closing its workbook
 EXTENSIONS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
 
 
@@ -693,9 +693,12 @@ class SupervisorWindow(QMainWindow):
         self.export_done.emit(path)
 
     def closeEvent(self, event: Any) -> None:
-        """Stop polling and let running reads finish: their results must not arrive at a
-        window being deleted."""
+        """Stop polling, cancel a running export and let running reads finish: their results
+        must not arrive at a window being deleted. The export stops at its next report and
+        removes its partial file, where it would have held the window or been cut off half
+        written by the program's end."""
         self.live_timer.stop()
+        self._cancel.set()
         wait_for_work(self, CLOSE_WAIT_MS)
         super().closeEvent(event)
 
