@@ -5,7 +5,8 @@ function in its own package; ``counterdesk.cli`` only collects them. A handler r
 has to say (a dict with a ``text`` line, a :class:`Reply`, or a window's exit code); printing
 it as text or ``--json``, and turning errors into exit codes, happen here once. Bad input
 prints one line naming what is wrong and exits non-zero (1 for a refused queue operation, 2
-for bad files or arguments); it never prints a traceback.
+for bad files or arguments, 130 for a long command cancelled with Ctrl-C); it never prints a
+traceback.
 """
 
 from __future__ import annotations
@@ -29,15 +30,23 @@ from counterdesk.queue import (
 )
 from counterdesk.queue.database import POOL
 from counterdesk.settings import STAFF_LANGUAGES, load_settings
+from counterdesk.time_left import TimeLeft, in_english
 
 Handler = Callable[[argparse.Namespace], Any]
 # What a shell reports for a command ended by SIGPIPE (128 + 13), as ``git log | head`` gives.
 BROKEN_PIPE = 141
+# What a shell reports for a command ended by Ctrl-C (128 + SIGINT's 2).
+INTERRUPTED = 130
 
 # Every command takes ``--json`` after its name too; SUPPRESS keeps a ``--json`` given before
 # the name from being reset to False by the sub-command's own default.
 _JSON_FLAG = argparse.ArgumentParser(add_help=False)
 _JSON_FLAG.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")
+
+
+class Interrupted(CounterdeskError):
+    """A long command was cancelled with Ctrl-C and cleaned up after itself: the message says
+    what was left undone; the exit status is the shell's for Ctrl-C."""
 
 
 class CommandFactory:
@@ -163,6 +172,10 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     try:
         result = args.handler(args)
+    except Interrupted as exc:
+        # On a terminal the cancelled progress line (and the ^C) is still open: end it first.
+        print(f"{chr(10) if sys.stderr.isatty() else ''}counterdesk: {exc}", file=sys.stderr)
+        return INTERRUPTED
     except OfficeFileError as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -195,13 +208,23 @@ def _as_json(result: Any) -> Any:
 
 
 def terminal_progress(what: str) -> Callable[[int, int], None] | None:
-    """A percentage line on stderr for a long command, only when it is a terminal (logs stay
-    clean)."""
+    """A percentage line on stderr for a long command, with the time left once it can be
+    guessed; only when stderr is a terminal (logs stay clean)."""
     if not sys.stderr.isatty():
         return None
+    time_left = TimeLeft()
+    shown = ("", False)  # the line last printed, and whether it was the last
 
     def show(done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        print(f"\r{what}: {100 * done // max(total, 1):3d}%", end=end, file=sys.stderr, flush=True)
+        nonlocal shown
+        fraction = done / max(total, 1)
+        text = f"{what}: {int(100 * fraction):3d}%  {in_english(time_left.seconds(fraction))}"
+        line = (text.rstrip(), done >= total)
+        if line == shown:  # reported a day at a time: print only what changed
+            return
+        padding = " " * max(len(shown[0]) - len(line[0]), 0)  # over a longer line before
+        end = "\n" if line[1] else ""
+        print(f"\r{line[0]}{padding}", end=end, file=sys.stderr, flush=True)
+        shown = line
 
     return show

@@ -1,5 +1,7 @@
 """``counterdesk export``: statistics as CSV, XLSX or the PDF report, headless on a server.
 
+On a terminal it shows its progress and the time left; Ctrl-C cancels it, leaving no file.
+
 Nothing heavy at module level: every command builds this parser; the export's own modules
 load when it runs.
 """
@@ -10,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from counterdesk.command_line import CommandFactory, engine_for, terminal_progress
+from counterdesk.command_line import CommandFactory, Interrupted, engine_for, terminal_progress
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.reporting.formats import CSV_TABLES, FORMATS
 
@@ -56,6 +58,8 @@ def _export(args: argparse.Namespace) -> dict[str, Any]:
         result = export(engine, request, terminal_progress(f"exporting {request.output.name}"))
     except ValueError as exc:  # an unknown filter code
         raise CounterdeskError(str(exc)) from None
+    except KeyboardInterrupt:  # Ctrl-C: the partial file is already removed
+        raise Interrupted(f"export cancelled: {request.output} was not written") from None
     if result.rows is not None and request.table in FEEDBACK_TABLES:
         wrote = f"{result.rows:,} rows of {request.table}"  # tickets have no part in these
     else:

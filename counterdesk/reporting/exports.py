@@ -13,7 +13,7 @@ import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -48,6 +48,7 @@ from counterdesk.reporting.feedback_tables import (
     trend_text,
 )
 from counterdesk.reporting.formats import CSV_TABLES, FEEDBACK_TABLES, FORMATS
+from counterdesk.reporting.phases import Phases, Progress, phase_seconds, report_progress
 from counterdesk.reporting.tables import (
     EVENT_COLUMNS,
     FIGURE_COLUMNS,
@@ -63,12 +64,16 @@ from counterdesk.reporting.tables import (
 
 XLSX_MAX_ROWS = 1_048_576  # Excel's limit per sheet, the heading row included
 XLSX_LEVEL = 1  # the zip's deflate level: 6 makes a year's file a quarter smaller, 9 s slower
-Progress = Callable[[int, int], None]  # (steps done, steps in all)
 RAW_LOGS = ("tickets", "events")  # the CSV tables streamed from the database, row by row
 
 
 class ExportError(CounterdeskError):
     """The export cannot be made: nothing in the range, or the file cannot be written."""
+
+
+class ExportCancelled(ExportError):
+    """The person cancelled the export: raised by the progress callback, at the next report,
+    and the partial file is removed on its way out."""
 
 
 @dataclass(frozen=True)
@@ -92,37 +97,50 @@ class ExportResult:
 def export(
     engine: TicketEngine, request: ExportRequest, progress: Progress | None = None
 ) -> ExportResult:
-    """Write the export ``request`` asks for; raise ExportError with one clear line if not."""
+    """Write the export ``request`` asks for; raise ExportError with one clear line if not.
+
+    ``progress`` hears the whole export as one fraction through its phases (see ``Phases``),
+    from the first read to the finished file; raising in it (``ExportCancelled``) stops the
+    export at that point and leaves no file."""
     if request.format not in FORMATS:
         raise ExportError(f"unknown format {request.format!r} (use {', '.join(FORMATS)})")
     if request.table not in CSV_TABLES:
         raise ExportError(f"unknown table {request.table!r} (use {', '.join(CSV_TABLES)})")
     _check_writable(request.output)
+    filtered = request.filters != Filters()
+    phases = Phases(
+        progress or (lambda done, total: None),
+        phase_seconds(request.format, request.table, filtered),
+    )
     stats: Statistics | None = None
-    if request.format == "csv" and request.table in RAW_LOGS and request.filters == Filters():
+    if request.format == "csv" and request.table in RAW_LOGS and not filtered:
         # The raw logs need only the range's tickets and days: their memory stays flat.
+        phases.begin("days")
         issued = ticket_count(engine, request.first, request.last)
         days = len(ticket_days(engine, request.first, request.last))
+        phases.end("days")
     else:
+        phases.begin("statistics")
         stats = statistics_for(engine, request.first, request.last, request.filters)
         issued, days = stats.total.issued, stats.days
+        phases.end("statistics")
     refusal = _nothing_to_export(engine, request, issued)
     if refusal:
         raise ExportError(refusal)
-    report = progress or (lambda done, total: None)
     opinions = Feedback(engine).opinions
     rows = None
     with _atomic(request.output) as handle:
         if request.format == "csv":
-            rows = _write_csv(engine, opinions, request, stats, handle, report)
+            phase = "log" if request.table in RAW_LOGS else "table"
+            rows = _write_csv(engine, opinions, request, stats, handle, phases.part(phase))
         else:
             assert stats is not None, "read above for every format but the raw logs"
             if request.format == "xlsx":
-                _write_xlsx(engine, opinions, request, stats, handle, report)
+                _write_xlsx(engine, opinions, request, stats, handle, phases)
             else:
                 from counterdesk.reporting.pdf_report import write_pdf
 
-                write_pdf(engine, stats, handle, report)
+                write_pdf(engine, stats, handle, report_progress(phases))
     return ExportResult(request.output, issued, days, rows)
 
 
@@ -265,7 +283,7 @@ def _write_xlsx(
     request: ExportRequest,
     stats: Statistics,
     handle: IO[bytes],
-    report: Progress,
+    phases: Phases,
 ) -> None:
     """A summary sheet, a sheet per breakdown, the estimate's accuracy, satisfaction, comments
     and opinions, and the raw ticket log (split past Excel's limit).
@@ -316,6 +334,7 @@ def _write_xlsx(
             ],
         )
         _feedback_sheets(sheets, engine, opinions, request)
+        phases.end("sheets")
         before = len(book.worksheets())  # XlsxWriter names a book's n-th sheet sheet{n}.xml
 
         def entry(part: int) -> str:
@@ -329,12 +348,13 @@ def _write_xlsx(
                 sheets.heading_style,
                 XLSX_MAX_ROWS,
             )
-            parts = log.write(entry, filtered_tickets(engine, request, report))
+            parts = log.write(entry, filtered_tickets(engine, request, phases.part("ticket log")))
             for part in range(1, parts + 1):  # their places in the workbook, under their titles
                 sheets.table(ticket_sheet_title(part), TICKET_COLUMNS, [])
             _write_lines(summary, summary_lines(engine, stats) + ticket_sheet_lines(parts))
             book.close()
             add_frame(zip_, frame, {entry(part) for part in range(1, parts + 1)})
+        phases.end("workbook")
     except BaseException:
         for sheet in book.worksheets():  # remove the sheets' temporary files, left unread
             with contextlib.suppress(Exception):

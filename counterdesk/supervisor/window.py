@@ -9,6 +9,7 @@ switching the language re-labels the open window.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -44,7 +45,7 @@ from counterdesk.analytics.today import Today, today
 from counterdesk.feedback import Feedback
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import error_text
-from counterdesk.reporting.exports import ExportRequest, ExportResult, export
+from counterdesk.reporting.exports import ExportCancelled, ExportRequest, ExportResult, export
 from counterdesk.reporting.formats import SUPERVISOR_TABS
 from counterdesk.reporting.periods import PRESETS, preset
 from counterdesk.supervisor import charts
@@ -63,13 +64,14 @@ from counterdesk.supervisor.widgets import (
     short,
     table_view,
 )
+from counterdesk.time_left import TimeLeft, in_units
 from counterdesk.ui import translation
 from counterdesk.ui.app import ui_font
 from counterdesk.ui.language_switch import LanguageSwitch
 from counterdesk.ui.tasks import Mailbox, run_in_background, wait_for_work
 
 LIVE_MS = 5000
-CLOSE_WAIT_MS = 30_000  # an export of a busy year may still be writing its file
+CLOSE_WAIT_MS = 30_000  # a cancelled XLSX of a busy year may still be closing its workbook
 EXTENSIONS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
 
 
@@ -93,6 +95,8 @@ class SupervisorWindow(QMainWindow):
         self._generation = 0
         self._feedback_period: tuple[dt.date, dt.date] | None = None
         self._exporting = False
+        self._cancel = threading.Event()  # set to stop the running export at its next report
+        self._time_left = TimeLeft()
         self._said: Callable[[], str] = str  # the status line's words, said again on a switch
         # An export reports progress from a pool thread: through a mailbox, never by emitting
         # a signal there (see counterdesk.ui.tasks.Mailbox).
@@ -238,8 +242,14 @@ class SupervisorWindow(QMainWindow):
         self.progress.setValue(0)
         self.progress.setMaximumWidth(220)
         self.progress.hide()  # shown while an export runs
+        self.time_left = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.cancel_export)
+        self.cancel_button.hide()  # as long as an export runs, with Escape
         self.status = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         row.addWidget(self.progress)
+        row.addWidget(self.time_left)
+        row.addWidget(self.cancel_button)
         row.addWidget(self.status, 1)
         return row
 
@@ -308,6 +318,7 @@ class SupervisorWindow(QMainWindow):
         self.export_buttons["csv"].setText(self.tr("Export CSV"))
         self.export_buttons["xlsx"].setText(self.tr("Export Excel"))
         self.export_buttons["pdf"].setText(self.tr("PDF report"))
+        self.cancel_button.setText(self.tr("Cancel"))
         self.live_title.setText(self.tr("Today, live"))
         self.status.setText(self._said())
         self._show_statistics()
@@ -610,10 +621,22 @@ class SupervisorWindow(QMainWindow):
             button.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
+        self.time_left.clear()
+        self.time_left.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
         self._say(lambda: self.tr("Exporting %1…").replace("%1", path.name))
-        engine, mailbox, emit = self.engine, self._progress_box, self.export_progress.emit
+        self._cancel, self._time_left = threading.Event(), TimeLeft()
+        engine, mailbox, emit, cancel = (
+            self.engine,
+            self._progress_box,
+            self.export_progress.emit,
+            self._cancel,
+        )
 
         def report(done: int, total: int) -> None:  # in the pool thread
+            if cancel.is_set():  # the export stops here, and its partial file goes
+                raise ExportCancelled("export cancelled")
             mailbox.post(partial(emit, done, total))
 
         run_in_background(
@@ -624,7 +647,27 @@ class SupervisorWindow(QMainWindow):
         )
 
     def _show_progress(self, done: int, total: int) -> None:
-        self.progress.setValue(100 * done // max(total, 1))
+        fraction = done / max(total, 1)
+        self.progress.setValue(int(100 * fraction))
+        seconds = self._time_left.seconds(fraction)
+        if seconds is None:
+            self.time_left.clear()
+            return
+        amount, unit = in_units(seconds)
+        left = self.tr("about %1 s left") if unit == "s" else self.tr("about %1 min left")
+        self.time_left.setText(left.replace("%1", str(amount)))
+
+    def cancel_export(self) -> None:
+        """Stop the running export at its next report: by the Cancel button or Escape."""
+        if self._exporting:
+            self._cancel.set()
+            self.cancel_button.setEnabled(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._exporting:
+            self.cancel_export()
+        else:
+            super().keyPressEvent(event)
 
     def _export_succeeded(self, result: ExportResult) -> None:
         self._export_finished(str(result.path), None)
@@ -636,18 +679,26 @@ class SupervisorWindow(QMainWindow):
         self._exporting = False
         for button in self.export_buttons.values():
             button.setEnabled(True)
+        self.time_left.hide()
+        self.cancel_button.hide()
         if error is None:
             self.progress.setValue(100)
             self._say(lambda: self.tr("Saved %1").replace("%1", path))
+        elif isinstance(error, ExportCancelled):
+            self.progress.setValue(0)
+            self._say(lambda: self.tr("Export cancelled"))
         else:
             self.progress.setValue(0)
             self._say(lambda: self.tr("Export failed: %1").replace("%1", error_text(error)), True)
         self.export_done.emit(path)
 
     def closeEvent(self, event: Any) -> None:
-        """Stop polling and let running reads finish: their results must not arrive at a
-        window being deleted."""
+        """Stop polling, cancel a running export and let running reads finish: their results
+        must not arrive at a window being deleted. The export stops at its next report and
+        removes its partial file, where it would have held the window or been cut off half
+        written by the program's end."""
         self.live_timer.stop()
+        self._cancel.set()
         wait_for_work(self, CLOSE_WAIT_MS)
         super().closeEvent(event)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -17,9 +19,13 @@ from pytestqt.qtbot import QtBot
 
 from counterdesk.analytics.statistics import Filters, statistics_for
 from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.reporting.exports import ExportRequest, ExportResult
 from counterdesk.reporting.periods import PRESETS
+from counterdesk.reporting.phases import STEPS, Progress
 from counterdesk.simulation.simulator import fill_history
+from counterdesk.supervisor import window as window_module
 from counterdesk.supervisor.window import SupervisorWindow
+from counterdesk.time_left import TimeLeft
 
 ROOT = Path(__file__).resolve().parents[2]
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
@@ -126,6 +132,66 @@ def test_export_runs_with_progress(
     with qtbot.waitSignal(window.export_done, timeout=60_000) as failed:
         qtbot.mouseClick(window.export_buttons["pdf"], Qt.MouseButton.LeftButton)
     assert failed.args == [""] and "does not exist" in window.status.text()
+
+
+@pytest.fixture
+def held_export(window: SupervisorWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the window's next export goes: the real export, held a tenth of the way until it
+    is cancelled, so that the cancel lands mid-way however fast this machine writes the month.
+    The time left is guessed by a clock 5 s later at each look: a guess shows at once."""
+    target = tmp_path / "november.xlsx"
+    monkeypatch.setattr(window, "ask_path", lambda fmt: target)
+    ticks = itertools.count(0, 5)
+    monkeypatch.setattr(window_module, "TimeLeft", lambda: TimeLeft(lambda: float(next(ticks))))
+    real_export = window_module.export
+
+    def held_export(engine: TicketEngine, request: ExportRequest, report: Progress) -> ExportResult:
+        def held(done: int, total: int) -> None:
+            report(done, total)
+            if done >= STEPS // 10:
+                assert window._cancel.wait(30), "never cancelled"
+
+        return real_export(engine, request, held)
+
+    monkeypatch.setattr(window_module, "export", held_export)
+    return target
+
+
+def start_held_export(qtbot: QtBot, window: SupervisorWindow) -> None:
+    qtbot.mouseClick(window.export_buttons["xlsx"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.progress.value() >= 10, timeout=30_000)
+
+
+def no_file_of(target: Path) -> bool:
+    """Neither the file nor its partial file (``.november.xlsx.*.part``) is there."""
+    return not [path for path in target.parent.iterdir() if target.name in path.name]
+
+
+@pytest.mark.parametrize("cancel_by", ["button", "escape"])
+def test_an_export_cancelled_midway_leaves_no_file(
+    qtbot: QtBot, window: SupervisorWindow, held_export: Path, cancel_by: str
+) -> None:
+    with qtbot.waitSignal(window.export_done, timeout=60_000) as done:
+        start_held_export(qtbot, window)
+        assert re.fullmatch(r"about \d+ (s|min) left", window.time_left.text())
+        assert not window.cancel_button.isHidden() and window.cancel_button.text() == "Cancel"
+        if cancel_by == "button":
+            qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+        else:  # Escape, wherever the focus is
+            qtbot.keyClick(window.table, Qt.Key.Key_Escape)
+    assert done.args == [""] and window.status.text() == "Export cancelled"
+    assert no_file_of(held_export)
+    assert all(button.isEnabled() for button in window.export_buttons.values())
+    assert window.cancel_button.isHidden() and window.time_left.isHidden()
+
+
+def test_closing_the_window_cancels_its_export(
+    qtbot: QtBot, window: SupervisorWindow, held_export: Path
+) -> None:
+    start_held_export(qtbot, window)
+    window.close()  # returns once the export has stopped
+    assert no_file_of(held_export)
+    qtbot.waitUntil(lambda: window.status.text() == "Export cancelled")  # not held till "never"
 
 
 def test_language_switches_while_open(qtbot: QtBot, window: SupervisorWindow) -> None:
