@@ -9,10 +9,10 @@ finishing a ticket is dropped.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import repeat
+from operator import itemgetter
 from typing import Any, cast
 
 import numpy as np
@@ -22,6 +22,7 @@ from counterdesk.analytics.statistics import BREAKDOWNS, Figures, Filters, Stati
 from counterdesk.queue import EventKind, QueueReader
 from counterdesk.queue.office import WEEKDAYS, Office
 from counterdesk.reporting.cells import InertTexts
+from counterdesk.reporting.csv_lines import CsvCells, csv_text
 
 WEEKDAY_NAMES = (
     ("星期一", "Monday"),
@@ -209,10 +210,16 @@ def summary_rows(stats: Statistics, office: Office) -> Iterator[dict[str, Any]]:
 
 def ticket_table(data: DayData, office: Office, wanted: Filters) -> list[tuple[Any, ...]]:
     """The raw ticket log of one day, one tuple per ticket the filters keep, in the order of
-    ``TICKET_COLUMNS``: every timestamp local time to the second, text cells made inert.
+    ``TICKET_COLUMNS``: every timestamp local time to the second, text cells made inert."""
+    return list(zip(*ticket_columns(data, office, wanted), strict=True))
 
-    Built a column at a time from the day's arrays: a year holds a million tickets, and a
-    dictionary and six datetimes per ticket took most of a minute.
+
+def ticket_columns(data: DayData, office: Office, wanted: Filters) -> list[Sequence[Any]]:
+    """``ticket_table`` a column at a time, in the order of ``TICKET_COLUMNS``: the local
+    times are the only texts that never need quoting or an apostrophe (see ``CsvLines``).
+
+    Built from the day's arrays: a year holds a million tickets, and a dictionary and six
+    datetimes per ticket took most of a minute.
     """
     assert data.detail is not None, "load the days with detail=True"
     segments = data.segments
@@ -236,37 +243,33 @@ def ticket_table(data: DayData, office: Office, wanted: Filters) -> list[tuple[A
     services = [safe[code] for code in services]
     staff = [safe[code] for code in staff]
     local = partial(_local_times, data.day, office.zone)
-    return list(
-        zip(
-            repeat(data.day.isoformat()),
-            [safe[number.decode()] for number in more["number"].tolist()],
-            [services[code] for code in tickets["issued_service"].tolist()],
-            [services[code] for code in tickets["service"].tolist()],
-            ["yes" if priority else "no" for priority in tickets["priority"].tolist()],
-            [safe[STATUSES[status]] for status in tickets["status"].tolist()],
-            local(more["issued_at"]),
-            local(more["first_called_at"]),
-            local(more["answered_at"]),
-            local(more["started_at"]),
-            local(more["finished_at"]),
-            local(more["ended_at"]),
-            ["" if counter == NONE else counter for counter in tickets["counter"].tolist()],
-            [staff[code] for code in tickets["staff"].tolist()],
-            more["calls"].tolist(),
-            more["recalls"].tolist(),
-            more["no_shows"].tolist(),
-            more["returns"].tolist(),
-            tickets["transfers"].tolist(),
-            _seconds(tickets["wait"]),
-            _seconds(tickets["walk"]),
-            [
-                int(seconds) if count else None
-                for seconds, count in zip(
-                    handling[keep].tolist(), handled[keep].tolist(), strict=True
-                )
-            ],
-        )
-    )
+    return [
+        [data.day.isoformat()] * len(tickets),
+        [safe[number.decode()] for number in more["number"].tolist()],
+        [services[code] for code in tickets["issued_service"].tolist()],
+        [services[code] for code in tickets["service"].tolist()],
+        ["yes" if priority else "no" for priority in tickets["priority"].tolist()],
+        [safe[STATUSES[status]] for status in tickets["status"].tolist()],
+        local(more["issued_at"]),
+        local(more["first_called_at"]),
+        local(more["answered_at"]),
+        local(more["started_at"]),
+        local(more["finished_at"]),
+        local(more["ended_at"]),
+        ["" if counter == NONE else counter for counter in tickets["counter"].tolist()],
+        [staff[code] for code in tickets["staff"].tolist()],
+        more["calls"].tolist(),
+        more["recalls"].tolist(),
+        more["no_shows"].tolist(),
+        more["returns"].tolist(),
+        tickets["transfers"].tolist(),
+        _seconds(tickets["wait"]),
+        _seconds(tickets["walk"]),
+        [
+            int(seconds) if count else None
+            for seconds, count in zip(handling[keep].tolist(), handled[keep].tolist(), strict=True)
+        ],
+    ]
 
 
 def _seconds(values: np.ndarray) -> list[int | None]:
@@ -305,30 +308,34 @@ def _local_time(midnight: dt.datetime, zone: dt.tzinfo, offset: int) -> str:
     return moment.strftime(TIME_FORMAT)
 
 
-def event_table(reader: QueueReader, office: Office, day: dt.date) -> list[tuple[Any, ...]]:
-    """The event log of one business day, one tuple per event in the order of
-    ``EVENT_COLUMNS``: its tickets' events and the counters' sessions (sign-in, pause,
-    resume, sign-out) within the local day, text cells made inert. The times come as epoch
-    seconds and are made local all at once, as the ticket log's are."""
-    start, end = day_bounds(office, day)
-    safe = InertTexts()
-    date = day.isoformat()
-    rows = reader.day_event_seconds(day, start, end)
-    seconds = np.fromiter((row[1] for row in rows), dtype=np.int64, count=len(rows))
-    times = _local_times(day, office.zone, seconds - int(start.timestamp()))
-    return [
-        (
-            event_id,
-            at,
-            safe[kind],
-            date,
-            safe[number or ""],
-            safe[service or ""],
-            "" if counter is None else counter,
-            safe[staff or ""],
-            safe[outcome or ""] if kind in SYSTEM_NOTES else "",
+class EventLines:
+    """The event log as CSV text, a business day at a time, one line per event by id in the
+    order of ``EVENT_COLUMNS``: its tickets' events and the counters' sessions (sign-in,
+    pause, resume, sign-out) within the local day, texts made inert.
+
+    One per export, its columns' cells worked out once for every day. A line is made in one
+    step from the row as read: four million events are a few seconds of Python for each
+    step per row. The times come as epoch seconds and are made local all at once, as the
+    ticket log's are."""
+
+    def __init__(self, reader: QueueReader, office: Office) -> None:
+        self._reader, self._office = reader, office
+        self._cells = tuple(CsvCells() for _ in range(6))
+
+    def __call__(self, day: dt.date) -> tuple[str, int]:
+        """The day's lines, and how many."""
+        start, end = day_bounds(self._office, day)
+        rows = self._reader.day_event_seconds(day, start, end)
+        seconds = np.fromiter(map(itemgetter(1), rows), dtype=np.int64, count=len(rows))
+        times = _local_times(day, self._office.zone, seconds - int(start.timestamp()))
+        date = day.isoformat()
+        kinds, numbers, services, counters, staff, notes = self._cells
+        return csv_text(
+            [
+                f"{event_id},{at},{kinds[kind]},{date},{numbers[number]},{services[service]},"
+                f"{counters[counter]},{staff[code]},{notes[note] if kind in SYSTEM_NOTES else ''}"
+                for at, (event_id, _, kind, number, counter, code, service, note) in zip(
+                    times, rows, strict=True
+                )
+            ]
         )
-        for at, (event_id, _, kind, _, number, counter, staff, service, outcome) in zip(
-            times, rows, strict=True
-        )
-    ]
