@@ -33,7 +33,7 @@ from counterdesk.reporting.accuracy_tables import (
     accuracy_values,
     group_accuracy,
 )
-from counterdesk.reporting.cells import inert
+from counterdesk.reporting.cells import InertTexts, inert
 from counterdesk.reporting.csv_lines import CsvLines, cached, collector_paused
 from counterdesk.reporting.feedback_tables import (
     COMMENT_COLUMNS,
@@ -183,8 +183,9 @@ def filtered_tickets(
 ) -> Iterator[tuple[Any, ...]]:
     """The raw ticket log in the order of ``TICKET_COLUMNS``, restricted by the request's
     filters like the statistics are, read a batch of days at a time."""
+    safe = InertTexts()
     for data in _detailed_days(engine, request, report):
-        yield from ticket_table(data, engine.office, request.filters)
+        yield from ticket_table(data, engine.office, request.filters, safe)
 
 
 def _ticket_lines(
@@ -192,8 +193,9 @@ def _ticket_lines(
 ) -> Iterator[tuple[str, int]]:
     """``filtered_tickets`` as CSV text, a day at a time, and how many rows each holds."""
     lines = CsvLines([*cached(6), *[None] * 6, *cached(10)])  # the six local times as they are
+    safe = InertTexts()
     for data in _detailed_days(engine, request, report):
-        yield lines(ticket_columns(data, engine.office, request.filters))
+        yield lines(ticket_columns(data, engine.office, request.filters, safe))
 
 
 def _detailed_days(

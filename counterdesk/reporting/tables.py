@@ -118,6 +118,7 @@ EVENT_COLUMNS = (
     Column("note", "備註", "Note", "text"),
 )
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # local time to the second, in every file
+_CHARACTER = np.dtype("U1").itemsize  # bytes per character of numpy's texts
 # Notes the system writes itself; the note typed when finishing a ticket is free text.
 SYSTEM_NOTES = {
     EventKind.ISSUED,
@@ -208,13 +209,18 @@ def summary_rows(stats: Statistics, office: Office) -> Iterator[dict[str, Any]]:
             yield {"breakdown": breakdown, **row}
 
 
-def ticket_table(data: DayData, office: Office, wanted: Filters) -> list[tuple[Any, ...]]:
+def ticket_table(
+    data: DayData, office: Office, wanted: Filters, safe: InertTexts
+) -> list[tuple[Any, ...]]:
     """The raw ticket log of one day, one tuple per ticket the filters keep, in the order of
-    ``TICKET_COLUMNS``: every timestamp local time to the second, text cells made inert."""
-    return list(zip(*ticket_columns(data, office, wanted), strict=True))
+    ``TICKET_COLUMNS``: every timestamp local time to the second, text cells made inert
+    through ``safe``, which one export keeps for all its days (numbers repeat daily)."""
+    return list(zip(*ticket_columns(data, office, wanted, safe), strict=True))
 
 
-def ticket_columns(data: DayData, office: Office, wanted: Filters) -> list[Sequence[Any]]:
+def ticket_columns(
+    data: DayData, office: Office, wanted: Filters, safe: InertTexts
+) -> list[Sequence[Any]]:
     """``ticket_table`` a column at a time, in the order of ``TICKET_COLUMNS``: the local
     times are the only texts that never need quoting or an apostrophe (see ``CsvLines``).
 
@@ -239,7 +245,6 @@ def ticket_columns(data: DayData, office: Office, wanted: Filters) -> list[Seque
             data.tickets["staff"]
         ]
     tickets, more = data.tickets[keep], data.detail[keep]
-    safe = InertTexts()
     services = [safe[code] for code in services]
     staff = [safe[code] for code in staff]
     local = partial(_local_times, data.day, office.zone)
@@ -285,7 +290,8 @@ def _local_times(day: dt.date, zone: dt.tzinfo, offsets: np.ndarray) -> list[str
         return [_local_time(midnight, zone, offset) for offset in offsets.tolist()]
     origin = np.datetime64((midnight + shift).replace(tzinfo=None), "s")
     texts = np.datetime_as_string(origin + offsets.astype("timedelta64[s]"), unit="s")
-    texts = np.char.replace(texts, "T", " ")
+    characters = texts.view("U1").reshape(len(texts), texts.dtype.itemsize // _CHARACTER)
+    characters[:, len("2025-01-01")] = " "  # for the "T", in place
     return cast(list[str], np.where(offsets == NONE, "", texts).tolist())
 
 
