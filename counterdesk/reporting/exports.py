@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from counterdesk.analytics.day_summary import detailed_days, ticket_count, ticket_days
+from counterdesk.analytics.day_summary import DayData, detailed_days, ticket_count, ticket_days
 from counterdesk.analytics.satisfaction import Satisfaction, rating_comments, satisfaction
 from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
 from counterdesk.feedback import Feedback
@@ -35,7 +35,8 @@ from counterdesk.reporting.accuracy_tables import (
     accuracy_values,
     group_accuracy,
 )
-from counterdesk.reporting.cells import inert
+from counterdesk.reporting.cells import InertTexts, inert
+from counterdesk.reporting.csv_lines import CsvLines, cached, collector_paused
 from counterdesk.reporting.feedback_tables import (
     COMMENT_COLUMNS,
     OPINION_COLUMNS,
@@ -56,9 +57,10 @@ from counterdesk.reporting.tables import (
     TICKET_COLUMNS,
     TITLES,
     Column,
+    EventLines,
     breakdown_rows,
-    event_table,
     summary_rows,
+    ticket_columns,
     ticket_table,
 )
 
@@ -202,19 +204,39 @@ def filtered_tickets(
 ) -> Iterator[tuple[Any, ...]]:
     """The raw ticket log in the order of ``TICKET_COLUMNS``, restricted by the request's
     filters like the statistics are, read a batch of days at a time."""
+    safe = InertTexts()
+    for data in _detailed_days(engine, request, report):
+        yield from ticket_table(data, engine.office, request.filters, safe)
+
+
+def _ticket_lines(
+    engine: TicketEngine, request: ExportRequest, report: Progress
+) -> Iterator[tuple[str, int]]:
+    """``filtered_tickets`` as CSV text, a day at a time, and how many rows each holds."""
+    lines = CsvLines([*cached(6), *[None] * 6, *cached(10)])  # the six local times as they are
+    safe = InertTexts()
+    for data in _detailed_days(engine, request, report):
+        yield lines(ticket_columns(data, engine.office, request.filters, safe))
+
+
+def _detailed_days(
+    engine: TicketEngine, request: ExportRequest, report: Progress
+) -> Iterator[DayData]:
+    """The request's days with tickets, with detail, each reported done once used."""
     days = ticket_days(engine, request.first, request.last)
     for done, data in enumerate(detailed_days(engine, days), start=1):
-        yield from ticket_table(data, engine.office, request.filters)
+        yield data
         report(done, len(days))
 
 
-def all_events(
+def _event_lines(
     engine: TicketEngine, request: ExportRequest, report: Progress
-) -> Iterator[tuple[Any, ...]]:
-    """The event log in the order of ``EVENT_COLUMNS``, a day at a time."""
+) -> Iterator[tuple[str, int]]:
+    """The event log as CSV text, a day at a time, and how many rows each holds."""
+    lines = EventLines(engine.read, engine.office)
     days = ticket_days(engine, request.first, request.last)
     for done, day in enumerate(days, start=1):
-        yield from event_table(engine.read, engine.office, day)
+        yield lines(day)
         report(done, len(days))
 
 
@@ -234,11 +256,12 @@ def _write_csv(
     accuracy too (its columns empty on the other breakdowns' rows)."""
     columns: tuple[Column, ...]
     records: Iterable[dict[str, Any]]
-    rows: Iterable[Sequence[Any]]
-    if request.table == "tickets":  # the raw logs come streamed, as rows of inert cells
-        rows, columns = filtered_tickets(engine, request, report), TICKET_COLUMNS
+    rows: Iterable[Sequence[Any]] = ()
+    lines: Iterable[tuple[str, int]] = ()  # the raw logs come streamed, as days of CSV text
+    if request.table == "tickets":
+        lines, columns = _ticket_lines(engine, request, report), TICKET_COLUMNS
     elif request.table == "events":
-        rows, columns = all_events(engine, request, report), EVENT_COLUMNS
+        lines, columns = _event_lines(engine, request, report), EVENT_COLUMNS
     else:
         if request.table == "summary":
             assert stats is not None, "read in export() for every table but the raw logs"
@@ -270,6 +293,10 @@ def _write_csv(
         for row in rows:
             writer.writerow(row)
             written += 1
+        with collector_paused():
+            for day, count in lines:
+                text.write(day)
+                written += count
     report(1, 1)
     return written
 

@@ -9,10 +9,10 @@ finishing a ticket is dropped.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import repeat
+from operator import itemgetter
 from typing import Any, cast
 
 import numpy as np
@@ -22,6 +22,7 @@ from counterdesk.analytics.statistics import BREAKDOWNS, Figures, Filters, Stati
 from counterdesk.queue import EventKind, QueueReader
 from counterdesk.queue.office import WEEKDAYS, Office
 from counterdesk.reporting.cells import InertTexts
+from counterdesk.reporting.csv_lines import CsvCells, csv_text
 
 WEEKDAY_NAMES = (
     ("星期一", "Monday"),
@@ -117,6 +118,8 @@ EVENT_COLUMNS = (
     Column("note", "備註", "Note", "text"),
 )
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # local time to the second, in every file
+TIME_TEXT = "2025-01-01 00:00:00"  # what a time looks like (its separators are kept)
+DAY_SECONDS = 24 * 3600
 # Notes the system writes itself; the note typed when finishing a ticket is free text.
 SYSTEM_NOTES = {
     EventKind.ISSUED,
@@ -207,12 +210,23 @@ def summary_rows(stats: Statistics, office: Office) -> Iterator[dict[str, Any]]:
             yield {"breakdown": breakdown, **row}
 
 
-def ticket_table(data: DayData, office: Office, wanted: Filters) -> list[tuple[Any, ...]]:
+def ticket_table(
+    data: DayData, office: Office, wanted: Filters, safe: InertTexts
+) -> list[tuple[Any, ...]]:
     """The raw ticket log of one day, one tuple per ticket the filters keep, in the order of
-    ``TICKET_COLUMNS``: every timestamp local time to the second, text cells made inert.
+    ``TICKET_COLUMNS``: every timestamp local time to the second, text cells made inert
+    through ``safe``, which one export keeps for all its days (numbers repeat daily)."""
+    return list(zip(*ticket_columns(data, office, wanted, safe), strict=True))
 
-    Built a column at a time from the day's arrays: a year holds a million tickets, and a
-    dictionary and six datetimes per ticket took most of a minute.
+
+def ticket_columns(
+    data: DayData, office: Office, wanted: Filters, safe: InertTexts
+) -> list[Sequence[Any]]:
+    """``ticket_table`` a column at a time, in the order of ``TICKET_COLUMNS``: the local
+    times are the only texts that never need quoting or an apostrophe (see ``CsvLines``).
+
+    Built from the day's arrays: a year holds a million tickets, and a dictionary and six
+    datetimes per ticket took most of a minute.
     """
     assert data.detail is not None, "load the days with detail=True"
     segments = data.segments
@@ -232,41 +246,36 @@ def ticket_table(data: DayData, office: Office, wanted: Filters) -> list[tuple[A
             data.tickets["staff"]
         ]
     tickets, more = data.tickets[keep], data.detail[keep]
-    safe = InertTexts()
     services = [safe[code] for code in services]
     staff = [safe[code] for code in staff]
     local = partial(_local_times, data.day, office.zone)
-    return list(
-        zip(
-            repeat(data.day.isoformat()),
-            [safe[number.decode()] for number in more["number"].tolist()],
-            [services[code] for code in tickets["issued_service"].tolist()],
-            [services[code] for code in tickets["service"].tolist()],
-            ["yes" if priority else "no" for priority in tickets["priority"].tolist()],
-            [safe[STATUSES[status]] for status in tickets["status"].tolist()],
-            local(more["issued_at"]),
-            local(more["first_called_at"]),
-            local(more["answered_at"]),
-            local(more["started_at"]),
-            local(more["finished_at"]),
-            local(more["ended_at"]),
-            ["" if counter == NONE else counter for counter in tickets["counter"].tolist()],
-            [staff[code] for code in tickets["staff"].tolist()],
-            more["calls"].tolist(),
-            more["recalls"].tolist(),
-            more["no_shows"].tolist(),
-            more["returns"].tolist(),
-            tickets["transfers"].tolist(),
-            _seconds(tickets["wait"]),
-            _seconds(tickets["walk"]),
-            [
-                int(seconds) if count else None
-                for seconds, count in zip(
-                    handling[keep].tolist(), handled[keep].tolist(), strict=True
-                )
-            ],
-        )
-    )
+    return [
+        [data.day.isoformat()] * len(tickets),
+        [safe[number.decode()] for number in more["number"].tolist()],
+        [services[code] for code in tickets["issued_service"].tolist()],
+        [services[code] for code in tickets["service"].tolist()],
+        ["yes" if priority else "no" for priority in tickets["priority"].tolist()],
+        [safe[STATUSES[status]] for status in tickets["status"].tolist()],
+        local(more["issued_at"]),
+        local(more["first_called_at"]),
+        local(more["answered_at"]),
+        local(more["started_at"]),
+        local(more["finished_at"]),
+        local(more["ended_at"]),
+        ["" if counter == NONE else counter for counter in tickets["counter"].tolist()],
+        [staff[code] for code in tickets["staff"].tolist()],
+        more["calls"].tolist(),
+        more["recalls"].tolist(),
+        more["no_shows"].tolist(),
+        more["returns"].tolist(),
+        tickets["transfers"].tolist(),
+        _seconds(tickets["wait"]),
+        _seconds(tickets["walk"]),
+        [
+            int(seconds) if count else None
+            for seconds, count in zip(handling[keep].tolist(), handled[keep].tolist(), strict=True)
+        ],
+    ]
 
 
 def _seconds(values: np.ndarray) -> list[int | None]:
@@ -280,10 +289,32 @@ def _local_times(day: dt.date, zone: dt.tzinfo, offsets: np.ndarray) -> list[str
     shift = steady_offset(zone, day)
     if shift is None:  # a daylight-saving switch: each time on its own
         return [_local_time(midnight, zone, offset) for offset in offsets.tolist()]
-    origin = np.datetime64((midnight + shift).replace(tzinfo=None), "s")
-    texts = np.datetime_as_string(origin + offsets.astype("timedelta64[s]"), unit="s")
-    texts = np.char.replace(texts, "T", " ")
-    return cast(list[str], np.where(offsets == NONE, "", texts).tolist())
+    return cast(list[str], np.where(offsets == NONE, "", _clock_texts(day, offsets)).tolist())
+
+
+def _clock_texts(day: dt.date, offsets: np.ndarray) -> np.ndarray:
+    """Seconds after ``day``'s midnight on an unchanging clock as texts to the second, their
+    characters worked out by arithmetic on whole columns: numpy's own formatting of
+    datetimes took a tenth of the event log's time."""
+    days, seconds = np.divmod(offsets, DAY_SECONDS)
+    first = int(days.min(initial=0))
+    dates = [
+        (day + dt.timedelta(days=first + step)).isoformat()
+        for step in range(int(days.max(initial=0)) - first + 1)
+    ]
+    characters = np.empty((len(offsets), len(TIME_TEXT)), dtype=np.uint32)
+    characters[:] = _code_points([TIME_TEXT])  # its separators
+    characters[:, : len(dates[0])] = _code_points(dates)[days - first]
+    hours, rest = np.divmod(seconds, 3600)
+    for at, value in ((11, hours), (14, rest // 60), (17, rest % 60)):
+        characters[:, at] = value // 10 + ord("0")
+        characters[:, at + 1] = value % 10 + ord("0")
+    return characters.view(f"U{len(TIME_TEXT)}")[:, 0]
+
+
+def _code_points(texts: list[str]) -> np.ndarray:
+    """The characters of texts as long as each other, a row of code points per text."""
+    return np.array(texts, dtype=str).view(np.uint32).reshape(len(texts), -1)
 
 
 def steady_offset(zone: dt.tzinfo, day: dt.date) -> dt.timedelta | None:
@@ -305,30 +336,34 @@ def _local_time(midnight: dt.datetime, zone: dt.tzinfo, offset: int) -> str:
     return moment.strftime(TIME_FORMAT)
 
 
-def event_table(reader: QueueReader, office: Office, day: dt.date) -> list[tuple[Any, ...]]:
-    """The event log of one business day, one tuple per event in the order of
-    ``EVENT_COLUMNS``: its tickets' events and the counters' sessions (sign-in, pause,
-    resume, sign-out) within the local day, text cells made inert. The times come as epoch
-    seconds and are made local all at once, as the ticket log's are."""
-    start, end = day_bounds(office, day)
-    safe = InertTexts()
-    date = day.isoformat()
-    rows = reader.day_event_seconds(day, start, end)
-    seconds = np.fromiter((row[1] for row in rows), dtype=np.int64, count=len(rows))
-    times = _local_times(day, office.zone, seconds - int(start.timestamp()))
-    return [
-        (
-            event_id,
-            at,
-            safe[kind],
-            date,
-            safe[number or ""],
-            safe[service or ""],
-            "" if counter is None else counter,
-            safe[staff or ""],
-            safe[outcome or ""] if kind in SYSTEM_NOTES else "",
+class EventLines:
+    """The event log as CSV text, a business day at a time, one line per event by id in the
+    order of ``EVENT_COLUMNS``: its tickets' events and the counters' sessions (sign-in,
+    pause, resume, sign-out) within the local day, texts made inert.
+
+    One per export, its columns' cells worked out once for every day. A line is made in one
+    step from the row as read: four million events are a few seconds of Python for each
+    step per row. The times come as epoch seconds and are made local all at once, as the
+    ticket log's are."""
+
+    def __init__(self, reader: QueueReader, office: Office) -> None:
+        self._reader, self._office = reader, office
+        self._cells = tuple(CsvCells() for _ in range(6))
+
+    def __call__(self, day: dt.date) -> tuple[str, int]:
+        """The day's lines, and how many."""
+        start, end = day_bounds(self._office, day)
+        rows = self._reader.day_event_seconds(day, start, end)
+        seconds = np.fromiter(map(itemgetter(1), rows), dtype=np.int64, count=len(rows))
+        times = _local_times(day, self._office.zone, seconds - int(start.timestamp()))
+        date = day.isoformat()
+        kinds, numbers, services, counters, staff, notes = self._cells
+        return csv_text(
+            [
+                f"{event_id},{at},{kinds[kind]},{date},{numbers[number]},{services[service]},"
+                f"{counters[counter]},{staff[code]},{notes[note] if kind in SYSTEM_NOTES else ''}"
+                for at, (event_id, _, kind, number, counter, code, service, note) in zip(
+                    times, rows, strict=True
+                )
+            ]
         )
-        for at, (event_id, _, kind, _, number, counter, staff, service, outcome) in zip(
-            times, rows, strict=True
-        )
-    ]

@@ -50,8 +50,9 @@ def test_summary_csv_carries_the_accuracy_of_the_total_services_and_hours(
 def test_xlsx_sheet_reads_back_as_the_figures(played: TicketEngine, tmp_path: Path) -> None:
     path = tmp_path / "report.xlsx"
     export(played, ExportRequest(DAY, DAY, "xlsx", path, filters=Filters(counter=1)))
-    sheet = load_workbook(path, read_only=True)["預估準確度 Estimate accuracy"]
-    rows = list(sheet.iter_rows(values_only=True))
+    book = load_workbook(path, read_only=True)  # keeps the file open until closed
+    rows = list(book["預估準確度 Estimate accuracy"].iter_rows(values_only=True))
+    book.close()
     lines = {row[0]: row[1] for row in rows if row and row[0] and len(row) >= 2}
     figures = accuracy_for(played, DAY, DAY)
     assert lines["已量測之預估等候 Promised waits measured"] == 3

@@ -8,15 +8,17 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 
 from counterdesk.analytics import statistics
+from counterdesk.analytics.day_summary import NONE
 from counterdesk.analytics.statistics import Filters, statistics_for
 from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.office import Office
-from counterdesk.reporting import exports
+from counterdesk.reporting import exports, tables
 from counterdesk.reporting.exports import ExportError, ExportRequest, export
-from counterdesk.reporting.tables import steady_offset
+from counterdesk.reporting.tables import TIME_FORMAT, steady_offset
 from counterdesk.simulation.simulator import Plan, simulate
 from tests.conftest import OPENING
 
@@ -104,3 +106,17 @@ def test_local_times_are_shifted_at_once_only_on_days_without_a_clock_change() -
     for day in (28, 29, 30):
         assert steady_offset(berlin, dt.date(2026, 3, day)) is None
     assert steady_offset(ZoneInfo("Asia/Taipei"), dt.date(2026, 3, 29)) == dt.timedelta(hours=8)
+
+
+def test_local_times_made_by_arithmetic_are_datetimes_local_times() -> None:
+    """Across a month's and a year's end, the day before and days after; NONE empty."""
+    taipei = ZoneInfo("Asia/Taipei")
+    day = dt.date(2025, 12, 31)
+    offsets = np.array([0, 1, 59, 3599, 86399, 86400, 2 * 86400 + 45296, -86400, -2, NONE])
+    midnight = dt.datetime.combine(day, dt.time(), taipei)
+    expected = [
+        (midnight + dt.timedelta(seconds=offset)).strftime(TIME_FORMAT) if offset != NONE else ""
+        for offset in offsets.tolist()
+    ]
+    assert tables._local_times(day, taipei, offsets) == expected
+    assert tables._local_times(day, taipei, offsets[:0]) == []
