@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import func, select
 
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import OpinionRow, RatingRow
@@ -106,59 +106,68 @@ def rating_comments(engine: TicketEngine, start: dt.date, end: dt.date) -> list[
 
 
 def satisfaction(engine: TicketEngine, start: dt.date, end: dt.date) -> Satisfaction:
-    """Ratings and opinions of the business days ``start`` to ``end`` inclusive."""
+    """Ratings and opinions of the business days ``start`` to ``end`` inclusive.
+
+    The ratings are counted by the database, per group and number of faces: a year's 300,000
+    ratings read row by row took 4 seconds of the annual PDF report.
+    """
+    period = RatingRow.business_date.between(start, end)
     with engine.db.read() as session:
-        ratings = session.execute(
-            select(
-                RatingRow.business_date,
-                RatingRow.service_code,
-                RatingRow.counter_number,
-                RatingRow.staff_code,
-                RatingRow.score,
-            ).where(RatingRow.business_date.between(start, end))
-        ).all()
+
+        def faces(column: Any, key: Callable[[Any], str | None]) -> dict[str, list[int]]:
+            """How many ratings gave 1..5 faces, by ``key`` of ``column`` (None: left out)."""
+            rows = session.execute(
+                select(column, RatingRow.score, func.count())
+                .where(period)
+                .group_by(column, RatingRow.score)
+            )
+            groups: dict[str, list[int]] = defaultdict(lambda: [0] * 5)
+            for value, score, count in rows:
+                label = key(value)
+                if label is not None:
+                    groups[label][score - 1] += count
+            return groups
+
+        by_service = faces(RatingRow.service_code, str)
+        by_counter = faces(RatingRow.counter_number, lambda n: None if n is None else str(n))
+        by_staff = faces(RatingRow.staff_code, lambda code: code or None)
+        by_day_month = faces(RatingRow.business_date, lambda day: f"{day:%Y-%m}")
         opinions = session.scalars(
             select(OpinionRow).where(OpinionRow.business_date.between(start, end))
         ).all()
         opinion_figures = _opinion_figures(engine, opinions)
-    by_month = _scores(ratings, lambda r: f"{r.business_date:%Y-%m}")
+    by_month = _scores(by_day_month)
+    overall = [sum(counts) for counts in zip(*by_service.values(), strict=True)] or [0] * 5
     return Satisfaction(
         start=start,
         end=end,
-        overall=_score("all", [r.score for r in ratings]),
-        by_service=_scores(ratings, lambda r: r.service_code, _service_order(engine)),
-        by_counter=_scores(
-            [r for r in ratings if r.counter_number is not None], lambda r: str(r.counter_number)
-        ),
-        by_staff=_scores([r for r in ratings if r.staff_code], lambda r: r.staff_code),
+        overall=_score("all", overall),
+        by_service=_scores(by_service, _service_order(engine)),
+        by_counter=_scores(by_counter),
+        by_staff=_scores(by_staff),
         by_month=by_month,
         trend_per_month=_trend(by_month),
         opinions=opinion_figures,
     )
 
 
-def _score(key: str, scores: list[int]) -> Score:
-    faces = tuple(scores.count(face) for face in range(1, 6))
-    if not scores:
-        return Score(key, 0, None, None, faces)
+def _score(key: str, faces: list[int]) -> Score:
+    """The score of ratings that gave 1..5 faces ``faces[0]``..``faces[4]`` times."""
+    ratings = sum(faces)
+    if not ratings:
+        return Score(key, 0, None, None, tuple(faces))
+    total = sum(face * count for face, count in enumerate(faces, start=1))
     return Score(
         key=key,
-        ratings=len(scores),
-        mean=round(statistics.fmean(scores), 2),
-        satisfied=round(sum(1 for s in scores if s >= SATISFIED) / len(scores), 3),
-        faces=faces,
+        ratings=ratings,
+        mean=round(total / ratings, 2),
+        satisfied=round(sum(faces[SATISFIED - 1 :]) / ratings, 3),
+        faces=tuple(faces),
     )
 
 
-def _scores(
-    rows: Iterable[Row[*tuple[Any, ...]]],
-    key: Callable[[Row[*tuple[Any, ...]]], str],
-    order: dict[str, int] | None = None,
-) -> tuple[Score, ...]:
+def _scores(groups: dict[str, list[int]], order: dict[str, int] | None = None) -> tuple[Score, ...]:
     """One score per key, in ``order`` (unknown keys last) or else sorted by key."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for row in rows:
-        groups[key(row)].append(row.score)
     rank = order or {}
     keys = sorted(groups, key=lambda k: (rank.get(k, len(rank)), k))
     return tuple(_score(k, groups[k]) for k in keys)

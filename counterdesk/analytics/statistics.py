@@ -135,8 +135,42 @@ def compute(
     clock: Clock | None = None,
 ) -> Statistics:
     """Every figure for business days ``first`` to ``last`` (both included)."""
-    check_range(first, last)
     filters = filters or Filters()
+    days, rows = _figures(db, office, first, last, filters, clock, ("total", *BREAKDOWNS))
+    return Statistics(
+        first=first,
+        last=last,
+        filters=filters,
+        days=days,
+        total=rows.pop("total")[0],
+        **{name: tuple(figures) for name, figures in rows.items()},
+    )
+
+
+def monthly_totals(
+    engine: TicketEngine, first: dt.date, last: dt.date, filters: Filters | None = None
+) -> list[Figures]:
+    """The total of each calendar month of the range that has tickets, keyed "YYYY-MM": what
+    ``statistics_for`` gives over that month, from one reading of the range instead of one
+    per month (twelve for the annual report)."""
+    _, rows = _figures(
+        engine.db, engine.office, first, last, filters or Filters(), engine.clock, ("month",)
+    )
+    return [row for row in rows["month"] if row.issued]
+
+
+def _figures(
+    db: Database,
+    office: Office,
+    first: dt.date,
+    last: dt.date,
+    filters: Filters,
+    clock: Clock | None,
+    names: Iterable[str],
+) -> tuple[int, dict[str, list[Figures]]]:
+    """The days with tickets, and the rows of the breakdowns ``names`` (of ``BREAKDOWNS``,
+    "total" and "month")."""
+    check_range(first, last)
     with db.read() as session:
         configured = dict(
             session.execute(
@@ -158,6 +192,7 @@ def compute(
     masks["transferred"] = tickets["transfers"] > 0
     called = tickets["wait"] != NONE
     masks["within"] = called & (tickets["wait"] <= targets[tickets["service"]])
+    months = sorted({(day.year, day.month) for day in days})
     labels: dict[str, Callable[[int], str]] = {
         "total": str,
         "service": services.codes.__getitem__,
@@ -167,16 +202,21 @@ def compute(
         "weekday": WEEKDAYS.__getitem__,
         "hour": "{:02d}".format,
         "priority": ("ordinary", "priority").__getitem__,
+        "month": lambda index: "{:04d}-{:02d}".format(*months[index]),
     }
+    if "month" in names:  # numbered as ``months``, from the day each row belongs to
+        of_day = np.array([months.index((day.year, day.month)) for day in days], dtype=np.int16)
+        for kind in (tickets, segments, presence):
+            kind.columns["month"] = of_day[kind["day"]]
     measures = {
         "wait": _Measure(tickets["wait"], called),
         "walk": _Measure(tickets["walk"], tickets["walk"] != NONE),
         "handling": _Measure(segments["seconds"], np.ones(segments.size, dtype=bool)),
     }
-    rows = {
+    figures = {
         name: _breakdown(
             name,
-            label,
+            labels[name],
             tickets,
             segments,
             presence,
@@ -185,16 +225,9 @@ def compute(
             len(days),
             filters.service is None,
         )
-        for name, label in labels.items()
+        for name in names
     }
-    return Statistics(
-        first=first,
-        last=last,
-        filters=filters,
-        days=len(days),
-        total=rows.pop("total")[0],
-        **{name: tuple(figures) for name, figures in rows.items()},
-    )
+    return len(days), figures
 
 
 def check_range(first: dt.date, last: dt.date) -> None:
@@ -449,7 +482,7 @@ class _Measure:
         ]
 
 
-_WITH_PRESENCE = ("total", "counter", "staff", "day", "weekday")
+_WITH_PRESENCE = ("total", "counter", "staff", "day", "weekday", "month")
 
 
 def _breakdown(

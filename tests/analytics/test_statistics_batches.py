@@ -1,5 +1,6 @@
 """A range longer than a batch of days: its days are read ``BATCH_DAYS`` at a time into
-columns that grow as they fill, and give the figures each day and each ticket give alone."""
+columns that grow as they fill, and give the figures each day, each month and each ticket
+give alone."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ import datetime as dt
 import pytest
 
 from counterdesk.analytics.day_summary import BATCH_DAYS, ticket_figures
-from counterdesk.analytics.statistics import Statistics, Times, statistics_for
+from counterdesk.analytics.statistics import (
+    Filters,
+    Statistics,
+    Times,
+    monthly_totals,
+    statistics_for,
+)
 from counterdesk.queue import TicketEngine
+from counterdesk.reporting.periods import months_of
 from counterdesk.simulation.simulator import Plan, simulate
 from tests.analytics.test_statistics import nearest_rank
 from tests.conftest import OPENING
@@ -36,6 +44,20 @@ def test_each_day_of_a_long_range_is_that_day_alone(
         day = dt.date.fromisoformat(row.key)
         alone = statistics_for(engine, day, day).total
         assert row == dataclasses.replace(alone, key=row.key)
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(service="precheck"), Filters(counter=2)])
+def test_monthly_totals_are_each_months_statistics(
+    engine: TicketEngine, weeks: Statistics, filters: Filters
+) -> None:
+    months = [
+        dataclasses.replace(
+            statistics_for(engine, first, last, filters).total, key=f"{first:%Y-%m}"
+        )
+        for first, last in months_of(FIRST, LAST)
+    ]
+    assert len(months) == 2
+    assert monthly_totals(engine, FIRST, LAST, filters) == months
 
 
 def test_a_long_range_has_the_times_of_its_tickets(engine: TicketEngine, weeks: Statistics) -> None:
