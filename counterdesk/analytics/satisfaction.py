@@ -11,10 +11,9 @@ import dataclasses
 import datetime as dt
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import extract, func, select
 
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import OpinionRow, RatingRow
@@ -108,43 +107,47 @@ def rating_comments(engine: TicketEngine, start: dt.date, end: dt.date) -> list[
 def satisfaction(engine: TicketEngine, start: dt.date, end: dt.date) -> Satisfaction:
     """Ratings and opinions of the business days ``start`` to ``end`` inclusive.
 
-    The ratings are counted by the database, per group and number of faces: a year's 300,000
-    ratings read row by row took 4 seconds of the annual PDF report.
+    The ratings are counted by the database in one pass, per month, service, counter, staff
+    member and number of faces (a year: 30,000 groups): a year's 300,000 ratings read row by
+    row took 4 seconds of the annual PDF report.
     """
-    period = RatingRow.business_date.between(start, end)
+    year, month = (
+        extract("year", RatingRow.business_date),
+        extract("month", RatingRow.business_date),
+    )
+    keys = (year, month, RatingRow.service_code, RatingRow.counter_number, RatingRow.staff_code)
+    groups: dict[str, dict[str, list[int]]] = {
+        name: defaultdict(lambda: [0] * 5) for name in ("service", "counter", "staff", "month")
+    }
     with engine.db.read() as session:
-
-        def faces(column: Any, key: Callable[[Any], str | None]) -> dict[str, list[int]]:
-            """How many ratings gave 1..5 faces, by ``key`` of ``column`` (None: left out)."""
-            rows = session.execute(
-                select(column, RatingRow.score, func.count())
-                .where(period)
-                .group_by(column, RatingRow.score)
-            )
-            groups: dict[str, list[int]] = defaultdict(lambda: [0] * 5)
-            for value, score, count in rows:
-                label = key(value)
+        rows = session.execute(
+            select(*keys, RatingRow.score, func.count())
+            .where(RatingRow.business_date.between(start, end))
+            .group_by(*keys, RatingRow.score)
+        )
+        for y, m, service, counter, staff, score, count in rows:
+            labels = {
+                "service": service,
+                "counter": None if counter is None else str(counter),
+                "staff": staff or None,
+                "month": f"{int(y):04d}-{int(m):02d}",  # PostgreSQL's extract: a decimal
+            }
+            for name, label in labels.items():
                 if label is not None:
-                    groups[label][score - 1] += count
-            return groups
-
-        by_service = faces(RatingRow.service_code, str)
-        by_counter = faces(RatingRow.counter_number, lambda n: None if n is None else str(n))
-        by_staff = faces(RatingRow.staff_code, lambda code: code or None)
-        by_day_month = faces(RatingRow.business_date, lambda day: f"{day:%Y-%m}")
+                    groups[name][label][score - 1] += count
         opinions = session.scalars(
             select(OpinionRow).where(OpinionRow.business_date.between(start, end))
         ).all()
         opinion_figures = _opinion_figures(engine, opinions)
-    by_month = _scores(by_day_month)
-    overall = [sum(counts) for counts in zip(*by_service.values(), strict=True)] or [0] * 5
+    by_month = _scores(groups["month"])
+    overall = [sum(counts) for counts in zip(*groups["month"].values(), strict=True)] or [0] * 5
     return Satisfaction(
         start=start,
         end=end,
         overall=_score("all", overall),
-        by_service=_scores(by_service, _service_order(engine)),
-        by_counter=_scores(by_counter),
-        by_staff=_scores(by_staff),
+        by_service=_scores(groups["service"], _service_order(engine)),
+        by_counter=_scores(groups["counter"]),
+        by_staff=_scores(groups["staff"]),
         by_month=by_month,
         trend_per_month=_trend(by_month),
         opinions=opinion_figures,
