@@ -151,12 +151,21 @@ def monthly_totals(
     engine: TicketEngine, first: dt.date, last: dt.date, filters: Filters | None = None
 ) -> list[Figures]:
     """The total of each calendar month of the range that has tickets, keyed "YYYY-MM": what
-    ``statistics_for`` gives over that month, from one reading of the range instead of one
-    per month (twelve for the annual report)."""
-    _, rows = _figures(
-        engine.db, engine.office, first, last, filters or Filters(), engine.clock, ("month",)
-    )
-    return [row for row in rows["month"] if row.issued]
+    ``statistics_for`` gives over that month, computing only the total (of the year's eight
+    breakdowns), a month's rows at a time."""
+    totals = []
+    start = first
+    while start <= last:
+        following = (start.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+        end = min(following - dt.timedelta(days=1), last)
+        _, rows = _figures(
+            engine.db, engine.office, start, end, filters or Filters(), engine.clock, ("total",)
+        )
+        total = rows["total"][0]
+        if total.issued:
+            totals.append(dataclasses.replace(total, key=f"{start:%Y-%m}"))
+        start = following
+    return totals
 
 
 def _figures(
@@ -168,8 +177,8 @@ def _figures(
     clock: Clock | None,
     names: Iterable[str],
 ) -> tuple[int, dict[str, list[Figures]]]:
-    """The days with tickets, and the rows of the breakdowns ``names`` (of ``BREAKDOWNS``,
-    "total" and "month")."""
+    """The days with tickets, and the rows of the breakdowns ``names`` (of ``BREAKDOWNS`` and
+    "total")."""
     check_range(first, last)
     with db.read() as session:
         configured = dict(
@@ -192,7 +201,6 @@ def _figures(
     masks["transferred"] = tickets["transfers"] > 0
     called = tickets["wait"] != NONE
     masks["within"] = called & (tickets["wait"] <= targets[tickets["service"]])
-    months = sorted({(day.year, day.month) for day in days})
     labels: dict[str, Callable[[int], str]] = {
         "total": str,
         "service": services.codes.__getitem__,
@@ -202,12 +210,7 @@ def _figures(
         "weekday": WEEKDAYS.__getitem__,
         "hour": "{:02d}".format,
         "priority": ("ordinary", "priority").__getitem__,
-        "month": lambda index: "{:04d}-{:02d}".format(*months[index]),
     }
-    if "month" in names:  # numbered as ``months``, from the day each row belongs to
-        of_day = np.array([months.index((day.year, day.month)) for day in days], dtype=np.int16)
-        for kind in (tickets, segments, presence):
-            kind.columns["month"] = of_day[kind["day"]]
     measures = {
         "wait": _Measure(tickets["wait"], called),
         "walk": _Measure(tickets["walk"], tickets["walk"] != NONE),
@@ -482,7 +485,7 @@ class _Measure:
         ]
 
 
-_WITH_PRESENCE = ("total", "counter", "staff", "day", "weekday", "month")
+_WITH_PRESENCE = ("total", "counter", "staff", "day", "weekday")
 
 
 def _breakdown(
