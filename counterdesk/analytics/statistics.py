@@ -194,13 +194,11 @@ def _figures(
     days, tickets, segments, presence = _gather(db, office, first, last, now, services, staff)
     tickets, segments, presence = _filter(filters, services, staff, tickets, segments, presence)
     targets = np.array([configured.get(code, 0) * 60 for code in services.codes] + [0])
-    masks = {
-        outcome: np.isin(tickets["status"], [STATUSES.index(status) for status in statuses])
-        for outcome, statuses in _OUTCOMES.items()
-    }
-    masks["transferred"] = tickets["transfers"] > 0
+    # What each ticket counts as, in one byte: its status, transferred (2), within target (1).
     called = tickets["wait"] != NONE
-    masks["within"] = called & (tickets["wait"] <= targets[tickets["service"]])
+    flags = tickets["status"].astype(np.int8) * np.int8(_FLAGS)
+    flags[tickets["transfers"] > 0] += 2
+    flags[called & (tickets["wait"] <= targets[tickets["service"]])] += 1
     labels: dict[str, Callable[[int], str]] = {
         "total": str,
         "service": services.codes.__getitem__,
@@ -224,7 +222,7 @@ def _figures(
             segments,
             presence,
             measures,
-            masks,
+            flags,
             len(days),
             filters.service is None,
         )
@@ -491,6 +489,7 @@ class _Measure:
         ]
 
 
+_FLAGS = 4  # flags values per status: transferred or not, within target or not
 _WITH_PRESENCE = ("total", "counter", "staff", "day", "weekday")
 
 
@@ -501,7 +500,7 @@ def _breakdown(
     segments: _Rows,
     presence: _Rows,
     measures: dict[str, _Measure],
-    masks: dict[str, np.ndarray],
+    flags: np.ndarray,
     days: int,
     with_presence: bool,
 ) -> list[Figures]:
@@ -518,8 +517,19 @@ def _breakdown(
     def count(groups: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
         return np.bincount(groups, weights=weights, minlength=n).astype(np.int64)
 
-    issued = count(t)
-    counts = {name: count(t[mask]) for name, mask in masks.items()}
+    # How many tickets of each group have each flags value, counted at once: by status,
+    # transferred or not, within target or not.
+    width = len(STATUSES) * _FLAGS
+    table = np.bincount(t.astype(np.int32) * width + flags, minlength=n * width)
+    table = table.reshape(n, len(STATUSES), 2, 2)
+    issued = table.sum(axis=(1, 2, 3))
+    by_status = table.sum(axis=(2, 3))
+    counts = {
+        outcome: by_status[:, [STATUSES.index(status) for status in statuses]].sum(axis=1)
+        for outcome, statuses in _OUTCOMES.items()
+    }
+    counts["transferred"] = table[:, :, 1, :].sum(axis=(1, 2))
+    counts["within"] = table[:, :, :, 1].sum(axis=(1, 2))
     waits = measures["wait"].times(t, n)
     walks = measures["walk"].times(t, n)
     handling = measures["handling"].times(s, n)
