@@ -448,8 +448,8 @@ class _Measure:
     def __init__(self, values: np.ndarray, keep: np.ndarray) -> None:
         # The rows without this duration sort last and are cut off; equal durations are
         # interchangeable. Durations of 0 s to 18 h (all, in practice) sort as 16-bit numbers,
-        # which numpy sorts by radix, five times faster. Row numbers in int32: a year's three
-        # measures keep 24 MB, not 36.
+        # which numpy sorts by radix, five times faster, and keep in half the room. Row numbers
+        # in int32: a year's three measures keep 18 MB, not 36.
         short = np.uint16
         in_range = np.min(values, where=keep, initial=0) >= 0
         in_range &= np.max(values, where=keep, initial=0) < np.iinfo(short).max
@@ -457,7 +457,7 @@ class _Measure:
         padded = np.where(keep, values, np.iinfo(kind).max).astype(kind, copy=False)
         order = np.argsort(padded, kind="stable")[: np.count_nonzero(keep)]
         self.rows = order.astype(np.int32)  # the rows that have this duration, by duration
-        self.sorted = values[self.rows]
+        self.sorted = padded[self.rows]
 
     def times(self, groups: np.ndarray, n: int) -> list[Times]:
         keys = groups[self.rows]
