@@ -214,6 +214,8 @@ def _figures(
         "walk": _Measure(tickets["walk"], tickets["walk"] != NONE),
         "handling": _Measure(segments["seconds"], np.ones(segments.size, dtype=bool)),
     }
+    for name in ("status", "transfers", "wait", "walk"):  # in the flags and measures now
+        del tickets.columns[name]
     figures = {
         name: _breakdown(
             name,
