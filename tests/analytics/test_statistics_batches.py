@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import numpy as np
 import pytest
 
+from counterdesk.analytics import statistics
 from counterdesk.analytics.day_summary import BATCH_DAYS, ticket_figures
 from counterdesk.analytics.statistics import (
     Filters,
@@ -80,3 +82,25 @@ def expected_times(values: list[int]) -> Times:
         p90=nearest_rank(values, 90),
         maximum=max(values),
     )
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[5, 70_000, 3, 65_535, 0, 9], [-2, 4, 4, 1, 7, 0], [600, 5, 65_534, 5, 0, 1]],
+    ids=["past 16 bits", "negative", "16 bits"],
+)
+def test_durations_of_any_size_give_the_same_times(values: list[int]) -> None:
+    """Short durations sort as 16-bit numbers, others as they are: the same figures, per
+    group, with the rows left out that have no such duration."""
+    array = np.array(values, dtype=np.int32)
+    keep = np.array([True, True, True, True, True, False])
+    groups = np.array([0, 1, 0, 1, 0, 1], dtype=np.int16)
+    measure = statistics._Measure(array, keep)
+    kept = [value for value, chosen in zip(values, keep, strict=True) if chosen]
+    assert measure.times(np.zeros(len(values), dtype=np.int16), 1) == [expected_times(kept)]
+    assert measure.times(groups, 2) == [
+        expected_times(
+            [v for v, g, k in zip(values, groups, keep, strict=True) if g == group and k]
+        )
+        for group in (0, 1)
+    ]
