@@ -465,6 +465,9 @@ class _Measure:
 
     def times(self, groups: np.ndarray, n: int) -> list[Times]:
         keys = groups[self.rows]
+        width = int(self.sorted[-1]) + 1 if len(self.sorted) else 0  # the longest, plus one
+        if n > 1 and self.sorted.dtype == np.uint16 and n * width <= _COUNTED_CELLS:
+            return self._counted(keys, n, width)
         # By group, then by value; one group (the total) is in order already.
         ordered = self.sorted if n == 1 else self.sorted[np.argsort(keys, kind="stable")]
         counts = np.bincount(keys, minlength=n)
@@ -481,16 +484,39 @@ class _Measure:
             else np.zeros(n, dtype=np.int64)
             for p in (*PERCENTILES, 100)
         }
-        return [
-            Times(
-                count=int(counts[g]),
-                mean=float(sums[g] / counts[g]) if counts[g] else None,
-                median=int(picked[50][g]) if counts[g] else None,
-                p90=int(picked[90][g]) if counts[g] else None,
-                maximum=int(picked[100][g]) if counts[g] else None,
-            )
-            for g in range(n)
-        ]
+        return _times(counts, sums, picked)
+
+    def _counted(self, keys: np.ndarray, n: int, width: int) -> list[Times]:
+        """The times of few groups from how often each group has each whole second: counting
+        is three times faster than sorting a year's rows by group."""
+        cells = np.bincount(keys.astype(np.int32) * width + self.sorted, minlength=n * width)
+        cells = cells.reshape(n, width)
+        counts = cells.sum(axis=1)
+        below = cells.cumsum(axis=1)  # how many of the group last at most each second
+        # The value at rank r is the first second with r at most that long: the number of
+        # seconds with fewer.
+        picked = {
+            p: (below < ((p * counts + 99) // 100)[:, None]).sum(axis=1)
+            for p in (*PERCENTILES, 100)
+        }
+        return _times(counts, cells @ np.arange(width), picked)
+
+
+_COUNTED_CELLS = 2**19  # groups × seconds counted at most (4 MB), else sorted by group
+
+
+def _times(counts: np.ndarray, sums: np.ndarray, picked: dict[int, np.ndarray]) -> list[Times]:
+    """Each group's times from its count, sum and the values at the percentiles' ranks."""
+    return [
+        Times(
+            count=int(counts[g]),
+            mean=float(sums[g] / counts[g]) if counts[g] else None,
+            median=int(picked[50][g]) if counts[g] else None,
+            p90=int(picked[90][g]) if counts[g] else None,
+            maximum=int(picked[100][g]) if counts[g] else None,
+        )
+        for g in range(len(counts))
+    ]
 
 
 _FLAGS = 4  # flags values per status: transferred or not, within target or not
