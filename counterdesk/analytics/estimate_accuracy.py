@@ -40,7 +40,6 @@ from sqlalchemy import (
     cast,
     extract,
     func,
-    not_,
     select,
 )
 from sqlalchemy.sql.elements import SQLCoreOperations
@@ -116,9 +115,10 @@ def accuracy(
         chosen = [period] if service is None else [period, TicketRow.issued_service_code == service]
         # Core, not the ORM: a row object per ticket costs a third of the time.
         rows = session.connection().execute(_promises(db.dialect).where(*chosen, _PROMISED)).all()
-        unpromised = session.execute(
-            select(func.count()).where(*chosen, not_(_PROMISED))
-        ).scalar_one()
+        # A ticket is promised or not: counting the period's tickets reads only an index, where
+        # counting the unpromised ones read every ticket row a second time (a year: 0.7 s).
+        tickets = session.execute(select(func.count()).where(*chosen)).scalar_one()
+    unpromised = tickets - len(rows)
     promises = _Promises(rows, configured, office)
     return EstimateAccuracy(
         first=first,

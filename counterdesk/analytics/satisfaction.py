@@ -11,10 +11,9 @@ import dataclasses
 import datetime as dt
 import statistics
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable
 
-from sqlalchemy import Row, select
+from sqlalchemy import extract, func, select
 
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import OpinionRow, RatingRow
@@ -106,59 +105,72 @@ def rating_comments(engine: TicketEngine, start: dt.date, end: dt.date) -> list[
 
 
 def satisfaction(engine: TicketEngine, start: dt.date, end: dt.date) -> Satisfaction:
-    """Ratings and opinions of the business days ``start`` to ``end`` inclusive."""
+    """Ratings and opinions of the business days ``start`` to ``end`` inclusive.
+
+    The ratings are counted by the database in one pass, per month, service, counter, staff
+    member and number of faces (a year: 30,000 groups): a year's 300,000 ratings read row by
+    row took 4 seconds of the annual PDF report.
+    """
+    year, month = (
+        extract("year", RatingRow.business_date),
+        extract("month", RatingRow.business_date),
+    )
+    keys = (year, month, RatingRow.service_code, RatingRow.counter_number, RatingRow.staff_code)
+    groups: dict[str, dict[str, list[int]]] = {
+        name: defaultdict(lambda: [0] * 5) for name in ("service", "counter", "staff", "month")
+    }
     with engine.db.read() as session:
-        ratings = session.execute(
-            select(
-                RatingRow.business_date,
-                RatingRow.service_code,
-                RatingRow.counter_number,
-                RatingRow.staff_code,
-                RatingRow.score,
-            ).where(RatingRow.business_date.between(start, end))
-        ).all()
+        rows = session.execute(
+            select(*keys, RatingRow.score, func.count())
+            .where(RatingRow.business_date.between(start, end))
+            .group_by(*keys, RatingRow.score)
+        )
+        for y, m, service, counter, staff, score, count in rows:
+            labels = {
+                "service": service,
+                "counter": None if counter is None else str(counter),
+                "staff": staff or None,
+                "month": f"{int(y):04d}-{int(m):02d}",  # PostgreSQL's extract: a decimal
+            }
+            for name, label in labels.items():
+                if label is not None:
+                    groups[name][label][score - 1] += count
         opinions = session.scalars(
             select(OpinionRow).where(OpinionRow.business_date.between(start, end))
         ).all()
         opinion_figures = _opinion_figures(engine, opinions)
-    by_month = _scores(ratings, lambda r: f"{r.business_date:%Y-%m}")
+    by_month = _scores(groups["month"])
+    overall = [sum(counts) for counts in zip(*groups["month"].values(), strict=True)] or [0] * 5
     return Satisfaction(
         start=start,
         end=end,
-        overall=_score("all", [r.score for r in ratings]),
-        by_service=_scores(ratings, lambda r: r.service_code, _service_order(engine)),
-        by_counter=_scores(
-            [r for r in ratings if r.counter_number is not None], lambda r: str(r.counter_number)
-        ),
-        by_staff=_scores([r for r in ratings if r.staff_code], lambda r: r.staff_code),
+        overall=_score("all", overall),
+        by_service=_scores(groups["service"], _service_order(engine)),
+        by_counter=_scores(groups["counter"]),
+        by_staff=_scores(groups["staff"]),
         by_month=by_month,
         trend_per_month=_trend(by_month),
         opinions=opinion_figures,
     )
 
 
-def _score(key: str, scores: list[int]) -> Score:
-    faces = tuple(scores.count(face) for face in range(1, 6))
-    if not scores:
-        return Score(key, 0, None, None, faces)
+def _score(key: str, faces: list[int]) -> Score:
+    """The score of ratings that gave 1..5 faces ``faces[0]``..``faces[4]`` times."""
+    ratings = sum(faces)
+    if not ratings:
+        return Score(key, 0, None, None, tuple(faces))
+    total = sum(face * count for face, count in enumerate(faces, start=1))
     return Score(
         key=key,
-        ratings=len(scores),
-        mean=round(statistics.fmean(scores), 2),
-        satisfied=round(sum(1 for s in scores if s >= SATISFIED) / len(scores), 3),
-        faces=faces,
+        ratings=ratings,
+        mean=round(total / ratings, 2),
+        satisfied=round(sum(faces[SATISFIED - 1 :]) / ratings, 3),
+        faces=tuple(faces),
     )
 
 
-def _scores(
-    rows: Iterable[Row[*tuple[Any, ...]]],
-    key: Callable[[Row[*tuple[Any, ...]]], str],
-    order: dict[str, int] | None = None,
-) -> tuple[Score, ...]:
+def _scores(groups: dict[str, list[int]], order: dict[str, int] | None = None) -> tuple[Score, ...]:
     """One score per key, in ``order`` (unknown keys last) or else sorted by key."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for row in rows:
-        groups[key(row)].append(row.score)
     rank = order or {}
     keys = sorted(groups, key=lambda k: (rank.get(k, len(rank)), k))
     return tuple(_score(k, groups[k]) for k in keys)

@@ -42,7 +42,7 @@ from counterdesk.analytics.estimate_accuracy import (
     EstimateAccuracy,
 )
 from counterdesk.analytics.satisfaction import OpinionFigures, Satisfaction, Score, satisfaction
-from counterdesk.analytics.statistics import Figures, Filters, Statistics, statistics_for
+from counterdesk.analytics.statistics import Figures, Filters, Statistics, monthly_totals
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.reporting.accuracy_tables import (
     ACCURACY_COLUMNS,
@@ -60,7 +60,6 @@ from counterdesk.reporting.feedback_tables import (
     score_names,
     trend_text,
 )
-from counterdesk.reporting.periods import months_of
 from counterdesk.reporting.tables import TITLES, group_names
 
 FONT = "counterdesk-cjk"
@@ -114,14 +113,10 @@ def write_pdf(
         canvas.restoreState()
 
     story: list[Flowable] = []
-    months = months_of(stats.first, stats.last)
-    steps = len(months) + 2
-    by_month = []
-    for done, (first, last) in enumerate(months, start=1):
-        month = statistics_for(engine, first, last, stats.filters)
-        if month.total.issued:
-            by_month.append((f"{first:%Y-%m}", month.total))
-        report(done, steps)
+    steps = 3
+    months = monthly_totals(engine, stats.first, stats.last, stats.filters)
+    by_month = [(month.key or "", month) for month in months]
+    report(1, steps)
     estimates = accuracy_of(engine, stats)
     story += _summary(engine, stats, period, estimates)
     # The ticket sections: built only with tickets to show (a chart of nothing cannot be drawn).

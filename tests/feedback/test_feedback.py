@@ -319,3 +319,28 @@ def test_simultaneous_ratings_of_one_ticket_on_postgresql(
         outcomes = sorted(pool.map(rate, [1, 2, 3, 4, 5, 5]))
     assert outcomes == ["rated"] + ["refused"] * 5
     engine.db.dispose()
+
+
+@pytest.mark.postgres
+def test_satisfaction_is_counted_the_same_on_postgresql(
+    engine: TicketEngine, pg_url: str, clock: ManualClock, sample_office: Office
+) -> None:
+    """The database counts the ratings by month (PostgreSQL's extract gives decimals) and
+    group: the same figures as on SQLite."""
+    on_postgresql = TicketEngine(Database(pg_url), clock)
+    on_postgresql.load_office(sample_office)
+    start = clock.now()
+    for queue in (engine, on_postgresql):
+        for month, (score, counter) in enumerate([(2, 1), (4, 2), (5, 1)]):
+            clock.set(start + dt.timedelta(days=28 * month))
+            Feedback(queue).ratings.rate(served(queue, counter=counter).token, score)
+    first, last = dt.date(2026, 11, 1), dt.date(2027, 1, 31)
+    figures = satisfaction(on_postgresql, first, last)
+    assert figures == satisfaction(engine, first, last)
+    assert [(m.key, m.ratings) for m in figures.by_month] == [
+        ("2026-11", 1),
+        ("2026-12", 1),
+        ("2027-01", 1),
+    ]
+    assert [(c.key, c.ratings) for c in figures.by_counter] == [("1", 2), ("2", 1)]
+    on_postgresql.db.dispose()
