@@ -15,19 +15,18 @@ from collections.abc import Callable, Mapping
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 STEPS = 1000  # the whole export, as reported to the callback
 
-# Seconds each phase takes over the benchmark's year (1,000,389 tickets of 2025 on SQLite, on
-# main at 9020e1a): each export's CPU seconds from `benchmarks/exports.py --only NAME`, shared
-# among its phases as `benchmarks/export_progress.py` times them (the XLSX's ticket log and
-# workbook: the mean share of two runs, 79/19%). Only the shares matter: measure again when a
-# phase's time changes much (the XLSX writer, the PDF's story, the statistics).
-STATISTICS = 1.3  # statistics_for over the year, from the day summaries
+# Seconds each phase takes over the benchmark's year (1,000,389 tickets of 2025 on SQLite), as
+# `benchmarks/export_progress.py` timed them on the idle VM once the streamed XLSX log, the
+# day-at-a-time CSVs and the batched statistics had landed. Only the shares matter: measure
+# again when a phase's time changes much (the XLSX writer, the PDF's story, the statistics).
+STATISTICS = 0.5  # statistics_for over the year, from the day summaries
 SECONDS: dict[str, dict[str, float]] = {
-    "csv-tickets": {"days": 0.2, "log": 7.0},
-    "csv-events": {"days": 0.2, "log": 25.7},
-    "csv-table": {"statistics": STATISTICS, "table": 1.4},  # the summary's estimates' accuracy
-    "xlsx": {"statistics": STATISTICS, "sheets": 2.5, "ticket log": 87.0, "workbook": 22.0},
+    "csv-tickets": {"days": 0.1, "log": 2.2},
+    "csv-events": {"days": 0.1, "log": 12.7},
+    "csv-table": {"statistics": STATISTICS, "table": 0.5},  # the summary's estimates' accuracy
+    "xlsx": {"statistics": STATISTICS, "sheets": 1.2, "ticket log": 13.4, "workbook": 0.1},
     # The PDF report reads its months, builds its story (charts, tables), then lays out pages.
-    "pdf": {"statistics": STATISTICS, "months": 1.2, "story": 5.2, "pages": 0.6},
+    "pdf": {"statistics": STATISTICS, "months": 0.4, "story": 1.1, "pages": 0.4},
 }
 
 
