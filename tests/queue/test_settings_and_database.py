@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -10,7 +12,12 @@ import pytest
 from sqlalchemy import text
 
 from counterdesk.queue import Database, DatabaseError
-from counterdesk.queue.database import refuse_network_share, schema_version, start_checkpointer
+from counterdesk.queue.database import (
+    SCHEMA_HEAD,
+    refuse_network_share,
+    schema_version,
+    start_checkpointer,
+)
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.settings import Settings, load_settings
 from tests.conftest import schema_head
@@ -74,6 +81,24 @@ def test_sqlite_is_opened_in_wal_with_foreign_keys(sqlite_url: str) -> None:
         assert session.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
         assert session.execute(text("PRAGMA busy_timeout")).scalar_one() == 30000
     assert schema_version(db.engine) == schema_head()
+
+
+def test_the_program_names_the_schema_head_its_migrations_end_at() -> None:
+    assert schema_head() == SCHEMA_HEAD
+
+
+def test_a_database_at_the_head_opens_without_loading_alembic(sqlite_url: str) -> None:
+    """Alembic's import is a third of a second of every terminal's and command's start: it
+    is loaded only when there is something to migrate."""
+    Database(sqlite_url, create=True)
+    opened = (
+        "import sys; from counterdesk.queue import Database; "
+        f"Database({sqlite_url!r}); print('alembic' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", opened], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
 
 
 def test_write_transactions_take_the_write_lock_at_once(sqlite_url: str) -> None:
