@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.exports import EXPORTS
+from benchmarks.exports import EXPORTS, add_only, chosen_exports
 from benchmarks.stats import YEAR
 from counterdesk.queue import Database, TicketEngine
 from counterdesk.reporting.exports import ExportRequest, export
@@ -88,14 +88,9 @@ def run(engine: TicketEngine, name: str, output: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, help="database URL holding the year of 2025")
-    parser.add_argument(
-        "--only", help=f"comma-separated exports to run, of {','.join(EXPORTS)} (default: all)"
-    )
+    add_only(parser)
     args = parser.parse_args()
-    chosen = args.only.split(",") if args.only else list(EXPORTS)
-    unknown = [name for name in chosen if name not in EXPORTS]
-    if unknown:
-        parser.error(f"unknown export {', '.join(unknown)} (use {', '.join(EXPORTS)})")
+    chosen = chosen_exports(parser, args)
     engine = TicketEngine(Database(args.db))
     out = Path(tempfile.mkdtemp(prefix="counterdesk-progress-"))
     try:

@@ -128,18 +128,29 @@ def measure(url: str, name: str, output: Path) -> Measure:
     )
 
 
+def add_only(parser: argparse.ArgumentParser) -> None:
+    """Add ``--only`` (the exports to run) to ``parser``; read it with ``chosen_exports``."""
+    parser.add_argument(
+        "--only", help=f"comma-separated exports to run, of {','.join(EXPORTS)} (default: all)"
+    )
+
+
+def chosen_exports(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[str]:
+    """The exports ``--only`` names, all by default; an unknown name is refused."""
+    chosen: list[str] = args.only.split(",") if args.only else list(EXPORTS)
+    unknown = [name for name in chosen if name not in EXPORTS]
+    if unknown:
+        parser.error(f"unknown export {', '.join(unknown)} (use {', '.join(EXPORTS)})")
+    return chosen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--db", help="database URL to use (filled if it has no 2025 tickets)")
-    parser.add_argument(
-        "--only", help=f"comma-separated exports to run, of {','.join(EXPORTS)} (default: all)"
-    )
+    add_only(parser)
     args = parser.parse_args()
-    chosen = args.only.split(",") if args.only else list(EXPORTS)
-    unknown = [name for name in chosen if name not in EXPORTS]
-    if unknown:
-        parser.error(f"unknown export {', '.join(unknown)} (use {', '.join(EXPORTS)})")
+    chosen = chosen_exports(parser, args)
     if args.db:
         url = args.db
     else:
