@@ -173,17 +173,18 @@ def _run(args: argparse.Namespace) -> int:
     try:
         result = args.handler(args)
     except Interrupted as exc:
-        # On a terminal the cancelled progress line (and the ^C) is still open: end it first.
+        # On a terminal the ^C (and any cancelled progress line) is still open: end it first.
+        _end_of_progress()
         print(f"{chr(10) if sys.stderr.isatty() else ''}counterdesk: {exc}", file=sys.stderr)
         return INTERRUPTED
     except OfficeFileError as exc:
-        print(exc, file=sys.stderr)
+        print(f"{_end_of_progress()}{exc}", file=sys.stderr)
         return 2
     except QueueError as exc:
-        print(f"counterdesk: {exc}", file=sys.stderr)
+        print(f"{_end_of_progress()}counterdesk: {exc}", file=sys.stderr)
         return 1
     except CounterdeskError as exc:
-        print(f"counterdesk: {exc}", file=sys.stderr)
+        print(f"{_end_of_progress()}counterdesk: {exc}", file=sys.stderr)
         return 2
     if isinstance(result, int) and not isinstance(result, bool):
         return result  # a window's exit code: nothing to print
@@ -207,6 +208,17 @@ def _as_json(result: Any) -> Any:
     return result
 
 
+_progress_open = False  # a progress line on stderr waits for its end: an error goes below it
+
+
+def _end_of_progress() -> str:
+    """A line break if a progress line is still open on the terminal, so an error that ends
+    the command is printed on a line of its own, not at the end of the percentage."""
+    global _progress_open
+    was_open, _progress_open = _progress_open, False
+    return "\n" if was_open else ""
+
+
 def terminal_progress(what: str) -> Callable[[int, int], None] | None:
     """A percentage line on stderr for a long command, with the time left once it can be
     guessed; only when stderr is a terminal (logs stay clean)."""
@@ -216,6 +228,7 @@ def terminal_progress(what: str) -> Callable[[int, int], None] | None:
     shown = ("", False)  # the line last printed, and whether it was the last
 
     def show(done: int, total: int) -> None:
+        global _progress_open
         nonlocal shown
         fraction = done / max(total, 1)
         text = f"{what}: {int(100 * fraction):3d}%  {in_english(time_left.seconds(fraction))}"
@@ -225,6 +238,6 @@ def terminal_progress(what: str) -> Callable[[int, int], None] | None:
         padding = " " * max(len(shown[0]) - len(line[0]), 0)  # over a longer line before
         end = "\n" if line[1] else ""
         print(f"\r{line[0]}{padding}", end=end, file=sys.stderr, flush=True)
-        shown = line
+        shown, _progress_open = line, not line[1]
 
     return show

@@ -395,11 +395,17 @@ def upgrade(engine: Engine, *, create: bool = False) -> None:
 
 def _at_head(engine: Engine) -> bool:
     """Whether the database records this program's schema head and nothing else, read
-    without alembic. Anything else (no such table, no database, a refused login or read)
-    is left to ``upgrade``'s full path, which says what is wrong."""
+    without alembic. A server that cannot be reached or refuses the login is said so at
+    once, as ``upgrade`` would after a second try; anything else (no such table, a file that
+    is no database, a refused read) is left to ``upgrade``'s full path, which says what is
+    wrong."""
     try:
         with engine.connect() as connection:
             found = set(connection.scalars(text("SELECT version_num FROM alembic_version")))
+    except OperationalError as exc:
+        if engine.dialect.name == "postgresql":  # no connection: trying again takes as long
+            raise opening_failed(engine, exc) from None
+        return False  # SQLite's "no such table" is an OperationalError too
     except DBAPIError:
         return False
     return found == {SCHEMA_HEAD}

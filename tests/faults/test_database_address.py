@@ -92,3 +92,36 @@ def test_an_address_that_gives_its_own_timeout_keeps_it() -> None:
     own = make_url("postgresql+psycopg://wang@db-server/counterdesk?connect_timeout=30")
     assert "connect_timeout" not in connect_args(own)  # the address's 30 s stands
     assert connect_args(own.set(query={}))["connect_timeout"] == CONNECT_TIMEOUT
+
+
+def test_a_server_that_hangs_up_is_connected_to_once_per_opening() -> None:
+    """Opening reads the schema version first, without alembic: a connection that fails
+    there is the answer, not a reason to connect again (against a hung server that doubled
+    the wait, and a refused login was logged twice)."""
+    with socket.create_server(("127.0.0.1", 0)) as hanging_up:
+        hanging_up.settimeout(0.05)
+        port = hanging_up.getsockname()[1]
+        accepted, done = [0], threading.Event()
+
+        def serve() -> None:
+            while not done.is_set():
+                try:
+                    client, _ = hanging_up.accept()
+                except TimeoutError:
+                    continue
+                accepted[0] += 1  # counted before the close the client then sees
+                client.close()
+
+        server = threading.Thread(target=serve)
+        server.start()
+        try:
+            with pytest.raises(psycopg.OperationalError):
+                psycopg.connect(host="127.0.0.1", port=port, user="wang", dbname="counterdesk")
+            one_connection = accepted[0]
+            with pytest.raises(DatabaseUnreachable):
+                Database(f"postgresql+psycopg://wang@127.0.0.1:{port}/counterdesk")
+        finally:
+            done.set()
+            server.join()
+    assert one_connection >= 1
+    assert accepted[0] == 2 * one_connection

@@ -4,6 +4,7 @@ terminal, Ctrl-C does that."""
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import select
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from counterdesk.analytics.statistics import Filters
+from counterdesk.cli import main
 from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.office import Office
 from counterdesk.reporting.exports import ExportCancelled, ExportRequest, export
@@ -157,3 +159,40 @@ def test_ctrl_c_on_the_terminal_cancels_the_export(run: Run, tmp_path: Path) -> 
     assert last == f"counterdesk: export cancelled: {target} was not written"
     assert b"Traceback" not in said
     assert [path.name for path in tmp_path.iterdir() if "march" in path.name] == []
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal, so the progress line is drawn on it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_an_export_refused_after_its_progress_began_says_so_on_a_line_of_its_own(
+    week: TicketEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The range's days are counted (and reported) before it is found empty: the refusal
+    must not be glued to the end of the percentage line."""
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    status = main(
+        [
+            "--db",
+            f"sqlite:///{week.db.file.path}",
+            "export",
+            "--from",
+            "2031-01-01",
+            "--to",
+            "2031-01-31",
+            "--format",
+            "csv",
+            "--table",
+            "tickets",
+            "--output",
+            str(tmp_path / "empty.csv"),
+        ]
+    )
+    said = terminal.getvalue()
+    assert status == 2
+    assert "%" in said  # the progress line was drawn
+    assert "\ncounterdesk: no tickets from 2031-01-01 to 2031-01-31" in said
