@@ -1,9 +1,10 @@
-"""How long `counterdesk db upgrade` takes from 0005 to 0006 on years of SQLite tickets.
+"""How long `counterdesk db upgrade` takes from 0005 to the head on years of SQLite tickets.
 
 A database made at 0005 (``tests/queue/test_migrations.py``) is filled with ``--tickets``
 tickets over past days (500 a day), then ``main.py db upgrade`` runs as a real process. The
 tickets table's root page, the file's size and the rows are compared before and after: batch
-mode should add the seven columns with ALTER TABLE, in place, not copy the table.
+mode should add 0006's seven columns with ALTER TABLE, in place, not copy the table (0007
+only creates a table of its own).
 
     python benchmarks/upgrade.py [--tickets 1000000]
 """

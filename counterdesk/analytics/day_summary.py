@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
-from sqlalchemy import func, literal, select
+from sqlalchemy import Select, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -333,20 +333,7 @@ def load_days(
     with ``detail``, each day's numbers and timestamps too (for the raw ticket log)."""
     today = office.local_date(now)
     with db.read() as session:
-        issued = dict(
-            session.execute(
-                select(DailySequenceRow.business_date, func.sum(DailySequenceRow.last_number))
-                .where(DailySequenceRow.business_date.between(first, last))
-                .group_by(DailySequenceRow.business_date)
-            ).all()
-        )
-        unsettled = set(
-            session.scalars(
-                select(TicketRow.business_date)
-                .distinct()
-                .where(TicketRow.status.in_(OPEN), TicketRow.business_date.between(first, last))
-            )
-        )
+        issued, unsettled = day_states(session, first, last)
         cached = _cached(session, first, last, detail)
         days, fresh = [], []
         for day in sorted(issued):
@@ -361,6 +348,29 @@ def load_days(
     if fresh:
         _store(db, fresh, now)
     return days
+
+
+def day_states(
+    session: Session, first: dt.date, last: dt.date
+) -> tuple[dict[dt.date, int], set[dt.date]]:
+    """The tickets issued on each day from ``first`` to ``last`` that has any, and the days
+    with a ticket still open: what says whether a day cached is still valid and a day derived
+    may be cached."""
+    issued = dict(
+        session.execute(
+            select(DailySequenceRow.business_date, func.sum(DailySequenceRow.last_number))
+            .where(DailySequenceRow.business_date.between(first, last))
+            .group_by(DailySequenceRow.business_date)
+        ).all()
+    )
+    unsettled = set(
+        session.scalars(
+            select(TicketRow.business_date)
+            .distinct()
+            .where(TicketRow.status.in_(OPEN), TicketRow.business_date.between(first, last))
+        )
+    )
+    return issued, unsettled
 
 
 def ticket_days(engine: TicketEngine, first: dt.date, last: dt.date) -> list[dt.date]:
@@ -401,39 +411,35 @@ def detailed_days(engine: TicketEngine, days: Sequence[dt.date]) -> Iterator[Day
 def _cached(
     session: Session, first: dt.date, last: dt.date, detail: bool
 ) -> dict[dt.date, tuple[Any, ...]]:
-    """Cached days of this version: (tickets when built, data, detail or None) by day.
-
-    On PostgreSQL the rows are fetched in binary: as text, bytea arrives hex-encoded, and
-    decoding a year's 40 MB of it would double the time of a year's statistics.
-    """
+    """Cached days of this version: (tickets when built, data, detail or None) by day."""
     query = select(
         DaySummaryRow.business_date,
         DaySummaryRow.tickets,
         DaySummaryRow.data,
         DaySummaryRow.detail if detail else literal(None),
     ).where(DaySummaryRow.business_date.between(first, last), DaySummaryRow.version == VERSION)
-    connection = session.connection()
-    if connection.dialect.name == "postgresql":
-        compiled = query.compile(dialect=connection.dialect)
-        driver = connection.connection.driver_connection
-        assert driver is not None  # a checked-out connection has its driver connection
-        with driver.cursor(binary=True) as cursor:
-            cursor.execute(str(compiled), compiled.params)
-            rows = cursor.fetchall()
-    else:
-        rows = session.execute(query).all()
     return {
         day: (tickets, bytes(data), None if more is None else bytes(more))
-        for day, tickets, data, more in rows
+        for day, tickets, data, more in binary_rows(session, query)
     }
 
 
-STORED = ("version", "tickets", "built_at", "data", "detail")
+def binary_rows(session: Session, query: Select[*tuple[Any, ...]]) -> Sequence[Any]:
+    """The rows of ``query``, which reads cached arrays. On PostgreSQL they are fetched in
+    binary: as text, bytea arrives hex-encoded, and decoding a year's 40 MB of it would
+    double the time of a year's statistics."""
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        return session.execute(query).all()
+    compiled = query.compile(dialect=connection.dialect)
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a checked-out connection has its driver connection
+    with driver.cursor(binary=True) as cursor:
+        cursor.execute(str(compiled), compiled.params)
+        return list(cursor.fetchall())
 
 
 def _store(db: Database, days: list[DayData], now: dt.datetime) -> None:
-    insert = postgresql.insert if db.dialect == "postgresql" else sqlite.insert
-    table = DaySummaryRow.__table__
     rows = [
         {
             "business_date": data.day,
@@ -445,10 +451,16 @@ def _store(db: Database, days: list[DayData], now: dt.datetime) -> None:
         }
         for data in days
     ]
+    store_days(db, DaySummaryRow.__table__, rows)
+
+
+def store_days(db: Database, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Cache ``rows`` of days in ``table``, replacing what it holds of the same days."""
+    insert = postgresql.insert if db.dialect == "postgresql" else sqlite.insert
     statement = insert(table)
     statement = statement.on_conflict_do_update(
         index_elements=[table.c.business_date],
-        set_={name: statement.excluded[name] for name in STORED},
+        set_={name: statement.excluded[name] for name in rows[0] if name != "business_date"},
     )
     with db.write() as session:
         session.execute(statement, rows)

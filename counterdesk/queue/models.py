@@ -311,6 +311,20 @@ class DaySummaryRow(Base):
     detail: Mapped[bytes] = mapped_column(LargeBinary)  # numbers and times, for the raw log
 
 
+class DayEventsRow(Base):
+    """A settled business day's event log as compact columns, read by the event CSV instead
+    of the day's rows (see ``reporting/event_days.py``); kept and rebuilt as ``day_summaries``
+    are: only days before today with no open ticket, ``tickets`` the issued count when built.
+    """
+
+    __tablename__ = "day_events"
+    business_date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    tickets: Mapped[int] = mapped_column(Integer)
+    built_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    events: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class RatingRow(Base):
     """A citizen's rating of one finished ticket: one per ticket, no personal data.
 

@@ -84,13 +84,15 @@ ROLES: dict[str, Role] = {
         },
     ),
     "supervisor": Role(
-        "reads everything, manages opinions, keeps the statistics of settled days, unlocks PINs",
+        "reads everything, manages opinions, keeps the statistics and event logs of settled "
+        "days, unlocks PINs",
         writes={
             "pin_attempts": ("DELETE",),
             "ticket_events": ("INSERT",),  # the unlock, logged
             "opinions": ("UPDATE",),
             "opinion_events": ("INSERT",),
             "day_summaries": ("INSERT", "UPDATE"),
+            "day_events": ("INSERT", "UPDATE"),  # the event CSV's cache
         },
     ),
     ADMINISTRATOR: Role("owns the tables and runs the migrations (db upgrade)"),

@@ -37,6 +37,7 @@ from counterdesk.reporting.accuracy_tables import (
 )
 from counterdesk.reporting.cells import InertTexts, inert
 from counterdesk.reporting.csv_lines import CsvLines, cached, collector_paused
+from counterdesk.reporting.event_days import event_days
 from counterdesk.reporting.feedback_tables import (
     COMMENT_COLUMNS,
     OPINION_COLUMNS,
@@ -233,10 +234,10 @@ def _event_lines(
     engine: TicketEngine, request: ExportRequest, report: Progress
 ) -> Iterator[tuple[str, int]]:
     """The event log as CSV text, a day at a time, and how many rows each holds."""
-    lines = EventLines(engine.read, engine.office)
+    lines = EventLines(engine.office)
     days = ticket_days(engine, request.first, request.last)
-    for done, day in enumerate(days, start=1):
-        yield lines(day)
+    for done, events in enumerate(event_days(engine, days), start=1):
+        yield lines(events)
         report(done, len(days))
 
 

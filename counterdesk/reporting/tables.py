@@ -12,17 +12,16 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from operator import itemgetter
 from typing import Any, cast
 
 import numpy as np
 
-from counterdesk.analytics.day_summary import NONE, STATUSES, DayData, day_bounds
+from counterdesk.analytics.day_summary import NONE, STATUSES, DayData
 from counterdesk.analytics.statistics import BREAKDOWNS, Figures, Filters, Statistics
-from counterdesk.queue import EventKind, QueueReader
 from counterdesk.queue.office import WEEKDAYS, Office
 from counterdesk.reporting.cells import InertTexts
 from counterdesk.reporting.csv_lines import CsvCells, csv_text
+from counterdesk.reporting.event_days import CODED, DayEvents
 
 WEEKDAY_NAMES = (
     ("星期一", "Monday"),
@@ -120,15 +119,6 @@ EVENT_COLUMNS = (
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # local time to the second, in every file
 TIME_TEXT = "2025-01-01 00:00:00"  # what a time looks like (its separators are kept)
 DAY_SECONDS = 24 * 3600
-# Notes the system writes itself; the note typed when finishing a ticket is free text.
-SYSTEM_NOTES = {
-    EventKind.ISSUED,
-    EventKind.RECALLED,
-    EventKind.NO_SHOW,
-    EventKind.TRANSFERRED,
-    EventKind.PRINTED,
-    EventKind.SIGNED_OUT,
-}
 
 
 def figure_values(figures: Figures) -> dict[str, Any]:
@@ -341,29 +331,33 @@ class EventLines:
     order of ``EVENT_COLUMNS``: its tickets' events and the counters' sessions (sign-in,
     pause, resume, sign-out) within the local day, texts made inert.
 
-    One per export, its columns' cells worked out once for every day. A line is made in one
-    step from the row as read: four million events are a few seconds of Python for each
-    step per row. The times come as epoch seconds and are made local all at once, as the
-    ticket log's are."""
+    One per export, its columns' cells worked out once for every day's values. Made from a
+    day's columns (cached or read live, the same lines either way) a column at a time: four
+    million events are a few seconds of Python for each step per row. The times are made
+    local all at once, as the ticket log's are."""
 
-    def __init__(self, reader: QueueReader, office: Office) -> None:
-        self._reader, self._office = reader, office
-        self._cells = tuple(CsvCells() for _ in range(6))
+    def __init__(self, office: Office) -> None:
+        self._zone = office.zone
+        self._cells = {name: CsvCells() for name in CODED}
 
-    def __call__(self, day: dt.date) -> tuple[str, int]:
+    def __call__(self, day: DayEvents) -> tuple[str, int]:
         """The day's lines, and how many."""
-        start, end = day_bounds(self._office, day)
-        rows = self._reader.day_event_seconds(day, start, end)
-        seconds = np.fromiter(map(itemgetter(1), rows), dtype=np.int64, count=len(rows))
-        times = _local_times(day, self._office.zone, seconds - int(start.timestamp()))
-        date = day.isoformat()
-        kinds, numbers, services, counters, staff, notes = self._cells
-        return csv_text(
-            [
-                f"{event_id},{at},{kinds[kind]},{date},{numbers[number]},{services[service]},"
-                f"{counters[counter]},{staff[code]},{notes[note] if kind in SYSTEM_NOTES else ''}"
-                for at, (event_id, _, kind, number, counter, code, service, note) in zip(
-                    times, rows, strict=True
-                )
-            ]
+        events = day.events
+        cells = {
+            name: np.array([cells[value] for value in day.values[name]], dtype=object)[
+                events[name]
+            ].tolist()
+            for name, cells in self._cells.items()
+        }
+        columns = (
+            map(str, events["id"].tolist()),
+            _local_times(day.day, self._zone, events["at"]),
+            cells["kind"],
+            [day.day.isoformat()] * len(events),
+            cells["number"],
+            cells["service"],
+            cells["counter"],
+            cells["staff"],
+            cells["note"],
         )
+        return csv_text(list(map(",".join, zip(*columns, strict=True))))

@@ -23,6 +23,7 @@ from counterdesk.queue.database import alembic_config
 from counterdesk.queue.office import Office
 from counterdesk.queue.pin_guard import Subject
 from counterdesk.queue.roles import ROLES, grant_roles, role_name
+from counterdesk.reporting.exports import ExportRequest, export
 from counterdesk.web.server import make_server
 from tests.conftest import ROOT
 from tests.queue.shown import latest_shown
@@ -162,7 +163,7 @@ def test_the_board_only_reads(login: Login) -> None:
 
 
 def test_web_takes_ratings_and_opinions_and_the_supervisor_follows_them_up(
-    login: Login, clock: ManualClock
+    login: Login, clock: ManualClock, tmp_path: Path
 ) -> None:
     kiosk, counter, web, supervisor = (login(k) for k in ("kiosk", "counter", "web", "supervisor"))
     ticket = kiosk.issue("precheck")
@@ -210,6 +211,10 @@ def test_web_takes_ratings_and_opinions_and_the_supervisor_follows_them_up(
     assert statistics_for(supervisor, today, supervisor.business_date())
     with supervisor.db.read() as session:
         assert session.scalar(text("SELECT count(*) FROM day_summaries")) == 1
+    # And the event CSV keeps the settled day's events for the next export.
+    export(supervisor, ExportRequest(today, today, "csv", tmp_path / "e.csv", table="events"))
+    with supervisor.db.read() as session:
+        assert session.scalar(text("SELECT count(*) FROM day_events")) == 1
 
     with pytest.raises(DatabaseError, match="permission denied"):
         web.issue("precheck")

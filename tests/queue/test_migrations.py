@@ -141,7 +141,11 @@ def test_the_upgrade_adds_columns_in_place_without_copying_the_table(
         )
     engine.dispose()
     changes = [s for s in sent if s.split()[0].upper() in {"ALTER", "CREATE", "INSERT", "DROP"}]
-    assert sorted(changes) == sorted(
+    # 0007 adds a table of its own, the settled days' event logs; nothing else is created.
+    assert [s.split()[:3] for s in changes if s.split()[0] == "CREATE"] == [
+        ["CREATE", "TABLE", "day_events"]
+    ]
+    assert sorted(s for s in changes if s.split()[0] != "CREATE") == sorted(
         f"ALTER TABLE tickets ADD COLUMN {name} {kind}"
         for name, kind in [
             ("issue_wait_minutes", "FLOAT"),
