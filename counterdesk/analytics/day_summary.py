@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from counterdesk.analytics.ticket_figures import (
     seconds_between,
 )
 from counterdesk.queue.database import Database
+from counterdesk.queue.errors import DatabaseError
 from counterdesk.queue.models import (
     OPEN,
     CounterSessionRow,
@@ -46,6 +48,7 @@ from counterdesk.queue.office import Office
 if TYPE_CHECKING:
     from counterdesk.queue.engine import TicketEngine
 
+log = logging.getLogger(__name__)
 VERSION = 4  # of the stored form: a row of another version is derived again
 BATCH_DAYS = 31  # days of the raw ticket log held at once: a busy month is under 10 MB
 NONE = -1
@@ -455,12 +458,18 @@ def _store(db: Database, days: list[DayData], now: dt.datetime) -> None:
 
 
 def store_days(db: Database, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Cache ``rows`` of days in ``table``, replacing what it holds of the same days."""
+    """Cache ``rows`` of days in ``table``, replacing what it holds of the same days.
+
+    A login that may not keep the cache (a board's, say, on PostgreSQL) still gets its
+    figures and exports: they are derived again the next time instead of read back."""
     insert = postgresql.insert if db.dialect == "postgresql" else sqlite.insert
     statement = insert(table)
     statement = statement.on_conflict_do_update(
         index_elements=[table.c.business_date],
         set_={name: statement.excluded[name] for name in rows[0] if name != "business_date"},
     )
-    with db.write() as session:
-        session.execute(statement, rows)
+    try:
+        with db.write() as session:
+            session.execute(statement, rows)
+    except DatabaseError as exc:  # refused_grants: this login may not write the cache
+        log.info("settled days not cached in %s: %s", table.name, exc)

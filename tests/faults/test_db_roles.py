@@ -162,6 +162,42 @@ def test_the_board_only_reads(login: Login) -> None:
     refused(board, "SELECT pin_hash FROM staff")
 
 
+def test_a_login_that_may_not_keep_the_caches_still_gets_the_figures_and_exports(
+    login: Login, clock: ManualClock, tmp_path: Path
+) -> None:
+    """The caches of settled days are the supervisor's to keep: a board's login reading the
+    same days derives them afresh each time, with the same figures and the same bytes."""
+    kiosk, counter, board, supervisor = (
+        login(k) for k in ("kiosk", "counter", "board", "supervisor")
+    )
+    counter.sign_in(1, "wang")
+    kiosk.issue("precheck")
+    counter.call_next(1)
+    counter.start(1)
+    clock.advance(minutes=6)
+    counter.finish(1)
+    counter.sign_out(1)
+    day = board.business_date()
+    clock.advance(days=1)  # the day is settled
+
+    def events(engine: TicketEngine, name: str) -> bytes:
+        export(engine, ExportRequest(day, day, "csv", tmp_path / name, table="events"))
+        return (tmp_path / name).read_bytes()
+
+    read_by_board = events(board, "board.csv"), statistics_for(board, day, day).total
+    with board.db.read() as session:
+        assert session.scalar(text("SELECT count(*) FROM day_events")) == 0
+        assert session.scalar(text("SELECT count(*) FROM day_summaries")) == 0
+    assert (events(supervisor, "supervisor.csv"), statistics_for(supervisor, day, day).total) == (
+        read_by_board
+    )
+    with supervisor.db.read() as session:
+        assert session.scalar(text("SELECT count(*) FROM day_events")) == 1
+        assert session.scalar(text("SELECT count(*) FROM day_summaries")) == 1
+    assert read_by_board[0].count(b"\r\n") == 7  # heading, sign-in, issue, call, start,
+    # finish, sign-out
+
+
 def test_web_takes_ratings_and_opinions_and_the_supervisor_follows_them_up(
     login: Login, clock: ManualClock, tmp_path: Path
 ) -> None:
