@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from counterdesk.queue.appointment_rules import AppointmentRules, rule_problems
 from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
 from counterdesk.queue.handed_files import parse_yaml, read_text
@@ -202,6 +203,8 @@ class Service(_Strict):
     handling_minutes: float = Field(default=10, gt=0, le=240)
     target_wait_minutes: int = Field(default=15, ge=1, le=600)
     daily_cap: int = Field(default=999, ge=1, le=999)
+    # Absent: the service cannot be booked (see appointment_rules).
+    appointments: AppointmentRules | None = None
 
 
 class Counter(_Strict):
@@ -367,6 +370,9 @@ def _from_pydantic(error: Any) -> Problem:
         message = "required key is missing"
     elif kind == "string_pattern_mismatch":
         message = _pattern_message(path, error.get("input"))
+    elif kind == "literal_error":
+        expected = error["msg"].removeprefix("Input should be ")
+        message = f"{error.get('input')!r} is not valid: expected {expected}"
     elif kind == "string_too_short":
         message = "must not be empty"
     else:
@@ -437,6 +443,15 @@ def _cross_checks(office: Office) -> Iterable[Problem]:
                 ("office", "hours", "sessions", index, "close"),
                 f"closes at {session.close}, not after it opens at {session.open}",
             )
+    sessions = [
+        (seconds_of_day(s.open) // 60, seconds_of_day(s.close) // 60) for s in hours.sessions
+    ]
+    for index, service in enumerate(office.services):
+        if service.appointments is not None:
+            for key, message in rule_problems(
+                service.appointments, service.handling_minutes, sessions
+            ):
+                yield Problem(("services", index, "appointments", key), message)
     last_close = max((s.close for s in hours.sessions), key=seconds_of_day)
     if seconds_of_day(hours.last_ticket) > seconds_of_day(last_close):
         yield Problem(
