@@ -23,6 +23,16 @@ class _Named(Protocol):
     def en(self) -> str: ...
 
 
+class _DayName(Protocol):
+    """A closed date of the office file, which may name the day in both languages."""
+
+    @property
+    def zh(self) -> str | None: ...
+
+    @property
+    def en(self) -> str | None: ...
+
+
 class Bilingual(NamedTuple):
     """A phrase in Traditional Chinese and English, shown together."""
 
@@ -148,6 +158,7 @@ LAST_TICKET = B("最後取號", "Last ticket")
 # Why ``Office.ticket_window`` says no ticket can be issued, in both languages.
 CLOSED_REASONS = {
     "closed today": B("今日不開放", "We are closed today"),
+    "closed on this date": B("今日不開放", "We are closed today"),
     "not open yet": B("尚未開始受理", "We are not open yet"),
     "last ticket time has passed": B("今日取號時間已過", "Today's last ticket time has passed"),
     "closed for a break": B("午休時間暫停取號", "Closed for a break"),
@@ -163,9 +174,13 @@ WEEKDAYS = {
 }
 
 
-def closed_reason(reason: str) -> Bilingual:
-    """The bilingual form of an office's "why not now"; unknown reasons still say "not now"."""
-    return CLOSED_REASONS.get(reason, B(NOT_NOW.zh, reason))
+def closed_reason(reason: str, closed_date: _DayName | None = None) -> Bilingual:
+    """The bilingual form of an office's "why not now"; unknown reasons still say "not now".
+    A closed date the office file names (a holiday) is named, so citizens know why."""
+    said = CLOSED_REASONS.get(reason, B(NOT_NOW.zh, reason))
+    if closed_date is None or closed_date.zh is None or closed_date.en is None:
+        return said
+    return B(f"{said.zh}（{closed_date.zh}）", f"{said.en} ({closed_date.en})")
 
 
 def waiting_line(waiting: int, service: _Estimated) -> Bilingual:

@@ -93,10 +93,13 @@ def _issue(args: argparse.Namespace) -> Reply:
     is said first, whatever the hour: no override would make it issue."""
     engine = engine_for(args)
     engine.office.known_service(args.service)
-    closed = engine.office.ticket_window(engine.clock.now())
+    now = engine.clock.now()
+    closed = engine.office.ticket_window(now)
     note = None
     if closed is not None:
-        reason = phrases.closed_reason(closed)
+        reason = phrases.closed_reason(
+            closed, engine.office.closed_date(engine.office.local_date(now))
+        )
         if not args.outside_hours:
             raise TicketRefused(
                 f"{phrases.NOT_NOW.zh}：{reason.zh} / {phrases.NOT_NOW.en}: {reason.en} "

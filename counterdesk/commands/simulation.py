@@ -14,6 +14,7 @@ from counterdesk.simulation.simulator import DISTRIBUTIONS, SIMULATED_DAYS
 
 if TYPE_CHECKING:
     from counterdesk.analytics.estimate_accuracy import Accuracy
+    from counterdesk.queue.office import Office
 
 
 def register(command: CommandFactory) -> None:
@@ -83,6 +84,7 @@ def _simulate(args: argparse.Namespace) -> dict[str, Any]:
         for r in results
         if r.issued or r.refused
     ]
+    lines.extend(_skipped(engine.office, [r.day for r in results]))
     wait = total.wait
     lines.append(
         f"simulated {total.issued:,} tickets over {stats.days} open days: "
@@ -123,3 +125,13 @@ def _minutes(seconds: float | None) -> str:
 
 def _percent(share: float | None) -> str:
     return "–" if share is None else f"{100 * share:.0f}%"
+
+
+def _skipped(office: Office, days: list[dt.date]) -> list[str]:
+    """The closed dates of the office file the simulation passed over, so a what-if run over
+    a holiday is not read as a quiet day."""
+    closed = [c for c in map(office.closed_date, days) if c is not None]
+    if not closed:
+        return []
+    named = ", ".join(f"{c.date} {c.en}" if c.en else str(c.date) for c in closed)
+    return [f"skipped {len(closed)} closed date(s) of the office file: {named}"]

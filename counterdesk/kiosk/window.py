@@ -257,9 +257,13 @@ class KioskWindow(QWidget):
         log.warning("kiosk cannot read the queue status: %s", error_text(error))
 
     def closed_now(self) -> Bilingual | None:
-        """Why no number can be taken at this moment (outside hours, after last ticket)."""
-        reason = self.office.ticket_window(self.engine.clock.now())
-        return phrases.closed_reason(reason) if reason else None
+        """Why no number can be taken at this moment (outside hours, after last ticket, on a
+        closed date, which it names)."""
+        now = self.engine.clock.now()
+        reason = self.office.ticket_window(now)
+        if reason is None:
+            return None
+        return phrases.closed_reason(reason, self.office.closed_date(self.office.local_date(now)))
 
     def _show_status(self) -> None:
         closed = self.closed_now()

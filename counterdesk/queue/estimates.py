@@ -38,7 +38,7 @@ from counterdesk.queue.models import (
     TicketEventRow,
     TicketRow,
 )
-from counterdesk.queue.office import WEEKDAYS, Office, seconds_of_day
+from counterdesk.queue.office import Office, seconds_of_day
 from counterdesk.queue.projection import Day, Desk, Forecast, Outlook, Queued, Rates, forecast
 
 RECENT = 30
@@ -490,7 +490,7 @@ def _day(office: Office, today: dt.date, now: dt.datetime) -> Day:
     tomorrow = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), office.zone)
     ends = _minutes(tomorrow - now)
     hours = office.office.hours
-    if WEEKDAYS[today.weekday()] not in hours.days:
+    if not office.open_on(today):
         return Day(ends=ends)
 
     def at(clock_time: str) -> float:

@@ -154,6 +154,21 @@ class _Loader(Composer, _Events, SafeConstructor, Resolver):
             first[key.value] = line
         return node
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A scalar shaped like a date that is none (2027-02-30) stays text, so the schema names
+        its key and what is expected, where PyYAML would raise a bare ValueError."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+# The loader's own table of constructors (add_constructor's typing refuses a loader class).
+_Loader.yaml_constructors = {
+    **_Loader.yaml_constructors,
+    "tag:yaml.org,2002:timestamp": _Loader.construct_yaml_timestamp,
+}
+
 
 def _size(limit: int) -> str:
     return f"{limit / 1_000_000:g} MB" if limit >= 1_000_000 else f"{limit / 1000:g} kB"

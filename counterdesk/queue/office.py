@@ -22,8 +22,10 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
 
+from counterdesk.queue.appointment_rules import AppointmentRules, rule_problems
 from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
 from counterdesk.queue.handed_files import parse_yaml, read_text
@@ -32,6 +34,8 @@ SAMPLE_OFFICE = (
     Path(__file__).resolve().parent.parent / "resources" / "offices" / "company-registration.yaml"
 )
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# ticket_window's reason on a closed date; the kiosk names the day from Office.closed_date.
+CLOSED_DATE = "closed on this date"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -90,6 +94,34 @@ class Hours(_Strict):
     last_ticket: ClosingTime
 
 
+class ClosedDate(_Strict):
+    """A day the whole office stays closed (a public holiday, its own closure); ``zh`` and
+    ``en`` name it to citizens on the kiosk, both or neither."""
+
+    date: dt.date
+    zh: NonEmpty | None = None
+    en: NonEmpty | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _a_calendar_date(cls, value: object) -> dt.date:
+        # Only a YAML date or its text: pydantic alone would read a number as a timestamp.
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise ValueError(f"{value!r} is not a date: expected YYYY-MM-DD, e.g. 2027-01-01")
+
+    @model_validator(mode="after")
+    def _both_names_or_none(self) -> ClosedDate:
+        if (self.zh is None) != (self.en is None):
+            raise ValueError("name the day in both zh and en, or in neither")
+        return self
+
+
 class QueueRules(_Strict):
     """How the ticket engine treats this office's queue."""
 
@@ -139,6 +171,7 @@ class OfficeInfo(_Strict):
     helpline: str | None = None
     hours: Hours
     status_url: str = "http://localhost:8080/t/{token}"
+    closed_dates: list[ClosedDate] = Field(default_factory=list)
 
     @field_validator("timezone")
     @classmethod
@@ -170,6 +203,8 @@ class Service(_Strict):
     handling_minutes: float = Field(default=10, gt=0, le=240)
     target_wait_minutes: int = Field(default=15, ge=1, le=600)
     daily_cap: int = Field(default=999, ge=1, le=999)
+    # Absent: the service cannot be booked (see appointment_rules).
+    appointments: AppointmentRules | None = None
 
 
 class Counter(_Strict):
@@ -234,33 +269,44 @@ class Office(_Strict):
         """The business day of a UTC moment: the office's local calendar date."""
         return moment.astimezone(self.zone).date()
 
+    def closed_date(self, day: dt.date) -> ClosedDate | None:
+        """The office file's closed date for ``day``, if it lists one."""
+        return next((c for c in self.office.closed_dates if c.date == day), None)
+
+    def open_on(self, day: dt.date) -> bool:
+        """Whether the office opens at all on business day ``day``: one of its weekdays and
+        not a closed date. Every rule that depends on a day's opening asks this."""
+        weekday = WEEKDAYS[day.weekday()] in self.office.hours.days
+        return weekday and self.closed_date(day) is None
+
     def closing_time(self, day: dt.date) -> dt.datetime:
         """When business day ``day`` is over: its last session's close, local time; a day the
         office is closed is over from its start."""
         hours = self.office.hours
-        if WEEKDAYS[day.weekday()] not in hours.days:
+        if not self.open_on(day):
             return dt.datetime.combine(day, dt.time(), self.zone)
         last = max(seconds_of_day(session.close) for session in hours.sessions)
         midnight = dt.datetime.combine(day, dt.time(), self.zone)
         return midnight + dt.timedelta(seconds=last)  # wall-clock seconds: 24:00 is tomorrow
 
     def always_open(self) -> Office:
-        """This office issuing every day from 00:00 to 24:00: the demo's hours, so a newcomer
-        can take a number whenever and wherever they try it (the rules stay in ticket_window)."""
+        """This office issuing every day from 00:00 to 24:00, holidays too: the demo's hours, so
+        a newcomer can take a number whenever and wherever they try it (the rules stay in
+        ticket_window)."""
         hours = Hours(
             days=list(WEEKDAYS),
             sessions=[Session(open="00:00", close="24:00")],
             last_ticket="24:00",
         )
-        info = self.office.model_copy(update={"hours": hours})
+        info = self.office.model_copy(update={"hours": hours, "closed_dates": []})
         return self.model_copy(update={"office": info})
 
     def ticket_window(self, moment: dt.datetime) -> str | None:
         """Why no ticket can be issued at ``moment``, or None when tickets can be issued."""
         local = moment.astimezone(self.zone)
         hours = self.office.hours
-        if WEEKDAYS[local.weekday()] not in hours.days:
-            return "closed today"
+        if not self.open_on(local.date()):
+            return CLOSED_DATE if self.closed_date(local.date()) else "closed today"
         clock = local.hour * 3600 + local.minute * 60 + local.second + local.microsecond / 1e6
         first_open = min(seconds_of_day(s.open) for s in hours.sessions)
         if clock < first_open:
@@ -324,6 +370,9 @@ def _from_pydantic(error: Any) -> Problem:
         message = "required key is missing"
     elif kind == "string_pattern_mismatch":
         message = _pattern_message(path, error.get("input"))
+    elif kind == "literal_error":
+        expected = error["msg"].removeprefix("Input should be ")
+        message = f"{error.get('input')!r} is not valid: expected {expected}"
     elif kind == "string_too_short":
         message = "must not be empty"
     else:
@@ -369,6 +418,14 @@ def _cross_checks(office: Office) -> Iterable[Problem]:
                     f"counter {counter.number} serves {code!r}, which is not a service "
                     f"of this office (known: {', '.join(codes)})",
                 )
+    seen: dict[dt.date, int] = {}
+    for index, closed in enumerate(office.office.closed_dates):
+        if closed.date in seen:
+            yield Problem(
+                ("office", "closed_dates", index, "date"),
+                f"{closed.date} is listed twice (also closed_dates[{seen[closed.date]}])",
+            )
+        seen.setdefault(closed.date, index)
     staff_codes = [member.code for member in office.staff]
     for index, member in enumerate(office.staff):
         if staff_codes.count(member.code) > 1 and staff_codes.index(member.code) != index:
@@ -386,6 +443,15 @@ def _cross_checks(office: Office) -> Iterable[Problem]:
                 ("office", "hours", "sessions", index, "close"),
                 f"closes at {session.close}, not after it opens at {session.open}",
             )
+    sessions = [
+        (seconds_of_day(s.open) // 60, seconds_of_day(s.close) // 60) for s in hours.sessions
+    ]
+    for index, service in enumerate(office.services):
+        if service.appointments is not None:
+            for key, message in rule_problems(
+                service.appointments, service.handling_minutes, sessions
+            ):
+                yield Problem(("services", index, "appointments", key), message)
     last_close = max((s.close for s in hours.sessions), key=seconds_of_day)
     if seconds_of_day(hours.last_ticket) > seconds_of_day(last_close):
         yield Problem(

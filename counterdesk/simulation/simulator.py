@@ -43,7 +43,7 @@ from counterdesk.queue.clock import ManualClock
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import QueueError, TicketRefused
 from counterdesk.queue.models import CounterSessionRow, DailySequenceRow
-from counterdesk.queue.office import WEEKDAYS, Office, seconds_of_day
+from counterdesk.queue.office import Office, seconds_of_day
 from counterdesk.simulation.bulk import BulkBackend
 from counterdesk.simulation.feedback import simulate_feedback
 
@@ -218,7 +218,7 @@ def citizens(office: Office, day: dt.date, plan: Plan, services: list[str]) -> l
     """The day's arrivals, in time order, with everything random about them drawn up front."""
     rng = random.Random(f"{plan.seed}:{day.isoformat()}")
     hours = office.office.hours
-    if WEEKDAYS[day.weekday()] not in hours.days or not services:
+    if not office.open_on(day) or not services:
         return []
     last_ticket = seconds_of_day(hours.last_ticket)
     weights = [1 / office.service(code).handling_minutes for code in services]

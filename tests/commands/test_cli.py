@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from counterdesk.queue import load_office, open_office
-from counterdesk.queue.office import SAMPLE_OFFICE, WEEKDAYS, Office
+from counterdesk.queue.office import SAMPLE_OFFICE, WEEKDAYS, ClosedDate, Office
 from tests.conftest import Run, schema_head
 
 pytestmark = pytest.mark.slow  # every test runs main.py as a real process
@@ -252,3 +252,30 @@ def test_simulate_says_how_well_the_promised_waits_held(run: Run) -> None:
     assert (estimates["promised"], estimates["mae"]) == (0, None)  # the bulk path promises none
     said = run("simulate", "--date", "2026-03-04", "--fast", "--office", office).stdout
     assert "estimates: no promised wait to measure (--fast issues" in said
+
+
+def test_simulate_says_which_closed_dates_it_skipped(run: Run, tmp_path: Path) -> None:
+    office = tmp_path / "office.yaml"
+    office.write_text(
+        SAMPLE_OFFICE.read_text(encoding="utf-8").replace(
+            "  closed_dates:\n", "  closed_dates:\n    - {date: 2026-03-03}\n"
+        ),
+        encoding="utf-8",
+    )
+    said = run("simulate", "--date", "2026-03-02", "--days", "2", "--fast", "--office", str(office))
+    assert said.returncode == 0, said.stderr
+    assert "skipped 1 closed date(s) of the office file: 2026-03-03\n" in said.stdout
+
+
+def test_issue_on_a_closed_date_is_refused_naming_it(run: Run, tmp_path: Path) -> None:
+    sample = load_office(SAMPLE_OFFICE)
+    today = dt.datetime.now(sample.zone).date()
+    closed = [ClosedDate(date=today, zh="臨時休息", en="Closed for repairs")]
+    info = sample.office.model_copy(update={"closed_dates": closed})
+    _with_office(tmp_path, sample.model_copy(update={"office": info}))
+    refused = run("issue", "precheck")
+    assert refused.returncode == 1
+    assert "今日不開放（臨時休息） / No numbers are being issued now: We are closed today " in (
+        refused.stderr
+    )
+    assert "(Closed for repairs)" in refused.stderr

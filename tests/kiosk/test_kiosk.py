@@ -155,6 +155,25 @@ def test_outside_opening_hours_nothing_is_issued(
     assert kiosk.home.alert.isHidden()
 
 
+def test_on_a_closed_date_the_kiosk_names_the_holiday(
+    qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, clock: ManualClock
+) -> None:
+    """New Year's Day, a Friday, is on the sample office's closed dates."""
+    clock.set(dt.datetime(2027, 1, 1, 10, 0, tzinfo=TAIPEI))
+    kiosk = make_kiosk()
+    assert kiosk.home.alert.phrase() == Bilingual(
+        "目前不受理取號：今日不開放（開國紀念日）",
+        "No numbers are being issued now: We are closed today (New Year's Day)",
+    )
+    tap(qtbot, kiosk.home.grid.tiles["precheck"])
+    assert kiosk.service_page.take_button.isHidden()
+    kiosk.take_number()
+    assert engine.read.status().services[0].issued_today == 0
+    clock.set(dt.datetime(2027, 1, 4, 10, 0, tzinfo=TAIPEI))  # the Monday after
+    kiosk.refresh()
+    qtbot.waitUntil(kiosk.home.alert.isHidden)
+
+
 def test_daily_cap(
     qtbot: QtBot,
     make_kiosk: Factory,

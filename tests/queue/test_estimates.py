@@ -493,3 +493,15 @@ def test_a_day_open_until_midnight_promises_nothing_past_it(
         engine.issue("incorporation")
     assert engine.call_next(2) is not None
     assert minutes(engine) == {"B002": None, "B003": None}
+
+
+def test_a_closed_date_has_no_sessions_to_wait_through(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    """A ticket taken on New Year's Day (a staff override) is promised no wait, as on a
+    Saturday: the estimator counts no session that day; the demo's hours open it."""
+    clock.set(dt.datetime(2027, 1, 1, 10, tzinfo=TAIPEI))
+    holiday = engine.issue("precheck")
+    assert (holiday.estimated_wait_low, holiday.estimated_wait_high) == (None, None)
+    engine.load_office(engine.office.always_open())
+    assert engine.issue("precheck").estimated_wait_low is not None

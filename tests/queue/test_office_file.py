@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from counterdesk.queue import OfficeFileError, load_office, parse_office
-from counterdesk.queue.office import SAMPLE_OFFICE, Office
+from counterdesk.queue.office import CLOSED_DATE, SAMPLE_OFFICE, Office
 
 MINIMAL = """\
 office:
@@ -159,3 +159,75 @@ def test_an_office_may_close_at_24_00() -> None:
 
 def test_sample_office_file_path_exists() -> None:
     assert SAMPLE_OFFICE.is_file()
+
+
+NEW_YEAR = dt.datetime(2027, 1, 1, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))  # a Friday
+
+
+def test_a_closed_date_closes_the_day_everywhere(sample_office: Office) -> None:
+    """A weekday on the office's closed dates: no ticket, over from its start, not open."""
+    day = NEW_YEAR.date()
+    assert not sample_office.open_on(day)
+    assert sample_office.open_on(day + dt.timedelta(days=3))  # the Monday after
+    assert sample_office.ticket_window(NEW_YEAR) == CLOSED_DATE
+    assert sample_office.closing_time(day) == dt.datetime(2027, 1, 1, tzinfo=sample_office.zone)
+    closed = sample_office.closed_date(day)
+    assert closed is not None and (closed.zh, closed.en) == ("開國紀念日", "New Year's Day")
+    assert sample_office.closed_date(day + dt.timedelta(days=3)) is None
+
+
+def test_always_open_issues_on_a_closed_date_too(sample_office: Office) -> None:
+    demo = sample_office.always_open()
+    assert demo.office.closed_dates == []
+    assert demo.open_on(NEW_YEAR.date())
+    assert demo.ticket_window(NEW_YEAR) is None
+
+
+def test_closed_dates_may_be_quoted_and_unnamed() -> None:
+    text = MINIMAL.replace(
+        "  hours:",
+        '  closed_dates:\n    - {date: "2027-01-01"}\n    - {date: 2027-01-04}\n  hours:',
+    )
+    office = parse_office(text)
+    assert [c.date for c in office.office.closed_dates] == [
+        dt.date(2027, 1, 1),
+        dt.date(2027, 1, 4),
+    ]
+    assert office.ticket_window(NEW_YEAR) == CLOSED_DATE
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        (
+            "- {date: 2027-02-30}",
+            "office.yaml:4: office.closed_dates[0].date: '2027-02-30' is not a date: "
+            "expected YYYY-MM-DD, e.g. 2027-01-01",
+        ),
+        (
+            "- {date: 20270101}",
+            "office.yaml:4: office.closed_dates[0].date: 20270101 is not a date",
+        ),
+        (
+            "- {date: 2027-01-01}\n    - {date: 2027-01-01, zh: 開國紀念日, en: New Year's Day}",
+            "office.yaml:5: office.closed_dates[1].date: 2027-01-01 is listed twice "
+            "(also closed_dates[0])",
+        ),
+        (
+            "- {date: 2027-01-01, zh: 開國紀念日}",
+            "office.yaml:4: office.closed_dates[0]: name the day in both zh and en, or in neither",
+        ),
+        ("- {day: 2027-01-01}", "office.yaml:4: office.closed_dates[0].day: unknown key"),
+    ],
+)
+def test_bad_closed_dates_name_the_key(dates: str, expected: str) -> None:
+    text = MINIMAL.replace("  hours:", f"  closed_dates:\n    {dates}\n  hours:")
+    assert expected in problems_of(text)
+
+
+def test_the_sample_office_closes_on_taiwans_2027_weekday_holidays(
+    sample_office: Office,
+) -> None:
+    closed = sample_office.office.closed_dates
+    assert len(closed) == len({c.date for c in closed}) == 16
+    assert all(c.date.year == 2027 and c.date.weekday() < 5 and c.zh and c.en for c in closed)

@@ -23,7 +23,7 @@ from counterdesk.queue.models import (
     TicketEventRow,
     TicketRow,
 )
-from counterdesk.queue.office import Office
+from counterdesk.queue.office import ClosedDate, Office
 from counterdesk.simulation.erlang import mean_wait, probability_of_waiting
 from counterdesk.simulation.simulator import Plan, parse_arrivals, simulate
 
@@ -337,3 +337,15 @@ def test_simulated_feedback_is_plausible(tmp_path: Path, sample_office: Office) 
     kept = dt.timedelta(days=sample_office.feedback.contact_retention_days)
     assert all(o.contact is None for o in opinions if o.closed_at and now - o.closed_at > kept)
     assert any(o.contact for o in opinions) and any(o.contact_deleted_at for o in opinions)
+
+
+def test_a_closed_date_is_skipped(tmp_path: Path, sample_office: Office) -> None:
+    """The office closed on Monday: nobody comes that day, Tuesday runs as usual."""
+    info = sample_office.office.model_copy(
+        update={"closed_dates": [ClosedDate(date=MONDAY, zh="臨時休息", en="Closed for repairs")]}
+    )
+    office = sample_office.model_copy(update={"office": info})
+    engine = fresh_engine(f"sqlite:///{tmp_path}/closed.sqlite3", office)
+    closed, tuesday = simulate(engine, MONDAY, Plan(seed=2), days=2, fast=True)
+    assert (closed.day, closed.issued, closed.ratings) == (MONDAY, 0, 0)
+    assert tuesday.issued > 0
