@@ -1,5 +1,6 @@
 """A service's appointment rules in the office file: whether citizens may book it and on what
-terms. Nothing books yet; the bookings, their pages and the kiosk's check-in read these rules.
+terms; and the office's booking policy (``bookings:``), which holds for every service.
+``queue/slots.py`` turns the rules into bookable times and ``queue/bookings.py`` books them.
 
 Kept apart from office.py, which only hangs them on a service and checks them against the
 office's hours (``rule_problems``), so the rules stay readable on their own.
@@ -69,6 +70,17 @@ class AppointmentRules(BaseModel):
         if isinstance(self.reserved_share, dict):
             return self.reserved_share.get(f"{hour:02d}", 0.0)
         return self.reserved_share
+
+
+class BookingPolicy(BaseModel):
+    """``bookings:`` in the office file: what holds for every bookable service."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # Days after the appointment that a contact left for reminders is deleted.
+    contact_retention_days: int = Field(default=7, ge=0, le=90)
+    # Bookings one phone number or e-mail address may hold for one day, against hoarding.
+    per_contact_per_day: int = Field(default=2, ge=1, le=20)
 
 
 def _share(value: object, where: str = "") -> float:

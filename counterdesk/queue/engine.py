@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, whole_number
+from counterdesk.queue.bookings import Appointment, mark_no_shows
 from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import POOL, Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
@@ -90,6 +91,7 @@ _DESK = (
     select(
         _counters.c.active,
         _counters.c.priority_streak,
+        _counters.c.appointment_streak,
         _sessions.c.staff_code,
         _sessions.c.paused_since,
         _tickets.c.number.label("number_at_counter"),
@@ -108,11 +110,16 @@ _DESK = (
     .where(_counters.c.number == bindparam("counter"))
     .order_by(_links.c.rank)
 )
-_SET_STREAK = (
+_SET_STREAKS = (
     update(_counters)
     .where(_counters.c.number == bindparam("counter"))
-    .values(priority_streak=bindparam("streak"))
+    .values(
+        priority_streak=bindparam("priority_streak"),
+        appointment_streak=bindparam("appointment_streak"),
+    )
 )
+# What call-next looks for, in an order its streaks decide.
+_PRIORITY, _APPOINTMENT, _WALK_IN = "priority", "appointment", "walk-in"
 # Today's longest-queued waiting ticket; on PostgreSQL locked, skipping the candidates that
 # concurrent callers hold.
 _WAITING = (
@@ -131,7 +138,23 @@ _OLDEST_PRIORITY = _WAITING.where(
     _tickets.c.service_code.in_(bindparam("services", expanding=True)),
 )
 _OLDEST_ORDINARY = _WAITING.where(
-    _tickets.c.priority.is_(False), _tickets.c.service_code == bindparam("service")
+    _tickets.c.priority.is_(False),
+    _tickets.c.service_code == bindparam("service"),
+    _tickets.c.appointment_at.is_(None),
+)
+# Checked-in appointments whose booked time has come, the earliest booked first.
+_EARLIEST_DUE = (
+    select(_tickets.c.id)
+    .where(
+        _tickets.c.business_date == bindparam("day"),
+        _tickets.c.status == Status.WAITING,
+        _tickets.c.appointment_at.is_not(None),
+        _tickets.c.appointment_at <= bindparam("due", type_=_tickets.c.appointment_at.type),
+        _tickets.c.service_code.in_(bindparam("services", expanding=True)),
+    )
+    .order_by(_tickets.c.appointment_at, _tickets.c.id)
+    .limit(1)
+    .with_for_update(skip_locked=True, key_share=True)
 )
 _now = bindparam("now", type_=_tickets.c.last_called_at.type)
 _CALL = (
@@ -192,10 +215,19 @@ class TicketEngine:
 
     # -- issuing -------------------------------------------------------------------------
 
-    def issue(self, service: str, *, priority: bool = False, note: str | None = None) -> Ticket:
+    def issue(
+        self,
+        service: str,
+        *,
+        priority: bool = False,
+        note: str | None = None,
+        appointment: Appointment | None = None,
+    ) -> Ticket:
         """Issue the next number of ``service`` for today; refused once its daily cap is reached.
 
         ``note`` goes into the issue event, e.g. why staff issued a ticket outside hours.
+        ``appointment``: the ticket of a checked-in booking, claimed in the same transaction;
+        it holds a place already booked, so the daily cap does not refuse it.
         """
         note = clean_text(note, "the note", MAX_NOTE - len("priority; "), required=False)
         now = self.clock.now()
@@ -214,7 +246,7 @@ class TicketEngine:
             )
             wait = projected.new.get((service, priority))
             sequence = self._next_sequence(session, today, service)
-            if sequence > row.daily_cap:
+            if sequence > row.daily_cap and appointment is None:
                 raise TicketRefused(
                     f"{row.name_en} ({service}) has reached its daily limit of "
                     f"{row.daily_cap} tickets; please come back on the next working day"
@@ -235,12 +267,17 @@ class TicketEngine:
                 "print_state": "pending",
                 "token": secrets.token_urlsafe(16),
                 **wait_fields(wait, "issue_wait"),
+                "appointment_at": appointment.at if appointment is not None else None,
             }
             ticket = session.execute(_INSERT_TICKET, insert_ticket).one()
+            if appointment is not None:
+                appointment.claim(session, ticket.id)
             # The event last, just before commit: on PostgreSQL its id is drawn here, and the
             # shorter the time from id to commit, the less a terminal polling the change feed
             # can see a later id commit first.
-            outcome = "; ".join(filter(None, ("priority" if priority else None, note)))
+            booked = appointment and ("appointment" if appointment.at else "late for appointment")
+            marks = ("priority" if priority else None, booked or None)
+            outcome = "; ".join(filter(None, (*marks, note)))
             self._log(session, EventKind.ISSUED, ticket, outcome=outcome or None)
             return Ticket.of(ticket, people_ahead=ahead, **wait_fields(wait))
 
@@ -273,27 +310,50 @@ class TicketEngine:
     def call_next(self, counter: int) -> Ticket | None:
         """Call the next ticket for ``counter``, or return None when nobody is waiting for it.
 
-        Priority tickets go first, but after ``max_priority_in_a_row`` priority calls at this
-        counter an ordinary ticket (if any) is called, so ordinary tickets are never starved.
-        Ordinary tickets come from the counter's services in its order of preference, the
-        longest-queued first within a service.
+        Priority tickets go first, then appointments whose booked time has come (the earliest
+        booked first), then walk-ins. After ``max_priority_in_a_row`` priority calls at this
+        counter, and after ``max_appointments_in_a_row`` appointment calls, a walk-in (if any)
+        is called, so walk-ins are never starved: at least one call in (the two limits + 1)
+        goes to a walk-in while walk-ins wait. A walk-in call starts both counts afresh.
+        An appointment checked in early waits for its time. Walk-ins come from the counter's
+        services in its order of preference, the longest-queued first within a service.
         """
         now = self.clock.now()
         today = self.business_date(now)
+        rules = self.office.queue
         with self.db.write() as session:
             desk = self._open_counter(session, counter)
-            limit = self.office.queue.max_priority_in_a_row
-            order = (True, False) if desk.priority_streak < limit else (False, True)
-            ticket = None
-            for priority in order:
-                ticket = self._oldest_waiting(session, today, desk.services, priority)
+            ahead = (
+                kind
+                for kind, streak, limit in (
+                    (_PRIORITY, desk.priority_streak, rules.max_priority_in_a_row),
+                    (_APPOINTMENT, desk.appointment_streak, rules.max_appointments_in_a_row),
+                )
+                if streak < limit
+            )
+            order = dict.fromkeys((*ahead, _WALK_IN, _PRIORITY, _APPOINTMENT))
+            for kind in order:
+                ticket = self._oldest_waiting(session, today, desk.services, kind, now)
                 if ticket is not None:
                     break
-            if ticket is None:
+            else:
                 return None
-            streak = desk.priority_streak + 1 if ticket.priority else 0
-            if streak != desk.priority_streak:
-                session.execute(_SET_STREAK, {"counter": counter, "streak": streak})
+            # A priority call leaves the appointments' count as it is, and the other way round;
+            # a walk-in call starts both afresh.
+            was = (desk.priority_streak, desk.appointment_streak)
+            streaks = (
+                was[0] + 1 if kind == _PRIORITY else was[0] if kind == _APPOINTMENT else 0,
+                was[1] + 1 if kind == _APPOINTMENT else was[1] if kind == _PRIORITY else 0,
+            )
+            if streaks != was:
+                session.execute(
+                    _SET_STREAKS,
+                    {
+                        "counter": counter,
+                        "priority_streak": streaks[0],
+                        "appointment_streak": streaks[1],
+                    },
+                )
             return self._call(session, ticket.id, counter, desk.staff, now)
 
     def call_ticket(self, counter: int, number: str) -> Ticket:
@@ -321,11 +381,13 @@ class TicketEngine:
         return Ticket.of(ticket)
 
     def _oldest_waiting(
-        self, session: Session, day: dt.date, services: Sequence[str], priority: bool
+        self, session: Session, day: dt.date, services: Sequence[str], kind: str, now: dt.datetime
     ) -> Row[*tuple[Any, ...]] | None:
-        """The id and priority of the ticket to call next from ``services``, locked for us."""
-        if priority:
+        """The id of the ``kind`` of ticket to call next from ``services``, locked for us."""
+        if kind == _PRIORITY:
             probes = [(_OLDEST_PRIORITY, {"day": day, "services": list(services)})]
+        elif kind == _APPOINTMENT:
+            probes = [(_EARLIEST_DUE, {"day": day, "services": list(services), "due": now})]
         else:
             probes = [(_OLDEST_ORDINARY, {"day": day, "service": code}) for code in services]
         for query, parameters in probes:
@@ -478,6 +540,7 @@ class TicketEngine:
                 # A clerk who signed in yesterday and is serving a ticket still open stays.
                 if desk_session.signed_in_at < boundary and desk_session.counter_number not in busy:
                     self._end_session(session, desk_session, now, "day closed")
+            mark_no_shows(session, self.office, now)
             left_open = tuple(Ticket.of(t) for t in tickets if t.status in AT_COUNTER)
             return ClosedDays(removed, left_open)
 
@@ -673,6 +736,7 @@ class TicketEngine:
         return _OpenCounter(
             staff=desk.staff_code,
             priority_streak=desk.priority_streak,
+            appointment_streak=desk.appointment_streak,
             services=[row.service_code for row in rows],
         )
 
@@ -714,6 +778,7 @@ class ClosedDays(NamedTuple):
 class _OpenCounter(NamedTuple):
     staff: str
     priority_streak: int
+    appointment_streak: int
     services: list[str]  # in the counter's order of preference
 
 

@@ -141,6 +141,8 @@ class CounterRow(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Priority calls made in a row here, so ordinary tickets are not starved.
     priority_streak: Mapped[int] = mapped_column(Integer, default=0)
+    # Appointment calls made in a row here, so walk-ins keep moving.
+    appointment_streak: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class CounterServiceRow(Base):
@@ -187,6 +189,14 @@ class TicketRow(Base):
             "id",
         ),
         Index("ix_tickets_number", "business_date", "number"),
+        # Checked-in appointments still waiting, by their booked time: call-next's first look.
+        Index(
+            "ix_tickets_appointments",
+            "business_date",
+            "appointment_at",
+            sqlite_where=text("status = 'waiting' AND appointment_at IS NOT NULL"),
+            postgresql_where=text("status = 'waiting' AND appointment_at IS NOT NULL"),
+        ),
         Index(
             "uq_tickets_one_per_counter",
             "counter_number",
@@ -225,6 +235,9 @@ class TicketRow(Base):
     latest_wait_low: Mapped[int | None] = mapped_column(Integer)
     latest_wait_high: Mapped[int | None] = mapped_column(Integer)
     latest_wait_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # A checked-in booking's time: not called before it, then ahead of walk-ins (see
+    # ``engine.call_next``); its wait is counted from it. None for walk-ins.
+    appointment_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class TicketEventRow(Base):
@@ -389,3 +402,68 @@ class OpinionEventRow(Base):
     kind: Mapped[str] = mapped_column(String(24))
     staff_code: Mapped[str | None] = mapped_column(String(32))
     note: Mapped[str | None] = mapped_column(String(200))
+
+
+class BookingStatus(enum.StrEnum):
+    BOOKED = "booked"
+    CHECKED_IN = "checked_in"  # a ticket called at its time (``ticket_id``)
+    LATE = "late"  # came after the check-in window: a walk-in ticket, by the office's rule
+    CANCELLED = "cancelled"
+    NO_SHOW = "no_show"  # never checked in: marked at the end of its check-in window
+
+
+class BookingRow(Base):
+    """An appointment: a service at a slot, booked on the web or by staff for a caller.
+
+    ``code`` (8 digits) is what the citizen types or scans at the kiosk; ``token`` is the
+    secret of the link that shows, moves or cancels it. ``contact`` (a phone number or e-mail,
+    only if given, only for reminders) is blanked ``bookings.contact_retention_days`` after
+    the appointment (``contact_deleted_at`` records when).
+    """
+
+    __tablename__ = "bookings"
+    __table_args__ = (
+        Index("ix_bookings_day", "business_date", "service_code", "status"),
+        Index("ix_bookings_contact", "contact", "business_date"),
+    )
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    token: Mapped[str] = mapped_column(String(32), unique=True)
+    service_code: Mapped[str] = mapped_column(ForeignKey("services.code"))
+    business_date: Mapped[dt.date] = mapped_column(Date)
+    starts_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    minutes: Mapped[float] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(8))  # web, staff
+    booked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    booked_by: Mapped[str | None] = mapped_column(String(32))  # the staff code, for staff
+    contact: Mapped[str | None] = mapped_column(String(200))
+    contact_deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    ended_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # cancelled or no-show
+
+
+class BookingSlotRow(Base):
+    """Places taken in one slot of one service: advanced only while below the slot's capacity,
+    by one conditional upsert (see ``queue/bookings.py``), so a slot is never overbooked
+    however many citizens book it at once."""
+
+    __tablename__ = "booking_slots"
+    __table_args__ = (CheckConstraint("taken >= 0", name="ck_booking_slots_taken"),)
+    service_code: Mapped[str] = mapped_column(ForeignKey("services.code"), primary_key=True)
+    starts_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, primary_key=True)
+    taken: Mapped[int] = mapped_column(Integer)
+
+
+class BookingEventRow(Base):
+    """The append-only log of a booking: booked, moved, cancelled, checked in, late, no-show,
+    contact deleted; with the time and, when staff acted, who."""
+
+    __tablename__ = "booking_events"
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    booking_id: Mapped[int] = mapped_column(ForeignKey("bookings.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(24))
+    staff_code: Mapped[str | None] = mapped_column(String(32))
+    detail: Mapped[str | None] = mapped_column(String(200))

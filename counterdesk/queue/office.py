@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from counterdesk.queue.appointment_rules import AppointmentRules, rule_problems
+from counterdesk.queue.appointment_rules import AppointmentRules, BookingPolicy, rule_problems
 from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
 from counterdesk.queue.handed_files import parse_yaml, read_text
@@ -127,6 +127,9 @@ class QueueRules(_Strict):
 
     auto_no_show_after_calls: int = Field(default=3, ge=1, le=10)
     max_priority_in_a_row: int = Field(default=2, ge=1, le=20)
+    # Appointments due at their booked time are called before walk-ins, but after this many
+    # in a row at a counter a walk-in (if any) is called, so walk-ins keep moving.
+    max_appointments_in_a_row: int = Field(default=2, ge=1, le=20)
     default_handling_minutes: float = Field(default=10, gt=0, le=240)
     # How long a counter paused during opening hours is expected to stay away: the estimates
     # count it back after this (a pause over a break lasts until the next session).
@@ -224,6 +227,7 @@ class Office(_Strict):
     queue: QueueRules = Field(default_factory=QueueRules)
     announcements: Announcements = Field(default_factory=Announcements)
     feedback: FeedbackRules = Field(default_factory=FeedbackRules)
+    bookings: BookingPolicy = Field(default_factory=BookingPolicy)
     services: list[Service] = Field(min_length=1)
     counters: list[Counter] = Field(min_length=1)
     staff: list[Staff] = Field(default_factory=list)

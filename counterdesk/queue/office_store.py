@@ -57,7 +57,7 @@ def store_office(session: Session, office: Office, now: dt.datetime) -> None:
     session.execute(delete(CounterServiceRow))
     for counter in office.counters:
         desk = session.get(CounterRow, counter.number) or CounterRow(
-            number=counter.number, priority_streak=0
+            number=counter.number, priority_streak=0, appointment_streak=0
         )
         desk.name_zh, desk.name_en, desk.active = counter.name.zh, counter.name.en, True
         session.add(desk)

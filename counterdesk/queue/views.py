@@ -59,6 +59,8 @@ class Ticket(View):
     estimated_wait_minutes: float | None = None
     estimated_wait_low: int | None = None
     estimated_wait_high: int | None = None
+    # A checked-in booking's time (see ``queue/bookings.py``); None for a walk-in.
+    appointment_at: dt.datetime | None = None
 
     @classmethod
     def of(cls, row: TicketRow | Row[*tuple[Any, ...]], **extra: Any) -> Ticket:
@@ -81,6 +83,7 @@ class Ticket(View):
             staff=row.staff_code,
             print_state=row.print_state,
             token=row.token,
+            appointment_at=row.appointment_at,
             **extra,
         )
 

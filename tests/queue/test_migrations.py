@@ -25,23 +25,23 @@ NEW_COLUMNS = {
     "latest_wait_low",
     "latest_wait_high",
     "latest_wait_at",
+    "appointment_at",  # 0008
 }
 
 
 def at_0005_with_tickets(url: str, office: Office, clock: ManualClock, count: int) -> None:
     """A database as counterdesk made it before 0006: its office loaded and ``count`` of
     today's tickets numbered, written by hand as that schema has them (today's engine would
-    write 0006's columns)."""
-    engine = create_db_engine(url, create=True)
-    config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, BEFORE)
-    engine.dispose()
-    setup = TicketEngine(Database(url, migrate=False), clock)
+    write 0006's columns). Today's engine loads the office at the head, and the schema is then
+    taken back to 0005: later migrations add columns the office's tables did not have."""
+    setup = TicketEngine(Database(url, create=True), clock)
     setup.load_office(office)
     setup.db.dispose()
     engine = create_db_engine(url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, BEFORE)
     issued = clock.now().astimezone(dt.UTC).replace(tzinfo=None)
     today = office.local_date(clock.now())
     with engine.begin() as connection:
@@ -141,20 +141,34 @@ def test_the_upgrade_adds_columns_in_place_without_copying_the_table(
         )
     engine.dispose()
     changes = [s for s in sent if s.split()[0].upper() in {"ALTER", "CREATE", "INSERT", "DROP"}]
-    # 0007 adds a table of its own, the settled days' event logs; nothing else is created.
-    assert [s.split()[:3] for s in changes if s.split()[0] == "CREATE"] == [
-        ["CREATE", "TABLE", "day_events"]
-    ]
-    assert sorted(s for s in changes if s.split()[0] != "CREATE") == sorted(
-        f"ALTER TABLE tickets ADD COLUMN {name} {kind}"
-        for name, kind in [
-            ("issue_wait_minutes", "FLOAT"),
-            ("issue_wait_low", "INTEGER"),
-            ("issue_wait_high", "INTEGER"),
-            ("latest_wait_minutes", "FLOAT"),
-            ("latest_wait_low", "INTEGER"),
-            ("latest_wait_high", "INTEGER"),
-            ("latest_wait_at", "DATETIME"),
+    # 0007 adds a table of its own, the settled days' event logs; 0008 the bookings' tables
+    # and one partial index on tickets; nothing else is created.
+    assert sorted(s.split()[:3] for s in changes if s.split()[0] == "CREATE") == sorted(
+        [
+            ["CREATE", "TABLE", "day_events"],
+            ["CREATE", "INDEX", "ix_tickets_appointments"],
+            ["CREATE", "TABLE", "bookings"],
+            ["CREATE", "INDEX", "ix_bookings_day"],
+            ["CREATE", "INDEX", "ix_bookings_contact"],
+            ["CREATE", "TABLE", "booking_slots"],
+            ["CREATE", "TABLE", "booking_events"],
+            ["CREATE", "INDEX", "ix_booking_events_booking_id"],
         ]
+    )
+    assert sorted(s for s in changes if s.split()[0] != "CREATE") == sorted(
+        [
+            f"ALTER TABLE tickets ADD COLUMN {name} {kind}"
+            for name, kind in [
+                ("issue_wait_minutes", "FLOAT"),
+                ("issue_wait_low", "INTEGER"),
+                ("issue_wait_high", "INTEGER"),
+                ("latest_wait_minutes", "FLOAT"),
+                ("latest_wait_low", "INTEGER"),
+                ("latest_wait_high", "INTEGER"),
+                ("latest_wait_at", "DATETIME"),
+                ("appointment_at", "DATETIME"),
+            ]
+        ]
+        + ["ALTER TABLE counters ADD COLUMN appointment_streak INTEGER DEFAULT '0' NOT NULL"]
     )
     assert rows(url) == before
