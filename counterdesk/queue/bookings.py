@@ -47,7 +47,7 @@ HOLDING = (BookingStatus.BOOKED.value, BookingStatus.CHECKED_IN.value, BookingSt
 _slots = BookingSlotRow.__table__
 _TAKE_PLACE = {
     name: upsert(_slots)
-    .values(service_code=bindparam("service"), starts_at=bindparam("starts_at"), taken=1)
+    .values(service_code=bindparam("service"), starts_at=bindparam("slot"), taken=1)
     .on_conflict_do_update(
         index_elements=[_slots.c.service_code, _slots.c.starts_at],
         set_={"taken": _slots.c.taken + 1},
@@ -60,7 +60,7 @@ _GIVE_BACK = (
     update(_slots)
     .where(
         _slots.c.service_code == bindparam("service"),
-        _slots.c.starts_at == bindparam("starts_at"),
+        _slots.c.starts_at == bindparam("slot"),
         _slots.c.taken > 0,
     )
     .values(taken=_slots.c.taken - 1)
@@ -409,7 +409,7 @@ class Bookings:
             raise full
         taken = session.execute(
             _TAKE_PLACE[self.engine.db.dialect],
-            {"service": service, "starts_at": slot.start, "capacity": slot.capacity},
+            {"service": service, "slot": slot.start, "capacity": slot.capacity},
         ).scalar_one_or_none()
         if taken is None:
             raise full
@@ -512,7 +512,7 @@ def mark_no_shows(session: Session, office: Office, now: dt.datetime) -> int:
 
 
 def _give_back(session: Session, row: BookingRow) -> None:
-    session.execute(_GIVE_BACK, {"service": row.service_code, "starts_at": row.starts_at})
+    session.execute(_GIVE_BACK, {"service": row.service_code, "slot": row.starts_at})
 
 
 def _log(
