@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +25,9 @@ from counterdesk.counter.window import ConsoleWindow, open_console
 from counterdesk.devices.speech_protocol import Speaker
 from counterdesk.kiosk.window import open_kiosk
 from counterdesk.queue import TicketEngine, load_office, open_office
+from counterdesk.queue.bookings import Booking, BookingRefused, Bookings
 from counterdesk.queue.office import SAMPLE_OFFICE, Office
+from counterdesk.queue.slots import bookable_services
 from counterdesk.rating_screen.window import open_rating_screen
 from counterdesk.reporting.periods import PRESETS
 from counterdesk.settings import APP, load_settings
@@ -183,8 +186,40 @@ def prepare_demo(engine: TicketEngine, office: Office, simulate_days: int = 0) -
         _free_demo_desks(engine)
         engine.load_office(office)
         days = fill_history(engine, days=simulate_days)
-    engine.load_office(office.always_open())
+    engine.load_office(_bookable_around_the_clock(office.always_open()))
     return days
+
+
+def _bookable_around_the_clock(office: Office) -> Office:
+    """The demo's bookable services with all of every hour open to bookings: the office's own
+    shares were set for its own hours, and the demo opens around the clock. So whenever a
+    newcomer tries it, a free time begins within a slot (a quarter of an hour for amendments),
+    whose check-in is open; walk-ins still get a call in every few (the calling rule)."""
+    services = [
+        service.model_copy(
+            update={"appointments": service.appointments.model_copy(update={"reserved_share": 1.0})}
+        )
+        if service.appointments is not None
+        else service
+        for service in office.services
+    ]
+    return office.model_copy(update={"services": services})
+
+
+def book_demo_appointments(engine: TicketEngine) -> list[Booking]:
+    """Book, for today, the next free time of each bookable service (the amendment's check-in
+    is open at once) and one an hour later (too early: the kiosk says from when). A time taken
+    meanwhile is skipped; none is left in the day's last slot."""
+    desk = Bookings(engine)
+    now, today = engine.clock.now(), engine.business_date()
+    booked = []
+    for service in bookable_services(engine.office):
+        free = [slot for slot in desk.free_slots(service.code, today) if slot.free]
+        later = [slot for slot in free if slot.start >= now + dt.timedelta(hours=1)]
+        for slot in free[:1] + later[:1]:
+            with contextlib.suppress(BookingRefused):
+                booked.append(desk.book(service.code, slot.start))
+    return booked
 
 
 def _free_demo_desks(engine: TicketEngine) -> None:
@@ -209,6 +244,8 @@ def run_demo(args: argparse.Namespace) -> int:
         office = load_office(settings.office or SAMPLE_OFFICE)
         days = prepare_demo(engine, office, args.simulate)
         print("the demo office issues numbers at any hour (a real office keeps its own hours)")
+        for booking in book_demo_appointments(engine):
+            _print_booking(engine.office, booking)
     else:  # someone else's database: its office, staff and hours stay as they are
         days = fill_history(engine, days=args.simulate) if args.simulate else []
     if args.simulate:
@@ -225,6 +262,18 @@ def run_demo(args: argparse.Namespace) -> int:
             default_size="1920x1080",
             language=args.language,
         )
+
+
+def _print_booking(office: Office, booking: Booking) -> None:
+    """A demo booking, so a newcomer can type its code at the kiosk's "I have a booking"."""
+    rules = office.service(booking.service).appointments
+    opens = booking.starts_at - dt.timedelta(minutes=rules.check_in.before_minutes if rules else 0)
+    zone = office.zone
+    print(
+        f"booked for the demo: {booking.service} at {booking.starts_at.astimezone(zone):%H:%M}, "
+        f"code {booking.code[:4]} {booking.code[4:]}; check in at the kiosk from "
+        f"{opens.astimezone(zone):%H:%M}"
+    )
 
 
 @contextlib.contextmanager

@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counterdesk.counter.window import ConsoleWindow
-from counterdesk.demo.office import DEMO_DESKS, DemoOffice, prepare_demo
+from counterdesk.demo.office import DEMO_DESKS, DemoOffice, book_demo_appointments, prepare_demo
 from counterdesk.feedback import Feedback
 from counterdesk.queue import Database, ManualClock, TicketEngine
+from counterdesk.queue.bookings import Bookings, CheckInRefused
 from counterdesk.queue.models import TicketRow
 from counterdesk.queue.office import Office
 from counterdesk.rating_screen.window import RATING
@@ -235,3 +236,36 @@ def test_a_counters_tab_gives_its_console_the_keys(
     with qtbot.waitSignal(first.acted, timeout=10000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F1)
     assert engine.read.ticket(ticket.number).status == "called"
+
+
+@pytest.mark.parametrize(
+    ("day", "clock_time", "bookings"),
+    [
+        (dt.date(2026, 11, 29), dt.time(3, 0), 4),  # Sunday night: two a bookable service
+        (dt.date(2026, 11, 27), dt.time(9, 1), 4),
+        (dt.date(2026, 11, 27), dt.time(23, 40), 1),  # only the amendments' 23:45 is left
+        (dt.date(2026, 11, 27), dt.time(23, 50), 0),  # no time ends by midnight: nothing
+    ],
+)
+def test_the_demo_books_times_today_one_of_which_can_be_checked_in_at_once(
+    sqlite_url: str, sample_office: Office, day: dt.date, clock_time: dt.time, bookings: int
+) -> None:
+    clock = ManualClock(dt.datetime.combine(day, clock_time, TAIPEI))
+    engine = TicketEngine(Database(sqlite_url), clock)
+    try:
+        prepare_demo(engine, sample_office)
+        booked = book_demo_appointments(engine)
+        assert len(booked) == bookings
+        assert {b.service for b in booked} <= {"incorporation", "amendment"}
+        assert all(b.business_date == day and b.starts_at > clock.now() for b in booked)
+        desk = Bookings(engine)
+        if booked:
+            amendment = next(b for b in booked if b.service == "amendment")
+            assert desk.check_in(amendment.code).ticket.appointment_at == amendment.starts_at
+        for later in booked:
+            if later.starts_at >= clock.now() + dt.timedelta(hours=1):  # the kiosk says when
+                with pytest.raises(CheckInRefused) as refused:
+                    desk.check_in(later.code)
+                assert refused.value.reason == "early"
+    finally:
+        engine.db.dispose()
