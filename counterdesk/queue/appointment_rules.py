@@ -72,6 +72,21 @@ class AppointmentRules(BaseModel):
         return self.reserved_share
 
 
+class RemoteRules(BaseModel):
+    """``services[].remote``: citizens may take this service's number from the office's web
+    page during opening hours, and must check in at the kiosk within ``check_in_minutes`` or
+    the number lapses; at most ``daily_share`` of the service's daily cap is taken so."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    daily_share: float = Field(default=0.2, gt=0, le=1)
+    check_in_minutes: int = Field(default=30, ge=5, le=480)
+
+    def daily_numbers(self, daily_cap: int) -> int:
+        """How many of the day's numbers may be taken remotely (at least one)."""
+        return max(1, int(self.daily_share * daily_cap + 1e-9))
+
+
 class BookingPolicy(BaseModel):
     """``bookings:`` in the office file: what holds for every bookable service."""
 

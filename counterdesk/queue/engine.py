@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, whole_number
-from counterdesk.queue.bookings import Appointment, mark_no_shows
+from counterdesk.queue.bookings import Appointment, booking_code, mark_no_shows
 from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import POOL, Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
@@ -141,6 +141,13 @@ _OLDEST_ORDINARY = _WAITING.where(
     _tickets.c.priority.is_(False),
     _tickets.c.service_code == bindparam("service"),
     _tickets.c.appointment_at.is_(None),
+    _tickets.c.check_in_by.is_(None),  # a web number is called only once checked in
+)
+# Today's numbers of a service taken from the web, for its daily share.
+_REMOTE_TAKEN = select(func.count()).where(
+    _tickets.c.business_date == bindparam("day"),
+    _tickets.c.issued_service_code == bindparam("service"),
+    _tickets.c.check_in_code.is_not(None),
 )
 # Checked-in appointments whose booked time has come, the earliest booked first.
 _EARLIEST_DUE = (
@@ -222,12 +229,16 @@ class TicketEngine:
         priority: bool = False,
         note: str | None = None,
         appointment: Appointment | None = None,
+        remote: bool = False,
     ) -> Ticket:
         """Issue the next number of ``service`` for today; refused once its daily cap is reached.
 
         ``note`` goes into the issue event, e.g. why staff issued a ticket outside hours.
         ``appointment``: the ticket of a checked-in booking, claimed in the same transaction;
         it holds a place already booked, so the daily cap does not refuse it.
+        ``remote``: a number taken from the web, within the service's daily share of them; it
+        keeps its place from now but is called only once checked in at the kiosk (by its
+        ``check_in_code``), and lapses if not checked in by ``check_in_by``.
         """
         note = clean_text(note, "the note", MAX_NOTE - len("priority; "), required=False)
         now = self.clock.now()
@@ -251,6 +262,9 @@ class TicketEngine:
                     f"{row.name_en} ({service}) has reached its daily limit of "
                     f"{row.daily_cap} tickets; please come back on the next working day"
                 )
+            check_in: dict[str, Any] = {}
+            if remote:  # counted after the upsert: its lock serialises the service's issuers
+                check_in = self._remote_check_in(session, today, service, row.daily_cap, now)
             # A Core INSERT, not session.add and flush: the unit of work would cost more than
             # the insert. It returns the row as stored, for the log, the count and the view.
             insert_ticket = {
@@ -268,6 +282,9 @@ class TicketEngine:
                 "token": secrets.token_urlsafe(16),
                 **wait_fields(wait, "issue_wait"),
                 "appointment_at": appointment.at if appointment is not None else None,
+                "check_in_code": None,
+                "check_in_by": None,
+                **check_in,
             }
             ticket = session.execute(_INSERT_TICKET, insert_ticket).one()
             if appointment is not None:
@@ -276,10 +293,29 @@ class TicketEngine:
             # shorter the time from id to commit, the less a terminal polling the change feed
             # can see a later id commit first.
             booked = appointment and ("appointment" if appointment.at else "late for appointment")
-            marks = ("priority" if priority else None, booked or None)
+            marks = ("priority" if priority else None, booked or None, "web" if remote else None)
             outcome = "; ".join(filter(None, (*marks, note)))
             self._log(session, EventKind.ISSUED, ticket, outcome=outcome or None)
             return Ticket.of(ticket, people_ahead=ahead, **wait_fields(wait))
+
+    def _remote_check_in(
+        self, session: Session, day: dt.date, service: str, daily_cap: int, now: dt.datetime
+    ) -> dict[str, Any]:
+        """A web number's check-in code and deadline, or TicketRefused when the service takes
+        none from the web or today's share of them is taken."""
+        rules = self.office.known_service(service).remote
+        if rules is None:
+            raise TicketRefused(f"{service} numbers are taken at the office's kiosk only")
+        share = rules.daily_numbers(daily_cap)
+        if session.execute(_REMOTE_TAKEN, {"day": day, "service": service}).scalar_one() >= share:
+            raise TicketRefused(
+                f"today's {share} numbers of {service} from the web are all taken; "
+                "please take one at the office's kiosk"
+            )
+        return {
+            "check_in_code": f"{secrets.randbelow(10**8):08d}",
+            "check_in_by": now + dt.timedelta(minutes=rules.check_in_minutes),
+        }
 
     def _next_sequence(self, session: Session, day: dt.date, service: str) -> int:
         statement = _NEXT_SEQUENCE[self.db.dialect]
@@ -495,6 +531,55 @@ class TicketEngine:
             ticket.counter_number = None
             self._log(session, EventKind.CANCELLED, ticket, counter=counter)
             return Ticket.of(ticket)
+
+    # -- numbers taken from the web ----------------------------------------------------------
+
+    def take_remote(self, service: str) -> Ticket:
+        """A number of ``service`` taken from the office's web page: only while the office
+        issues numbers (the kiosk's rule), within the service's daily share (``issue``)."""
+        refused = self.office.ticket_window(self.clock.now())
+        if refused is not None:
+            raise TicketRefused(f"no numbers now: {refused}")
+        return self.issue(service, remote=True)
+
+    def check_in_remote(self, code: str) -> Ticket:
+        """Check in at the kiosk the web number with check-in ``code``: from now it is called
+        in its place. Refused once lapsed, or when checked in already."""
+        now, code = self.clock.now(), booking_code(code)
+        with self.db.write() as session:
+            ticket = session.scalars(
+                select(TicketRow)
+                .where(
+                    TicketRow.business_date == self.business_date(now),
+                    TicketRow.check_in_code == code,
+                )
+                .with_for_update()
+            ).one_or_none()
+            if ticket is None:
+                raise NotFound(f"no number of today has the check-in code {code}")
+            if ticket.status != Status.WAITING or ticket.check_in_by is None:
+                state = "checked in already" if ticket.check_in_by is None else "lapsed"
+                raise QueueError(f"{ticket.number} is {_describe(ticket)}: {state}")
+            if ticket.check_in_by < now:
+                raise QueueError(f"{ticket.number} was not checked in in time: it has lapsed")
+            ticket.check_in_by = None
+            self._log(session, EventKind.CHECKED_IN, ticket)
+            return Ticket.of(ticket)
+
+    def lapse_remote(self) -> int:
+        """Cancel the web numbers not checked in by their deadline (the status server's upkeep
+        runs this); each gets a cancelled event saying why."""
+        now = self.clock.now()
+        with self.db.write() as session:
+            tickets = session.scalars(
+                select(TicketRow)
+                .where(TicketRow.check_in_by < now, TicketRow.status == Status.WAITING)
+                .with_for_update()
+            ).all()
+            for ticket in tickets:
+                ticket.status = Status.CANCELLED
+                self._log(session, EventKind.CANCELLED, ticket, outcome="lapsed: not checked in")
+            return len(tickets)
 
     def close_day(self, *, today: bool = False) -> ClosedDays:
         """End the business days that are over: their open tickets become removed-at-close,

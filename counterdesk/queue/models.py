@@ -94,6 +94,7 @@ class EventKind(enum.StrEnum):
     OFFICE_LOADED = "office_loaded"
     PIN_REFUSED = "pin_refused"  # a wrong PIN: who and where, never the PIN
     PIN_UNLOCKED = "pin_unlocked"
+    CHECKED_IN = "checked_in"  # a number taken from the web, checked in at the kiosk
 
 
 # The events that send a citizen to a counter: what a board shows and speaks, and what a
@@ -197,6 +198,14 @@ class TicketRow(Base):
             sqlite_where=text("status = 'waiting' AND appointment_at IS NOT NULL"),
             postgresql_where=text("status = 'waiting' AND appointment_at IS NOT NULL"),
         ),
+        Index("uq_tickets_check_in_code", "check_in_code", unique=True),
+        # Web numbers not yet checked in: what lapses.
+        Index(
+            "ix_tickets_check_in_by",
+            "check_in_by",
+            sqlite_where=text("check_in_by IS NOT NULL"),
+            postgresql_where=text("check_in_by IS NOT NULL"),
+        ),
         Index(
             "uq_tickets_one_per_counter",
             "counter_number",
@@ -238,6 +247,10 @@ class TicketRow(Base):
     # A checked-in booking's time: not called before it, then ahead of walk-ins (see
     # ``engine.call_next``); its wait is counted from it. None for walk-ins.
     appointment_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # A number taken from the web: the code its holder checks in with at the kiosk, and the
+    # moment by which they must (cleared at check-in; until then it is never called).
+    check_in_code: Mapped[str | None] = mapped_column(String(8))
+    check_in_by: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
 class TicketEventRow(Base):

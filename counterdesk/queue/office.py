@@ -25,7 +25,12 @@ from pydantic import (
     model_validator,
 )
 
-from counterdesk.queue.appointment_rules import AppointmentRules, BookingPolicy, rule_problems
+from counterdesk.queue.appointment_rules import (
+    AppointmentRules,
+    BookingPolicy,
+    RemoteRules,
+    rule_problems,
+)
 from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
 from counterdesk.queue.handed_files import parse_yaml, read_text
@@ -208,6 +213,8 @@ class Service(_Strict):
     daily_cap: int = Field(default=999, ge=1, le=999)
     # Absent: the service cannot be booked (see appointment_rules).
     appointments: AppointmentRules | None = None
+    # Numbers taken from the web, checked in at the kiosk (see ``queue/remote_queue.py``).
+    remote: RemoteRules | None = None
 
 
 class Counter(_Strict):

@@ -61,6 +61,10 @@ class Ticket(View):
     estimated_wait_high: int | None = None
     # A checked-in booking's time (see ``queue/bookings.py``); None for a walk-in.
     appointment_at: dt.datetime | None = None
+    # A number taken from the web: its check-in code (for its holder's status page only) and
+    # the moment by which it must be checked in (None once checked in).
+    check_in_code: str | None = None
+    check_in_by: dt.datetime | None = None
 
     @classmethod
     def of(cls, row: TicketRow | Row[*tuple[Any, ...]], **extra: Any) -> Ticket:
@@ -84,6 +88,8 @@ class Ticket(View):
             print_state=row.print_state,
             token=row.token,
             appointment_at=row.appointment_at,
+            check_in_code=row.check_in_code,
+            check_in_by=row.check_in_by,
             **extra,
         )
 

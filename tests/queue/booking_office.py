@@ -9,6 +9,8 @@ on Monday 30 November 2026.
   carried), 22 in the day's 30.
 - permit: 20-minute slots, all of counter 2's 09:00 hour: 1/2 a citizen a slot, so one place
   (at 09:20) in the whole day; late arrivals refused.
+- walkin: not bookable; 2 of its 10 numbers a day may be taken from the web, checked in
+  within 30 minutes.
 """
 
 from __future__ import annotations
@@ -66,6 +68,8 @@ services:
     steps: [{zh: 抽號碼牌, en: Take a number}]
     fee: {zh: 免費, en: Free}
     handling_minutes: 5
+    daily_cap: 10
+    remote: {daily_share: 0.2, check_in_minutes: 30}
 counters:
   - {number: 1, name: {zh: 一號櫃檯, en: Counter 1}, services: [visa]}
   - {number: 2, name: {zh: 二號櫃檯, en: Counter 2}, services: [visa, permit]}

@@ -115,3 +115,24 @@ def test_a_handling_time_longer_than_every_session_cannot_be_a_slot() -> None:
         "services[0].appointments.slot_minutes: a slot of 240 min (the handling minutes) is "
         "longer than the longest session (210 min)"
     ) in problems_of(text)
+
+
+@pytest.mark.parametrize(
+    ("rules", "expected"),
+    [
+        ("daily_share: 0", "services[0].remote.daily_share: Input should be greater than 0"),
+        ("daily_share: 1.5", "services[0].remote.daily_share: Input should be less than or"),
+        ("check_in_minutes: 2", "services[0].remote.check_in_minutes: Input should be greater"),
+        ("by_sms: true", "services[0].remote.by_sms"),
+    ],
+)
+def test_a_web_number_rule_out_of_range_is_named_by_its_line(rules: str, expected: str) -> None:
+    text = MINIMAL.replace(AT, AT + "    remote: {" + rules + "}\n")
+    assert expected in problems_of(text)
+
+
+def test_a_services_web_numbers_are_a_share_of_its_daily_cap() -> None:
+    office = parse_office(MINIMAL.replace(AT, AT + "    remote: {daily_share: 0.25}\n"))
+    rules = office.services[0].remote
+    assert rules is not None and rules.check_in_minutes == 30
+    assert (rules.daily_numbers(999), rules.daily_numbers(1)) == (249, 1)

@@ -26,6 +26,8 @@ NEW_COLUMNS = {
     "latest_wait_high",
     "latest_wait_at",
     "appointment_at",  # 0008
+    "check_in_code",
+    "check_in_by",
 }
 
 
@@ -147,6 +149,8 @@ def test_the_upgrade_adds_columns_in_place_without_copying_the_table(
         [
             ["CREATE", "TABLE", "day_events"],
             ["CREATE", "INDEX", "ix_tickets_appointments"],
+            ["CREATE", "UNIQUE", "INDEX"],
+            ["CREATE", "INDEX", "ix_tickets_check_in_by"],
             ["CREATE", "TABLE", "bookings"],
             ["CREATE", "INDEX", "ix_bookings_day"],
             ["CREATE", "INDEX", "ix_bookings_contact"],
@@ -167,6 +171,8 @@ def test_the_upgrade_adds_columns_in_place_without_copying_the_table(
                 ("latest_wait_high", "INTEGER"),
                 ("latest_wait_at", "DATETIME"),
                 ("appointment_at", "DATETIME"),
+                ("check_in_code", "VARCHAR(8)"),
+                ("check_in_by", "DATETIME"),
             ]
         ]
         + ["ALTER TABLE counters ADD COLUMN appointment_streak INTEGER DEFAULT '0' NOT NULL"]

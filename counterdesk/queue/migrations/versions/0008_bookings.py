@@ -1,5 +1,6 @@
 """Appointments: bookings, the places taken in each slot, the bookings' log; a checked-in
-booking's time on its ticket; each counter's appointment calls in a row.
+booking's time on its ticket; each counter's appointment calls in a row; and numbers taken
+from the web: their check-in code and deadline.
 
 Revision ID: 0008_bookings
 Revises: 0007_day_events
@@ -24,6 +25,17 @@ WAITING_APPOINTMENTS = sa.text("status = 'waiting' AND appointment_at IS NOT NUL
 def upgrade() -> None:
     with op.batch_alter_table("tickets") as batch:
         batch.add_column(sa.Column("appointment_at", sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column("check_in_code", sa.String(8), nullable=True))
+        batch.add_column(sa.Column("check_in_by", sa.DateTime(), nullable=True))
+    # A unique index, not a constraint: SQLite adds no constraint to a table in place.
+    op.create_index("uq_tickets_check_in_code", "tickets", ["check_in_code"], unique=True)
+    op.create_index(
+        "ix_tickets_check_in_by",
+        "tickets",
+        ["check_in_by"],
+        sqlite_where=sa.text("check_in_by IS NOT NULL"),
+        postgresql_where=sa.text("check_in_by IS NOT NULL"),
+    )
     op.create_index(
         "ix_tickets_appointments",
         "tickets",
@@ -105,4 +117,8 @@ def downgrade() -> None:
     # copy the tables, and dropping the old counters would cascade to counter_services.
     op.drop_column("counters", "appointment_streak")
     op.drop_index("ix_tickets_appointments", table_name="tickets")
+    op.drop_index("ix_tickets_check_in_by", table_name="tickets")
+    op.drop_index("uq_tickets_check_in_code", table_name="tickets")
+    op.drop_column("tickets", "check_in_by")
+    op.drop_column("tickets", "check_in_code")
     op.drop_column("tickets", "appointment_at")
