@@ -37,6 +37,19 @@ def register(command: CommandFactory) -> None:
     simulate.add_argument("--distribution", choices=DISTRIBUTIONS, default="exponential")
     simulate.add_argument("--no-show-share", type=float, default=0.05, help="default 0.05")
     simulate.add_argument(
+        "--appointments",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="share of the bookable services' citizens who come by appointment (e.g. 0.3)",
+    )
+    simulate.add_argument(
+        "--reserve",
+        type=float,
+        metavar="SHARE",
+        help="what-if: every bookable service reserves this share for appointments",
+    )
+    simulate.add_argument(
         "--fast", action="store_true", help="write each day at once (for large fills)"
     )
 
@@ -55,6 +68,8 @@ def _simulate(args: argparse.Namespace) -> dict[str, Any]:
             distribution=args.distribution,
             no_show_share=args.no_show_share,
             seed=args.seed,
+            appointment_share=args.appointments,
+            reserved_share=args.reserve,
         )
     except ValueError as exc:
         raise CounterdeskError(str(exc)) from None
@@ -78,7 +93,9 @@ def _simulate(args: argparse.Namespace) -> dict[str, Any]:
     stats = statistics_for(engine, first, last)
     total = stats.total
     lines = [
-        f"{r.day}  {r.issued:>5} tickets  {r.no_shows:>3} no-shows"
+        f"{r.day}  {r.issued:>5} tickets"
+        + (f" ({r.appointments} by appointment)" if r.appointments else "")
+        + f"  {r.no_shows:>3} no-shows"
         f"  {r.ratings:>4} ratings  {r.opinions} opinions"
         + (f"  {r.refused} refused (daily cap)" if r.refused else "")
         for r in results

@@ -185,10 +185,14 @@ class TicketEngine:
     ``read`` answers every question about the queue; the methods here change it.
     """
 
-    def __init__(self, db: Database, clock: Clock | None = None) -> None:
+    def __init__(
+        self, db: Database, clock: Clock | None = None, office: Office | None = None
+    ) -> None:
+        """``office``: a configuration held in memory instead of the stored one, for the
+        simulator's what-ifs (e.g. another reserved share); nothing of it is stored."""
         self.db = db
         self.clock = clock or SystemClock()
-        self._office = read_office(db)
+        self._office = office or read_office(db)
         self.estimator = WaitEstimator()
         self.read = QueueReader(self)
         self.pins = PinGuard(db, self.clock, self._log)

@@ -24,7 +24,7 @@ from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from counterdesk.queue.database import Database
-from counterdesk.queue.errors import TicketRefused
+from counterdesk.queue.errors import QueueError, TicketRefused
 from counterdesk.queue.models import (
     OPEN,
     CounterRow,
@@ -37,6 +37,8 @@ from counterdesk.queue.models import (
     TicketRow,
 )
 from counterdesk.queue.office import Office
+
+NO_APPOINTMENTS = "appointments are simulated through the engine: leave out --fast"
 
 
 class BulkBackend:
@@ -126,6 +128,14 @@ class BulkBackend:
         self.queues.setdefault((service, priority), deque()).append(index)
         self._log(at, EventKind.ISSUED, index, outcome="priority" if priority else None)
         return str(self.tickets[index]["number"])
+
+    # Appointments go through the engine's bookings and calling rule, which this back end
+    # does not copy: ``simulate`` refuses them with --fast before any day is written.
+    def book(self, at: dt.datetime, service: str, start: dt.datetime) -> str | None:
+        raise QueueError(NO_APPOINTMENTS)
+
+    def check_in(self, at: dt.datetime, code: str) -> str:
+        raise QueueError(NO_APPOINTMENTS)
 
     def call_next(self, at: dt.datetime, counter: int) -> str | None:
         """The engine's order: priority first (bounded in a row), then by preference."""

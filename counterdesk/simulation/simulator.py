@@ -12,6 +12,13 @@ it serves as demo data, as the load generator for benchmarks and as a staffing w
   marked a no-show a minute later. Counters work through their queue after a session closes,
   pause over the break and resume when the next session opens; the day ends with
   ``close_day``.
+- With ``appointment_share``, that share of the citizens of bookable services comes by
+  appointment instead: each books the free time nearest to when they would have come (through
+  the office's own places, so never overbooked), arrives up to the check-in window's minutes
+  early, checks in at the kiosk and is called by the calling rule; one who finds no free time
+  comes as a walk-in. ``reserved_share`` tries another share for every bookable service (a
+  what-if: "reserve 30% for appointments") without changing the stored office. Appointments
+  need the engine back end (not ``fast``).
 - The run is decided by the seed and the date alone: a seeded run repeats exactly.
 - After each day, a share of its finished tickets is rated and a few opinions arrive
   (``simulation_feedback``), so the demo's satisfaction figures have something to show.
@@ -39,12 +46,14 @@ from typing import Protocol
 from sqlalchemy import select
 
 from counterdesk.queue.arguments import whole_number
+from counterdesk.queue.bookings import BookingRefused, Bookings
 from counterdesk.queue.clock import ManualClock
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import QueueError, TicketRefused
 from counterdesk.queue.models import CounterSessionRow, DailySequenceRow
 from counterdesk.queue.office import Office, seconds_of_day
-from counterdesk.simulation.bulk import BulkBackend
+from counterdesk.queue.slots import bookable_services, day_slots
+from counterdesk.simulation.bulk import NO_APPOINTMENTS, BulkBackend
 from counterdesk.simulation.feedback import simulate_feedback
 
 DISTRIBUTIONS = ("exponential", "lognormal")
@@ -74,6 +83,8 @@ class Plan:
     rating_share: float = 0.3  # finished tickets the citizen rates
     opinions_per_week: float = 3.0
     seed: int = 1
+    appointment_share: float = 0.0  # of the citizens of bookable services
+    reserved_share: float | None = None  # None: each service's own reserved share
 
     def __post_init__(self) -> None:
         if self.distribution not in DISTRIBUTIONS:
@@ -86,6 +97,8 @@ class Plan:
             "priority_share": self.priority_share,
             "rating_share": self.rating_share,
             "opinions_per_week": self.opinions_per_week,
+            "--appointments": self.appointment_share,
+            "--reserve": self.reserved_share,
             **{f"the arrival rate at {hour}:00": rate for hour, rate in self.arrivals.items()},
         }
         for name, value in numbers.items():  # NaN passes every comparison below
@@ -101,8 +114,15 @@ class Plan:
             raise ValueError("--counters must be at least 1")
         if self.service_minutes is not None and self.service_minutes <= 0:
             raise ValueError("--service-minutes must be above 0")
-        for name in ("no_show_share", "priority_share", "rating_share"):
-            if not 0 <= getattr(self, name) <= 1:
+        shares = {
+            "no_show_share": self.no_show_share,
+            "priority_share": self.priority_share,
+            "rating_share": self.rating_share,
+            "--appointments": self.appointment_share,
+            "--reserve": self.reserved_share,
+        }
+        for name, share in shares.items():
+            if share is not None and not 0 <= share <= 1:
                 raise ValueError(f"{name} must be between 0 and 1")
         if self.opinions_per_week < 0:
             raise ValueError("opinions_per_week must not be negative")
@@ -138,6 +158,8 @@ class Backend(Protocol):
     def pause(self, at: dt.datetime, counter: int) -> None: ...
     def resume(self, at: dt.datetime, counter: int) -> None: ...
     def issue(self, at: dt.datetime, service: str, priority: bool) -> str: ...
+    def book(self, at: dt.datetime, service: str, start: dt.datetime) -> str | None: ...
+    def check_in(self, at: dt.datetime, code: str) -> str: ...
     def call_next(self, at: dt.datetime, counter: int) -> str | None: ...
     def recall(self, at: dt.datetime, counter: int) -> None: ...
     def no_show(self, at: dt.datetime, counter: int) -> None: ...
@@ -171,6 +193,16 @@ class EngineBackend:
     def issue(self, at: dt.datetime, service: str, priority: bool) -> str:
         return self._at(at).issue(service, priority=priority).number
 
+    def book(self, at: dt.datetime, service: str, start: dt.datetime) -> str | None:
+        """The booking's code, or None when the time is full."""
+        try:
+            return Bookings(self._at(at)).book(service, start).code
+        except BookingRefused:
+            return None
+
+    def check_in(self, at: dt.datetime, code: str) -> str:
+        return Bookings(self._at(at)).check_in(code).ticket.number
+
     def call_next(self, at: dt.datetime, counter: int) -> str | None:
         ticket = self._at(at).call_next(counter)
         return ticket.number if ticket else None
@@ -202,6 +234,7 @@ class Citizen:
     no_show: bool
     walk: float
     service_seconds: float
+    booked: float | None = None  # the appointment's start, seconds after local midnight
 
 
 @dataclass(frozen=True)
@@ -212,6 +245,7 @@ class DayResult:
     no_shows: int
     ratings: int = 0
     opinions: int = 0
+    appointments: int = 0  # citizens who came by appointment and checked in
 
 
 def citizens(office: Office, day: dt.date, plan: Plan, services: list[str]) -> list[Citizen]:
@@ -248,6 +282,42 @@ def citizens(office: Office, day: dt.date, plan: Plan, services: list[str]) -> l
     return result
 
 
+def with_appointments(
+    office: Office, day: dt.date, plan: Plan, arrivals: list[Citizen]
+) -> list[Citizen]:
+    """``arrivals`` with ``plan.appointment_share`` of the bookable services' citizens coming
+    by appointment: each takes the free slot (by the office's places) starting nearest to when
+    they would have come, and arrives before it, within its check-in window. Drawn from a
+    random stream of its own, so the walk-ins of a seed stay the same with or without."""
+    if not plan.appointment_share:
+        return arrivals
+    rng = random.Random(f"{plan.seed}:{day.isoformat()}:appointments")
+    midnight = dt.datetime.combine(day, dt.time(), office.zone)
+    free: dict[str, dict[float, int]] = {}
+    for service in bookable_services(office):
+        slots = day_slots(office, service, day)
+        free[service.code] = {
+            (slot.start - midnight).total_seconds(): slot.capacity for slot in slots
+        }
+    result = []
+    for citizen in arrivals:
+        places = free.get(citizen.service)
+        if places is None or rng.random() >= plan.appointment_share:
+            result.append(citizen)
+            continue
+        open_slots = [start for start, left in places.items() if left > 0]
+        if not open_slots:
+            result.append(citizen)
+            continue
+        start = min(open_slots, key=lambda slot: abs(slot - citizen.arrives))
+        places[start] -= 1
+        rules = office.service(citizen.service).appointments
+        early = 60 * (rules.check_in.before_minutes if rules else 0)
+        arrives = start - rng.uniform(0, early)
+        result.append(dataclasses.replace(citizen, arrives=arrives, booked=start, priority=False))
+    return sorted(result, key=lambda citizen: citizen.arrives)
+
+
 def _service_seconds(rng: random.Random, office: Office, service: str, plan: Plan) -> float:
     mean = 60 * (plan.service_minutes or office.service(service).handling_minutes)
     if plan.distribution == "exponential":
@@ -275,8 +345,11 @@ class _Day:
         self.counters = {c.number: set(c.services) for c in counters}
         self.staff = {c.number: office.staff[i].code for i, c in enumerate(counters)}
         served = {code for codes in self.counters.values() for code in codes}
-        self.citizens = citizens(
-            office, day, plan, [s.code for s in office.services if s.code in served]
+        self.citizens = with_appointments(
+            office,
+            day,
+            plan,
+            citizens(office, day, plan, [s.code for s in office.services if s.code in served]),
         )
         sessions = office.office.hours.sessions
         self.sessions: list[tuple[float, float]] = [
@@ -285,6 +358,7 @@ class _Day:
         self.state = dict.fromkeys(self.counters, "closed")  # closed, free, busy, paused
         self.by_number: dict[str, Citizen] = {}
         self.heap: list[tuple[float, int, Callable[[float], None]]] = []
+        self.codes: dict[int, str] = {}  # booking codes, by the citizen's index
         self.sequence = 0
         self.result = DayResult(day, 0, 0, 0)
 
@@ -302,8 +376,10 @@ class _Day:
             self.later(opens, partial(self.open_session, index=index))
             if index + 1 < len(self.sessions):
                 self.later(closes, self.break_starts)
-        for citizen in self.citizens:
-            self.later(citizen.arrives, partial(self.arrive, citizen=citizen))
+        for index, citizen in enumerate(self.citizens):
+            if citizen.booked is not None:
+                self.book(index, citizen)
+            self.later(citizen.arrives, partial(self.arrive, citizen=citizen, index=index))
         now = 0.0
         while self.heap:
             now, _, action = heapq.heappop(self.heap)
@@ -333,16 +409,34 @@ class _Day:
         self.backend.pause(self.at(now), counter)
         self.state[counter] = "paused"
 
-    def arrive(self, now: float, citizen: Citizen) -> None:
+    def book(self, index: int, citizen: Citizen) -> None:
+        """Book the citizen's time at the day's start, and wake the free counters when it
+        comes: an early arrival's ticket waits for it."""
+        assert citizen.booked is not None
+        code = self.backend.book(self.at(0), citizen.service, self.at(citizen.booked))
+        if code is not None:
+            self.codes[index] = code
+            self.later(citizen.booked, partial(self.wake, service=citizen.service))
+
+    def arrive(self, now: float, citizen: Citizen, index: int) -> None:
+        code = self.codes.get(index)
         try:
-            number = self.backend.issue(self.at(now), citizen.service, citizen.priority)
+            if code is not None:
+                number = self.backend.check_in(self.at(now), code)
+                self.result = _add(self.result, appointments=1)
+            else:
+                number = self.backend.issue(self.at(now), citizen.service, citizen.priority)
         except TicketRefused:
             self.result = _add(self.result, refused=1)
             return
         self.result = _add(self.result, issued=1)
         self.by_number[number] = citizen
+        self.wake(now, citizen.service)
+
+    def wake(self, now: float, service: str) -> None:
+        """A free counter serving ``service`` calls (one call is enough for one ticket)."""
         for counter, services in self.counters.items():
-            if self.state[counter] == "free" and citizen.service in services:
+            if self.state[counter] == "free" and service in services:
                 self.call(now, counter)
                 if self.state[counter] == "busy":
                     break
@@ -382,11 +476,8 @@ class _Day:
 
 
 def _add(result: DayResult, **more: int) -> DayResult:
-    return DayResult(
-        result.day,
-        result.issued + more.get("issued", 0),
-        result.refused + more.get("refused", 0),
-        result.no_shows + more.get("no_shows", 0),
+    return dataclasses.replace(
+        result, **{name: getattr(result, name) + count for name, count in more.items()}
     )
 
 
@@ -412,12 +503,15 @@ def simulate(
     whole_number(days, "--days", SIMULATED_DAYS)
     dates = [first + dt.timedelta(days=offset) for offset in range(days)]
     _refuse_live_data(engine, dates)
-    office = engine.office
+    office = _what_if(engine.office, plan)
     backend: Backend
     if fast:
+        if plan.appointment_share:
+            raise QueueError(NO_APPOINTMENTS)
         backend = BulkBackend(engine.db, office)
     else:
-        backend = EngineBackend(TicketEngine(engine.db, ManualClock(_noon(office, first))))
+        clock = ManualClock(_noon(office, first))
+        backend = EngineBackend(TicketEngine(engine.db, clock, office))
     now = engine.clock.now()
     results = []
     for done, day in enumerate(dates, start=1):
@@ -437,6 +531,25 @@ def simulate(
         if progress:
             progress(done, len(dates))
     return results
+
+
+def _what_if(office: Office, plan: Plan) -> Office:
+    """``office`` with ``plan.reserved_share`` for every bookable service, if asked."""
+    if plan.reserved_share is None:
+        return office
+    services = [
+        service.model_copy(
+            update={
+                "appointments": service.appointments.model_copy(
+                    update={"reserved_share": plan.reserved_share}
+                )
+            }
+        )
+        if service.appointments is not None
+        else service
+        for service in office.services
+    ]
+    return office.model_copy(update={"services": services})
 
 
 def _noon(office: Office, day: dt.date) -> dt.datetime:
