@@ -54,6 +54,7 @@ from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
 from counterdesk.queue.office_store import read_office, store_office
 from counterdesk.queue.pin_guard import PinGuard, Subject
 from counterdesk.queue.pins import hash_pin, pin_matches
+from counterdesk.queue.projection import APPOINTMENT, PRIORITY, after_call, call_order
 from counterdesk.queue.reads import QueueReader
 from counterdesk.queue.shown_waits import RECORD_SHOWN_WAITS, shown_wait_rows
 from counterdesk.queue.typed_text import clean_text
@@ -118,8 +119,6 @@ _SET_STREAKS = (
         appointment_streak=bindparam("appointment_streak"),
     )
 )
-# What call-next looks for, in an order its streaks decide.
-_PRIORITY, _APPOINTMENT, _WALK_IN = "priority", "appointment", "walk-in"
 # Today's longest-queued waiting ticket; on PostgreSQL locked, skipping the candidates that
 # concurrent callers hold.
 _WAITING = (
@@ -361,37 +360,27 @@ class TicketEngine:
         now = self.clock.now()
         today = self.business_date(now)
         rules = self.office.queue
+        limits = {
+            PRIORITY: rules.max_priority_in_a_row,
+            APPOINTMENT: rules.max_appointments_in_a_row,
+        }
         with self.db.write() as session:
             desk = self._open_counter(session, counter)
-            ahead = (
-                kind
-                for kind, streak, limit in (
-                    (_PRIORITY, desk.priority_streak, rules.max_priority_in_a_row),
-                    (_APPOINTMENT, desk.appointment_streak, rules.max_appointments_in_a_row),
-                )
-                if streak < limit
-            )
-            order = dict.fromkeys((*ahead, _WALK_IN, _PRIORITY, _APPOINTMENT))
-            for kind in order:
+            was = {PRIORITY: desk.priority_streak, APPOINTMENT: desk.appointment_streak}
+            for kind in call_order(was, limits):
                 ticket = self._oldest_waiting(session, today, desk.services, kind, now)
                 if ticket is not None:
                     break
             else:
                 return None
-            # A priority call leaves the appointments' count as it is, and the other way round;
-            # a walk-in call starts both afresh.
-            was = (desk.priority_streak, desk.appointment_streak)
-            streaks = (
-                was[0] + 1 if kind == _PRIORITY else was[0] if kind == _APPOINTMENT else 0,
-                was[1] + 1 if kind == _APPOINTMENT else was[1] if kind == _PRIORITY else 0,
-            )
+            streaks = after_call(was, kind)
             if streaks != was:
                 session.execute(
                     _SET_STREAKS,
                     {
                         "counter": counter,
-                        "priority_streak": streaks[0],
-                        "appointment_streak": streaks[1],
+                        "priority_streak": streaks[PRIORITY],
+                        "appointment_streak": streaks[APPOINTMENT],
                     },
                 )
             return self._call(session, ticket.id, counter, desk.staff, now)
@@ -424,9 +413,9 @@ class TicketEngine:
         self, session: Session, day: dt.date, services: Sequence[str], kind: str, now: dt.datetime
     ) -> Row[*tuple[Any, ...]] | None:
         """The id of the ``kind`` of ticket to call next from ``services``, locked for us."""
-        if kind == _PRIORITY:
+        if kind == PRIORITY:
             probes = [(_OLDEST_PRIORITY, {"day": day, "services": list(services)})]
-        elif kind == _APPOINTMENT:
+        elif kind == APPOINTMENT:
             probes = [(_EARLIEST_DUE, {"day": day, "services": list(services), "due": now})]
         else:
             probes = [(_OLDEST_ORDINARY, {"day": day, "service": code}) for code in services]

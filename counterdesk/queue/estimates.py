@@ -77,6 +77,7 @@ _WAITING = select(
     _tickets.service_code,
     _tickets.priority,
     type_coerce(_tickets.queued_at, DateTime()).label("queued_at"),
+    type_coerce(_tickets.appointment_at, DateTime()).label("appointment_at"),
 ).where(_tickets.business_date == bindparam("day"), _tickets.status == Status.WAITING)
 _ISSUED = select(_tickets.issued_service_code, _tickets.issued_at, _tickets.business_date).where(
     _tickets.business_date >= bindparam("first"), _tickets.business_date <= bindparam("last")
@@ -92,6 +93,7 @@ _DESKS = (
     select(
         _counters.c.number,
         _counters.c.priority_streak,
+        _counters.c.appointment_streak,
         _links.c.service_code,
         _sessions.c.staff_code,
         _sessions.c.paused_since,
@@ -261,8 +263,14 @@ class WaitEstimator:
         day = _day(office, today, now)
         stored_now = now.astimezone(dt.UTC).replace(tzinfo=None)
         waiting = [
-            Queued(id_, code, priority, (queued_at - stored_now).total_seconds() / 60)
-            for id_, code, priority, queued_at in session.execute(_WAITING, {"day": today})
+            Queued(
+                id_,
+                code,
+                priority,
+                (queued_at - stored_now).total_seconds() / 60,
+                None if booked is None else (booked - stored_now).total_seconds() / 60,
+            )
+            for id_, code, priority, queued_at, booked in session.execute(_WAITING, {"day": today})
         ]
         rates = Rates(
             occupancy=pace.occupancy,
@@ -277,6 +285,7 @@ class WaitEstimator:
             day,
             rates,
             max_priority_in_a_row=office.queue.max_priority_in_a_row,
+            max_appointments_in_a_row=office.queue.max_appointments_in_a_row,
             new=list(new),
             only=tickets,
         )
@@ -298,7 +307,15 @@ class WaitEstimator:
                 serving, since = first.serving_service, first.serving_since
                 elapsed = _minutes(now - since) if serving and since else 0.0
                 desks.append(
-                    Desk(number, services, free_at, first.priority_streak, serving, elapsed)
+                    Desk(
+                        number,
+                        services,
+                        free_at,
+                        first.priority_streak,
+                        serving,
+                        elapsed,
+                        first.appointment_streak,
+                    )
                 )
         return desks
 

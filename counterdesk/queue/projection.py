@@ -7,8 +7,11 @@ and run at every issue and kiosk refresh:
 - each counter that is open, or will open, calls when it is next free: after the expected rest
   of the ticket now at it, after its break, or at the session's opening;
 - a counter calls a priority ticket first (the oldest across its services) unless it has made
-  ``max_priority_in_a_row`` priority calls in a row, then its services in its order of
-  preference, the longest-queued first;
+  ``max_priority_in_a_row`` priority calls in a row, then a checked-in appointment whose time
+  has come (the earliest booked) unless it has made ``max_appointments_in_a_row`` of those in
+  a row, then its services in its order of preference, the longest-queued first; an
+  appointment is never called before its time, and a counter with nothing else to call waits
+  for it;
 - each call holds the counter for the service's recent occupancy (call to finish);
 - citizens still to come take tickets at the expected rate of each service, only while the
   office issues tickets, and get ahead of a waiting ticket where the policy says so (a
@@ -49,6 +52,7 @@ class Queued(NamedTuple):
     service: str
     priority: bool
     queued: float
+    due: float | None = None  # a checked-in appointment's booked time, minutes from now
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,7 @@ class Desk:
     # rest from the service's recent occupancies longer than that (``free_at`` is the mean).
     serving: str | None = None
     elapsed: float = 0.0
+    appointment_streak: int = 0
 
 
 @dataclass(frozen=True)
@@ -203,51 +208,90 @@ class _Line:
 
 
 _REAL, _GHOST, _COMING = "real", "ghost", "coming"
+# What a counter calls, as the engine's call-next orders them.
+PRIORITY, APPOINTMENT, WALK_IN = "priority", "appointment", "walk-in"
 
 
 class _Office:
     """The queues while the projection runs, and the call policy that takes from them."""
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
+    def __init__(self, limit: int, appointment_limit: int) -> None:
+        self.limits = {PRIORITY: limit, APPOINTMENT: appointment_limit}
         self.ordinary: dict[str, _Line] = {}
         self.priority: dict[str, deque[Queued]] = {}
         self.priority_ghosts: set[str] = set()
+        self.appointments: dict[str, deque[Queued]] = {}
 
     def pick(
-        self, services: tuple[str, ...], at: float, streak: int
-    ) -> tuple[str, str, bool, Queued | None] | None:
-        """What a counter calls at ``at``: (kind, service, priority, the real ticket if any)."""
-        for want_priority in (True, False) if streak < self.limit else (False, True):
-            if want_priority:
-                # The engine's order: queued first, then the ticket's id (its key).
-                heads = [
-                    (self.priority[c][0].queued, self.priority[c][0].key, c)
-                    for c in services
-                    if self.priority[c]
-                ]
-                if heads:
-                    code = min(heads)[2]
-                    return _REAL, code, True, self.priority[code].popleft()
-                for code in services:
-                    if code in self.priority_ghosts:
-                        self.priority_ghosts.discard(code)
-                        return _GHOST, code, True, None
-                continue
-            for code in services:
-                line = self.ordinary[code]
-                if line.real:
-                    return _REAL, code, False, line.real.popleft()
-                if line.ghost:
-                    line.ghost = False
-                    return _GHOST, code, False, None
-                if line.next_coming <= at:
-                    line.next_coming = next(line.coming, math.inf)
-                    return _COMING, code, False, None
+        self, services: tuple[str, ...], at: float, streaks: dict[str, int]
+    ) -> tuple[str, str, str, Queued | None] | None:
+        """What a counter calls at ``at``: (what, service, kind, the real ticket if any)."""
+        for kind in call_order(streaks, self.limits):
+            picked = {
+                PRIORITY: self._priority,
+                APPOINTMENT: self._appointment,
+                WALK_IN: self._walk_in,
+            }[kind](services, at)
+            if picked is not None:
+                return picked[0], picked[1], kind, picked[2]
         return None
 
-    def next_coming(self, services: tuple[str, ...]) -> float:
-        return min(self.ordinary[code].next_coming for code in services)
+    def _priority(
+        self, services: tuple[str, ...], at: float
+    ) -> tuple[str, str, Queued | None] | None:
+        # The engine's order: queued first, then the ticket's id (its key).
+        heads = [
+            (self.priority[c][0].queued, self.priority[c][0].key, c)
+            for c in services
+            if self.priority[c]
+        ]
+        if heads:
+            code = min(heads)[2]
+            return _REAL, code, self.priority[code].popleft()
+        for code in services:
+            if code in self.priority_ghosts:
+                self.priority_ghosts.discard(code)
+                return _GHOST, code, None
+        return None
+
+    def _appointment(
+        self, services: tuple[str, ...], at: float
+    ) -> tuple[str, str, Queued | None] | None:
+        heads = [
+            (self.appointments[c][0].due or 0.0, self.appointments[c][0].key, c)
+            for c in services
+            if self.appointments[c] and (self.appointments[c][0].due or 0.0) <= at
+        ]
+        if not heads:
+            return None
+        code = min(heads)[2]
+        return _REAL, code, self.appointments[code].popleft()
+
+    def _walk_in(
+        self, services: tuple[str, ...], at: float
+    ) -> tuple[str, str, Queued | None] | None:
+        for code in services:
+            line = self.ordinary[code]
+            if line.real:
+                return _REAL, code, line.real.popleft()
+            if line.ghost:
+                line.ghost = False
+                return _GHOST, code, None
+            if line.next_coming <= at:
+                line.next_coming = next(line.coming, math.inf)
+                return _COMING, code, None
+        return None
+
+    def next_coming(self, services: tuple[str, ...], at: float) -> float:
+        """When a counter with nothing to call at ``at`` may find work: a citizen still to come,
+        or an appointment's time."""
+        coming = [self.ordinary[code].next_coming for code in services]
+        due = [
+            self.appointments[code][0].due or 0.0
+            for code in services
+            if self.appointments[code] and (self.appointments[code][0].due or 0.0) > at
+        ]
+        return min(coming + due, default=math.inf)
 
 
 def project(
@@ -257,6 +301,7 @@ def project(
     rates: Rates,
     *,
     max_priority_in_a_row: int,
+    max_appointments_in_a_row: int = 2,
     new: Iterable[tuple[str, bool]] = (),
     rng: random.Random | None = None,
     only: Collection[int] | None = None,
@@ -271,9 +316,13 @@ def project(
     served = sorted({code for desk in desks for code in desk.services})
     windows = list(day.ticket_windows())
     by_service: dict[tuple[str, bool], list[Queued]] = {}
+    booked: dict[str, list[Queued]] = {}
     for queued in waiting:
-        by_service.setdefault((queued.service, queued.priority), []).append(queued)
-    office = _Office(max_priority_in_a_row)
+        if queued.due is None:
+            by_service.setdefault((queued.service, queued.priority), []).append(queued)
+        else:
+            booked.setdefault(queued.service, []).append(queued)
+    office = _Office(max_priority_in_a_row, max_appointments_in_a_row)
     for code in served:
         pieces = sorted(
             (max(start, opens), min(end, closes), rate)
@@ -286,25 +335,25 @@ def project(
         office.priority[code] = deque(
             sorted(by_service.get((code, True), ()), key=lambda t: (t.queued, t.key))
         )
+        office.appointments[code] = deque(
+            sorted(booked.get(code, ()), key=lambda t: (t.due or 0.0, t.key))
+        )
     for code, is_priority in new:
         if code in served:
             if is_priority:
                 office.priority_ghosts.add(code)
             else:
                 office.ordinary[code].ghost = True
-    wanted = sum(
-        1
-        for (code, _), queued in by_service.items()
-        if code in served
-        for ticket in queued
-        if only is None or ticket.key in only
-    )
+    everyone = [t for queued in (*by_service.values(), *booked.values()) for t in queued]
+    wanted = sum(1 for t in everyone if t.service in served and (only is None or t.key in only))
     ghosts_wanted = len(office.priority_ghosts) + sum(
         line.ghost for line in office.ordinary.values()
     )
     tickets: dict[int, Called] = {}
     ghosts: dict[tuple[str, bool], Called] = {}
-    streaks = {desk.number: desk.streak for desk in desks}
+    streaks = {
+        desk.number: {PRIORITY: desk.streak, APPOINTMENT: desk.appointment_streak} for desk in desks
+    }
     heap = [
         (desk.free_at if chance is None else chance.rest(desk), desk.number, desk.services)
         for desk in desks
@@ -317,23 +366,40 @@ def project(
             continue
         picked = office.pick(services, at, streaks[number])
         while picked is not None and picked[0] == _GHOST:
-            ghosts[(picked[1], picked[2])] = Called(at, calls)
+            ghosts[(picked[1], picked[2] == PRIORITY)] = Called(at, calls)
             picked = office.pick(services, at, streaks[number])
         if picked is None:
-            # Nothing to call: only a citizen still to come can give this counter work (they
-            # come only while tickets are issued), else it is done for the day.
-            following = office.next_coming(services)
+            # Nothing to call: only a citizen still to come (they come only while tickets are
+            # issued) or an appointment's time can give this counter work, else it is done.
+            following = office.next_coming(services, at)
             if following < math.inf:
                 heapq.heappush(heap, (following, number, services))
             continue
-        _, code, is_priority, real = picked
+        _, code, kind, real = picked
         if real is not None and (only is None or real.key in only):
             tickets[real.key] = Called(at, calls)
         calls += 1
-        streaks[number] = streaks[number] + 1 if is_priority else 0
+        streaks[number] = after_call(streaks[number], kind)
         occupancy = rates.mean(code) if chance is None else chance.occupancy(code)
         heapq.heappush(heap, (at + occupancy, number, services))
     return Projection(tickets, ghosts, calls)
+
+
+def call_order(streaks: Mapping[str, int], limits: Mapping[str, int]) -> tuple[str, ...]:
+    """What a counter looks for, in order: priority tickets and due appointments each ahead of
+    walk-ins until the counter has made its limit of them in a row; then walk-ins; then those
+    held back, should no walk-in wait. The engine's call-next asks the same."""
+    ahead = (kind for kind in (PRIORITY, APPOINTMENT) if streaks[kind] < limits[kind])
+    return tuple(dict.fromkeys((*ahead, WALK_IN, PRIORITY, APPOINTMENT)))
+
+
+def after_call(streaks: Mapping[str, int], kind: str) -> dict[str, int]:
+    """A counter's calls in a row after calling ``kind``: a priority call counts the priority
+    calls and leaves the appointments' count, and the other way round; a walk-in's call starts
+    both afresh. The engine's call-next keeps the same counts."""
+    if kind == WALK_IN:
+        return dict.fromkeys(streaks, 0)
+    return {**streaks, kind: streaks[kind] + 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -372,6 +438,7 @@ def forecast(
     rates: Rates,
     *,
     max_priority_in_a_row: int,
+    max_appointments_in_a_row: int = 2,
     new: Sequence[tuple[str, bool]] = (),
     seed: int = 0,
     only: Collection[int] | None = None,
@@ -385,6 +452,7 @@ def forecast(
         day,
         rates,
         max_priority_in_a_row=max_priority_in_a_row,
+        max_appointments_in_a_row=max_appointments_in_a_row,
         new=new,
         only=only,
     )
@@ -406,6 +474,7 @@ def forecast(
             day,
             rates,
             max_priority_in_a_row=max_priority_in_a_row,
+            max_appointments_in_a_row=max_appointments_in_a_row,
             new=new,
             rng=random.Random(seed * MAX_DRAWS + draw),
             only=only,

@@ -421,3 +421,17 @@ def taken(desk: Bookings, service: str, start: dt.datetime) -> int:
     with desk.engine.db.read() as session:
         row = session.get(BookingSlotRow, (service, start))
         return 0 if row is None else row.taken
+
+
+def test_an_early_check_ins_estimate_waits_for_its_booked_time(desk: Bookings) -> None:
+    engine = desk.engine
+    booking = desk.book("visa", at(FRIDAY, "10:10"))
+    clock(desk).set(at(FRIDAY, "09:55"))
+    engine.sign_in(1, "wang")
+    ticket = desk.check_in(booking.code).ticket
+    walk_in = engine.issue("visa")
+    shown = engine.read.ticket_by_token(ticket.token)
+    assert shown.estimated_wait_minutes is not None and shown.estimated_wait_minutes >= 15
+    # The walk-in behind it is called first: the counter is free now.
+    later = engine.read.ticket_by_token(walk_in.token).estimated_wait_minutes
+    assert later is not None and later < shown.estimated_wait_minutes

@@ -427,3 +427,49 @@ def test_a_long_queue_gets_a_normal_range_around_the_expected_call() -> None:
 
 def test_a_ticket_no_counter_serves_has_no_range() -> None:
     assert drawn([waiting(1, "b", 0)], [Desk(1, ("a",), free_at=0)], TEN_MINUTES) == {}
+
+
+# -- appointments ---------------------------------------------------------------------------
+
+
+def booked(key: int, service: str, queued: float, due: float) -> Queued:
+    """A checked-in appointment, taken at ``queued``, booked for ``due``."""
+    return Queued(key, service, False, queued, due)
+
+
+def test_an_appointment_is_called_at_its_time_and_not_before() -> None:
+    """Checked in 5 minutes ago for 25 minutes from now: the walk-ins go first, then the
+    counter, free at 20, waits for 25 rather than call b3 ahead of its time."""
+    projection = run(
+        [booked(1, "a", -5, 25), waiting(2, "a", -3), waiting(3, "a", -2)],
+        [Desk(1, ("a",), free_at=0)],
+    )
+    assert projection.tickets == {2: Called(0, 0), 3: Called(10, 1), 1: Called(25, 2)}
+
+
+def test_a_counter_with_nothing_else_waits_for_an_appointment() -> None:
+    projection = run([booked(1, "a", -5, 30)], [Desk(1, ("a", "b"), free_at=0)])
+    assert projection.tickets == {1: Called(30, 0)}
+
+
+def test_due_appointments_go_ahead_of_walk_ins_two_in_a_row() -> None:
+    """The engine's rule: two due appointments, then a walk-in, then the third."""
+    projection = run(
+        [
+            waiting(1, "a", -20),
+            booked(2, "a", -15, -10),
+            booked(3, "b", -15, -5),
+            booked(4, "a", -10, 0),
+        ],
+        [Desk(1, ("a", "b"), free_at=0)],
+    )
+    order = sorted(projection.tickets, key=lambda key: projection.tickets[key].at)
+    assert order == [2, 3, 1, 4]
+
+
+def test_a_counter_past_its_appointment_limit_calls_a_walk_in_first() -> None:
+    projection = run(
+        [waiting(1, "a", -20), booked(2, "a", -15, -10)],
+        [Desk(1, ("a",), free_at=0, appointment_streak=2)],
+    )
+    assert projection.tickets == {1: Called(0, 0), 2: Called(10, 1)}
