@@ -125,17 +125,18 @@ class FreeSlot(View):
 
 
 class CheckedIn(NamedTuple):
-    """What a check-in gave: the booking, its ticket, and whether it came late (then the
-    ticket is a walk-in's, by the office's rule)."""
+    """What a check-in gave: the booking (None for a number taken from the web), its ticket,
+    and whether it came late (then the ticket is a walk-in's, by the office's rule)."""
 
-    booking: Booking
+    booking: Booking | None
     ticket: Ticket
     late: bool
 
 
 class CheckInRefused(BookingRefused):
     """No ticket for this booking now; ``reason`` is a key the kiosk words in both languages
-    (``early``, ``late``, ``another_day``, ``cancelled``, ``no_show``, ``used``), and
+    (``early``, ``late``, ``another_day``, ``cancelled``, ``no_show``, ``used``, ``lapsed``
+    for a web number not checked in in time), and
     ``opens_at`` when an early citizen may check in."""
 
     def __init__(self, message: str, reason: str, opens_at: dt.datetime | None = None) -> None:
@@ -315,15 +316,19 @@ class Bookings:
     # -- the day of the appointment ------------------------------------------------------
 
     def check_in(self, code: str) -> CheckedIn:
-        """Check in the booking with ``code`` at the kiosk: a ticket called at its time, ahead
-        of walk-ins; within the window before it the ticket waits for that time. Too early, on
-        another day, or already used: refused, saying why. Late: the service's ``late`` rule
-        (a walk-in's ticket, or refused)."""
+        """Check in at the kiosk the booking with ``code``, or the number taken from the web
+        with that check-in code (``engine.check_in_remote``): the kiosk asks for one code.
+
+        A booking gets a ticket called at its time, ahead of walk-ins; within the window before
+        it the ticket waits for that time. Too early, on another day, or already used: refused,
+        saying why. Late: the service's ``late`` rule (a walk-in's ticket, or refused)."""
         code = booking_code(code)
         now = self.engine.clock.now()
         with self.engine.db.read() as session:
-            row = self._by_code(session, code)
-            service, starts_at = self.office.service(row.service_code), row.starts_at
+            row = session.scalars(select(BookingRow).where(BookingRow.code == code)).one_or_none()
+        if row is None:
+            return CheckedIn(None, self.engine.check_in_remote(code), late=False)
+        service, starts_at = self.office.service(row.service_code), row.starts_at
         rules = service.appointments
         before = rules.check_in.before_minutes if rules else 0
         after = rules.check_in.after_minutes if rules else 0

@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, whole_number
-from counterdesk.queue.bookings import Appointment, booking_code, mark_no_shows
+from counterdesk.queue.bookings import Appointment, CheckInRefused, booking_code, mark_no_shows
 from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import POOL, Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
@@ -549,12 +549,13 @@ class TicketEngine:
                 .with_for_update()
             ).one_or_none()
             if ticket is None:
-                raise NotFound(f"no number of today has the check-in code {code}")
-            if ticket.status != Status.WAITING or ticket.check_in_by is None:
-                state = "checked in already" if ticket.check_in_by is None else "lapsed"
-                raise QueueError(f"{ticket.number} is {_describe(ticket)}: {state}")
-            if ticket.check_in_by < now:
-                raise QueueError(f"{ticket.number} was not checked in in time: it has lapsed")
+                raise NotFound(f"no booking or number of today has the check-in code {code}")
+            if ticket.check_in_by is None:
+                raise CheckInRefused(f"{ticket.number} has been checked in already", "used")
+            if ticket.status != Status.WAITING or ticket.check_in_by < now:
+                raise CheckInRefused(
+                    f"{ticket.number} was not checked in in time: it has lapsed", "lapsed"
+                )
             ticket.check_in_by = None
             self._log(session, EventKind.CHECKED_IN, ticket)
             return Ticket.of(ticket)

@@ -269,7 +269,9 @@ def test_a_used_cancelled_or_other_days_booking_is_refused(desk: Bookings) -> No
         with pytest.raises(CheckInRefused, match=message) as refused:
             desk.check_in(code)
         assert refused.value.reason == reason
-    with pytest.raises(NotFound, match="no booking has the code 00000000"):
+    with pytest.raises(
+        NotFound, match="no booking or number of today has the check-in code 00000000"
+    ):
         desk.check_in("0000-0000")
 
 

@@ -12,10 +12,10 @@ from counterdesk.queue import (
     Database,
     ManualClock,
     NotFound,
-    QueueError,
     TicketEngine,
     TicketRefused,
 )
+from counterdesk.queue.bookings import Bookings, CheckInRefused
 from counterdesk.queue.models import TicketEventRow
 from tests.queue.booking_office import FRIDAY, at, booking_office
 
@@ -76,11 +76,12 @@ def test_a_web_number_not_checked_in_in_time_lapses(engine: TicketEngine) -> Non
     advance(engine, 30)
     assert engine.lapse_remote() == 0  # due by 09:30: not yet past
     advance(engine, 1)
-    with pytest.raises(QueueError, match="not checked in in time"):
+    with pytest.raises(CheckInRefused, match="not checked in in time") as refused:
         engine.check_in_remote(remote.check_in_code)
+    assert refused.value.reason == "lapsed"
     assert engine.lapse_remote() == 1
     assert engine.read.ticket(remote.number).status == "cancelled"
-    with pytest.raises(QueueError, match="lapsed"):
+    with pytest.raises(CheckInRefused, match="lapsed"):
         engine.check_in_remote(remote.check_in_code)
     with engine.db.read() as session:
         outcomes = session.scalars(
@@ -93,8 +94,19 @@ def test_checking_in_twice_or_with_an_unknown_code_is_refused(engine: TicketEngi
     remote = engine.take_remote("walkin")
     assert remote.check_in_code is not None
     engine.check_in_remote(remote.check_in_code)
-    with pytest.raises(QueueError, match="checked in already"):
+    with pytest.raises(CheckInRefused, match="checked in already") as refused:
         engine.check_in_remote(remote.check_in_code)
+    assert refused.value.reason == "used"
     unknown = "00000000" if remote.check_in_code != "00000000" else "11111111"
     with pytest.raises(NotFound, match=f"check-in code {unknown}"):
         engine.check_in_remote(unknown)
+
+
+def test_the_kiosks_one_code_checks_in_a_web_number_too(engine: TicketEngine) -> None:
+    remote = engine.take_remote("walkin")
+    assert remote.check_in_code is not None
+    checked = Bookings(engine).check_in(f"{remote.check_in_code[:4]}-{remote.check_in_code[4:]}")
+    assert checked.booking is None and not checked.late
+    assert checked.ticket.id == remote.id and checked.ticket.check_in_by is None
+    with pytest.raises(NotFound, match="no booking or number of today has the check-in code"):
+        Bookings(engine).check_in("0000 0001" if remote.check_in_code != "00000001" else "11111111")
