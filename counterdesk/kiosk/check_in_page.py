@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from counterdesk import phrases
 from counterdesk.devices.speech_protocol import Utterance
-from counterdesk.kiosk.home import Alert
+from counterdesk.kiosk.home import Alert, scrolling
 from counterdesk.kiosk.widgets import Button, Card, Pair, label
 from counterdesk.phrases import Bilingual
 from counterdesk.queue.bookings import CODE_DIGITS, CheckInRefused
@@ -87,13 +87,32 @@ class CheckInPage(QWidget):
         self.keypad = QWidget()
         self.keypad.setObjectName("keypad")
         self.keypad.setLayout(pad)
+        # Scrolls on a screen too small for it (a demo window), as the other pages do, rather
+        # than make the whole kiosk larger than its screen.
+        words = QVBoxLayout()
+        words.addWidget(self.how)
+        words.addWidget(self.shown)
+        words.addWidget(self.alert)
+        words.addStretch(1)
+        pad_column = QVBoxLayout()
+        pad_column.addWidget(self.keypad, 1, Qt.AlignmentFlag.AlignHCenter)
+        pad_column.addStretch(1)  # what the keypad, grown to its largest, leaves
+        body = QWidget()
+        self.columns = QBoxLayout(QBoxLayout.Direction.TopToBottom, body)
+        self.columns.setContentsMargins(0, 0, 0, 0)
+        self.columns.addLayout(words)
+        self.columns.addLayout(pad_column, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.how)
-        layout.addWidget(self.shown)
-        layout.addWidget(self.alert)
-        layout.addWidget(self.keypad, 1, Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(scrolling(body), 1)
         self.reset()
+
+    def set_portrait(self, portrait: bool) -> None:
+        """The keypad under the code on a portrait screen, beside it on a landscape one."""
+        self.columns.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self.columns.setStretch(0, 0 if portrait else 1)
 
     def reset(self) -> None:
         """A fresh page: no digits, no message."""

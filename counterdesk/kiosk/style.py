@@ -44,7 +44,7 @@ ROLES: Roles = {
     "note-zh": (24, False),
     "note-en": (20, False),
     "note": (21, False),
-    "code": (84, True),
+    "code": (72, True),
     "key-zh": (52, True),
     "key-en": (24, True),
 }
@@ -57,7 +57,7 @@ def stylesheet(scale: float, target_px: int) -> str:
         return scaled(size, scale)
 
     radius = px(18)
-    key = max(target_px, px(80))  # the check-in keypad's keys
+    key = max(target_px, px(72))  # the check-in keypad's keys
     return (
         citizen_sheet("kiosk", ROLES, scale)
         + f"""
@@ -85,8 +85,9 @@ Card[kind="appointment"] QLabel {{ color: white; }}
 Card[kind="key"] {{ min-width: {max(target_px, px(230))}px; min-height: {key}px;
     max-height: {2 * key}px; }}
 QWidget#keypad Card[kind="go"] {{ min-height: {key}px; max-height: {2 * key}px; }}
+QWidget#keypad {{ max-height: {10 * key + 4 * px(12)}px; }}
 QLabel#code {{ color: {INK}; background: white; border: {px(3)}px solid #94A3B8;
-    border-radius: {px(12)}px; padding: {px(6)}px {px(24)}px; }}
+    border-radius: {px(12)}px; padding: 0 {px(24)}px; }}
 Card[kind="priority"]:pressed {{ background: #F59E0B; }}
 QLabel[role="tile-letter"] {{
     color: white; background: {BRAND}; border-radius: {px(10)}px;

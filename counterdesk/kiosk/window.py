@@ -201,6 +201,7 @@ class KioskWindow(QWidget):
             grid.set_columns(columns)
             grid.set_spacing(round(16 * scale))
         self.service_page.set_portrait(portrait)
+        self.check_in_page.set_portrait(portrait)
         self.ticket_page.set_portrait(portrait, scale)
         super().resizeEvent(event)
 
@@ -243,7 +244,7 @@ class KioskWindow(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Any touch, click or key inside the kiosk restarts the idle countdown; keys go to
-        the scanner's reading (not while the staff PIN dialog is open: its keys are staff's)."""
+        the scanner's reading (not the staff PIN dialog's: a window of its own)."""
         if not (
             event.type() in ACTIVITY
             and isinstance(watched, QWidget)
@@ -251,9 +252,7 @@ class KioskWindow(QWidget):
         ):
             return False
         self._idle.start()
-        if isinstance(event, QKeyEvent) and self.exit_dialog is None:
-            return self.scanner.key(event)
-        return False
+        return isinstance(event, QKeyEvent) and self.scanner.key(event)
 
     def _idle_timeout(self) -> None:
         if self.stack.currentWidget() is not self.home:
