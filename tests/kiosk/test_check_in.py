@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image, ImageChops
@@ -39,6 +40,22 @@ def at(hour: int, minute: int, day: int = 27) -> dt.datetime:
 def book(engine: TicketEngine, service: str, start: dt.datetime) -> Booking:
     """A booking made at 09:00 (the clock's start), as from the web pages."""
     return Bookings(engine).book(service, start)
+
+
+def booked_kiosk(
+    make_kiosk: Factory,
+    engine: TicketEngine,
+    clock: ManualClock,
+    service: str = "incorporation",
+    start: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+    **options: Any,
+) -> tuple[KioskWindow, Booking]:
+    """A booking (09:30 unless ``start``) and, at ``now`` (09:20: within the 15 minutes
+    before), a running kiosk."""
+    booking = book(engine, service, start or at(9, 30))
+    clock.set(now or at(9, 20))
+    return make_kiosk(**options), booking
 
 
 def scan(qtbot: QtBot, target: QWidget, code: str) -> None:
@@ -84,10 +101,8 @@ def printed_image(output: bytes) -> Image.Image:
 def test_a_scan_on_the_home_page_checks_in_and_prints_the_mark(
     qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, clock: ManualClock
 ) -> None:
-    booking = book(engine, "incorporation", at(9, 30))
-    clock.set(at(9, 20))  # within the 15 minutes before
     printer, device = dummy_printer()
-    kiosk = make_kiosk(printer=printer)
+    kiosk, booking = booked_kiosk(make_kiosk, engine, clock, printer=printer)
     assert kiosk.current_page() is kiosk.home
     with qtbot.waitSignal(kiosk.printed, timeout=10_000) as printed:
         content = scan_to_ticket(qtbot, kiosk, kiosk, booking.code)
@@ -141,9 +156,7 @@ def test_a_scan_works_on_a_service_page_and_on_a_ticket_page(
 def test_garbage_and_stale_bursts_are_dropped_without_a_word(
     qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, clock: ManualClock
 ) -> None:
-    booking = book(engine, "incorporation", at(9, 30))
-    clock.set(at(9, 20))
-    kiosk = make_kiosk(scan_gap_ms=100)
+    kiosk, booking = booked_kiosk(make_kiosk, engine, clock, scan_gap_ms=100)
     code = booking.code
     for burst in ("1234", code + "9", code[:4] + "a" + code[4:], "", "abcdefgh"):
         scan(qtbot, kiosk, burst)
@@ -163,9 +176,7 @@ def test_garbage_and_stale_bursts_are_dropped_without_a_word(
 def test_the_staff_pin_dialog_keeps_its_keys(
     qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, clock: ManualClock
 ) -> None:
-    booking = book(engine, "incorporation", at(9, 30))
-    clock.set(at(9, 20))
-    kiosk = make_kiosk(pin_hash=hash_pin("2468"))
+    kiosk, booking = booked_kiosk(make_kiosk, engine, clock, pin_hash=hash_pin("2468"))
     kiosk.request_staff_exit()
     dialog = kiosk.exit_dialog
     assert dialog is not None
@@ -180,9 +191,7 @@ def test_the_staff_pin_dialog_keeps_its_keys(
 def test_typing_the_code_on_the_keypad(
     qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, clock: ManualClock
 ) -> None:
-    booking = book(engine, "amendment", at(10, 15))
-    clock.set(at(10, 15))
-    kiosk = make_kiosk()
+    kiosk, booking = booked_kiosk(make_kiosk, engine, clock, "amendment", at(10, 15), at(10, 15))
     assert kiosk.home.check_in_tile.isVisibleTo(kiosk.home)
     tap(qtbot, kiosk.home.check_in_tile)
     page = kiosk.check_in_page
@@ -200,6 +209,8 @@ def test_typing_the_code_on_the_keypad(
     assert page.code == booking.code
     assert page.shown.text() == f"{booking.code[:4]} {booking.code[4:]}"
     assert page.go.isEnabled()
+    zh, en = page.utterances()
+    assert zh.text.startswith("預約報到。") and " ".join(booking.code) in en.text
     with qtbot.waitSignal(kiosk.ticket_shown, timeout=5000) as shown:
         tap(qtbot, page.go)
     assert shown.args[0].appointment_at == at(10, 15)
@@ -309,9 +320,7 @@ def test_late_with_the_refuse_rule_is_refused(
 def test_with_the_database_gone_check_in_says_to_ask_at_the_desk(
     qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, clock: ManualClock, sqlite_url: str
 ) -> None:
-    booking = book(engine, "incorporation", at(9, 30))
-    clock.set(at(9, 20))
-    kiosk = make_kiosk()
+    kiosk, booking = booked_kiosk(make_kiosk, engine, clock)
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     engine.db.dispose()
     os.rename(path, path.with_suffix(".moved"))  # the disk unmounted, the file renamed
