@@ -10,6 +10,7 @@ may use it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import NamedTuple, Protocol
 
 
@@ -152,6 +153,43 @@ CANNOT_ISSUE = B(
 FULL_TODAY = B("今日號碼牌已發完", "All of today's numbers have been given out")
 FULL_TODAY_HINT = B("請於下一個上班日再來", "Please come back on the next working day")
 NOT_NOW = B("目前不受理取號", "No numbers are being issued now")
+# Checking in a booking (the kiosk's keypad page, the scanner, the ticket).
+CHECK_IN = B("我有預約 報到", "I have an appointment — check in")
+CHECK_IN_TITLE = B("預約報到", "Appointment check-in")
+CHECK_IN_HOW = B(
+    "請輸入 8 位數預約代碼，或將預約 QR code 對準掃描器",
+    "Type your 8-digit booking code, or hold your booking's QR code to the scanner",
+)
+CHECK_IN_GO = B("報到", "Check in")
+CHECKING_IN = B("報到中…", "Checking you in…")
+KEY_DELETE = B("刪除", "Delete")
+KEY_CLEAR = B("清除", "Clear")
+APPOINTMENT = B("預約", "Appointment")
+APPOINTMENT_TIME = B("預約時間", "Appointment time")
+CALLED_AT_APPOINTMENT = B("您將於預約時間被叫號", "You will be called at your appointment time")
+LATE_WALK_IN = B(
+    "您已超過預約報到時間，本號碼牌依一般順序叫號",
+    "You came after your booking's check-in time: this ticket is in the ordinary queue",
+)
+CHECK_IN_FROM = B("請於 {time} 後報到", "Please check in from {time}")
+CHECK_IN_REFUSED = {
+    "late": B(
+        "您的預約已超過報到時間，如需辦理請抽號碼牌",
+        "Your booking's check-in time has passed: to be served, please take a number",
+    ),
+    "another_day": B("您的預約日期是 {day}，不是今天", "Your appointment is on {day}, not today"),
+    "cancelled": B("此預約已取消", "This booking has been cancelled"),
+    "no_show": B(
+        "此預約已逾時未報到，如需辦理請抽號碼牌",
+        "This booking's time has passed: to be served, please take a number",
+    ),
+    "used": B("此預約已完成報到", "This booking has already been checked in"),
+    "unknown": B("查無此預約代碼，請再確認", "No booking has this code: please check it"),
+}
+TYPED = B("已輸入", "Typed")
+CANNOT_CHECK_IN = B(
+    "暫時無法報到，請洽服務台", "Check-in is not possible right now: please ask at the desk"
+)
 OPENING_HOURS = B("服務時間", "Opening hours")
 LAST_TICKET = B("最後取號", "Last ticket")
 
@@ -181,6 +219,12 @@ def closed_reason(reason: str, closed_date: _DayName | None = None) -> Bilingual
     if closed_date is None or closed_date.zh is None or closed_date.en is None:
         return said
     return B(f"{said.zh}（{closed_date.zh}）", f"{said.en} ({closed_date.en})")
+
+
+def day_name(day: date) -> Bilingual:
+    """「2026-11-30（週一）」 / "Mon 30 Nov 2026": a date as a booking names it."""
+    weekday = list(WEEKDAYS.values())[day.weekday()]
+    return B(f"{day.isoformat()}（週{weekday.zh}）", f"{weekday.en} {day.day} {day:%b %Y}")
 
 
 def waiting_line(waiting: int, service: _Estimated) -> Bilingual:

@@ -7,8 +7,8 @@ The sample office at a fixed moment (Friday 27 November 2026, 10:20 in Taipei), 
 weeks of simulated history (so the estimates use learnt paces and arrival rates) and with
 today's queue at four counters, so the pictures never depend on today's clock or queue (the
 windows' own ``--snapshot`` runs on the real clock: after hours, no estimate is shown). The
-ticket pages show a number really issued, with the wait promised at issue. Needs Debian's
-``fonts-noto-cjk``.
+ticket pages show a number really issued, with the wait promised at issue; the check-in pages
+a booking made for 10:30 and checked in at 10:20. Needs Debian's ``fonts-noto-cjk``.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from counterdesk.queue import (  # noqa: E402
     TicketEngine,
     load_office,
 )
+from counterdesk.queue.bookings import Bookings  # noqa: E402
 from counterdesk.simulation.simulator import DEFAULT_PROFILE, Plan, simulate  # noqa: E402
 from counterdesk.ui.app import application, parse_size, save_snapshot  # noqa: E402
 
@@ -95,8 +96,34 @@ def shoot(folder: Path, target: Path) -> None:
         window.shutdown()
     for paper in (80, 58):
         save_ticket(content, target / f"ticket-{paper}mm.png", WIDTHS[paper])
+    booked = check_in(engine, target)
     engine.db.dispose()
-    print(f"wrote the kiosk's pages and {ticket.number}'s ticket into {target}")
+    print(f"wrote the kiosk's pages, {ticket.number}'s and {booked}'s tickets into {target}")
+
+
+def check_in(engine: TicketEngine, target: Path) -> str:
+    """A booking for 10:30 made the day before, typed on the keypad and checked in at 10:20:
+    the keypad page, the appointment's ticket page and its printed ticket."""
+    clock = engine.clock
+    assert isinstance(clock, ManualClock)
+    bookings = Bookings(engine)
+    clock.set(MOMENT - dt.timedelta(days=1))
+    booking = bookings.book("incorporation", MOMENT.replace(minute=30))
+    clock.set(MOMENT)
+    checked = bookings.check_in(booking.code)
+    content = content_for(engine.office, checked.ticket)
+    for orientation, size in SIZES.items():
+        window = KioskWindow(engine)
+        window.load_now()
+        window.open_check_in()
+        window.check_in_page.show_code(booking.code)
+        save_snapshot(window, target / f"kiosk-check-in-{orientation}.png", parse_size(size))
+        window.show_ticket(content)
+        window.ticket_page.show_print(PrintOutcome("printed"))
+        save_snapshot(window, target / f"kiosk-appointment-{orientation}.png", parse_size(size))
+        window.shutdown()
+    save_ticket(content, target / "ticket-appointment-80mm.png", WIDTHS[80])
+    return checked.ticket.number
 
 
 def main(argv: list[str] | None = None) -> int:

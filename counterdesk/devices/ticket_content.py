@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from counterdesk.phrases import Bilingual, projected_wait
+from counterdesk.phrases import APPOINTMENT, Bilingual, projected_wait
 from counterdesk.queue.office import Document, Office
 from counterdesk.queue.views import Ticket
 
@@ -31,10 +31,22 @@ class TicketContent:
     status_url: str
     helpline: str | None = None
     sample: bool = False  # a test print: says so on the paper
+    # A checked-in booking's time (local): called then, so the paper and the screen give that
+    # time rather than people ahead and a wait counted in walk-in order.
+    appointment_at: dt.datetime | None = None
+    # A booking checked in after its window, by the office's rule a walk-in: says so.
+    late_booking: bool = False
 
     @property
     def wait(self) -> Bilingual:
         return projected_wait(self.wait_low, self.wait_high)
+
+    @property
+    def appointment_mark(self) -> Bilingual | None:
+        """「預約」 "Appointment 10:30": an appointment ticket's mark, or None."""
+        if self.appointment_at is None:
+            return None
+        return Bilingual(APPOINTMENT.zh, f"{APPOINTMENT.en} {self.appointment_at:%H:%M}")
 
     @property
     def ahead(self) -> Bilingual:
@@ -51,8 +63,12 @@ def content_for(
     office: Office,
     ticket: Ticket,
     missing: Sequence[Document] = (),
+    *,
+    late_booking: bool = False,
 ) -> TicketContent:
-    """The content of ``ticket``; ``missing`` are the checklist items the citizen did not tick."""
+    """The content of ``ticket``; ``missing`` are the checklist items the citizen did not tick;
+    ``late_booking`` for a booking checked in late that became a walk-in's ticket."""
+    booked = ticket.appointment_at
     return TicketContent(
         office=Bilingual.of(office.office.name),
         number=ticket.number,
@@ -65,6 +81,8 @@ def content_for(
         missing_documents=tuple(Bilingual.of(document) for document in missing),
         status_url=status_url(office, ticket.token),
         helpline=office.office.helpline,
+        appointment_at=None if booked is None else booked.astimezone(office.zone),
+        late_booking=late_booking,
     )
 
 

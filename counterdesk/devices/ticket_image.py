@@ -195,9 +195,13 @@ class _Sheet:
         self.y += int(bottom - top)  # FreeType boxes are whole pixels, typed float
 
     def banner(self, phrase: Bilingual, size: int) -> None:
-        """White text on a black band: the priority mark, seen at a glance."""
+        """White text on a black band: the priority or appointment mark, seen at a glance;
+        smaller type when it is too long for the paper (an appointment's on 58 mm)."""
         text = f"{phrase.zh}  {phrase.en}"
         face = font(size, True, text)
+        while face.getlength(text) > self.inner - size and size > 20:
+            size -= 2
+            face = font(size, True, text)
         left, top, right, bottom = face.getbbox(text)
         pad = size // 3
         band = bottom - top + 2 * pad
@@ -264,14 +268,25 @@ def render_ticket(content: TicketContent, width: int = WIDTHS[80]) -> Image.Imag
     sheet.gap(6)
     sheet.number(content.number)
     sheet.gap(20)
-    if content.priority:
-        sheet.banner(Bilingual(phrases.PRIORITY.zh, phrases.PRIORITY.en.upper()), 32)
+    marks = [phrases.PRIORITY] if content.priority else []
+    if (booked := content.appointment_mark) is not None:
+        marks.append(booked)
+    for mark in marks:
+        sheet.banner(Bilingual(mark.zh, mark.en.upper()), 32)
         sheet.gap()
     sheet.bilingual(content.service, 36, bold=True)
     sheet.rule()
     sheet.row(phrases.ISSUED, f"{content.issued_at:%Y-%m-%d %H:%M}")
-    sheet.row(phrases.PEOPLE_AHEAD, content.ahead)
-    sheet.row(phrases.ESTIMATED_WAIT, content.wait)
+    if content.appointment_at is not None:
+        # Called at its time: people ahead and a wait in walk-in order would mislead.
+        sheet.row(phrases.APPOINTMENT_TIME, f"{content.appointment_at:%H:%M}")
+        sheet.bilingual(phrases.CALLED_AT_APPOINTMENT, 26, bold=True)
+    else:
+        sheet.row(phrases.PEOPLE_AHEAD, content.ahead)
+        sheet.row(phrases.ESTIMATED_WAIT, content.wait)
+    if content.late_booking:
+        sheet.gap(6)
+        sheet.bilingual(phrases.LATE_WALK_IN, 24)
     if content.missing_documents:
         sheet.rule()
         sheet.text(phrases.REMEMBER.zh, 28, bold=True)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from counterdesk.queue import TicketEngine
 
 SIZES = {"portrait": "1080x1920", "landscape": "1920x1080"}
-PAGES = "home, priority, service:CODE or ticket"
+PAGES = "home, priority, service:CODE, ticket or check-in"
 
 
 def register(command: CommandFactory) -> None:
@@ -95,6 +95,9 @@ def _snapshot_window(window: Any, page: str) -> Any:
             known = ", ".join(s.code for s in office.services)
             raise CounterdeskError(f"--page {page}: no service {code!r} (known: {known})")
         window.open_service(code, priority=False)
+        return window
+    if page == "check-in":
+        window.open_check_in()
         return window
     if page == "ticket":
         content = sample_content(office, moment=window.engine.clock.now())

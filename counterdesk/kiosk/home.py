@@ -164,11 +164,12 @@ def hours_phrase(office: Office) -> Bilingual:
 class HomePage(QWidget):
     chosen = Signal(str)
     priority_chosen = Signal()
+    check_in_chosen = Signal()
 
     def __init__(self, office: Office) -> None:
         super().__init__()
         self.office = office
-        self.heading = Pair(phrases.CHOOSE, "section", center=True)
+        self.heading = Pair(phrases.CHOOSE, "section")
         self.alert = Alert()
         self.grid = ServiceGrid(office)
         self.grid.chosen.connect(self.chosen)
@@ -179,9 +180,17 @@ class HomePage(QWidget):
         row.addWidget(badge)
         row.addWidget(who, 1)
         self.priority_tile.clicked.connect(self.priority_chosen)
+        # Shown when the office takes bookings: a scan works on any page without it.
+        self.check_in_tile = Card("tile", kind="appointment")
+        QVBoxLayout(self.check_in_tile).addWidget(Pair(phrases.CHECK_IN, "section", center=True))
+        self.check_in_tile.clicked.connect(self.check_in_chosen)
+        self.check_in_tile.setVisible(any(s.appointments for s in office.services))
         self.hours = Pair(hours_phrase(office), "note", center=True)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1, Qt.AlignmentFlag.AlignVCenter)
+        top.addWidget(self.check_in_tile, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.alert)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.priority_tile)
@@ -206,6 +215,9 @@ class HomePage(QWidget):
             en.append(f"{tile.name.en.text()}: {wait.en}.")
         zh.append(f"{phrases.PRIORITY.zh}：{phrases.PRIORITY_WHO.zh}。")
         en.append(f"{phrases.PRIORITY.en}: {phrases.PRIORITY_WHO.en}.")
+        if self.check_in_tile.isVisibleTo(self):
+            zh.append(f"{phrases.CHECK_IN.zh}。")
+            en.append(f"{phrases.CHECK_IN.en}.")
         return [Utterance("".join(zh), "zh"), Utterance(" ".join(en), "en")]
 
 

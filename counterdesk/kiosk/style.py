@@ -44,6 +44,9 @@ ROLES: Roles = {
     "note-zh": (24, False),
     "note-en": (20, False),
     "note": (21, False),
+    "code": (72, True),
+    "key-zh": (52, True),
+    "key-en": (24, True),
 }
 
 
@@ -54,6 +57,7 @@ def stylesheet(scale: float, target_px: int) -> str:
         return scaled(size, scale)
 
     radius = px(18)
+    key = max(target_px, px(72))  # the check-in keypad's keys
     return (
         citizen_sheet("kiosk", ROLES, scale)
         + f"""
@@ -75,6 +79,15 @@ QFrame#header Card[kind="header"] {{
 }}
 QFrame#header Card[kind="header"] QLabel {{ color: {BRAND}; }}
 Card[kind="priority"] {{ background: {PRIORITY}; border-color: {INK}; }}
+Card[kind="appointment"] {{ background: {BRAND}; }}
+Card[kind="appointment"]:pressed {{ background: #1E40AF; }}
+Card[kind="appointment"] QLabel {{ color: white; }}
+Card[kind="key"] {{ min-width: {max(target_px, px(230))}px; min-height: {key}px;
+    max-height: {2 * key}px; }}
+QWidget#keypad Card[kind="go"] {{ min-height: {key}px; max-height: {2 * key}px; }}
+QWidget#keypad {{ max-height: {10 * key + 4 * px(12)}px; }}
+QLabel#code {{ color: {INK}; background: white; border: {px(3)}px solid #94A3B8;
+    border-radius: {px(12)}px; padding: 0 {px(24)}px; }}
 Card[kind="priority"]:pressed {{ background: #F59E0B; }}
 QLabel[role="tile-letter"] {{
     color: white; background: {BRAND}; border-radius: {px(10)}px;
@@ -91,6 +104,8 @@ QFrame[role="alert"] QLabel {{ color: {ALERT_INK}; }}
 QFrame[role="alert"][tone="ok"] {{ background: #DCFCE7; border-color: {GO}; }}
 QFrame[role="alert"][tone="ok"] QLabel {{ color: #14532D; }}
 QFrame[role="badge"] {{ background: {PRIORITY}; border-radius: {px(10)}px; }}
+QFrame[role="badge"][kind="appointment"] {{ background: {BRAND}; }}
+QFrame[role="badge"][kind="appointment"] QLabel {{ color: white; }}
 QScrollArea {{ border: none; background: transparent; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QScrollBar:vertical {{ width: {max(px(28), target_px // 3)}px; background: #F1F5F9; }}

@@ -1,5 +1,7 @@
 """The confirmation after a number is taken: the number very large, the service, people ahead,
-the estimated wait, the QR code, the documents still to bring, and whether the paper came out."""
+the estimated wait, the QR code, the documents still to bring, and whether the paper came out.
+A checked-in booking's ticket gives its booked time instead of people ahead and a wait: it is
+called at that time, not in walk-in order."""
 
 from __future__ import annotations
 
@@ -126,21 +128,37 @@ class TicketPage(QWidget):
         self.badge = QFrame()
         self.badge.setProperty("role", "badge")
         QVBoxLayout(self.badge).addWidget(Inline(phrases.PRIORITY, "section", center=True))
+        self.booked_badge = QFrame()
+        self.booked_badge.setProperty("role", "badge")
+        self.booked_badge.setProperty("kind", "appointment")
+        self.booked_mark = Inline(Bilingual("", ""), "section", center=True)
+        QVBoxLayout(self.booked_badge).addWidget(self.booked_mark)
         self.service = Pair(Bilingual("", ""), "title", center=True)
         facts = QGridLayout()
         self.ahead = Inline(Bilingual("", ""), "title")
         self.wait = Inline(Bilingual("", ""), "title")
+        self.booked = Inline(Bilingual("", ""), "title")
+        # (heading, value) rows: walk-ins see the first two, appointments the third.
+        self.facts: list[tuple[Inline, Inline]] = []
         for row, (heading, value) in enumerate(
-            ((phrases.PEOPLE_AHEAD, self.ahead), (phrases.ESTIMATED_WAIT, self.wait))
+            (
+                (phrases.PEOPLE_AHEAD, self.ahead),
+                (phrases.ESTIMATED_WAIT, self.wait),
+                (phrases.APPOINTMENT_TIME, self.booked),
+            )
         ):
-            facts.addWidget(Inline(heading, "section"), row, 0)
+            self.facts.append((Inline(heading, "section"), value))
+            facts.addWidget(self.facts[-1][0], row, 0)
             facts.addWidget(value, row, 1)
+        self.note = Pair(Bilingual("", ""), "section", center=True)
         left = QVBoxLayout()
         left.addWidget(self.heading)
         left.addWidget(self.number, 1)
         left.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignHCenter)
+        left.addWidget(self.booked_badge, 0, Qt.AlignmentFlag.AlignHCenter)
         left.addWidget(self.service)
         left.addLayout(facts)
+        left.addWidget(self.note)
 
         self.qr = QrView()
         self.scan = Pair(phrases.SCAN, "body", center=True)
@@ -181,9 +199,21 @@ class TicketPage(QWidget):
         self.content = content
         self.number.set_text(content.number)
         self.badge.setVisible(content.priority)
+        mark = content.appointment_mark
+        self.booked_badge.setVisible(mark is not None)
         self.service.set_text(content.service)
         self.ahead.set_text(content.ahead)
         self.wait.set_text(content.wait)
+        if content.appointment_at is not None:
+            self.booked_mark.set_text(mark or Bilingual("", ""))
+            self.booked.set_text(Bilingual(f"{content.appointment_at:%H:%M}", ""))
+        for index, (heading, value) in enumerate(self.facts):
+            shown = (index == 2) == (content.appointment_at is not None)
+            heading.setVisible(shown)
+            value.setVisible(shown)
+        note = self.note_for(content)
+        self.note.setVisible(note is not None)
+        self.note.set_text(note or Bilingual("", ""))
         self.qr.set_data(content.status_url, qr_modules)
         rows = self._reminder_rows
         while len(rows) < len(content.missing_documents):
@@ -196,6 +226,13 @@ class TicketPage(QWidget):
             row.setVisible(index < len(content.missing_documents))
         self.remember.setVisible(bool(content.missing_documents))
         self.printing.say(phrases.PRINTING, tone="ok")
+
+    @staticmethod
+    def note_for(content: TicketContent) -> Bilingual | None:
+        """When an appointment is called, or that a late booking's ticket is a walk-in's."""
+        if content.appointment_at is not None:
+            return phrases.CALLED_AT_APPOINTMENT
+        return phrases.LATE_WALK_IN if content.late_booking else None
 
     def show_print(self, outcome: PrintOutcome) -> None:
         if outcome.printed:
@@ -219,14 +256,18 @@ class TicketPage(QWidget):
             return []
         spoken = spoken_number(content.number)
         wait, ahead = content.wait, content.ahead
-        zh = (
-            f"{phrases.YOUR_NUMBER.zh}是 {spoken} 號，{content.service.zh}。"
-            f"前面還有 {ahead.zh}，{phrases.ESTIMATED_WAIT.zh}{wait.zh}。"
-        )
-        en = (
-            f"{phrases.YOUR_NUMBER.en} is {spoken}, {content.service.en}. "
-            f"{ahead.en} ahead. {phrases.ESTIMATED_WAIT.en}: {wait.en}."
-        )
+        zh = f"{phrases.YOUR_NUMBER.zh}是 {spoken} 號，{content.service.zh}。"
+        en = f"{phrases.YOUR_NUMBER.en} is {spoken}, {content.service.en}. "
+        if content.appointment_at is None:
+            zh += f"前面還有 {ahead.zh}，{phrases.ESTIMATED_WAIT.zh}{wait.zh}。"
+            en += f"{ahead.en} ahead. {phrases.ESTIMATED_WAIT.en}: {wait.en}."
+        else:
+            booked = f"{content.appointment_at:%H:%M}"
+            zh += f"{phrases.APPOINTMENT_TIME.zh} {booked}。"
+            en += f"{phrases.APPOINTMENT_TIME.en}: {booked}."
+        if (note := self.note_for(content)) is not None:
+            zh += note.zh + "。"
+            en += f" {note.en}."
         if content.missing_documents:
             zh += (
                 phrases.REMEMBER.zh

@@ -1,4 +1,5 @@
-"""The citizen kiosk: choose a service, read its procedure, tick the checklist, take a number.
+"""The citizen kiosk: choose a service, read its procedure, tick the checklist, take a number;
+or check in a booking, typed on a keypad or scanned on any page (``kiosk/scanner.py``).
 
 Database and printer work run off the UI thread; the live event feed keeps waiting counts
 current as other terminals issue and call tickets. The kiosk goes back to its home page after
@@ -28,7 +29,9 @@ from counterdesk.devices.speech_protocol import SilentSpeaker, Speaker, Utteranc
 from counterdesk.devices.ticket_content import TicketContent, content_for
 from counterdesk.devices.ticket_image import qr_matrix
 from counterdesk.devices.ticket_printing import PrintOutcome, print_ticket
+from counterdesk.kiosk.check_in_page import CheckInPage, refusal
 from counterdesk.kiosk.home import HomePage, PriorityPage
+from counterdesk.kiosk.scanner import GAP_MS, ScannerInput
 from counterdesk.kiosk.service_page import ServicePage
 from counterdesk.kiosk.staff_exit import CLOSE, LEAVE_FULL_SCREEN, ExitCheck, StaffExitDialog
 from counterdesk.kiosk.style import stylesheet
@@ -36,7 +39,8 @@ from counterdesk.kiosk.ticket_page import TicketPage
 from counterdesk.kiosk.widgets import Button, Pair, label
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import OfficeStatus, ServiceStatus, Ticket, TicketEngine, TicketRefused
-from counterdesk.queue.errors import error_text
+from counterdesk.queue.bookings import Bookings, CheckInRefused
+from counterdesk.queue.errors import InvalidInput, NotFound, error_text
 from counterdesk.queue.pin_guard import PinRefused
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.refresh import Refresher
@@ -93,6 +97,7 @@ class KioskWindow(QWidget):
         confirm_ms: int = 12_000,
         poll_ms: int = POLL_MS,
         hold_ms: int = 3000,
+        scan_gap_ms: int = GAP_MS,
     ) -> None:
         super().__init__()
         self.engine = engine
@@ -123,6 +128,9 @@ class KioskWindow(QWidget):
         self._countdown = QTimer(self, interval=250, timeout=self._show_countdown)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
         self._minute = QTimer(self, interval=30_000, timeout=self._tick)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
         self._watching = False
+        self.scanner = ScannerInput(self, scan_gap_ms)
+        self.scanner.scanned.connect(self.check_in)
+        self._checking: str | None = None  # the code being checked in
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -144,8 +152,16 @@ class KioskWindow(QWidget):
         self.priority_page = PriorityPage(self.office)
         self.service_page = ServicePage()
         self.ticket_page = TicketPage()
+        self.check_in_page = CheckInPage()
+        self.pages: tuple[QWidget, ...] = (
+            self.home,
+            self.priority_page,
+            self.service_page,
+            self.ticket_page,
+            self.check_in_page,
+        )
         self.stack = QStackedWidget()
-        for page in (self.home, self.priority_page, self.service_page, self.ticket_page):
+        for page in self.pages:
             self.stack.addWidget(page)
         self.home.chosen.connect(lambda code: self.open_service(code, priority=False))
         self.home.priority_chosen.connect(lambda: self.stack.setCurrentWidget(self.priority_page))
@@ -154,6 +170,9 @@ class KioskWindow(QWidget):
         self.service_page.back.connect(self._service_back)
         self.service_page.take.connect(self.take_number)
         self.ticket_page.done.connect(self.show_home)
+        self.home.check_in_chosen.connect(self.open_check_in)
+        self.check_in_page.back.connect(self.show_home)
+        self.check_in_page.submit.connect(self.check_in)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -174,7 +193,7 @@ class KioskWindow(QWidget):
             self._scale = scale
             self.setStyleSheet(stylesheet(scale, self.target_px()))
         margin = round(24 * scale)
-        for page in (self.home, self.priority_page, self.service_page, self.ticket_page):
+        for page in self.pages:
             page.layout().setContentsMargins(margin, margin, margin, margin)  # type: ignore[union-attr]  # laid out at construction
             page.layout().setSpacing(round(18 * scale))  # type: ignore[union-attr]  # laid out at construction
         columns = 2 if portrait else 4
@@ -182,6 +201,7 @@ class KioskWindow(QWidget):
             grid.set_columns(columns)
             grid.set_spacing(round(16 * scale))
         self.service_page.set_portrait(portrait)
+        self.check_in_page.set_portrait(portrait)
         self.ticket_page.set_portrait(portrait, scale)
         super().resizeEvent(event)
 
@@ -223,14 +243,16 @@ class KioskWindow(QWidget):
             self._show_status()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Any touch, click or key inside the kiosk restarts the idle countdown."""
-        if (
+        """Any touch, click or key inside the kiosk restarts the idle countdown; keys go to
+        the scanner's reading (not the staff PIN dialog's: a window of its own)."""
+        if not (
             event.type() in ACTIVITY
             and isinstance(watched, QWidget)
             and (watched is self or self.isAncestorOf(watched))
         ):
-            self._idle.start()
-        return False
+            return False
+        self._idle.start()
+        return isinstance(event, QKeyEvent) and self.scanner.key(event)
 
     def _idle_timeout(self) -> None:
         if self.stack.currentWidget() is not self.home:
@@ -294,6 +316,10 @@ class KioskWindow(QWidget):
         back = self.priority_page if self.service_page.priority else self.home
         self.stack.setCurrentWidget(back)
 
+    def open_check_in(self) -> None:
+        self.check_in_page.reset()
+        self.stack.setCurrentWidget(self.check_in_page)
+
     def open_service(self, code: str, *, priority: bool) -> None:
         self.service_page.show_service(self.office.service(code), priority=priority)
         self.service_page.show_status(self._service_status(code), self.closed_now())
@@ -328,11 +354,17 @@ class KioskWindow(QWidget):
         run_in_background(issue, self._issued, self._issue_failed, owner=self)
 
     def _show_busy(self) -> None:
-        if self._issuing:
+        if not self._issuing:
+            return
+        if self._checking is None:
             self.service_page.set_busy(True)
+        else:  # a scan from another page: the code read, and "checking you in…"
+            self.check_in_page.show_code(self._checking)
+            self.check_in_page.set_busy(True)
+            self.stack.setCurrentWidget(self.check_in_page)
 
     def _issued(self, issued: tuple[Ticket, TicketContent, list[list[bool]]]) -> None:
-        self._issuing = False
+        self._issuing, self._checking = False, None
         ticket, content, qr_modules = issued
         self.show_ticket(content, qr_modules)
         self.ticket_shown.emit(content)
@@ -373,6 +405,52 @@ class KioskWindow(QWidget):
         if self.ticket_page.content is content:
             self.ticket_page.show_print(outcome)
         self.printed.emit(outcome)
+
+    # -- checking in a booking -------------------------------------------------------------
+
+    def check_in(self, code: str) -> None:
+        """Check in the booking ``code`` (typed or scanned) off the UI thread: its ticket page,
+        or the check-in page saying why not. A scan while a ticket is being issued is ignored."""
+        if self._issuing:
+            return
+        self._issuing, self._checking = True, code
+        self._confirm.stop()  # a scan on a ticket's page: that page may not go home meanwhile
+        self._countdown.stop()
+        QTimer.singleShot(BUSY_AFTER_MS, self._show_busy)
+        bookings, office = Bookings(self.engine), self.office
+
+        def attempt() -> tuple[Ticket, TicketContent, list[list[bool]]] | Bilingual | None:
+            try:
+                checked = bookings.check_in(code)
+            except (CheckInRefused, NotFound, InvalidInput) as error:
+                another_day = getattr(error, "reason", None) == "another_day"
+                day = bookings.by_code(code).business_date if another_day else None
+                return refusal(error, office.zone, day)
+            content = content_for(office, checked.ticket, late_booking=checked.late)
+            return checked.ticket, content, qr_matrix(content.status_url)
+
+        run_in_background(attempt, self._checked_in, self._check_in_failed, owner=self)
+
+    def _checked_in(
+        self, answer: tuple[Ticket, TicketContent, list[list[bool]]] | Bilingual | None
+    ) -> None:
+        if isinstance(answer, Bilingual) or answer is None:
+            self._check_in_refused(answer or phrases.CANNOT_CHECK_IN)
+        else:
+            self._issued(answer)
+
+    def _check_in_failed(self, error: Exception) -> None:
+        log.error("kiosk could not check in a booking: %s", error_text(error))
+        self._check_in_refused(phrases.CANNOT_CHECK_IN)
+
+    def _check_in_refused(self, phrase: Bilingual) -> None:
+        """The check-in page with the code and why it was not checked in; home after the idle
+        timeout, or at once with Back."""
+        code, self._issuing, self._checking = self._checking or "", False, None
+        log.info("kiosk: booking not checked in: %s", phrase.en)
+        self.check_in_page.show_code(code)
+        self.check_in_page.refuse(phrase)
+        self.stack.setCurrentWidget(self.check_in_page)
 
     def _print_not_recorded(self, content: TicketContent, error: Exception) -> None:
         log.error("print state of %s not recorded: %s", content.number, error_text(error))

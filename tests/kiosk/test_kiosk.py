@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
-import pytest
 import zxingcpp
 from PIL import Image
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -24,29 +21,9 @@ from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.office import Office
 from counterdesk.ui.theme import TARGET_MM, mm_to_px
 from tests.conftest import RecordingSpeaker
+from tests.kiosk.conftest import Factory
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
-Factory = Callable[..., KioskWindow]
-
-
-@pytest.fixture
-def make_kiosk(qtbot: QtBot, engine: TicketEngine) -> Iterator[Factory]:
-    windows: list[KioskWindow] = []
-
-    def make(size: tuple[int, int] = (1080, 1920), **options: Any) -> KioskWindow:
-        options.setdefault("poll_ms", 50)
-        window = KioskWindow(engine, **options)
-        qtbot.addWidget(window)
-        windows.append(window)
-        window.resize(QSize(*size))
-        window.show()
-        with qtbot.waitSignal(window.refreshed, timeout=5000):
-            window.start()
-        return window
-
-    yield make
-    for window in windows:
-        window.shutdown()
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:

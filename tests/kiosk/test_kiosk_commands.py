@@ -46,6 +46,7 @@ def _tickets(sqlite_url: str) -> int:
         ("service:incorporation", "landscape", (1920, 1080)),
         ("ticket", "portrait", (1080, 1920)),
         ("priority", "1280x800", (1280, 800)),
+        ("check-in", "landscape", (1920, 1080)),
     ],
 )
 def test_snapshot_of_each_page(

@@ -96,7 +96,10 @@ def demo(engine: TicketEngine) -> QWidget:
 
 
 WINDOWS: dict[str, tuple[Build, tuple[str, ...]]] = {
-    **{f"kiosk {page}": (kiosk(page), KIOSK_SCREENS) for page in ("home", "priority", "ticket")},
+    **{
+        f"kiosk {page}": (kiosk(page), KIOSK_SCREENS)
+        for page in ("home", "priority", "ticket", "check-in")
+    },
     "kiosk service": (kiosk("service:precheck"), KIOSK_SCREENS),
     "console signed out": (console(False), SCREENS),
     "console serving": (console(True), SCREENS),
