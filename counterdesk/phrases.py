@@ -154,11 +154,12 @@ FULL_TODAY = B("今日號碼牌已發完", "All of today's numbers have been giv
 FULL_TODAY_HINT = B("請於下一個上班日再來", "Please come back on the next working day")
 NOT_NOW = B("目前不受理取號", "No numbers are being issued now")
 # Checking in a booking (the kiosk's keypad page, the scanner, the ticket).
-CHECK_IN = B("我有預約 報到", "I have an appointment — check in")
-CHECK_IN_TITLE = B("預約報到", "Appointment check-in")
+CHECK_IN = B("預約或網路取號 報到", "Booking or web number — check in")
+CHECK_IN_TITLE = B("報到", "Check-in")
 CHECK_IN_HOW = B(
-    "請輸入 8 位數預約代碼，或將預約 QR code 對準掃描器",
-    "Type your 8-digit booking code, or hold your booking's QR code to the scanner",
+    "請輸入 8 位數報到代碼（預約或網路取號），或將 QR code 對準掃描器",
+    "Type the 8-digit check-in code of your booking or web number, or hold its QR code "
+    "to the scanner",
 )
 CHECK_IN_GO = B("報到", "Check in")
 CHECKING_IN = B("報到中…", "Checking you in…")
@@ -183,8 +184,12 @@ CHECK_IN_REFUSED = {
         "此預約已逾時未報到，如需辦理請抽號碼牌",
         "This booking's time has passed: to be served, please take a number",
     ),
-    "used": B("此預約已完成報到", "This booking has already been checked in"),
-    "unknown": B("查無此預約代碼，請再確認", "No booking has this code: please check it"),
+    "used": B("此代碼已完成報到", "This code has already been checked in"),
+    "lapsed": B(
+        "此網路號碼未於時限內報到，已失效，請重新抽號碼牌",
+        "This web number was not checked in in time and has lapsed: please take a new number",
+    ),
+    "unknown": B("查無此報到代碼，請再確認", "This check-in code was not found: please check it"),
 }
 TYPED = B("已輸入", "Typed")
 CANNOT_CHECK_IN = B(

@@ -210,7 +210,9 @@ def test_typing_the_code_on_the_keypad(
     assert page.shown.text() == f"{booking.code[:4]} {booking.code[4:]}"
     assert page.go.isEnabled()
     zh, en = page.utterances()
-    assert zh.text.startswith("預約報到。") and " ".join(booking.code) in en.text
+    assert (
+        zh.text.startswith(f"{phrases.CHECK_IN_TITLE.zh}。") and " ".join(booking.code) in en.text
+    )
     with qtbot.waitSignal(kiosk.ticket_shown, timeout=5000) as shown:
         tap(qtbot, page.go)
     assert shown.args[0].appointment_at == at(10, 15)
@@ -344,3 +346,21 @@ def test_keypad_targets_are_at_least_15_mm(
     small = [c for c in cards if min(c.width(), c.height()) < target]
     assert not small, f"{size}: {len(small)} under 15 mm"
     assert page.shown.text() == "2063 357"
+
+
+def test_a_web_number_is_checked_in_with_the_same_scan_and_refused_once_lapsed(
+    qtbot: QtBot, make_kiosk: Factory, engine: TicketEngine, clock: ManualClock
+) -> None:
+    """Certificates may be taken from the web (the sample office): the number's check-in
+    code at the kiosk puts it in the queue; a second number, left too long, has lapsed."""
+    clock.set(at(9, 0))
+    first, second = engine.take_remote("certificate"), engine.take_remote("certificate")
+    assert first.check_in_code and second.check_in_code
+    kiosk = make_kiosk()
+    content = scan_to_ticket(qtbot, kiosk, kiosk, first.check_in_code)
+    assert content.number == first.number
+    assert engine.read.ticket(first.number).check_in_by is None
+    kiosk.show_home()
+    clock.set(at(9, 31))
+    scan(qtbot, kiosk, second.check_in_code)
+    assert refused(qtbot, kiosk) == phrases.CHECK_IN_REFUSED["lapsed"]
