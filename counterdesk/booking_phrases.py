@@ -14,7 +14,6 @@ from counterdesk.phrases import WEEKDAYS, Bilingual
 B = Bilingual
 
 # -- the way to a booking -------------------------------------------------------------------
-BOOK = B("預約", "Book an appointment")  # the link to the booking pages
 BOOK_TITLE = B("線上預約", "Book an appointment")
 CHOOSE_SERVICE = B("請選擇要預約的業務", "Choose the service to book")
 CHOOSE_DAY = B("請選擇日期", "Choose a day")
@@ -58,7 +57,6 @@ LATE = {
         "Later than that, the booking cannot be used: book again or take a number.",
     ),
 }
-BRING = B("請攜帶以下文件", "Please bring")
 CHANGE_UNTIL = B("{when} 前可線上改期或取消", "You can move or cancel it online until {when}")
 CHANGE_CLOSED = B(
     "已超過線上改期或取消的期限，如需異動請來電",

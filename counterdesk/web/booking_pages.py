@@ -59,6 +59,10 @@ class BookingPages:
     def __init__(self, engine: TicketEngine) -> None:
         self.engine = engine
 
+    def refused(self, status: int, title: Bilingual, detail: Bilingual | None = None) -> Response:
+        """A booking address refused: why, what to do, and the way back to ``/book``."""
+        return self._page("book_refused.html", title, status, detail=detail)
+
     def services(self, services: Sequence[Service]) -> Response:
         return self._page("book_services.html", words.BOOK_TITLE, services=services)
 

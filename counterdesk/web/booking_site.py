@@ -227,7 +227,7 @@ class BookingSite:
         for service in bookable_services(self.engine.office):
             if service.code == code:
                 return service
-        raise Refused(plain(404, words.NOT_BOOKABLE))
+        raise Refused(self.pages.refused(404, words.NOT_BOOKABLE))
 
     def _day(self, service: Service, text: str) -> dt.date:
         """The bookable day ``text`` names: 400 if it is no date, 404 if not bookable."""
@@ -236,11 +236,11 @@ class BookingSite:
         except ValueError:  # 2026-02-30
             day = None
         if day is None:
-            raise Refused(plain(400, words.BAD_DATE, words.BAD_DATE_HINT))
+            raise Refused(self.pages.refused(400, words.BAD_DATE, words.BAD_DATE_HINT))
         if day not in self.bookings.days(service.code):
             assert service.appointments is not None  # bookable
             ahead = words.DAY_NOT_BOOKABLE_HINT.fill(days=service.appointments.days_ahead)
-            raise Refused(plain(404, words.DAY_NOT_BOOKABLE, ahead))
+            raise Refused(self.pages.refused(404, words.DAY_NOT_BOOKABLE, ahead))
         return day
 
     def _free(
@@ -253,13 +253,13 @@ class BookingSite:
         date = self._day(service, day)
         start = TIME.fullmatch(time)
         if start is None:
-            raise Refused(plain(400, words.BAD_TIME))
+            raise Refused(self.pages.refused(400, words.BAD_TIME))
         wanted = dt.time(int(start.group(1)), int(start.group(2)))
         zone = self.engine.office.zone
         slots = self.bookings.free_slots(service.code, date)
         slot = next((s for s in slots if s.start.astimezone(zone).time() == wanted), None)
         if slot is None:
-            raise Refused(plain(404, words.NO_SUCH_TIME))
+            raise Refused(self.pages.refused(404, words.NO_SUCH_TIME))
         if moving is not None and slot.start == moving.starts_at:
             raise Refused(self.pages.booking(moving, alert=words.SAME_TIME, status=409))
         if slot.free <= 0:
@@ -275,7 +275,9 @@ class BookingSite:
                 return self.bookings.by_token(token)
         except NotFound:
             pass
-        raise Refused(plain(404, words.BOOKING_NOT_FOUND, words.BOOKING_NOT_FOUND_HINT))
+        raise Refused(
+            self.pages.refused(404, words.BOOKING_NOT_FOUND, words.BOOKING_NOT_FOUND_HINT)
+        )
 
     def _changeable(self, token: str) -> Booking:
         """The booking, if its citizen may still move or cancel it: else its page, saying why

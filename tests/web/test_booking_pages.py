@@ -202,6 +202,8 @@ def test_bad_addresses_get_a_clear_bilingual_refusal(
     assert reply.status == status
     assert said.zh in reply.text and said.en in reply.text
     assert "Traceback" not in reply.text and "<script>" not in reply.text
+    if said is not phrases.PAGE_NOT_FOUND:
+        assert 'href="/book"' in reply.text  # the way back to the booking pages
 
 
 @pytest.mark.parametrize(
