@@ -156,7 +156,7 @@ class BookingPages:
             words.YOUR_BOOKING,
             alert=alert and (alert, None),
             view=self.view(booking),
-            qr=qr_svg(booking.code, words.QR_LABEL.fill(code=booking.code).en),
+            qr=qr_svg(booking.code, words.QR_LABEL.fill(code=booking.code).line(" ")),
         )
 
     def view(self, booking: Booking) -> BookingView:
