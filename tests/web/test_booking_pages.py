@@ -23,6 +23,7 @@ from counterdesk.web.server import StatusServer, make_server
 from counterdesk.web.site import redact
 from counterdesk.web.upkeep import Upkeep
 from tests.web.support import NEIGHBOUR, Client, FakeMonotonic, Reply
+from tests.web.test_hardening import SECURITY
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 SERVICE = "incorporation"
@@ -454,3 +455,24 @@ def test_days_places_and_codes_in_both_languages() -> None:
     assert words.free_places(1) == ("尚有 1 個名額", "1 place free")
     assert words.free_places(3).en == "3 places free"
     assert words.grouped("20633577") == "2063 3577"
+
+
+def test_every_booking_answer_has_the_security_headers(
+    engine: TicketEngine, client: Client
+) -> None:
+    time = free_times(engine)[0]
+    made = post(client, f"/book/{SERVICE}/{MONDAY}/{time}", "contact=")
+    token = made.headers["Location"].removeprefix("/b/")
+    answers = [
+        made,
+        client.get(f"/b/{token}"),
+        client.get(f"/b/{token}.ics"),
+        client.get(f"/book/{SERVICE}/{MONDAY}/{time}"),  # 409: taken
+        client.get("/book/nosuch"),
+        post(client, f"/b/{token}/cancel", "", {"Sec-Fetch-Site": "cross-site"}),
+    ]
+
+    assert [a.status for a in answers] == [303, 200, 200, 409, 404, 403]
+    for answer in answers:
+        assert {name: answer.headers[name] for name in SECURITY} == SECURITY
+        assert answer.headers["Cache-Control"] == "no-store"  # a token's page is nobody's cache
