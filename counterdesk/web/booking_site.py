@@ -53,11 +53,6 @@ class Refused(Exception):
         self.response = response
 
 
-def time_in_path(moment: dt.datetime) -> str:
-    """A slot's local start as its address writes it: "0930"."""
-    return f"{moment:%H%M}"
-
-
 class BookingSite:
     """The booking pages of one office's database."""
 
