@@ -1,9 +1,10 @@
-"""Make docs/status-page.png: the ticket status page as a phone shows it.
+"""Make docs/status-page.png: the ticket status page as a phone shows it (and the booking pages).
 
     python docs/status_page_screenshot.py                          # docs/status-page.png
     python docs/status_page_screenshot.py --state done --to /tmp/done.png --full
     python docs/status_page_screenshot.py --phone 360x740 --state called --to /tmp/called.png
     python docs/status_page_screenshot.py --phones                 # docs/status-page-phone-*.png
+    python docs/status_page_screenshot.py --booking                # docs/booking-*-phone-*.png
 
 Runs a status server over a throwaway SQLite file with the sample office at a fixed moment
 (Friday 27 November 2026, 09:00 in Taipei), so the picture never depends on today's queue.
@@ -16,6 +17,7 @@ import argparse
 import datetime as dt
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +33,7 @@ from counterdesk.queue import (  # noqa: E402
     TicketEngine,
     load_office,
 )
+from counterdesk.queue.bookings import Bookings  # noqa: E402
 from counterdesk.web.server import make_server  # noqa: E402
 from tests.web.browser import PHONE, SMALL_PHONE, phone_browser, screenshot  # noqa: E402
 
@@ -66,6 +69,37 @@ def sample_queue(folder: Path, state: str) -> tuple[TicketEngine, str]:
     return engine, UNKNOWN_TOKEN if state == "not-found" else mine.token
 
 
+# ``--booking``: the booking pages in docs/: (page, the whole page or one screen, file name).
+# The confirm form is below the service's procedure and documents: the whole page shows both.
+BOOKING_SHOTS = (
+    ("times", False, "booking-times-phone-390x844.png"),
+    ("confirm", True, "booking-confirm-phone-390x844.png"),
+    ("booking", False, "booking-page-phone-390x844.png"),
+)
+BOOKING_DAY = dt.date(2026, 11, 30)  # the Monday after MOMENT
+
+
+def booking_page(page: str) -> Callable[[TicketEngine, str], str]:
+    """The address of a booking ``page`` of the sample office: a day's times, the confirm form
+    of its second free time, or the page of a booking made for it."""
+
+    def path(engine: TicketEngine, token: str) -> str:
+        bookings = Bookings(engine)
+        slots = bookings.free_slots("incorporation", BOOKING_DAY)
+        free = [slot.start for slot in slots if slot.free][1]
+        if page == "times":
+            return f"/book/incorporation/{BOOKING_DAY}"
+        if page == "confirm":
+            return f"/book/incorporation/{BOOKING_DAY}/{free:%H%M}"
+        return f"/b/{bookings.book('incorporation', free, contact='0912-345-678').token}"
+
+    return path
+
+
+def ticket_page(engine: TicketEngine, token: str) -> str:
+    return f"/t/{token}"
+
+
 def phone_size(text: str) -> tuple[int, int]:
     """``390x844``: a phone's width and height in CSS pixels."""
     width, _, height = text.partition("x")
@@ -75,14 +109,21 @@ def phone_size(text: str) -> tuple[int, int]:
 
 
 def shoot(
-    state: str, size: tuple[int, int], scale: float, target: Path, *, full_page: bool
+    state: str,
+    size: tuple[int, int],
+    scale: float,
+    target: Path,
+    *,
+    full_page: bool,
+    page: Callable[[TicketEngine, str], str] = ticket_page,
 ) -> None:
-    """One picture of the page of a ticket in ``state`` on a phone of ``size``."""
+    """One picture of a ``page`` (by default the ticket's) over a queue with a ticket in
+    ``state``, on a phone of ``size``."""
     with tempfile.TemporaryDirectory() as folder:
         engine, token = sample_queue(Path(folder), state)
         server = make_server(engine, "127.0.0.1", 0)
         with server.running(), phone_browser(size, scale) as driver:
-            driver.get(f"{server.url}/t/{token}")
+            driver.get(server.url + page(engine, token))
             WebDriverWait(driver, 10).until(
                 lambda d: d.execute_script("return document.fonts.status") == "loaded"
             )
@@ -104,8 +145,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--phones", action="store_true", help="the docs' phone pictures, status-page-phone-*.png"
     )
+    parser.add_argument(
+        "--booking",
+        action="store_true",
+        help="the booking pages' phone pictures, booking-*-phone-*.png (into --folder)",
+    )
+    parser.add_argument("--folder", type=Path, default=ROOT / "docs", help="for --booking")
     args = parser.parse_args(argv)
-    if args.phones:
+    if args.booking:
+        for page, full_page, name in BOOKING_SHOTS:
+            target = args.folder / name
+            shoot(
+                "waiting",
+                PHONE,
+                args.scale,
+                target,
+                full_page=full_page or args.full,
+                page=booking_page(page),
+            )
+    elif args.phones:
         for state, size, full_page, name in PHONE_SHOTS:
             shoot(state, size, args.scale, ROOT / "docs" / name, full_page=full_page)
     else:

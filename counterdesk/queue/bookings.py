@@ -71,6 +71,11 @@ class BookingRefused(QueueError):
     """The booking cannot be made or changed as asked (full, too late, past the cut-off)."""
 
 
+class ContactCapReached(BookingRefused):
+    """The contact already holds the most bookings one may for that day (hoarding): the web
+    pages answer it as "too many" (429), unlike a full slot (409)."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Booking(View):
     """A booking as pages and windows show it; never its contact, only whether one was left."""
@@ -429,7 +434,7 @@ class Bookings:
             )
         )
         if (held or 0) >= cap:
-            raise BookingRefused(
+            raise ContactCapReached(
                 f"this contact already holds {held} booking(s) on that day, the most one may"
             )
 

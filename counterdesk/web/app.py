@@ -12,7 +12,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Callable
+import time
+from collections.abc import Awaitable, Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
@@ -28,6 +29,8 @@ from counterdesk.logs import log_failure
 from counterdesk.phrases import Bilingual
 from counterdesk.queue.errors import DatabaseError, error_text
 from counterdesk.web.api import VERSION, api_app
+from counterdesk.web.booking_guard import WriteGuard
+from counterdesk.web.booking_site import BookingSite
 from counterdesk.web.limits import Limits
 from counterdesk.web.problems import is_api, problem
 from counterdesk.web.response import Response, event_stream
@@ -40,8 +43,13 @@ METHODS = ("GET", "HEAD", "POST")
 CONTENT_LENGTH = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is true
 
 
-def status_app(site: StatusSite, limits: Limits) -> Starlette:
-    """The routes of ``site``; every answer, error pages included, is one of its Responses."""
+def status_app(
+    site: StatusSite, limits: Limits, clock: Callable[[], float] = time.monotonic
+) -> Starlette:
+    """The routes of ``site`` and of its office's booking pages; every answer, error pages
+    included, is one of their Responses. ``clock`` runs the booking POSTs' rate limit."""
+    booking = BookingSite(site.engine)
+    guard = WriteGuard(limits, clock)
 
     async def page(request: Request) -> AsgiResponse:
         return await _status_answer(request, site.page, site.page_of)
@@ -101,8 +109,54 @@ def status_app(site: StatusSite, limits: Limits) -> Starlette:
         token, content_type = request.path_params["token"], request.headers.get("content-type", "")
         return await _answer(request, lambda: site.rate(token, body, content_type))
 
+    def get(respond: Callable[..., Response]) -> Callable[[Request], Awaitable[AsgiResponse]]:
+        """A booking page's GET: ``respond`` with the path's parts, on the thread pool."""
+
+        async def endpoint(request: Request) -> AsgiResponse:
+            return await _answer(request, lambda: respond(**request.path_params))
+
+        return endpoint
+
+    def post(write: Callable[..., Response]) -> Callable[[Request], Awaitable[AsgiResponse]]:
+        """A booking page's POST: from the site's own page, within the address's few an
+        hour, with a small form; ``write`` with the path's parts, the body and its type."""
+
+        async def endpoint(request: Request) -> AsgiResponse:
+            client = request.client.host if request.client else ""
+            refused = body_refusal(request.headers, limits.max_body_bytes) or guard.refusal(
+                client, request.headers
+            )
+            if refused is not None:
+                return refused.asgi()
+            try:
+                body = await request.body()
+            except ClientDisconnect:
+                return plain(400, phrases.BAD_REQUEST).asgi()
+            content_type = request.headers.get("content-type", "")
+            params = request.path_params
+            return await _answer(
+                request, lambda: write(**params, body=body, content_type=content_type)
+            )
+
+        return endpoint
+
+    book = "/book/{code}/{day}/{time}"
+    move = "/b/{token}/move/{day}/{time}"
     routes = [
         Route("/t/{token}", page, methods=["GET"]),  # and HEAD, as every GET route
+        Route("/book", get(booking.services), methods=["GET"]),
+        Route("/book/{code}", get(booking.days), methods=["GET"]),
+        Route("/book/{code}/{day}", get(booking.times), methods=["GET"]),
+        Route(book, get(booking.confirm), methods=["GET"]),
+        Route(book, post(booking.book), methods=["POST"]),
+        Route("/b/{token}.ics", get(booking.calendar), methods=["GET"]),  # before /b/{token}
+        Route("/b/{token}", get(booking.booking), methods=["GET"]),
+        Route("/b/{token}/move", get(booking.move_days), methods=["GET"]),
+        Route("/b/{token}/move/{day}", get(booking.move_times), methods=["GET"]),
+        Route(move, get(booking.move_confirm), methods=["GET"]),
+        Route(move, post(booking.move), methods=["POST"]),
+        Route("/b/{token}/cancel", get(booking.cancel_question), methods=["GET"]),
+        Route("/b/{token}/cancel", post(booking.cancel), methods=["POST"]),
         Route("/api/t/{token}", status_json, methods=["GET"]),
         Route("/t/{token}/rate", rate, methods=["POST"]),
         Route("/static/{name}", static, methods=["GET"]),

@@ -144,7 +144,7 @@ def _web(args: argparse.Namespace) -> int:
         upkeep.start()
         print(
             f"counterdesk web: listening on {server.url} "
-            "(ticket pages at /t/<token>, the API at /api/v1/; Ctrl-C stops)",
+            "(ticket pages at /t/<token>, booking at /book, the API at /api/v1/; Ctrl-C stops)",
             flush=True,
         )
         mismatch = _status_url_mismatch(engine.office.office.status_url, server.server_port)

@@ -8,6 +8,7 @@ languages, what a citizen can put right before anything is written.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from urllib.parse import parse_qs
 
 from counterdesk import phrases
@@ -39,15 +40,16 @@ class RatingForm:
     contact: str = ""
 
 
-def parse_rating_form(body: bytes) -> RatingForm:
-    """The form in a POST body; raises FormError for a body that is not form data at all, or
-    whose text is not UTF-8 (never stored with replacement characters: the citizen is told
-    which field to type again)."""
+def form_fields(body: bytes, names: tuple[str, ...]) -> Callable[[str], str]:
+    """The fields of a form in a POST body, as a lookup giving "" for a field missing or sent
+    twice; raises FormError for a body that is not form data at all, or whose text is not
+    UTF-8 (never stored with replacement characters: the citizen is told which field to type
+    again)."""
     try:
         fields = parse_qs(
             body.decode("utf-8", "surrogateescape"),  # raw bytes and %XX alike: checked below
             keep_blank_values=True,
-            max_num_fields=len(FIELDS) + 2,  # a flood of fields is not a rating
+            max_num_fields=len(names) + 2,  # a flood of fields is not this form
             errors="surrogateescape",
         )
     except ValueError:
@@ -61,6 +63,12 @@ def parse_rating_form(body: bytes) -> RatingForm:
         values = fields.get(name, [""])
         return values[0] if len(values) == 1 else ""
 
+    return field
+
+
+def parse_rating_form(body: bytes) -> RatingForm:
+    """The rating form in a POST body; FormError as ``form_fields`` says."""
+    field = form_fields(body, FIELDS)
     score = field("score").strip()
     return RatingForm(
         score=int(score) if score in SCORES else None,

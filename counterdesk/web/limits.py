@@ -31,6 +31,14 @@ class Limits:
     # citizens, so their X-Forwarded-For address, and no other's, is the client the rate
     # limit charges; the proxy's own address has no per-client share of the connections.
     trusted_proxy: str | None = None
+    # Booking, moving and cancelling (the POSTs of the booking pages), from one client address:
+    # far stricter than page views, because each booking holds a counter's place for days
+    # and a script could empty a fortnight of appointments in a minute within the page limit.
+    # A citizen books once or twice and may move or cancel it; a household or a small office
+    # sharing one address a few times more. Mobile carriers' shared addresses (CGNAT) are why
+    # it is not lower; the per-contact daily cap (office file) stops hoarding by one person.
+    booking_burst: int = 6
+    booking_per_hour: float = 6.0
 
 
 class RateLimiter:

@@ -54,7 +54,7 @@ class StatusServer:
         self.socket = _listen(address)
         self.server_name, self.server_port = address[0], self.socket.getsockname()[1]
         protocol = functools.partial(GuardedProtocol, door=self.door)
-        app: ASGIApp = status_app(site, self.limits)
+        app: ASGIApp = status_app(site, self.limits, clock)
         if self.limits.trusted_proxy is not None:
             app = BehindProxy(app, self.door, self.limits.trusted_proxy)
         config = uvicorn.Config(

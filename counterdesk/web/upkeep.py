@@ -1,8 +1,10 @@
-"""Housekeeping while the status server runs for weeks: contact purge and office re-read.
+"""Housekeeping while the status server runs for weeks: contact purge, no-shows, office re-read.
 
-Citizens leave contact details through this server, so it keeps the promise to delete them
-(office file ``feedback.contact_retention_days``) itself rather than relying on someone running
-``close-day``. It also re-reads the office file, in case another terminal loaded a new one.
+Citizens leave contact details through this server, with a comment or a booking, so it keeps
+the promise to delete them (office file ``feedback.contact_retention_days`` and
+``bookings.contact_retention_days``) itself rather than relying on someone running
+``close-day``. Bookings nobody checked in for become no-shows here too, so their pages say so
+the same day. It also re-reads the office file, in case another terminal loaded a new one.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import threading
 
 from counterdesk.feedback import Feedback
 from counterdesk.logs import log_failure
+from counterdesk.queue.bookings import Bookings
 
 log = logging.getLogger(__name__)
 
@@ -23,17 +26,24 @@ class Upkeep:
 
     def __init__(self, feedback: Feedback, interval: float = HOURLY) -> None:
         self.feedback = feedback
+        self.bookings = Bookings(feedback.engine)
         self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="status-upkeep", daemon=True)
 
     def run_once(self) -> int:
-        """One pass; returns how many opinions' contact details were deleted."""
+        """One pass; returns how many opinions' and bookings' contact details were deleted."""
         purged = self.feedback.opinions.purge_contacts()
         if purged:
             log.info("deleted the contact details of %d closed opinions", purged)
+        no_shows = self.bookings.mark_no_shows()
+        if no_shows:
+            log.info("marked %d bookings nobody checked in for as no-shows", no_shows)
+        booked = self.bookings.purge_contacts()
+        if booked:
+            log.info("deleted the contact details of %d past bookings", booked)
         self.feedback.engine.refresh_office()
-        return purged
+        return purged + booked
 
     def start(self) -> Upkeep:
         self._thread.start()

@@ -8,6 +8,7 @@ Needs Debian's ``chromium`` and ``chromium-driver``: skipped without them, faile
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -20,6 +21,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from counterdesk.feedback import Feedback
 from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.queue.bookings import Bookings
 from counterdesk.web.server import StatusServer, make_server
 from tests.web.browser import (
     PHONE,
@@ -87,6 +89,35 @@ def path(where: str) -> Page:
     return lambda engine, clock: where
 
 
+BOOKING_DAY = dt.date(2026, 11, 30)
+
+
+def free_start(engine: TicketEngine, nth: int = 0) -> dt.datetime:
+    """The start of the ``nth`` time with a free place on the booking day."""
+    slots = Bookings(engine).free_slots("incorporation", BOOKING_DAY)
+    return [slot.start for slot in slots if slot.free][nth]
+
+
+def confirm_form(engine: TicketEngine, clock: ManualClock) -> str:
+    return f"/book/incorporation/{BOOKING_DAY}/{free_start(engine):%H%M}"
+
+
+def booked(engine: TicketEngine, clock: ManualClock) -> str:
+    return (
+        f"/b/{Bookings(engine).book('incorporation', free_start(engine), contact='a@b.tw').token}"
+    )
+
+
+def booking_cancelled(engine: TicketEngine, clock: ManualClock) -> str:
+    booking = Bookings(engine).book("incorporation", free_start(engine))
+    Bookings(engine).cancel(booking.token)
+    return f"/b/{booking.token}"
+
+
+def moving_to(engine: TicketEngine, clock: ManualClock) -> str:
+    return f"{booked(engine, clock)}/move/{BOOKING_DAY}/{free_start(engine, 1):%H%M}"
+
+
 PAGES: dict[str, Page] = {
     "waiting": waiting,
     "called": called,
@@ -98,6 +129,17 @@ PAGES: dict[str, Page] = {
     "ticket not found": path(f"/t/{'x' * 22}"),
     "no such page (404)": path("/no/such/page"),
     "no such file (404)": path("/static/missing.css"),
+    "booking: services": path("/book"),
+    "booking: days": path("/book/incorporation"),
+    "booking: times": path(f"/book/incorporation/{BOOKING_DAY}"),
+    "booking: confirm form": confirm_form,
+    "booking: not a date (400)": path("/book/incorporation/2026-02-30"),
+    "booking page": booked,
+    "booking page, cancelled": booking_cancelled,
+    "booking: move, days": lambda engine, clock: f"{booked(engine, clock)}/move",
+    "booking: move, confirm": moving_to,
+    "booking: cancel confirmation": lambda engine, clock: f"{booked(engine, clock)}/cancel",
+    "booking not found": path(f"/b/{'x' * 22}"),
 }
 # Pages for a screen, not a phone: checked by axe, not at a phone's width.
 SCREENS: dict[str, Page] = {"display board": path("/board")}
@@ -185,6 +227,30 @@ def test_page_after_a_sent_form_passes_axe(
     form = browser.find_element(By.CSS_SELECTOR, "form.rate")
     browser.execute_script(SENT[name])
     WebDriverWait(browser, WAIT).until(staleness_of(form))  # the answer replaced the page
+    assert_accessible(browser)
+
+
+@pytest.mark.parametrize(
+    ("contact", "status"), [("not a contact", "400"), ("someone@example.tw", "409")]
+)
+def test_a_booking_form_sent_back_passes_axe(
+    contact: str,
+    status: str,
+    engine: TicketEngine,
+    clock: ManualClock,
+    server: StatusServer,
+    browser: Chrome,
+) -> None:
+    """The confirm form again with its alert (a contact that is none), or the day's times
+    with theirs (taken meanwhile)."""
+    browser.get(server.url + confirm_form(engine, clock))
+    if status == "409":
+        Bookings(engine).book("incorporation", free_start(engine))
+    browser.find_element(By.ID, "contact").send_keys(contact)
+    form = browser.find_element(By.CSS_SELECTOR, "form.booking-form")
+    form.submit()
+    WebDriverWait(browser, WAIT).until(staleness_of(form))
+    assert browser.find_element(By.CSS_SELECTOR, "[role=alert]").is_displayed()
     assert_accessible(browser)
 
 

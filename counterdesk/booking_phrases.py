@@ -1,0 +1,149 @@
+"""What the booking pages say to a citizen, in Traditional Chinese and English side by side.
+
+Kept beside ``phrases.py`` (whose words around a ticket they share the style of) so that a
+booking's words are found together. The domain's refusals are English sentences for staff and
+logs; a citizen reads these instead. Imports nothing of counterdesk but the phrases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from counterdesk.phrases import WEEKDAYS, Bilingual
+
+B = Bilingual
+
+# -- the way to a booking -------------------------------------------------------------------
+BOOK_TITLE = B("線上預約", "Book an appointment")
+CHOOSE_SERVICE = B("請選擇要預約的業務", "Choose the service to book")
+CHOOSE_DAY = B("請選擇日期", "Choose a day")
+CHOOSE_TIME = B("請選擇時段", "Choose a time")
+NO_SERVICES = B("目前沒有開放線上預約的業務", "No service can be booked online at present")
+NO_DAYS = B("目前沒有可預約的日期", "No day can be booked at present")
+NO_TIMES = B("這一天已沒有可預約的時段", "No time is left on this day")
+FULL = B("額滿", "Full")
+OTHER_DAY = B("選擇其他日期", "Choose another day")
+OTHER_SERVICE = B("選擇其他業務", "Choose another service")
+CONFIRM = B("確認預約內容", "Check and confirm")
+WHEN = B("預約時間", "Appointment")
+CONTACT = B("手機或電子郵件（選填）", "Mobile phone or e-mail (optional)")
+CONTACT_USE = B(
+    "僅用於提醒您這個預約，不作其他用途；預約日 {days} 天後刪除。",
+    "Only for a reminder of this appointment, nothing else; deleted {days} days after it.",
+)
+BOOK_BUTTON = B("確認預約", "Book this time")
+
+# -- a booking's own page -------------------------------------------------------------------
+YOUR_BOOKING = B("您的預約", "Your appointment")
+BOOKING_CODE = B("預約代碼", "Booking code")
+SCAN_AT_KIOSK = B(
+    "到場後請在取號機掃描此 QR code 或輸入預約代碼",
+    "At the office, scan this QR code at the kiosk or type the code",
+)
+QR_LABEL = B("預約代碼 {code} 的 QR code", "QR code of booking code {code}")
+CHECK_IN = B("如何報到", "How to check in")
+CHECK_IN_WINDOW = B(
+    "請於 {opens} 至 {closes}（預約時間前 {before} 分鐘至後 {after} 分鐘）到取號機報到，"
+    "領取號碼牌後等候叫號。",
+    "Check in at the kiosk from {opens} to {closes} ({before} min before to {after} min after "
+    "your time), then wait for your number to be called.",
+)
+LATE = {
+    "walk_in": B(
+        "逾時報到將改為一般現場號碼，依序等候。", "Later than that, you get an ordinary number."
+    ),
+    "refuse": B(
+        "逾時將無法報到，請重新預約或現場抽號。",
+        "Later than that, the booking cannot be used: book again or take a number.",
+    ),
+}
+CHANGE_UNTIL = B("{when} 前可線上改期或取消", "You can move or cancel it online until {when}")
+CHANGE_CLOSED = B(
+    "已超過線上改期或取消的期限，如需異動請來電",
+    "It can no longer be moved or cancelled online: please call the office",
+)
+REMINDER = B("將傳送提醒至您留下的聯絡方式", "A reminder goes to the contact you left")
+ADD_TO_CALENDAR = B("加入行事曆", "Add to calendar")
+CALENDAR_SUMMARY = B("預約：{name}", "Appointment: {name}")  # the calendar event's title
+MOVE = B("改期", "Move to another time")
+CANCEL = B("取消預約", "Cancel the appointment")
+# A booking's status (queue.models.BookingStatus), as its page's headline says it.
+STATUS = {
+    "booked": B("預約成功", "Booked"),
+    "checked_in": B("已報到，請等候叫號", "Checked in: please wait for your number"),
+    "late": B("已報到（逾時，改為現場號碼）", "Checked in late, with an ordinary number"),
+    "cancelled": B("此預約已取消", "This appointment has been cancelled"),
+    "no_show": B("未於報到時間內報到", "Not checked in in time"),
+}
+
+# -- moving and cancelling ------------------------------------------------------------------
+MOVE_TITLE = B("改到其他時段", "Move to another time")
+MOVE_TO = B("改到這個時段", "Move to this time")
+NOW_BOOKED = B("目前預約", "Booked now")
+CANCEL_QUESTION = B("確定要取消這個預約嗎？", "Cancel this appointment?")
+CANCEL_NOTE = B(
+    "取消後名額將釋出給其他民眾，無法復原。",
+    "Its place goes to someone else: this cannot be undone.",
+)
+CANCEL_BUTTON = B("是，取消預約", "Yes, cancel it")
+KEEP = B("保留預約", "No, keep it")
+
+# -- refusals -------------------------------------------------------------------------------
+NOT_BOOKABLE = B("此業務無法線上預約", "This service cannot be booked online")
+BAD_DATE = B("日期不正確", "This is not a valid date")
+BAD_DATE_HINT = B("請使用「年-月-日」，例如 2026-11-30", "Use year-month-day, e.g. 2026-11-30")
+DAY_NOT_BOOKABLE = B("這一天無法預約", "This day cannot be booked")
+DAY_NOT_BOOKABLE_HINT = B(
+    "可預約今天起 {days} 天內的上班日", "Open days from today up to {days} days ahead"
+)
+BAD_TIME = B("時間不正確", "This is not a valid time")
+NO_SUCH_TIME = B("這個時段無法預約", "There is no appointment at this time")
+SLOT_TAKEN = B("這個時段已額滿", "This time is fully booked")
+SLOT_TAKEN_HINT = B("可能剛被其他民眾預約，請選擇其他時段", "Someone may just have taken it")
+BAD_CONTACT = B(
+    "聯絡方式不正確：請填寫台灣手機號碼（09 開頭）或電子郵件，或留空",
+    "The contact is not a Taiwan mobile number (09…) or an e-mail address: correct it or "
+    "leave it empty",
+)
+CONTACT_CAP = B(
+    "這個聯絡方式在當天已有 {most} 個預約，無法再預約",
+    "This contact already holds {most} bookings on that day, the most allowed",
+)
+BOOKING_NOT_FOUND = B("查無此預約", "Booking not found")
+BOOKING_NOT_FOUND_HINT = B(
+    "連結可能不完整，或預約已刪除", "The link may be incomplete, or the booking deleted"
+)
+CANNOT_CHANGE = B("此預約已無法異動", "This appointment can no longer be changed")
+SAME_TIME = B("預約已是這個時段", "The appointment is already at this time")
+TOO_MANY = B(
+    "此網路的預約操作太頻繁，請稍後再試或來電預約",
+    "Too many bookings from this network: try again later, or call the office",
+)
+FOREIGN_FORM = B(
+    "這個表單來自其他網站，未做任何處理", "This form came from another site: nothing was done"
+)
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_name(day: dt.date) -> Bilingual:
+    """「11月30日（一）」and "Mon 30 Nov 2026": how a booking's day is shown (never the
+    process's locale, which is not the citizen's)."""
+    weekday = list(WEEKDAYS.values())[day.weekday()]
+    return B(
+        f"{day.year}年{day.month}月{day.day}日（{weekday.zh}）",
+        f"{weekday.en} {day.day} {MONTHS[day.month - 1]} {day.year}",
+    )
+
+
+def free_places(free: int) -> Bilingual:
+    """How many citizens may still book a time: "full" when none."""
+    if free <= 0:
+        return FULL
+    return B(f"尚有 {free} 個名額", f"{free} {'place' if free == 1 else 'places'} free")
+
+
+def grouped(code: str) -> str:
+    """A booking code as people read it aloud: "2063 3577"."""
+    return f"{code[:4]} {code[4:]}"
