@@ -60,7 +60,8 @@ _GIVE_BACK = (
     update(_slots)
     .where(
         _slots.c.service_code == bindparam("service"),
-        _slots.c.starts_at == bindparam("starts_at"),
+        # Not "starts_at": an UPDATE reserves its columns' names for bound values.
+        _slots.c.starts_at == bindparam("slot_start"),
         _slots.c.taken > 0,
     )
     .values(taken=_slots.c.taken - 1)
@@ -512,7 +513,7 @@ def mark_no_shows(session: Session, office: Office, now: dt.datetime) -> int:
 
 
 def _give_back(session: Session, row: BookingRow) -> None:
-    session.execute(_GIVE_BACK, {"service": row.service_code, "starts_at": row.starts_at})
+    session.execute(_GIVE_BACK, {"service": row.service_code, "slot_start": row.starts_at})
 
 
 def _log(
