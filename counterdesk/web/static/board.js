@@ -45,6 +45,7 @@
       var row = document.querySelector('.row[data-counter="' + line.counter + '"]');
       if (row) {
         setText(row, "calling", line.calling || "—");
+        field(row, "mark").hidden = !(line.appointment && line.calling);
         setText(row, "staff", line.staff);
         setText(row, "deputy", line.deputy);
         row.classList.toggle("closed", !line.open && !line.calling);
