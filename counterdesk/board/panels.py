@@ -31,6 +31,9 @@ PANEL = "#13294B"
 ACCENT = "#FFC72C"  # the highlight of a new call: amber with near-black text
 HIGHLIGHT_INK = "#111111"
 SHRINK_FLOOR = 0.8  # a shrunk text keeps four fifths of its size: still legible at 3 m
+# A number fits its cell at full size, unless an appointment's mark beside it takes a share:
+# then it gives up a little of its size rather than a digit.
+NUMBER_FLOOR = 0.85
 
 
 class Scaled(QLabel):
@@ -104,7 +107,7 @@ class Scaled(QLabel):
 
 
 class AppointmentMark(QFrame):
-    """「預約 Appointment」 beside a number called for a booked citizen: both languages, one
+    """「預約 Booked」 beside a number called for a booked citizen: both languages, one
     above the other in a frame of the accent colour, in the row's dark ink while it is lit."""
 
     def __init__(self) -> None:
@@ -116,7 +119,7 @@ class AppointmentMark(QFrame):
         for label in self.labels():
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout = column(*self.labels(), spacing=0)
-        layout.setContentsMargins(12, 4, 12, 6)
+        layout.setContentsMargins(10, 2, 10, 4)
         self.setLayout(layout)
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         self.set_lit(False)
@@ -140,7 +143,7 @@ class CounterRow(QFrame):
         self.counter = counter
         # 116 px Noto Sans CJK: cap height 85 px, readable from across the room. Only the empty
         # space above and below the digits in the font's line box may be cut by a short row.
-        self.number = Scaled("—", 116, bold=True)
+        self.number = Scaled("—", 116, bold=True).shrink(NUMBER_FLOOR)
         self.number.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.desk_zh = Scaled(phrases.counter_name(counter.number).zh, 42, bold=True)
         self.desk_en = Scaled(phrases.counter_name(counter.number).en, 26)
@@ -160,7 +163,7 @@ class CounterRow(QFrame):
         desk_column.insertLayout(0, desk)
         self.mark = AppointmentMark()
         call = QHBoxLayout()
-        call.setSpacing(16)
+        call.setSpacing(10)
         call.addWidget(self.number, 1)
         call.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(call, 34)

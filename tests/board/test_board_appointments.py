@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from counterdesk.board.window import BoardWindow
@@ -50,10 +51,14 @@ def test_an_appointment_call_is_marked_and_announced_like_any_call(
     row = board.rows[2]
     assert row.number.text() == "B001"
     assert row.mark.isVisible()
-    assert (row.mark.zh.text(), row.mark.en.text()) == ("預約", "Appointment")
+    assert (row.mark.zh.text(), row.mark.en.text()) == ("預約", "Booked")
     # Readable from across the room: the mark's Chinese is at least the staff name's size.
     assert row.mark.zh.font().pixelSize() >= row.staff.font().pixelSize()
-    assert row.mark.geometry().right() <= row.desk_zh.geometry().left()  # beside, not over
+    # Beside the number, which still fits whole, a little smaller at most.
+    assert row.mark.geometry().right() <= row.desk_zh.geometry().left()
+    width = QFontMetrics(row.number.font()).horizontalAdvance(row.number.text())
+    assert width <= row.number.contentsRect().width()
+    assert row.number.font().pixelSize() >= 0.85 * 116
     with qtbot.waitSignal(board.call_shown, timeout=10000):
         engine.call_ticket(3, walk_in.number)
     assert not board.rows[3].mark.isVisible()

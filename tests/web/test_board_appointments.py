@@ -73,7 +73,7 @@ def test_the_mark_shows_beside_the_number_on_a_tv(engine: TicketEngine, clock: M
         wait(driver).until(lambda d: number(d, 3) == walk_in.number)
         wait(driver).until(lambda d: marks[2].is_displayed())
         assert number(driver, 2) == booked.number
-        assert marks[2].text.split() == ["預約", "Appointment"]
+        assert marks[2].text.split() == ["預約", "Booked"]
         assert not marks[3].is_displayed()
         digits = driver.find_element(By.CSS_SELECTOR, '.row[data-counter="2"] .number')
         assert marks[2].rect["x"] >= digits.rect["x"] + digits.rect["width"]  # beside it
