@@ -1,5 +1,6 @@
 """Make the staff side's appointment pictures in docs/: the counter console with a booked
-citizen called (Chinese, as staff see it by default, and English) and the board with that call.
+citizen called (Chinese, as staff see it by default, and English), the board with that call,
+and the supervisor's "Book for a caller" dialog after booking one (Chinese and English).
 
     QT_QPA_PLATFORM=offscreen python docs/appointment_screenshot.py          # into docs/
     QT_QPA_PLATFORM=offscreen python docs/appointment_screenshot.py --to /tmp/shots --size 1280x800
@@ -21,6 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QCoreApplication, QThreadPool  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
 from counterdesk.board.window import BoardWindow  # noqa: E402
 from counterdesk.counter.window import ConsoleWindow  # noqa: E402
 from counterdesk.devices.speech_protocol import SilentSpeaker  # noqa: E402
@@ -32,6 +36,7 @@ from counterdesk.queue import (  # noqa: E402
     load_office,
 )
 from counterdesk.queue.bookings import Bookings  # noqa: E402
+from counterdesk.supervisor.booking_dialog import BookingDialog  # noqa: E402
 from counterdesk.ui import translation  # noqa: E402
 from counterdesk.ui.app import application, parse_size, save_snapshot  # noqa: E402
 
@@ -82,8 +87,26 @@ def shoot(folder: Path, target: Path, size: str) -> list[Path]:
     board_png = target / "board-1080p-appointment.png"
     written.append(save_snapshot(board, board_png, parse_size("1920x1080")))
     board.close()
+    for language, suffix in (("zh_TW", "zh_TW"), ("en", "en")):
+        translation.install(language)
+        dialog = BookingDialog(engine)
+        settle(dialog)
+        dialog.contact.setText("0912-345-678")
+        dialog.book()
+        settle(dialog)
+        dialog.adjustSize()
+        name = f"supervisor-booking-{suffix}.png"
+        written.append(save_snapshot(dialog, target / name, dialog.sizeHint()))
+        dialog.close()
     engine.db.dispose()
     return written
+
+
+def settle(window: QWidget) -> None:
+    """Let the reads and the booking the window started on the thread pool come back."""
+    for _ in range(3):  # a booking, then the free times read again
+        QThreadPool.globalInstance().waitForDone(10_000)
+        QCoreApplication.processEvents()
 
 
 def main(argv: list[str] | None = None) -> int:
