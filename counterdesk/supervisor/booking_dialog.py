@@ -62,9 +62,9 @@ class BookingDialog(QDialog):
         self.staff = QComboBox()
         for member in self.office.staff:
             self.staff.addItem(group_label(self.office, "staff", member.code), member.code)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form = QFormLayout()
         self.labels = [QLabel() for _ in range(5)]
         for label, field in zip(
@@ -79,7 +79,7 @@ class BookingDialog(QDialog):
         self.book_button.clicked.connect(self.book)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(box)
         self.service.currentIndexChanged.connect(self.load)
         self.day.currentIndexChanged.connect(self._show_times)
@@ -146,7 +146,8 @@ class BookingDialog(QDialog):
     def _show_times(self) -> None:
         chosen = self.time.currentData()
         self.time.clear()
-        for slot in self.days.get(self._chosen_day(), []):
+        day = self._chosen_day()
+        for slot in self.days.get(day, []) if day is not None else []:
             if slot.free:
                 local = slot.start.astimezone(self.office.zone)
                 text = self.tr("%1 · %2 of %3 free").replace("%1", f"{local:%H:%M}")
@@ -201,5 +202,5 @@ class BookingDialog(QDialog):
         self.load()
 
     def _say(self, text: str, colour: str) -> None:
-        self.result.setText(text)
-        self.result.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.outcome.setText(text)
+        self.outcome.setStyleSheet(f"color: {colour}; font-weight: bold;")

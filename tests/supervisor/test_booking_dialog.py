@@ -58,7 +58,7 @@ def test_a_caller_is_booked_and_told_the_code_and_link(
     assert booking.service == "incorporation" and booking.source == "staff"
     assert booking.has_contact
     code = f"{booking.code[:4]} {booking.code[4:]}"
-    assert dialog.result.text() == (
+    assert dialog.outcome.text() == (
         f"Booked: code {code}, B Company incorporation at 2026-11-30 08:50. Read the code to "
         f"the caller; their link: http://localhost:8080/b/{booking.token}"
     )
@@ -75,13 +75,13 @@ def test_refusals_are_said_in_the_domains_words(
     qtbot.keyClicks(dialog.contact, "call me later")
     with qtbot.waitSignal(dialog.refused, timeout=10000):
         dialog.book()
-    assert dialog.result.text().startswith("Not booked: 'call me later' is not a Taiwan mobile")
+    assert dialog.outcome.text().startswith("Not booked: 'call me later' is not a Taiwan mobile")
     dialog.contact.clear()
     # Another booker takes 09:30 meanwhile: the dialog still offers it, the domain refuses it.
     Bookings(engine).book("incorporation", OPENING.replace(minute=30))
     with qtbot.waitSignal(dialog.refused, timeout=10000):
         dialog.book()
-    assert dialog.result.text() == (
+    assert dialog.outcome.text() == (
         "Not booked: 2026-11-27 09:30 is fully booked: choose another time"
     )
     qtbot.waitUntil(lambda: dialog.time.currentText().startswith("10:30"), timeout=10000)
@@ -111,6 +111,11 @@ def test_the_supervisor_opens_it(
     window = open_supervisor(engine)
     assert window.book_button.text() == "Book for a caller…"
     opened: list[BookingDialog] = []
-    monkeypatch.setattr(BookingDialog, "exec", lambda self: opened.append(self) or 0)
+
+    def exec_(self: BookingDialog) -> int:  # the modal dialog, opened and closed at once
+        opened.append(self)
+        return 0
+
+    monkeypatch.setattr(BookingDialog, "exec", exec_)
     qtbot.mouseClick(window.book_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 1 and opened[0].parent() is window
