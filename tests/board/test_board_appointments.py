@@ -13,6 +13,7 @@ from counterdesk.board.window import BoardWindow
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.bookings import Bookings
 from tests.conftest import OPENING, RecordingSpeaker
+from tests.started_window import shown_and_started
 
 BOOKED = OPENING.replace(hour=9, minute=30)
 
@@ -20,12 +21,8 @@ BOOKED = OPENING.replace(hour=9, minute=30)
 @pytest.fixture
 def board(qtbot: QtBot, engine: TicketEngine, speaker: RecordingSpeaker) -> Iterator[BoardWindow]:
     window = BoardWindow(engine, speaker, poll_ms=50, highlight_ms=60000)
-    qtbot.addWidget(window)
     window.resize(1920, 1080)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.refreshed, timeout=10000):
-        window.start()
+    shown_and_started(qtbot, window)
     yield window
     window.close()
 

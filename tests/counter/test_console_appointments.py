@@ -15,6 +15,7 @@ from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.bookings import Bookings
 from counterdesk.ui import translation
 from tests.conftest import OPENING
+from tests.started_window import shown_and_started
 
 BOOKED = OPENING.replace(hour=9, minute=30)
 
@@ -31,11 +32,7 @@ def console(qtbot: QtBot, engine: TicketEngine, clock: ManualClock) -> Iterator[
         bookings.check_in(code)
     engine.sign_in(2, "chen")
     window = ConsoleWindow(engine, 2, poll_ms=50)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.refreshed, timeout=10000):
-        window.start()
+    shown_and_started(qtbot, window)
     yield window
     window.close()
 
