@@ -113,7 +113,8 @@ class AppointmentMark(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mark")
-        # Cap heights of about 25 and 14 px at 1080 lines: read from 3 m on a 55-inch screen.
+        # Capitals about 25 and 15 px tall at 1080 lines: 16 and 9 mm on a 55-inch screen, read
+        # from 3 m (the staff name beside it is 30 px).
         self.zh = Scaled(phrases.APPOINTMENT_CALL.zh, 36, bold=True).keep_width()
         self.en = Scaled(phrases.APPOINTMENT_CALL.en, 22, bold=True).keep_width()
         for label in self.labels():
