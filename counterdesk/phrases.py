@@ -252,6 +252,9 @@ PEOPLE_WAITING = B("等候人數", "People waiting")
 COUNTER_CLOSED = B("未開放", "Closed")  # nobody signed in: as the console says
 ON_BREAK = B("休息中", "On break")
 DEPUTY = B("代理人", "Deputy")
+# Beside a number called for a booked citizen (a checked-in appointment): short, for the
+# room a board's number leaves beside it.
+APPOINTMENT_CALL = B("預約", "Booked")
 # The browser board: a browser plays sound only after a tap, unless its settings allow it.
 TAP_FOR_SOUND = B("請輕觸畫面以開啟叫號提示音", "Tap the screen to turn on the call chime")
 

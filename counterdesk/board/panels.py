@@ -31,6 +31,9 @@ PANEL = "#13294B"
 ACCENT = "#FFC72C"  # the highlight of a new call: amber with near-black text
 HIGHLIGHT_INK = "#111111"
 SHRINK_FLOOR = 0.8  # a shrunk text keeps four fifths of its size: still legible at 3 m
+# A number fits its cell at full size, unless an appointment's mark beside it takes a share:
+# then it gives up a little of its size rather than a digit.
+NUMBER_FLOOR = 0.85
 
 
 class Scaled(QLabel):
@@ -103,6 +106,36 @@ class Scaled(QLabel):
         self.setStyleSheet(f"color: {color}; background: transparent;")
 
 
+class AppointmentMark(QFrame):
+    """「預約 Booked」 beside a number called for a booked citizen: both languages, one
+    above the other in a frame of the accent colour, in the row's dark ink while it is lit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("mark")
+        # Capitals about 25 and 15 px tall at 1080 lines: 16 and 9 mm on a 55-inch screen, read
+        # from 3 m (the staff name beside it is 30 px).
+        self.zh = Scaled(phrases.APPOINTMENT_CALL.zh, 36, bold=True).keep_width()
+        self.en = Scaled(phrases.APPOINTMENT_CALL.en, 22, bold=True).keep_width()
+        for label in self.labels():
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout = column(*self.labels(), spacing=0)
+        layout.setContentsMargins(10, 2, 10, 4)
+        self.setLayout(layout)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        self.set_lit(False)
+        self.hide()
+
+    def labels(self) -> list[Scaled]:
+        return [self.zh, self.en]
+
+    def set_lit(self, lit: bool) -> None:
+        ink = HIGHLIGHT_INK if lit else ACCENT
+        self.setStyleSheet(f"QFrame#mark {{ border: 3px solid {ink}; border-radius: 10px; }}")
+        for label in self.labels():
+            label.set_color(ink)
+
+
 class CounterRow(QFrame):
     """One counter: the number it calls, the counter, and who serves there (with deputy)."""
 
@@ -111,7 +144,7 @@ class CounterRow(QFrame):
         self.counter = counter
         # 116 px Noto Sans CJK: cap height 85 px, readable from across the room. Only the empty
         # space above and below the digits in the font's line box may be cut by a short row.
-        self.number = Scaled("—", 116, bold=True)
+        self.number = Scaled("—", 116, bold=True).shrink(NUMBER_FLOOR)
         self.number.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.desk_zh = Scaled(phrases.counter_name(counter.number).zh, 42, bold=True)
         self.desk_en = Scaled(phrases.counter_name(counter.number).en, 26)
@@ -129,29 +162,43 @@ class CounterRow(QFrame):
         desk.addWidget(self.desk_en, 1, Qt.AlignmentFlag.AlignBaseline)
         desk_column = column(self.desk_name)
         desk_column.insertLayout(0, desk)
-        layout.addWidget(self.number, 34)
+        self.mark = AppointmentMark()
+        call = QHBoxLayout()
+        call.setSpacing(10)
+        call.addWidget(self.number, 1)
+        call.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(call, 34)
         layout.addLayout(desk_column, 30)
         layout.addLayout(column(self.staff, self.deputy, spacing=6), 36)
         self.highlighted = False
         self.set_highlight(False)
 
     def labels(self) -> list[Scaled]:
+        return [*self._texts(), *self.mark.labels()]
+
+    def _texts(self) -> list[Scaled]:
         return [self.number, self.desk_zh, self.desk_en, self.desk_name, self.staff, self.deputy]
 
-    def show_state(self, number: str | None, staff: str, deputy: str, open_: bool) -> None:
+    def show_state(
+        self, number: str | None, staff: str, deputy: str, open_: bool, appointment: bool = False
+    ) -> None:
+        """What the counter calls and who serves there; ``appointment`` marks a booked
+        citizen's number."""
         self.number.setText(number or "—")
         self.staff.setText(staff)
         self.deputy.setText(deputy)
         self.number.set_color(self._ink() if open_ or number else MUTED)
+        self.mark.setVisible(appointment and number is not None)
 
     def set_highlight(self, on: bool) -> None:
         self.highlighted = on
         self.setStyleSheet(
             f"CounterRow {{ background: {ACCENT if on else PANEL}; border-radius: 14px; }}"
         )
-        for label in self.labels():
+        for label in self._texts():
             muted = label in (self.desk_name, self.deputy)
             label.set_color(self._ink() if not muted or on else MUTED)
+        self.mark.set_lit(on)
 
     def _ink(self) -> str:
         return HIGHLIGHT_INK if self.highlighted else INK

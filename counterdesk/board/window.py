@@ -257,7 +257,8 @@ class BoardWindow(QWidget):
         self._show_recent()
         row = self.rows.get(event.counter)
         if row is not None:
-            row.show_state(event.number, *staff_lines(self.office, event.staff), True)
+            staff = staff_lines(self.office, event.staff)
+            row.show_state(event.number, *staff, True, event.appointment)
         self._highlight(event.counter)
         delay_ms = (dt.datetime.now(dt.UTC) - event.at).total_seconds() * 1000
         log.info(
@@ -334,7 +335,7 @@ class BoardWindow(QWidget):
         for line in counter_lines(self.office, status):
             row = self.rows.get(line.counter)
             if row is not None:
-                row.show_state(line.calling, line.staff, line.deputy, line.open)
+                row.show_state(line.calling, line.staff, line.deputy, line.open, line.appointment)
         self.waiting.show_services(status.services)
         self.refreshed.emit()
 

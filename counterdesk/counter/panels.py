@@ -28,6 +28,8 @@ from counterdesk.queue.office import Office
 from counterdesk.queue.views import Ticket
 from counterdesk.ui.app import ui_font
 
+APPOINTMENT_COLOUR = "#6A1B9A"  # a booked citizen's time: apart from the status's amber and green
+
 
 def label(text: str = "", pt: float = 12, *, bold: bool = False, color: str = "") -> QLabel:
     widget = QLabel(text)
@@ -36,6 +38,12 @@ def label(text: str = "", pt: float = 12, *, bold: bool = False, color: str = ""
     if color:
         widget.setStyleSheet(f"color: {color};")
     return widget
+
+
+def booked_time(office: Office, ticket: Ticket) -> str:
+    """A checked-in booking's time as the office's clock shows it: "09:30"."""
+    assert ticket.appointment_at is not None
+    return f"{ticket.appointment_at.astimezone(office.zone):%H:%M}"
 
 
 def duration(seconds: float) -> str:
@@ -110,6 +118,8 @@ class TicketCard(QFrame):
         self.number = label("—", 60, bold=True)
         self.service = label("", 15, bold=True)
         self.status = label("", 14, bold=True)
+        # A checked-in booking's time, and how far from it the call came.
+        self.appointment = label("", 14, bold=True, color=APPOINTMENT_COLOUR)
         self.waited = label("", 13)
         self.here = label("", 13)
         self.fee = label("", 12, color="#37474F")
@@ -118,7 +128,15 @@ class TicketCard(QFrame):
         self.checklist.setFont(ui_font(12))
         self.checklist.setWordWrap(True)
         layout = QVBoxLayout(self)
-        for widget in (self.number, self.service, self.status, self.waited, self.here, self.fee):
+        for widget in (
+            self.number,
+            self.service,
+            self.appointment,
+            self.status,
+            self.waited,
+            self.here,
+            self.fee,
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.checklist_title)
         layout.addWidget(self.checklist, 1)
@@ -142,8 +160,9 @@ class TicketCard(QFrame):
             self.number.setText("—")
             idle = self.tr("On break: resume to call") if paused else self.tr("No ticket here")
             self.service.setText(idle)
-            for widget in (self.status, self.waited, self.here, self.fee):
+            for widget in (self.appointment, self.status, self.waited, self.here, self.fee):
                 widget.setText("")
+            self.appointment.hide()
             self.checklist.clear()
             self.checklist_title.hide()
             return
@@ -151,6 +170,8 @@ class TicketCard(QFrame):
         priority = self.tr("  ·  PRIORITY 優先") if ticket.priority else ""
         self.number.setText(ticket.number)
         self.service.setText(f"{service.name.zh}  {service.name.en}{priority}")
+        self.appointment.setText(self._appointment(ticket))
+        self.appointment.setVisible(ticket.appointment_at is not None)
         if ticket.status == "called":
             self.status.setText(
                 self.tr("Called ({0}×): waiting for the citizen").format(ticket.call_count)
@@ -169,6 +190,23 @@ class TicketCard(QFrame):
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.checklist.addItem(item)
         self.checklist_title.setVisible(bool(service.documents))
+
+    def _appointment(self, ticket: Ticket) -> str:
+        """The booked time and how far from it the first call came ("Appointment 09:30  ·
+        7 min late"; whole minutes, under one is on time); empty for a walk-in."""
+        if ticket.appointment_at is None:
+            return ""
+        booked = self.tr("Appointment {0}").format(booked_time(self.office, ticket))
+        if ticket.first_called_at is None:
+            return booked
+        minutes = round((ticket.first_called_at - ticket.appointment_at).total_seconds() / 60)
+        if minutes > 0:
+            off = self.tr("{0} min late").format(minutes)
+        elif minutes < 0:
+            off = self.tr("{0} min early").format(-minutes)
+        else:
+            off = self.tr("on time")
+        return f"{booked}  ·  {off}"
 
     def tick(self, now: dt.datetime) -> None:
         self.now = now
@@ -235,6 +273,8 @@ class WaitingList(QTreeWidget):
                 shiboken6.delete(old)
             for ticket in mine:
                 mark = self.tr("  優先 priority") if ticket.priority else ""
+                if ticket.appointment_at is not None:
+                    mark += self.tr("  Appointment {0}").format(booked_time(self.office, ticket))
                 item = QTreeWidgetItem(group, [f"{ticket.number}{mark}", ""])
                 item.setData(0, Qt.ItemDataRole.UserRole, ticket.number)
                 item.setData(1, Qt.ItemDataRole.UserRole, ticket.queued_at)

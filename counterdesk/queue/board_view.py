@@ -34,13 +34,15 @@ class Call:
 
 @dataclasses.dataclass(frozen=True)
 class CounterLine:
-    """One counter's row: the number it calls, who serves there, and whether it is open."""
+    """One counter's row: the number it calls, who serves there, whether it is open, and
+    whether the number is a booked citizen's (marked ``phrases.APPOINTMENT_CALL``)."""
 
     counter: int
     calling: str | None
     staff: str
     deputy: str
     open: bool
+    appointment: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,12 +104,14 @@ def counter_lines(office: Office, status: OfficeStatus) -> Iterable[CounterLine]
 
 
 def counter_line(office: Office, counter: CounterStatus) -> CounterLine:
-    calling = counter.current.number if counter.current else None
+    current = counter.current
+    calling = current.number if current else None
+    booked = current is not None and current.appointment_at is not None
     if counter.staff is None:
-        return CounterLine(counter.number, calling, *phrases.COUNTER_CLOSED, False)
+        return CounterLine(counter.number, calling, *phrases.COUNTER_CLOSED, False, booked)
     if counter.paused:
-        return CounterLine(counter.number, calling, *phrases.ON_BREAK, False)
-    return CounterLine(counter.number, calling, *staff_lines(office, counter.staff), True)
+        return CounterLine(counter.number, calling, *phrases.ON_BREAK, False, booked)
+    return CounterLine(counter.number, calling, *staff_lines(office, counter.staff), True, booked)
 
 
 def staff_lines(office: Office, code: str | None) -> tuple[str, str]:

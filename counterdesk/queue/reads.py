@@ -241,13 +241,13 @@ class QueueReader:
             wanted = wanted | TicketEventRow.id.in_(also)
         with self._source.db.statement() as session:
             rows = session.execute(
-                select(TicketEventRow, TicketRow.number)
+                select(TicketEventRow, TicketRow.number, TicketRow.appointment_at.is_not(None))
                 .outerjoin(TicketRow, TicketRow.id == TicketEventRow.ticket_id)
                 .where(wanted)
                 .order_by(TicketEventRow.id)
                 .limit(limit)
             ).all()
-            return [Event.of(row, number) for row, number in rows]
+            return [Event.of(row, number, bool(booked)) for row, number, booked in rows]
 
     def last_event_id(self) -> int:
         with self._source.db.statement() as session:

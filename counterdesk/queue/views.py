@@ -107,9 +107,12 @@ class Event(View):
     staff: str | None
     service: str | None
     outcome: str | None
+    # Whether the ticket is a checked-in booking's (the change feed says it, so a board marks
+    # an appointment's call as it shows it); False where a reader does not ask.
+    appointment: bool = False
 
     @classmethod
-    def of(cls, row: TicketEventRow, number: str | None) -> Event:
+    def of(cls, row: TicketEventRow, number: str | None, appointment: bool = False) -> Event:
         return cls(
             id=row.id,
             at=row.at,
@@ -120,6 +123,7 @@ class Event(View):
             staff=row.staff_code,
             service=row.service_code,
             outcome=row.outcome,
+            appointment=appointment,
         )
 
 

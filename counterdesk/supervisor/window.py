@@ -50,6 +50,7 @@ from counterdesk.reporting.formats import SUPERVISOR_TABS
 from counterdesk.reporting.periods import PRESETS, preset
 from counterdesk.supervisor import charts
 from counterdesk.supervisor.accuracy_tab import AccuracyTab
+from counterdesk.supervisor.booking_dialog import BookingDialog
 from counterdesk.supervisor.opinions_tab import OpinionsTab
 from counterdesk.supervisor.satisfaction_tab import SatisfactionTab
 from counterdesk.supervisor.widgets import (
@@ -168,6 +169,9 @@ class SupervisorWindow(QMainWindow):
         for widget in (self.period_label, self.preset, self.first, self.to_label, self.last):
             period.addWidget(widget)
         period.addStretch(1)
+        self.book_button = QPushButton()  # staff book for a citizen on the phone
+        self.book_button.clicked.connect(self.book_for_caller)
+        period.addWidget(self.book_button)
         period.addWidget(self.language)
         for widget in (
             self.service_label,
@@ -277,6 +281,7 @@ class SupervisorWindow(QMainWindow):
             )
         ):
             self.preset.setItemText(index, text)
+        self.book_button.setText(self.tr("Book for a caller…"))
         self.service_label.setText(self.tr("Service"))
         self.counter_label.setText(self.tr("Counter"))
         self.staff_label.setText(self.tr("Staff"))
@@ -662,6 +667,10 @@ class SupervisorWindow(QMainWindow):
         if self._exporting:
             self._cancel.set()
             self.cancel_button.setEnabled(False)
+
+    def book_for_caller(self) -> None:
+        """The "Book for a caller" dialog, as ``counterdesk bookings book`` for a caller."""
+        BookingDialog(self.engine, self).exec()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self._exporting:

@@ -164,6 +164,7 @@ def picture(
                 "staff": line.staff,
                 "deputy": line.deputy,
                 "open": line.open,
+                "appointment": line.appointment,
             }
             for line in (counter_lines(engine.office, status) if status else ())
         ],

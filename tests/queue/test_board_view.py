@@ -5,6 +5,7 @@ from __future__ import annotations
 from counterdesk import phrases
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.board_view import RecentCalls, counter_lines, procedure, read_start
+from counterdesk.queue.bookings import Bookings
 
 
 def test_recent_calls_keep_a_recalled_number_once_on_top(engine: TicketEngine) -> None:
@@ -48,3 +49,28 @@ def test_procedure_marks_what_is_not_confirmed(engine: TicketEngine) -> None:
     assert lines.name_zh == f"{service.prefix}  {service.name.zh}"
     assert lines.steps[0].startswith(f"1. {service.steps[0].zh}  {service.steps[0].en}")
     assert lines.note == (phrases.PROVISIONAL.line() if "＊" in "".join(lines.steps) else "")
+
+
+def test_an_appointments_call_is_marked_in_the_feed_and_the_counter_line(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    bookings = Bookings(engine)
+    booked = clock.now().replace(minute=30)
+    code = bookings.book("incorporation", booked).code
+    clock.set(booked)
+    bookings.check_in(code)
+    walk_in = engine.issue("amendment")
+    engine.sign_in(2, "chen")
+    engine.sign_in(3, "lin")
+    appointment = engine.call_next(2)
+    engine.call_ticket(3, walk_in.number)
+    assert appointment is not None and appointment.appointment_at == booked
+    calls = read_start(engine.read, engine.office, clock.now()).calls
+    assert [(c.number, c.appointment) for c in calls] == [
+        (appointment.number, True),
+        (walk_in.number, False),
+    ]
+    lines = {line.counter: line for line in counter_lines(engine.office, engine.read.status())}
+    assert (lines[2].calling, lines[2].appointment) == (appointment.number, True)
+    assert (lines[3].calling, lines[3].appointment) == (walk_in.number, False)
+    assert not lines[1].appointment  # nothing called there

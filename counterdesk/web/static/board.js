@@ -45,6 +45,9 @@
       var row = document.querySelector('.row[data-counter="' + line.counter + '"]');
       if (row) {
         setText(row, "calling", line.calling || "—");
+        var booked = Boolean(line.appointment && line.calling);
+        field(row, "mark").hidden = !booked;
+        row.classList.toggle("booked", booked);
         setText(row, "staff", line.staff);
         setText(row, "deputy", line.deputy);
         row.classList.toggle("closed", !line.open && !line.calling);
