@@ -40,6 +40,7 @@ TITLES = {
     "weekday": ("依星期", "By weekday"),
     "hour": ("依時段", "By hour of day"),
     "priority": ("依優先", "By priority"),
+    "arrival": ("依預約或現場", "Appointment or walk-in"),
 }
 
 
@@ -88,6 +89,7 @@ TICKET_COLUMNS = (
     Column("final_service", "最終服務", "Service at end", "text"),
     Column("priority", "優先", "Priority", "text"),
     Column("status", "狀態", "Status", "text"),
+    Column("appointment_at", "預約時間", "Appointment time", "text"),  # empty for walk-ins
     Column("issued_at", "抽號時間", "Issued", "text"),
     Column("first_called_at", "首次叫號", "First called", "text"),
     Column("answered_call_at", "應答叫號", "Answered call", "text"),
@@ -175,6 +177,8 @@ def group_names(office: Office, breakdown: str, key: str | None) -> tuple[str, s
         return span, span
     if breakdown == "priority":
         return ("優先", "Priority") if key == "priority" else ("一般", "Ordinary")
+    if breakdown == "arrival":
+        return ("預約", "Appointment") if key == "appointment" else ("現場", "Walk-in")
     return key, key
 
 
@@ -246,6 +250,7 @@ def ticket_columns(
         [services[code] for code in tickets["service"].tolist()],
         ["yes" if priority else "no" for priority in tickets["priority"].tolist()],
         [safe[STATUSES[status]] for status in tickets["status"].tolist()],
+        local(more["appointment_at"]),
         local(more["issued_at"]),
         local(more["first_called_at"]),
         local(more["answered_at"]),
