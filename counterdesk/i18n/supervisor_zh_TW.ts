@@ -631,427 +631,472 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../supervisor/window.py" line="264"/>
+        <location filename="../supervisor/window.py" line="268"/>
         <source>Supervisor — statistics and reports</source>
         <translation>主管 — 統計與報表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="265"/>
+        <location filename="../supervisor/window.py" line="269"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="266"/>
+        <location filename="../supervisor/window.py" line="270"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="269"/>
+        <location filename="../supervisor/window.py" line="273"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="270"/>
+        <location filename="../supervisor/window.py" line="274"/>
         <source>This week</source>
         <translation>本週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="271"/>
+        <location filename="../supervisor/window.py" line="275"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="272"/>
+        <location filename="../supervisor/window.py" line="276"/>
         <source>Past four weeks</source>
         <translation>最近四週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="273"/>
+        <location filename="../supervisor/window.py" line="277"/>
         <source>First half of the year</source>
         <translation>上半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="274"/>
+        <location filename="../supervisor/window.py" line="278"/>
         <source>Second half of the year</source>
         <translation>下半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="275"/>
+        <location filename="../supervisor/window.py" line="279"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="276"/>
+        <location filename="../supervisor/window.py" line="280"/>
         <source>Custom dates</source>
         <translation>自訂日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="280"/>
-        <location filename="../supervisor/window.py" line="575"/>
+        <location filename="../supervisor/window.py" line="284"/>
+        <location filename="../supervisor/window.py" line="630"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="281"/>
+        <location filename="../supervisor/window.py" line="285"/>
         <source>Counter</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="282"/>
+        <location filename="../supervisor/window.py" line="286"/>
         <source>Staff</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="285"/>
+        <location filename="../supervisor/window.py" line="289"/>
         <source>Waiting now</source>
         <translation>目前等候人數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="286"/>
+        <location filename="../supervisor/window.py" line="290"/>
         <source>Served today</source>
         <translation>今日已完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="287"/>
+        <location filename="../supervisor/window.py" line="291"/>
         <source>Median wait (period)</source>
         <translation>等候中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="288"/>
+        <location filename="../supervisor/window.py" line="292"/>
         <source>90% called within (period)</source>
         <translation>90% 於此時間內叫號（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="289"/>
+        <location filename="../supervisor/window.py" line="293"/>
         <source>Called within target wait (period)</source>
         <translation>目標時間內叫號比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="293"/>
+        <location filename="../supervisor/window.py" line="297"/>
         <source>Overview</source>
         <translation>總覽</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="294"/>
+        <location filename="../supervisor/window.py" line="298"/>
         <source>Tables</source>
         <translation>明細表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="295"/>
+        <location filename="../supervisor/window.py" line="299"/>
         <source>Satisfaction</source>
         <translation>滿意度</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="296"/>
+        <location filename="../supervisor/window.py" line="300"/>
         <source>Opinions</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="297"/>
+        <location filename="../supervisor/window.py" line="301"/>
         <source>Estimates</source>
         <translation>預估等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="298"/>
+        <location filename="../supervisor/window.py" line="302"/>
         <source>Breakdown</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="301"/>
+        <location filename="../supervisor/window.py" line="305"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="302"/>
+        <location filename="../supervisor/window.py" line="306"/>
         <source>By counter</source>
         <translation>依櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="303"/>
+        <location filename="../supervisor/window.py" line="307"/>
         <source>By staff member</source>
         <translation>依承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="304"/>
+        <location filename="../supervisor/window.py" line="308"/>
         <source>By day</source>
         <translation>依日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="305"/>
+        <location filename="../supervisor/window.py" line="309"/>
         <source>By weekday</source>
         <translation>依星期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="306"/>
+        <location filename="../supervisor/window.py" line="310"/>
         <source>By hour of day</source>
         <translation>依時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="307"/>
+        <location filename="../supervisor/window.py" line="311"/>
         <source>Priority and ordinary</source>
         <translation>優先與一般</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="313"/>
-        <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service&apos;s target wait. Times in minutes. Click a heading to sort.</source>
-        <translation>等候：抽號至應答叫號。處理：櫃檯開始至完成。中位數與第 90 百分位採最近序位法。服務水準：於該服務目標等候時間內叫號之比例。時間單位為分鐘。點選欄位標題可排序。</translation>
+        <location filename="../supervisor/window.py" line="312"/>
+        <source>Appointment or walk-in</source>
+        <translation>預約或現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="318"/>
+        <location filename="../supervisor/window.py" line="313"/>
+        <source>Bookings by day</source>
+        <translation>預約（依日期）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="314"/>
+        <source>Bookings by service</source>
+        <translation>預約（依服務項目）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="320"/>
+        <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service&apos;s target wait. An appointment that came early waits from its booked time; a late one counts as a walk-in. Times in minutes. Click a heading to sort.</source>
+        <translation>等候：抽號至應答叫號。處理：櫃檯開始至完成。中位數與第 90 百分位採最近序位法。服務水準：於該服務目標等候時間內叫號之比例。預約者提早報到，等候自預約時間起算；逾時者計為現場。時間單位為分鐘。點選欄位標題可排序。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="505"/>
+        <source>Called within target wait, by service and arrival</source>
+        <translation>目標時間內叫號比例：依服務項目與預約／現場</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="327"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="319"/>
+        <location filename="../supervisor/window.py" line="328"/>
         <source>Export Excel</source>
         <translation>匯出 Excel</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="320"/>
+        <location filename="../supervisor/window.py" line="329"/>
         <source>PDF report</source>
         <translation>PDF 報告</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="321"/>
+        <location filename="../supervisor/window.py" line="330"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="322"/>
+        <location filename="../supervisor/window.py" line="331"/>
         <source>Today, live</source>
         <translation>今日即時</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="356"/>
+        <location filename="../supervisor/window.py" line="365"/>
+        <location filename="../supervisor/window.py" line="583"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="392"/>
+        <location filename="../supervisor/window.py" line="401"/>
         <source>The period ends before it starts: check the dates.</source>
         <translation>期間結束日早於開始日：請檢查日期。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="396"/>
+        <location filename="../supervisor/window.py" line="405"/>
         <source>Computing…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="418"/>
+        <location filename="../supervisor/window.py" line="431"/>
         <source>Could not read the ratings: %1</source>
         <translation>無法讀取評分：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="422"/>
+        <location filename="../supervisor/window.py" line="435"/>
         <source>Could not read the estimates&apos; accuracy: %1</source>
         <translation>無法讀取預估等候準確度：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="438"/>
+        <location filename="../supervisor/window.py" line="451"/>
         <source>Tickets in the period: %1</source>
         <translation>期間內號碼數：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="440"/>
+        <location filename="../supervisor/window.py" line="453"/>
         <source>No tickets in this period.</source>
         <translation>此期間沒有號碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="448"/>
+        <location filename="../supervisor/window.py" line="461"/>
         <source>Could not read the statistics: %1</source>
         <translation>無法讀取統計資料：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="457"/>
-        <location filename="../supervisor/window.py" line="458"/>
-        <location filename="../supervisor/window.py" line="511"/>
-        <location filename="../supervisor/window.py" line="566"/>
-        <location filename="../supervisor/window.py" line="582"/>
+        <location filename="../supervisor/window.py" line="470"/>
+        <location filename="../supervisor/window.py" line="471"/>
+        <location filename="../supervisor/window.py" line="531"/>
+        <location filename="../supervisor/window.py" line="610"/>
+        <location filename="../supervisor/window.py" line="637"/>
         <source>min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="462"/>
+        <location filename="../supervisor/window.py" line="475"/>
         <source>No tickets in this period</source>
         <translation>此期間沒有號碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="466"/>
-        <location filename="../supervisor/window.py" line="524"/>
+        <location filename="../supervisor/window.py" line="479"/>
+        <location filename="../supervisor/window.py" line="544"/>
         <source>Median wait</source>
         <translation>等候中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="467"/>
+        <location filename="../supervisor/window.py" line="480"/>
         <source>90th percentile wait</source>
         <translation>等候第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="468"/>
-        <location filename="../supervisor/window.py" line="502"/>
+        <location filename="../supervisor/window.py" line="481"/>
+        <location filename="../supervisor/window.py" line="518"/>
         <source>minutes</source>
         <translation>分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="475"/>
+        <location filename="../supervisor/window.py" line="488"/>
         <source>Arrivals and waiting by hour</source>
         <translation>各時段到達與等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="476"/>
+        <location filename="../supervisor/window.py" line="489"/>
         <source>Arrivals per day</source>
         <translation>每日平均到達</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="477"/>
+        <location filename="../supervisor/window.py" line="490"/>
         <source>tickets per day</source>
         <translation>每日號碼數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="481"/>
+        <location filename="../supervisor/window.py" line="494"/>
         <source>Waiting by day</source>
         <translation>每日等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="489"/>
-        <source>Called within target wait, by service</source>
-        <translation>各服務目標時間內叫號比例</translation>
-    </message>
-    <message>
-        <location filename="../supervisor/window.py" line="490"/>
-        <location filename="../supervisor/window.py" line="527"/>
+        <location filename="../supervisor/window.py" line="506"/>
+        <location filename="../supervisor/window.py" line="547"/>
         <source>Service level</source>
         <translation>服務水準</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="499"/>
+        <location filename="../supervisor/window.py" line="515"/>
         <source>Handling time by staff member</source>
         <translation>各承辦人處理時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="500"/>
-        <location filename="../supervisor/window.py" line="528"/>
+        <location filename="../supervisor/window.py" line="516"/>
+        <location filename="../supervisor/window.py" line="548"/>
         <source>Median handling</source>
         <translation>處理中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="501"/>
+        <location filename="../supervisor/window.py" line="517"/>
         <source>90th percentile handling</source>
         <translation>處理第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="517"/>
+        <location filename="../supervisor/window.py" line="537"/>
         <source>Issued</source>
         <translation>發出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="518"/>
+        <location filename="../supervisor/window.py" line="538"/>
+        <location filename="../supervisor/window.py" line="570"/>
         <source>Served</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="519"/>
+        <location filename="../supervisor/window.py" line="539"/>
+        <location filename="../supervisor/window.py" line="571"/>
         <source>No-show</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="520"/>
+        <location filename="../supervisor/window.py" line="540"/>
+        <location filename="../supervisor/window.py" line="572"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="521"/>
+        <location filename="../supervisor/window.py" line="541"/>
         <source>Removed at close</source>
         <translation>關櫃移除</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="522"/>
+        <location filename="../supervisor/window.py" line="542"/>
         <source>Transferred</source>
         <translation>轉送</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="523"/>
+        <location filename="../supervisor/window.py" line="543"/>
         <source>Mean wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="525"/>
+        <location filename="../supervisor/window.py" line="545"/>
         <source>90th pct. wait</source>
         <translation>等候 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="526"/>
-        <location filename="../supervisor/window.py" line="575"/>
+        <location filename="../supervisor/window.py" line="546"/>
+        <location filename="../supervisor/window.py" line="630"/>
         <source>Longest wait</source>
         <translation>最長等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="529"/>
+        <location filename="../supervisor/window.py" line="549"/>
         <source>90th pct. handling</source>
         <translation>處理 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="530"/>
+        <location filename="../supervisor/window.py" line="550"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="540"/>
+        <location filename="../supervisor/window.py" line="560"/>
+        <location filename="../supervisor/window.py" line="584"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="557"/>
+        <location filename="../supervisor/window.py" line="567"/>
+        <source>Booked</source>
+        <translation>預約</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="568"/>
+        <source>Checked in</source>
+        <translation>準時報到</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="569"/>
+        <source>Late (walk-in)</source>
+        <translation>逾時改現場</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="573"/>
+        <source>Not yet due</source>
+        <translation>尚待報到</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="601"/>
         <source>Database unreachable, retrying: %1</source>
         <translation>無法連線資料庫，重試中：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="568"/>
+        <location filename="../supervisor/window.py" line="613"/>
         <source>Counters open: %1 of %2. Longest current wait: %3.</source>
         <translation>開放櫃檯：%1／%2。目前最長等候：%3。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="575"/>
+        <location filename="../supervisor/window.py" line="619"/>
+        <source>Bookings today: %1; checked in %2, late %3, served %4, no-show %5, cancelled %6.</source>
+        <translation>今日預約 %1 筆：準時報到 %2，逾時 %3，已完成 %4，未到 %5，取消 %6。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="630"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="575"/>
+        <location filename="../supervisor/window.py" line="630"/>
         <source>Counters</source>
         <translation>櫃檯數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="607"/>
+        <location filename="../supervisor/window.py" line="662"/>
         <source>Save export</source>
         <translation>儲存匯出檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="628"/>
+        <location filename="../supervisor/window.py" line="683"/>
         <source>Exporting %1…</source>
         <translation>匯出 %1 中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="657"/>
+        <location filename="../supervisor/window.py" line="712"/>
         <source>about %1 s left</source>
         <translation>約剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="657"/>
+        <location filename="../supervisor/window.py" line="712"/>
         <source>about %1 min left</source>
         <translation>約剩 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="686"/>
+        <location filename="../supervisor/window.py" line="741"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="689"/>
+        <location filename="../supervisor/window.py" line="744"/>
         <source>Export cancelled</source>
         <translation>已取消匯出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="692"/>
+        <location filename="../supervisor/window.py" line="747"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>
