@@ -15,7 +15,7 @@ from counterdesk.analytics.appointments import Appointments, BookingCounts, appo
 from counterdesk.analytics.statistics import Figures, Statistics
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.office import Office
-from counterdesk.reporting.tables import GROUP_COLUMNS, Column, group_names
+from counterdesk.reporting.tables import GROUP_COLUMNS, Column, named_rows
 
 APPOINTMENT_COLUMNS = (
     Column("bookings", "預約", "Bookings"),
@@ -78,17 +78,9 @@ def group_bookings(figures: Appointments, breakdown: str, key: str | None) -> Bo
 
 def booking_rows(figures: Appointments, office: Office) -> Iterator[dict[str, Any]]:
     """The total, then a row per service and per day with bookings, with the groups' names."""
-    groups = [("total", figures.total)]
+    groups: list[tuple[str, BookingCounts]] = [("total", figures.total)]
     groups += [(name, row) for name in APPOINTMENT_BREAKDOWNS for row in getattr(figures, name)]
-    for breakdown, row in groups:
-        zh, en = group_names(office, breakdown, row.key)
-        yield {
-            "breakdown": breakdown,
-            "key": row.key or "",
-            "name_zh": zh,
-            "name_en": en,
-            **booking_values(row),
-        }
+    return named_rows(groups, office, booking_values)
 
 
 def appointment_lines(figures: Appointments, stats: Statistics) -> list[tuple[str, str, Any, str]]:

@@ -9,7 +9,7 @@ finishing a ticket is dropped.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, cast
@@ -195,6 +195,22 @@ def breakdown_rows(stats: Statistics, office: Office, breakdown: str) -> list[di
         }
         for row in rows
     ]
+
+
+def named_rows(
+    groups: Iterable[tuple[str, Any]], office: Office, values: Callable[[Any], dict[str, Any]]
+) -> Iterator[dict[str, Any]]:
+    """A row per (breakdown, group) of a table that holds several breakdowns: the breakdown,
+    the group's code (its ``key``) and names, then ``values`` of the group."""
+    for breakdown, group in groups:
+        zh, en = group_names(office, breakdown, group.key)
+        yield {
+            "breakdown": breakdown,
+            "key": group.key or "",
+            "name_zh": zh,
+            "name_en": en,
+            **values(group),
+        }
 
 
 def summary_rows(stats: Statistics, office: Office) -> Iterator[dict[str, Any]]:
