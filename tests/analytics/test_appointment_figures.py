@@ -91,6 +91,22 @@ def test_a_served_booking_needs_its_ticket_finished(desk: Bookings) -> None:
     assert (counts.checked_in, counts.served) == (1, 0)  # waiting, not yet served
 
 
+@pytest.mark.postgres
+def test_postgresql_gives_the_same_appointment_figures(morning: Bookings, pg_url: str) -> None:
+    with booking_desk(pg_url) as on_pg:
+        play_morning(on_pg)
+        assert appointments_for(on_pg.engine, FRIDAY, FRIDAY) == appointments_for(
+            morning.engine, FRIDAY, FRIDAY
+        )
+        for desk in (morning, on_pg):
+            clock(desk).set(at(FRIDAY, "16:00"))
+            desk.engine.close_day(today=True)
+            clock(desk).set(at(FRIDAY + dt.timedelta(days=3), "09:00"))
+        expected = statistics_for(morning.engine, FRIDAY, FRIDAY)
+        assert statistics_for(on_pg.engine, FRIDAY, FRIDAY) == expected  # derived
+        assert statistics_for(on_pg.engine, FRIDAY, FRIDAY) == expected  # from the cache
+
+
 def test_a_day_cached_under_the_former_version_is_derived_again(morning: Bookings) -> None:
     engine = morning.engine
     clock(morning).set(at(FRIDAY, "16:00"))
