@@ -2,7 +2,7 @@
 
 Deriving figures means reading every event of every ticket: about six rows per ticket, far
 too many to read again for each question about a year. So each day is derived once, by
-``ticket_figures.figures_of``, into a few numeric arrays (about 60 bytes per ticket), and a
+``ticket_figures.figures_of``, into a few numeric arrays (about 65 bytes per ticket), and a
 *settled* day (before today, with no ticket still waiting or at a counter) is stored in
 ``day_summaries``. A settled day cannot change any more, except by gaining tickets (only the
 simulator writes into past days): the row records how many tickets the day had issued, and
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from counterdesk.queue.engine import TicketEngine
 
 log = logging.getLogger(__name__)
-VERSION = 4  # of the stored form: a row of another version is derived again
+VERSION = 5  # of the stored form: a row of another version is derived again (5: appointments)
 BATCH_DAYS = 31  # days of the raw ticket log held at once: a busy month is under 10 MB
 NONE = -1
 STATUSES = tuple(status.value for status in Status)
@@ -60,6 +60,8 @@ TICKET = np.dtype(
         ("issued_service", "i2"),
         ("service", "i2"),
         ("priority", "i1"),
+        # 0 a walk-in, 1 an appointment (checked in for a booking: waits from its booked time)
+        ("arrival", "i1"),
         ("status", "i1"),
         ("counter", "i2"),
         ("staff", "i2"),
@@ -84,6 +86,7 @@ DETAIL = np.dtype(
         ("started_at", "i4"),
         ("finished_at", "i4"),
         ("ended_at", "i4"),
+        ("appointment_at", "i4"),  # the booked time; NONE for a walk-in
     ]
 )
 SEGMENT = np.dtype(
@@ -167,7 +170,13 @@ def day_bounds(office: Office, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 def ticket_figures(session: Session, day: dt.date) -> list[tuple[int, str, TicketFigures]]:
     """(ticket id, number, figures) of every ticket of ``day``, in order of issue."""
     tickets = session.execute(
-        select(TicketRow.id, TicketRow.number, TicketRow.issued_service_code, TicketRow.priority)
+        select(
+            TicketRow.id,
+            TicketRow.number,
+            TicketRow.issued_service_code,
+            TicketRow.priority,
+            TicketRow.appointment_at,
+        )
         .where(TicketRow.business_date == day)
         .order_by(TicketRow.id)
     ).all()
@@ -189,8 +198,8 @@ def ticket_figures(session: Session, day: dt.date) -> list[tuple[int, str, Ticke
         # The join keeps only events of a ticket: ticket_id is never None here.
         events[cast(int, ticket_id)].append(LoggedEvent(kind, at, counter, staff, service))
     return [
-        (ticket_id, number, figures_of(service, priority, events[ticket_id]))
-        for ticket_id, number, service, priority in tickets
+        (ticket_id, number, figures_of(service, priority, events[ticket_id], booked))
+        for ticket_id, number, service, priority, booked in tickets
     ]
 
 
@@ -217,6 +226,7 @@ def build_day(session: Session, office: Office, day: dt.date, now: dt.datetime) 
             code(services, f.issued_service),
             code(services, f.service),
             f.priority,
+            f.appointment_at is not None,
             STATUSES.index(f.status),
             NONE if f.counter is None else f.counter,
             code(staff, f.staff),
@@ -237,6 +247,7 @@ def build_day(session: Session, office: Office, day: dt.date, now: dt.datetime) 
             offset(f.started_at),
             offset(f.finished_at),
             offset(f.ended_at),
+            offset(f.appointment_at),
         )
         for segment in f.segments:
             segments.append(

@@ -9,6 +9,11 @@ Definitions (see ``ticket_figures`` for how each ticket's times come from the ev
   date), the local hour it was issued, and the counter and staff member who made its answered
   call ("not called" for tickets never called). Handling counts under the segment's own
   service, counter, staff member and the local hour service started.
+- *Arrival*: an appointment is a ticket checked in for a booking (``tickets.appointment_at``);
+  it waits from its booked time if it came early (see ``ticket_figures``). Every other ticket
+  is a walk-in, a late arrival for a booking too (the office's rule gave it a walk-in's ticket).
+  Priority is a breakdown of its own: a priority walk-in counts as a walk-in here and as
+  priority there, so each breakdown adds up to the total.
 - ``issued = served + no_show + cancelled + removed_at_close + still_open``; ``transferred``
   counts the tickets that were moved to another service at least once (whatever came next).
 - Percentiles are *nearest rank*: the p-th percentile of n values is the value at rank
@@ -55,7 +60,8 @@ from counterdesk.queue.views import View
 if TYPE_CHECKING:
     from counterdesk.queue.engine import TicketEngine
 
-BREAKDOWNS = ("service", "counter", "staff", "day", "weekday", "hour", "priority")
+BREAKDOWNS = ("service", "counter", "staff", "day", "weekday", "hour", "priority", "arrival")
+ARRIVALS = ("walk_in", "appointment")  # the arrival breakdown's keys, by the tickets' code
 PERCENTILES = (50, 90)
 _OUTCOMES = {
     "served": (Status.DONE,),
@@ -121,6 +127,7 @@ class Statistics(View):
     weekday: tuple[Figures, ...]
     hour: tuple[Figures, ...]
     priority: tuple[Figures, ...]
+    arrival: tuple[Figures, ...]
 
     def breakdown(self, name: str) -> tuple[Figures, ...]:
         if name not in BREAKDOWNS:
@@ -210,6 +217,7 @@ def _figures(
         "weekday": WEEKDAYS.__getitem__,
         "hour": "{:02d}".format,
         "priority": ("ordinary", "priority").__getitem__,
+        "arrival": ARRIVALS.__getitem__,
     }
     measures = {
         "wait": _Measure(tickets["wait"], called),
@@ -302,13 +310,14 @@ _COLUMNS = {
         "counter",
         "staff",
         "priority",
+        "arrival",
         "hour",
         "status",
         "transfers",
         "wait",
         "walk",
     ),
-    "segments": ("service", "counter", "staff", "priority", "hour", "seconds"),
+    "segments": ("service", "counter", "staff", "priority", "arrival", "hour", "seconds"),
     "presence": ("counter", "staff", "open_seconds"),
 }
 _KEYS = ("day", "weekday")
@@ -389,7 +398,11 @@ def _day_rows(
     t, s = data.tickets, data.segments
     changed = {
         "tickets": {"service": service_map[t["issued_service"]]},
-        "segments": {"service": service_map[s["service"]], "priority": t["priority"][s["ticket"]]},
+        "segments": {
+            "service": service_map[s["service"]],
+            "priority": t["priority"][s["ticket"]],
+            "arrival": t["arrival"][s["ticket"]],
+        },
         "presence": {},
     }
     tables: dict[str, dict[str, np.ndarray]] = {}

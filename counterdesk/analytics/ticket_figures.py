@@ -8,7 +8,10 @@ written once so the statistics, the raw export and the tests all agree:
 - The *answered call* is the last ``called`` event before the ticket's first ``started``
   event (or its last ``called`` event if service never started). A recall at the same counter
   is not a new call; a no-show that came back and was called again is answered by that call.
-- wait = issue → answered call; walk = answered call → first start.
+- wait = issue → answered call; walk = answered call → first start. An appointment (a ticket
+  checked in for a booking, ``tickets.appointment_at``) waits from its booked time when it
+  came early: from the later of issue and booked time. A late arrival's ticket has no booked
+  time: it is a walk-in and waits from issue.
 - handling is counted per *service segment*: each ``started`` event ends at the next
   ``finished`` or ``transferred`` event, at the counter and by the staff member who served
   it. A transferred ticket has one segment per counter that served it. A segment that never
@@ -87,12 +90,21 @@ class TicketFigures:
     returns: int
     transfers: int
     segments: tuple[Segment, ...]
+    appointment_at: dt.datetime | None = None  # the booked time: None for a walk-in
+
+    @property
+    def waits_from(self) -> dt.datetime:
+        """Issue, or an appointment's booked time if it came early: nobody waits for a
+        time they chose to come before."""
+        if self.appointment_at is None:
+            return self.issued_at
+        return max(self.issued_at, self.appointment_at)
 
     @property
     def wait(self) -> int | None:
         if self.answered_at is None:
             return None
-        return seconds_between(self.issued_at, self.answered_at)
+        return seconds_between(self.waits_from, self.answered_at)
 
     @property
     def walk(self) -> int | None:
@@ -106,8 +118,14 @@ def seconds_between(earlier: dt.datetime, later: dt.datetime) -> int:
     return int(later.timestamp() // 1) - int(earlier.timestamp() // 1)
 
 
-def figures_of(issued_service: str, priority: bool, events: Iterable[LoggedEvent]) -> TicketFigures:
-    """Derive a ticket's figures from its events, oldest first."""
+def figures_of(
+    issued_service: str,
+    priority: bool,
+    events: Iterable[LoggedEvent],
+    appointment_at: dt.datetime | None = None,
+) -> TicketFigures:
+    """Derive a ticket's figures from its events, oldest first; ``appointment_at`` is the
+    ticket's booked time (``tickets.appointment_at``), None for a walk-in."""
     status = Status.WAITING
     service = issued_service
     issued_at: dt.datetime | None = None
@@ -165,6 +183,7 @@ def figures_of(issued_service: str, priority: bool, events: Iterable[LoggedEvent
         counter=answered.counter if answered else None,
         staff=answered.staff if answered else None,
         segments=tuple(segments),
+        appointment_at=appointment_at,
         **counts,
     )
 

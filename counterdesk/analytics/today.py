@@ -1,4 +1,5 @@
-"""The live view of today for supervisors: who is waiting where, and for how long."""
+"""The live view of today for supervisors: who is waiting where, for how long, and what has
+become of the day's bookings."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
+from counterdesk.analytics.appointments import BookingCounts, appointments_for
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import Status, TicketRow
 from counterdesk.queue.views import View
@@ -36,6 +38,7 @@ class Today(View):
     longest_wait_seconds: int | None
     services: tuple[ServiceNow, ...]
     served: int  # today's tickets finished at a counter (the statistics' "served")
+    bookings: BookingCounts  # what has become of today's bookings so far
 
 
 def today(engine: TicketEngine) -> Today:
@@ -69,6 +72,7 @@ def today(engine: TicketEngine) -> Today:
         longest_wait_seconds=max(longest, default=None),
         services=services,
         served=_served(engine, status.business_date),
+        bookings=appointments_for(engine, status.business_date, status.business_date).total,
     )
 
 

@@ -188,37 +188,37 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="93"/>
+        <location filename="../supervisor/booking_dialog.py" line="95"/>
         <source>Book for a caller</source>
         <translation>代客預約</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="95"/>
+        <location filename="../supervisor/booking_dialog.py" line="97"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="96"/>
+        <location filename="../supervisor/booking_dialog.py" line="98"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="97"/>
+        <location filename="../supervisor/booking_dialog.py" line="99"/>
         <source>Time</source>
         <translation>時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="98"/>
+        <location filename="../supervisor/booking_dialog.py" line="100"/>
         <source>Contact</source>
         <translation>聯絡方式</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="99"/>
+        <location filename="../supervisor/booking_dialog.py" line="101"/>
         <source>Booked by</source>
         <translation>預約承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="104"/>
+        <location filename="../supervisor/booking_dialog.py" line="105"/>
         <source>Optional: mobile or e-mail, only for a reminder</source>
         <translation>選填：手機或電子郵件，僅用於提醒</translation>
     </message>
@@ -233,22 +233,22 @@
         <translation>%1（%2）· 尚餘 %3 名額</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="152"/>
+        <location filename="../supervisor/booking_dialog.py" line="153"/>
         <source>%1 · %2 of %3 free</source>
         <translation>%1 · 尚餘 %2／%3 名額</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="156"/>
+        <location filename="../supervisor/booking_dialog.py" line="157"/>
         <source>No free time that day</source>
         <translation>當日已無空檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="178"/>
+        <location filename="../supervisor/booking_dialog.py" line="184"/>
         <source>Booked: code %1, %2 at %3. Read the code to the caller; their link: %4</source>
         <translation>已預約：預約代碼 %1，%2，%3。請向來電民眾唸出代碼；預約連結：%4</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="194"/>
+        <location filename="../supervisor/booking_dialog.py" line="200"/>
         <source>Not booked: %1</source>
         <translation>未能預約：%1</translation>
     </message>
@@ -699,432 +699,477 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../supervisor/window.py" line="268"/>
+        <location filename="../supervisor/window.py" line="272"/>
         <source>Supervisor — statistics and reports</source>
         <translation>主管 — 統計與報表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="269"/>
+        <location filename="../supervisor/window.py" line="273"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="270"/>
+        <location filename="../supervisor/window.py" line="274"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="273"/>
+        <location filename="../supervisor/window.py" line="277"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="274"/>
+        <location filename="../supervisor/window.py" line="278"/>
         <source>This week</source>
         <translation>本週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="275"/>
+        <location filename="../supervisor/window.py" line="279"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="276"/>
+        <location filename="../supervisor/window.py" line="280"/>
         <source>Past four weeks</source>
         <translation>最近四週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="277"/>
+        <location filename="../supervisor/window.py" line="281"/>
         <source>First half of the year</source>
         <translation>上半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="278"/>
+        <location filename="../supervisor/window.py" line="282"/>
         <source>Second half of the year</source>
         <translation>下半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="279"/>
+        <location filename="../supervisor/window.py" line="283"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="280"/>
+        <location filename="../supervisor/window.py" line="284"/>
         <source>Custom dates</source>
         <translation>自訂日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="284"/>
+        <location filename="../supervisor/window.py" line="288"/>
         <source>Book for a caller…</source>
         <translation>代客預約…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="285"/>
-        <location filename="../supervisor/window.py" line="580"/>
+        <location filename="../supervisor/window.py" line="289"/>
+        <location filename="../supervisor/window.py" line="635"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="286"/>
+        <location filename="../supervisor/window.py" line="290"/>
         <source>Counter</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="287"/>
+        <location filename="../supervisor/window.py" line="291"/>
         <source>Staff</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="290"/>
+        <location filename="../supervisor/window.py" line="294"/>
         <source>Waiting now</source>
         <translation>目前等候人數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="291"/>
+        <location filename="../supervisor/window.py" line="295"/>
         <source>Served today</source>
         <translation>今日已完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="292"/>
+        <location filename="../supervisor/window.py" line="296"/>
         <source>Median wait (period)</source>
         <translation>等候中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="293"/>
+        <location filename="../supervisor/window.py" line="297"/>
         <source>90% called within (period)</source>
         <translation>90% 於此時間內叫號（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="294"/>
+        <location filename="../supervisor/window.py" line="298"/>
         <source>Called within target wait (period)</source>
         <translation>目標時間內叫號比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="298"/>
+        <location filename="../supervisor/window.py" line="302"/>
         <source>Overview</source>
         <translation>總覽</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="299"/>
+        <location filename="../supervisor/window.py" line="303"/>
         <source>Tables</source>
         <translation>明細表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="300"/>
+        <location filename="../supervisor/window.py" line="304"/>
         <source>Satisfaction</source>
         <translation>滿意度</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="301"/>
+        <location filename="../supervisor/window.py" line="305"/>
         <source>Opinions</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="302"/>
+        <location filename="../supervisor/window.py" line="306"/>
         <source>Estimates</source>
         <translation>預估等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="303"/>
+        <location filename="../supervisor/window.py" line="307"/>
         <source>Breakdown</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="306"/>
+        <location filename="../supervisor/window.py" line="310"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="307"/>
+        <location filename="../supervisor/window.py" line="311"/>
         <source>By counter</source>
         <translation>依櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="308"/>
+        <location filename="../supervisor/window.py" line="312"/>
         <source>By staff member</source>
         <translation>依承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="309"/>
+        <location filename="../supervisor/window.py" line="313"/>
         <source>By day</source>
         <translation>依日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="310"/>
+        <location filename="../supervisor/window.py" line="314"/>
         <source>By weekday</source>
         <translation>依星期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="311"/>
+        <location filename="../supervisor/window.py" line="315"/>
         <source>By hour of day</source>
         <translation>依時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="312"/>
+        <location filename="../supervisor/window.py" line="316"/>
         <source>Priority and ordinary</source>
         <translation>優先與一般</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="318"/>
-        <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service&apos;s target wait. Times in minutes. Click a heading to sort.</source>
-        <translation>等候：抽號至應答叫號。處理：櫃檯開始至完成。中位數與第 90 百分位採最近序位法。服務水準：於該服務目標等候時間內叫號之比例。時間單位為分鐘。點選欄位標題可排序。</translation>
+        <location filename="../supervisor/window.py" line="317"/>
+        <source>Appointment or walk-in</source>
+        <translation>預約或現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="323"/>
+        <location filename="../supervisor/window.py" line="318"/>
+        <source>Bookings by day</source>
+        <translation>預約（依日期）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="319"/>
+        <source>Bookings by service</source>
+        <translation>預約（依服務項目）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="325"/>
+        <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service&apos;s target wait. An appointment that came early waits from its booked time; a late one counts as a walk-in. Times in minutes. Click a heading to sort.</source>
+        <translation>等候：抽號至應答叫號。處理：櫃檯開始至完成。中位數與第 90 百分位採最近序位法。服務水準：於該服務目標等候時間內叫號之比例。預約者提早報到，等候自預約時間起算；逾時者計為現場。時間單位為分鐘。點選欄位標題可排序。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="510"/>
+        <source>Called within target wait, by service and arrival</source>
+        <translation>目標時間內叫號比例：依服務項目與預約／現場</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="332"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="324"/>
+        <location filename="../supervisor/window.py" line="333"/>
         <source>Export Excel</source>
         <translation>匯出 Excel</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="325"/>
+        <location filename="../supervisor/window.py" line="334"/>
         <source>PDF report</source>
         <translation>PDF 報告</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="326"/>
+        <location filename="../supervisor/window.py" line="335"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="327"/>
+        <location filename="../supervisor/window.py" line="336"/>
         <source>Today, live</source>
         <translation>今日即時</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="361"/>
+        <location filename="../supervisor/window.py" line="370"/>
+        <location filename="../supervisor/window.py" line="588"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="397"/>
+        <location filename="../supervisor/window.py" line="406"/>
         <source>The period ends before it starts: check the dates.</source>
         <translation>期間結束日早於開始日：請檢查日期。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="401"/>
+        <location filename="../supervisor/window.py" line="410"/>
         <source>Computing…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="423"/>
+        <location filename="../supervisor/window.py" line="436"/>
         <source>Could not read the ratings: %1</source>
         <translation>無法讀取評分：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="427"/>
+        <location filename="../supervisor/window.py" line="440"/>
         <source>Could not read the estimates&apos; accuracy: %1</source>
         <translation>無法讀取預估等候準確度：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="443"/>
+        <location filename="../supervisor/window.py" line="456"/>
         <source>Tickets in the period: %1</source>
         <translation>期間內號碼數：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="445"/>
+        <location filename="../supervisor/window.py" line="458"/>
         <source>No tickets in this period.</source>
         <translation>此期間沒有號碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="453"/>
+        <location filename="../supervisor/window.py" line="466"/>
         <source>Could not read the statistics: %1</source>
         <translation>無法讀取統計資料：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="462"/>
-        <location filename="../supervisor/window.py" line="463"/>
-        <location filename="../supervisor/window.py" line="516"/>
-        <location filename="../supervisor/window.py" line="571"/>
-        <location filename="../supervisor/window.py" line="587"/>
+        <location filename="../supervisor/window.py" line="475"/>
+        <location filename="../supervisor/window.py" line="476"/>
+        <location filename="../supervisor/window.py" line="536"/>
+        <location filename="../supervisor/window.py" line="615"/>
+        <location filename="../supervisor/window.py" line="642"/>
         <source>min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="467"/>
+        <location filename="../supervisor/window.py" line="480"/>
         <source>No tickets in this period</source>
         <translation>此期間沒有號碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="471"/>
-        <location filename="../supervisor/window.py" line="529"/>
+        <location filename="../supervisor/window.py" line="484"/>
+        <location filename="../supervisor/window.py" line="549"/>
         <source>Median wait</source>
         <translation>等候中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="472"/>
+        <location filename="../supervisor/window.py" line="485"/>
         <source>90th percentile wait</source>
         <translation>等候第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="473"/>
-        <location filename="../supervisor/window.py" line="507"/>
+        <location filename="../supervisor/window.py" line="486"/>
+        <location filename="../supervisor/window.py" line="523"/>
         <source>minutes</source>
         <translation>分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="480"/>
+        <location filename="../supervisor/window.py" line="493"/>
         <source>Arrivals and waiting by hour</source>
         <translation>各時段到達與等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="481"/>
+        <location filename="../supervisor/window.py" line="494"/>
         <source>Arrivals per day</source>
         <translation>每日平均到達</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="482"/>
+        <location filename="../supervisor/window.py" line="495"/>
         <source>tickets per day</source>
         <translation>每日號碼數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="486"/>
+        <location filename="../supervisor/window.py" line="499"/>
         <source>Waiting by day</source>
         <translation>每日等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="494"/>
-        <source>Called within target wait, by service</source>
-        <translation>各服務目標時間內叫號比例</translation>
-    </message>
-    <message>
-        <location filename="../supervisor/window.py" line="495"/>
-        <location filename="../supervisor/window.py" line="532"/>
+        <location filename="../supervisor/window.py" line="511"/>
+        <location filename="../supervisor/window.py" line="552"/>
         <source>Service level</source>
         <translation>服務水準</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="504"/>
+        <location filename="../supervisor/window.py" line="520"/>
         <source>Handling time by staff member</source>
         <translation>各承辦人處理時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="505"/>
-        <location filename="../supervisor/window.py" line="533"/>
+        <location filename="../supervisor/window.py" line="521"/>
+        <location filename="../supervisor/window.py" line="553"/>
         <source>Median handling</source>
         <translation>處理中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="506"/>
+        <location filename="../supervisor/window.py" line="522"/>
         <source>90th percentile handling</source>
         <translation>處理第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="522"/>
+        <location filename="../supervisor/window.py" line="542"/>
         <source>Issued</source>
         <translation>發出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="523"/>
+        <location filename="../supervisor/window.py" line="543"/>
+        <location filename="../supervisor/window.py" line="575"/>
         <source>Served</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="524"/>
+        <location filename="../supervisor/window.py" line="544"/>
+        <location filename="../supervisor/window.py" line="576"/>
         <source>No-show</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="525"/>
+        <location filename="../supervisor/window.py" line="545"/>
+        <location filename="../supervisor/window.py" line="577"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="526"/>
+        <location filename="../supervisor/window.py" line="546"/>
         <source>Removed at close</source>
         <translation>關櫃移除</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="527"/>
+        <location filename="../supervisor/window.py" line="547"/>
         <source>Transferred</source>
         <translation>轉送</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="528"/>
+        <location filename="../supervisor/window.py" line="548"/>
         <source>Mean wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="530"/>
+        <location filename="../supervisor/window.py" line="550"/>
         <source>90th pct. wait</source>
         <translation>等候 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="531"/>
-        <location filename="../supervisor/window.py" line="580"/>
+        <location filename="../supervisor/window.py" line="551"/>
+        <location filename="../supervisor/window.py" line="635"/>
         <source>Longest wait</source>
         <translation>最長等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="534"/>
+        <location filename="../supervisor/window.py" line="554"/>
         <source>90th pct. handling</source>
         <translation>處理 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="535"/>
+        <location filename="../supervisor/window.py" line="555"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="545"/>
+        <location filename="../supervisor/window.py" line="565"/>
+        <location filename="../supervisor/window.py" line="589"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="562"/>
+        <location filename="../supervisor/window.py" line="572"/>
+        <source>Booked</source>
+        <translation>預約</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="573"/>
+        <source>Checked in</source>
+        <translation>準時報到</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="574"/>
+        <source>Late (walk-in)</source>
+        <translation>逾時改現場</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="578"/>
+        <source>Not yet due</source>
+        <translation>尚待報到</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="606"/>
         <source>Database unreachable, retrying: %1</source>
         <translation>無法連線資料庫，重試中：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="573"/>
+        <location filename="../supervisor/window.py" line="618"/>
         <source>Counters open: %1 of %2. Longest current wait: %3.</source>
         <translation>開放櫃檯：%1／%2。目前最長等候：%3。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="580"/>
+        <location filename="../supervisor/window.py" line="624"/>
+        <source>Bookings today: %1; checked in %2, late %3, served %4, no-show %5, cancelled %6.</source>
+        <translation>今日預約 %1 筆：準時報到 %2，逾時 %3，已完成 %4，未到 %5，取消 %6。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="635"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="580"/>
+        <location filename="../supervisor/window.py" line="635"/>
         <source>Counters</source>
         <translation>櫃檯數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="612"/>
+        <location filename="../supervisor/window.py" line="667"/>
         <source>Save export</source>
         <translation>儲存匯出檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="633"/>
+        <location filename="../supervisor/window.py" line="688"/>
         <source>Exporting %1…</source>
         <translation>匯出 %1 中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="662"/>
+        <location filename="../supervisor/window.py" line="717"/>
         <source>about %1 s left</source>
         <translation>約剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="662"/>
+        <location filename="../supervisor/window.py" line="717"/>
         <source>about %1 min left</source>
         <translation>約剩 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="695"/>
+        <location filename="../supervisor/window.py" line="750"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="698"/>
+        <location filename="../supervisor/window.py" line="753"/>
         <source>Export cancelled</source>
         <translation>已取消匯出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="701"/>
+        <location filename="../supervisor/window.py" line="756"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>

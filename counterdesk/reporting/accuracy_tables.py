@@ -22,7 +22,7 @@ from counterdesk.analytics.estimate_accuracy import (
 from counterdesk.analytics.statistics import Filters, Statistics
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.office import Office
-from counterdesk.reporting.tables import GROUP_COLUMNS, Column, group_names
+from counterdesk.reporting.tables import GROUP_COLUMNS, Column, named_rows
 
 ACCURACY_COLUMNS = (
     Column("promised", "有預估", "Promised"),
@@ -97,17 +97,9 @@ def group_accuracy(figures: EstimateAccuracy, breakdown: str, key: str | None) -
 
 def accuracy_rows(figures: EstimateAccuracy, office: Office) -> Iterator[dict[str, Any]]:
     """The total, then a row per service and per hour of issue, with the groups' names."""
-    groups = [("total", figures.total)]
+    groups: list[tuple[str, Accuracy]] = [("total", figures.total)]
     groups += [(name, row) for name in ACCURACY_BREAKDOWNS for row in figures.breakdown(name)]
-    for breakdown, row in groups:
-        zh, en = group_names(office, breakdown, row.key)
-        yield {
-            "breakdown": breakdown,
-            "key": row.key or "",
-            "name_zh": zh,
-            "name_en": en,
-            **accuracy_values(row),
-        }
+    return named_rows(groups, office, accuracy_values)
 
 
 def accuracy_lines(figures: EstimateAccuracy, filters: Filters) -> list[tuple[str, str, Any, str]]:

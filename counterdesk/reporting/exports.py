@@ -35,6 +35,16 @@ from counterdesk.reporting.accuracy_tables import (
     accuracy_values,
     group_accuracy,
 )
+from counterdesk.reporting.appointment_tables import (
+    APPOINTMENT_COLUMNS,
+    APPOINTMENT_DEFINITION,
+    appointment_lines,
+    appointments_of,
+    booking_rows,
+    booking_values,
+    group_bookings,
+)
+from counterdesk.reporting.appointment_tables import SHEET_COLUMNS as BOOKING_SHEET_COLUMNS
 from counterdesk.reporting.cells import InertTexts, inert
 from counterdesk.reporting.csv_lines import CsvLines, cached, collector_paused
 from counterdesk.reporting.event_days import event_days
@@ -214,7 +224,8 @@ def _ticket_lines(
     engine: TicketEngine, request: ExportRequest, report: Progress
 ) -> Iterator[tuple[str, int]]:
     """``filtered_tickets`` as CSV text, a day at a time, and how many rows each holds."""
-    lines = CsvLines([*cached(6), *[None] * 6, *cached(10)])  # the six local times as they are
+    # The booked time and the six local times as they are.
+    lines = CsvLines([*cached(6), *[None] * 7, *cached(10)])
     safe = InertTexts()
     for data in _detailed_days(engine, request, report):
         yield lines(ticket_columns(data, engine.office, request.filters, safe))
@@ -254,7 +265,8 @@ def _write_csv(
 ) -> int:
     """The rows written, in UTF-8 with a byte-order mark: without it Excel reads the Chinese
     names as Big5 noise. The summary's total, service and hour rows carry the estimate's
-    accuracy too (its columns empty on the other breakdowns' rows)."""
+    accuracy too, and its total, service and day rows the bookings' counts (their columns
+    empty on the other breakdowns' rows)."""
     columns: tuple[Column, ...]
     records: Iterable[dict[str, Any]]
     rows: Iterable[Sequence[Any]] = ()
@@ -271,10 +283,16 @@ def _write_csv(
                 *GROUP_COLUMNS,
                 *FIGURE_COLUMNS,
                 *ACCURACY_COLUMNS,
+                *APPOINTMENT_COLUMNS,
             )
             estimates = accuracy_of(engine, stats)
+            bookings = appointments_of(engine, stats)
             records = (
-                {**row, **accuracy_values(group_accuracy(estimates, row["breakdown"], row["key"]))}
+                {
+                    **row,
+                    **accuracy_values(group_accuracy(estimates, row["breakdown"], row["key"])),
+                    **booking_values(group_bookings(bookings, row["breakdown"], row["key"])),
+                }
                 for row in summary_rows(stats, engine.office)
             )
         elif request.table == "satisfaction":
@@ -313,8 +331,8 @@ def _write_xlsx(
     handle: IO[bytes],
     phases: Phases,
 ) -> None:
-    """A summary sheet, a sheet per breakdown, the estimate's accuracy, satisfaction, comments
-    and opinions, and the raw ticket log (split past Excel's limit).
+    """A summary sheet, a sheet per breakdown, the estimate's accuracy, the appointments,
+    satisfaction, comments and opinions, and the raw ticket log (split past Excel's limit).
 
     The log's sheets are streamed into the zip first (``xlsx_stream``: a year in seconds where
     XlsxWriter took most of two minutes); XlsxWriter, in constant memory, writes the rest of
@@ -359,6 +377,19 @@ def _write_xlsx(
                     for zh, en, value, _ in accuracy_lines(estimates, stats.filters)
                 ),
                 ("定義 Definitions", ACCURACY_DEFINITION),
+            ],
+        )
+        bookings = appointments_of(engine, stats)
+        sheets.table(
+            "預約 Appointments",
+            BOOKING_SHEET_COLUMNS,
+            booking_rows(bookings, office),
+            [
+                *(
+                    (f"{zh} {en}" + (" (s)" if kind == "seconds" else ""), value)
+                    for zh, en, value, kind in appointment_lines(bookings, stats)
+                ),
+                ("定義 Definitions", APPOINTMENT_DEFINITION),
             ],
         )
         _feedback_sheets(sheets, engine, opinions, request)
@@ -555,7 +586,8 @@ def summary_lines(engine: TicketEngine, stats: Statistics) -> list[tuple[str, An
 
 
 DEFINITIONS = (
-    "wait = issue → answered call (after a no-show that came back, its last call); "
+    "wait = issue → answered call (after a no-show that came back, its last call; "
+    "an appointment that came early waits from its booked time); "
     "walk = call → start; handling = start → finish, per service at a counter. "
     "Whole seconds. Percentiles by nearest rank: value at rank ⌈p·n/100⌉ of the sorted values. "
     "Service level = share of called tickets called within their service's target wait. "

@@ -51,6 +51,12 @@ from counterdesk.reporting.accuracy_tables import (
     accuracy_of,
     accuracy_values,
 )
+from counterdesk.reporting.appointment_tables import (
+    APPOINTMENT_DEFINITION,
+    Appointments,
+    appointment_lines,
+    appointments_of,
+)
 from counterdesk.reporting.feedback_tables import (
     FEEDBACK_DEFINITIONS,
     SCORE_BREAKDOWNS,
@@ -79,6 +85,7 @@ SECTIONS = (
     ("trend", "等候趨勢與服務水準", "Waiting trend and service level"),
     ("staff", "承辦人處理時間", "Handling time by staff member"),
     ("tables", "明細表", "Tables"),
+    ("appointments", "預約", "Appointments"),
     ("estimates", "預估等候準確度", "Accuracy of the promised waits"),
     ("satisfaction", "滿意度與意見", "Satisfaction and opinions"),
     ("definitions", "定義", "Definitions"),
@@ -134,10 +141,18 @@ def write_pdf(
     for key, pieces in sections.items():
         story += _section(key)
         story += pieces() if stats.total.issued else [Paragraph(NO_TICKETS, STYLES["body"])]
+        if key == "tables":  # bookings are counted with or without tickets
+            story += _section("appointments")
+            story += _appointments(appointments_of(engine, stats), stats, office)
     story += _section("satisfaction")
     story += _satisfaction(engine, satisfaction(engine, stats.first, stats.last), stats)
     story += _section("definitions")
-    definitions = (*DEFINITIONS, ACCURACY_DEFINITION, *FEEDBACK_DEFINITIONS)
+    definitions = (
+        *DEFINITIONS,
+        APPOINTMENT_DEFINITION,
+        ACCURACY_DEFINITION,
+        *FEEDBACK_DEFINITIONS,
+    )
     story += [Paragraph(text, STYLES["body"]) for text in definitions]
     report(steps - 1, steps)
     document.build(story, onFirstPage=decorate, onLaterPages=decorate)
@@ -471,6 +486,53 @@ def _grid(
         if len(rows) < 30
         else [Paragraph(f"{zh} {en}", STYLES["small"]), table]
     )
+
+
+# -- appointments ---------------------------------------------------------------------------
+
+
+def _appointments(figures: Appointments, stats: Statistics, office: Any) -> list[Flowable]:
+    """What became of the bookings, the waits of appointments beside walk-ins, and the
+    bookings by service."""
+    lines = [
+        (zh, en, _minutes(value) if kind == "seconds" else _line_value(value, kind))
+        for zh, en, value, kind in appointment_lines(figures, stats)
+    ]
+    story: list[Flowable] = [_figure_table(lines), Spacer(1, 6 * mm)]
+    if stats.arrival:
+        rows = [(_name(office, "arrival", row.key), row) for row in stats.arrival]
+        story.append(_table(*TITLES["arrival"], rows))
+    counts = [
+        [
+            _name(office, "service", row.key),
+            *(
+                f"{value:,}"
+                for value in (
+                    row.booked,
+                    row.checked_in,
+                    row.late,
+                    row.served,
+                    row.no_show,
+                    row.cancelled,
+                )
+            ),
+        ]
+        for row in figures.service
+    ]
+    if counts:
+        story.append(_grid(*TITLES["service"], BOOKING_HEADINGS, counts, [0.28] + [0.1] * 6))
+    return story
+
+
+BOOKING_HEADINGS = (
+    ("", ""),
+    ("預約", "Booked"),
+    ("準時報到", "Checked in"),
+    ("逾時", "Late"),
+    ("完成", "Served"),
+    ("未到", "No-show"),
+    ("取消", "Cancelled"),
+)
 
 
 # -- the estimate's accuracy ----------------------------------------------------------------

@@ -9,7 +9,7 @@ finishing a ticket is dropped.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, cast
@@ -40,6 +40,7 @@ TITLES = {
     "weekday": ("依星期", "By weekday"),
     "hour": ("依時段", "By hour of day"),
     "priority": ("依優先", "By priority"),
+    "arrival": ("依預約或現場", "Appointment or walk-in"),
 }
 
 
@@ -88,6 +89,7 @@ TICKET_COLUMNS = (
     Column("final_service", "最終服務", "Service at end", "text"),
     Column("priority", "優先", "Priority", "text"),
     Column("status", "狀態", "Status", "text"),
+    Column("appointment_at", "預約時間", "Appointment time", "text"),  # empty for walk-ins
     Column("issued_at", "抽號時間", "Issued", "text"),
     Column("first_called_at", "首次叫號", "First called", "text"),
     Column("answered_call_at", "應答叫號", "Answered call", "text"),
@@ -175,6 +177,8 @@ def group_names(office: Office, breakdown: str, key: str | None) -> tuple[str, s
         return span, span
     if breakdown == "priority":
         return ("優先", "Priority") if key == "priority" else ("一般", "Ordinary")
+    if breakdown == "arrival":
+        return ("預約", "Appointment") if key == "appointment" else ("現場", "Walk-in")
     return key, key
 
 
@@ -191,6 +195,22 @@ def breakdown_rows(stats: Statistics, office: Office, breakdown: str) -> list[di
         }
         for row in rows
     ]
+
+
+def named_rows(
+    groups: Iterable[tuple[str, Any]], office: Office, values: Callable[[Any], dict[str, Any]]
+) -> Iterator[dict[str, Any]]:
+    """A row per (breakdown, group) of a table that holds several breakdowns: the breakdown,
+    the group's code (its ``key``) and names, then ``values`` of the group."""
+    for breakdown, group in groups:
+        zh, en = group_names(office, breakdown, group.key)
+        yield {
+            "breakdown": breakdown,
+            "key": group.key or "",
+            "name_zh": zh,
+            "name_en": en,
+            **values(group),
+        }
 
 
 def summary_rows(stats: Statistics, office: Office) -> Iterator[dict[str, Any]]:
@@ -246,6 +266,7 @@ def ticket_columns(
         [services[code] for code in tickets["service"].tolist()],
         ["yes" if priority else "no" for priority in tickets["priority"].tolist()],
         [safe[STATUSES[status]] for status in tickets["status"].tolist()],
+        local(more["appointment_at"]),
         local(more["issued_at"]),
         local(more["first_called_at"]),
         local(more["answered_at"]),

@@ -168,8 +168,9 @@ def service_level(
     services.append(list(reversed(names)))
     services.setTruncateLabels(False)
     _axis(chart, services, Qt.AlignmentFlag.AlignLeft)
+    services.setLabelsFont(ui_font(7))  # a row each for a dozen services and two arrivals
     series.attachAxis(services)
-    percent = _value_axis("%", 100, percent=True)
+    percent = _value_axis("", 100, percent=True)  # its labels say %: the room is for rows
     percent.setRange(0, 100)
     _axis(chart, percent, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(percent)

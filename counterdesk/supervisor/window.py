@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk.analytics.appointments import Appointments, appointments_for
 from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, statistics_for
 from counterdesk.analytics.today import Today, today
 from counterdesk.feedback import Feedback
@@ -74,6 +75,8 @@ from counterdesk.ui.tasks import Mailbox, run_in_background, wait_for_work
 LIVE_MS = 5000
 CLOSE_WAIT_MS = 30_000  # a cancelled XLSX of a busy year may still be closing its workbook
 EXTENSIONS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
+# The tables tab's choices after the statistics' breakdowns: the bookings' counts.
+BOOKING_TABLES = ("day", "service")
 
 
 class SupervisorWindow(QMainWindow):
@@ -92,6 +95,7 @@ class SupervisorWindow(QMainWindow):
         self.engine = engine
         self.office = engine.office
         self.stats: Statistics | None = None
+        self.appointments: Appointments | None = None  # the bookings of the period
         self.now: Today | None = None
         self._generation = 0
         self._feedback_period: tuple[dt.date, dt.date] | None = None
@@ -222,7 +226,7 @@ class SupervisorWindow(QMainWindow):
         row = QHBoxLayout()
         self.breakdown_label = QLabel()
         self.breakdown = QComboBox()
-        self.breakdown.addItems([""] * len(BREAKDOWNS))
+        self.breakdown.addItems([""] * (len(BREAKDOWNS) + len(BOOKING_TABLES)))
         self.breakdown.currentIndexChanged.connect(self._fill_table)
         self.definitions = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         self.definitions.setWordWrap(True)
@@ -310,6 +314,9 @@ class SupervisorWindow(QMainWindow):
                 self.tr("By weekday"),
                 self.tr("By hour of day"),
                 self.tr("Priority and ordinary"),
+                self.tr("Appointment or walk-in"),
+                self.tr("Bookings by day"),
+                self.tr("Bookings by service"),
             )
         ):
             self.breakdown.setItemText(index, text)
@@ -317,7 +324,9 @@ class SupervisorWindow(QMainWindow):
             self.tr(
                 "Wait: ticket issued → answered call. Handling: start → finish at a counter. "
                 "Median and 90th percentile by nearest rank. Service level: share called "
-                "within the service's target wait. Times in minutes. Click a heading to sort."
+                "within the service's target wait. An appointment that came early waits from "
+                "its booked time; a late one counts as a walk-in. Times in minutes. Click a "
+                "heading to sort."
             )
         )
         self.export_buttons["csv"].setText(self.tr("Export CSV"))
@@ -401,7 +410,11 @@ class SupervisorWindow(QMainWindow):
         self._say(lambda: self.tr("Computing…"))
         engine = self.engine
         run_in_background(
-            lambda: (generation, statistics_for(engine, first, last, filters)),
+            lambda: (
+                generation,
+                statistics_for(engine, first, last, filters),
+                appointments_for(engine, first, last, filters.service),
+            ),
             self._statistics_ready,
             self._failed,
             owner=self,
@@ -432,11 +445,11 @@ class SupervisorWindow(QMainWindow):
         """Open on one tab by its name in SUPERVISOR_TABS (``--tab`` on the command line)."""
         self.tabs.setCurrentIndex(SUPERVISOR_TABS.index(name))
 
-    def _statistics_ready(self, result: tuple[int, Statistics]) -> None:
-        generation, stats = result
+    def _statistics_ready(self, result: tuple[int, Statistics, Appointments]) -> None:
+        generation, stats, appointments = result
         if generation != self._generation:
             return  # the supervisor has chosen another period since
-        self.stats = stats
+        self.stats, self.appointments = stats, appointments
         issued = stats.total.issued
         self._say(
             lambda: (
@@ -485,13 +498,16 @@ class SupervisorWindow(QMainWindow):
         charts.wait_trend(
             self.chart_views["trend"], stats.day, {**texts, "title": self.tr("Waiting by day")}
         )
+        # The services, then appointments and walk-ins: whether booking keeps its promise.
         levels = [row for row in stats.service if row.service_level is not None]
+        arrivals = [row for row in stats.arrival if row.service_level is not None]
         charts.service_level(
             self.chart_views["level"],
-            [short(service_label(self.office, row.key)) for row in levels],
-            [row.service_level or 0 for row in levels],
+            [short(service_label(self.office, row.key)) for row in levels]
+            + [group_label(self.office, "arrival", row.key) for row in arrivals],
+            [row.service_level or 0 for row in (*levels, *arrivals)],
             {
-                "title": self.tr("Called within target wait, by service"),
+                "title": self.tr("Called within target wait, by service and arrival"),
                 "level": self.tr("Service level"),
             },
         )
@@ -512,7 +528,11 @@ class SupervisorWindow(QMainWindow):
     def _fill_table(self) -> None:
         if self.stats is None:
             return
-        name = BREAKDOWNS[self.breakdown.currentIndex()]
+        index = self.breakdown.currentIndex()
+        if index >= len(BREAKDOWNS):
+            self._fill_bookings(BOOKING_TABLES[index - len(BREAKDOWNS)])
+            return
+        name = BREAKDOWNS[index]
         unit = self.tr("min")
 
         def in_minutes(seconds: float | None) -> str:
@@ -544,6 +564,30 @@ class SupervisorWindow(QMainWindow):
         ]
         fill_table(self.table, self.tr("Group"), columns, rows)
 
+    def _fill_bookings(self, name: str) -> None:
+        """What became of the period's bookings, by day or by service, and in all."""
+        figures = self.appointments
+        assert figures is not None  # it arrives with the statistics
+        columns: list[TableColumn] = [
+            (self.tr("Booked"), lambda c: c.booked, str),
+            (self.tr("Checked in"), lambda c: c.checked_in, str),
+            (self.tr("Late (walk-in)"), lambda c: c.late, str),
+            (self.tr("Served"), lambda c: c.served, str),
+            (self.tr("No-show"), lambda c: c.no_show, str),
+            (self.tr("Cancelled"), lambda c: c.cancelled, str),
+            (self.tr("Not yet due"), lambda c: c.open, str),
+        ]
+        rows = [
+            (
+                service_label(self.office, row.key) if name == "service" else row.key or "",
+                row.key or "",
+                row,
+            )
+            for row in (figures.day if name == "day" else figures.service)
+        ]
+        rows.append((self.tr("All"), "\uffff", figures.total))
+        fill_table(self.table, self.tr("Group"), columns, rows)
+
     # -- today, live ----------------------------------------------------------------------
 
     def refresh_live(self) -> None:
@@ -569,11 +613,22 @@ class SupervisorWindow(QMainWindow):
         self.cards["waiting"].value.setText(str(now.waiting))
         self.cards["served"].value.setText(str(now.served))
         longest = minutes(now.longest_wait_seconds, self.tr("min"))
+        bookings = now.bookings
         self.live_summary.setText(
             self.tr("Counters open: %1 of %2. Longest current wait: %3.")
             .replace("%1", str(now.counters_open))
             .replace("%2", str(now.counters))
             .replace("%3", longest)
+            + "\n"
+            + self.tr(
+                "Bookings today: %1; checked in %2, late %3, served %4, no-show %5, cancelled %6."
+            )
+            .replace("%1", str(bookings.booked))
+            .replace("%2", str(bookings.checked_in))
+            .replace("%3", str(bookings.late))
+            .replace("%4", str(bookings.served))
+            .replace("%5", str(bookings.no_show))
+            .replace("%6", str(bookings.cancelled))
         )
         model = QStandardItemModel(0, 4, self.live_table)
         model.setHorizontalHeaderLabels(

@@ -62,6 +62,7 @@ def test_summary_csv_has_every_breakdown_with_chinese_names(
         "weekday",
         "hour",
         "priority",
+        "arrival",
     }
 
 
@@ -133,7 +134,9 @@ def test_xlsx_has_a_sheet_per_breakdown_and_the_ticket_log(
         "依星期 By weekday",
         "依時段 By hour of day",
         "依優先 By priority",
+        "依預約或現場 Appointment or walk-in",
         "預估準確度 Estimate accuracy",
+        "預約 Appointments",
         "滿意度 Satisfaction",
         "評語 Comments",
         "意見 Opinions",
@@ -184,9 +187,10 @@ def test_pdf_report_has_its_sections_on_the_expected_pages(
         "等候趨勢與服務水準 Waiting trend and service level": 3,
         "承辦人處理時間 Handling time by staff member": 4,
         "明細表 Tables": 5,
-        "預估等候準確度 Accuracy of the promised waits": len(reader.pages) - 2,
-        "滿意度與意見 Satisfaction and opinions": len(reader.pages) - 1,
-        "定義 Definitions": len(reader.pages),
+        "預約 Appointments": len(reader.pages) - 4,
+        "預估等候準確度 Accuracy of the promised waits": len(reader.pages) - 3,
+        "滿意度與意見 Satisfaction and opinions": len(reader.pages) - 2,
+        "定義 Definitions": len(reader.pages) - 1,  # two pages of them
     }
     first_page = reader.pages[0].extract_text()
     assert "Service performance self-assessment" in first_page and "Tickets issued" in first_page

@@ -176,5 +176,5 @@ def test_a_weeks_ticket_log_holds_the_former_csv_values(
     assert parts[0][0] == parts[1][0] == parts[2][0]
     rows = [row for part in parts for row in part[1:]]
     assert [["" if value is None else str(value) for value in row] for row in rows] == expected
-    numbers = {type(value) for row in rows for value in row[14:]}
+    numbers = {type(value) for row in rows for value in row[15:]}
     assert numbers <= {int, type(None)}  # counts and seconds are numbers
