@@ -190,6 +190,11 @@ CHECK_IN_REFUSED = {
         "This web number was not checked in in time and has lapsed: please take a new number",
     ),
     "unknown": B("查無此報到代碼，請再確認", "This check-in code was not found: please check it"),
+    "withdrawn": B(
+        "此業務已停止預約，請洽服務台",
+        "This service no longer takes bookings: please ask at the desk",
+    ),
+    "closed": B("今日服務時間已結束", "We have closed for today"),
 }
 TYPED = B("已輸入", "Typed")
 CANNOT_CHECK_IN = B(

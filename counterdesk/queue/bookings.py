@@ -28,20 +28,27 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from counterdesk.queue.appointment_rules import AppointmentRules
 from counterdesk.queue.arguments import possible_token
 from counterdesk.queue.contacts import normal_contact
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
-from counterdesk.queue.models import BookingEventRow, BookingRow, BookingSlotRow, BookingStatus
+from counterdesk.queue.models import (
+    BookingEventRow,
+    BookingRow,
+    BookingSlotRow,
+    BookingStatus,
+    TicketRow,
+)
 from counterdesk.queue.office import Office, Service
 from counterdesk.queue.slots import Slot, day_slots, slot_at
-from counterdesk.queue.typed_text import clean_text
+from counterdesk.queue.typed_text import ascii_digits, clean_text
 from counterdesk.queue.views import Ticket, View
 
 if TYPE_CHECKING:
     from counterdesk.queue.engine import TicketEngine
 
 CODE_DIGITS = 8
-_CODE = re.compile(rf"^\d{{{CODE_DIGITS}}}$")
+_CODE = re.compile(rf"^[0-9]{{{CODE_DIGITS}}}$")
 # Booked or checked in: what holds a place, and counts against a contact's daily cap.
 HOLDING = (BookingStatus.BOOKED.value, BookingStatus.CHECKED_IN.value, BookingStatus.LATE.value)
 _slots = BookingSlotRow.__table__
@@ -98,7 +105,7 @@ class Booking(View):
 
     @classmethod
     def of(cls, row: BookingRow, office: Office) -> Booking:
-        rules = office.service(row.service_code).appointments
+        rules = _rules(office, row.service_code)
         cut_off = rules.cancel_until_minutes if rules else 0
         return cls(
             id=row.id,
@@ -162,7 +169,8 @@ class Appointment(NamedTuple):
 def booking_code(text: str) -> str:
     """The 8-digit code in what a citizen typed or a scanner sent (spaces and dashes allowed),
     or InvalidInput."""
-    code = re.sub(r"[\s\-]", "", clean_text(text, "the booking code", 64, required=True))
+    typed = clean_text(text, "the booking code", 64, required=True)
+    code = re.sub(r"[\s\-]", "", ascii_digits(typed))
     if not _CODE.match(code):
         raise InvalidInput(f"a booking code is {CODE_DIGITS} digits, not {text.strip()!r}")
     return code
@@ -214,12 +222,13 @@ class Bookings:
                 )
             )
             taken = {starts_at: count for starts_at, count in rows}
+            held = _held_starts(session, code, day)
         return [
             FreeSlot(
                 slot.start,
                 slot.minutes,
                 slot.capacity,
-                max(slot.capacity - taken.get(slot.start, 0), 0),
+                max(slot.capacity - taken.get(slot.start, 0) - _inside(held, slot), 0),
             )
             for slot in slots
         ]
@@ -240,14 +249,14 @@ class Bookings:
         now = self.engine.clock.now()
         service, slot = self._slot(code, start, now)
         staff = self._staff(staff)
-        for _attempt in range(3):  # a new random code, should one ever collide
+        for _attempt in range(3):  # a new random code, should two bookers draw one at once
             try:
                 with self.engine.db.write() as session:
                     if contact is not None:
                         self._within_contact_cap(session, contact, slot)
                     self._take_place(session, service.code, slot)
                     row = BookingRow(
-                        code=f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}",
+                        code=draw_code(session),
                         token=secrets.token_urlsafe(16),
                         service_code=service.code,
                         business_date=self.office.local_date(slot.start),
@@ -277,6 +286,8 @@ class Bookings:
             service, slot = self._slot(row.service_code, start, now)
             if slot.start == row.starts_at:
                 raise BookingRefused("the booking is already at that time")
+            if row.contact is not None and self.office.local_date(slot.start) != row.business_date:
+                self._within_contact_cap(session, row.contact, slot)
             self._take_place(session, service.code, slot)
             _give_back(session, row)
             was = row.starts_at
@@ -333,13 +344,18 @@ class Bookings:
             row = session.scalars(select(BookingRow).where(BookingRow.code == code)).one_or_none()
         if row is None:
             return CheckedIn(None, self.engine.check_in_remote(code), late=False)
-        service, starts_at = self.office.service(row.service_code), row.starts_at
-        rules = service.appointments
-        before = rules.check_in.before_minutes if rules else 0
-        after = rules.check_in.after_minutes if rules else 0
-        opens = starts_at - dt.timedelta(minutes=before)
-        late = now > starts_at + dt.timedelta(minutes=after)
-        self._refuse_check_in(row, now, opens, late, rules is not None and rules.late == "refuse")
+        rules = _rules(self.office, row.service_code)
+        if rules is None:
+            raise CheckInRefused(
+                f"booking {code}'s service is no longer taken by appointment", "withdrawn"
+            )
+        starts_at = row.starts_at
+        opens = starts_at - dt.timedelta(minutes=rules.check_in.before_minutes)
+        late = now > starts_at + dt.timedelta(minutes=rules.check_in.after_minutes)
+        self._refuse_check_in(row, now, opens, late, refuse=rules.late == "refuse")
+        # A late arrival may find the booking already marked a no-show (its window is over):
+        # the office's late rule holds all the same.
+        usable = {BookingStatus.BOOKED.value} | ({BookingStatus.NO_SHOW.value} if late else set())
         found: dict[str, Any] = {}
 
         def claim(session: Session, ticket_id: int) -> None:
@@ -348,7 +364,7 @@ class Bookings:
             locked = session.scalars(
                 select(BookingRow).where(BookingRow.id == row.id).with_for_update()
             ).one()
-            if locked.status != BookingStatus.BOOKED:
+            if locked.status not in usable:
                 raise CheckInRefused(f"booking {code} has been used already", "used")
             locked.status = BookingStatus.LATE if late else BookingStatus.CHECKED_IN
             locked.ticket_id, locked.checked_in_at = ticket_id, now
@@ -415,21 +431,30 @@ class Bookings:
             f"{slot.start.astimezone(self.office.zone):%Y-%m-%d %H:%M} is fully booked: "
             "choose another time"
         )
-        if slot.capacity < 1:
+        day = self.office.local_date(slot.start)
+        capacity = slot.capacity - _inside(_held_starts(session, service, day), slot)
+        if capacity < 1:
             raise full
         taken = session.execute(
             _TAKE_PLACE[self.engine.db.dialect],
-            {"service": service, "slot": slot.start, "capacity": slot.capacity},
+            {"service": service, "slot": slot.start, "capacity": capacity},
         ).scalar_one_or_none()
         if taken is None:
             raise full
 
     def _within_contact_cap(self, session: Session, contact: str, slot: Slot) -> None:
+        """Refuse a contact's booking past its daily cap. On PostgreSQL the contact's day is
+        locked first (a transaction-scoped advisory lock), so two bookers of one contact wait
+        for each other and the second counts the first; SQLite has one writer at a time."""
         cap = self.office.bookings.per_contact_per_day
+        day = self.office.local_date(slot.start)
+        if self.engine.db.dialect == "postgresql":
+            key = func.hashtext(f"counterdesk booking contact {contact} {day}")
+            session.execute(select(func.pg_advisory_xact_lock(key)))
         held = session.scalar(
             select(func.count()).where(
                 BookingRow.contact == contact,
-                BookingRow.business_date == self.office.local_date(slot.start),
+                BookingRow.business_date == day,
                 BookingRow.status.in_(HOLDING),
             )
         )
@@ -472,16 +497,19 @@ class Bookings:
         return row
 
     def _refuse_check_in(
-        self, row: BookingRow, now: dt.datetime, opens: dt.datetime, late: bool, refuse: bool
+        self, row: BookingRow, now: dt.datetime, opens: dt.datetime, late: bool, *, refuse: bool
     ) -> None:
+        """Why the booking cannot be checked in now, if it cannot. Inside its window it can,
+        even past midnight (an office open to 24:00); outside it, on another day it cannot."""
         code, zone = row.code, self.office.zone
+        today = self.office.local_date(now)
         if row.status == BookingStatus.CANCELLED:
             raise CheckInRefused(f"booking {code} was cancelled", "cancelled")
-        if row.status == BookingStatus.NO_SHOW:
+        if row.status == BookingStatus.NO_SHOW and (refuse or not late):
             raise CheckInRefused(f"booking {code}'s time has passed", "no_show")
-        if row.status != BookingStatus.BOOKED:
+        if row.status not in (BookingStatus.BOOKED, BookingStatus.NO_SHOW):
             raise CheckInRefused(f"booking {code} has been used already", "used")
-        if row.business_date != self.office.local_date(now):
+        if (now < opens or late) and row.business_date != today:
             raise CheckInRefused(
                 f"booking {code} is for {row.business_date}, not today", "another_day"
             )
@@ -493,6 +521,8 @@ class Bookings:
             )
         if late and refuse:
             raise CheckInRefused(f"booking {code}'s check-in time has passed", "late")
+        if now >= self.office.closing_time(today):  # its day closed: no counter calls now
+            raise CheckInRefused("the office has closed for today", "closed")
 
 
 def mark_no_shows(session: Session, office: Office, now: dt.datetime) -> int:
@@ -536,3 +566,44 @@ def _log(
     session.add(
         BookingEventRow(booking_id=row.id, at=now, kind=kind, staff_code=staff, detail=detail)
     )
+
+
+def _rules(office: Office, service: str) -> AppointmentRules | None:
+    """The appointment rules of ``service``; None once it is no longer bookable, or no longer
+    in the office file (its bookings stay readable)."""
+    found = next((s for s in office.services if s.code == service), None)
+    return None if found is None else found.appointments
+
+
+def draw_code(session: Session) -> str:
+    """A random 8-digit code that no booking and no web number has: the kiosk finds either by
+    the one code (``Bookings.check_in``). Checked in the caller's transaction; two drawing
+    the same code at the same moment are kept apart by the unique indexes."""
+    for _attempt in range(20):
+        code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
+        used = session.scalar(select(BookingRow.id).where(BookingRow.code == code)) or (
+            session.scalar(select(TicketRow.id).where(TicketRow.check_in_code == code))
+        )
+        if used is None:
+            return code
+    raise QueueError("could not draw a free check-in code; please try again")
+
+
+def _held_starts(session: Session, service: str, day: dt.date) -> list[dt.datetime]:
+    """The start of each booking of ``service`` on ``day`` that holds a place (all but the
+    cancelled): what a slot counts beside its own places when the slot length has changed."""
+    return list(
+        session.scalars(
+            select(BookingRow.starts_at).where(
+                BookingRow.service_code == service,
+                BookingRow.business_date == day,
+                BookingRow.status != BookingStatus.CANCELLED,
+            )
+        )
+    )
+
+
+def _inside(starts: Sequence[dt.datetime], slot: Slot) -> int:
+    """Bookings starting inside ``slot`` but not at its start: booked on the slots of an
+    earlier office file (another ``slot_minutes``), they take its places all the same."""
+    return sum(slot.start < start < slot.end for start in starts)

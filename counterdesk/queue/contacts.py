@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from counterdesk.queue.errors import InvalidInput
-from counterdesk.queue.typed_text import clean_text
+from counterdesk.queue.typed_text import ascii_digits, clean_text
 
 CONTACT_LENGTH = 200
 _SEPARATORS = re.compile(r"[\s\-().]")
-_MOBILE = re.compile(r"^(?:\+?886|0)(9\d{8})$")
+_MOBILE = re.compile(r"^(?:\+?886|0)(9[0-9]{8})$")
 # Deliberately plain: one @, something before it, a dotted domain of letters, digits and
 # hyphens after it; what a mail server refuses beyond that shows when a reminder bounces.
 _EMAIL = re.compile(r"^[^@\s\"<>,;]{1,64}@([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$")
@@ -31,7 +31,7 @@ def normal_contact(text: str | None) -> str | None:
             raise InvalidInput(f"{text!r} is not an e-mail address like name@example.com.tw")
         local, domain = text.rsplit("@", 1)
         return f"{local}@{domain.lower()}"
-    mobile = _MOBILE.match(_SEPARATORS.sub("", text))
+    mobile = _MOBILE.match(_SEPARATORS.sub("", ascii_digits(text)))
     if mobile is None:
         raise InvalidInput(
             f"{text!r} is not a Taiwan mobile number (09xx-xxx-xxx or +886 9xx-xxx-xxx) "

@@ -25,7 +25,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, whole_number
-from counterdesk.queue.bookings import Appointment, CheckInRefused, booking_code, mark_no_shows
+from counterdesk.queue.bookings import (
+    Appointment,
+    CheckInRefused,
+    booking_code,
+    draw_code,
+    mark_no_shows,
+)
 from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import POOL, Database
 from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
@@ -173,6 +179,8 @@ _CALL = (
         call_count=1,
         first_called_at=func.coalesce(_tickets.c.first_called_at, _now),
         last_called_at=_now,
+        # A web number called (out of turn, staff seeing its holder) is here: checked in.
+        check_in_by=None,
     )
     .returning(*_tickets.c)
 )
@@ -316,7 +324,7 @@ class TicketEngine:
                 "please take one at the office's kiosk"
             )
         return {
-            "check_in_code": f"{secrets.randbelow(10**8):08d}",
+            "check_in_code": draw_code(session),
             "check_in_by": now + dt.timedelta(minutes=rules.check_in_minutes),
         }
 

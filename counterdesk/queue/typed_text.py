@@ -9,6 +9,7 @@ outgrow its column.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal, overload
 
 from counterdesk.queue.errors import InvalidInput
@@ -37,3 +38,11 @@ def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> st
     if _CONTROL.search(text):
         raise InvalidInput(f"{what} contains control characters; only text can be kept")
     return text
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit in ASCII: a code or phone number typed with a
+    full-width keyboard (０９１２) or pasted in Arabic-Indic digits is the same number."""
+    return "".join(
+        str(unicodedata.decimal(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
+    )
