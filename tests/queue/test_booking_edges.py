@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import func, select
@@ -35,15 +35,6 @@ TUESDAY = dt.date(2026, 12, 1)  # Monday 30 November is closed
 THURSDAY = dt.date(2026, 11, 26)
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-
-
-@pytest.fixture
-def desk(sqlite_url: str) -> Iterator[Bookings]:
-    """The booking office at 08:00 on Friday 27 November 2026, before it opens."""
-    engine = TicketEngine(Database(sqlite_url), ManualClock(at(FRIDAY, "08:00")))
-    engine.load_office(booking_office())
-    yield Bookings(engine)
-    engine.db.dispose()
 
 
 def set_clock(desk: Bookings, moment: dt.datetime) -> None:

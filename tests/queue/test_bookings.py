@@ -7,12 +7,11 @@ The office is ``booking_office``'s, whose places are worked out by hand there.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
 
-from counterdesk.queue import Database, ManualClock, NotFound, TicketEngine, parse_office
+from counterdesk.queue import ManualClock, NotFound, parse_office
 from counterdesk.queue.bookings import (
     Booking,
     BookingRefused,
@@ -25,15 +24,6 @@ from counterdesk.queue.errors import InvalidInput
 from counterdesk.queue.models import BookingEventRow, BookingRow, BookingSlotRow
 from counterdesk.queue.slots import day_slots
 from tests.queue.booking_office import BOOKING_OFFICE, CLOSED_MONDAY, FRIDAY, at, booking_office
-
-
-@pytest.fixture
-def desk(sqlite_url: str) -> Iterator[Bookings]:
-    """The booking office at 08:00 on Friday 27 November 2026, before it opens."""
-    engine = TicketEngine(Database(sqlite_url), ManualClock(at(FRIDAY, "08:00")))
-    engine.load_office(booking_office())
-    yield Bookings(engine)
-    engine.db.dispose()
 
 
 def clock(desk: Bookings) -> ManualClock:
