@@ -60,7 +60,13 @@ from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
 from counterdesk.queue.office_store import read_office, store_office
 from counterdesk.queue.pin_guard import PinGuard, Subject
 from counterdesk.queue.pins import hash_pin, pin_matches
-from counterdesk.queue.projection import APPOINTMENT, PRIORITY, after_call, call_order
+from counterdesk.queue.projection import (
+    APPOINTMENT,
+    PRIORITY,
+    Streaks,
+    after_call,
+    call_order,
+)
 from counterdesk.queue.reads import QueueReader
 from counterdesk.queue.shown_waits import RECORD_SHOWN_WAITS, shown_wait_rows
 from counterdesk.queue.typed_text import clean_text
@@ -368,13 +374,10 @@ class TicketEngine:
         now = self.clock.now()
         today = self.business_date(now)
         rules = self.office.queue
-        limits = {
-            PRIORITY: rules.max_priority_in_a_row,
-            APPOINTMENT: rules.max_appointments_in_a_row,
-        }
+        limits = Streaks(rules.max_priority_in_a_row, rules.max_appointments_in_a_row)
         with self.db.write() as session:
             desk = self._open_counter(session, counter)
-            was = {PRIORITY: desk.priority_streak, APPOINTMENT: desk.appointment_streak}
+            was = Streaks(desk.priority_streak, desk.appointment_streak)
             for kind in call_order(was, limits):
                 ticket = self._oldest_waiting(session, today, desk.services, kind, now)
                 if ticket is not None:
@@ -387,8 +390,8 @@ class TicketEngine:
                     _SET_STREAKS,
                     {
                         "counter": counter,
-                        "priority_streak": streaks[PRIORITY],
-                        "appointment_streak": streaks[APPOINTMENT],
+                        "priority_streak": streaks.priority,
+                        "appointment_streak": streaks.appointment,
                     },
                 )
             return self._call(session, ticket.id, counter, desk.staff, now)

@@ -28,6 +28,7 @@ Times are minutes from now: the projection knows nothing of dates, time zones or
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import random
@@ -212,26 +213,39 @@ _REAL, _GHOST, _COMING = "real", "ghost", "coming"
 PRIORITY, APPOINTMENT, WALK_IN = "priority", "appointment", "walk-in"
 
 
+class Streaks(NamedTuple):
+    """A counter's calls in a row of priority tickets and of appointments (or their limits)."""
+
+    priority: int = 0
+    appointment: int = 0
+
+
 class _Office:
     """The queues while the projection runs, and the call policy that takes from them."""
 
     def __init__(self, limit: int, appointment_limit: int) -> None:
-        self.limits = {PRIORITY: limit, APPOINTMENT: appointment_limit}
+        self.limits = Streaks(limit, appointment_limit)
+        self.pickers = {
+            PRIORITY: self._priority,
+            APPOINTMENT: self._appointment,
+            WALK_IN: self._walk_in,
+        }
+        # Priority tickets (and ghosts) and appointments still to call: while there are none,
+        # a pick looks for neither (most picks, the projection's inner loop).
+        self.left = {PRIORITY: 0, APPOINTMENT: 0}
         self.ordinary: dict[str, _Line] = {}
         self.priority: dict[str, deque[Queued]] = {}
         self.priority_ghosts: set[str] = set()
         self.appointments: dict[str, deque[Queued]] = {}
 
     def pick(
-        self, services: tuple[str, ...], at: float, streaks: dict[str, int]
+        self, services: tuple[str, ...], at: float, streaks: Streaks
     ) -> tuple[str, str, str, Queued | None] | None:
         """What a counter calls at ``at``: (what, service, kind, the real ticket if any)."""
         for kind in call_order(streaks, self.limits):
-            picked = {
-                PRIORITY: self._priority,
-                APPOINTMENT: self._appointment,
-                WALK_IN: self._walk_in,
-            }[kind](services, at)
+            if kind != WALK_IN and not self.left[kind]:
+                continue
+            picked = self.pickers[kind](services, at)
             if picked is not None:
                 return picked[0], picked[1], kind, picked[2]
         return None
@@ -247,10 +261,12 @@ class _Office:
         ]
         if heads:
             code = min(heads)[2]
+            self.left[PRIORITY] -= 1
             return _REAL, code, self.priority[code].popleft()
         for code in services:
             if code in self.priority_ghosts:
                 self.priority_ghosts.discard(code)
+                self.left[PRIORITY] -= 1
                 return _GHOST, code, None
         return None
 
@@ -265,6 +281,7 @@ class _Office:
         if not heads:
             return None
         code = min(heads)[2]
+        self.left[APPOINTMENT] -= 1
         return _REAL, code, self.appointments[code].popleft()
 
     def _walk_in(
@@ -285,13 +302,15 @@ class _Office:
     def next_coming(self, services: tuple[str, ...], at: float) -> float:
         """When a counter with nothing to call at ``at`` may find work: a citizen still to come,
         or an appointment's time."""
-        coming = [self.ordinary[code].next_coming for code in services]
+        coming = min(self.ordinary[code].next_coming for code in services)
+        if not self.left[APPOINTMENT]:
+            return coming
         due = [
             self.appointments[code][0].due or 0.0
             for code in services
             if self.appointments[code] and (self.appointments[code][0].due or 0.0) > at
         ]
-        return min(coming + due, default=math.inf)
+        return min([coming, *due])
 
 
 def project(
@@ -338,9 +357,12 @@ def project(
         office.appointments[code] = deque(
             sorted(booked.get(code, ()), key=lambda t: (t.due or 0.0, t.key))
         )
+        office.left[PRIORITY] += len(office.priority[code])
+        office.left[APPOINTMENT] += len(office.appointments[code])
     for code, is_priority in new:
         if code in served:
             if is_priority:
+                office.left[PRIORITY] += code not in office.priority_ghosts
                 office.priority_ghosts.add(code)
             else:
                 office.ordinary[code].ghost = True
@@ -351,9 +373,7 @@ def project(
     )
     tickets: dict[int, Called] = {}
     ghosts: dict[tuple[str, bool], Called] = {}
-    streaks = {
-        desk.number: {PRIORITY: desk.streak, APPOINTMENT: desk.appointment_streak} for desk in desks
-    }
+    streaks = {desk.number: Streaks(desk.streak, desk.appointment_streak) for desk in desks}
     heap = [
         (desk.free_at if chance is None else chance.rest(desk), desk.number, desk.services)
         for desk in desks
@@ -385,21 +405,29 @@ def project(
     return Projection(tickets, ghosts, calls)
 
 
-def call_order(streaks: Mapping[str, int], limits: Mapping[str, int]) -> tuple[str, ...]:
+@functools.cache
+def call_order(streaks: Streaks, limits: Streaks) -> tuple[str, ...]:
     """What a counter looks for, in order: priority tickets and due appointments each ahead of
     walk-ins until the counter has made its limit of them in a row; then walk-ins; then those
     held back, should no walk-in wait. The engine's call-next asks the same."""
-    ahead = (kind for kind in (PRIORITY, APPOINTMENT) if streaks[kind] < limits[kind])
+    ahead = [PRIORITY] if streaks.priority < limits.priority else []
+    if streaks.appointment < limits.appointment:
+        ahead.append(APPOINTMENT)
     return tuple(dict.fromkeys((*ahead, WALK_IN, PRIORITY, APPOINTMENT)))
 
 
-def after_call(streaks: Mapping[str, int], kind: str) -> dict[str, int]:
+def after_call(streaks: Streaks, kind: str) -> Streaks:
     """A counter's calls in a row after calling ``kind``: a priority call counts the priority
     calls and leaves the appointments' count, and the other way round; a walk-in's call starts
     both afresh. The engine's call-next keeps the same counts."""
-    if kind == WALK_IN:
-        return dict.fromkeys(streaks, 0)
-    return {**streaks, kind: streaks[kind] + 1}
+    if kind == PRIORITY:
+        return Streaks(streaks.priority + 1, streaks.appointment)
+    if kind == APPOINTMENT:
+        return Streaks(streaks.priority, streaks.appointment + 1)
+    return _FRESH
+
+
+_FRESH = Streaks()
 
 
 @dataclass(frozen=True, slots=True)
