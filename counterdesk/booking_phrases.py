@@ -139,8 +139,8 @@ TAKE_RULE = B(
     "The number keeps your place, but it must be checked in at the kiosk within {minutes} "
     "minutes or it lapses.",
 )
-TAKE_INSTEAD = B("線上取號", "Or take a number online today")
-BOOK_INSTEAD = B("改為預約其他日期", "Or book an appointment")
+TAKE_INSTEAD = B("或今日線上取號", "Or take a number online for today")
+BOOK_INSTEAD = B("或預約其他時間", "Or book an appointment")
 NOT_REMOTE = B("此業務無法線上取號", "Numbers of this service are taken at the kiosk only")
 SHARE_TAKEN = B("今日此業務的線上號碼已發完", "Today's online numbers of this service are gone")
 SHARE_TAKEN_HINT = B(

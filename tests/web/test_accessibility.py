@@ -118,6 +118,23 @@ def moving_to(engine: TicketEngine, clock: ManualClock) -> str:
     return f"{booked(engine, clock)}/move/{BOOKING_DAY}/{free_start(engine, 1):%H%M}"
 
 
+def web_number(engine: TicketEngine, clock: ManualClock) -> str:
+    """A number taken from the web, still to be checked in: its code and QR code show."""
+    return f"/t/{engine.take_remote('certificate').token}"
+
+
+def web_number_lapsed(engine: TicketEngine, clock: ManualClock) -> str:
+    path = web_number(engine, clock)
+    clock.advance(minutes=31)
+    engine.lapse_remote()
+    return path
+
+
+def take_closed(engine: TicketEngine, clock: ManualClock) -> str:
+    clock.advance(hours=3, minutes=30)  # 12:30, the lunch break
+    return "/take/certificate"
+
+
 PAGES: dict[str, Page] = {
     "waiting": waiting,
     "called": called,
@@ -140,6 +157,11 @@ PAGES: dict[str, Page] = {
     "booking: move, confirm": moving_to,
     "booking: cancel confirmation": lambda engine, clock: f"{booked(engine, clock)}/cancel",
     "booking not found": path(f"/b/{'x' * 22}"),
+    "take a number: services": path("/take"),
+    "take a number: confirm": path("/take/certificate"),
+    "take a number: closed now (409)": take_closed,
+    "web number, to check in": web_number,
+    "web number, lapsed": web_number_lapsed,
 }
 # Pages for a screen, not a phone: checked by axe, not at a phone's width.
 SCREENS: dict[str, Page] = {"display board": path("/board")}

@@ -78,6 +78,7 @@ def test_the_services_taken_from_the_web_with_their_queue(
     assert "等候 2 人" in text and "2 waiting" in text  # as the kiosk says it
     assert words.TAKE_LEAD.en in text
     assert 'href="/book"' in reply.text  # or book a day instead
+    assert 'href="/take"' in client.get("/book").text  # and back
 
 
 def test_take_a_number_and_see_its_code_qr_and_deadline(
