@@ -276,13 +276,6 @@ def test_a_booking_form_sent_back_passes_axe(
     assert_accessible(browser)
 
 
-@pytest.fixture
-def fast_server(engine: TicketEngine) -> Iterator[StatusServer]:
-    """A server whose pages poll every second (``--refresh 1``)."""
-    with make_server(engine, "127.0.0.1", 0, refresh_seconds=1).running() as running:
-        yield running
-
-
 WATCH_STATUS = """
 window.changes = 0;
 new MutationObserver(records => { window.changes += records.length; }).observe(
