@@ -32,11 +32,11 @@ BACK = ("/take", words.TAKE_TITLE)
 @dataclasses.dataclass(frozen=True)
 class Offer:
     """A service on ``/take``: its people waiting and estimated wait, as the kiosk says them,
-    and whether today's numbers are all issued."""
+    and whether today's numbers from the web (or at all) are gone."""
 
     service: Service
     waiting: Bilingual
-    full: bool
+    gone: bool
 
 
 def remote_services(engine: TicketEngine) -> list[Service]:
@@ -58,7 +58,8 @@ class TakeSite:
             Offer(
                 service,
                 phrases.waiting_line(status.waiting, status),
-                status.issued_today >= status.daily_cap,
+                status.issued_today >= status.daily_cap
+                or self.engine.remote_left(service.code) == 0,
             )
             for service in remote_services(self.engine)
             if (status := statuses.get(service.code)) is not None
@@ -80,11 +81,9 @@ class TakeSite:
             posted_form(body, content_type, ())
             try:
                 ticket = self.engine.take_remote(service.code)
-            except TicketRefused:  # closed meanwhile, or today's share is gone
+            except TicketRefused:  # closed meanwhile, or today's share (or cap) is gone
                 self._open(code)
-                raise Refused(
-                    self.pages.refused(409, words.SHARE_TAKEN, words.SHARE_TAKEN_HINT, BACK)
-                ) from None
+                raise self._gone() from None
             log.info("took web number %s of %s", ticket.number, service.code)
             return see_other(f"/t/{ticket.token}", message_page(words.TAKE_TITLE))
 
@@ -92,14 +91,19 @@ class TakeSite:
 
     def _open(self, code: str) -> Service:
         """The web-takeable service ``code`` names (else 404), while the office issues
-        numbers (else 409, saying why not now)."""
+        numbers (else 409, saying why not now) and its share of them is not gone (409)."""
         service = next((s for s in remote_services(self.engine) if s.code == code), None)
         if service is None:
             raise Refused(self.pages.refused(404, words.NOT_REMOTE, None, BACK))
         closed = self._closed()
         if closed is not None:
             raise Refused(self.pages.refused(409, words.CLOSED_NOW, closed, BACK))
+        if self.engine.remote_left(service.code) == 0:
+            raise self._gone()
         return service
+
+    def _gone(self) -> Refused:
+        return Refused(self.pages.refused(409, words.SHARE_TAKEN, words.SHARE_TAKEN_HINT, BACK))
 
     def _closed(self) -> Bilingual | None:
         """Why the office issues no numbers now, in the kiosk's words; None while it does."""
