@@ -173,8 +173,9 @@ class TicketStatus:
             "detail": detail._asdict() if detail else None,
             "updated": f"{self.checked_at:%H:%M:%S}",
             "refresh_seconds": refresh_seconds,
-            # The deadline only: the check-in code stays on the holder's page, never in what
-            # is polled (proxies and the browser's cache keep responses, not pages shown).
+            # The deadline only, for the page to see a check-in or a lapse: the code is for
+            # the kiosk, shown once on the holder's page, never in what is polled every few
+            # seconds or read by the API's clients (``TicketNow`` has neither).
             "check_in_by": self.check_in_time,
         }
 

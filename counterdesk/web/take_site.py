@@ -70,7 +70,6 @@ class TakeSite:
 
     def confirm(self, code: str) -> Response:
         """What taking the number means (check in within N minutes), the procedure, the button."""
-
         return answered(lambda: self._confirm(self._open(code)))
 
     def take(self, code: str, body: bytes, content_type: str) -> Response:
