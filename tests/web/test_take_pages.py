@@ -229,6 +229,26 @@ def test_when_the_days_share_is_gone_409(engine: TicketEngine, client: Client) -
     assert engine.issue(SERVICE).status == Status.WAITING  # the kiosk still issues
 
 
+def test_when_the_daily_cap_is_reached_409(engine: TicketEngine, client: Client) -> None:
+    """The kiosk took the day's last numbers: the domain refuses, the page says they are gone."""
+    office = engine.office
+    services = [
+        service.model_copy(update={"daily_cap": 2}) if service.code == SERVICE else service
+        for service in office.services
+    ]
+    engine.load_office(office.model_copy(update={"services": services}))
+    engine.issue(SERVICE)
+    engine.issue(SERVICE)
+    assert engine.remote_left(SERVICE) == 1  # the web's share is left, but no number
+
+    listing = client.get("/take")
+    assert words.SHARE_TAKEN.en in visible(listing)
+    reply = post(client, f"/take/{SERVICE}")
+    assert reply.status == 409
+    assert words.SHARE_TAKEN.zh in visible(reply) and words.SHARE_TAKEN_HINT.en in visible(reply)
+    assert issued(engine) == 2
+
+
 @pytest.mark.parametrize(
     "code",
     [
