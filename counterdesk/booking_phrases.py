@@ -123,6 +123,47 @@ FOREIGN_FORM = B(
     "這個表單來自其他網站，未做任何處理", "This form came from another site: nothing was done"
 )
 
+# -- numbers taken from the web (``/take``) -------------------------------------------------
+TAKE_TITLE = B("線上取號", "Take a number online")
+TAKE_LEAD = B(
+    "在網路上取號，號碼即開始排隊；到場後請在時限內到取號機報到，才會叫號。",
+    "Your number joins the queue now; at the office, check it in at the kiosk in time to be "
+    "called.",
+)
+NO_REMOTE_SERVICES = B("目前沒有開放線上取號的業務", "No service takes numbers online")
+CLOSED_NOW = B("目前無法線上取號", "No numbers can be taken now")
+TAKE_BUTTON = B("確認取號", "Take this number")
+TAKE_CONFIRM = B("確認線上取號", "Take a number for this service")
+TAKE_RULE = B(
+    "號碼會保留您的順位，但須於取號後 {minutes} 分鐘內到現場取號機報到；逾時未報到，號碼即失效。",
+    "The number keeps your place, but it must be checked in at the kiosk within {minutes} "
+    "minutes or it lapses.",
+)
+TAKE_INSTEAD = B("或今日線上取號", "Or take a number online for today")
+BOOK_INSTEAD = B("或預約其他時間", "Or book an appointment")
+NOT_REMOTE = B("此業務無法線上取號", "Numbers of this service are taken at the kiosk only")
+SHARE_TAKEN = B("今日此業務的線上號碼已發完", "Today's online numbers of this service are gone")
+SHARE_TAKEN_HINT = B(
+    "請到現場取號機抽號碼牌，或預約其他日期", "Take a number at the office's kiosk, or book a day"
+)
+CHECK_IN_BY = B("請於 {time} 前到現場取號機報到", "Check in at the kiosk by {time}")
+CHECK_IN_CODE = B("報到代碼", "Check-in code")
+CHECK_IN_HOW = B(
+    "在取號機掃描此 QR code，或點選「預約或網路取號 報到」輸入代碼",
+    "Scan this QR code at the kiosk, or tap its check-in button and type the code",
+)
+CHECK_IN_QR = B("報到代碼 {code} 的 QR code", "QR code of check-in code {code}")
+LAPSES = B(
+    "逾時未報到，號碼即失效，須重新取號。",
+    "If it is not checked in by then, the number lapses and you take a new one.",
+)
+LAPSED = B("此網路號碼已失效", "This web number has lapsed")
+LAPSED_HINT = B(
+    "未於時限內到取號機報到；如需辦理，請重新取號。",
+    "It was not checked in at the kiosk in time: take a new number to be served.",
+)
+TAKE_AGAIN = B("重新取號", "Take a new number")
+
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

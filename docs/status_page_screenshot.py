@@ -1,10 +1,12 @@
-"""Make docs/status-page.png: the ticket status page as a phone shows it (and the booking pages).
+"""Make docs/status-page.png: the ticket status page as a phone shows it (and the booking and
+take-a-number pages).
 
     python docs/status_page_screenshot.py                          # docs/status-page.png
     python docs/status_page_screenshot.py --state done --to /tmp/done.png --full
     python docs/status_page_screenshot.py --phone 360x740 --state called --to /tmp/called.png
     python docs/status_page_screenshot.py --phones                 # docs/status-page-phone-*.png
     python docs/status_page_screenshot.py --booking                # docs/booking-*-phone-*.png
+    python docs/status_page_screenshot.py --take                   # docs/take-*, web-number-*
 
 Runs a status server over a throwaway SQLite file with the sample office at a fixed moment
 (Friday 27 November 2026, 09:00 in Taipei), so the picture never depends on today's queue.
@@ -96,6 +98,31 @@ def booking_page(page: str) -> Callable[[TicketEngine, str], str]:
     return path
 
 
+# ``--take``: a number taken from the web: the services page, and the number's status page with
+# its check-in deadline, code and QR code.
+TAKE_SHOTS = (
+    ("services", False, "take-page-phone-390x844.png"),
+    ("number", True, "web-number-phone-390x844.png"),
+)
+
+
+def take_page(page: str) -> Callable[[TicketEngine, str], str]:
+    """``/take`` with two certificates waiting, or the status page of a number taken there."""
+
+    def path(engine: TicketEngine, token: str) -> str:
+        engine.issue("certificate")
+        engine.issue("certificate")
+        if page == "services":
+            return "/take"
+        return f"/t/{engine.take_remote('certificate').token}"
+
+    return path
+
+
+# Picture sets for the docs: the option, its shots, and each shot's page.
+SHOT_SETS = {"booking": (BOOKING_SHOTS, booking_page), "take": (TAKE_SHOTS, take_page)}
+
+
 def ticket_page(engine: TicketEngine, token: str) -> str:
     return f"/t/{token}"
 
@@ -150,10 +177,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="the booking pages' phone pictures, booking-*-phone-*.png (into --folder)",
     )
-    parser.add_argument("--folder", type=Path, default=ROOT / "docs", help="for --booking")
+    parser.add_argument(
+        "--take",
+        action="store_true",
+        help="the take-a-number pictures, take-*-phone-*.png and web-number-*.png (--folder)",
+    )
+    parser.add_argument("--folder", type=Path, default=ROOT / "docs", help="for --booking, --take")
     args = parser.parse_args(argv)
-    if args.booking:
-        for page, full_page, name in BOOKING_SHOTS:
+    chosen = [name for name in SHOT_SETS if getattr(args, name)]
+    if chosen:
+        shots, page_of = SHOT_SETS[chosen[0]]
+        for page, full_page, name in shots:
             target = args.folder / name
             shoot(
                 "waiting",
@@ -161,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.scale,
                 target,
                 full_page=full_page or args.full,
-                page=booking_page(page),
+                page=page_of(page),
             )
     elif args.phones:
         for state, size, full_page, name in PHONE_SHOTS:

@@ -546,6 +546,18 @@ class TicketEngine:
             raise TicketRefused(f"no numbers now: {refused}")
         return self.issue(service, remote=True)
 
+    def remote_left(self, service: str) -> int:
+        """How many of today's numbers of ``service`` may still be taken from the web (0 for
+        a service that takes none), for its web page to say; ``take_remote`` decides."""
+        rules = self.office.known_service(service).remote
+        if rules is None:
+            return 0
+        day = self.business_date()
+        with self.db.read() as session:
+            share = rules.daily_numbers(service_row(session, service).daily_cap)
+            taken = session.execute(_REMOTE_TAKEN, {"day": day, "service": service}).scalar_one()
+        return max(0, share - taken)
+
     def check_in_remote(self, code: str) -> Ticket:
         """Check in at the kiosk the web number with check-in ``code``: from now it is called
         in its place. Refused once lapsed, or when checked in already."""

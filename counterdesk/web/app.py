@@ -36,6 +36,7 @@ from counterdesk.web.problems import is_api, problem
 from counterdesk.web.response import Response, event_stream
 from counterdesk.web.site import StatusSite, not_allowed, plain, redact
 from counterdesk.web.status import TicketStatus
+from counterdesk.web.take_site import TakeSite
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +47,11 @@ CONTENT_LENGTH = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() 
 def status_app(
     site: StatusSite, limits: Limits, clock: Callable[[], float] = time.monotonic
 ) -> Starlette:
-    """The routes of ``site`` and of its office's booking pages; every answer, error pages
+    """The routes of ``site`` and of its office's booking and take-a-number pages (whose
+    POSTs share one guard and rate limit); every answer, error pages
     included, is one of their Responses. ``clock`` runs the booking POSTs' rate limit."""
     booking = BookingSite(site.engine)
+    take = TakeSite(site.engine, booking.pages)
     guard = WriteGuard(limits, clock)
 
     async def page(request: Request) -> AsgiResponse:
@@ -110,7 +113,8 @@ def status_app(
         return await _answer(request, lambda: site.rate(token, body, content_type))
 
     def get(respond: Callable[..., Response]) -> Callable[[Request], Awaitable[AsgiResponse]]:
-        """A booking page's GET: ``respond`` with the path's parts, on the thread pool."""
+        """A booking or take-a-number page's GET: ``respond`` with the path's parts, on the
+        thread pool."""
 
         async def endpoint(request: Request) -> AsgiResponse:
             return await _answer(request, lambda: respond(**request.path_params))
@@ -118,8 +122,9 @@ def status_app(
         return endpoint
 
     def post(write: Callable[..., Response]) -> Callable[[Request], Awaitable[AsgiResponse]]:
-        """A booking page's POST: from the site's own page, within the address's few an
-        hour, with a small form; ``write`` with the path's parts, the body and its type."""
+        """A booking or take-a-number page's POST: from the site's own page, within the
+        address's few an hour, with a small form; ``write`` with the path's parts, the body and
+        its type."""
 
         async def endpoint(request: Request) -> AsgiResponse:
             client = request.client.host if request.client else ""
@@ -157,6 +162,9 @@ def status_app(
         Route(move, post(booking.move), methods=["POST"]),
         Route("/b/{token}/cancel", get(booking.cancel_question), methods=["GET"]),
         Route("/b/{token}/cancel", post(booking.cancel), methods=["POST"]),
+        Route("/take", get(take.services), methods=["GET"]),
+        Route("/take/{code}", get(take.confirm), methods=["GET"]),
+        Route("/take/{code}", post(take.take), methods=["POST"]),
         Route("/api/t/{token}", status_json, methods=["GET"]),
         Route("/t/{token}/rate", rate, methods=["POST"]),
         Route("/static/{name}", static, methods=["GET"]),

@@ -59,12 +59,19 @@ class BookingPages:
     def __init__(self, engine: TicketEngine) -> None:
         self.engine = engine
 
-    def refused(self, status: int, title: Bilingual, detail: Bilingual | None = None) -> Response:
-        """A booking address refused: why, what to do, and the way back to ``/book``."""
-        return self._page("book_refused.html", title, status, detail=detail)
+    def refused(
+        self,
+        status: int,
+        title: Bilingual,
+        detail: Bilingual | None = None,
+        back: tuple[str, Bilingual] = ("/book", words.BOOK_TITLE),
+    ) -> Response:
+        """A booking (or take-a-number) address refused: why, what to do, and the way
+        ``back`` to the pages' start."""
+        return self.page("book_refused.html", title, status, detail=detail, back=back)
 
     def services(self, services: Sequence[Service]) -> Response:
-        return self._page("book_services.html", words.BOOK_TITLE, services=services)
+        return self.page("book_services.html", words.BOOK_TITLE, services=services)
 
     def days(
         self,
@@ -74,7 +81,7 @@ class BookingPages:
         moving: Booking | None,
     ) -> Response:
         """The days ``service`` may be booked, each with its free places (none: full)."""
-        return self._page(
+        return self.page(
             "book_days.html",
             words.CHOOSE_DAY,
             service=service,
@@ -100,7 +107,7 @@ class BookingPages:
             (f"{slot.start.astimezone(zone):%H%M}", f"{slot.start.astimezone(zone):%H:%M}", slot)
             for slot in slots
         ]
-        return self._page(
+        return self.page(
             "book_times.html",
             words.CHOOSE_TIME,
             status,
@@ -122,7 +129,7 @@ class BookingPages:
         status: int = 200,
     ) -> Response:
         """The confirm form: the time, the service's procedure and documents, the contact."""
-        return self._page(
+        return self.page(
             "book_confirm.html",
             words.CONFIRM,
             status,
@@ -133,7 +140,7 @@ class BookingPages:
 
     def move(self, booking: Booking, service: Service, slot: FreeSlot) -> Response:
         """Moving ``booking`` to ``slot``: the time it has, the one chosen, the button."""
-        return self._page(
+        return self.page(
             "book_move.html",
             words.MOVE_TITLE,
             view=self.view(booking),
@@ -141,7 +148,7 @@ class BookingPages:
         )
 
     def cancel(self, booking: Booking) -> Response:
-        return self._page("book_cancel.html", words.CANCEL_QUESTION, view=self.view(booking))
+        return self.page("book_cancel.html", words.CANCEL_QUESTION, view=self.view(booking))
 
     def booking(
         self, booking: Booking, *, alert: Bilingual | None = None, status: int = 200
@@ -194,7 +201,8 @@ class BookingPages:
     def _appointment(self, service: Service, start: dt.datetime, minutes: float) -> Appointment:
         return Appointment.of(service, start, minutes, self.engine.office.zone)
 
-    def _page(self, name: str, title: Bilingual, status: int = 200, **values: Any) -> Response:
+    def page(self, name: str, title: Bilingual, status: int = 200, **values: Any) -> Response:
+        """Template ``name`` under the booking pages' frame, with ``title`` as its heading."""
         return html(status, self._render(name, title, **values))
 
     def _render(self, name: str, title: Bilingual, **values: Any) -> str:

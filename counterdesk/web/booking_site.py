@@ -67,24 +67,24 @@ class BookingSite:
         return self.pages.services(bookable_services(self.engine.office))
 
     def days(self, code: str) -> Response:
-        return self._answer(lambda: self._days(self._service(code), f"/book/{code}"))
+        return answered(lambda: self._days(self._service(code), f"/book/{code}"))
 
     def times(self, code: str, day: str) -> Response:
         def times() -> Response:
             service = self._service(code)
             return self._times(service, self._day(service, day), f"/book/{code}")
 
-        return self._answer(times)
+        return answered(times)
 
     def confirm(self, code: str, day: str, time: str) -> Response:
-        return self._answer(lambda: self.pages.confirm(*self._free(code, day, time)))
+        return answered(lambda: self.pages.confirm(*self._free(code, day, time)))
 
     def book(self, code: str, day: str, time: str, body: bytes, content_type: str) -> Response:
         """Book the time with the contact the form gives; the booking's page (303) when done."""
 
         def book() -> Response:
             service, slot = self._free(code, day, time)
-            field = _form(body, content_type, BOOKING_FORM)
+            field = posted_form(body, content_type, BOOKING_FORM)
             try:
                 contact = normal_contact(field("contact"))
             except InvalidInput:  # its message quotes the contact: never shown or logged
@@ -102,12 +102,12 @@ class BookingSite:
             log.info("booked %s at %s on the web", service.code, self._local(booking))
             return self._to(booking)
 
-        return self._answer(book)
+        return answered(book)
 
     # -- a booking's own page and calendar file ------------------------------------------
 
     def booking(self, token: str) -> Response:
-        return self._answer(lambda: self.pages.booking(self._booking(token)))
+        return answered(lambda: self.pages.booking(self._booking(token)))
 
     def calendar(self, token: str) -> Response:
         def calendar() -> Response:
@@ -140,7 +140,7 @@ class BookingSite:
             disposition = ("Content-Disposition", 'attachment; filename="appointment.ics"')
             return Response(200, body, CALENDAR_TYPE, headers=(disposition,))
 
-        return self._answer(calendar)
+        return answered(calendar)
 
     def _link(self, booking: Booking) -> str:
         """The booking's page at the office's public address (its tickets' QR codes')."""
@@ -154,7 +154,7 @@ class BookingSite:
             booking = self._changeable(token)
             return self._days(self._service(booking.service), f"/b/{token}/move", booking)
 
-        return self._answer(days)
+        return answered(days)
 
     def move_times(self, token: str, day: str) -> Response:
         def times() -> Response:
@@ -162,7 +162,7 @@ class BookingSite:
             service = self._service(booking.service)
             return self._times(service, self._day(service, day), f"/b/{token}/move", booking)
 
-        return self._answer(times)
+        return answered(times)
 
     def move_confirm(self, token: str, day: str, time: str) -> Response:
         def confirm() -> Response:
@@ -170,13 +170,13 @@ class BookingSite:
             service, slot = self._free(booking.service, day, time, booking)
             return self.pages.move(booking, service, slot)
 
-        return self._answer(confirm)
+        return answered(confirm)
 
     def move(self, token: str, day: str, time: str, body: bytes, content_type: str) -> Response:
         def move() -> Response:
             booking = self._changeable(token)
             service, slot = self._free(booking.service, day, time, booking)
-            _form(body, content_type, ())
+            posted_form(body, content_type, ())
             try:
                 moved = self.bookings.move(token, slot.start)
             except BookingRefused:  # taken meanwhile, or the booking changed
@@ -185,17 +185,17 @@ class BookingSite:
             log.info("moved a %s booking to %s on the web", service.code, self._local(moved))
             return self._to(moved)
 
-        return self._answer(move)
+        return answered(move)
 
     # -- cancelling ------------------------------------------------------------------------
 
     def cancel_question(self, token: str) -> Response:
-        return self._answer(lambda: self.pages.cancel(self._changeable(token)))
+        return answered(lambda: self.pages.cancel(self._changeable(token)))
 
     def cancel(self, token: str, body: bytes, content_type: str) -> Response:
         def cancel() -> Response:
             self._changeable(token)
-            _form(body, content_type, ())
+            posted_form(body, content_type, ())
             try:
                 cancelled = self.bookings.cancel(token)
             except BookingRefused:  # changed meanwhile: its page says how it stands
@@ -207,15 +207,9 @@ class BookingSite:
             )
             return self._to(cancelled)
 
-        return self._answer(cancel)
+        return answered(cancel)
 
     # -- what the address names --------------------------------------------------------------
-
-    def _answer(self, respond: Callable[[], Response]) -> Response:
-        try:
-            return respond()
-        except Refused as refused:
-            return refused.response
 
     def _service(self, code: str) -> Service:
         """The bookable service ``code`` names; any other text (unknown, hostile) is 404."""
@@ -320,7 +314,15 @@ class BookingSite:
         return see_other(f"/b/{booking.token}", self.pages.booking_body(booking))
 
 
-def _form(body: bytes, content_type: str, names: tuple[str, ...]) -> Callable[[str], str]:
+def answered(respond: Callable[[], Response]) -> Response:
+    """``respond()``, or the page a :class:`Refused` on the way carries."""
+    try:
+        return respond()
+    except Refused as refused:
+        return refused.response
+
+
+def posted_form(body: bytes, content_type: str, names: tuple[str, ...]) -> Callable[[str], str]:
     """The posted form's fields: 415 for another kind of body, 400 for a body no form is."""
     if content_type.partition(";")[0].strip().lower() != FORM_TYPE:
         raise Refused(plain(415, phrases.UNSUPPORTED))

@@ -12,7 +12,7 @@ import re
 
 import jinja2
 
-from counterdesk import phrases
+from counterdesk import booking_phrases, phrases
 from counterdesk.feedback.opinions import MAX_CONTACT
 from counterdesk.feedback.ratings import MAX_COMMENT, SCORES
 from counterdesk.phrases import Bilingual
@@ -20,6 +20,7 @@ from counterdesk.queue.board_view import RECENT, procedure
 from counterdesk.queue.office import Office, Service
 from counterdesk.web.assets import ASSETS
 from counterdesk.web.forms import RatingForm
+from counterdesk.web.qr_svg import qr_svg
 from counterdesk.web.status import TicketStatus
 
 ZH = "zh-Hant-TW"
@@ -81,13 +82,19 @@ def status_page(
     alert: Bilingual | None = None,
     form: RatingForm | None = None,
 ) -> str:
-    """The page behind a ticket's QR code; ``alert`` and ``form`` when a rating came back."""
+    """The page behind a ticket's QR code; ``alert`` and ``form`` when a rating came back.
+    A web number still to be checked in shows its code, grouped and as a QR code."""
+    code = status.check_in_code if status.awaiting_check_in else None
+    label = code and booking_phrases.CHECK_IN_QR.fill(code=code).line(" ")
     return TEMPLATES.get_template("status.html").render(
         status=status,
         office=office,
         refresh=refresh if status.live else None,
         alert=alert,
         form=form or RatingForm(),
+        words=booking_phrases,
+        code=code and booking_phrases.grouped(code),
+        qr=code and label and qr_svg(code, label),
     )
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from counterdesk import phrases
+from counterdesk import booking_phrases, phrases
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinion, OpinionStatus
 from counterdesk.feedback.ratings import rating_closed
@@ -80,11 +80,35 @@ class TicketStatus:
     rated_score: int | None
     opinions: tuple[OpinionProgress, ...]  # filed with its rating, oldest first
     checked_at: dt.datetime  # office-local time of the lookup
+    # A number taken from the web: its code for the kiosk, and the office-local moment by
+    # which it must be checked in (None once checked in, and for every other ticket).
+    check_in_code: str | None = None
+    check_in_by: dt.datetime | None = None
+
+    @property
+    def awaiting_check_in(self) -> bool:
+        """A web number still to be checked in at the kiosk, in time."""
+        return (
+            self.today
+            and self.status == Status.WAITING
+            and self.check_in_by is not None
+            and self.checked_at < self.check_in_by
+        )
+
+    @property
+    def lapsed(self) -> bool:
+        """A web number not checked in by its deadline: cancelled by the upkeep's
+        ``lapse_remote``, or about to be (it runs every minute)."""
+        return (
+            self.check_in_by is not None
+            and self.status in (Status.WAITING, Status.CANCELLED)
+            and self.checked_at >= self.check_in_by
+        )
 
     @property
     def live(self) -> bool:
         """Whether the page should keep polling: the ticket may still change today."""
-        return self.today and self.status in LIVE
+        return self.today and self.status in LIVE and not self.lapsed
 
     @property
     def at_counter(self) -> bool:
@@ -98,6 +122,8 @@ class TicketStatus:
 
     def words(self) -> tuple[Bilingual, Bilingual | None]:
         """The headline and the line under it: what the ticket's state means for its holder."""
+        if self.lapsed:
+            return booking_phrases.LAPSED, booking_phrases.LAPSED_HINT
         if self.status in LIVE and not self.today:
             return phrases.DAY_OVER, phrases.day_over_hint(self.business_date.isoformat())
         if self.status == Status.WAITING:
@@ -147,7 +173,19 @@ class TicketStatus:
             "detail": detail._asdict() if detail else None,
             "updated": f"{self.checked_at:%H:%M:%S}",
             "refresh_seconds": refresh_seconds,
+            # The deadline only, for the page to see a check-in or a lapse: the code is for
+            # the kiosk, shown once on the holder's page, never in what is polled every few
+            # seconds or read by the API's clients (``TicketNow`` has neither).
+            "check_in_by": self.check_in_time,
         }
+
+    @property
+    def check_in_time(self) -> str | None:
+        """By when ("10:30") a web number must be checked in, while it still may be."""
+        if not self.awaiting_check_in:
+            return None
+        assert self.check_in_by is not None
+        return f"{self.check_in_by:%H:%M}"
 
     def _counter_json(self) -> dict[str, Any] | None:
         if not self.at_counter:
@@ -200,6 +238,8 @@ def status_of(feedback: Feedback, ticket: Ticket) -> TicketStatus | None:
         rated_score=rating.score if rating else None,
         opinions=tuple(OpinionProgress.of(opinion, office.zone) for opinion in filed),
         checked_at=now.astimezone(office.zone),
+        check_in_code=ticket.check_in_code,
+        check_in_by=ticket.check_in_by and ticket.check_in_by.astimezone(office.zone),
     )
 
 

@@ -1,10 +1,14 @@
-"""Housekeeping while the status server runs for weeks: contact purge, no-shows, office re-read.
+"""Housekeeping while the status server runs for weeks: contact purge, no-shows, lapses, office
+re-read.
 
 Citizens leave contact details through this server, with a comment or a booking, so it keeps
 the promise to delete them (office file ``feedback.contact_retention_days`` and
 ``bookings.contact_retention_days``) itself rather than relying on someone running
 ``close-day``. Bookings nobody checked in for become no-shows here too, so their pages say so
-the same day. It also re-reads the office file, in case another terminal loaded a new one.
+the same day, and web numbers not checked in at the kiosk in time lapse. Those two show on
+citizens' pages and free places in the queue, so it runs every minute; the purges it runs too
+are a cheap indexed query when nothing is due. It also re-reads the office file, in case
+another terminal loaded a new one.
 """
 
 from __future__ import annotations
@@ -18,13 +22,13 @@ from counterdesk.queue.bookings import Bookings
 
 log = logging.getLogger(__name__)
 
-HOURLY = 3600.0
+EVERY_MINUTE = 60.0
 
 
 class Upkeep:
     """Runs :meth:`run_once` at start and then every ``interval`` seconds on a daemon thread."""
 
-    def __init__(self, feedback: Feedback, interval: float = HOURLY) -> None:
+    def __init__(self, feedback: Feedback, interval: float = EVERY_MINUTE) -> None:
         self.feedback = feedback
         self.bookings = Bookings(feedback.engine)
         self.interval = interval
@@ -33,6 +37,9 @@ class Upkeep:
 
     def run_once(self) -> int:
         """One pass; returns how many opinions' and bookings' contact details were deleted."""
+        lapsed = self.feedback.engine.lapse_remote()
+        if lapsed:
+            log.info("%d web numbers lapsed, not checked in at the kiosk in time", lapsed)
         purged = self.feedback.opinions.purge_contacts()
         if purged:
             log.info("deleted the contact details of %d closed opinions", purged)

@@ -54,11 +54,15 @@ def test_a_web_number_keeps_its_place_but_is_called_only_once_checked_in(
 
 
 def test_only_the_daily_share_is_taken_from_the_web(engine: TicketEngine) -> None:
+    assert engine.remote_left("walkin") == 2
     engine.take_remote("walkin")
+    engine.issue("walkin")  # a kiosk number is not the web's share
+    assert engine.remote_left("walkin") == 1
     engine.take_remote("walkin")
+    assert (engine.remote_left("walkin"), engine.remote_left("visa")) == (0, 0)
     with pytest.raises(TicketRefused, match="today's 2 numbers of walkin from the web"):
         engine.take_remote("walkin")
-    assert engine.issue("walkin").number == "C003"  # the kiosk still issues
+    assert engine.issue("walkin").number == "C004"  # the kiosk still issues
     with pytest.raises(TicketRefused, match="at the office's kiosk only"):
         engine.take_remote("visa")
 

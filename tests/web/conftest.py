@@ -10,6 +10,7 @@ import pytest
 from counterdesk.queue import TicketEngine
 from counterdesk.web.limits import Limits
 from counterdesk.web.server import StatusServer, make_server
+from tests.web.browser import require_chromium
 from tests.web.support import Client, FakeMonotonic
 
 
@@ -45,3 +46,12 @@ def server(
 @pytest.fixture
 def client(server: StatusServer) -> Client:
     return Client(server)
+
+
+@pytest.fixture
+def fast_server(engine: TicketEngine) -> Iterator[StatusServer]:
+    """A server whose pages poll every second (``--refresh 1``), for Chromium (skipped
+    without it)."""
+    require_chromium()
+    with make_server(engine, "127.0.0.1", 0, refresh_seconds=1).running() as server:
+        yield server

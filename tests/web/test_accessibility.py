@@ -118,6 +118,23 @@ def moving_to(engine: TicketEngine, clock: ManualClock) -> str:
     return f"{booked(engine, clock)}/move/{BOOKING_DAY}/{free_start(engine, 1):%H%M}"
 
 
+def web_number(engine: TicketEngine, clock: ManualClock) -> str:
+    """A number taken from the web, still to be checked in: its code and QR code show."""
+    return f"/t/{engine.take_remote('certificate').token}"
+
+
+def web_number_lapsed(engine: TicketEngine, clock: ManualClock) -> str:
+    path = web_number(engine, clock)
+    clock.advance(minutes=31)
+    engine.lapse_remote()
+    return path
+
+
+def take_closed(engine: TicketEngine, clock: ManualClock) -> str:
+    clock.advance(hours=3, minutes=30)  # 12:30, the lunch break
+    return "/take/certificate"
+
+
 PAGES: dict[str, Page] = {
     "waiting": waiting,
     "called": called,
@@ -140,6 +157,11 @@ PAGES: dict[str, Page] = {
     "booking: move, confirm": moving_to,
     "booking: cancel confirmation": lambda engine, clock: f"{booked(engine, clock)}/cancel",
     "booking not found": path(f"/b/{'x' * 22}"),
+    "take a number: services": path("/take"),
+    "take a number: confirm": path("/take/certificate"),
+    "take a number: closed now (409)": take_closed,
+    "web number, to check in": web_number,
+    "web number, lapsed": web_number_lapsed,
 }
 # Pages for a screen, not a phone: checked by axe, not at a phone's width.
 SCREENS: dict[str, Page] = {"display board": path("/board")}
@@ -252,13 +274,6 @@ def test_a_booking_form_sent_back_passes_axe(
     WebDriverWait(browser, WAIT).until(staleness_of(form))
     assert browser.find_element(By.CSS_SELECTOR, "[role=alert]").is_displayed()
     assert_accessible(browser)
-
-
-@pytest.fixture
-def fast_server(engine: TicketEngine) -> Iterator[StatusServer]:
-    """A server whose pages poll every second (``--refresh 1``)."""
-    with make_server(engine, "127.0.0.1", 0, refresh_seconds=1).running() as running:
-        yield running
 
 
 WATCH_STATUS = """

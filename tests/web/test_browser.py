@@ -5,8 +5,6 @@ Needs Debian's ``chromium`` and ``chromium-driver``: skipped without them, faile
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
@@ -16,8 +14,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import ManualClock, TicketEngine
-from counterdesk.web.server import StatusServer, make_server
-from tests.web.browser import PHONE, SMALL_PHONE, overflow, phone_browser, require_chromium
+from counterdesk.web.server import StatusServer
+from tests.web.browser import PHONE, SMALL_PHONE, overflow, phone_browser
 
 pytestmark = pytest.mark.slow  # a real headless Chromium
 
@@ -27,14 +25,6 @@ WAIT = 20  # seconds: generous for a loaded 2-core machine; the page polls every
 def wait(driver: WebDriver) -> WebDriverWait[WebDriver]:
     """Waits that look again when the page was replaced (reloaded, or a form sent) meanwhile."""
     return WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
-
-
-@pytest.fixture
-def fast_server(engine: TicketEngine) -> Iterator[StatusServer]:
-    """A server whose pages poll every second (``--refresh 1``)."""
-    require_chromium()
-    with make_server(engine, "127.0.0.1", 0, refresh_seconds=1).running() as server:
-        yield server
 
 
 def headline(driver: WebDriver) -> str:

@@ -434,5 +434,5 @@ def test_the_upkeep_logs_a_database_error_without_its_parameters(
     with caplog.at_level(logging.ERROR, logger="counterdesk.web"):
         upkeep.start().stop()  # the first pass runs before any wait
 
-    assert "upkeep failed; trying again in 3600 s: no such table: tickets" in caplog.text
+    assert "upkeep failed; trying again in 60 s: no such table: tickets" in caplog.text
     assert ticket.token not in caplog.text and "Traceback" not in caplog.text

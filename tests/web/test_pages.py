@@ -219,6 +219,7 @@ def test_json_has_the_status_fields_and_nothing_internal(
         "detail": status["detail"],  # its words are checked below
         "updated": "09:00:00",
         "refresh_seconds": 5,
+        "check_in_by": None,  # a web number's deadline, until checked in
     }
     waiting = engine.read.ticket_by_token(ticket.token)
     assert waiting is not None

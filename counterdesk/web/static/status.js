@@ -38,7 +38,8 @@
   }
 
   function show(data) {
-    if (!data.live) {
+    // Not live any more, or a web number checked in (its code goes) or lapsed: the new page.
+    if (!data.live || (data.check_in_by || "") !== (body.getAttribute("data-check-in-by") || "")) {
       window.location.reload();
       return false;
     }
