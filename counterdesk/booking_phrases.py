@@ -7,9 +7,11 @@ logs; a citizen reads these instead. Imports nothing of counterdesk but the phra
 
 from __future__ import annotations
 
-import datetime as dt
+from counterdesk.phrases import Bilingual
 
-from counterdesk.phrases import WEEKDAYS, Bilingual
+# The booking pages name days and codes as the kiosk does: the one way, re-exported.
+from counterdesk.phrases import day_name as day_name
+from counterdesk.phrases import grouped as grouped
 
 B = Bilingual
 
@@ -113,6 +115,11 @@ BOOKING_NOT_FOUND = B("查無此預約", "Booking not found")
 BOOKING_NOT_FOUND_HINT = B(
     "連結可能不完整，或預約已刪除", "The link may be incomplete, or the booking deleted"
 )
+WITHDRAWN = B("此業務已停止預約", "This service no longer takes bookings")
+WITHDRAWN_HINT = B(
+    "您的預約仍有紀錄，請來電洽詢辦理方式",
+    "Your booking is still on record: please call the office to arrange your visit",
+)
 CANNOT_CHANGE = B("此預約已無法異動", "This appointment can no longer be changed")
 SAME_TIME = B("預約已是這個時段", "The appointment is already at this time")
 TOO_MANY = B(
@@ -165,26 +172,8 @@ LAPSED_HINT = B(
 TAKE_AGAIN = B("重新取號", "Take a new number")
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def day_name(day: dt.date) -> Bilingual:
-    """「11月30日（一）」and "Mon 30 Nov 2026": how a booking's day is shown (never the
-    process's locale, which is not the citizen's)."""
-    weekday = list(WEEKDAYS.values())[day.weekday()]
-    return B(
-        f"{day.year}年{day.month}月{day.day}日（{weekday.zh}）",
-        f"{weekday.en} {day.day} {MONTHS[day.month - 1]} {day.year}",
-    )
-
-
 def free_places(free: int) -> Bilingual:
     """How many citizens may still book a time: "full" when none."""
     if free <= 0:
         return FULL
     return B(f"尚有 {free} 個名額", f"{free} {'place' if free == 1 else 'places'} free")
-
-
-def grouped(code: str) -> str:
-    """A booking code as people read it aloud: "2063 3577"."""
-    return f"{code[:4]} {code[4:]}"

@@ -231,10 +231,23 @@ def closed_reason(reason: str, closed_date: _DayName | None = None) -> Bilingual
     return B(f"{said.zh}（{closed_date.zh}）", f"{said.en} ({closed_date.en})")
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def day_name(day: date) -> Bilingual:
-    """「2026-11-30（週一）」 / "Mon 30 Nov 2026": a date as a booking names it."""
+    """「2026年11月30日（一）」and "Mon 30 Nov 2026": how a booking's day is shown, on the
+    kiosk and the web alike (never the process's locale, which is not the citizen's)."""
     weekday = list(WEEKDAYS.values())[day.weekday()]
-    return B(f"{day.isoformat()}（週{weekday.zh}）", f"{weekday.en} {day.day} {day:%b %Y}")
+    return B(
+        f"{day.year}年{day.month}月{day.day}日（{weekday.zh}）",
+        f"{weekday.en} {day.day} {MONTHS[day.month - 1]} {day.year}",
+    )
+
+
+def grouped(code: str) -> str:
+    """A check-in code as people read it aloud and type it: 「2063 3577」, digits in fours
+    (a code being typed too: 「2063 35」)."""
+    return " ".join(code[i : i + 4] for i in range(0, len(code), 4))
 
 
 def waiting_line(waiting: int, service: _Estimated) -> Bilingual:

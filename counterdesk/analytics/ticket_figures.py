@@ -43,6 +43,16 @@ _STATUS_AFTER = {
 FINAL = frozenset((Status.DONE, Status.NO_SHOW, Status.CANCELLED, Status.REMOVED_AT_CLOSE))
 
 
+def wait_start(
+    issued_at: dt.datetime, appointment_at: dt.datetime | None, called_at: dt.datetime | None
+) -> dt.datetime:
+    """When a ticket's wait begins: its issue, or an appointment's booked time if it came early
+    (nobody waits for a time they chose to come before), but never after the call that
+    answered it (staff may call an early appointment out of turn: a wait of 0, not less)."""
+    start = issued_at if appointment_at is None else max(issued_at, appointment_at)
+    return start if called_at is None else min(start, called_at)
+
+
 @dataclass(frozen=True)
 class LoggedEvent:
     """The parts of a ``ticket_events`` row the figures need."""
@@ -94,11 +104,7 @@ class TicketFigures:
 
     @property
     def waits_from(self) -> dt.datetime:
-        """Issue, or an appointment's booked time if it came early: nobody waits for a
-        time they chose to come before."""
-        if self.appointment_at is None:
-            return self.issued_at
-        return max(self.issued_at, self.appointment_at)
+        return wait_start(self.issued_at, self.appointment_at, self.answered_at)
 
     @property
     def wait(self) -> int | None:

@@ -9,6 +9,7 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from counterdesk.analytics.appointments import BookingCounts, appointments_for
+from counterdesk.analytics.ticket_figures import wait_start
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import Status, TicketRow
 from counterdesk.queue.views import View
@@ -47,7 +48,9 @@ def today(engine: TicketEngine) -> Today:
     now = engine.clock.now()
     oldest: dict[str, dt.datetime] = {}
     for ticket in engine.read.waiting():
-        oldest[ticket.service] = min(oldest.get(ticket.service, ticket.issued_at), ticket.issued_at)
+        since = wait_start(ticket.issued_at, ticket.appointment_at, None)
+        if since <= now:  # an appointment checked in early waits from its booked time
+            oldest[ticket.service] = min(oldest.get(ticket.service, since), since)
     services = tuple(
         ServiceNow(
             code=s.code,

@@ -16,6 +16,7 @@ import datetime as dt
 from typing import Any
 
 from counterdesk.command_line import CommandFactory, Reply, engine_for, parse_date
+from counterdesk.phrases import grouped
 from counterdesk.queue import TicketEngine
 from counterdesk.queue.booking_link import booking_url
 from counterdesk.queue.bookings import Booking, Bookings, FreeSlot
@@ -168,11 +169,6 @@ def _why_no_times(bookings: Bookings, service: str, day: dt.date) -> str:
 # -- text ----------------------------------------------------------------------------------
 
 
-def _grouped(code: str) -> str:
-    """A booking code as it is read out and printed: "2063 3577"."""
-    return f"{code[:4]} {code[4:]}"
-
-
 def _local(office: Office, moment: dt.datetime) -> str:
     return f"{moment.astimezone(office.zone):%a %Y-%m-%d %H:%M}"
 
@@ -185,10 +181,12 @@ def _slot_line(office: Office, slot: FreeSlot) -> str:
 def _told(engine: TicketEngine, booking: Booking, done: str) -> dict[str, Any]:
     """A booking just made or changed: what staff tell the caller, and its link."""
     office = engine.office
-    service = office.service(booking.service)
+    service = office.find_service(booking.service)
     link = booking_url(office, booking.token)
+    # A service taken out of the office file since keeps its code, and no longer its names.
+    names = f" {service.name.zh} / {service.name.en}" if service else " (no longer offered)"
     lines = [
-        f"{done} {_grouped(booking.code)}: {service.code} {service.name.zh} / {service.name.en}",
+        f"{done} {grouped(booking.code)}: {booking.service}{names}",
         f"  {_local(office, booking.starts_at)} office time, {booking.minutes:g} min",
         f"  link: {link}",
     ]
@@ -199,6 +197,6 @@ def _booking_line(office: Office, booking: Booking) -> str:
     time = f"{booking.starts_at.astimezone(office.zone):%H:%M}"
     contact = "yes" if booking.has_contact else "no"
     return (
-        f"{time}  {_grouped(booking.code)}  {booking.service:<20}  {booking.status:<10}  "
+        f"{time}  {grouped(booking.code)}  {booking.service:<20}  {booking.status:<10}  "
         f"{booking.source:<5}  {contact}"
     )

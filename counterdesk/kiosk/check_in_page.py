@@ -20,14 +20,7 @@ DELETE, CLEAR = "<", "C"
 KEYS = "123456789" + CLEAR + "0" + DELETE
 
 
-def grouped(code: str) -> str:
-    """「2063 3577」: digits in fours, as the booking's confirmation prints the code."""
-    return " ".join(code[i : i + 4] for i in range(0, len(code), 4))
-
-
-def refusal(
-    error: Exception, zone: dt.tzinfo, booked_day: dt.date | None = None
-) -> Bilingual | None:
+def refusal(error: Exception, zone: dt.tzinfo) -> Bilingual | None:
     """Why a check-in was refused, as the citizen reads it; None for a failure that is not
     the booking's (the database, a fault): the kiosk then says to ask at the desk."""
     if isinstance(error, NotFound | InvalidInput):
@@ -39,9 +32,9 @@ def refusal(
     said = phrases.CHECK_IN_REFUSED.get(error.reason)
     if error.reason != "another_day" or said is None:
         return said
-    if booked_day is None:
+    if error.booked_day is None:
         return None
-    day = phrases.day_name(booked_day)
+    day = phrases.day_name(error.booked_day)
     return Bilingual(said.zh.format(day=day.zh), said.en.format(day=day.en))
 
 
@@ -122,7 +115,7 @@ class CheckInPage(QWidget):
 
     def show_code(self, code: str) -> None:
         self.code = code
-        self.shown.setText(grouped(code) or "—")
+        self.shown.setText(phrases.grouped(code) or "—")
         self.go.setEnabled(len(code) == CODE_DIGITS)
 
     def press(self, key: str) -> None:

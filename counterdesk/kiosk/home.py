@@ -180,11 +180,12 @@ class HomePage(QWidget):
         row.addWidget(badge)
         row.addWidget(who, 1)
         self.priority_tile.clicked.connect(self.priority_chosen)
-        # Shown when the office takes bookings: a scan works on any page without it.
+        # Shown when the office takes bookings or numbers from the web (both check in with a
+        # code here): a scan works on any page without it.
         self.check_in_tile = Card("tile", kind="appointment")
         QVBoxLayout(self.check_in_tile).addWidget(Pair(phrases.CHECK_IN, "section", center=True))
         self.check_in_tile.clicked.connect(self.check_in_chosen)
-        self.check_in_tile.setVisible(any(s.appointments for s in office.services))
+        self.check_in_tile.setVisible(any(s.appointments or s.remote for s in office.services))
         self.hours = Pair(hours_phrase(office), "note", center=True)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1, Qt.AlignmentFlag.AlignVCenter)

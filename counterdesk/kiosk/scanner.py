@@ -7,7 +7,9 @@ few hundredths of a second, then Enter. The rule:
 - Enter or Return hands the buffer on as a booking code if it is one (``booking_code``:
   8 digits), and empties it; anything else is dropped without a word, so a citizen pressing
   keys at random never sees an error;
-- any other key with text (a letter, a dash) spoils the buffer, so "12a45678" is no code;
+- any other key with text joins the buffer too and is judged with it at Enter: a letter
+  spoils it ("12a45678" is no code), spaces and dashes do not (``booking_code`` reads
+  "2063-3577" as the code a citizen or a phone may have grouped);
 - a buffer that gets no key for ``gap_ms`` (1 s) is stale and emptied: a scan never pauses
   that long, and a half-typed code must not join the next scan;
 - nothing is read while the window is not the one receiving keys (the staff PIN dialog).

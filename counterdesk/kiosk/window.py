@@ -423,9 +423,7 @@ class KioskWindow(QWidget):
             try:
                 checked = bookings.check_in(code)
             except (CheckInRefused, NotFound, InvalidInput) as error:
-                another_day = getattr(error, "reason", None) == "another_day"
-                day = bookings.by_code(code).business_date if another_day else None
-                return refusal(error, office.zone, day)
+                return refusal(error, office.zone)
             content = content_for(office, checked.ticket, late_booking=checked.late)
             return checked.ticket, content, qr_matrix(content.status_url)
 

@@ -147,14 +147,21 @@ class CheckedIn(NamedTuple):
 
 class CheckInRefused(BookingRefused):
     """No ticket for this booking now; ``reason`` is a key the kiosk words in both languages
-    (``early``, ``late``, ``another_day``, ``cancelled``, ``no_show``, ``used``, ``lapsed``
-    for a web number not checked in in time), and
-    ``opens_at`` when an early citizen may check in."""
+    (``early``, ``late``, ``another_day``, ``cancelled``, ``no_show``, ``used``, ``withdrawn``,
+    ``closed``; ``lapsed`` for a web number not checked in in time), with ``opens_at`` when an
+    early citizen may check in and ``booked_day`` the day a booking of another day is for."""
 
-    def __init__(self, message: str, reason: str, opens_at: dt.datetime | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        reason: str,
+        opens_at: dt.datetime | None = None,
+        booked_day: dt.date | None = None,
+    ) -> None:
         super().__init__(message)
         self.reason = reason
         self.opens_at = opens_at
+        self.booked_day = booked_day
 
 
 class Appointment(NamedTuple):
@@ -511,7 +518,9 @@ class Bookings:
             raise CheckInRefused(f"booking {code} has been used already", "used")
         if (now < opens or late) and row.business_date != today:
             raise CheckInRefused(
-                f"booking {code} is for {row.business_date}, not today", "another_day"
+                f"booking {code} is for {row.business_date}, not today",
+                "another_day",
+                booked_day=row.business_date,
             )
         if now < opens:
             raise CheckInRefused(
@@ -571,7 +580,7 @@ def _log(
 def _rules(office: Office, service: str) -> AppointmentRules | None:
     """The appointment rules of ``service``; None once it is no longer bookable, or no longer
     in the office file (its bookings stay readable)."""
-    found = next((s for s in office.services if s.code == service), None)
+    found = office.find_service(service)
     return None if found is None else found.appointments
 
 

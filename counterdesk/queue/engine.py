@@ -533,6 +533,9 @@ class TicketEngine:
             counter = ticket.counter_number
             ticket.status = Status.CANCELLED
             ticket.counter_number = None
+            # Withdrawn by staff, not lapsed: a web number's deadline no longer applies (a
+            # number keeps its deadline only when it lapses, so its page can say so).
+            ticket.check_in_by = None
             self._log(session, EventKind.CANCELLED, ticket, counter=counter)
             return Ticket.of(ticket)
 

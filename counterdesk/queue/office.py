@@ -249,6 +249,11 @@ class Office(_Strict):
                 return service
         raise KeyError(code)
 
+    def find_service(self, code: str) -> Service | None:
+        """The service ``code``, or None: one taken out of the office file since (its past
+        tickets and bookings keep its code)."""
+        return next((service for service in self.services if service.code == code), None)
+
     def known_service(self, code: str) -> Service:
         """The service, or a NotFound that lists the services there are."""
         try:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk.phrases import grouped
 from counterdesk.queue.booking_link import booking_url
 from counterdesk.queue.bookings import Booking, Bookings, FreeSlot
 from counterdesk.queue.engine import TicketEngine
@@ -183,7 +184,7 @@ class BookingDialog(QDialog):
         local = booking.starts_at.astimezone(self.office.zone)
         text = self.tr("Booked: code %1, %2 at %3. Read the code to the caller; their link: %4")
         for field, value in (
-            ("%1", f"{booking.code[:4]} {booking.code[4:]}"),
+            ("%1", grouped(booking.code)),
             ("%2", service_label(self.office, booking.service)),
             ("%3", f"{local:%Y-%m-%d %H:%M}"),
             ("%4", booking_url(self.office, booking.token)),

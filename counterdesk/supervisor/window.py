@@ -725,7 +725,9 @@ class SupervisorWindow(QMainWindow):
 
     def book_for_caller(self) -> None:
         """The "Book for a caller" dialog, as ``counterdesk bookings book`` for a caller."""
-        BookingDialog(self.engine, self).exec()
+        dialog = BookingDialog(self.engine, self)
+        dialog.exec()
+        dialog.deleteLater()  # a child of the window: one per opening, else they pile up
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self._exporting:

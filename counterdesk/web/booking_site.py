@@ -14,11 +14,11 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 from counterdesk import booking_phrases as words
 from counterdesk import phrases
 from counterdesk.phrases import Bilingual
+from counterdesk.queue.booking_link import booking_url
 from counterdesk.queue.bookings import (
     Booking,
     BookingRefused,
@@ -114,7 +114,7 @@ class BookingSite:
             booking = self._booking(token)
             office = self.engine.office
             service = office.service(booking.service)
-            link = self._link(booking)
+            link = booking_url(office, booking.token)
             when = booking.starts_at.astimezone(office.zone)
             description = "\n".join(
                 (
@@ -141,11 +141,6 @@ class BookingSite:
             return Response(200, body, CALENDAR_TYPE, headers=(disposition,))
 
         return answered(calendar)
-
-    def _link(self, booking: Booking) -> str:
-        """The booking's page at the office's public address (its tickets' QR codes')."""
-        parts = urlsplit(self.engine.office.office.status_url)
-        return f"{parts.scheme}://{parts.netloc}/b/{booking.token}"
 
     # -- moving ----------------------------------------------------------------------------
 
@@ -258,10 +253,14 @@ class BookingSite:
 
     def _booking(self, token: str) -> Booking:
         """The booking behind ``token``: 404 for a malformed or unknown one (a malformed one
-        never reaches the database)."""
+        never reaches the database); 410 for one whose service the office file no longer has
+        (its page would have no procedure to show: the office is to be called)."""
         try:
             if TOKEN.fullmatch(token):
-                return self.bookings.by_token(token)
+                booking = self.bookings.by_token(token)
+                if self.engine.office.find_service(booking.service) is None:
+                    raise Refused(self.pages.refused(410, words.WITHDRAWN, words.WITHDRAWN_HINT))
+                return booking
         except NotFound:
             pass
         raise Refused(

@@ -17,6 +17,8 @@ from starlette.responses import Response as AsgiResponse
 from starlette.responses import StreamingResponse
 
 # The token is in the URL: no referrer may carry it to another site, and no cache may keep it.
+# "same-origin", not "no-referrer": with no referrer at all a browser sends "Origin: null" on
+# the site's own forms, and the booking pages could not tell them from another site's.
 SECURITY_HEADERS = (
     (
         "Content-Security-Policy",
@@ -24,7 +26,7 @@ SECURITY_HEADERS = (
         "frame-ancestors 'none'",
     ),
     ("X-Content-Type-Options", "nosniff"),
-    ("Referrer-Policy", "no-referrer"),
+    ("Referrer-Policy", "same-origin"),
     ("X-Frame-Options", "DENY"),
 )
 NO_STORE = "no-store"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 from counterdesk.feedback import Feedback
 from counterdesk.logs import log_failure
@@ -36,21 +37,37 @@ class Upkeep:
         self._thread = threading.Thread(target=self._run, name="status-upkeep", daemon=True)
 
     def run_once(self) -> int:
-        """One pass; returns how many opinions' and bookings' contact details were deleted."""
-        lapsed = self.feedback.engine.lapse_remote()
-        if lapsed:
-            log.info("%d web numbers lapsed, not checked in at the kiosk in time", lapsed)
-        purged = self.feedback.opinions.purge_contacts()
-        if purged:
-            log.info("deleted the contact details of %d closed opinions", purged)
-        no_shows = self.bookings.mark_no_shows()
-        if no_shows:
-            log.info("marked %d bookings nobody checked in for as no-shows", no_shows)
-        booked = self.bookings.purge_contacts()
-        if booked:
-            log.info("deleted the contact details of %d past bookings", booked)
+        """One pass; returns how many opinions' and bookings' contact details were deleted.
+
+        Each job runs whatever became of the others, so one failing every time (a table
+        locked, a bad row) never stops the contact deletions the office promised; the first
+        failure is raised once all have run, for the loop to log."""
+        engine, bookings = self.feedback.engine, self.bookings
+        jobs: tuple[tuple[Callable[[], int], str, bool], ...] = (
+            (engine.lapse_remote, "%d web numbers lapsed, not checked in in time", False),
+            (self.feedback.opinions.purge_contacts, "deleted the contacts of %d opinions", True),
+            (bookings.mark_no_shows, "marked %d bookings nobody checked in for no-shows", False),
+            (bookings.purge_contacts, "deleted the contacts of %d past bookings", True),
+            (self._refresh_office, "", False),
+        )
+        deleted, failure = 0, None
+        for job, said, counts in jobs:
+            try:
+                done = job()
+            except Exception as exc:  # raised below, after the other jobs
+                failure = failure or exc
+                continue
+            if done:
+                log.info(said, done)
+            deleted += done if counts else 0
+        if failure is not None:
+            raise failure
+        return deleted
+
+    def _refresh_office(self) -> int:
+        """Re-read the office file, in case another terminal loaded a new one."""
         self.feedback.engine.refresh_office()
-        return purged + booked
+        return 0
 
     def start(self) -> Upkeep:
         self._thread.start()

@@ -19,7 +19,6 @@ from pytestqt.qtbot import QtBot
 from counterdesk import phrases
 from counterdesk.devices.ticket_content import TicketContent
 from counterdesk.devices.ticket_image import render_ticket
-from counterdesk.kiosk.check_in_page import grouped
 from counterdesk.kiosk.staff_exit import hash_pin
 from counterdesk.kiosk.widgets import Card
 from counterdesk.kiosk.window import KioskWindow
@@ -220,9 +219,9 @@ def test_typing_the_code_on_the_keypad(
 
 
 def test_grouped_digits() -> None:
-    assert grouped("20633577") == "2063 3577"
-    assert grouped("20633") == "2063 3"
-    assert grouped("") == ""
+    assert phrases.grouped("20633577") == "2063 3577"
+    assert phrases.grouped("20633") == "2063 3"
+    assert phrases.grouped("") == ""
 
 
 def test_refusals_say_why_in_both_languages_and_go_home(
@@ -245,7 +244,7 @@ def test_refusals_say_why_in_both_languages_and_go_home(
         (
             monday.code,
             Bilingual(
-                "您的預約日期是 2026-11-30（週一），不是今天",
+                "您的預約日期是 2026年11月30日（一），不是今天",
                 "Your appointment is on Mon 30 Nov 2026, not today",
             ),
         ),
