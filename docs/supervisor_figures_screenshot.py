@@ -1,7 +1,7 @@
 """Make the pictures of appointments in the supervisor window and the PDF report in docs/.
 
-    QT_QPA_PLATFORM=offscreen python docs/appointments_screenshot.py          # into docs/
-    QT_QPA_PLATFORM=offscreen python docs/appointments_screenshot.py --to /tmp/shots
+    QT_QPA_PLATFORM=offscreen python docs/supervisor_figures_screenshot.py          # into docs/
+    QT_QPA_PLATFORM=offscreen python docs/supervisor_figures_screenshot.py --to /tmp/shots
 
 The sample office at a fixed moment (Friday 27 November 2026, 11:30 in Taipei), after four
 weeks of simulated walk-in history, with a morning of incorporation and amendment bookings
