@@ -3,7 +3,7 @@ citizen called (Chinese, as staff see it by default, and English), the board wit
 and the supervisor's "Book for a caller" dialog after booking one (Chinese and English).
 
     QT_QPA_PLATFORM=offscreen python docs/staff_appointments_screenshot.py          # into docs/
-    QT_QPA_PLATFORM=offscreen python docs/staff_appointments_screenshot.py --to /tmp/shots --size 1280x800
+    QT_QPA_PLATFORM=offscreen python docs/staff_appointments_screenshot.py --size 1280x800 --to /tmp
 
 The sample office at a fixed moment (Friday 27 November 2026, 09:37 in Taipei): two citizens
 booked for 09:30 checked in at the kiosk, walk-ins waiting, four counters open; counter 2 has
