@@ -42,11 +42,11 @@ class Notifier:
             done["uncertain"] += outbox.expire_leases(session, now, self.policy.lease)
             outbox.purge_recipients(session, now, self.policy.keep_recipients)
         if self.policy.quiet(now.astimezone(self.zone).time()):
-            return done
+            return +done  # without the kinds counted zero
         for name, route in self.routes.items():
             while (message := self._claim(name, route)) is not None:
                 done[self._send(route, message)] += 1
-        return done
+        return +done
 
     def run(self, stop: threading.Event) -> None:
         """Pass after pass until ``stop`` is set; a database out of reach is waited for."""

@@ -33,9 +33,7 @@ def notifier(
     return Notifier(engine.db, engine.clock, engine.office.zone, routes, chosen)
 
 
-def enqueue(
-    engine: TicketEngine, key: str, to: str = "0912-345-678", **more: Any
-) -> bool:
+def enqueue(engine: TicketEngine, key: str, to: str = "0912-345-678", **more: Any) -> bool:
     """One message, committed on its own (a producer's change would hold it)."""
     with engine.db.write() as session:
         return outbox.enqueue(

@@ -34,10 +34,10 @@ def free_port() -> int:
 def self_signed(folder: Path) -> tuple[Path, Path]:
     """A certificate for 127.0.0.1 and its key, made by openssl for this test run."""
     cert, key = folder / "cert.pem", folder / "key.pem"
+    request = ("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=x")
+    names = f"subjectAltName=IP:{HOST},DNS:localhost"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
-        + ["-keyout", str(key), "-out", str(cert), "-subj", "/CN=localhost"]
-        + ["-addext", f"subjectAltName=IP:{HOST},DNS:localhost"],
+        ["openssl", *request, "-keyout", str(key), "-out", str(cert), "-addext", names],
         check=True,
         capture_output=True,
     )

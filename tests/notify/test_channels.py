@@ -13,7 +13,7 @@ import pytest
 
 from counterdesk.notify.channels import HttpSmsChannel, SmtpChannel
 from counterdesk.queue import TicketEngine
-from tests.notify.sending import enqueue, notifier, rows, statuses
+from tests.notify.sending import enqueue, notifier, statuses
 from tests.notify.standins import HOST, LOGIN, PASSWORD, gateway, self_signed, smtp_server
 
 SENDER = "counter@example.gov.tw"
@@ -33,9 +33,7 @@ def test_e_mail_goes_over_starttls_with_a_login(
     tls.load_cert_chain(cert, key)
     enqueue(engine, "mail", to="Citizen@Example.com.tw", body=TEXT)
     with smtp_server(tls) as (port, mailbox):
-        channel = SmtpChannel(
-            HOST, port, SENDER, "starttls", LOGIN, PASSWORD, ca_file=str(cert)
-        )
+        channel = SmtpChannel(HOST, port, SENDER, "starttls", LOGIN, PASSWORD, ca_file=str(cert))
         assert notifier(engine, email=channel).run_once()["sent"] == 1
     assert mailbox.logins == [LOGIN]
     assert [(m.to, m.subject, m.text) for m in mailbox.received] == [

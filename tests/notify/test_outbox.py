@@ -23,7 +23,10 @@ def test_a_message_written_in_a_rolled_back_change_is_never_sent(
     channel, sent = file_channel(tmp_path)
     with pytest.raises(Cause), engine.db.write() as session:
         outbox.enqueue(
-            session, key="booking:1:reminder", recipient="0912345678", body="A001",
+            session,
+            key="booking:1:reminder",
+            recipient="0912345678",
+            body="A001",
             now=engine.clock.now(),
         )
         raise Cause
