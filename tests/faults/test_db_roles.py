@@ -327,7 +327,7 @@ def test_db_roles_sets_passwords_from_stdin_never_the_command_line(
 ) -> None:
     """Hashed by the client: the server stores SCRAM, the process list shows no password."""
     result = roles_command(
-        office_url, tmp_path, "--passwords", stdin="kiosk-secret\n\n\n\n\nadmin-secret\n"
+        office_url, tmp_path, "--passwords", stdin="kiosk-secret\n\n\n\n\n\nadmin-secret\n"
     )
     assert result.returncode == 0, result.stderr
     assert "counterdesk_kiosk: issues tickets" in result.stdout
@@ -349,7 +349,7 @@ def test_db_roles_sets_passwords_from_stdin_never_the_command_line(
     assert short.returncode == 2
     assert short.stderr.strip().splitlines() == [
         "counterdesk: --passwords: stdin ended before the password of counterdesk_counter "
-        "(give 6 lines: kiosk, counter, board, web, supervisor, administrator)"
+        "(give 7 lines: kiosk, counter, board, web, supervisor, notifier, administrator)"
     ]
 
 
