@@ -6,15 +6,27 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from counterdesk.notify.channels import Channel, FileChannel
 from counterdesk.notify.config import Policy, Route
 from counterdesk.notify.notifier import Notifier
-from counterdesk.queue import TicketEngine, outbox
+from counterdesk.queue import Database, TicketEngine, outbox
 from counterdesk.queue.models import OutboxRow
 
-NO_QUIET = Policy(quiet_hours=None)
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]
+
+
+def on_backend(backend: str, engine: TicketEngine, request: pytest.FixtureRequest) -> TicketEngine:
+    """``engine`` (the sample office on SQLite), or the same office on a fresh PostgreSQL
+    database, with the same clock."""
+    if backend == "sqlite":
+        return engine
+    other = TicketEngine(Database(request.getfixturevalue("pg_url")), engine.clock)
+    other.load_office(engine.office)
+    request.addfinalizer(other.db.dispose)
+    return other
 
 
 def notifier(

@@ -18,7 +18,7 @@ import pytest
 
 from counterdesk.queue import TicketEngine
 from tests.conftest import ROOT
-from tests.notify.sending import enqueue, statuses
+from tests.notify.sending import BACKENDS, enqueue, on_backend, statuses
 from tests.notify.standins import HOST, Hold, smtp_server
 
 HANG_GUARD = 60.0  # seconds: only a hung test waits this long
@@ -56,16 +56,21 @@ def notifier_process(tmp_path: Path, settings: Path, name: str) -> subprocess.Po
         )
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_a_notifier_killed_mid_send_never_sends_twice(
-    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+    backend: str, engine: TicketEngine, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
+    engine = on_backend(backend, engine, request)
+    url = engine.db.engine.url.render_as_string(hide_password=False)
+    if backend == "sqlite":
+        url = request.getfixturevalue("sqlite_url")  # the engine's own is a file: URI
     for key in KEYS:
         enqueue(engine, key, to="citizen@example.com.tw", body=f"message {key}")
     hold = Hold("message held")
     with smtp_server(hold=hold) as (port, mailbox):
         settings = tmp_path / "settings.toml"
         settings.write_text(
-            f'db = "{sqlite_url}"\n'
+            f'db = "{url}"\n'
             '[notify]\nquiet_hours = ""\nlease_seconds = 1\npoll_seconds = 0.1\n'
             f'[notify.email]\nhost = "{HOST}"\nport = {port}\nsecurity = "none"\n'
             'sender = "counter@example.gov.tw"\n',

@@ -7,10 +7,21 @@ import datetime as dt
 import threading
 from pathlib import Path
 
+import pytest
+
 from counterdesk.notify.channels import SmtpChannel
 from counterdesk.queue import ManualClock, TicketEngine, outbox
 from tests.conftest import TAIPEI
-from tests.notify.sending import enqueue, file_channel, file_lines, notifier, rows, statuses
+from tests.notify.sending import (
+    BACKENDS,
+    enqueue,
+    file_channel,
+    file_lines,
+    notifier,
+    on_backend,
+    rows,
+    statuses,
+)
 from tests.notify.standins import HOST, free_port
 
 EVENING = dt.datetime(2026, 11, 27, 21, 30, tzinfo=TAIPEI)
@@ -100,9 +111,12 @@ def test_a_message_left_sending_becomes_uncertain_not_resent_until_staff_say(
     assert file_lines(sent) == ["in-doubt"]
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_two_notifiers_at_once_claim_disjoint_messages(
-    engine: TicketEngine, tmp_path: Path
+    backend: str, engine: TicketEngine, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
+    """SQLite: one write transaction at a time; PostgreSQL: FOR UPDATE SKIP LOCKED."""
+    engine = on_backend(backend, engine, request)
     keys = [f"m{n:02d}" for n in range(40)]
     for key in keys:
         enqueue(engine, key)
