@@ -93,13 +93,17 @@ class _Mailbox:
 
 @contextlib.contextmanager
 def smtp_server(
-    tls: ssl.SSLContext | None = None, hold: Hold | None = None
+    tls: ssl.SSLContext | None = None, hold: Hold | None = None, *, implicit: bool = False
 ) -> Iterator[tuple[int, _Mailbox]]:
-    """An SMTP server on the loopback: with ``tls``, STARTTLS and a login are required."""
+    """An SMTP server on the loopback: with ``tls``, STARTTLS and a login are required; or,
+    ``implicit``, TLS from the first byte (port 465's way), without a login: aiosmtpd offers
+    AUTH only after STARTTLS."""
     mailbox = _Mailbox(hold)
     port = free_port()
     options: dict[str, Any] = {}
-    if tls is not None:
+    if tls is not None and implicit:
+        options = {"ssl_context": tls}
+    elif tls is not None:
         options = {
             "tls_context": tls,
             "require_starttls": True,

@@ -25,21 +25,39 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return self_signed(tmp_path_factory.mktemp("tls"))
 
 
-def test_e_mail_goes_over_starttls_with_a_login(
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_e_mail_goes_over_tls_with_a_login(
+    engine: TicketEngine, certificate: tuple[Path, Path], security: str
+) -> None:
+    """STARTTLS (port 587's way) with a login, and implicit TLS (465's) without one (the test
+    server offers none there), each checking the server's certificate."""
+    cert, key = certificate
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(cert, key)
+    enqueue(engine, "mail", to="Citizen@Example.com.tw", body=TEXT)
+    with smtp_server(tls, implicit=security == "tls") as (port, mailbox):
+        login = LOGIN if security == "starttls" else None
+        channel = SmtpChannel(HOST, port, SENDER, security, login, PASSWORD, ca_file=str(cert))
+        assert notifier(engine, email=channel).run_once()["sent"] == 1
+    assert mailbox.logins == ([LOGIN] if login else [])
+    assert [(m.to, m.subject, m.text) for m in mailbox.received] == [
+        ("Citizen@example.com.tw", "櫃檯通知 / Counter notice", TEXT)
+    ]
+    assert statuses(engine) == {"mail": "sent"}
+
+
+def test_an_untrusted_certificate_stops_the_mail_before_it_is_handed_over(
     engine: TicketEngine, certificate: tuple[Path, Path]
 ) -> None:
     cert, key = certificate
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     tls.load_cert_chain(cert, key)
-    enqueue(engine, "mail", to="Citizen@Example.com.tw", body=TEXT)
+    enqueue(engine, "mail", to="citizen@example.com.tw")
     with smtp_server(tls) as (port, mailbox):
-        channel = SmtpChannel(HOST, port, SENDER, "starttls", LOGIN, PASSWORD, ca_file=str(cert))
-        assert notifier(engine, email=channel).run_once()["sent"] == 1
-    assert mailbox.logins == [LOGIN]
-    assert [(m.to, m.subject, m.text) for m in mailbox.received] == [
-        ("Citizen@example.com.tw", "櫃檯通知 / Counter notice", TEXT)
-    ]
-    assert statuses(engine) == {"mail": "sent"}
+        channel = SmtpChannel(HOST, port, SENDER, "starttls", LOGIN, PASSWORD)  # no ca_file
+        assert notifier(engine, email=channel).run_once()["retry"] == 1
+    assert mailbox.received == [] and mailbox.logins == []  # the password never went out
+    assert statuses(engine) == {"mail": "pending"}
 
 
 def test_sms_goes_to_the_gateway_with_its_method_login_and_body(engine: TicketEngine) -> None:
