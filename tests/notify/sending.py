@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +19,7 @@ from counterdesk.notify.notifier import Notifier
 from counterdesk.queue import Database, TicketEngine, outbox
 from counterdesk.queue.models import OutboxRow
 
+HANG_GUARD = 60.0  # seconds: only a hung test waits this long
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]
 
 
@@ -69,8 +74,6 @@ def statuses(engine: TicketEngine) -> dict[str, str]:
 
 
 def file_lines(path: Path) -> list[str]:
-    import json
-
     if not path.exists():
         return []
     return [json.loads(line)["key"] for line in path.read_text("utf-8").splitlines()]
@@ -83,3 +86,13 @@ def file_channel(tmp_path: Path) -> tuple[FileChannel, Path]:
 
 def later(engine: TicketEngine, **delta: float) -> dt.datetime:
     return engine.clock.now() + dt.timedelta(**delta)
+
+
+def wait_until(done: Callable[[], bool], what: str) -> None:
+    """Poll ``done`` until it holds, as qtbot.waitUntil does; fail after the hang guard."""
+    deadline = time.monotonic() + HANG_GUARD
+    pause = threading.Event()
+    while not done():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        pause.wait(0.05)

@@ -8,31 +8,17 @@ import json
 import os
 import subprocess
 import sys
-import threading
-import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from counterdesk.queue import TicketEngine
 from tests.conftest import ROOT
-from tests.notify.sending import BACKENDS, enqueue, on_backend, statuses
+from tests.notify.sending import BACKENDS, HANG_GUARD, enqueue, on_backend, statuses, wait_until
 from tests.notify.standins import HOST, Hold, smtp_server
 
-HANG_GUARD = 60.0  # seconds: only a hung test waits this long
 KEYS = ("first", "held", "last")
-
-
-def wait_until(done: Callable[[], bool], what: str) -> None:
-    """Poll ``done`` until it holds, as qtbot.waitUntil does; fail after the hang guard."""
-    deadline = time.monotonic() + HANG_GUARD
-    pause = threading.Event()
-    while not done():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        pause.wait(0.05)
 
 
 def command(settings: Path, *args: str) -> list[str]:
