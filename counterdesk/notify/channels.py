@@ -96,10 +96,16 @@ class SmtpChannel:
         with server:
             try:
                 server.send_message(mail)
-            except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused):
-                raise NotDelivered("the SMTP server refused the addresses", permanent=True) from (
-                    None
-                )
+            except smtplib.SMTPRecipientsRefused as exc:
+                code = min(answer[0] for answer in exc.recipients.values())
+                raise NotDelivered(
+                    f"the SMTP server refused the recipient: {code}", permanent=code >= 500
+                ) from None
+            except smtplib.SMTPSenderRefused as exc:
+                raise NotDelivered(
+                    f"the SMTP server refused the sender: {exc.smtp_code}",
+                    permanent=exc.smtp_code >= 500,
+                ) from None
             except smtplib.SMTPDataError as exc:
                 raise NotDelivered(
                     f"the SMTP server refused the message: {exc.smtp_code}",

@@ -68,6 +68,17 @@ class _Mailbox:
         self.hold = hold
         self.changed = threading.Condition()
 
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        """nobody@… is refused for good (550), later@… for now (450, as greylisting does)."""
+        if address.startswith("nobody@"):
+            return "550 5.1.1 no such mailbox"
+        if address.startswith("later@"):
+            return "450 4.2.0 try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         mail = email.message_from_bytes(envelope.content, policy=email.policy.default)
         text = mail.get_body().get_content().strip()

@@ -13,7 +13,7 @@ import pytest
 
 from counterdesk.notify.channels import HttpSmsChannel, SmtpChannel
 from counterdesk.queue import TicketEngine
-from tests.notify.sending import enqueue, notifier, statuses
+from tests.notify.sending import enqueue, notifier, rows, statuses
 from tests.notify.standins import HOST, LOGIN, PASSWORD, gateway, self_signed, smtp_server
 
 SENDER = "counter@example.gov.tw"
@@ -58,6 +58,28 @@ def test_an_untrusted_certificate_stops_the_mail_before_it_is_handed_over(
         assert notifier(engine, email=channel).run_once()["retry"] == 1
     assert mailbox.received == [] and mailbox.logins == []  # the password never went out
     assert statuses(engine) == {"mail": "pending"}
+
+
+@pytest.mark.parametrize(
+    ("to", "status", "error"),
+    [
+        ("nobody@example.com.tw", "dead", "refused the recipient: 550"),
+        ("later@example.com.tw", "pending", "refused the recipient: 450"),
+    ],
+)
+def test_a_refused_recipient_is_dead_for_good_or_tried_again_for_now(
+    engine: TicketEngine, to: str, status: str, error: str
+) -> None:
+    enqueue(engine, "mail", to=to)
+    with smtp_server() as (port, mailbox):
+        channel = SmtpChannel(HOST, port, SENDER, "none")
+        notifier(engine, email=channel).run_once()
+    row = rows(engine)["mail"]
+    assert (row.status, row.last_error, mailbox.received) == (
+        status,
+        f"the SMTP server {error}",
+        [],
+    )
 
 
 def test_sms_goes_to_the_gateway_with_its_method_login_and_body(engine: TicketEngine) -> None:
