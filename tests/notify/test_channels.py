@@ -21,19 +21,21 @@ TEXT = "號碼 A001 請至 3 號櫃檯 / No. A001, please go to counter 3"
 
 
 @pytest.fixture(scope="module")
-def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    return self_signed(tmp_path_factory.mktemp("tls"))
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[ssl.SSLContext, Path]:
+    """The test server's TLS, and the certificate a client must trust to talk to it."""
+    cert, key = self_signed(tmp_path_factory.mktemp("tls"))
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(cert, key)
+    return tls, cert
 
 
 @pytest.mark.parametrize("security", ["starttls", "tls"])
 def test_e_mail_goes_over_tls_with_a_login(
-    engine: TicketEngine, certificate: tuple[Path, Path], security: str
+    engine: TicketEngine, certificate: tuple[ssl.SSLContext, Path], security: str
 ) -> None:
     """STARTTLS (port 587's way) with a login, and implicit TLS (465's) without one (the test
     server offers none there), each checking the server's certificate."""
-    cert, key = certificate
-    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    tls.load_cert_chain(cert, key)
+    tls, cert = certificate
     enqueue(engine, "mail", to="Citizen@Example.com.tw", body=TEXT)
     with smtp_server(tls, implicit=security == "tls") as (port, mailbox):
         login = LOGIN if security == "starttls" else None
@@ -47,11 +49,9 @@ def test_e_mail_goes_over_tls_with_a_login(
 
 
 def test_an_untrusted_certificate_stops_the_mail_before_it_is_handed_over(
-    engine: TicketEngine, certificate: tuple[Path, Path]
+    engine: TicketEngine, certificate: tuple[ssl.SSLContext, Path]
 ) -> None:
-    cert, key = certificate
-    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    tls.load_cert_chain(cert, key)
+    tls, _trusted = certificate  # and not given to the client
     enqueue(engine, "mail", to="citizen@example.com.tw")
     with smtp_server(tls) as (port, mailbox):
         channel = SmtpChannel(HOST, port, SENDER, "starttls", LOGIN, PASSWORD)  # no ca_file
