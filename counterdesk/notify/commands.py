@@ -1,6 +1,7 @@
 """``counterdesk notify``: the notifier role (a loop, or ``--once`` for one pass), and the dead
 letters staff look after: ``notify dead`` lists the dead and uncertain messages (recipients
-masked), ``notify resend ID`` puts one back in line once staff have checked it did not arrive.
+masked), ``notify resend ID`` puts one back in line once staff have checked it did not arrive;
+``notify opt-out CONTACT`` records a citizen's wish to get nothing more.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from counterdesk.command_line import CommandFactory, Reply, engine_for
 from counterdesk.queue import outbox
+from counterdesk.queue.contacts import masked
 from counterdesk.queue.errors import InvalidInput
 
 
@@ -29,6 +31,8 @@ def register(command: CommandFactory) -> None:
     actions("dead", _dead, "the dead and uncertain messages, recipients masked")
     resend = actions("resend", _resend, "send a dead or uncertain message again")
     resend.add_argument("id", type=_message_id, help="the message's number (notify dead)")
+    stop = actions("opt-out", _opt_out, "send nothing more to a mobile or e-mail (a citizen asked)")
+    stop.add_argument("contact", help="the mobile number or e-mail address")
 
 
 def _message_id(text: str) -> int:
@@ -89,6 +93,14 @@ def _resend(args: argparse.Namespace) -> dict[str, Any]:
     with engine.db.write() as session:
         message = outbox.resend(session, args.id, engine.clock.now())
     return {**_shown(message), "text": f"message {message.id} is in line to be sent again"}
+
+
+def _opt_out(args: argparse.Namespace) -> dict[str, Any]:
+    engine = engine_for(args)
+    with engine.db.write() as session:
+        contact = outbox.opt_out(session, args.contact, engine.clock.now())
+    shown = masked(contact)
+    return {"contact": shown, "text": f"{shown} will get no more messages"}
 
 
 def _shown(message: outbox.Message) -> dict[str, Any]:

@@ -90,3 +90,19 @@ def test_bad_notify_settings_are_named(run: Run, tmp_path: Path, notify: str, sa
     done = run("--config", settings(tmp_path, notify), "notify", "--once")
     assert done.returncode == 2
     assert said in done.stderr and "Traceback" not in done.stderr
+
+
+def test_staff_opt_a_contact_out_and_its_messages_are_not_sent(run: Run, tmp_path: Path) -> None:
+    db = outbox_of(tmp_path)
+    with db.write() as session:
+        outbox.enqueue(session, key="k1", recipient="0912345678", body="A001", now=NOW)
+    db.dispose()
+    done = run("notify", "opt-out", "+886 912 345 678")
+    assert done.stdout.strip() == "0912***678 will get no more messages"
+    config = settings(
+        tmp_path, f'[notify]\nquiet_hours = ""\n[notify.sms]\nvia = "file:{tmp_path / "s"}"\n'
+    )
+    assert run("--config", config, "notify", "--once").stdout.strip() == "notify: nothing to send"
+    assert not (tmp_path / "s").exists()
+    bad = run("notify", "opt-out", "02-2345-6789")
+    assert bad.returncode == 2 and "not a Taiwan mobile number" in bad.stderr
