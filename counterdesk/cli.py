@@ -19,6 +19,7 @@ from counterdesk.counter import commands as counter
 from counterdesk.demo import commands as demo
 from counterdesk.devices import commands as devices
 from counterdesk.kiosk import commands as kiosk
+from counterdesk.notify import commands as notify
 from counterdesk.rating_screen import commands as rating_screen
 from counterdesk.reporting import commands as reporting
 from counterdesk.supervisor import commands as supervisor
@@ -38,6 +39,7 @@ REGISTRATIONS = (
     reporting.register,
     simulation.register,
     web.register,
+    notify.register,
     rating_screen.register,
     opinions.register,
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ KEYS = {
     "printer",
     "kiosk_pin_hash",
     "trusted_proxy",
+    "notify",  # a table: the notifier's channels and policy (counterdesk/notify/config.py)
 }
 # The staff screens' languages (``--language``), the default first; citizen-facing text is
 # always in both side by side.
@@ -50,6 +51,9 @@ class Settings:
     printer: str = "none"  # the kiosk's ticket printer, e.g. usb:0x0416:0x5011 (devices.printer)
     kiosk_pin_hash: str | None = None  # to leave the kiosk: `counterdesk kiosk --hash-pin`
     trusted_proxy: str | None = None  # the reverse proxy in front of `counterdesk web`
+    # ``[notify]`` as written, checked by the notifier that uses it: it holds secrets (SMTP
+    # and gateway logins), so it lives here, never in the office file, and is never logged.
+    notify: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @staticmethod
     def default_db() -> str:
@@ -85,6 +89,7 @@ def load_settings(
         printer=os.environ.get("COUNTERDESK_PRINTER") or from_file.get("printer", "none"),
         kiosk_pin_hash=from_file.get("kiosk_pin_hash"),
         trusted_proxy=from_file.get("trusted_proxy"),
+        notify=from_file.get("notify", {}),
     )
 
 
@@ -123,6 +128,9 @@ def _read_config(path: Path, *, required: bool) -> dict[str, Any]:
         if key == "voice_rate":
             if not isinstance(value, int) or not 60 <= value <= 400:
                 raise CounterdeskError(f"{path}: voice_rate must be words per minute, 60 to 400")
+        elif key == "notify":
+            if not isinstance(value, dict):
+                raise CounterdeskError(f"{path}: notify must be a table ([notify])")
         elif not isinstance(value, str):
             raise CounterdeskError(f"{path}: setting {key} must be a string")
         elif key == "trusted_proxy":

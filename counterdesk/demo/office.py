@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from counterdesk.board.window import open_board
 from counterdesk.counter.window import ConsoleWindow, open_console
+from counterdesk.demo.notifications import demo_notifier
 from counterdesk.devices.speech_protocol import Speaker
 from counterdesk.kiosk.window import open_kiosk
 from counterdesk.queue import TicketEngine, load_office, open_office
@@ -47,9 +48,12 @@ FEEDBACK_PANEL = QSize(512, 300)  # a 7-inch 1024x600 panel, scaled to fit besid
 CONSOLES_FROM = 2  # the consoles' tabs follow the kiosk's and the board's
 
 
+def _data_folder() -> Path:
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
 def demo_database() -> str:
-    folder = Path(platformdirs.user_data_dir(APP, appauthor=False))
-    return f"sqlite:///{folder / 'demo.sqlite3'}"
+    return f"sqlite:///{_data_folder() / 'demo.sqlite3'}"
 
 
 class DemoOffice(QWidget):
@@ -254,6 +258,7 @@ def run_demo(args: argparse.Namespace) -> int:
     with (
         speaker_for(settings, speaks=not (args.silent or args.snapshot)) as speaker,
         _status_pages(engine, serve=not args.snapshot),
+        demo_notifier(engine, _data_folder(), run=not args.snapshot),
     ):
         return run_window(
             lambda: DemoOffice(engine, speaker),

@@ -480,3 +480,47 @@ class BookingEventRow(Base):
     kind: Mapped[str] = mapped_column(String(24))
     staff_code: Mapped[str | None] = mapped_column(String(32))
     detail: Mapped[str | None] = mapped_column(String(200))
+
+
+class OutboxStatus(enum.StrEnum):
+    PENDING = "pending"  # waits for its time (``next_attempt_at``), a first or a later try
+    SENDING = "sending"  # claimed by a notifier and committed before the channel was called
+    SENT = "sent"
+    UNCERTAIN = "uncertain"  # a notifier stopped mid-send: perhaps delivered, never resent
+    DEAD = "dead"  # refused too often, or for good: staff may resend it
+    CANCELLED = "cancelled"  # its cause went away (a booking cancelled) before it was sent
+    OPTED_OUT = "opted_out"  # the recipient opted out before it was sent
+
+
+class OutboxRow(Base):
+    """One logical notification, written in the transaction of the change that causes it and
+    sent by ``counterdesk notify``. ``key`` names the notification ("booking:123:reminder"):
+    the same one is never enqueued twice. ``recipient`` is blanked a configurable number of
+    days after the message ends (``recipient_deleted_at``)."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_due", "status", "channel", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    channel: Mapped[str] = mapped_column(String(8))  # sms, email
+    recipient: Mapped[str | None] = mapped_column(String(200))
+    subject: Mapped[str | None] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    send_after: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(12))
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    recipient_deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class OptOutRow(Base):
+    """A contact (as ``contacts.normal_contact`` writes it) that is never sent to again."""
+
+    __tablename__ = "opt_outs"
+    contact: Mapped[str] = mapped_column(String(200), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

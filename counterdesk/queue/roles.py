@@ -25,6 +25,7 @@ PREFIX = "counterdesk_"
 ADMINISTRATOR = "administrator"
 # Citizens' contact details and the staff's PIN hashes: read only by those who need them.
 CONTACT = ("opinions", "contact")
+RECIPIENT = ("outbox", "recipient")  # the mobile or e-mail address a message goes to
 PIN = ("staff", "pin_hash")
 # Attributes reset on every run: a terminal's login can only log in.
 NOT_POSTGRESQL = (
@@ -47,7 +48,7 @@ class Role:
 ROLES: dict[str, Role] = {
     "kiosk": Role(
         "issues tickets and records whether they printed",
-        hidden=(CONTACT, PIN),
+        hidden=(CONTACT, RECIPIENT, PIN),
         writes={
             "tickets": ("INSERT", "UPDATE (print_state)"),
             "ticket_events": ("INSERT",),
@@ -57,7 +58,7 @@ ROLES: dict[str, Role] = {
     ),
     "counter": Role(
         "calls and serves tickets; its rating screen takes ratings and opinions",
-        hidden=(CONTACT,),
+        hidden=(CONTACT, RECIPIENT),
         writes={
             "tickets": ("UPDATE",),
             "ticket_events": ("INSERT",),
@@ -69,7 +70,7 @@ ROLES: dict[str, Role] = {
             "opinion_events": ("INSERT",),
         },
     ),
-    "board": Role("only reads", hidden=(CONTACT, PIN)),
+    "board": Role("only reads", hidden=(CONTACT, RECIPIENT, PIN)),
     "web": Role(
         "status pages: takes ratings and opinions, blanks expired contact details, records the "
         "estimate a page showed",
@@ -94,6 +95,11 @@ ROLES: dict[str, Role] = {
             "day_summaries": ("INSERT", "UPDATE"),
             "day_events": ("INSERT", "UPDATE"),  # the event CSV's cache
         },
+    ),
+    "notifier": Role(
+        "sends the outbox's SMS and e-mail (counterdesk notify), blanks old recipients",
+        hidden=(CONTACT, PIN),
+        writes={"outbox": ("UPDATE",)},
     ),
     ADMINISTRATOR: Role("owns the tables and runs the migrations (db upgrade)"),
 }

@@ -3,6 +3,7 @@ server, and what it must not do is refused with a DatabaseError naming the login
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -327,7 +328,7 @@ def test_db_roles_sets_passwords_from_stdin_never_the_command_line(
 ) -> None:
     """Hashed by the client: the server stores SCRAM, the process list shows no password."""
     result = roles_command(
-        office_url, tmp_path, "--passwords", stdin="kiosk-secret\n\n\n\n\nadmin-secret\n"
+        office_url, tmp_path, "--passwords", stdin="kiosk-secret\n\n\n\n\n\nadmin-secret\n"
     )
     assert result.returncode == 0, result.stderr
     assert "counterdesk_kiosk: issues tickets" in result.stdout
@@ -349,7 +350,7 @@ def test_db_roles_sets_passwords_from_stdin_never_the_command_line(
     assert short.returncode == 2
     assert short.stderr.strip().splitlines() == [
         "counterdesk: --passwords: stdin ended before the password of counterdesk_counter "
-        "(give 6 lines: kiosk, counter, board, web, supervisor, administrator)"
+        "(give 7 lines: kiosk, counter, board, web, supervisor, notifier, administrator)"
     ]
 
 
@@ -397,3 +398,35 @@ def test_each_window_opens_as_its_role(
     assert result.returncode == 0, result.stderr
     assert "permission" not in result.stderr
     assert picture.stat().st_size > 0
+
+
+def test_the_notifier_login_sends_and_the_terminals_cannot_read_recipients(
+    office_url: str, login: Login, clock: ManualClock, sample_office: Office, tmp_path: Path
+) -> None:
+    from counterdesk.notify.channels import FileChannel
+    from counterdesk.notify.config import Policy, Route
+    from counterdesk.notify.notifier import Notifier
+    from counterdesk.queue import outbox
+
+    owner = Database(office_url)
+    with owner.write() as session:
+        outbox.enqueue(session, key="k", recipient="0912345678", body="A001", now=clock.now())
+        outbox.enqueue(session, key="gone", recipient="0987654321", body="A002", now=clock.now())
+        outbox.cancel(session, "gone", clock.now())
+    owner.dispose()
+    sender = login("notifier")
+    sent = tmp_path / "sms.jsonl"
+    routes = {"sms": Route(FileChannel(sent), 60)}
+    policy = Policy(quiet_hours=None, keep_recipients=dt.timedelta(days=1))
+    notifier = Notifier(sender.db, clock, sample_office.zone, routes, policy)
+    assert notifier.run_once() == {"sent": 1}
+    clock.advance(days=2)
+    notifier.run_once()  # blanks the recipients of ended messages
+    with sender.db.read() as session:
+        assert outbox.problems(session) == []
+        assert set(session.scalars(text("SELECT recipient FROM outbox"))) == {None}
+    assert "0912345678" in sent.read_text()
+    refused(sender, "INSERT INTO tickets (id) VALUES (1)")
+    refused(sender, "DELETE FROM outbox")
+    for kind in ("kiosk", "counter", "board"):
+        refused(login(kind), "SELECT recipient FROM outbox")
