@@ -23,7 +23,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import Row, and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -74,6 +74,12 @@ _GIVE_BACK = (
 )
 
 
+_bookings = BookingRow.__table__
+# What the kiosk reads of a booking: every column but the contact, which its login may not read
+# (``queue/roles.py``).
+_AT_KIOSK = [column for column in _bookings.c if column.name != "contact"]
+
+
 class BookingRefused(QueueError):
     """The booking cannot be made or changed as asked (full, too late, past the cut-off)."""
 
@@ -97,14 +103,14 @@ class Booking(View):
     status: str
     source: str
     booked_at: dt.datetime
-    has_contact: bool
+    has_contact: bool | None
     ticket_id: int | None
     checked_in_at: dt.datetime | None
     # Until when the citizen may still move or cancel it themselves.
     changeable_until: dt.datetime
 
     @classmethod
-    def of(cls, row: BookingRow, office: Office) -> Booking:
+    def of(cls, row: BookingRow | Row[Any], office: Office) -> Booking:
         rules = _rules(office, row.service_code)
         cut_off = rules.cancel_until_minutes if rules else 0
         return cls(
@@ -119,7 +125,8 @@ class Booking(View):
             status=str(row.status),
             source=row.source,
             booked_at=row.booked_at.astimezone(dt.UTC),
-            has_contact=row.contact is not None,
+            # Unknown (None) where the login may not read contacts: the kiosk's.
+            has_contact=row.contact is not None if hasattr(row, "contact") else None,
             ticket_id=row.ticket_id,
             checked_in_at=row.checked_in_at,
             changeable_until=row.starts_at.astimezone(dt.UTC) - dt.timedelta(minutes=cut_off),
@@ -348,7 +355,7 @@ class Bookings:
         code = booking_code(code)
         now = self.engine.clock.now()
         with self.engine.db.read() as session:
-            row = session.scalars(select(BookingRow).where(BookingRow.code == code)).one_or_none()
+            row = session.execute(select(*_AT_KIOSK).where(BookingRow.code == code)).one_or_none()
         if row is None:
             return CheckedIn(None, self.engine.check_in_remote(code), late=False)
         rules = _rules(self.office, row.service_code)
@@ -366,15 +373,20 @@ class Bookings:
         found: dict[str, Any] = {}
 
         def claim(session: Session, ticket_id: int) -> None:
-            # In the ticket's transaction, the booking locked: two scans of one code at once
-            # give one ticket, and the second is refused as used.
-            locked = session.scalars(
-                select(BookingRow).where(BookingRow.id == row.id).with_for_update()
-            ).one()
-            if locked.status not in usable:
+            # In the ticket's transaction, one conditional update: of two scans of one code at
+            # once the second finds it used (PostgreSQL re-reads the row it waited for).
+            locked = session.execute(
+                update(_bookings)
+                .where(_bookings.c.id == row.id, _bookings.c.status.in_(usable))
+                .values(
+                    status=BookingStatus.LATE if late else BookingStatus.CHECKED_IN,
+                    ticket_id=ticket_id,
+                    checked_in_at=now,
+                )
+                .returning(*_AT_KIOSK)
+            ).one_or_none()
+            if locked is None:
                 raise CheckInRefused(f"booking {code} has been used already", "used")
-            locked.status = BookingStatus.LATE if late else BookingStatus.CHECKED_IN
-            locked.ticket_id, locked.checked_in_at = ticket_id, now
             _log(session, locked, "late" if late else "checked_in", now, None)
             found["booking"] = Booking.of(locked, self.office)
 
@@ -504,7 +516,13 @@ class Bookings:
         return row
 
     def _refuse_check_in(
-        self, row: BookingRow, now: dt.datetime, opens: dt.datetime, late: bool, *, refuse: bool
+        self,
+        row: BookingRow | Row[Any],
+        now: dt.datetime,
+        opens: dt.datetime,
+        late: bool,
+        *,
+        refuse: bool,
     ) -> None:
         """Why the booking cannot be checked in now, if it cannot. Inside its window it can,
         even past midnight (an office open to 24:00); outside it, on another day it cannot."""
@@ -566,7 +584,7 @@ def _give_back(session: Session, row: BookingRow) -> None:
 
 def _log(
     session: Session,
-    row: BookingRow,
+    row: BookingRow | Row[Any],
     kind: str,
     now: dt.datetime,
     staff: str | None,

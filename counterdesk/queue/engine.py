@@ -377,6 +377,7 @@ class TicketEngine:
         limits = Streaks(rules.max_priority_in_a_row, rules.max_appointments_in_a_row)
         with self.db.write() as session:
             desk = self._open_counter(session, counter)
+            self._lapse(session, now)
             was = Streaks(desk.priority_streak, desk.appointment_streak)
             for kind in call_order(was, limits):
                 ticket = self._oldest_waiting(session, today, desk.services, kind, now)
@@ -587,19 +588,23 @@ class TicketEngine:
             return Ticket.of(ticket)
 
     def lapse_remote(self) -> int:
-        """Cancel the web numbers not checked in by their deadline (the status server's upkeep
-        runs this); each gets a cancelled event saying why."""
-        now = self.clock.now()
+        """Cancel the web numbers not checked in by their deadline; each gets a cancelled
+        event saying why. Call-next and close-day do it too, in their own transactions (the
+        counters' and the supervisor's logins may change a ticket's status; the status
+        server's may not, and its page tells a lapsed number by its deadline)."""
         with self.db.write() as session:
-            tickets = session.scalars(
-                select(TicketRow)
-                .where(TicketRow.check_in_by < now, TicketRow.status == Status.WAITING)
-                .with_for_update()
-            ).all()
-            for ticket in tickets:
-                ticket.status = Status.CANCELLED
-                self._log(session, EventKind.CANCELLED, ticket, outcome="lapsed: not checked in")
-            return len(tickets)
+            return self._lapse(session, self.clock.now())
+
+    def _lapse(self, session: Session, now: dt.datetime) -> int:
+        tickets = session.scalars(
+            select(TicketRow)
+            .where(TicketRow.check_in_by < now, TicketRow.status == Status.WAITING)
+            .with_for_update()
+        ).all()
+        for ticket in tickets:
+            ticket.status = Status.CANCELLED
+            self._log(session, EventKind.CANCELLED, ticket, outcome="lapsed: not checked in")
+        return len(tickets)
 
     def close_day(self, *, today: bool = False) -> ClosedDays:
         """End the business days that are over: their open tickets become removed-at-close,
@@ -627,6 +632,7 @@ class TicketEngine:
             last = current
         boundary = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), self.office.zone)
         with self.db.write() as session:
+            self._lapse(session, now)  # a web number never checked in lapsed, not closed
             tickets = session.scalars(
                 select(TicketRow).where(TicketRow.business_date <= last, TicketRow.status.in_(OPEN))
             ).all()

@@ -26,6 +26,14 @@ ADMINISTRATOR = "administrator"
 # Citizens' contact details and the staff's PIN hashes: read only by those who need them.
 CONTACT = ("opinions", "contact")
 RECIPIENT = ("outbox", "recipient")  # the mobile or e-mail address a message goes to
+BOOKED_CONTACT = ("bookings", "contact")  # left with a booking, for reminders
+# A booking's changes by the booking pages, the supervisor's dialog and the upkeep: booked,
+# moved, cancelled, marked a no-show, its contact deleted; each logged, its slot's places kept.
+BOOKING_WRITES = {
+    "bookings": ("INSERT", "UPDATE"),
+    "booking_slots": ("INSERT", "UPDATE"),
+    "booking_events": ("INSERT",),
+}
 PIN = ("staff", "pin_hash")
 # Attributes reset on every run: a terminal's login can only log in.
 NOT_POSTGRESQL = (
@@ -47,22 +55,24 @@ class Role:
 
 ROLES: dict[str, Role] = {
     "kiosk": Role(
-        "issues tickets and records whether they printed",
-        hidden=(CONTACT, RECIPIENT, PIN),
+        "issues tickets and records whether they printed; checks in bookings and web numbers",
+        hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT, PIN),
         writes={
-            "tickets": ("INSERT", "UPDATE (print_state)"),
+            "tickets": ("INSERT", "UPDATE (print_state, check_in_by)"),
             "ticket_events": ("INSERT",),
             "daily_sequences": ("INSERT", "UPDATE"),
             "pin_attempts": ("INSERT", "UPDATE", "DELETE"),  # its staff exit's lock-out
+            "bookings": ("UPDATE (status, ticket_id, checked_in_at)",),  # a check-in
+            "booking_events": ("INSERT",),
         },
     ),
     "counter": Role(
         "calls and serves tickets; its rating screen takes ratings and opinions",
-        hidden=(CONTACT, RECIPIENT),
+        hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT),
         writes={
             "tickets": ("UPDATE",),
             "ticket_events": ("INSERT",),
-            "counters": ("UPDATE (priority_streak)",),
+            "counters": ("UPDATE (priority_streak, appointment_streak)",),
             "counter_sessions": ("INSERT", "UPDATE"),
             "pin_attempts": ("INSERT", "UPDATE", "DELETE"),  # sign-in's lock-out
             "ratings": ("INSERT",),
@@ -70,18 +80,22 @@ ROLES: dict[str, Role] = {
             "opinion_events": ("INSERT",),
         },
     ),
-    "board": Role("only reads", hidden=(CONTACT, RECIPIENT, PIN)),
+    "board": Role("only reads", hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT, PIN)),
     "web": Role(
         "status pages: takes ratings and opinions, blanks expired contact details, records the "
-        "estimate a page showed",
+        "estimate a page showed; books appointments and gives numbers from the web",
         hidden=(PIN,),
         writes={
             "tickets": (
+                "INSERT",
                 "UPDATE (latest_wait_minutes, latest_wait_low, latest_wait_high, latest_wait_at)",
             ),
+            "ticket_events": ("INSERT",),
+            "daily_sequences": ("INSERT", "UPDATE"),
             "ratings": ("INSERT",),
             "opinions": ("INSERT", "UPDATE (reference, contact, contact_deleted_at)"),
             "opinion_events": ("INSERT",),
+            **BOOKING_WRITES,
         },
     ),
     "supervisor": Role(
@@ -94,11 +108,12 @@ ROLES: dict[str, Role] = {
             "opinion_events": ("INSERT",),
             "day_summaries": ("INSERT", "UPDATE"),
             "day_events": ("INSERT", "UPDATE"),  # the event CSV's cache
+            **BOOKING_WRITES,  # booking for a caller
         },
     ),
     "notifier": Role(
         "sends the outbox's SMS and e-mail (counterdesk notify), blanks old recipients",
-        hidden=(CONTACT, PIN),
+        hidden=(CONTACT, BOOKED_CONTACT, PIN),
         writes={"outbox": ("UPDATE",)},
     ),
     ADMINISTRATOR: Role("owns the tables and runs the migrations (db upgrade)"),

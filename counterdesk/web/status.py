@@ -97,9 +97,9 @@ class TicketStatus:
 
     @property
     def lapsed(self) -> bool:
-        """A web number not checked in by its deadline: cancelled by the upkeep's
-        ``lapse_remote``, or about to be (it runs every minute). One cancelled by staff has
-        no deadline left (``TicketEngine.cancel``): it reads as cancelled."""
+        """A web number not checked in by its deadline: cancelled with a lapse by the next
+        call-next or close-day, or still waiting until then (never called). One cancelled by
+        staff has no deadline left (``TicketEngine.cancel``): it reads as cancelled."""
         return (
             self.check_in_by is not None
             and self.status in (Status.WAITING, Status.CANCELLED)

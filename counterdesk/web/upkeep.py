@@ -42,9 +42,8 @@ class Upkeep:
         Each job runs whatever became of the others, so one failing every time (a table
         locked, a bad row) never stops the contact deletions the office promised; the first
         failure is raised once all have run, for the loop to log."""
-        engine, bookings = self.feedback.engine, self.bookings
+        bookings = self.bookings
         jobs: tuple[tuple[Callable[[], int], str, bool], ...] = (
-            (engine.lapse_remote, "%d web numbers lapsed, not checked in in time", False),
             (self.feedback.opinions.purge_contacts, "deleted the contacts of %d opinions", True),
             (bookings.mark_no_shows, "marked %d bookings nobody checked in for no-shows", False),
             (bookings.purge_contacts, "deleted the contacts of %d past bookings", True),

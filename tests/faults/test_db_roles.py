@@ -19,6 +19,7 @@ from counterdesk.analytics.satisfaction import satisfaction
 from counterdesk.analytics.statistics import statistics_for
 from counterdesk.feedback import Feedback
 from counterdesk.queue import Database, DatabaseError, ManualClock, QueueError, TicketEngine
+from counterdesk.queue.bookings import Bookings
 from counterdesk.queue.change_feed import ChangeFeed
 from counterdesk.queue.database import alembic_config
 from counterdesk.queue.office import Office
@@ -253,8 +254,6 @@ def test_web_takes_ratings_and_opinions_and_the_supervisor_follows_them_up(
     with supervisor.db.read() as session:
         assert session.scalar(text("SELECT count(*) FROM day_events")) == 1
 
-    with pytest.raises(DatabaseError, match="permission denied"):
-        web.issue("precheck")
     for reader in (web, supervisor):
         refused(reader, "UPDATE tickets SET status = 'done'")
         refused(reader, "UPDATE tickets SET issue_wait_minutes = 0")  # the promise stays
@@ -430,3 +429,42 @@ def test_the_notifier_login_sends_and_the_terminals_cannot_read_recipients(
     refused(sender, "DELETE FROM outbox")
     for kind in ("kiosk", "counter", "board"):
         refused(login(kind), "SELECT recipient FROM outbox")
+
+
+def test_bookings_and_web_numbers_each_by_its_own_login(login: Login, clock: ManualClock) -> None:
+    """The web books, moves and cancels, gives a number from the web and lapses one left
+    unchecked; the supervisor books for a caller; the kiosk checks a booking and a web number
+    in without reading any contact; a counter calls the appointment (its streak kept); and no
+    terminal but the web and the supervisor reads a booking's contact."""
+    web, kiosk, counter, supervisor = (login(k) for k in ("web", "kiosk", "counter", "supervisor"))
+    clock.advance(hours=-2)  # 07:00: the morning's times can still be moved
+    pages = Bookings(web)
+    today = web.business_date()
+    free = [slot.start for slot in pages.free_slots("incorporation", today) if slot.free]
+    first = pages.book("incorporation", free[0], contact="0912-345-678")
+    pages.move(first.token, free[1])
+    booked = pages.book("incorporation", free[0])
+    assert Bookings(supervisor).book("incorporation", free[2], staff="wang").source == "staff"
+    assert pages.cancel(first.token).status == "cancelled"
+    clock.set(booked.starts_at - dt.timedelta(minutes=10))  # open: numbers from the web too
+    remote, lapsing = web.take_remote("certificate"), web.take_remote("certificate")
+    assert remote.check_in_code is not None
+    desk = Bookings(kiosk)
+    checked = desk.check_in(booked.code)
+    assert checked.booking is not None and checked.booking.has_contact is None  # unread
+    assert desk.check_in(remote.check_in_code).ticket.check_in_by is None
+    login("administrator").set_pin("chen", "1357")
+    counter.sign_in(2, "chen", "1357")
+    clock.set(booked.starts_at)
+    called = counter.call_next(2)
+    assert called is not None and called.id == checked.ticket.id  # due: ahead of walk-ins
+    counter.start(2)
+    counter.finish(2)
+    clock.advance(minutes=40)
+    counter.call_next(2)  # lapses the web number left unchecked
+    assert web.read.ticket(lapsing.number).status == "cancelled"
+    refused(web, "UPDATE tickets SET status = 'done'")  # it lapses nothing itself
+    for kind in ("kiosk", "counter", "board", "notifier"):
+        refused(login(kind), "SELECT contact FROM bookings")
+    refused(kiosk, "UPDATE bookings SET starts_at = starts_at")
+    refused(counter, "INSERT INTO booking_events (booking_id, at, kind) VALUES (1, now(), 'x')")
