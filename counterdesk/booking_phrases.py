@@ -177,3 +177,23 @@ def free_places(free: int) -> Bilingual:
     if free <= 0:
         return FULL
     return B(f"尚有 {free} 個名額", f"{free} {'place' if free == 1 else 'places'} free")
+
+
+# -- what a booking's contact is sent (``queue/booking_notices.py``): number, time and place --
+NOTICE_SUBJECT = B("{office}預約通知", "{office}: your appointment")
+NOTICE_BOOKED = B(
+    "{office}：已預約{service}，{when}，報到代碼 {code}。請於時間前到取號機報到。",
+    "{office}: {service} booked for {when}, check-in code {code}. Check in at the kiosk.",
+)
+NOTICE_REMINDER = B(
+    "{office}提醒：您預約的{service}在{when}，報到代碼 {code}。",
+    "{office} reminder: your {service} appointment is at {when}, check-in code {code}.",
+)
+NOTICE_MOVED = B(
+    "{office}：預約已改至{when}（{service}），報到代碼 {code}。",
+    "{office}: your {service} appointment is moved to {when}, check-in code {code}.",
+)
+NOTICE_CANCELLED = B(
+    "{office}：您在{when}的{service}預約已取消。",
+    "{office}: your {service} appointment at {when} is cancelled.",
+)

@@ -96,6 +96,8 @@ class BookingPolicy(BaseModel):
     contact_retention_days: int = Field(default=7, ge=0, le=90)
     # Bookings one phone number or e-mail address may hold for one day, against hoarding.
     per_contact_per_day: int = Field(default=2, ge=1, le=20)
+    # Hours before the appointment that a citizen who left a contact is reminded; 0: never.
+    reminder_hours: int = Field(default=24, ge=0, le=168)
 
 
 def _share(value: object, where: str = "") -> float:

@@ -28,6 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from counterdesk.queue import booking_notices
 from counterdesk.queue.appointment_rules import AppointmentRules
 from counterdesk.queue.arguments import possible_token
 from counterdesk.queue.contacts import normal_contact
@@ -285,6 +286,7 @@ class Bookings:
                     session.add(row)
                     session.flush()
                     _log(session, row, "booked", now, staff)
+                    booking_notices.booked(session, self.office, row, now)
                     return Booking.of(row, self.office)
             except IntegrityError as error:
                 if "code" not in str(error.orig):
@@ -309,6 +311,7 @@ class Bookings:
             row.business_date = self.office.local_date(slot.start)
             detail = f"from {was.astimezone(self.office.zone):%Y-%m-%d %H:%M}"
             _log(session, row, "moved", now, staff, detail)
+            booking_notices.moved(session, self.office, row, was, now)
             return Booking.of(row, self.office)
 
     def cancel(self, token: str, *, staff: str | None = None) -> Booking:
@@ -320,6 +323,7 @@ class Bookings:
             _give_back(session, row)
             row.status, row.ended_at = BookingStatus.CANCELLED, now
             _log(session, row, "cancelled", now, staff)
+            booking_notices.cancelled(session, self.office, row, now)
             return Booking.of(row, self.office)
 
     # -- finding -----------------------------------------------------------------------

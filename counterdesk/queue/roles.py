@@ -33,6 +33,7 @@ BOOKING_WRITES = {
     "bookings": ("INSERT", "UPDATE"),
     "booking_slots": ("INSERT", "UPDATE"),
     "booking_events": ("INSERT",),
+    "outbox": ("INSERT", "UPDATE (status, updated_at)"),  # its notices, and a reminder withdrawn
 }
 PIN = ("staff", "pin_hash")
 # Attributes reset on every run: a terminal's login can only log in.
