@@ -12,11 +12,11 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 
 import pytest
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver import Chrome
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 from counterdesk.feedback import Feedback
@@ -246,10 +246,21 @@ def test_page_after_a_sent_form_passes_axe(
     name: str, engine: TicketEngine, clock: ManualClock, server: StatusServer, browser: Chrome
 ) -> None:
     browser.get(server.url + to_rate(engine, clock))
-    form = browser.find_element(By.CSS_SELECTOR, "form.rate")
-    browser.execute_script(SENT[name])
-    WebDriverWait(browser, WAIT).until(staleness_of(form))  # the answer replaced the page
+    sent_and_answered(browser, lambda: browser.execute_script(SENT[name]))
     assert_accessible(browser)
+
+
+def sent_and_answered(browser: Chrome, send: Callable[[], object]) -> None:
+    """``send`` a form and wait for the page that answers it, told by a mark left on the old
+    page's window. (Waiting for the form to go stale can catch Chromium between documents:
+    "Node with given id does not belong to the document", no stale-element error.)"""
+    browser.execute_script("window.beforeTheAnswer = true")
+    send()
+    WebDriverWait(browser, WAIT, ignored_exceptions=(WebDriverException,)).until(
+        lambda driver: driver.execute_script(
+            "return window.beforeTheAnswer === undefined && document.readyState === 'complete'"
+        )
+    )
 
 
 @pytest.mark.parametrize(
@@ -269,9 +280,7 @@ def test_a_booking_form_sent_back_passes_axe(
     if status == "409":
         Bookings(engine).book("incorporation", free_start(engine))
     browser.find_element(By.ID, "contact").send_keys(contact)
-    form = browser.find_element(By.CSS_SELECTOR, "form.booking-form")
-    form.submit()
-    WebDriverWait(browser, WAIT).until(staleness_of(form))
+    sent_and_answered(browser, browser.find_element(By.CSS_SELECTOR, "form.booking-form").submit)
     assert browser.find_element(By.CSS_SELECTOR, "[role=alert]").is_displayed()
     assert_accessible(browser)
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 import zxingcpp
 from PIL import Image
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
@@ -41,7 +42,10 @@ def tap(driver: WebDriver, selector: str, text: str | None = None) -> None:
     element = next(e for e in elements if text is None or text in e.text)
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.TAG_NAME, "html") != old)
+    # A WebDriverException while Chromium is between documents: look again.
+    WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.find_element(By.TAG_NAME, "html") != old
+    )
 
 
 def heading(driver: WebDriver) -> str:

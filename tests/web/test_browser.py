@@ -6,7 +6,7 @@ Needs Debian's ``chromium`` and ``chromium-driver``: skipped without them, faile
 from __future__ import annotations
 
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
@@ -23,8 +23,10 @@ WAIT = 20  # seconds: generous for a loaded 2-core machine; the page polls every
 
 
 def wait(driver: WebDriver) -> WebDriverWait[WebDriver]:
-    """Waits that look again when the page was replaced (reloaded, or a form sent) meanwhile."""
-    return WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+    """Waits that look again when the page was replaced (reloaded, or a form sent) meanwhile:
+    an element gone stale, or Chromium caught between documents ("Node with given id does not
+    belong to the document", a WebDriverException of its own)."""
+    return WebDriverWait(driver, WAIT, ignored_exceptions=(WebDriverException,))
 
 
 def headline(driver: WebDriver) -> str:
