@@ -7,6 +7,7 @@ logs; a citizen reads these instead. Imports nothing of counterdesk but the phra
 
 from __future__ import annotations
 
+from counterdesk import phrases
 from counterdesk.phrases import Bilingual
 
 # The booking pages name days and codes as the kiosk does: the one way, re-exported.
@@ -156,7 +157,7 @@ SHARE_TAKEN_HINT = B(
 CHECK_IN_BY = B("請於 {time} 前到現場取號機報到", "Check in at the kiosk by {time}")
 CHECK_IN_CODE = B("報到代碼", "Check-in code")
 CHECK_IN_HOW = B(
-    "在取號機掃描此 QR code，或點選「預約或網路取號 報到」輸入代碼",
+    f"在取號機掃描此 QR code，或點選「{phrases.CHECK_IN.zh}」輸入代碼",  # the kiosk's own button
     "Scan this QR code at the kiosk, or tap its check-in button and type the code",
 )
 CHECK_IN_QR = B("報到代碼 {code} 的 QR code", "QR code of check-in code {code}")
