@@ -524,3 +524,92 @@ class OptOutRow(Base):
     __tablename__ = "opt_outs"
     contact: Mapped[str] = mapped_column(String(200), primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class CaseStage(enum.StrEnum):
+    """Where an application handed in at the counter is; ``queue/cases.py`` says which moves
+    are allowed."""
+
+    RECEIVED = "received"
+    UNDER_REVIEW = "under_review"
+    CORRECTION = "correction"  # something is missing: ``correction_note``, by ``correction_due``
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    READY = "ready"  # ready for pick-up at the office
+    MAILED = "mailed"
+    ELECTRONIC = "electronic"  # delivered electronically
+    CLOSED = "closed"
+
+
+class CaseRow(Base):
+    """An application handed in at a ticket's counter visit, followed until it is closed.
+
+    ``number`` is the office's own case or receipt number. ``received_on`` (the office's local
+    date) and ``expected_on`` (``cases.standard_days`` working days later) are kept so the
+    figures never need the office file of the day. ``business_number`` (a company's unified
+    business number) and the last digits of ``contact`` are the second factors of the public
+    lookup. ``contact`` is only there if the citizen left one for notices, at the stages in
+    ``notify_stages`` (comma-separated), and is blanked ``cases.contact_retention_days`` after
+    the case closes.
+    """
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        Index("ix_cases_stage", "stage", "expected_on"),
+        Index("ix_cases_received_on", "received_on", "service_code"),
+    )
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    service_code: Mapped[str] = mapped_column(ForeignKey("services.code"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(16))
+    received_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    expected_on: Mapped[dt.date] = mapped_column(Date)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # approved or rejected
+    ready_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)  # ready, mailed or sent
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    correction_note: Mapped[str | None] = mapped_column(String(300))
+    correction_due: Mapped[dt.date | None] = mapped_column(Date)
+    business_number: Mapped[str | None] = mapped_column(String(8))
+    contact: Mapped[str | None] = mapped_column(String(200))
+    notify_stages: Mapped[str | None] = mapped_column(String(200))
+    contact_deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    registered_by: Mapped[str | None] = mapped_column(String(40))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class CaseEventRow(Base):
+    """The append-only log of a case: registered, then each move, with its time and who moved
+    it (a staff code, ``api:<key name>`` or ``import:<staff>``)."""
+
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    from_stage: Mapped[str | None] = mapped_column(String(16))
+    stage: Mapped[str] = mapped_column(String(16))
+    by: Mapped[str | None] = mapped_column(String(40))
+    note: Mapped[str | None] = mapped_column(String(300))
+
+
+class ApiKeyRow(Base):
+    """A back office's key to the case API: only its SHA-256 is stored (the key is 32 random
+    bytes, shown once when made), so a copy of the database does not give it away."""
+
+    __tablename__ = "api_keys"
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class TicketContactRow(Base):
+    """A phone number or e-mail address a citizen left on a ticket's status page to be told
+    "N ahead of you" and "please go to counter K"; deleted when the ticket ends."""
+
+    __tablename__ = "ticket_contacts"
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), primary_key=True)
+    contact: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -139,6 +139,8 @@ class QueueRules(_Strict):
     # How long a counter paused during opening hours is expected to stay away: the estimates
     # count it back after this (a pause over a break lasts until the next session).
     pause_minutes: float = Field(default=15, ge=0, le=240)
+    # A citizen who left a contact on the status page is told when this many are ahead.
+    notify_ahead: int = Field(default=3, ge=1, le=50)
 
 
 class Announcements(_Strict):
@@ -171,6 +173,24 @@ class FeedbackRules(_Strict):
     answer_target_days: int = Field(default=7, ge=1, le=90)
     # Days after an opinion is closed that the citizen's contact details are deleted.
     contact_retention_days: int = Field(default=30, ge=0, le=365)
+
+
+class CasePolicy(_Strict):
+    """``cases:`` in the office file: what holds for every case (``queue/cases.py``)."""
+
+    # Days after a case is closed that the contact left for its notices is deleted.
+    contact_retention_days: int = Field(default=30, ge=0, le=365)
+
+
+class CaseRules(_Strict):
+    """``services[].cases``: a service without it hands in nothing to follow after the
+    counter (a certificate issued while the citizen waits)."""
+
+    # The standard processing time in working days (days the office opens), counted from
+    # the day after receipt: the expected completion date.
+    standard_days: int = Field(ge=0, le=365)
+    # The unit that handles the case, named to the citizen; the office's name if absent.
+    unit: Text | None = None
 
 
 class OfficeInfo(_Strict):
@@ -215,6 +235,8 @@ class Service(_Strict):
     appointments: AppointmentRules | None = None
     # Numbers taken from the web, checked in at the kiosk (see ``queue/remote_queue.py``).
     remote: RemoteRules | None = None
+    # Absent: no case is registered for it (see ``queue/cases.py``).
+    cases: CaseRules | None = None
 
 
 class Counter(_Strict):
@@ -235,6 +257,7 @@ class Office(_Strict):
     announcements: Announcements = Field(default_factory=Announcements)
     feedback: FeedbackRules = Field(default_factory=FeedbackRules)
     bookings: BookingPolicy = Field(default_factory=BookingPolicy)
+    cases: CasePolicy = Field(default_factory=CasePolicy)
     services: list[Service] = Field(min_length=1)
     counters: list[Counter] = Field(min_length=1)
     staff: list[Staff] = Field(default_factory=list)

@@ -35,6 +35,17 @@ BOOKING_WRITES = {
     "booking_events": ("INSERT",),
     "outbox": ("INSERT", "UPDATE (status, updated_at)"),  # its notices, and a reminder withdrawn
 }
+# Left for a case's notices, and on a ticket's status page for "your turn is near".
+CASE_CONTACT = ("cases", "contact")
+WATCH_CONTACT = ("ticket_contacts", "contact")
+API_KEY = ("api_keys", "key_hash")  # a back office's key, hashed
+# A case registered or moved (at the console, in the supervisor window, by the API), logged,
+# and its notice enqueued.
+CASE_WRITES = {
+    "cases": ("INSERT", "UPDATE"),
+    "case_events": ("INSERT",),
+    "outbox": ("INSERT",),
+}
 PIN = ("staff", "pin_hash")
 # Attributes reset on every run: a terminal's login can only log in.
 NOT_POSTGRESQL = (
@@ -57,7 +68,7 @@ class Role:
 ROLES: dict[str, Role] = {
     "kiosk": Role(
         "issues tickets and records whether they printed; checks in bookings and web numbers",
-        hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT, PIN),
+        hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT, CASE_CONTACT, WATCH_CONTACT, API_KEY, PIN),
         writes={
             "tickets": ("INSERT", "UPDATE (print_state, check_in_by)"),
             "ticket_events": ("INSERT",),
@@ -69,7 +80,7 @@ ROLES: dict[str, Role] = {
     ),
     "counter": Role(
         "calls and serves tickets; its rating screen takes ratings and opinions",
-        hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT),
+        hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT, API_KEY),
         writes={
             "tickets": ("UPDATE",),
             "ticket_events": ("INSERT",),
@@ -79,9 +90,14 @@ ROLES: dict[str, Role] = {
             "ratings": ("INSERT",),
             "opinions": ("INSERT", "UPDATE (reference)"),
             "opinion_events": ("INSERT",),
+            **CASE_WRITES,  # registered when its ticket is finished, moved at the console
+            "ticket_contacts": ("DELETE",),  # deleted when its ticket ends
         },
     ),
-    "board": Role("only reads", hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT, PIN)),
+    "board": Role(
+        "only reads",
+        hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT, CASE_CONTACT, WATCH_CONTACT, API_KEY, PIN),
+    ),
     "web": Role(
         "status pages: takes ratings and opinions, blanks expired contact details, records the "
         "estimate a page showed; books appointments and gives numbers from the web",
@@ -97,6 +113,9 @@ ROLES: dict[str, Role] = {
             "opinions": ("INSERT", "UPDATE (reference, contact, contact_deleted_at)"),
             "opinion_events": ("INSERT",),
             **BOOKING_WRITES,
+            **CASE_WRITES,  # moved through the API, contacts deleted on schedule
+            "outbox": ("INSERT", "UPDATE (status, updated_at)"),
+            "ticket_contacts": ("INSERT", "DELETE"),
         },
     ),
     "supervisor": Role(
@@ -110,11 +129,15 @@ ROLES: dict[str, Role] = {
             "day_summaries": ("INSERT", "UPDATE"),
             "day_events": ("INSERT", "UPDATE"),  # the event CSV's cache
             **BOOKING_WRITES,  # booking for a caller
+            **CASE_WRITES,
+            "outbox": ("INSERT", "UPDATE (status, updated_at)"),
+            "ticket_contacts": ("DELETE",),  # at close-day
+            "api_keys": ("INSERT", "UPDATE (revoked_at)"),
         },
     ),
     "notifier": Role(
         "sends the outbox's SMS and e-mail (counterdesk notify), blanks old recipients",
-        hidden=(CONTACT, BOOKED_CONTACT, PIN),
+        hidden=(CONTACT, BOOKED_CONTACT, CASE_CONTACT, WATCH_CONTACT, API_KEY, PIN),
         writes={"outbox": ("UPDATE",)},
     ),
     ADMINISTRATOR: Role("owns the tables and runs the migrations (db upgrade)"),

@@ -144,8 +144,8 @@ def test_the_upgrade_adds_columns_in_place_without_copying_the_table(
     engine.dispose()
     changes = [s for s in sent if s.split()[0].upper() in {"ALTER", "CREATE", "INSERT", "DROP"}]
     # 0007 adds a table of its own, the settled days' event logs; 0008 the bookings' tables
-    # and one partial index on tickets; 0009 the outbox and the opt-outs; nothing else is
-    # created.
+    # and one partial index on tickets; 0009 the outbox and the opt-outs; 0010 the cases, their
+    # events, the API keys and the status page's contacts; nothing else is created.
     assert sorted(s.split()[:3] for s in changes if s.split()[0] == "CREATE") == sorted(
         [
             ["CREATE", "TABLE", "day_events"],
@@ -161,6 +161,14 @@ def test_the_upgrade_adds_columns_in_place_without_copying_the_table(
             ["CREATE", "TABLE", "outbox"],
             ["CREATE", "INDEX", "ix_outbox_due"],
             ["CREATE", "TABLE", "opt_outs"],
+            ["CREATE", "TABLE", "cases"],
+            ["CREATE", "INDEX", "ix_cases_ticket_id"],
+            ["CREATE", "INDEX", "ix_cases_stage"],
+            ["CREATE", "INDEX", "ix_cases_received_on"],
+            ["CREATE", "TABLE", "case_events"],
+            ["CREATE", "INDEX", "ix_case_events_case_id"],
+            ["CREATE", "TABLE", "api_keys"],
+            ["CREATE", "TABLE", "ticket_contacts"],
         ]
     )
     assert sorted(s for s in changes if s.split()[0] != "CREATE") == sorted(
