@@ -95,6 +95,21 @@ def test_a_correction_date_years_ahead_is_refused(cases: Cases, due: dt.date) ->
     assert cases.by_number("D2").stage == "received"
 
 
+@pytest.mark.parametrize(
+    "due", [dt.date(2026, 11, 29), dt.date(2027, 1, 1)], ids=["sunday", "new-year-closed-date"]
+)
+def test_a_correction_date_on_which_the_office_is_closed_is_refused(
+    cases: Cases, due: dt.date
+) -> None:
+    """A careless clerk's pick: the citizen is told by SMS "correct it by Sun 29 Nov 2026",
+    a day nobody can hand anything in at the counter."""
+    assert not cases.office.open_on(due)
+    cases.register("D3", service="amendment", contact="0912345678")
+    with pytest.raises(InvalidInput, match="closed"):
+        cases.move("D3", "correction", by="chen", note="章程缺頁", due=due)
+    assert cases.by_number("D3").stage == "received"
+
+
 @pytest.mark.parametrize("by", [None, "", "   "])
 def test_every_move_names_who_made_it(cases: Cases, by: str | None) -> None:
     """The issue: "Every move is an event with its time and staff". ``move(by=None)`` (or an
@@ -115,6 +130,36 @@ def test_a_back_office_key_with_the_longest_name_can_move_a_case(cases: Cases) -
     cases.register("K1", service="amendment")
     assert cases.move("K1", "under_review", by=by).stage == "under_review"
     assert cases.events("K1")[-1].by == by
+
+
+def test_stages_chosen_without_a_contact_are_refused_not_dropped(cases: Cases) -> None:
+    """A clerk ticks "tell me at pick-up" but the contact field is empty: the choice (even an
+    unknown stage name) was dropped without a word, and the citizen waits for an SMS that
+    never comes."""
+    with pytest.raises(InvalidInput, match="contact"):
+        cases.register("S1", service="amendment", notify=["ready"])
+    with pytest.raises(InvalidInput, match="'bogus'"):
+        cases.register("S2", service="amendment", notify=["bogus"])
+
+
+def test_stages_given_as_one_string_are_read_as_a_stage_not_as_letters(cases: Cases) -> None:
+    """``notify="ready"`` type-checks (a str is an Iterable[str]) and was refused with "'r' is
+    not a stage one can be told of": a message naming a letter nobody typed."""
+    try:
+        case = cases.register("S3", service="amendment", contact="0912345678", notify="ready")
+    except InvalidInput as refused:
+        assert "'ready'" in str(refused)
+    else:
+        assert case.notify_stages == ("ready",)
+
+
+@pytest.mark.parametrize("limit", [-1, 10**20])
+def test_a_listing_limit_out_of_range_is_refused_by_name(cases: Cases, limit: int) -> None:
+    """-1 listed every case on SQLite (and fails on PostgreSQL: "LIMIT must not be
+    negative"); 10**20 raised OverflowError: ``limit`` is passed on unchecked."""
+    cases.register("Z1", service="amendment")
+    with pytest.raises(InvalidInput, match="limit"):
+        cases.listed(limit=limit)
 
 
 # -- the figures --------------------------------------------------------------------------------
