@@ -265,13 +265,22 @@ def office_url(pg_url: str, clock: ManualClock, sample_office: Office) -> Iterat
 
 
 @pytest.mark.parametrize("kind", ["kiosk", "board", "notifier"])
-def test_a_public_terminal_s_login_cannot_read_the_lookup_s_second_factor(
-    office_url: str, clock: ManualClock, kind: str
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "SELECT number, business_number FROM cases",
+        "SELECT number, correction_note FROM cases",
+        "SELECT note FROM case_events",
+    ],
+    ids=["business-number", "correction-note", "event-note"],
+)
+def test_a_public_terminal_s_login_cannot_read_a_case_s_second_factor_or_notes(
+    office_url: str, clock: ManualClock, kind: str, statement: str
 ) -> None:
     """The unified business number is the public lookup's second factor: with it and the case
-    number anyone passes the lookup. The kiosk and board stand in the public hall and the
-    notifier never needs it, but every login could read every case's number with its
-    business number (and so which company applied for what)."""
+    number anyone passes the lookup. The staff's notes are free text ("負責人王小明身分證
+    影本"): personal data. The kiosk and board stand in the public hall and the notifier
+    never needs either, yet every login read them, and which company applied for what."""
     url = make_url(office_url).set(username=role_name(kind)).render_as_string(False)
     terminal = TicketEngine(Database(url), clock)
     try:
@@ -279,6 +288,6 @@ def test_a_public_terminal_s_login_cannot_read_the_lookup_s_second_factor(
             pytest.raises(DatabaseError, match="may not do this: permission"),
             terminal.db.read() as session,
         ):
-            session.execute(text("SELECT number, business_number FROM cases"))
+            session.execute(text(statement))
     finally:
         terminal.db.dispose()

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
-from counterdesk.queue import Database, DatabaseError, ManualClock, TicketEngine
+from counterdesk.queue import Database, DatabaseError, ManualClock, TicketEngine, outbox
 from counterdesk.queue.cases import (
     LOOKUP_REFUSED,
     MOVES,
@@ -28,7 +28,7 @@ from counterdesk.queue.cases import (
     working_days_after,
 )
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
-from counterdesk.queue.models import CaseStage, OutboxRow
+from counterdesk.queue.models import CaseStage, OutboxRow, OutboxStatus
 from counterdesk.queue.office import Office
 from counterdesk.queue.roles import grant_roles, role_name
 
@@ -148,6 +148,19 @@ def test_notices_hold_no_contact_business_number_or_note(
     for body in sent:
         for secret in (PHONE, "345678", UBN, "王小明", "chen.mei", "身分證"):
             assert secret not in body
+
+
+def test_a_contact_that_opted_out_is_never_sent_a_case_notice(
+    engine: TicketEngine, cases: Cases, clock: ManualClock
+) -> None:
+    cases.register("X1", service="amendment", contact="+886 912 345 678")
+    with engine.db.write() as session:
+        outbox.opt_out(session, PHONE, clock.now())
+    cases.move("X1", "approved", by="chen")
+    with engine.db.write() as session:
+        assert outbox.claim_next(session, outbox.SMS, clock.now(), per_minute=10) is None
+    with engine.db.read() as session:
+        assert session.scalars(select(OutboxRow.status)).all() == [OutboxStatus.OPTED_OUT]
 
 
 def test_a_case_of_a_service_gone_from_the_office_file_still_moves_and_is_told(
