@@ -162,6 +162,32 @@ def test_a_listing_limit_out_of_range_is_refused_by_name(cases: Cases, limit: in
         cases.listed(limit=limit)
 
 
+LONG_NAME = (
+    "Department of Commerce, Taipei City Government — Company Registration Counter, Xinyi "
+    "District Service Centre (Second Floor, North Wing) of the Taipei City Hall Annex Building B"
+)
+
+
+def test_a_long_office_name_never_stops_a_case_from_moving(
+    engine: TicketEngine, sample_office: Office
+) -> None:
+    """The office file takes a name of any length; the notice's subject (sent with SMS too)
+    holds at most 200 characters. With a 176-character English name every move a citizen
+    chose to be told of was refused: "the subject is 209 characters; at most 200 fit", a
+    message no clerk can act on. Either the office file refuses such a name, or the move
+    goes through (its notice shortened)."""
+    data = sample_office.model_dump(mode="json")
+    data["office"]["name"]["en"] = LONG_NAME
+    try:
+        office = Office.model_validate(data)
+    except ValueError:
+        return  # refused where it can be fixed: the office file
+    engine.load_office(office)
+    cases = Cases(engine)
+    cases.register("E1", service="amendment", contact="0912345678")
+    assert cases.move("E1", "approved", by="chen").stage == "approved"
+
+
 # -- the figures --------------------------------------------------------------------------------
 
 
