@@ -506,12 +506,15 @@ class Cases:
             return Case.of(row)
 
     def purge_contacts(self) -> int:
-        """Blank the contacts of cases closed more than ``cases.contact_retention_days`` ago."""
+        """Blank the contacts of cases handed over or closed more than
+        ``cases.contact_retention_days`` ago: no notice is left to send after the hand-over,
+        and a case nobody closes must not keep its contact for ever."""
         now = self.engine.clock.now()
         before = now - dt.timedelta(days=self.office.cases.contact_retention_days)
+        ended = func.coalesce(CaseRow.ready_at, CaseRow.closed_at)
         with self.engine.db.write() as session:
             rows = session.scalars(
-                select(CaseRow).where(CaseRow.contact.is_not(None), CaseRow.closed_at < before)
+                select(CaseRow).where(CaseRow.contact.is_not(None), ended < before)
             ).all()
             for row in rows:
                 row.contact, row.contact_deleted_at, row.notify_stages = None, now, None

@@ -235,3 +235,14 @@ def test_time_waiting_for_a_correction_moves_the_expected_date_on_by_its_working
     assert cases.move("W1", "under_review", by="chen").expected_on == dt.date(2026, 12, 4)
     assert working_days_between(cases.office, FRIDAY, dt.date(2026, 12, 2)) == 3
     assert working_days_between(cases.office, FRIDAY, FRIDAY) == 0
+
+
+def test_a_handed_over_case_nobody_closes_loses_its_contact_too(
+    cases: Cases, clock: ManualClock
+) -> None:
+    cases.register("H1", service="incorporation", contact="0912345678")
+    cases.move("H1", "approved", by="chen")
+    cases.move("H1", "mailed", by="chen")
+    clock.advance(dt.timedelta(days=31))
+    assert cases.purge_contacts() == 1
+    assert not cases.by_number("H1").has_contact
