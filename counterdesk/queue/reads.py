@@ -170,10 +170,12 @@ class QueueReader:
         with self._source.db.read() as session:
             return [Ticket.of(row) for row in session.scalars(query)]
 
-    def ticket(self, number: str) -> Ticket:
-        """Today's ticket with this number (e.g. ``A012``)."""
+    def ticket(self, number: str, day: dt.date | None = None) -> Ticket:
+        """The ticket with this number (e.g. ``A012``) on ``day``, today if not given (a case
+        is registered for a past day's ticket too)."""
+        day = day or self._source.business_date()
         with self._source.db.read() as session:
-            return Ticket.of(ticket_by_number(session, self._source.business_date(), number))
+            return Ticket.of(ticket_by_number(session, day, number))
 
     def ticket_by_token(self, token: str) -> Ticket | None:
         """The ticket behind a QR code, with its place in the queue while it waits."""
