@@ -125,7 +125,7 @@ def ticket_by_number(
         query = query.with_for_update()
     ticket = session.scalars(query).one_or_none()
     if ticket is None:
-        raise NotFound(f"no ticket {number!r} on {day.isoformat()}")
+        raise NotFound(f"no ticket {number!r} today ({day.isoformat()})")
     return ticket
 
 
