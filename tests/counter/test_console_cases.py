@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from counterdesk.counter.window import ConsoleWindow
@@ -61,9 +61,9 @@ def register_dialog(qtbot: QtBot, console: ConsoleWindow) -> RegisterCaseDialog:
     return dialog
 
 
-def move_buttons(panel: CasePanel) -> list[QWidget]:
+def move_buttons(panel: CasePanel) -> list[QPushButton]:
     found = (panel.moves.itemAt(i) for i in range(panel.moves.count()))
-    return [w for item in found if item is not None and (w := item.widget()) is not None]
+    return [w for item in found if item is not None and isinstance(w := item.widget(), QPushButton)]
 
 
 def typed(qtbot: QtBot, text: str) -> None:
