@@ -399,10 +399,18 @@ class Cases:
         service: str | None = None,
         received_from: dt.date | None = None,
         received_to: dt.date | None = None,
+        overdue: bool = False,
         limit: int = 500,
     ) -> list[Case]:
-        """Cases newest first, by stage, service and day of receipt (all when not given)."""
+        """Cases newest first, by stage, service and day of receipt (all when not given);
+        only the overdue ones (``Case.overdue``) if asked."""
         query = select(CaseRow)
+        if overdue:
+            query = query.where(
+                CaseRow.decided_at.is_(None),
+                CaseRow.closed_at.is_(None),
+                CaseRow.expected_on < self.engine.business_date(),
+            )
         if stages is not None:
             query = query.where(CaseRow.stage.in_([_stage(s) for s in stages]))
         if service is not None:

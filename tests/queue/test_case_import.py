@@ -17,6 +17,7 @@ from counterdesk.queue.case_import import (
     read_limited,
 )
 from counterdesk.queue.cases import CaseMove, CaseRefused, Cases
+from counterdesk.queue.clock import ManualClock
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput
 
@@ -169,3 +170,16 @@ def test_a_file_is_applied_all_or_none(engine: TicketEngine) -> None:
     with pytest.raises(CaseRefused, match="line 3: case A2 is received"):
         cases.move_many(parse_moves(data).moves, by="import:wang")
     assert cases.by_number("A1").stage == "received"
+
+
+def test_the_list_filters_overdue_cases_with_stage_and_service(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    cases = Cases(engine)
+    for number, service in (("A1", "incorporation"), ("A2", "amendment"), ("A3", "incorporation")):
+        cases.register(number, service=service)
+    cases.move("A3", "approved", by="wang")  # decided: never overdue
+    clock.advance(days=20)  # past 2 and 7 working days
+    assert [c.number for c in cases.listed(overdue=True)] == ["A2", "A1"]
+    assert [c.number for c in cases.listed(overdue=True, service="incorporation")] == ["A1"]
+    assert cases.listed(overdue=True, stages=["under_review"]) == []
