@@ -89,13 +89,7 @@ def _list(args: argparse.Namespace) -> Reply:
     if args.service is not None:
         engine.office.known_service(args.service)
     stages = [stage_code(args.stage)] if args.stage else None
-    found = cases.overdue() if args.overdue else cases.listed(stages=stages, service=args.service)
-    if args.overdue:
-        found = [
-            c
-            for c in found
-            if (stages is None or c.stage in stages) and args.service in (None, c.service)
-        ]
+    found = cases.listed(stages=stages, service=args.service, overdue=args.overdue)
     if not found:
         return Reply([], "no cases")
     today = engine.business_date()

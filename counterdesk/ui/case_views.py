@@ -105,7 +105,6 @@ class RegisterCaseDialog(QDialog):
         parent: QWidget | None = None,
         *,
         prepare: Callable[[], int] | None = None,
-        services: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.cases = cases
@@ -123,9 +122,9 @@ class RegisterCaseDialog(QDialog):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setDate(_qdate(cases.engine.business_date()))
         self.service = QComboBox()
-        for code in services or [s.code for s in self.office.services if s.cases]:
-            service = self.office.service(code)
-            self.service.addItem(f"{service.name.zh} {service.name.en}", code)
+        self.service.addItem("", None)  # the ticket's
+        for service in (s for s in self.office.services if s.cases):
+            self.service.addItem(f"{service.name.zh} {service.name.en}", service.code)
         self.errors = {name: plain_label() for name in ("number", "business", "contact", "ticket")}
         for error in self.errors.values():
             error.setStyleSheet(REFUSED_STYLE)
@@ -188,6 +187,7 @@ class RegisterCaseDialog(QDialog):
             label.setText(words[name])
         self.notices.setItemText(0, self.tr("Default: correction, decision and hand-over"))
         self.notices.setItemText(1, self.tr("Pick-up notice only"))
+        self.service.setItemText(0, self.tr("The ticket's service"))
         self.business.setPlaceholderText(self.tr("optional, 8 digits"))
         self.contact.setPlaceholderText(self.tr("optional, for notices only"))
         self.ticket.setPlaceholderText(self.tr("optional, e.g. A012"))
