@@ -4,77 +4,77 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../ui/case_views.py" line="411"/>
+        <location filename="../ui/case_views.py" line="417"/>
         <source>Case &amp;number</source>
         <translation>案件編號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="412"/>
+        <location filename="../ui/case_views.py" line="418"/>
         <source>&amp;Look up</source>
         <translation>查詢(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="413"/>
+        <location filename="../ui/case_views.py" line="419"/>
         <source>Move to (Alt and the digit):</source>
         <translation>移至（Alt 加數字鍵）：</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="415"/>
+        <location filename="../ui/case_views.py" line="421"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="415"/>
+        <location filename="../ui/case_views.py" line="421"/>
         <source>From</source>
         <translation>原階段</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="415"/>
+        <location filename="../ui/case_views.py" line="421"/>
         <source>To</source>
         <translation>新階段</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="415"/>
+        <location filename="../ui/case_views.py" line="421"/>
         <source>By and note</source>
         <translation>經辦與備註</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="460"/>
+        <location filename="../ui/case_views.py" line="466"/>
         <source>Service: %1</source>
         <translation>業務：%1</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="463"/>
+        <location filename="../ui/case_views.py" line="469"/>
         <source>Received %1, expected by %2</source>
         <translation>收件 %1，預計 %2 前完成</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="468"/>
+        <location filename="../ui/case_views.py" line="474"/>
         <source>Overdue: not decided by its expected date</source>
         <translation>逾期：預計完成日前未核定</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="471"/>
+        <location filename="../ui/case_views.py" line="477"/>
         <source>Missing: %1 (by %2)</source>
         <translation>待補：%1（%2 前）</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="476"/>
+        <location filename="../ui/case_views.py" line="482"/>
         <source>Notices to the citizen: %1</source>
         <translation>通知民眾：%1</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="480"/>
+        <location filename="../ui/case_views.py" line="488"/>
         <source>none (no contact left)</source>
         <translation>無（未留聯絡方式）</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="505"/>
+        <location filename="../ui/case_views.py" line="513"/>
         <source>Closed: no more moves.</source>
         <translation>已結案，無後續階段。</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="542"/>
+        <location filename="../ui/case_views.py" line="550"/>
         <source>%1 moved to %2</source>
         <translation>%1 已移至 %2</translation>
     </message>
@@ -324,22 +324,22 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../ui/case_views.py" line="341"/>
+        <location filename="../ui/case_views.py" line="347"/>
         <source>Correction needed</source>
         <translation>通知補正</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="342"/>
+        <location filename="../ui/case_views.py" line="348"/>
         <source>What is &amp;missing</source>
         <translation>待補文件(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="343"/>
+        <location filename="../ui/case_views.py" line="349"/>
         <source>To correct &amp;by</source>
         <translation>補正期限(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="347"/>
+        <location filename="../ui/case_views.py" line="353"/>
         <source>Say what is missing.</source>
         <translation>請填寫待補文件。</translation>
     </message>
@@ -347,92 +347,92 @@
 <context>
     <name>RegisterCaseDialog</name>
     <message>
-        <location filename="../ui/case_views.py" line="176"/>
+        <location filename="../ui/case_views.py" line="182"/>
         <source>Register a case</source>
         <translation>登錄案件</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="178"/>
+        <location filename="../ui/case_views.py" line="184"/>
         <source>&amp;Case number (required)</source>
         <translation>案件編號（必填）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="179"/>
+        <location filename="../ui/case_views.py" line="185"/>
         <source>Unified &amp;business number</source>
         <translation>統一編號(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="180"/>
+        <location filename="../ui/case_views.py" line="186"/>
         <source>Citizen&apos;s &amp;mobile or e-mail</source>
         <translation>民眾手機或電子郵件(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="181"/>
+        <location filename="../ui/case_views.py" line="187"/>
         <source>&amp;Notices</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="182"/>
+        <location filename="../ui/case_views.py" line="188"/>
         <source>&amp;Service</source>
         <translation>業務(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="183"/>
+        <location filename="../ui/case_views.py" line="189"/>
         <source>&amp;Ticket number</source>
         <translation>號碼牌號碼(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="184"/>
+        <location filename="../ui/case_views.py" line="190"/>
         <source>Ticket&apos;s &amp;day</source>
         <translation>號碼牌日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="188"/>
+        <location filename="../ui/case_views.py" line="194"/>
         <source>Default: correction, decision and hand-over</source>
         <translation>預設：補正、核定與領件送達</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="189"/>
+        <location filename="../ui/case_views.py" line="195"/>
         <source>Pick-up notice only</source>
         <translation>只通知領件</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="190"/>
+        <location filename="../ui/case_views.py" line="196"/>
         <source>The ticket&apos;s service</source>
         <translation>依號碼牌的業務</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="191"/>
+        <location filename="../ui/case_views.py" line="197"/>
         <source>optional, 8 digits</source>
         <translation>選填，8 位數字</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="192"/>
+        <location filename="../ui/case_views.py" line="198"/>
         <source>optional, for notices only</source>
         <translation>選填，僅用於通知</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="193"/>
+        <location filename="../ui/case_views.py" line="199"/>
         <source>optional, e.g. A012</source>
         <translation>選填，例如 A012</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="197"/>
+        <location filename="../ui/case_views.py" line="203"/>
         <source>The mobile or e-mail is used only for the notices chosen, and deleted %1 days after the case closes.</source>
         <translation>手機或電子郵件僅用於所選的通知，並於結案 %1 天後刪除。</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="201"/>
+        <location filename="../ui/case_views.py" line="207"/>
         <source>&amp;Register</source>
         <translation>登錄(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="202"/>
+        <location filename="../ui/case_views.py" line="208"/>
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="247"/>
+        <location filename="../ui/case_views.py" line="253"/>
         <source>Not registered: %1</source>
         <translation>未登錄：%1</translation>
     </message>

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from counterdesk.ui.case_views import (
     REFUSED_STYLE,
     CasePanel,
     RegisterCaseDialog,
+    in_language,
     plain_label,
     stage_text,
 )
@@ -103,13 +104,14 @@ class CasesTab(QWidget):
         tools.addWidget(self.register_button)
         tools.addWidget(self.import_button)
         self.table = table_view(sortable=True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # newest first, until sorted
         self.table.doubleClicked.connect(self._chosen)
         self.panel = CasePanel(self.cases, self.staff.currentData)
         self.panel.moved.connect(self._moved)
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.panel)
-        split.setSizes([560, 640])
+        split.setSizes([640, 560])
         self.count = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         self.status = plain_label()
         layout = QVBoxLayout(self)
@@ -189,7 +191,7 @@ class CasesTab(QWidget):
             service = self.office.find_service(case.service)
             cells = [
                 case.number,
-                service.name.zh if service else case.service,
+                in_language(service.name.zh, service.name.en) if service else case.service,
                 stage_text(case.stage),
                 case.received_on.isoformat(),
                 case.expected_on.isoformat()
@@ -204,7 +206,9 @@ class CasesTab(QWidget):
         self.table.setModel(model)
         if previous is not None:
             previous.deleteLater()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())  # as chosen
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def _chosen(self) -> None:
         index = self.table.currentIndex()

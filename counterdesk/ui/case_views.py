@@ -48,6 +48,7 @@ from counterdesk.queue.cases import (
 from counterdesk.queue.contacts import normal_contact
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError, error_text
 from counterdesk.queue.models import CaseStage
+from counterdesk.ui import translation
 from counterdesk.ui.tasks import run_in_background
 
 REFUSED_STYLE = "color: #C62828;"
@@ -63,6 +64,11 @@ CORRECTION_WORKING_DAYS = 10
 def stage_text(stage: str | None) -> str:
     """A stage in both languages, as citizens read it (``case_phrases``)."""
     return f"{STAGES[stage].zh} {STAGES[stage].en}" if stage else "–"
+
+
+def in_language(zh: str, en: str) -> str:
+    """A name from the office file or the citizens' words, in the staff's language."""
+    return en if translation.current() == "en" else zh
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -475,7 +481,9 @@ class CasePanel(QWidget):
         lines.append(
             self.tr("Notices to the citizen: %1").replace(
                 "%1",
-                ", ".join(STAGES[s].zh for s in case.notify_stages)
+                in_language("、", ", ").join(
+                    in_language(STAGES[s].zh, STAGES[s].en) for s in case.notify_stages
+                )
                 if case.has_contact
                 else self.tr("none (no contact left)"),
             )
