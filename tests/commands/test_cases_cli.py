@@ -3,14 +3,13 @@ SQLite file, in text and JSON; every refusal one line with its exit code, never 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from counterdesk.queue import load_office, open_office
 from counterdesk.queue.office import SAMPLE_OFFICE
+from tests.commands.test_bookings_cli import as_json, ok, refused
 from tests.conftest import Run
 
 pytestmark = pytest.mark.slow  # every test runs main.py as a real process
@@ -21,24 +20,6 @@ def _office(tmp_path: Path, run: Run) -> None:
     engine = open_office(f"sqlite:///{tmp_path / 'cli.sqlite3'}")
     engine.load_office(load_office(SAMPLE_OFFICE).always_open())  # on the real clock
     engine.db.dispose()
-
-
-def ok(run: Run, *args: str) -> str:
-    done = run(*args)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
-
-
-def as_json(run: Run, *args: str) -> Any:
-    return json.loads(ok(run, "--json", *args))
-
-
-def refused(run: Run, code: int, *args: str) -> str:
-    done = run(*args)
-    assert done.returncode == code, (done.stdout, done.stderr)
-    assert "Traceback" not in done.stderr
-    assert done.stdout == ""
-    return done.stderr.strip()
 
 
 def test_a_case_is_registered_moved_shown_and_listed(run: Run) -> None:
