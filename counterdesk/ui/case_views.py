@@ -46,7 +46,7 @@ from counterdesk.queue.cases import (
     working_days_after,
 )
 from counterdesk.queue.contacts import normal_contact
-from counterdesk.queue.errors import InvalidInput, NotFound, QueueError, error_text
+from counterdesk.queue.errors import CounterdeskError, InvalidInput, NotFound, error_text
 from counterdesk.queue.models import CaseStage
 from counterdesk.ui import translation
 from counterdesk.ui.tasks import run_in_background
@@ -305,8 +305,8 @@ def _register(
     except CaseRefused as error:
         field = "number" if "already registered" in str(error) else ""
         return ticket_id, Refusal(field, str(error))
-    except (QueueError, InvalidInput) as error:
-        return ticket_id, Refusal("", str(error))
+    except CounterdeskError as error:  # the database out of reach too: the ticket is finished
+        return ticket_id, Refusal("", error_text(error))
     return ticket_id, case
 
 

@@ -197,3 +197,20 @@ def test_a_hostile_file_shows_its_problems_and_nothing_to_apply(
     else:
         assert found == problems
     assert not shown.apply_button.isEnabled()
+
+
+def test_a_case_without_a_ticket_needs_its_service(
+    qtbot: QtBot, window: SupervisorWindow, engine: TicketEngine
+) -> None:
+    tab = window.cases_tab
+    tab.register_case()
+    dialog = tab.register_dialog
+    assert dialog is not None
+    dialog.number.setText("LOOSE-1")
+    with qtbot.waitSignal(dialog.refused, timeout=10000):
+        dialog.register_button.click()
+    assert "a case needs its service" in dialog.outcome.text()
+    dialog.service.setCurrentIndex(dialog.service.findData("branch"))
+    with qtbot.waitSignal(dialog.registered, timeout=10000):
+        dialog.register_button.click()
+    assert Cases(engine).by_number("LOOSE-1").service == "branch"
