@@ -26,14 +26,16 @@ import logging
 import re
 import secrets
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 from urllib.parse import parse_qs
 
 from counterdesk import reply_phrases as words
+from counterdesk.case_phrases import STAGES
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import outbox
+from counterdesk.queue.cases import Cases
 from counterdesk.queue.contacts import masked, normal_contact
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import CounterdeskError, InvalidInput, NotFound
@@ -50,12 +52,8 @@ TEXT_LENGTH = 160  # characters of a text that are read: a case query is far sho
 STOP_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "退訂", "取消訂閱", "取消"})
 # A case number (letters and digits) and a second factor: the unified business number (8
 # digits) or the last digits of the phone given (4).
-CASE_QUERY = re.compile(r"([A-Z0-9][A-Z0-9-]{3,29})[\s,，、]+([0-9]{4}|[0-9]{8})")
+CASE_QUERY = re.compile(r"([A-Z0-9][A-Z0-9-]{0,39})[\s,，、]+([0-9]{4}|[0-9]{8})")
 REPLY_WINDOW = dt.timedelta(hours=1)  # per_hour counts the replies of this window
-
-# A case's stage in both languages by its number and second factor; NotFound alike for an
-# unknown number and a wrong factor (``queue/cases.py``).
-CaseLookup = Callable[[str, str], Bilingual]
 
 
 @dataclass(frozen=True)
@@ -134,15 +132,12 @@ def intent(text: str) -> Intent:
 
 
 class SmsInbound:
-    """Answers one office's inbound texts; ``lookup`` finds a case's stage (none yet: every
-    case query gets the help text)."""
+    """Answers one office's inbound texts."""
 
-    def __init__(
-        self, engine: TicketEngine, settings: InboundSettings, lookup: CaseLookup | None = None
-    ) -> None:
+    def __init__(self, engine: TicketEngine, settings: InboundSettings) -> None:
         self.engine = engine
         self.settings = settings
-        self.lookup = lookup
+        self.cases = Cases(engine)
         self._secret = settings.secret.encode("utf-8")
 
     def authorised(self, headers: Mapping[str, str], query: Mapping[str, str]) -> bool:
@@ -195,13 +190,13 @@ class SmsInbound:
         log.info("inbound SMS from %s answered (%s)", masked(sender), type(asked).__name__)
 
     def _reply(self, asked: Intent) -> str:
-        if not isinstance(asked, CaseQuery) or self.lookup is None:
+        if not isinstance(asked, CaseQuery):
             return self._text(words.HELP_SMS)
-        try:
-            stage = self.lookup(asked.number, asked.factor)
+        try:  # an unknown number and a wrong second factor are refused alike
+            case = self.cases.lookup(asked.number, asked.factor)
         except NotFound:
             return self._text(words.CASE_NOT_FOUND_SMS)
-        return self._text(words.CASE_STAGE_SMS, number=asked.number, stage=stage)
+        return self._text(words.CASE_STAGE_SMS, number=case.number, stage=STAGES[case.stage])
 
     def _text(self, phrase: Bilingual, **values: Any) -> str:
         """An SMS of ``phrase``, Chinese over English, with the office's name and ``values``

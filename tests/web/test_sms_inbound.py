@@ -14,8 +14,10 @@ from collections.abc import Iterator
 import pytest
 
 from counterdesk import reply_phrases as words
+from counterdesk.case_phrases import STAGES
 from counterdesk.notify.channels import HttpSmsChannel
 from counterdesk.queue import ManualClock, TicketEngine, outbox
+from counterdesk.queue.cases import Cases
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.web.limits import Limits
 from counterdesk.web.server import make_server
@@ -36,6 +38,7 @@ SECRET = "gateway-secret-0123456789"
 SETTINGS = InboundSettings(secret=SECRET, sender_field="mobile", text_field="msg", id_field="id")
 FORM = "application/x-www-form-urlencoded"
 CITIZEN = "0912345678"
+UBN = "04595257"  # a unified business number that passes its check
 
 
 @pytest.fixture
@@ -127,10 +130,10 @@ def test_stop_opts_the_sender_out_with_one_confirmation_and_a_later_notice_is_no
 def test_anything_else_gets_the_bilingual_help_text_through_the_outbox(
     engine: TicketEngine, inbound: Client, sms_gateway: Gateway
 ) -> None:
-    texted(inbound, "A1150001234 12345678", sender="+886 987 654 321")
+    texted(inbound, "A1150001234", sender="+886 987 654 321")  # no second factor
     texted(inbound, "你好？ <b>hi</b> ' OR '1'='1", sender="0987-654-321")
     assert sms_gateway.requests == []  # nothing is sent by the web server itself
-    # ...the notifier sends them: a case query gets the help text until cases can be looked up
+    # ...the notifier sends them
     sent = sent_texts(engine, sms_gateway)
     office = engine.office.office.name
     help_text = "\n".join(
@@ -139,6 +142,32 @@ def test_anything_else_gets_the_bilingual_help_text_through_the_outbox(
     assert [to for to, _ in sent] == ["0987654321", "0987654321"]
     assert all(text == help_text for _, text in sent)  # it says STOP: no note under it
     assert all(key.startswith(REPLY) for key in statuses(engine))
+
+
+def test_a_case_number_and_its_second_factor_get_the_cases_stage_by_sms(
+    engine: TicketEngine, inbound: Client, sms_gateway: Gateway
+) -> None:
+    cases = Cases(engine)
+    cases.register("A1150001234", service="amendment", business_number_text=UBN, contact=CITIZEN)
+    cases.move("A1150001234", "under_review", by="wang")
+    texted(inbound, "ａ１１５０００１２３４　" + UBN)  # full-width, as a phone may type it
+    texted(inbound, "A1150001234 5678", sender="0987654321")  # the phone's last four
+    texted(inbound, "A1150001234 1111", sender="0911222333")  # a wrong factor
+    texted(inbound, f"A9999999999 {UBN}", sender="0911222444")  # an unknown number
+    sent = dict(sent_texts(engine, sms_gateway))
+    office = engine.office.office.name
+    stage = STAGES["under_review"]
+    said = words.CASE_STAGE_SMS
+    answer = "\n".join(
+        (
+            said.zh.format(office=office.zh, number="A1150001234", stage=stage.zh),
+            said.en.format(office=office.en, number="A1150001234", stage=stage.en),
+        )
+    )
+    assert sent[CITIZEN].startswith(answer) and sent["0987654321"].startswith(answer)
+    refused = words.CASE_NOT_FOUND_SMS
+    assert sent["0911222333"] == sent["0911222444"]  # alike: no telling which numbers exist
+    assert sent["0911222333"].startswith(refused.zh.format(office=office.zh))
 
 
 def test_a_gateway_posting_the_same_message_twice_gets_one_reply(
