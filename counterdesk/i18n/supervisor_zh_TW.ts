@@ -371,32 +371,32 @@
         <translation>無法讀取訊息：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="248"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="245"/>
         <source>%1 to %2 is in line to be sent again.</source>
         <translation>%1（%2）已排入重新傳送。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="259"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="256"/>
         <source>Not sent again: %1</source>
         <translation>未重新傳送：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="265"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="262"/>
         <source>%1 to %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="271"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="268"/>
         <source>The sending of this message was cut off: it may have been delivered. Sending it again may send it twice. Send it again only if the citizen did not get it.</source>
         <translation>此訊息傳送中斷，可能已送達。重新傳送可能使民眾收到兩次。請確認民眾未收到後再重新傳送。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="275"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="272"/>
         <source>This message was not delivered. It goes back in line to be sent.</source>
         <translation>此訊息未送達，將重新排入傳送。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="278"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="275"/>
         <source>Send again?</source>
         <translation>重新傳送？</translation>
     </message>
@@ -610,27 +610,27 @@
         <translation>無法讀取意見：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="299"/>
+        <location filename="../supervisor/opinions_tab.py" line="296"/>
         <source>%1 is assigned to %2.</source>
         <translation>%1 已分派給 %2。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="323"/>
+        <location filename="../supervisor/opinions_tab.py" line="320"/>
         <source>The answer to %1 is recorded.</source>
         <translation>%1 的答覆已儲存。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="331"/>
+        <location filename="../supervisor/opinions_tab.py" line="328"/>
         <source>%1 is closed.</source>
         <translation>%1 已結案。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="346"/>
+        <location filename="../supervisor/opinions_tab.py" line="343"/>
         <source>Recorded as %1.</source>
         <translation>已登錄，案號 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="366"/>
+        <location filename="../supervisor/opinions_tab.py" line="363"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>

@@ -30,7 +30,7 @@ from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import error_text
 from counterdesk.queue.models import CaseRow, OutboxStatus
 from counterdesk.supervisor.opinion_dialogs import local_time
-from counterdesk.supervisor.widgets import table_view
+from counterdesk.supervisor.widgets import say, table_view
 from counterdesk.ui import translation
 from counterdesk.ui.tasks import run_in_background
 
@@ -221,10 +221,7 @@ class DeadLettersTab(QWidget):
         self._say(self.tr("Could not read the messages: %1").replace("%1", error_text(error)), True)
 
     def _say(self, text: str, problem: bool) -> None:
-        self.status.setText(text)
-        self.status.setObjectName("problem" if problem else "hint")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        say(self.status, text, problem)
 
     # -- resending ----------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ from counterdesk.supervisor.opinion_dialogs import (
     local_time,
     status_text,
 )
-from counterdesk.supervisor.widgets import Card, group_label, percent, table_view
+from counterdesk.supervisor.widgets import Card, group_label, percent, say, table_view
 from counterdesk.ui.tasks import run_in_background
 
 OVERDUE_TEXT = QColor("#b3261e")
@@ -268,10 +268,7 @@ class OpinionsTab(QWidget):
         self._say(self.tr("Could not read the opinions: %1").replace("%1", error_text(error)), True)
 
     def _say(self, text: str, problem: bool) -> None:
-        self.status.setText(text)
-        self.status.setObjectName("problem" if problem else "hint")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        say(self.status, text, problem)
 
     # -- actions -----------------------------------------------------------------------
 

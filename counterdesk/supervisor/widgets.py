@@ -43,6 +43,14 @@ class Card(QFrame):
         layout.addWidget(self.caption)
 
 
+def say(label: QLabel, text: str, problem: bool) -> None:
+    """Show ``text`` on a tab's status line, in red when it is a ``problem``."""
+    label.setText(text)
+    label.setObjectName("problem" if problem else "hint")
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
 def table_view(*, sortable: bool) -> QTableView:
     view = QTableView()
     view.setSortingEnabled(sortable)

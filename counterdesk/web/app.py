@@ -115,14 +115,8 @@ def status_app(
 
     async def rate(request: Request) -> AsgiResponse:
         refused = body_refusal(request.headers, limits.max_body_bytes)
-        if refused is not None:
-            return refused.asgi()
-        try:
-            body = await request.body()
-        except ClientDisconnect:  # cut off (too slow) or gone: nobody to answer
-            return plain(400, phrases.BAD_REQUEST).asgi()
-        token, content_type = request.path_params["token"], request.headers.get("content-type", "")
-        return await _answer(request, lambda: site.rate(token, body, content_type))
+        token = request.path_params["token"]
+        return await _posted(request, refused, lambda body, kind: site.rate(token, body, kind))
 
     def get(respond: Callable[..., Response]) -> Callable[[Request], Awaitable[AsgiResponse]]:
         """A booking or take-a-number page's GET: ``respond`` with the path's parts, on the
@@ -143,16 +137,9 @@ def status_app(
             refused = body_refusal(request.headers, limits.max_body_bytes) or guard.refusal(
                 client, request.headers
             )
-            if refused is not None:
-                return refused.asgi()
-            try:
-                body = await request.body()
-            except ClientDisconnect:
-                return plain(400, phrases.BAD_REQUEST).asgi()
-            content_type = request.headers.get("content-type", "")
             params = request.path_params
-            return await _answer(
-                request, lambda: write(**params, body=body, content_type=content_type)
+            return await _posted(
+                request, refused, lambda body, kind: write(**params, body=body, content_type=kind)
             )
 
         return endpoint
@@ -164,14 +151,7 @@ def status_app(
         refused = body_refusal(request.headers, limits.max_body_bytes)
         if refused is None and not gateway.authorised(request.headers, request.query_params):
             refused = problem(403, reply_words.GATEWAY_REFUSED)
-        if refused is not None:
-            return refused.asgi()
-        try:
-            body = await request.body()
-        except ClientDisconnect:
-            return plain(400, phrases.BAD_REQUEST).asgi()
-        content_type = request.headers.get("content-type", "")
-        return await _answer(request, lambda: gateway.receive(body, content_type))
+        return await _posted(request, refused, gateway.receive)
 
     replies = None if inbound is None else SmsInbound(site.engine, inbound)
     book = "/book/{code}/{day}/{time}"
@@ -218,6 +198,21 @@ def body_refusal(headers: Headers, max_bytes: int) -> Response | None:
     if int(lengths[0]) > max_bytes:
         return plain(413, phrases.TOO_LARGE)
     return None
+
+
+async def _posted(
+    request: Request, refused: Response | None, respond: Callable[[bytes, str], Response]
+) -> AsgiResponse:
+    """A POST's answer: ``refused`` if given, else ``respond(body, content type)`` on the
+    thread pool once the whole body is in."""
+    if refused is not None:
+        return refused.asgi()
+    try:
+        body = await request.body()
+    except ClientDisconnect:  # cut off (too slow) or gone: nobody to answer
+        return plain(400, phrases.BAD_REQUEST).asgi()
+    content_type = request.headers.get("content-type", "")
+    return await _answer(request, lambda: respond(body, content_type))
 
 
 async def _answer(
