@@ -256,147 +256,147 @@
 <context>
     <name>DeadLettersTab</name>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="88"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="87"/>
         <source>SMS and e-mail to citizens that were not delivered, or may not have been (the sending was cut off). Check with the citizen before sending an uncertain one again: it may have arrived.</source>
         <translation>未送達民眾的簡訊與電子郵件，或不確定是否送達者（傳送中斷）。重新傳送「不確定」的訊息前請先向民眾確認：對方可能已收到。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="93"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="92"/>
         <source>&amp;Resend…</source>
         <translation>重新傳送(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="94"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="93"/>
         <source>Re&amp;fresh</source>
         <translation>重新整理(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="116"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="115"/>
         <source>%1 not delivered, %2 uncertain.</source>
         <translation>%1 則未送達，%2 則不確定。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="121"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="120"/>
         <source>Last try</source>
         <translation>最後嘗試</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="122"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="121"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="123"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="122"/>
         <source>Channel</source>
         <translation>管道</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="124"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="123"/>
         <source>To</source>
         <translation>收件者</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="125"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="124"/>
         <source>Notification</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="126"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="125"/>
         <source>Tries</source>
         <translation>嘗試次數</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="127"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="126"/>
         <source>Last error</source>
         <translation>最後錯誤</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="153"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="144"/>
         <source>SMS</source>
         <translation>簡訊</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="153"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="144"/>
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="173"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="164"/>
         <source>Uncertain</source>
         <translation>不確定</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="174"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="165"/>
         <source>Not delivered</source>
         <translation>未送達</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="183"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="174"/>
         <source>Booking %1: booked</source>
         <translation>預約 %1：已預約</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="184"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="175"/>
         <source>Booking %1: reminder</source>
         <translation>預約 %1：提醒</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="185"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="176"/>
         <source>Booking %1: moved</source>
         <translation>預約 %1：改期</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="186"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="177"/>
         <source>Booking %1: cancelled</source>
         <translation>預約 %1：取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="193"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="184"/>
         <source>Case %1: %2</source>
         <translation>案件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="195"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="186"/>
         <source>Reply to a text message</source>
         <translation>簡訊回覆</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="197"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="188"/>
         <source>Opt-out confirmation</source>
         <translation>退訂確認</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="221"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="212"/>
         <source>Could not read the messages: %1</source>
         <translation>無法讀取訊息：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="245"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="236"/>
         <source>%1 to %2 is in line to be sent again.</source>
         <translation>%1（%2）已排入重新傳送。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="256"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="247"/>
         <source>Not sent again: %1</source>
         <translation>未重新傳送：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="262"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="253"/>
         <source>%1 to %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="268"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="259"/>
         <source>The sending of this message was cut off: it may have been delivered. Sending it again may send it twice. Send it again only if the citizen did not get it.</source>
         <translation>此訊息傳送中斷，可能已送達。重新傳送可能使民眾收到兩次。請確認民眾未收到後再重新傳送。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="272"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="263"/>
         <source>This message was not delivered. It goes back in line to be sent.</source>
         <translation>此訊息未送達，將重新排入傳送。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="275"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="266"/>
         <source>Send again?</source>
         <translation>重新傳送？</translation>
     </message>
@@ -500,137 +500,137 @@
 <context>
     <name>OpinionsTab</name>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="112"/>
+        <location filename="../supervisor/opinions_tab.py" line="111"/>
         <source>Opinions received (period)</source>
         <translation>收件數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="113"/>
+        <location filename="../supervisor/opinions_tab.py" line="112"/>
         <source>Answered (period)</source>
         <translation>已答覆（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="114"/>
+        <location filename="../supervisor/opinions_tab.py" line="113"/>
         <source>Median days to answer (period)</source>
         <translation>答覆天數中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="115"/>
+        <location filename="../supervisor/opinions_tab.py" line="114"/>
         <source>Answered within %1 days (period)</source>
         <translation>%1 日內答覆比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="116"/>
+        <location filename="../supervisor/opinions_tab.py" line="115"/>
         <source>Unanswered after %1 days (period)</source>
         <translation>逾 %1 日未答覆（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="120"/>
+        <location filename="../supervisor/opinions_tab.py" line="119"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="121"/>
+        <location filename="../supervisor/opinions_tab.py" line="120"/>
         <source>Answer…</source>
         <translation>答覆…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="122"/>
+        <location filename="../supervisor/opinions_tab.py" line="121"/>
         <source>Close</source>
         <translation>結案</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="123"/>
+        <location filename="../supervisor/opinions_tab.py" line="122"/>
         <source>Record opinion…</source>
         <translation>登錄意見…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="124"/>
+        <location filename="../supervisor/opinions_tab.py" line="123"/>
         <source>Show closed</source>
         <translation>顯示已結案</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="139"/>
+        <location filename="../supervisor/opinions_tab.py" line="138"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="175"/>
+        <location filename="../supervisor/opinions_tab.py" line="174"/>
         <source>%1 not closed, %2 overdue. Double-click an opinion to read and answer it.</source>
         <translation>未結案 %1 件，逾期 %2 件。按兩下意見可閱讀並答覆。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="180"/>
+        <location filename="../supervisor/opinions_tab.py" line="179"/>
         <source>Reference</source>
         <translation>案號</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="181"/>
+        <location filename="../supervisor/opinions_tab.py" line="180"/>
         <source>Received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="182"/>
+        <location filename="../supervisor/opinions_tab.py" line="181"/>
         <source>Age (days)</source>
         <translation>天數</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="183"/>
+        <location filename="../supervisor/opinions_tab.py" line="182"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="184"/>
+        <location filename="../supervisor/opinions_tab.py" line="183"/>
         <source>Assigned to</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="185"/>
+        <location filename="../supervisor/opinions_tab.py" line="184"/>
         <source>Channel</source>
         <translation>管道</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="186"/>
+        <location filename="../supervisor/opinions_tab.py" line="185"/>
         <source>About</source>
         <translation>相關服務</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="187"/>
+        <location filename="../supervisor/opinions_tab.py" line="186"/>
         <source>Opinion</source>
         <translation>意見內容</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="211"/>
+        <location filename="../supervisor/opinions_tab.py" line="202"/>
         <source>%1, overdue</source>
         <translation>%1，逾期</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="268"/>
+        <location filename="../supervisor/opinions_tab.py" line="259"/>
         <source>Could not read the opinions: %1</source>
         <translation>無法讀取意見：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="296"/>
+        <location filename="../supervisor/opinions_tab.py" line="287"/>
         <source>%1 is assigned to %2.</source>
         <translation>%1 已分派給 %2。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="320"/>
+        <location filename="../supervisor/opinions_tab.py" line="311"/>
         <source>The answer to %1 is recorded.</source>
         <translation>%1 的答覆已儲存。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="328"/>
+        <location filename="../supervisor/opinions_tab.py" line="319"/>
         <source>%1 is closed.</source>
         <translation>%1 已結案。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="343"/>
+        <location filename="../supervisor/opinions_tab.py" line="334"/>
         <source>Recorded as %1.</source>
         <translation>已登錄，案號 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="363"/>
+        <location filename="../supervisor/opinions_tab.py" line="354"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>

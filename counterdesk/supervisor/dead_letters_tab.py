@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -30,7 +29,7 @@ from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import error_text
 from counterdesk.queue.models import CaseRow, OutboxStatus
 from counterdesk.supervisor.opinion_dialogs import local_time
-from counterdesk.supervisor.widgets import say, table_view
+from counterdesk.supervisor.widgets import say, show_rows, table_view
 from counterdesk.ui import translation
 from counterdesk.ui.tasks import run_in_background
 
@@ -131,15 +130,7 @@ class DeadLettersTab(QWidget):
         model.setHorizontalHeaderLabels(headings)
         for message in messages:
             model.appendRow(self._row(message))
-        previous = self.table.selectionModel()
-        self.table.setModel(model)
-        if previous is not None:
-            previous.deleteLater()  # setModel leaves the old one behind
-        header = self.table.horizontalHeader()
-        model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.table.selectionModel().currentRowChanged.connect(self._enable)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headings) - 1, QHeaderView.ResizeMode.Stretch)
+        show_rows(self.table, model, self._enable)
         if self._keep is not None:
             self._select(self._keep)
         self._keep = None
