@@ -16,17 +16,18 @@ EMAIL_FOOTER = B(
 )
 
 # -- a STOP reply -----------------------------------------------------------------------------
-OPTED_OUT_SMS = B("{office}：已退訂，不再傳送訊息給您。", "{office}: opted out, no more messages.")
+# The office is named once, in Chinese: its English name would take a second part.
+OPTED_OUT_SMS = B("{office}：已退訂，不再傳送訊息給您。", "Opted out: no more messages from us.")
 
 # -- a text asking about a case, or anything else ---------------------------------------------
 HELP_SMS = B(
     "{office}：查案件請傳「案件編號 統編」或「案件編號 手機末4碼」，退訂請傳STOP。",
-    "Send case no. and company ID (or phone's last 4 digits) for its stage; STOP to opt out.",
+    "Case stage: send case no. + company ID or phone's last 4 digits. STOP: opt out.",
 )
 CASE_STAGE_SMS = B("{office}：案件{number}目前為「{stage}」。", "Case {number}: {stage}.")
 CASE_NOT_FOUND_SMS = B(
     "{office}：查無此案件或資料不符。請傳「案件編號 統編」或「案件編號 手機末4碼」。",
-    "No case with that number and ID. Send case no. and company ID or phone's last 4 digits.",
+    "No match. Send case no. + company ID or phone's last 4 digits.",
 )
 
 # -- the opt-out page of an e-mail's link -----------------------------------------------------

@@ -16,6 +16,7 @@ import pytest
 from counterdesk import reply_phrases as words
 from counterdesk.case_phrases import STAGES
 from counterdesk.notify.channels import HttpSmsChannel
+from counterdesk.notify.opt_out_notes import sms_parts
 from counterdesk.queue import ManualClock, TicketEngine, outbox
 from counterdesk.queue.cases import Cases
 from counterdesk.queue.errors import CounterdeskError
@@ -119,6 +120,7 @@ def test_stop_opts_the_sender_out_with_one_confirmation_and_a_later_notice_is_no
         f"{words.OPTED_OUT_SMS.zh.format(office=office.zh)}\n"
         f"{words.OPTED_OUT_SMS.en.format(office=office.en)}"
     )  # no "reply STOP" note under it
+    assert sms_parts(text) == 1  # one part, paid once
     with engine.db.write() as session:  # a producer's notice afterwards
         outbox.enqueue(
             session, key="booking:1:booked", recipient=CITIZEN, body="A001", now=now(engine)
@@ -141,6 +143,7 @@ def test_anything_else_gets_the_bilingual_help_text_through_the_outbox(
     )
     assert [to for to, _ in sent] == ["0987654321", "0987654321"]
     assert all(text == help_text for _, text in sent)  # it says STOP: no note under it
+    assert sms_parts(help_text) == 2
     assert all(key.startswith(REPLY) for key in statuses(engine))
 
 
