@@ -35,9 +35,14 @@ def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> st
         return None
     if len(text) > limit:
         raise InvalidInput(f"{what} is {len(text)} characters; at most {limit} fit")
-    if _CONTROL.search(text):
+    if has_control(text):
         raise InvalidInput(f"{what} contains control characters; only text can be kept")
     return text
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character (a line break is text)."""
+    return _CONTROL.search(text) is not None
 
 
 def ascii_digits(text: str) -> str:
