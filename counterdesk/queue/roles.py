@@ -131,7 +131,6 @@ ROLES: dict[str, Role] = {
             **BOOKING_WRITES,  # booking for a caller
             **CASE_WRITES,
             "outbox": ("INSERT", "UPDATE (status, updated_at)"),
-            "ticket_contacts": ("DELETE",),  # at close-day
             "api_keys": ("INSERT", "UPDATE (revoked_at)"),
         },
     ),

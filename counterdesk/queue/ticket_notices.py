@@ -27,7 +27,6 @@ from sqlalchemy import (
     bindparam,
     cast,
     delete,
-    exists,
     func,
     insert,
     literal,
@@ -79,7 +78,8 @@ _WATCHERS = (
             and_(
                 _tickets.c.business_date == bindparam("day"),
                 _tickets.c.status == Status.WAITING,
-                ~exists().where(_outbox.c.key == _AHEAD_KEY),
+                # The key alone: a terminal's login may not read the recipients.
+                ~select(_outbox.c.key).where(_outbox.c.key == _AHEAD_KEY).exists(),
             ),
         ),
     )
