@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from counterdesk import watch_phrases as words
 from counterdesk.phrases import Bilingual, go_to_counter
 from counterdesk.queue import outbox
-from counterdesk.queue.lookups import people_ahead
+from counterdesk.queue.lookups import ahead_of
 from counterdesk.queue.models import (
     EventKind,
     OutboxRow,
@@ -60,7 +60,7 @@ _WATCHED = select(_contacts.c.ticket_id)
 # Of those, the ticket just called, and today's waiting tickets not yet told their turn is near.
 _WATCHERS = (
     select(
-        _contacts.c.ticket_id,
+        _tickets.c.id,
         _contacts.c.contact,
         _tickets.c.number,
         _tickets.c.service_code,
@@ -92,7 +92,7 @@ _CALLS = select(func.count()).where(
 class Watcher(NamedTuple):
     """A waiting ticket with the contact left on it: what its notices need."""
 
-    ticket_id: int
+    id: int
     contact: str
     number: str
     service_code: str
@@ -123,7 +123,7 @@ def changed(
         return
     parameters = {"watched": list(watched), "called": called or 0, "day": day}
     for row in session.execute(_WATCHERS, parameters):
-        if row.ticket_id == called:
+        if row.id == called:
             _called(session, office, row, now)
         else:
             _ahead_now(session, office, row, now)
@@ -153,19 +153,12 @@ def _ahead_now(
 ) -> bool:
     """Send the "turn is near" notice of the waiting ticket ``row`` (with its ``contact``) if
     at most ``queue.notify_ahead`` are ahead of it; False when more are, or it was sent."""
-    ahead = people_ahead(
-        session,
-        day=row.business_date,
-        service=row.service_code,
-        priority=row.priority,
-        queued_at=row.queued_at,
-        ticket_id=row.ticket_id,
-    )
+    ahead = ahead_of(session, row)
     if ahead > office.queue.notify_ahead:
         return False
     said = words.ahead_notice(ahead)
     count = {"ahead": ahead}
-    return _send(session, office, row, ahead_key(row.ticket_id), said, now, count, count)
+    return _send(session, office, row, ahead_key(row.id), said, now, count, count)
 
 
 def ended(session: Session, ticket_ids: Collection[int]) -> None:
@@ -176,9 +169,9 @@ def ended(session: Session, ticket_ids: Collection[int]) -> None:
 
 
 def _called(session: Session, office: Office, row: Row[*tuple[Any, ...]], now: dt.datetime) -> None:
-    call = int(session.execute(_CALLS, {"ticket_id": row.ticket_id}).scalar_one())
+    call = int(session.execute(_CALLS, {"ticket_id": row.id}).scalar_one())
     go = go_to_counter(row.counter_number)
-    key = called_key(row.ticket_id, call)
+    key = called_key(row.id, call)
     _send(session, office, row, key, words.NOTICE_CALLED, now, {"go": go.zh}, {"go": go.en})
 
 

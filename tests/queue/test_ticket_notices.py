@@ -5,10 +5,10 @@ however it ends. Real SQLite file, the sample office, the clock at Friday 09:00.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from counterdesk.queue import ManualClock, NotFound, TicketEngine
 from counterdesk.queue.errors import InvalidInput
@@ -268,19 +268,6 @@ def test_only_a_waiting_ticket_of_today_takes_one(
     with pytest.raises(WatchRefused):
         watch.leave(second.token, "0912345678")
     assert contacts(engine) == {}
-
-
-@pytest.fixture
-def statements(engine: TicketEngine) -> Iterator[list[str]]:
-    """The SQL sent to the database while the test runs."""
-    sent: list[str] = []
-
-    def note(conn: object, cursor: object, statement: str, *args: object) -> None:
-        sent.append(statement)
-
-    event.listen(engine.db.engine, "before_cursor_execute", note)
-    yield sent
-    event.remove(engine.db.engine, "before_cursor_execute", note)
 
 
 def test_call_next_without_contacts_asks_one_query_more(
