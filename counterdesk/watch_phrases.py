@@ -35,11 +35,11 @@ WATCH_CONTROL = B(
     "聯絡方式含有無法使用的控制字元", "The contact contains control characters that cannot be used"
 )
 WATCH_BAD_EMAIL = B(
-    "電子郵件地址格式不正確，例如 name@example.com.tw",
+    "這不是電子郵件地址，格式如 name@example.com.tw",
     "This is not an e-mail address like name@example.com.tw",
 )
 WATCH_BAD_PHONE = B(
-    "不是台灣手機號碼（09xx-xxx-xxx 或 +886 9xx-xxx-xxx）",
+    "這不是台灣手機號碼（09xx-xxx-xxx 或 +886 9xx-xxx-xxx）",
     "This is not a Taiwan mobile number (09xx-xxx-xxx or +886 9xx-xxx-xxx)",
 )
 WATCH_OPTED_OUT = B(

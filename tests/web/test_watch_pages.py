@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
+from counterdesk import booking_phrases
 from counterdesk import watch_phrases as words
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import ManualClock, TicketEngine
@@ -148,3 +149,4 @@ def test_the_per_address_write_budget_counts_these_too(engine: TicketEngine) -> 
         assert post(client, f"/t/{mine.token}/watch/remove").status == 303
         over = leave(client, mine, "0912345678")
     assert over.status == 429 and "Retry-After" in over.headers
+    assert says(over, booking_phrases.TOO_MANY)  # worded for any of the forms
