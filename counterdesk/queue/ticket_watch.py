@@ -75,6 +75,23 @@ class TicketWatch:
             )
         return bool(getattr(done, "rowcount", 0))
 
+    def purge_past(self) -> int:
+        """Delete the contacts left on tickets of days that are over, should close-day not have
+        ended them (the status server's upkeep runs this): none outlives its day. Reads only
+        the few tickets that have one."""
+        today = self.engine.business_date()
+        with self.engine.db.write() as session:
+            watched = session.scalars(select(TicketContactRow.ticket_id)).all()
+            if not watched:
+                return 0
+            past = select(TicketRow.id).where(
+                TicketRow.id.in_(watched), TicketRow.business_date < today
+            )
+            done = session.execute(
+                delete(TicketContactRow).where(TicketContactRow.ticket_id.in_(past))
+            )
+        return int(getattr(done, "rowcount", 0))
+
     def _waiting(self, session: Session, token: str) -> TicketRow:
         """The ticket, locked against its ending meanwhile: today's, waiting, not lapsed."""
         ticket = _ticket(session, token, lock=True)

@@ -506,6 +506,7 @@ def test_turn_notices_each_by_its_own_login(login: Login, clock: ManualClock) ->
     assert called is not None and called.id == behind[0].id
     assert counter.read.ticket(lapsing.number).status == "cancelled"
     clock.advance(days=1)
+    assert watch.purge_past() == 2  # far and behind[-1]: the web login's upkeep, if no close-day
     administrator = login("administrator")
     assert administrator.close_day().removed == 6  # removed, the 4th, far and behind[1:]
 

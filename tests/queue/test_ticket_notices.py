@@ -289,3 +289,17 @@ def test_the_office_sets_how_many_ahead(engine: TicketEngine, watch: TicketWatch
     assert outbox(engine) == {}  # two ahead
     serve_next(engine)
     assert "1 person is ahead of A003" in outbox(engine)[f"ticket:{mine.id}:ahead"]
+
+
+def test_contacts_of_days_not_closed_are_purged_the_next_day(
+    engine: TicketEngine, watch: TicketWatch, clock: ManualClock
+) -> None:
+    """close-day ends them; should nobody run it, the status server's upkeep deletes them."""
+    (old,) = queue_of(engine, 1)
+    watch.leave(old.token, "0912345678")
+    assert watch.purge_past() == 0
+    clock.advance(days=1)
+    (new,) = queue_of(engine, 1)
+    watch.leave(new.token, "0987654321")
+    assert watch.purge_past() == 1
+    assert contacts(engine) == {new.id: "0987654321"}

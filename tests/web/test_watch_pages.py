@@ -11,6 +11,7 @@ import pytest
 
 from counterdesk import booking_phrases
 from counterdesk import watch_phrases as words
+from counterdesk.feedback import Feedback
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.outbox import opt_out
@@ -18,6 +19,7 @@ from counterdesk.queue.ticket_watch import TicketWatch
 from counterdesk.queue.views import Ticket
 from counterdesk.web.limits import Limits
 from counterdesk.web.server import make_server
+from counterdesk.web.upkeep import Upkeep
 from tests.web.support import Client, FakeMonotonic, Reply
 from tests.web.test_booking_pages import post, visible
 
@@ -150,3 +152,14 @@ def test_the_per_address_write_budget_counts_these_too(engine: TicketEngine) -> 
         over = leave(client, mine, "0912345678")
     assert over.status == 429 and "Retry-After" in over.headers
     assert says(over, booking_phrases.TOO_MANY)  # worded for any of the forms
+
+
+def test_the_upkeep_deletes_contacts_of_days_that_are_over(
+    engine: TicketEngine, client: Client, clock: ManualClock
+) -> None:
+    mine = engine.issue("precheck")
+    assert leave(client, mine, "0912345678").status == 303
+    assert Upkeep(Feedback(engine)).run_once() == 0
+    clock.advance(days=1)
+    assert Upkeep(Feedback(engine)).run_once() == 1
+    assert TicketWatch(engine).left(mine.token) is None
