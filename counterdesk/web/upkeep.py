@@ -20,6 +20,7 @@ from collections.abc import Callable
 from counterdesk.feedback import Feedback
 from counterdesk.logs import log_failure
 from counterdesk.queue.bookings import Bookings
+from counterdesk.queue.cases import Cases
 from counterdesk.queue.ticket_watch import TicketWatch
 
 log = logging.getLogger(__name__)
@@ -33,14 +34,15 @@ class Upkeep:
     def __init__(self, feedback: Feedback, interval: float = EVERY_MINUTE) -> None:
         self.feedback = feedback
         self.bookings = Bookings(feedback.engine)
+        self.cases = Cases(feedback.engine)
         self.watch = TicketWatch(feedback.engine)
         self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="status-upkeep", daemon=True)
 
     def run_once(self) -> int:
-        """One pass; returns how many contact details (opinions', bookings', tickets') were
-        deleted.
+        """One pass; returns how many contact details (opinions', bookings', cases',
+        tickets') were deleted.
 
         Each job runs whatever became of the others, so one failing every time (a table
         locked, a bad row) never stops the contact deletions the office promised; the first
@@ -50,6 +52,7 @@ class Upkeep:
             (self.feedback.opinions.purge_contacts, "deleted the contacts of %d opinions", True),
             (bookings.mark_no_shows, "marked %d bookings nobody checked in for no-shows", False),
             (bookings.purge_contacts, "deleted the contacts of %d past bookings", True),
+            (self.cases.purge_contacts, "deleted the contacts of %d closed cases", True),
             (self.watch.purge_past, "deleted the contacts left on %d tickets of past days", True),
             (self._refresh_office, "", False),
         )

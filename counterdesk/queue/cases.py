@@ -1,0 +1,577 @@
+"""Cases: the application a citizen hands in at the counter, followed after the ticket ends.
+
+Staff register a case when they finish the ticket it was handed in at (or later, from the
+ticket), under the office's own case or receipt number; the service's ``cases.standard_days``
+gives its expected completion date in working days (``working_days_after``). A case then
+moves through the stages of ``MOVES`` (received → under review → correction needed → approved
+or rejected → ready for pick-up, mailed or delivered electronically → closed), at the console,
+in the supervisor window, by a CSV import or through the API: every way calls ``Cases.move``,
+so the rules and the log are the same for all. Every move is a ``case_events`` row with its
+time and who moved it, and, for a citizen who left a contact and chose that stage, a notice in
+the outbox written in the move's own transaction (``queue/case_notices.py``).
+
+The public lookup (web page, SMS reply) asks for the case number and a second factor: the
+company's unified business number, or the last four digits of the phone number left with the
+case. An unknown number and a wrong factor are refused alike, so the lookup does not tell
+which case numbers exist; its callers rate-limit it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hmac
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from counterdesk.queue import case_notices
+from counterdesk.queue.contacts import normal_contact
+from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
+from counterdesk.queue.models import CaseEventRow, CaseRow, CaseStage, Status, TicketRow
+from counterdesk.queue.office import Office, Service
+from counterdesk.queue.typed_text import ascii_digits, clean_text
+from counterdesk.queue.views import View
+
+if TYPE_CHECKING:
+    from counterdesk.queue.engine import TicketEngine
+
+S = CaseStage
+# The moves a case may make; any stage but closed may also be closed (withdrawn, or done).
+MOVES: dict[CaseStage, tuple[CaseStage, ...]] = {
+    S.RECEIVED: (S.UNDER_REVIEW, S.CORRECTION, S.APPROVED, S.REJECTED, S.CLOSED),
+    S.UNDER_REVIEW: (S.CORRECTION, S.APPROVED, S.REJECTED, S.CLOSED),
+    S.CORRECTION: (S.UNDER_REVIEW, S.APPROVED, S.REJECTED, S.CLOSED),
+    # A rejected application's decision and documents are handed back as an approved one's.
+    S.APPROVED: (S.READY, S.MAILED, S.ELECTRONIC, S.CLOSED),
+    S.REJECTED: (S.READY, S.MAILED, S.ELECTRONIC, S.CLOSED),
+    S.READY: (S.CLOSED,),
+    S.MAILED: (S.CLOSED,),
+    S.ELECTRONIC: (S.CLOSED,),
+    S.CLOSED: (),
+}
+DECIDED = (S.APPROVED, S.REJECTED)
+HANDED_OVER = (S.READY, S.MAILED, S.ELECTRONIC)
+# The stages a citizen may be told of; by default all of them but "received" (they are at the
+# counter then) and "closed" (nothing left to do).
+NOTIFIABLE = (S.UNDER_REVIEW, S.CORRECTION, S.APPROVED, S.REJECTED, *HANDED_OVER)
+DEFAULT_NOTICES = (S.CORRECTION, *DECIDED, *HANDED_OVER)
+NUMBER_LENGTH, NOTE_LENGTH, BY_LENGTH = 40, 300, 48  # by: "api:" and a 40-letter key name
+# A correction's date: within a year (a later one is a typo the citizen would be sent).
+LONGEST_CORRECTION = dt.timedelta(days=365)
+MOST_LISTED = 10_000
+_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,39}$")
+_BUSINESS_NUMBER = re.compile(r"^[0-9]{8}$")
+_PHONE_DIGITS = 4
+# The weights of the unified business number's check (財政部 rule, divisible by 5 since 2023).
+_UBN_WEIGHTS = (1, 2, 1, 2, 1, 2, 4, 1)
+LOOKUP_REFUSED = "no case matches that number and second factor"
+
+
+class CaseRefused(QueueError):
+    """A case cannot be registered or moved as asked (a move the stages do not allow)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Case(View):
+    """A case as windows and pages show it: never its contact, only whether one was left."""
+
+    id: int
+    number: str
+    service: str
+    stage: str
+    ticket_id: int | None
+    received_at: dt.datetime
+    received_on: dt.date
+    expected_on: dt.date
+    decided_at: dt.datetime | None
+    ready_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    correction_note: str | None
+    correction_due: dt.date | None
+    has_business_number: bool
+    has_contact: bool
+    notify_stages: tuple[str, ...]
+    registered_by: str | None
+    updated_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: CaseRow) -> Case:
+        return cls(
+            id=row.id,
+            number=row.number,
+            service=row.service_code,
+            stage=row.stage,
+            ticket_id=row.ticket_id,
+            received_at=row.received_at,
+            received_on=row.received_on,
+            expected_on=row.expected_on,
+            decided_at=row.decided_at,
+            ready_at=row.ready_at,
+            closed_at=row.closed_at,
+            correction_note=row.correction_note if row.stage == S.CORRECTION else None,
+            correction_due=row.correction_due if row.stage == S.CORRECTION else None,
+            has_business_number=row.business_number is not None,
+            has_contact=row.contact is not None,
+            notify_stages=_stages(row.notify_stages),
+            registered_by=row.registered_by,
+            updated_at=row.updated_at,
+        )
+
+    @property
+    def next_stages(self) -> tuple[str, ...]:
+        """The stages this case may be moved to now."""
+        return tuple(MOVES[CaseStage(self.stage)])
+
+    def overdue(self, today: dt.date) -> bool:
+        """Past its expected completion date and not yet decided (nor closed), and not
+        waiting for the citizen's correction (that time is not the office's)."""
+        waiting = self.decided_at is None and self.closed_at is None
+        return waiting and self.stage != S.CORRECTION and today > self.expected_on
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseEvent(View):
+    at: dt.datetime
+    from_stage: str | None
+    stage: str
+    by: str | None
+    note: str | None
+
+
+def working_days_after(office: Office, day: dt.date, days: int) -> dt.date:
+    """The ``days``-th day after ``day`` on which the office opens (``Office.open_on``: its
+    weekdays, less its closed dates); ``day`` itself for 0."""
+    found = day
+    for _ in range(days):
+        found += dt.timedelta(days=1)
+        for _ in range(366):  # an office closed a whole year is a broken office file
+            if office.open_on(found):
+                break
+            found += dt.timedelta(days=1)
+        else:
+            raise QueueError(f"the office opens on no day in the year after {found}")
+    return found
+
+
+def case_number(text: str) -> str:
+    """The office's case number as typed: trimmed, upper-case, full-width digits and letters
+    made ASCII; letters, digits and dashes only."""
+    number = ascii_digits(text or "").strip().upper()
+    number = number.translate(_FULL_WIDTH)
+    if not number:
+        raise InvalidInput("the case number is empty")
+    if len(number) > NUMBER_LENGTH:
+        raise InvalidInput(f"the case number is {len(number)} characters; at most 40 fit")
+    if not _NUMBER.fullmatch(number):
+        raise InvalidInput(
+            f"the case number {number[:NUMBER_LENGTH]!r} may only hold letters, digits and dashes"
+        )
+    return number
+
+
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(ord("Ａ"), ord("Ｚ") + 1)} | {
+    ord("－"): ord("-")
+}
+
+
+def business_number(text: str | None) -> str | None:
+    """A company's unified business number (統一編號): 8 digits passing its check; None if
+    empty."""
+    digits = ascii_digits(text or "").replace(" ", "").strip()
+    if not digits:
+        return None
+    if not _BUSINESS_NUMBER.fullmatch(digits):
+        raise InvalidInput(f"the unified business number {digits[:20]!r} is not 8 digits")
+    if not _ubn_checks(digits):
+        raise InvalidInput(f"the unified business number {digits} fails its check digit")
+    return digits
+
+
+def _ubn_checks(digits: str) -> bool:
+    sums = [sum(divmod(int(d) * w, 10)) for d, w in zip(digits, _UBN_WEIGHTS, strict=True)]
+    total = sum(sums)
+    if total % 5 == 0:
+        return True
+    # A 7 in the seventh place gives 28, whose digit sum may be counted as 1 or 0.
+    return digits[6] == "7" and (total + 1) % 5 == 0
+
+
+def notice_stages(stages: Iterable[str] | str | None) -> tuple[CaseStage, ...]:
+    """The stages a citizen chose to be told of (names, or one comma-separated string);
+    ``None`` for the default ones."""
+    if stages is None:
+        return DEFAULT_NOTICES
+    if isinstance(stages, str):
+        stages = [name.strip() for name in stages.split(",")]
+    chosen = []
+    for name in stages:
+        try:
+            stage = CaseStage(name)
+        except ValueError:
+            stage = None
+        if stage not in NOTIFIABLE:
+            known = ", ".join(NOTIFIABLE)
+            raise InvalidInput(f"{name!r} is not a stage one can be told of ({known})")
+        chosen.append(stage)
+    return tuple(dict.fromkeys(chosen))
+
+
+def _stages(text: str | None) -> tuple[str, ...]:
+    return tuple(text.split(",")) if text else ()
+
+
+def working_days_between(office: Office, first: dt.date, last: dt.date) -> int:
+    """The days the office opens after ``first`` up to and including ``last`` (0 if ``last``
+    is not after ``first``): the working days a case took, or waited."""
+    days = (last - first).days
+    return sum(office.open_on(first + dt.timedelta(days=n)) for n in range(1, days + 1))
+
+
+class Cases:
+    """The cases of one office, over the engine's database and clock."""
+
+    def __init__(self, engine: TicketEngine) -> None:
+        self.engine = engine
+
+    @property
+    def office(self) -> Office:
+        return self.engine.office
+
+    def followed(self, code: str) -> Service:
+        """The service ``code`` if it registers cases, else a refusal naming those that do."""
+        service = self.office.known_service(code)
+        if service.cases is None:
+            names = [s.code for s in self.office.services if s.cases]
+            raise CaseRefused(
+                f"{service.name.en} ({service.code}) registers no cases"
+                + (f"; cases are registered for: {', '.join(names)}" if names else "")
+            )
+        return service
+
+    # -- registering and moving --------------------------------------------------------
+
+    def register(
+        self,
+        number: str,
+        *,
+        ticket_id: int | None = None,
+        service: str | None = None,
+        business_number_text: str | None = None,
+        contact: str | None = None,
+        notify: Iterable[str] | str | None = None,
+        by: str | None = None,
+    ) -> Case:
+        """Register the application handed in at ticket ``ticket_id`` (served or being served)
+        as case ``number``; its service is the ticket's unless ``service`` names another."""
+        number = case_number(number)
+        ubn = business_number(business_number_text)
+        contact = normal_contact(contact)
+        stages = notice_stages(notify)
+        if contact is None:
+            if notify is not None:
+                raise InvalidInput(
+                    "notices were chosen but no contact (mobile or e-mail) to send them to"
+                )
+            stages = ()
+        by = clean_text(by, "who registers the case", BY_LENGTH, required=False)
+        now = self.engine.clock.now()
+        with self.engine.db.write() as session:
+            code = service
+            if ticket_id is not None:
+                ticket = session.get(TicketRow, ticket_id)
+                if ticket is None:
+                    raise NotFound(f"no ticket with id {ticket_id}")
+                if ticket.status not in (Status.SERVING, Status.DONE):
+                    raise CaseRefused(
+                        f"ticket {ticket.number} is {ticket.status}: a case is registered for "
+                        "a ticket being served or served"
+                    )
+                code = code or ticket.service_code
+            if code is None:
+                raise InvalidInput("a case needs its service (or the ticket it was handed in at)")
+            rules = self.followed(code).cases
+            assert rules is not None
+            if session.scalar(select(CaseRow.id).where(CaseRow.number == number)) is not None:
+                raise CaseRefused(f"case {number} is already registered")
+            today = self.office.local_date(now)
+            row = CaseRow(
+                number=number,
+                service_code=code,
+                ticket_id=ticket_id,
+                stage=S.RECEIVED,
+                received_at=now,
+                received_on=today,
+                expected_on=working_days_after(self.office, today, rules.standard_days),
+                business_number=ubn,
+                contact=contact,
+                notify_stages=",".join(stages) or None,
+                registered_by=by,
+                updated_at=now,
+            )
+            session.add(row)
+            try:
+                session.flush()
+            except IntegrityError:  # another clerk registered it since the check above
+                raise CaseRefused(f"case {number} is already registered") from None
+            _log(session, row, None, now, by, None)
+            return Case.of(row)
+
+    def move(
+        self,
+        number: str,
+        stage: str,
+        *,
+        by: str,
+        note: str | None = None,
+        due: dt.date | None = None,
+    ) -> Case:
+        """Move case ``number`` to ``stage``; a correction needs what is missing (``note``)
+        and by when (``due``: a day the office opens, after today and within a year).
+        Logged with who moved it, and the citizen told if they chose it."""
+        with self.engine.db.write() as session:
+            return Case.of(self._move(session, number, stage, by=by, note=note, due=due))
+
+    def move_many(self, moves: Sequence[CaseMove], *, by: str) -> list[Case]:
+        """Every move of a bulk change in one transaction: all of them, or (on the first
+        refusal, which names its line) none."""
+        with self.engine.db.write() as session:
+            done = []
+            for move in moves:
+                try:
+                    row = self._move(
+                        session, move.number, move.stage, by=by, note=move.note, due=move.due
+                    )
+                except (QueueError, InvalidInput) as refused:
+                    raise type(refused)(f"line {move.line}: {refused}") from None
+                done.append(Case.of(row))
+            return done
+
+    def _move(
+        self,
+        session: Session,
+        number: str,
+        stage: str,
+        *,
+        by: str,
+        note: str | None,
+        due: dt.date | None,
+    ) -> CaseRow:
+        to = _stage(stage)
+        note = clean_text(note, "the note", NOTE_LENGTH, required=False)
+        by = clean_text(by, "who moves the case", BY_LENGTH, required=True)
+        now = self.engine.clock.now()
+        today = self.office.local_date(now)
+        row = self._row(session, number, lock=True)
+        was = CaseStage(row.stage)
+        if to == was:
+            raise CaseRefused(f"case {row.number} is already {_name(to)}")
+        if to not in MOVES[was]:
+            allowed = ", ".join(MOVES[was]) or "none: it is closed"
+            raise CaseRefused(
+                f"case {row.number} is {_name(was)}: it cannot be moved to {_name(to)} "
+                f"(next: {allowed})"
+            )
+        if to == S.CORRECTION:
+            if note is None:
+                raise InvalidInput("a correction needs a note saying what is missing")
+            row.correction_note, row.correction_due = note, self._due(due, today)
+        elif due is not None:
+            raise InvalidInput("only a correction takes a date")
+        if was == S.CORRECTION:
+            self._extend_by_correction(session, row, today)
+        row.stage = to
+        row.updated_at = now
+        if to in DECIDED:
+            row.decided_at = now
+        elif to in HANDED_OVER:
+            row.ready_at = now
+        elif to == S.CLOSED:
+            row.closed_at = now
+        event = _log(session, row, was, now, by, note)
+        if row.contact and to in _stages(row.notify_stages):
+            case_notices.moved(session, self.office, row, event.id, now)
+        return row
+
+    def _due(self, due: object, today: dt.date) -> dt.date:
+        """A correction's date, checked: a day (not a moment), after today, within a year,
+        and one the office opens, since the citizen brings the correction there."""
+        if due is None:
+            raise InvalidInput("a correction needs a date after today to correct it by")
+        if isinstance(due, dt.datetime) or not isinstance(due, dt.date):
+            raise InvalidInput(f"a correction's date must be a day (YYYY-MM-DD), not {due!r}")
+        if due <= today:
+            raise InvalidInput("a correction needs a date after today to correct it by")
+        if due > today + LONGEST_CORRECTION:
+            raise InvalidInput(f"a correction's date {due} is more than a year ahead")
+        if not self.office.open_on(due):
+            raise InvalidInput(f"the office is closed on {due}: choose a day it opens")
+        return due
+
+    def _extend_by_correction(self, session: Session, row: CaseRow, today: dt.date) -> None:
+        """Time waiting for the citizen's correction is not the office's processing time
+        (補正期間不計入處理期間): the expected date moves on by the working days it took."""
+        began = session.scalar(
+            select(func.max(CaseEventRow.at)).where(
+                CaseEventRow.case_id == row.id, CaseEventRow.stage == S.CORRECTION
+            )
+        )
+        if began is not None:
+            waited = working_days_between(self.office, self.office.local_date(began), today)
+            row.expected_on = working_days_after(self.office, row.expected_on, waited)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def by_number(self, number: str) -> Case:
+        with self.engine.db.read() as session:
+            return Case.of(self._row(session, number))
+
+    def for_ticket(self, ticket_id: int) -> list[Case]:
+        """The cases handed in at a ticket, oldest first (the status page shows them)."""
+        with self.engine.db.read() as session:
+            rows = session.scalars(
+                select(CaseRow).where(CaseRow.ticket_id == ticket_id).order_by(CaseRow.id)
+            )
+            return [Case.of(row) for row in rows]
+
+    def events(self, number: str) -> list[CaseEvent]:
+        with self.engine.db.read() as session:
+            row = self._row(session, number)
+            events = session.scalars(
+                select(CaseEventRow).where(CaseEventRow.case_id == row.id).order_by(CaseEventRow.id)
+            )
+            return [CaseEvent(e.at, e.from_stage, e.stage, e.by, e.note) for e in events]
+
+    def listed(
+        self,
+        *,
+        stages: Iterable[str] | None = None,
+        service: str | None = None,
+        received_from: dt.date | None = None,
+        received_to: dt.date | None = None,
+        limit: int = 500,
+    ) -> list[Case]:
+        """Cases newest first, by stage, service and day of receipt (all when not given); at
+        most ``limit`` (1 to 10,000), for a list to show, not for figures."""
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MOST_LISTED:
+            raise InvalidInput(f"the list limit must be 1 to {MOST_LISTED} cases, not {limit!r}")
+        query = select(CaseRow)
+        if stages is not None:
+            query = query.where(CaseRow.stage.in_([_stage(s) for s in stages]))
+        if service is not None:
+            query = query.where(CaseRow.service_code == service)
+        if received_from is not None:
+            query = query.where(CaseRow.received_on >= received_from)
+        if received_to is not None:
+            query = query.where(CaseRow.received_on <= received_to)
+        with self.engine.db.read() as session:
+            rows = session.scalars(query.order_by(CaseRow.id.desc()).limit(limit))
+            return [Case.of(row) for row in rows]
+
+    def overdue(self) -> list[Case]:
+        """Open cases not decided by their expected date, the longest overdue first."""
+        today = self.engine.business_date()
+        with self.engine.db.read() as session:
+            rows = session.scalars(
+                select(CaseRow)
+                .where(
+                    CaseRow.decided_at.is_(None),
+                    CaseRow.closed_at.is_(None),
+                    CaseRow.stage != S.CORRECTION,
+                    CaseRow.expected_on < today,
+                )
+                .order_by(CaseRow.expected_on, CaseRow.id)
+            )
+            return [Case.of(row) for row in rows]
+
+    def lookup(self, number: str, factor: str) -> Case:
+        """The case a citizen asks for by its number and a second factor (the unified
+        business number, or the last four digits of the phone left with it). Anything that
+        does not match, or that is not even well-formed, is refused with one message."""
+        try:
+            wanted = case_number(number)
+        except InvalidInput:
+            raise NotFound(LOOKUP_REFUSED) from None
+        given = ascii_digits(factor or "").replace(" ", "").replace("-", "").strip()
+        if not (given.isascii() and given.isdigit()):
+            raise NotFound(LOOKUP_REFUSED)  # before any query: no case is told apart
+        with self.engine.db.read() as session:
+            row = session.scalars(select(CaseRow).where(CaseRow.number == wanted)).one_or_none()
+            if row is None or not _factor_matches(row, given):
+                raise NotFound(LOOKUP_REFUSED)
+            return Case.of(row)
+
+    def purge_contacts(self) -> int:
+        """Blank the contacts of cases handed over or closed more than
+        ``cases.contact_retention_days`` ago: no notice is left to send after the hand-over,
+        and a case nobody closes must not keep its contact for ever."""
+        now = self.engine.clock.now()
+        before = now - dt.timedelta(days=self.office.cases.contact_retention_days)
+        ended = func.coalesce(CaseRow.ready_at, CaseRow.closed_at)
+        with self.engine.db.write() as session:
+            rows = session.scalars(
+                select(CaseRow).where(CaseRow.contact.is_not(None), ended < before)
+            ).all()
+            for row in rows:
+                row.contact, row.contact_deleted_at, row.notify_stages = None, now, None
+            return len(rows)
+
+    def _row(self, session: Session, number: str, *, lock: bool = False) -> CaseRow:
+        wanted = case_number(number)
+        query = select(CaseRow).where(CaseRow.number == wanted)
+        row = session.scalars(query.with_for_update() if lock else query).one_or_none()
+        if row is None:
+            raise NotFound(f"no case {wanted}")
+        return row
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseMove:
+    """One move of a bulk change (a CSV line, an API call's item); ``line`` names it."""
+
+    number: str
+    stage: str
+    note: str | None = None
+    due: dt.date | None = None
+    line: int = 0
+
+
+def _factor_matches(row: CaseRow, given: str) -> bool:
+    expected = []
+    if row.business_number:
+        expected.append(row.business_number)
+    if row.contact and "@" not in row.contact:
+        expected.append(row.contact[-_PHONE_DIGITS:])
+    # Compared in constant time each, and every one compared, so timing tells nothing.
+    matches = [hmac.compare_digest(given.encode(), e.encode()) for e in expected]
+    return bool(given) and any(matches)
+
+
+def _stage(name: str) -> CaseStage:
+    try:
+        return CaseStage((name or "").strip().lower())
+    except ValueError:
+        known = ", ".join(CaseStage)
+        raise InvalidInput(f"{name!r} is not a case stage ({known})") from None
+
+
+def _name(stage: CaseStage) -> str:
+    return stage.value.replace("_", " ")
+
+
+def _log(
+    session: Session,
+    row: CaseRow,
+    was: CaseStage | None,
+    now: dt.datetime,
+    by: str | None,
+    note: str | None,
+) -> CaseEventRow:
+    event = CaseEventRow(case_id=row.id, at=now, from_stage=was, stage=row.stage, by=by, note=note)
+    session.add(event)
+    session.flush()
+    return event
