@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from counterdesk.board.window import open_board
 from counterdesk.counter.window import ConsoleWindow, open_console
+from counterdesk.demo.cases import demo_cases, status_page
 from counterdesk.demo.notifications import demo_notifier
 from counterdesk.devices.speech_protocol import Speaker
 from counterdesk.kiosk.window import open_kiosk
@@ -250,6 +251,10 @@ def run_demo(args: argparse.Namespace) -> int:
         print("the demo office issues numbers at any hour (a real office keeps its own hours)")
         for booking in book_demo_appointments(engine):
             _print_booking(engine.office, booking)
+        ready = demo_cases(engine)
+        page = ready and status_page(engine, ready)
+        if ready and page:
+            print(f"case {ready.number} is ready for pick-up; its ticket's status page: {page}")
     else:  # someone else's database: its office, staff and hours stay as they are
         days = fill_history(engine, days=args.simulate) if args.simulate else []
     if args.simulate:

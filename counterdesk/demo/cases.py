@@ -1,0 +1,84 @@
+"""The demo office's cases: one at every stage a case can be in, so a newcomer finds each in
+the supervisor's figures, the consoles and on the status pages, with or without simulated
+history (whose own cases are mostly closed, the last days' still early on).
+
+Each stage that has no case yet gets one, registered and moved now through ``Cases`` as staff
+would. The case ready for pick-up is handed in at the latest finished ticket of its service,
+when the simulated history has one, so its ticket's status page shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from counterdesk.queue.cases import Case, CaseRefused, Cases
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.models import CaseStage, Status, TicketRow
+
+S = CaseStage
+# How a case reaches each stage, from "received".
+ROUTES: dict[CaseStage, tuple[CaseStage, ...]] = {
+    S.RECEIVED: (),
+    S.UNDER_REVIEW: (S.UNDER_REVIEW,),
+    S.CORRECTION: (S.UNDER_REVIEW, S.CORRECTION),
+    S.APPROVED: (S.UNDER_REVIEW, S.APPROVED),
+    S.REJECTED: (S.UNDER_REVIEW, S.REJECTED),
+    S.READY: (S.UNDER_REVIEW, S.APPROVED, S.READY),
+    S.MAILED: (S.UNDER_REVIEW, S.APPROVED, S.MAILED),
+    S.ELECTRONIC: (S.UNDER_REVIEW, S.APPROVED, S.ELECTRONIC),
+    S.CLOSED: (S.UNDER_REVIEW, S.APPROVED, S.READY, S.CLOSED),
+}
+SERVICE = "amendment"  # the sample office's busiest case service
+STAFF = "wang"
+CORRECTION_NOTE = "董事會議事錄缺簽名 board minutes unsigned"
+CORRECTION_DAYS = 7
+
+
+def demo_cases(engine: TicketEngine) -> Case | None:
+    """A case at each stage that has none yet; the one ready for pick-up (None if one was
+    there already)."""
+    cases = Cases(engine)
+    today = engine.business_date()
+    ready = None
+    for index, stage in enumerate(ROUTES, start=1):
+        if cases.listed(stages=[stage], limit=1):
+            continue
+        number = f"DEMO-{today:%Y%m%d}-{index}"
+        ticket = _latest_ticket(engine) if stage == S.READY else None
+        try:
+            case = cases.register(number, ticket_id=ticket, service=SERVICE, by=STAFF)
+        except CaseRefused:  # an earlier run today registered it, and it has moved on
+            continue
+        for step in ROUTES[stage]:
+            correction = step == S.CORRECTION
+            case = cases.move(
+                number,
+                step,
+                by=STAFF,
+                note=CORRECTION_NOTE if correction else None,
+                due=today + dt.timedelta(days=CORRECTION_DAYS) if correction else None,
+            )
+        if stage == S.READY:
+            ready = case
+    return ready
+
+
+def _latest_ticket(engine: TicketEngine) -> int | None:
+    with engine.db.read() as session:
+        return session.scalar(
+            select(TicketRow.id)
+            .where(TicketRow.service_code == SERVICE, TicketRow.status == Status.DONE)
+            .order_by(TicketRow.finished_at.desc())
+            .limit(1)
+        )
+
+
+def status_page(engine: TicketEngine, case: Case) -> str | None:
+    """The address of the status page of the ticket ``case`` was handed in at, if any."""
+    if case.ticket_id is None:
+        return None
+    with engine.db.read() as session:
+        token = session.scalar(select(TicketRow.token).where(TicketRow.id == case.ticket_id))
+    return engine.office.office.status_url.format(token=token)
