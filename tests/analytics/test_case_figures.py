@@ -42,8 +42,14 @@ def without(office: Office, code: str) -> Office:
 
 @pytest.fixture
 def report(engine: TicketEngine, clock: ManualClock) -> CaseReport:
+    five_cases(engine, clock)
+    return case_figures_for(engine, FRIDAY, FRIDAY)
+
+
+def five_cases(engine: TicketEngine, clock: ManualClock) -> None:
     """Five cases received on Friday 2026-11-27 (incorporation: 2 working days, expected
-    Tuesday 12-01; amendment and branch: 7, expected Tuesday 12-08), seen on Wednesday 12-09."""
+    Tuesday 12-01; amendment and branch: 7, expected Tuesday 12-08), seen on Wednesday 12-09,
+    the branch service dropped from the office file since."""
     cases = Cases(engine)
     for number, service in (
         ("I-1", "incorporation"),
@@ -73,8 +79,7 @@ def report(engine: TicketEngine, clock: ManualClock) -> CaseReport:
     # Decided on the day it was received: 0 working days.
     moves(cases, clock, "B-1", (FRIDAY, "approved"), (FRIDAY, "electronic"), (monday, "closed"))
     on(clock, dt.date(2026, 12, 9))
-    engine.load_office(without(engine.office, "branch"))  # branch dropped since
-    return case_figures_for(engine, FRIDAY, FRIDAY)
+    engine.load_office(without(engine.office, "branch"))
 
 
 def test_the_totals_count_stages_decisions_and_working_days(report: CaseReport) -> None:
