@@ -574,20 +574,25 @@ def _cases(figures: CaseReport, filters: Filters, office: Any) -> list[Flowable]
     story += [_case_chart(rows, office), Spacer(1, 4 * mm)]
     body = [[_name(office, "service", row.key), *_case_cells(row)] for row in rows]
     body.append([_name(office, "total", None), *_case_cells(figures.total)])
-    story.append(_grid(*TITLES["service"], CASE_HEADINGS, body, [0.22] + [0.078] * 10))
+    widths = [0.2, 0.08, *[0.08] * 6, 0.09, 0.075, 0.075]  # "Corrected" wants a little more
+    story.append(_grid(*TITLES["service"], CASE_HEADINGS, body, widths))
     stages = [
         [_name(office, "service", row.key), *(f"{count:,}" for count in row.stages)]
         for row in (*rows, figures.total)
     ]
     stages[-1][0] = _name(office, "total", None)
     headings = (("", ""), *(STAGE_NAMES[stage] for stage in STAGES))
-    story.append(_grid("目前階段", "At each stage now", headings, stages, [0.19] + [0.09] * 9))
+    wider = {"electronic": 0.12, "correction": 0.09}  # their long names
+    widths = [wider.get(stage, 0.08) for stage in STAGES]
+    story.append(
+        _grid("目前階段", "At each stage now", headings, stages, [1 - sum(widths), *widths])
+    )
     return story
 
 
 CASE_HEADINGS = (
     ("", ""),
-    ("標準日數", "Standard days"),
+    ("標準日數", "Standard"),
     ("收件", "Received"),
     ("已決定", "Decided"),
     ("標準內", "Within standard"),
@@ -620,7 +625,7 @@ def _case_cells(row: CaseFigures) -> list[str]:
 
 def _case_chart(rows: Sequence[CaseFigures], office: Any) -> Drawing:
     """Working days to decision per service, median and p90, beside its standard in grey."""
-    height = 40 + 30 * len(rows)
+    height = 40 + 24 * len(rows)
     drawing = Drawing(WIDTH, height + 40)
     chart = HorizontalBarChart()
     chart.x, chart.y, chart.width, chart.height = 150, 30, WIDTH - 180, height - 20  # type: ignore[assignment]  # stubs say int; points are floats

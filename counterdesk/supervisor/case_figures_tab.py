@@ -46,9 +46,9 @@ class CaseFiguresTab(FiguresTab[CaseReport]):
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(self._card_row())
         layout.addLayout(self._breakdown_row(fit=True))
-        layout.addWidget(self.table, 3)
+        layout.addWidget(self.table, 1)
         self.chart = charts.ChartView()
-        layout.addWidget(self.chart, 4)
+        layout.addWidget(self.chart, 1)
         layout.addWidget(self.hint)
 
     def _captions(self) -> dict[str, str]:

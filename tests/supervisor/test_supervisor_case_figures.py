@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCharts import QHorizontalBarSeries
+from PySide6.QtCharts import QBarSeries
 from pytestqt.qtbot import QtBot
 
 from counterdesk.queue import ManualClock, TicketEngine
@@ -71,12 +71,12 @@ def test_the_cases_at_each_stage_and_the_chart(window: SupervisorWindow) -> None
     amendment = cells(model)[1]
     assert amendment[2] == "1"  # under review
     [series] = tab.chart.chart().series()
-    assert isinstance(series, QHorizontalBarSeries)
+    assert isinstance(series, QBarSeries)
     standard, median, p90 = series.barSets()
-    # Bottom to top: branch, amendment, incorporation.
-    assert (standard.label(), [standard.at(i) for i in range(3)]) == ("Standard", [7, 7, 2])
-    assert [median.at(i) for i in range(3)] == [0, 0, 2]  # the amendment: none decided
-    assert [p90.at(i) for i in range(3)] == [0, 0, 5]
+    # Incorporation, amendment, branch, as in the table.
+    assert (standard.label(), [standard.at(i) for i in range(3)]) == ("Standard", [2, 7, 7])
+    assert [median.at(i) for i in range(3)] == [2, 0, 0]  # the amendment: none decided
+    assert [p90.at(i) for i in range(3)] == [5, 0, 0]
 
 
 def test_the_service_filter_applies(qtbot: QtBot, window: SupervisorWindow) -> None:
