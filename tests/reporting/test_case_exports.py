@@ -19,6 +19,7 @@ from counterdesk.queue.engine import TicketEngine
 from counterdesk.reporting.exports import ExportRequest, export
 from tests.analytics.test_case_figures import FRIDAY, on
 from tests.queue.test_cases import UBN, served
+from tests.reporting.test_appointment_exports import exported  # of Friday 2026-11-27
 from tests.reporting.test_exports import read_csv
 
 PHONE = "0912345678"
@@ -42,12 +43,6 @@ def cases(engine: TicketEngine, clock: ManualClock) -> TicketEngine:
     desk.move(NUMBERS[0], "approved", by="wang")
     on(clock, dt.date(2026, 12, 9))
     return engine
-
-
-def exported(engine: TicketEngine, tmp_path: Path, fmt: str, table: str = "summary") -> Path:
-    path = tmp_path / f"{table}.{fmt}"
-    export(engine, ExportRequest(FRIDAY, FRIDAY, fmt, path, table=table))
-    return path
 
 
 def test_the_cases_csv_has_the_total_and_each_service(cases: TicketEngine, tmp_path: Path) -> None:
