@@ -3,8 +3,9 @@ the supervisor's figures, the consoles and on the status pages, with or without 
 history (whose own cases are mostly closed, the last days' still early on).
 
 Each stage that has no case yet gets one, registered and moved now through ``Cases`` as staff
-would. The case ready for pick-up is handed in at the latest finished ticket of its service,
-when the simulated history has one, so its ticket's status page shows it.
+would; one made ready for pick-up is handed in at the latest finished ticket of its service,
+when there is history. The demo prints the status page of the newest case ready for pick-up
+on a ticket (the history's own, or that one), which shows the case.
 """
 
 from __future__ import annotations
@@ -37,32 +38,30 @@ CORRECTION_DAYS = 7
 
 
 def demo_cases(engine: TicketEngine) -> Case | None:
-    """A case at each stage that has none yet; the one ready for pick-up (None if one was
-    there already)."""
+    """A case at each stage that has none yet; then the newest case ready for pick-up that
+    was handed in at a ticket (None without history: no ticket to hand one in at)."""
     cases = Cases(engine)
     today = engine.business_date()
-    ready = None
     for index, stage in enumerate(ROUTES, start=1):
         if cases.listed(stages=[stage], limit=1):
             continue
         number = f"DEMO-{today:%Y%m%d}-{index}"
         ticket = _latest_ticket(engine) if stage == S.READY else None
         try:
-            case = cases.register(number, ticket_id=ticket, service=SERVICE, by=STAFF)
+            cases.register(number, ticket_id=ticket, service=SERVICE, by=STAFF)
         except CaseRefused:  # an earlier run today registered it, and it has moved on
             continue
         for step in ROUTES[stage]:
             correction = step == S.CORRECTION
-            case = cases.move(
+            cases.move(
                 number,
                 step,
                 by=STAFF,
                 note=CORRECTION_NOTE if correction else None,
                 due=today + dt.timedelta(days=CORRECTION_DAYS) if correction else None,
             )
-        if stage == S.READY:
-            ready = case
-    return ready
+    ready = cases.listed(stages=[S.READY], limit=50)
+    return next((case for case in ready if case.ticket_id is not None), None)
 
 
 def _latest_ticket(engine: TicketEngine) -> int | None:

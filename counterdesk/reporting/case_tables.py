@@ -8,6 +8,7 @@ office's, not a counter's).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -51,7 +52,7 @@ CASE_DEFINITION = (
 )
 
 
-def cases_of(engine: TicketEngine, first: Any, last: Any, filters: Filters) -> CaseReport:
+def cases_of(engine: TicketEngine, first: dt.date, last: dt.date, filters: Filters) -> CaseReport:
     """The cases of the export's period and service (the one filter that applies)."""
     return case_figures_for(engine, first, last, filters.service)
 

@@ -572,15 +572,14 @@ def _cases(figures: CaseReport, filters: Filters, office: Any) -> list[Flowable]
     if not rows:
         return story
     story += [_case_chart(rows, office), Spacer(1, 4 * mm)]
-    body = [[_name(office, "service", row.key), *_case_cells(row)] for row in rows]
-    body.append([_name(office, "total", None), *_case_cells(figures.total)])
+    named = [
+        *((_name(office, "service", row.key), row) for row in rows),
+        (_name(office, "total", None), figures.total),
+    ]
+    body = [[name, *_case_cells(row)] for name, row in named]
     widths = [0.2, 0.08, *[0.08] * 6, 0.09, 0.075, 0.075]  # "Corrected" wants a little more
     story.append(_grid(*TITLES["service"], CASE_HEADINGS, body, widths))
-    stages = [
-        [_name(office, "service", row.key), *(f"{count:,}" for count in row.stages)]
-        for row in (*rows, figures.total)
-    ]
-    stages[-1][0] = _name(office, "total", None)
+    stages = [[name, *(f"{count:,}" for count in row.stages)] for name, row in named]
     headings = (("", ""), *(STAGE_NAMES[stage] for stage in STAGES))
     wider = {"electronic": 0.12, "correction": 0.09}  # their long names
     widths = [wider.get(stage, 0.08) for stage in STAGES]
