@@ -10,15 +10,18 @@ Definitions (a case counts under the day it was received, ``received_on``, and i
   rejected / made ready for pick-up, mailed or delivered electronically; the same day is 0.
   Median and 90th percentile by nearest rank, as ``statistics`` takes them;
 - *standard days*: the processing time the service promised these cases, read back from their
-  own rows (the working days from ``received_on`` to ``expected_on``, the most common one if
-  the office file changed within the period), so a changed office file does not rewrite the
-  past;
+  own rows (the working days from ``received_on`` to ``expected_on``, the most common one: a
+  corrected case's expected date has moved on, and the office file may have changed within
+  the period), so a changed office file does not rewrite the past;
 - *decided within standard*: decided on or before the case's ``expected_on``; its share is of
   the decided cases;
 - *corrections* / *rejections*: cases that passed through "correction" / "rejected" at least
   once (from ``case_events``);
-- *overdue*: not decided nor closed, and past ``expected_on`` on the business day of the
-  computation (``Case.overdue``).
+- *overdue*: not decided nor closed nor waiting for the citizen's correction, and past
+  ``expected_on`` on the business day of the computation (``Case.overdue``). The time a
+  correction waited moves ``expected_on`` on (``Cases.move``: 補正期間不計入處理期間), so a
+  corrected case is judged against its standard without the citizen's time; the days to
+  decision and hand-over count it, as the citizen lived it.
 
 Everything comes from the database: a service since dropped from the office file still counts,
 under its code. No number, contact or business number leaves the database: only counts and
@@ -187,7 +190,10 @@ class _Measure:
             to_decision=None if decided_on is None else self.days(received_on, decided_on),
             within=decided_on is not None and decided_on <= expected_on,
             to_hand_over=None if ready_at is None else self.days(received_on, local(ready_at)),
-            overdue=decided_at is None and closed_at is None and self.today > expected_on,
+            overdue=decided_at is None
+            and closed_at is None
+            and stage != CaseStage.CORRECTION  # the citizen's time, not the office's
+            and self.today > expected_on,
         )
 
 

@@ -10,11 +10,9 @@ on a ticket (the history's own, or that one), which shows the case.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 
-from counterdesk.queue.cases import Case, CaseRefused, Cases
+from counterdesk.queue.cases import Case, CaseRefused, Cases, working_days_after
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.models import CaseStage, Status, TicketRow
 
@@ -34,7 +32,7 @@ ROUTES: dict[CaseStage, tuple[CaseStage, ...]] = {
 SERVICE = "amendment"  # the sample office's busiest case service
 STAFF = "wang"
 CORRECTION_NOTE = "董事會議事錄缺簽名 board minutes unsigned"
-CORRECTION_DAYS = 7
+CORRECTION_DAYS = 5  # working days: the citizen brings it on a day the office opens
 
 
 def demo_cases(engine: TicketEngine) -> Case | None:
@@ -58,7 +56,9 @@ def demo_cases(engine: TicketEngine) -> Case | None:
                 step,
                 by=STAFF,
                 note=CORRECTION_NOTE if correction else None,
-                due=today + dt.timedelta(days=CORRECTION_DAYS) if correction else None,
+                due=working_days_after(engine.office, today, CORRECTION_DAYS)
+                if correction
+                else None,
             )
     ready = cases.listed(stages=[S.READY], limit=50)
     return next((case for case in ready if case.ticket_id is not None), None)

@@ -62,15 +62,16 @@ def five_cases(engine: TicketEngine, clock: ManualClock) -> None:
     monday, tuesday = dt.date(2026, 11, 30), dt.date(2026, 12, 1)
     # Approved on its expected day (2 working days: the weekend counts not), ready a day later.
     moves(cases, clock, "I-1", (tuesday, "approved"), (dt.date(2026, 12, 2), "ready"))
-    # A correction, then rejected on Friday 12-04 (5 working days, late), mailed on Monday.
+    # A correction waited for from Monday to Thursday (3 working days: expected Friday 12-04
+    # now), then rejected on Tuesday 12-08 (7 working days, late all the same), mailed 12-09.
     moves(
         cases,
         clock,
         "I-2",
         (monday, "correction"),
         (dt.date(2026, 12, 3), "under_review"),
-        (dt.date(2026, 12, 4), "rejected"),
-        (dt.date(2026, 12, 7), "mailed"),
+        (dt.date(2026, 12, 8), "rejected"),
+        (dt.date(2026, 12, 9), "mailed"),
     )
     # Withdrawn: closed undecided, never overdue.
     moves(cases, clock, "I-3", (monday, "closed"))
@@ -97,10 +98,10 @@ def test_the_totals_count_stages_decisions_and_working_days(report: CaseReport) 
         "closed": 2,
     }
     assert (total.decided, total.within_standard, total.within_share) == (3, 2, 2 / 3)
-    # Decision in 0, 2, 5 working days: median (rank 2 of 3) 2, p90 (rank 3) 5.
-    assert (total.to_decision.count, total.to_decision.median, total.to_decision.p90) == (3, 2, 5)
-    # Hand-over in 0 (branch, the same day), 3 (I-1, Wednesday), 6 (I-2, Monday 12-07).
-    assert (total.to_hand_over.median, total.to_hand_over.p90) == (3, 6)
+    # Decision in 0, 2, 7 working days: median (rank 2 of 3) 2, p90 (rank 3) 7.
+    assert (total.to_decision.count, total.to_decision.median, total.to_decision.p90) == (3, 2, 7)
+    # Hand-over in 0 (branch, the same day), 3 (I-1, Wednesday), 8 (I-2, Wednesday 12-09).
+    assert (total.to_hand_over.median, total.to_hand_over.p90) == (3, 8)
     assert (total.corrections, total.rejections, total.overdue) == (1, 1, 1)
     assert total.standard_days is None
     assert report.today == dt.date(2026, 12, 9)
@@ -146,6 +147,19 @@ def test_working_days_skip_closed_dates(engine: TicketEngine, clock: ManualClock
     row = case_figures_for(engine, dt.date(2027, 2, 1), dt.date(2027, 2, 28)).total
     # Thursday 02-04 to Wednesday 02-10 are closed or a weekend: 02-11 is the first working day.
     assert (row.to_decision.median, row.within_standard) == (1, 1)
+
+
+def test_a_case_waiting_for_its_correction_is_not_overdue(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    """As ``Case.overdue`` says: the time is the citizen's, not the office's."""
+    cases = Cases(engine)
+    cases.register("W-1", service="incorporation")  # expected Tuesday 12-01
+    moves(cases, clock, "W-1", (dt.date(2026, 11, 30), "correction"))
+    on(clock, dt.date(2026, 12, 4))
+    [row] = case_figures_for(engine, FRIDAY, FRIDAY).service
+    assert (row.at("correction"), row.overdue) == (1, 0)
+    assert cases.by_number("W-1").overdue(dt.date(2026, 12, 4)) is False
 
 
 def test_a_period_that_ends_before_it_starts_is_refused(engine: TicketEngine) -> None:

@@ -41,8 +41,8 @@ def test_cards_and_the_table_by_service(window: SupervisorWindow) -> None:
     tab = window.case_tab
     assert window.tabs.currentWidget() is tab
     assert window.tabs.tabText(SUPERVISOR_TABS.index("cases")) == "Case processing"
-    # Decided in 0, 2 and 5 working days: 2 of the 3 by their expected date.
-    assert [card.value.text() for card in tab.cards.values()] == ["5", "67%", "2 (5) days", "1"]
+    # Decided in 0, 2 and 7 working days: 2 of the 3 by their expected date.
+    assert [card.value.text() for card in tab.cards.values()] == ["5", "67%", "2 (7) days", "1"]
     model = tab.table.model()
     assert headings(model)[:5] == [
         "Service",
@@ -58,7 +58,7 @@ def test_cards_and_the_table_by_service(window: SupervisorWindow) -> None:
         "branch",  # dropped from the office file: its code
     ]
     assert [row[1:4] for row in rows] == [["2", "3", "2"], ["7", "1", "0"], ["7", "1", "1"]]
-    assert rows[0][4:] == ["50%", "2", "5", "3", "1", "1", "0"]
+    assert rows[0][4:] == ["50%", "2", "7", "3", "1", "1", "0"]
     assert rows[1][4] == "–" and rows[1][-1] == "1"  # nothing decided yet, and overdue
     assert "past its expected date on 2026-12-09" in tab.hint.text()
 
@@ -76,7 +76,7 @@ def test_the_cases_at_each_stage_and_the_chart(window: SupervisorWindow) -> None
     # Incorporation, amendment, branch, as in the table.
     assert (standard.label(), [standard.at(i) for i in range(3)]) == ("Standard", [2, 7, 7])
     assert [median.at(i) for i in range(3)] == [2, 0, 0]  # the amendment: none decided
-    assert [p90.at(i) for i in range(3)] == [5, 0, 0]
+    assert [p90.at(i) for i in range(3)] == [7, 0, 0]
 
 
 def test_the_service_filter_applies(qtbot: QtBot, window: SupervisorWindow) -> None:
