@@ -377,8 +377,8 @@
     </message>
     <message>
         <location filename="../supervisor/case_figures_tab.py" line="139"/>
-        <source>Cases received in the period, by service. Days are working days (days the office opens) from the day after receipt to the decision (approved or rejected) and to the hand-over (ready for pick-up, mailed or delivered electronically). The standard is each case&apos;s expected date, set when it was received. Overdue: neither decided nor closed, and past its expected date on %1. The counter and staff filters do not apply here.</source>
-        <translation>期間內收件之案件，依服務項目。日數為工作日（機關開放日），自收件次日起算至決定（核准或駁回）及交付（待領取、郵寄或電子送達）。標準為各案收件時所定之預定完成日。逾期未決：未決定亦未結案，且於 %1 已過預定完成日。櫃檯與承辦人篩選不適用於此。</translation>
+        <source>Cases received in the period, by service. Days are working days (days the office opens) from the day after receipt to the decision (approved or rejected) and to the hand-over (ready for pick-up, mailed or delivered electronically). The standard is each case&apos;s expected date, set when it was received and moved on by the working days a correction waited. Overdue: neither decided nor closed nor waiting for a correction, and past its expected date on %1. The counter and staff filters do not apply here.</source>
+        <translation>期間內收件之案件，依服務項目。日數為工作日（機關開放日），自收件次日起算至決定（核准或駁回）及交付（待領取、郵寄或電子送達）。標準為各案收件時所定之預定完成日，待補正之工作日使其順延。逾期未決：未決定、未結案亦非待補正，且於 %1 已過預定完成日。櫃檯與承辦人篩選不適用於此。</translation>
     </message>
 </context>
 <context>

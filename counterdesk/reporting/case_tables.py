@@ -39,16 +39,18 @@ SHEET_COLUMNS = (Column("breakdown", "分類", "Breakdown", "text"), *GROUP_COLU
 CASE_DEFINITION = (
     "案件：期間內收件之案件，依收件日與服務項目計。日數為工作日（機關開放日），自收件日"
     "次日起算至核准或駁回（決定）、待領取／郵寄／電子送達（交付）之日；當日完成為 0。"
-    "標準處理日數取自各案收件時之預定完成日；標準內決定：於預定完成日當日或之前決定。"
-    "曾補正、曾駁回：案件紀錄中曾經該階段者。逾期未決：未決定亦未結案，且已過預定完成日。"
+    "標準處理日數取自各案收件時之預定完成日（補正期間不計入：待補正之工作日使其順延）；"
+    "標準內決定：於預定完成日當日或之前決定。曾補正、曾駁回：案件紀錄中曾經該階段者。"
+    "逾期未決：未決定、未結案亦非待補正，且已過預定完成日。"
     "Cases: those received in the period, by day of receipt and service. Days are working "
     "days (days the office opens) from the day after receipt to the day of the decision "
     "(approved or rejected) and of the hand-over (ready for pick-up, mailed or delivered "
     "electronically); the same day is 0. The standard is each case's own expected date, "
-    "set when it was received; decided within standard: on or before that date. Needed a "
-    "correction / rejected: the case's log passed through that stage. Overdue: neither "
-    "decided nor closed, and past its expected date. The service filter applies; the "
-    "counter and staff filters do not."
+    "set when it was received and moved on by the working days a correction waited (the "
+    "citizen's time is not the office's); decided within standard: on or before that date. "
+    "Needed a correction / rejected: the case's log passed through that stage. Overdue: "
+    "neither decided nor closed nor waiting for a correction, and past its expected date. "
+    "The service filter applies; the counter and staff filters do not."
 )
 
 

@@ -139,8 +139,9 @@ class CaseFiguresTab(FiguresTab[CaseReport]):
             "Cases received in the period, by service. Days are working days (days the office "
             "opens) from the day after receipt to the decision (approved or rejected) and to "
             "the hand-over (ready for pick-up, mailed or delivered electronically). The "
-            "standard is each case's expected date, set when it was received. Overdue: neither "
-            "decided nor closed, and past its expected date on %1. The counter and staff "
+            "standard is each case's expected date, set when it was received and moved on by "
+            "the working days a correction waited. Overdue: neither decided nor closed nor "
+            "waiting for a correction, and past its expected date on %1. The counter and staff "
             "filters do not apply here."
         )
         return text.replace("%1", today)
