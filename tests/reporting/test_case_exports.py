@@ -18,6 +18,7 @@ from counterdesk.queue.clock import ManualClock
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.reporting.exports import ExportRequest, export
 from tests.analytics.test_case_figures import FRIDAY, on
+from tests.conftest import Run
 from tests.queue.test_cases import UBN, served
 from tests.reporting.test_appointment_exports import exported  # of Friday 2026-11-27
 from tests.reporting.test_exports import read_csv
@@ -123,3 +124,14 @@ def test_the_cases_csv_is_written_without_tickets_and_follows_the_service_filter
     chosen = Filters(service="incorporation")
     export(engine, ExportRequest(FRIDAY, FRIDAY, "csv", path, table="cases", filters=chosen))
     assert [row["received"] for row in read_csv(path)] == ["0"]
+
+
+@pytest.mark.slow
+def test_command_line_exports_the_cases_of_a_half_year(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "cases.csv"
+    made = run(
+        "export", "--period", "2026-H1", "--format", "csv", "--table", "cases", "--output", str(out)
+    )
+    assert made.returncode == 0, made.stderr
+    assert f"wrote {out}: 1 rows of cases" in made.stdout  # the total, of none received
+    assert [row["received"] for row in read_csv(out)] == ["0"]
