@@ -88,6 +88,9 @@ class Plan:
     seed: int = 1
     appointment_share: float = 0.0  # of the citizens of bookable services
     reserved_share: float | None = None  # None: each service's own reserved share
+    # Register and move the cases handed in at finished tickets (``simulation.cases``): a
+    # transaction each, so a fill of a million tickets that measures tickets turns it off.
+    cases: bool = True
 
     def __post_init__(self) -> None:
         if self.distribution not in DISTRIBUTIONS:
@@ -529,7 +532,7 @@ def simulate(
             opinions_per_week=plan.opinions_per_week,
             now=now,
         )
-        cases = simulate_cases(engine.db, office, day, seed=plan.seed, now=now)
+        cases = simulate_cases(engine.db, office, day, seed=plan.seed, now=now) if plan.cases else 0
         results.append(
             dataclasses.replace(
                 result, ratings=feedback.ratings, opinions=feedback.opinions, cases=cases

@@ -119,3 +119,12 @@ def test_the_moves_fall_on_later_working_days(tmp_path: Path, sample_office: Off
         if case_id in last:
             assert working_days_between(office, last[case_id], day) >= 1
         last[case_id] = day
+
+
+def test_a_plan_without_cases_registers_none(tmp_path: Path, sample_office: Office) -> None:
+    """For the benchmarks' million-ticket fills, which measure tickets."""
+    engine = fresh_engine(f"sqlite:///{tmp_path / 'none.sqlite3'}", sample_office)
+    [day] = simulate(engine, dt.date(2026, 11, 2), Plan(seed=3, cases=False), fast=True)
+    with engine.db.read() as session:
+        assert session.scalar(select(func.count()).select_from(CaseRow)) == day.cases == 0
+    assert day.issued > 50
