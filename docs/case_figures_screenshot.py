@@ -62,9 +62,9 @@ def window_shots(engine: TicketEngine, target: Path) -> None:
         translation.install(language)
         window = SupervisorWindow(engine)
         window.preset.setCurrentIndex(PRESETS.index("first_half"))
-        window.show_tab("cases")
+        window.show_tab("case_figures")
         window.wait_until_shown()
-        save_snapshot(window, target / f"supervisor-cases-{language}.png", parse_size(SIZE))
+        save_snapshot(window, target / f"supervisor-case-figures-{language}.png", parse_size(SIZE))
         window.close()
         window.deleteLater()
 

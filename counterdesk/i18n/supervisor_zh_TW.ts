@@ -1024,8 +1024,8 @@
     </message>
     <message>
         <location filename="../supervisor/window.py" line="311"/>
-        <source>Case processing</source>
-        <translation>案件處理</translation>
+        <source>Case processing time</source>
+        <translation>案件處理時間</translation>
     </message>
     <message>
         <location filename="../supervisor/window.py" line="338"/>

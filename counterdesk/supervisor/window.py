@@ -137,8 +137,8 @@ class SupervisorWindow(QMainWindow):
         self.opinions_tab.changed.connect(self._load_feedback)
         self.accuracy_tab = AccuracyTab(self.engine)
         self.accuracy_tab.failed.connect(self._accuracy_failed)
-        self.case_tab = CaseFiguresTab(self.engine)
-        self.case_tab.failed.connect(self._cases_failed)
+        self.case_figures_tab = CaseFiguresTab(self.engine)
+        self.case_figures_tab.failed.connect(self._cases_failed)
         self.tabs = QTabWidget()
         for page in (
             self._build_overview(),
@@ -146,7 +146,7 @@ class SupervisorWindow(QMainWindow):
             self.satisfaction_tab,
             self.opinions_tab,
             self.accuracy_tab,
-            self.case_tab,
+            self.case_figures_tab,
         ):  # in the order of SUPERVISOR_TABS
             self.tabs.addTab(page, "")
         layout.addWidget(self.tabs, 1)
@@ -308,7 +308,7 @@ class SupervisorWindow(QMainWindow):
         self.tabs.setTabText(2, self.tr("Satisfaction"))
         self.tabs.setTabText(3, self.tr("Opinions"))
         self.tabs.setTabText(4, self.tr("Estimates"))
-        self.tabs.setTabText(5, self.tr("Case processing"))
+        self.tabs.setTabText(5, self.tr("Case processing time"))
         self.breakdown_label.setText(self.tr("Breakdown"))
         for index, text in enumerate(
             (
@@ -425,7 +425,7 @@ class SupervisorWindow(QMainWindow):
             owner=self,
         )
         self.accuracy_tab.load(first, last, filters.service)
-        self.case_tab.load(first, last, filters.service)
+        self.case_figures_tab.load(first, last, filters.service)
         if (first, last) != self._feedback_period:  # the filters do not apply to feedback
             self._feedback_period = (first, last)
             self._load_feedback()
@@ -792,7 +792,7 @@ class SupervisorWindow(QMainWindow):
             and self.satisfaction_tab.figures is not None
             and self.opinions_tab.opinions is not None
             and self.accuracy_tab.figures is not None
-            and self.case_tab.figures is not None
+            and self.case_figures_tab.figures is not None
         )
         check = lambda: loop.quit() if ready() else None  # noqa: E731
         signals = (
@@ -801,7 +801,7 @@ class SupervisorWindow(QMainWindow):
             self.satisfaction_tab.shown,
             self.opinions_tab.listed,
             self.accuracy_tab.shown,
-            self.case_tab.shown,
+            self.case_figures_tab.shown,
         )
         for signal in signals:
             signal.connect(check)

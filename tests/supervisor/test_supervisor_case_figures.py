@@ -28,9 +28,9 @@ def window(
 ) -> SupervisorWindow:
     five_cases(engine, clock)
     window = open_supervisor(engine)
-    window.show_tab("cases")
+    window.show_tab("case_figures")
     window.preset.setCurrentIndex(PRESETS.index("year"))
-    tab = window.case_tab
+    tab = window.case_figures_tab
     qtbot.waitUntil(
         lambda: tab.figures is not None and tab.figures.total.received == 5, timeout=30_000
     )
@@ -38,9 +38,9 @@ def window(
 
 
 def test_cards_and_the_table_by_service(window: SupervisorWindow) -> None:
-    tab = window.case_tab
+    tab = window.case_figures_tab
     assert window.tabs.currentWidget() is tab
-    assert window.tabs.tabText(SUPERVISOR_TABS.index("cases")) == "Case processing"
+    assert window.tabs.tabText(SUPERVISOR_TABS.index("case_figures")) == "Case processing time"
     # Decided in 0, 2 and 7 working days: 2 of the 3 by their expected date.
     assert [card.value.text() for card in tab.cards.values()] == ["5", "67%", "2 (7) days", "1"]
     model = tab.table.model()
@@ -64,7 +64,7 @@ def test_cards_and_the_table_by_service(window: SupervisorWindow) -> None:
 
 
 def test_the_cases_at_each_stage_and_the_chart(window: SupervisorWindow) -> None:
-    tab = window.case_tab
+    tab = window.case_figures_tab
     tab.breakdown.setCurrentIndex(1)
     model = tab.table.model()
     assert headings(model)[1:4] == ["Received", "Under review", "Correction needed"]
@@ -81,7 +81,7 @@ def test_the_cases_at_each_stage_and_the_chart(window: SupervisorWindow) -> None
 
 def test_the_service_filter_applies(qtbot: QtBot, window: SupervisorWindow) -> None:
     window.service.setCurrentIndex(window.service.findData("amendment"))
-    tab = window.case_tab
+    tab = window.case_figures_tab
     qtbot.waitUntil(
         lambda: tab.figures is not None and tab.figures.total.received == 1, timeout=30_000
     )
@@ -91,10 +91,9 @@ def test_the_service_filter_applies(qtbot: QtBot, window: SupervisorWindow) -> N
 def test_the_tab_speaks_chinese(qtbot: QtBot, window: SupervisorWindow) -> None:
     translation.install("zh_TW")
     try:
-        tab = window.case_tab
-        qtbot.waitUntil(
-            lambda: window.tabs.tabText(SUPERVISOR_TABS.index("cases")) != "Case processing"
-        )
+        tab = window.case_figures_tab
+        index = SUPERVISOR_TABS.index("case_figures")
+        qtbot.waitUntil(lambda: window.tabs.tabText(index) == "案件處理時間")
         assert tab.cards["received"].caption.text() == "收件案件"
         tab.breakdown.setCurrentIndex(1)
         assert headings(tab.table.model())[1:3] == ["已收件", "審查中"]
