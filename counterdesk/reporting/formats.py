@@ -8,4 +8,13 @@ CASE_TABLES = ("cases",)
 UNTICKETED_TABLES = (*FEEDBACK_TABLES, *CASE_TABLES)  # written even when empty
 CSV_TABLES = (*TICKET_TABLES, *UNTICKETED_TABLES)
 # In the window's order.
-SUPERVISOR_TABS = ("overview", "tables", "satisfaction", "opinions", "estimates", "case_figures")
+SUPERVISOR_TABS = (
+    "overview",
+    "tables",
+    "satisfaction",
+    "opinions",
+    "estimates",
+    "cases",
+    "messages",
+    "case_figures",
+)

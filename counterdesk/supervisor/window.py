@@ -53,6 +53,8 @@ from counterdesk.supervisor import charts
 from counterdesk.supervisor.accuracy_tab import AccuracyTab
 from counterdesk.supervisor.booking_dialog import BookingDialog
 from counterdesk.supervisor.case_figures_tab import CaseFiguresTab
+from counterdesk.supervisor.cases_tab import CasesTab
+from counterdesk.supervisor.dead_letters_tab import DeadLettersTab
 from counterdesk.supervisor.opinions_tab import OpinionsTab
 from counterdesk.supervisor.satisfaction_tab import SatisfactionTab
 from counterdesk.supervisor.widgets import (
@@ -137,8 +139,10 @@ class SupervisorWindow(QMainWindow):
         self.opinions_tab.changed.connect(self._load_feedback)
         self.accuracy_tab = AccuracyTab(self.engine)
         self.accuracy_tab.failed.connect(self._accuracy_failed)
+        self.cases_tab = CasesTab(self.engine)
+        self.dead_letters_tab = DeadLettersTab(self.engine)
         self.case_figures_tab = CaseFiguresTab(self.engine)
-        self.case_figures_tab.failed.connect(self._cases_failed)
+        self.case_figures_tab.failed.connect(self._case_figures_failed)
         self.tabs = QTabWidget()
         for page in (
             self._build_overview(),
@@ -146,6 +150,8 @@ class SupervisorWindow(QMainWindow):
             self.satisfaction_tab,
             self.opinions_tab,
             self.accuracy_tab,
+            self.cases_tab,
+            self.dead_letters_tab,
             self.case_figures_tab,
         ):  # in the order of SUPERVISOR_TABS
             self.tabs.addTab(page, "")
@@ -308,7 +314,9 @@ class SupervisorWindow(QMainWindow):
         self.tabs.setTabText(2, self.tr("Satisfaction"))
         self.tabs.setTabText(3, self.tr("Opinions"))
         self.tabs.setTabText(4, self.tr("Estimates"))
-        self.tabs.setTabText(5, self.tr("Case processing time"))
+        self.tabs.setTabText(5, self.tr("Cases"))
+        self.tabs.setTabText(6, self.tr("Undelivered messages"))
+        self.tabs.setTabText(7, self.tr("Case processing time"))
         self.breakdown_label.setText(self.tr("Breakdown"))
         for index, text in enumerate(
             (
@@ -447,7 +455,7 @@ class SupervisorWindow(QMainWindow):
             True,
         )
 
-    def _cases_failed(self, message: str) -> None:
+    def _case_figures_failed(self, message: str) -> None:
         self._say(
             lambda: self.tr("Could not read the case figures: %1").replace("%1", message), True
         )
@@ -606,6 +614,7 @@ class SupervisorWindow(QMainWindow):
             partial(today, self.engine), self._live_ready, self._live_failed, owner=self
         )
         self.opinions_tab.reload()
+        self.dead_letters_tab.reload()
 
     def _live_ready(self, result: Today) -> None:
         self.now = result
