@@ -1,0 +1,139 @@
+"""An adversarial review of issue 17's public and staff surfaces (the SMS gateway's inbound
+endpoint, the opt-out links, the outbox's exemption, the CSV import of case moves, the case
+panel of the console and the supervisor). Each test in this file is a weakness found: it fails
+on the code it was written against (main 78c3f28) and passes once the weakness is fixed. What
+held is in ``test_issue17_attacks_held.py``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import urllib.parse
+from typing import Any
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event, select
+
+from counterdesk.queue import TicketEngine, outbox
+from counterdesk.queue.cases import Cases, working_days_after
+from counterdesk.queue.models import OutboxRow
+from counterdesk.ui.case_views import CasePanel
+from counterdesk.web.sms_inbound import REPLY, InboundSettings, SmsInbound
+
+SECRET = "gateway-secret-0123456789"
+FORM = "application/x-www-form-urlencoded"
+CITIZEN = "0912345678"
+
+
+def form(**fields: str) -> bytes:
+    return urllib.parse.urlencode(fields).encode()
+
+
+def replies_to(engine: TicketEngine, recipient: str) -> int:
+    with engine.db.read() as session:
+        keys = session.scalars(select(OutboxRow.key).where(OutboxRow.recipient == recipient))
+        return sum(1 for key in keys if key.startswith(REPLY))
+
+
+def test_two_texts_at_once_from_one_sender_get_no_more_replies_than_per_hour(
+    engine: TicketEngine,
+) -> None:
+    """``SmsInbound._answer`` counts the sender's replies in one transaction and enqueues the
+    reply in another: two texts that arrive together both read the count before either
+    writes, so both are answered. A burst of posts (a case number and factor guessed in
+    parallel: the 4 last digits of a phone are 10,000 tries) passes ``per_hour`` as it likes.
+    Here the second text is made to arrive exactly between the first one's count and its
+    write (a hook on the real database, no mock): with ``per_hour = 1`` two replies are
+    queued. Fix: count and enqueue in one write transaction, serialised per sender (SQLite's
+    BEGIN IMMEDIATE does it; on PostgreSQL a ``pg_advisory_xact_lock`` on the sender's hash,
+    or an insert into a per-sender, per-hour counter row)."""
+    inbound = SmsInbound(engine, InboundSettings(secret=SECRET, per_hour=1))
+    sql = engine.db.engine
+    arrived = threading.Event()
+    others: list[threading.Thread] = []
+
+    def second_text_arrives(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if arrived.is_set() or "count(" not in statement.lower() or "outbox" not in statement:
+            return
+        arrived.set()
+        other = threading.Thread(
+            target=inbound.receive, args=(form(**{"from": CITIZEN, "text": "A1 5678"}), FORM)
+        )
+        others.append(other)
+        other.start()
+        # Once fixed, the second text waits for the first one's transaction: the first goes
+        # on after this guard, and the second is answered (or not) after it.
+        other.join(5)
+
+    event.listen(sql, "after_cursor_execute", second_text_arrives)
+    try:
+        answer = inbound.receive(form(**{"from": CITIZEN, "text": "A2 5678"}), FORM)
+    finally:
+        event.remove(sql, "after_cursor_execute", second_text_arrives)
+    for other in others:
+        other.join(60)
+    assert answer.status == 200
+    assert arrived.is_set()
+    assert replies_to(engine, CITIZEN) <= 1
+
+
+def test_opting_out_an_address_stops_mail_to_the_same_address_written_in_another_case(
+    engine: TicketEngine,
+) -> None:
+    """``normal_contact`` lowers an e-mail's domain only, and the opt-outs are matched
+    exactly: a citizen who opts out with the link of a mail sent to "Foo@example.com" (as
+    typed at the kiosk one day) still gets mail sent to "foo@example.com" (as typed on the
+    booking page another day). Every mail provider a citizen uses treats the local part
+    without case, so the person is the same and the opt-out is ignored. Fix: match opt-outs
+    on the address case-folded (store the opt-out's ``contact`` case-folded for e-mail, or
+    compare ``lower(contact)``), in ``opted_out`` as in ``opt_out``."""
+    now = engine.clock.now()
+    with engine.db.write() as session:
+        outbox.opt_out(session, "Foo@Example.com", now)
+    with engine.db.write() as session:
+        outbox.enqueue(
+            session,
+            key="booking:1:booked",
+            recipient="foo@example.com",
+            body="A001",
+            subject="A001",
+            now=now,
+        )
+    with engine.db.write() as session:
+        claimed = outbox.claim_next(session, outbox.EMAIL, now, per_minute=60)
+    assert claimed is None  # set aside as opted out, never handed to the channel
+
+
+def test_a_stale_move_button_does_not_apply_a_move_from_a_stage_the_clerk_never_saw(
+    qtbot: QtBot, engine: TicketEngine
+) -> None:
+    """The case panel (console F11, supervisor's Cases tab) shows the moves allowed from the
+    stage it read, and a click moves the case to that stage from whatever stage it is in
+    now. A clerk looking at a case under review clicks "approved" after a colleague moved it
+    to "correction needed" (documents missing): the case is approved over the correction,
+    and the citizen is sent "approved" while still asked to bring the missing papers. Fix:
+    ``Cases.move(..., from_stage=)`` refused (CaseRefused "the case is now ...") when the
+    case is no longer in the stage the clerk saw; the panel passes ``self.case.stage`` and
+    re-reads the case on a refusal. The CSV import's preview has the same gap (its "now"
+    column is not checked at apply)."""
+    cases = Cases(engine)
+    cases.register("S1", service="amendment")
+    cases.move("S1", "under_review", by="wang")
+    panel = CasePanel(cases, lambda: "chen")
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.shown, timeout=10000):
+        panel.show_number("S1")
+    assert panel.case is not None and panel.case.stage == "under_review"
+    cases.move("S1", "correction", by="wang", note="the seal", due=_next_open_day(engine))
+    [approve] = [
+        panel.moves.itemAt(i).widget()
+        for i in range(panel.moves.count())
+        if panel.moves.itemAt(i).widget().property("stage") == "approved"
+    ]
+    approve.click()
+    qtbot.waitUntil(lambda: panel.message.text() != "", timeout=10000)
+    assert cases.by_number("S1").stage == "correction"
+
+
+def _next_open_day(engine: TicketEngine) -> dt.date:
+    return working_days_after(engine.office, engine.business_date(), 3)
