@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
 from counterdesk.queue import TicketEngine, outbox
+from counterdesk.queue.case_import import ImportRefused, parse_moves
 from counterdesk.queue.cases import Cases, working_days_after
 from counterdesk.queue.models import OutboxRow
 from counterdesk.ui.case_views import CasePanel
@@ -137,3 +138,54 @@ def test_a_stale_move_button_does_not_apply_a_move_from_a_stage_the_clerk_never_
 
 def _next_open_day(engine: TicketEngine) -> dt.date:
     return working_days_after(engine.office, engine.business_date(), 3)
+
+
+def test_a_big5_text_with_a_character_of_windows_big5_is_answered_not_refused(
+    engine: TicketEngine,
+) -> None:
+    """With ``charset = "big5"`` (as the README offers for Taiwan's providers) the body is
+    decoded by Python's strict ``big5``, which lacks Windows' Big5 (cp950) characters such as
+    裏, 恒, 碁 (0xF9D6-0xF9FE) that Taiwan's phones and gateways send: a citizen's text with
+    one of them is refused 400 ("not big5 text") and never answered (a gateway may retry it
+    for ever, or drop it; a STOP written with one is lost). Fix: read "big5" as cp950 (or
+    big5hkscs), and never refuse a citizen's text over a character (decode the text field
+    with ``errors="replace"``: the intent is read from ASCII and common Chinese only)."""
+    inbound = SmsInbound(engine, InboundSettings(secret=SECRET, charset="big5"))
+    text = urllib.parse.quote_from_bytes("請問裏面缺什麼".encode("cp950"))
+    answer = inbound.receive(f"from={CITIZEN}&text={text}".encode("ascii"), FORM)
+    assert answer.status == 200, answer.body
+    assert replies_to(engine, CITIZEN) == 1  # the help text
+
+
+def test_a_stop_in_the_charset_the_gateway_declares_opts_the_sender_out(
+    engine: TicketEngine,
+) -> None:
+    """The gateway's own ``Content-Type: ...; charset=utf-8`` is ignored for the setting's
+    charset: an office set up with ``big5`` whose provider posts UTF-8 (many do for JSON,
+    or after an upgrade) refuses every Chinese STOP, 「退訂」, with a 400, so a citizen who
+    asked to stop keeps receiving notices. Fix: a charset the request declares wins over the
+    setting (the setting is for gateways that declare none)."""
+    inbound = SmsInbound(engine, InboundSettings(secret=SECRET, charset="big5"))
+    body = form(**{"from": CITIZEN, "text": "退訂"})  # urlencode: UTF-8 %XX escapes
+    answer = inbound.receive(body, f"{FORM}; charset=utf-8")
+    assert answer.status == 200, answer.body
+    with engine.db.read() as session:
+        assert outbox.opted_out(session, CITIZEN)
+
+
+def test_a_cp950_file_that_is_also_valid_utf8_is_not_read_as_utf8_mojibake() -> None:
+    """``case_import`` reads any file that decodes as UTF-8 as UTF-8. 899 two-byte cp950
+    characters are valid UTF-8 too (lead 0xC2-0xDF, trail 0xA1-0xBF), among them 翻 譯 簽
+    襯: a cp950 file from Excel whose Chinese is only such characters ("翻譯", translation,
+    the commonest thing a correction asks for) is read as UTF-8, and the correction note
+    stored, shown to staff and kept in the case's history is "½Ķ". The supervisor's import has no
+    way to force cp950 (only the CLI has ``--encoding``). Fix: when a file without a BOM is
+    valid in both, prefer the reading with CJK and no Latin-1/Latin Extended letters (or ask
+    the clerk: refuse naming both readings), and give the window an encoding choice."""
+    data = "number,stage,note,due\r\nA1,correction,翻譯,2026-12-10\r\n".encode("cp950")
+    try:
+        parsed = parse_moves(data)
+    except ImportRefused as refused:  # asking which encoding is a fix too
+        assert "cp950" in str(refused)
+        return
+    assert [move.note for move in parsed.moves] == ["翻譯"]
