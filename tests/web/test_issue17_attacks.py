@@ -11,6 +11,7 @@ import threading
 import urllib.parse
 from typing import Any
 
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
@@ -127,9 +128,9 @@ def test_a_stale_move_button_does_not_apply_a_move_from_a_stage_the_clerk_never_
     assert panel.case is not None and panel.case.stage == "under_review"
     cases.move("S1", "correction", by="wang", note="the seal", due=_next_open_day(engine))
     [approve] = [
-        panel.moves.itemAt(i).widget()
-        for i in range(panel.moves.count())
-        if panel.moves.itemAt(i).widget().property("stage") == "approved"
+        button
+        for button in panel.findChildren(QPushButton)
+        if button.property("stage") == "approved"
     ]
     approve.click()
     qtbot.waitUntil(lambda: panel.message.text() != "", timeout=10000)
