@@ -11,11 +11,12 @@ import threading
 import urllib.parse
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
-from counterdesk.queue import TicketEngine, outbox
+from counterdesk.queue import Database, TicketEngine, outbox
 from counterdesk.queue.case_import import ImportRefused, parse_moves
 from counterdesk.queue.cases import Cases, working_days_after
 from counterdesk.queue.models import OutboxRow
@@ -190,3 +191,35 @@ def test_a_cp950_file_that_is_also_valid_utf8_is_not_read_as_utf8_mojibake() -> 
         assert "cp950" in str(refused)
         return
     assert [move.note for move in parsed.moves] == ["翻譯"]
+
+
+@pytest.mark.slow
+def test_enqueue_says_false_for_a_key_enqueued_before_on_postgresql_too(
+    engine: TicketEngine, pg_url: str
+) -> None:
+    """``outbox.enqueue`` promises False when its key was enqueued before, and
+    ``confirm_opt_out`` False when the confirmation was; both return
+    ``bool(result.rowcount)``, and on PostgreSQL (psycopg 3, SQLAlchemy 2.1) the rowcount of
+    ``INSERT ... ON CONFLICT DO NOTHING`` is -1: True every time. The row is not duplicated
+    (the unique key holds), but every producer that trusts the answer ("notified", "the
+    confirmation is new", the "turn is near" notice's own bool) is told a message was queued
+    when none was, on the office's production database only: SQLite answers right, so no
+    SQLite test sees it. Fix: ``.returning(_outbox.c.id)`` and ``inserted.first() is not
+    None`` (both dialects), or ``rowcount == 1``."""
+    queue = TicketEngine(Database(pg_url), engine.clock)
+    queue.load_office(engine.office)
+    try:
+        now, answers = queue.clock.now(), []
+        for _ in range(2):
+            with queue.db.write() as session:
+                answers.append(
+                    outbox.enqueue(
+                        session, key="booking:1:booked", recipient=CITIZEN, body="A1", now=now
+                    )
+                )
+        for _ in range(2):
+            with queue.db.write() as session:
+                answers.append(outbox.confirm_opt_out(session, CITIZEN, "opted out", now))
+        assert answers == [True, False, True, False]
+    finally:
+        queue.db.dispose()
