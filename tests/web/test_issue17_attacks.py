@@ -20,8 +20,12 @@ from counterdesk.queue import Database, TicketEngine, outbox
 from counterdesk.queue.case_import import ImportRefused, parse_moves
 from counterdesk.queue.cases import Cases, working_days_after
 from counterdesk.queue.models import OutboxRow
+from counterdesk.queue.opt_out_links import OptOutLinks
 from counterdesk.ui.case_views import CasePanel
+from counterdesk.web.limits import Limits
+from counterdesk.web.server import make_server
 from counterdesk.web.sms_inbound import REPLY, InboundSettings, SmsInbound
+from tests.web.support import Client
 
 SECRET = "gateway-secret-0123456789"
 FORM = "application/x-www-form-urlencoded"
@@ -223,3 +227,32 @@ def test_enqueue_says_false_for_a_key_enqueued_before_on_postgresql_too(
         assert answers == [True, False, True, False]
     finally:
         queue.db.dispose()
+
+
+def test_a_mail_providers_one_click_unsubscribes_are_not_refused_by_the_booking_limit(
+    engine: TicketEngine,
+) -> None:
+    """The opt-out page's POST goes through the booking pages' ``WriteGuard``: 6 POSTs, then 6
+    an hour, per client address, shared with booking and taking a number. RFC 8058's
+    one-click unsubscribe is posted by the mail provider's servers (Gmail, Outlook, Yahoo:
+    a few addresses for all of the office's recipients), so from the seventh citizen an hour
+    who clicks "Unsubscribe" in their mail program the answer is 429 and they stay
+    subscribed; a citizen behind the office's or a school's NAT, after a few bookings there,
+    the same. A POST with a valid token only opts out its own address and may be repeated
+    harmlessly: nothing to limit. Fix: charge the guard only for a token that is not valid
+    (the MAC is the proof), or give /u/ a limit of its own, far above a provider's rate."""
+    secret = b"link-secret-0123456789-0123456789-abc"
+    links = OptOutLinks(engine.office, secret)
+    addresses = [f"citizen{n}@example.com" for n in range(10)]
+    headers = {"Content-Type": FORM}  # a provider's server: no Origin, no Sec-Fetch-Site
+    with make_server(engine, "127.0.0.1", 0, limits=Limits(), links=links).running() as run:
+        client = Client(run)
+        statuses = [
+            client.request(
+                "POST", f"/u/{links.token(a)}", b"List-Unsubscribe=One-Click", headers
+            ).status
+            for a in addresses
+        ]
+    assert statuses == [200] * len(addresses)
+    with engine.db.read() as session:
+        assert all(outbox.opted_out(session, a) for a in addresses)
