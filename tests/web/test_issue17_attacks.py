@@ -19,6 +19,7 @@ from sqlalchemy import event, select
 from counterdesk.queue import Database, TicketEngine, outbox
 from counterdesk.queue.case_import import ImportRefused, parse_moves
 from counterdesk.queue.cases import Cases, working_days_after
+from counterdesk.queue.errors import QueueError
 from counterdesk.queue.models import OutboxRow
 from counterdesk.queue.opt_out_links import OptOutLinks
 from counterdesk.ui.case_views import CasePanel
@@ -256,3 +257,24 @@ def test_a_mail_providers_one_click_unsubscribes_are_not_refused_by_the_booking_
     assert statuses == [200] * len(addresses)
     with engine.db.read() as session:
         assert all(outbox.opted_out(session, a) for a in addresses)
+
+
+def test_resending_a_dead_letter_to_a_contact_who_opted_out_is_refused_by_name(
+    engine: TicketEngine,
+) -> None:
+    """The supervisor's "Resend…" of an undelivered message whose recipient has since opted
+    out is taken (``outbox.resend`` checks only that the recipient was not purged) and the
+    tab says "... is in line to be sent again"; the notifier then sets it aside as opted out,
+    silently. The citizen is safe, but the supervisor is told something false, and may call
+    the citizen to say a message is coming. Fix: ``resend`` refuses (QueueError "the recipient
+    opted out ...") as it refuses a purged one, and the tab's status line shows it."""
+    now = engine.clock.now()
+    with engine.db.write() as session:
+        outbox.enqueue(session, key="booking:1:booked", recipient=CITIZEN, body="A001", now=now)
+    with engine.db.write() as session:
+        claimed = outbox.claim_next(session, outbox.SMS, now, per_minute=60)
+        assert claimed is not None
+        outbox.mark_failed(session, claimed.id, now, "refused", retry_at=None)
+        outbox.opt_out(session, CITIZEN, now)
+    with engine.db.write() as session, pytest.raises(QueueError, match="opted out"):
+        outbox.resend(session, claimed.id, now)
