@@ -214,6 +214,19 @@ def test_an_opt_out_link_opts_out_its_own_address_only_and_a_get_never(
         assert not outbox.opted_out(session, "foo@example.com")
 
 
+def test_an_opt_out_covers_the_address_with_its_domain_written_in_any_case(
+    engine: TicketEngine,
+) -> None:
+    now = engine.clock.now()
+    with engine.db.write() as session:
+        assert outbox.opt_out(session, "foo@EXAMPLE.com.TW", now) == "foo@example.com.tw"
+        outbox.enqueue(
+            session, key="k", recipient="foo@Example.Com.tw", body="A1", subject="A1", now=now
+        )
+    with engine.db.write() as session:
+        assert outbox.claim_next(session, outbox.EMAIL, now, per_minute=60) is None
+
+
 def test_a_short_link_secret_is_refused_by_name() -> None:
     settings = Settings(
         db="sqlite://", office=None, source="test", notify={"link_secret": "x" * 31}
