@@ -27,6 +27,7 @@ from counterdesk.web.limits import Limits
 from counterdesk.web.server import make_server
 from counterdesk.web.sms_inbound import REPLY, InboundSettings, SmsInbound
 from tests.web.support import Client
+from tests.web.test_issue17_attacks_held import dead_letter
 
 SECRET = "gateway-secret-0123456789"
 FORM = "application/x-www-form-urlencoded"
@@ -268,13 +269,8 @@ def test_resending_a_dead_letter_to_a_contact_who_opted_out_is_refused_by_name(
     silently. The citizen is safe, but the supervisor is told something false, and may call
     the citizen to say a message is coming. Fix: ``resend`` refuses (QueueError "the recipient
     opted out ...") as it refuses a purged one, and the tab's status line shows it."""
-    now = engine.clock.now()
+    now, dead = engine.clock.now(), dead_letter(engine, "booking:1:booked")
     with engine.db.write() as session:
-        outbox.enqueue(session, key="booking:1:booked", recipient=CITIZEN, body="A001", now=now)
-    with engine.db.write() as session:
-        claimed = outbox.claim_next(session, outbox.SMS, now, per_minute=60)
-        assert claimed is not None
-        outbox.mark_failed(session, claimed.id, now, "refused", retry_at=None)
         outbox.opt_out(session, CITIZEN, now)
     with engine.db.write() as session, pytest.raises(QueueError, match="opted out"):
-        outbox.resend(session, claimed.id, now)
+        outbox.resend(session, dead, now)

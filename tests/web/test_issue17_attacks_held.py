@@ -238,42 +238,42 @@ def test_a_short_link_secret_is_refused_by_name() -> None:
 # -- the outbox's exemption and the dead letters ---------------------------------------------
 
 
+def dead_letter(engine: TicketEngine, key: str, recipient: str = CITIZEN) -> int:
+    """The id of a message to ``recipient`` that its channel refused for good (dead)."""
+    now = engine.clock.now()
+    with engine.db.write() as session:
+        outbox.enqueue(session, key=key, recipient=recipient, body="A001", now=now)
+    with engine.db.write() as session:
+        claimed = outbox.claim_next(session, outbox.SMS, now, per_minute=60)
+        assert claimed is not None and claimed.key == key
+        outbox.mark_failed(session, claimed.id, now, "refused", retry_at=None)
+        return claimed.id
+
+
 def test_only_the_confirmation_reaches_an_opted_out_contact_even_resent_by_hand(
     engine: TicketEngine,
 ) -> None:
-    now = engine.clock.now()
-    with engine.db.write() as session:
-        outbox.enqueue(session, key="booking:1:booked", recipient=CITIZEN, body="A001", now=now)
-    with engine.db.write() as session:
-        claimed = outbox.claim_next(session, outbox.SMS, now, per_minute=60)
-        assert claimed is not None
-        outbox.mark_failed(session, claimed.id, now, "refused", retry_at=None)  # dead
+    now, dead = engine.clock.now(), dead_letter(engine, "booking:1:booked")
     with engine.db.write() as session:
         assert outbox.confirm_opt_out(session, CITIZEN, "opted out", now)
         assert not outbox.confirm_opt_out(session, "+886912345678", "opted out", now)
     with engine.db.write() as session:
-        outbox.resend(session, claimed.id, now)  # the supervisor's "resend"
+        outbox.resend(session, dead, now)  # the supervisor's "resend"
     with engine.db.write() as session:
         sent = outbox.claim_next(session, outbox.SMS, now, per_minute=60)
         assert sent is not None and sent.key == outbox.confirmation_key(CITIZEN)
         assert outbox.claim_next(session, outbox.SMS, now, per_minute=60) is None
     with engine.db.read() as session:
-        assert session.get(OutboxRow, claimed.id).status == OutboxStatus.OPTED_OUT
+        assert session.get(OutboxRow, dead).status == OutboxStatus.OPTED_OUT
 
 
 def test_a_dead_letter_whose_recipient_was_purged_is_not_resent(engine: TicketEngine) -> None:
-    now = engine.clock.now()
-    with engine.db.write() as session:
-        outbox.enqueue(session, key="booking:2:booked", recipient=CITIZEN, body="A002", now=now)
-    with engine.db.write() as session:
-        claimed = outbox.claim_next(session, outbox.SMS, now, per_minute=60)
-        assert claimed is not None
-        outbox.mark_failed(session, claimed.id, now, "refused", retry_at=None)
+    now, dead = engine.clock.now(), dead_letter(engine, "booking:2:booked")
     later = now + dt.timedelta(days=31)
     with engine.db.write() as session:
         assert outbox.purge_recipients(session, later, dt.timedelta(days=30)) == 1
     with engine.db.write() as session, pytest.raises(QueueError, match="deleted"):
-        outbox.resend(session, claimed.id, later)
+        outbox.resend(session, dead, later)
 
 
 @pytest.mark.slow
