@@ -6,6 +6,7 @@ held is in ``test_issue17_attacks_held.py``."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 import urllib.parse
@@ -19,7 +20,7 @@ from sqlalchemy import event, select
 from counterdesk.queue import Database, TicketEngine, outbox
 from counterdesk.queue.case_import import ImportRefused, parse_moves
 from counterdesk.queue.cases import Cases, working_days_after
-from counterdesk.queue.errors import QueueError
+from counterdesk.queue.errors import CounterdeskError, QueueError
 from counterdesk.queue.models import OutboxRow
 from counterdesk.queue.opt_out_links import OptOutLinks
 from counterdesk.ui.case_views import CasePanel
@@ -61,13 +62,16 @@ def test_two_texts_at_once_from_one_sender_get_no_more_replies_than_per_hour(
     arrived = threading.Event()
     others: list[threading.Thread] = []
 
+    def second_text() -> None:
+        # Refused while the first one's write waits (once fixed): not answered, not an error.
+        with contextlib.suppress(CounterdeskError):
+            inbound.receive(form(**{"from": CITIZEN, "text": "A1 5678"}), FORM)
+
     def second_text_arrives(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
         if arrived.is_set() or "count(" not in statement.lower() or "outbox" not in statement:
             return
         arrived.set()
-        other = threading.Thread(
-            target=inbound.receive, args=(form(**{"from": CITIZEN, "text": "A1 5678"}), FORM)
-        )
+        other = threading.Thread(target=second_text)
         others.append(other)
         other.start()
         # Once fixed, the second text waits for the first one's transaction: the first goes
