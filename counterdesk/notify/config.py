@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 from counterdesk.notify.channels import Channel, FileChannel, HttpSmsChannel, SmtpChannel
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.queue.outbox import CHANNELS, EMAIL
+from counterdesk.queue.typed_text import codec_for
 
 SECURITY = ("starttls", "tls", "none")
 METHODS = ("POST", "GET", "PUT")
@@ -144,11 +145,10 @@ def _http(table: dict[str, Any], where: str) -> HttpSmsChannel:
         _bad(where, "the url or the body must hold {to}, where the number goes")
     if "{text}" not in url + (body or ""):
         _bad(where, "the url or the body must hold {text}, where the message goes")
-    charset = _text(table, "charset", where, required=False) or "utf-8"
-    try:
-        "".encode(charset)
-    except LookupError:
-        _bad(where, f"charset {charset!r} is not an encoding Python knows (e.g. utf-8, big5)")
+    named = _text(table, "charset", where, required=False) or "utf-8"
+    charset = codec_for(named)
+    if charset is None:
+        _bad(where, f"charset {named!r} is not an encoding Python knows (e.g. utf-8, big5)")
     return HttpSmsChannel(
         url=url,
         method=method,

@@ -32,6 +32,7 @@ from counterdesk.queue import booking_notices
 from counterdesk.queue.appointment_rules import AppointmentRules
 from counterdesk.queue.arguments import possible_token
 from counterdesk.queue.contacts import normal_contact
+from counterdesk.queue.database import serialise_on
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import (
     BookingEventRow,
@@ -471,9 +472,7 @@ class Bookings:
         for each other and the second counts the first; SQLite has one writer at a time."""
         cap = self.office.bookings.per_contact_per_day
         day = self.office.local_date(slot.start)
-        if self.engine.db.dialect == "postgresql":
-            key = func.hashtext(f"counterdesk booking contact {contact} {day}")
-            session.execute(select(func.pg_advisory_xact_lock(key)))
+        serialise_on(session, f"counterdesk booking contact {contact} {day}")
         held = session.scalar(
             select(func.count()).where(
                 BookingRow.contact == contact,

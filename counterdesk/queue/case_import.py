@@ -5,8 +5,9 @@ The file is read as hostile: it comes from outside, often saved by Excel. Column
 may be left out), one move a line. A stage is its code (``under_review``), its English name or
 its Chinese name as citizens read it (``審查中``, ``case_phrases.STAGES``). ``due`` is
 ``YYYY-MM-DD``. The encoding is UTF-8, with or without a byte-order mark, or cp950 (Big5, as
-Excel in Taiwan saves "CSV"): a file that is valid UTF-8 is read as UTF-8, otherwise as cp950
-if it is valid cp950, otherwise refused; ``encoding`` forces one.
+Excel in Taiwan saves "CSV"): a file that is valid UTF-8 is read as UTF-8 (unless only its
+cp950 reading has Chinese in it), otherwise as cp950 if it is valid cp950, otherwise refused;
+``encoding`` forces one.
 
 Every problem is collected with its line number and the whole file refused, so a clerk fixes
 the file once; a file without problems becomes ``CaseMove`` items for ``Cases.move_many``,
@@ -21,6 +22,7 @@ import csv
 import dataclasses
 import datetime as dt
 import io
+import re
 from typing import TYPE_CHECKING
 
 from counterdesk.case_phrases import STAGES
@@ -117,19 +119,40 @@ def parse_moves(data: bytes, *, encoding: str | None = None) -> ParsedFile:
     return ParsedFile(moves, used)
 
 
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile("[\u0080-\u024f]")
+
+
+def _latin_only(text: str) -> bool:
+    """Accented Latin letters and no Chinese: how a cp950 file misread as UTF-8 looks."""
+    return bool(_LATIN.search(text)) and not _CJK.search(text)
+
+
 def _decoded(data: bytes, encoding: str | None) -> tuple[str, str]:
-    """The text and the encoding it was read in: the one asked for, else UTF-8, else cp950."""
+    """The text and the encoding it was read in: the one asked for, else UTF-8, else cp950.
+    Some cp950 files are valid UTF-8 too (翻譯 reads as "½Ķ"): a file that reads as Chinese
+    in cp950 but as accented Latin letters and no Chinese in UTF-8 is taken as cp950."""
     if data.startswith(_BOM):
         data, encoding = data[len(_BOM) :], "utf-8"
-    for name in (encoding,) if encoding else ENCODINGS:
+    if encoding:
         try:
-            return data.decode(name), name
+            return data.decode(encoding), encoding
         except UnicodeDecodeError as error:
-            if encoding:
-                line = data[: error.start].count(b"\n") + 1
-                raise ImportRefused([f"line {line}: not {encoding} text"]) from None
+            line = data[: error.start].count(b"\n") + 1
+            raise ImportRefused([f"line {line}: not {encoding} text"]) from None
         except LookupError:
             raise InvalidInput(f"unknown encoding {encoding!r} (use utf-8 or cp950)") from None
+    readings = {}
+    for name in ENCODINGS:
+        try:
+            readings[name] = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+    utf8, big5 = readings.get("utf-8"), readings.get("cp950")
+    if utf8 is not None and big5 is not None and _latin_only(utf8) and _CJK.search(big5):
+        return big5, "cp950"
+    for name, text in readings.items():
+        return text, name
     raise ImportRefused(["the file is neither UTF-8 nor Big5 (cp950) text: is it a CSV file?"])
 
 

@@ -76,6 +76,11 @@ class CaseRefused(QueueError):
     """A case cannot be registered or moved as asked (a move the stages do not allow)."""
 
 
+class MovedMeanwhile(CaseRefused):
+    """The case is no longer at the stage the mover saw (a colleague, the API or an import
+    moved it since): the move was chosen for a case that is not there any more."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Case(View):
     """A case as windows and pages show it: never its contact, only whether one was left."""
@@ -329,12 +334,16 @@ class Cases:
         by: str,
         note: str | None = None,
         due: dt.date | None = None,
+        was: str | None = None,
     ) -> Case:
         """Move case ``number`` to ``stage``; a correction needs what is missing (``note``)
         and by when (``due``: a day the office opens, after today and within a year).
-        Logged with who moved it, and the citizen told if they chose it."""
+        ``was``: the stage the mover saw (a window, a preview), refused with
+        ``MovedMeanwhile`` if the case has moved since. Logged with who moved it, and the
+        citizen told if they chose it."""
+        move = CaseMove(number, stage, note, due, was=was)
         with self.engine.db.write() as session:
-            return Case.of(self._move(session, number, stage, by=by, note=note, due=due))
+            return Case.of(self._move(session, move, by=by))
 
     def move_many(self, moves: Sequence[CaseMove], *, by: str) -> list[Case]:
         """Every move of a bulk change in one transaction: all of them, or (on the first
@@ -343,31 +352,25 @@ class Cases:
             done = []
             for move in moves:
                 try:
-                    row = self._move(
-                        session, move.number, move.stage, by=by, note=move.note, due=move.due
-                    )
+                    row = self._move(session, move, by=by)
                 except (QueueError, InvalidInput) as refused:
                     raise type(refused)(f"line {move.line}: {refused}") from None
                 done.append(Case.of(row))
             return done
 
-    def _move(
-        self,
-        session: Session,
-        number: str,
-        stage: str,
-        *,
-        by: str,
-        note: str | None,
-        due: dt.date | None,
-    ) -> CaseRow:
-        to = _stage(stage)
-        note = clean_text(note, "the note", NOTE_LENGTH, required=False)
+    def _move(self, session: Session, move: CaseMove, *, by: str) -> CaseRow:
+        to, due = _stage(move.stage), move.due
+        note = clean_text(move.note, "the note", NOTE_LENGTH, required=False)
         by = clean_text(by, "who moves the case", BY_LENGTH, required=True)
         now = self.engine.clock.now()
         today = self.office.local_date(now)
-        row = self._row(session, number, lock=True)
+        row = self._row(session, move.number, lock=True)
         was = CaseStage(row.stage)
+        if move.was is not None and _stage(move.was) != was:
+            raise MovedMeanwhile(
+                f"case {row.number} is now {_name(was)}, not {_name(_stage(move.was))}: it "
+                "was moved meanwhile; look at it again"
+            )
         if to == was:
             raise CaseRefused(f"case {row.number} is already {_name(to)}")
         if to not in MOVES[was]:
@@ -528,13 +531,15 @@ class Cases:
 
 @dataclasses.dataclass(frozen=True)
 class CaseMove:
-    """One move of a bulk change (a CSV line, an API call's item); ``line`` names it."""
+    """One move (a CSV line, an API call's item); ``line`` names it in a bulk change, and
+    ``was`` is the stage its mover saw, if any (see ``Cases.move``)."""
 
     number: str
     stage: str
     note: str | None = None
     due: dt.date | None = None
     line: int = 0
+    was: str | None = None
 
 
 def _overdue_on(today: dt.date) -> tuple[ColumnElement[bool], ...]:

@@ -490,3 +490,12 @@ def schema_version(engine: Engine) -> str | None:
     with engine.connect() as connection:
         heads = MigrationContext.configure(connection).get_current_heads()
     return ", ".join(heads) or None
+
+
+def serialise_on(session: Session, name: str) -> None:
+    """Make write transactions about ``name`` (a contact's bookings of a day, a sender's
+    replies) run one after another, so each counts what the one before it wrote: on
+    PostgreSQL a transaction-scoped advisory lock on its hash; SQLite has one writer at a
+    time anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name})

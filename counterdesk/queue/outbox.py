@@ -59,7 +59,9 @@ CONFIRMATION = "opted-out:"
 
 _outbox = OutboxRow.__table__
 _INSERT = {
-    name: insert(_outbox).on_conflict_do_nothing(index_elements=[_outbox.c.key])
+    name: insert(_outbox)
+    .on_conflict_do_nothing(index_elements=[_outbox.c.key])
+    .returning(_outbox.c.id)
     for name, insert in (("postgresql", postgresql.insert), ("sqlite", sqlite.insert))
 }
 _OPT_OUT = {
@@ -151,7 +153,7 @@ def enqueue(
             updated_at=now,
         )
     )
-    return bool(getattr(inserted, "rowcount", 0))
+    return inserted.first() is not None  # a row count is -1 on PostgreSQL here
 
 
 def cancel(session: Session, key: str, now: dt.datetime) -> bool:
@@ -187,12 +189,19 @@ def opt_out(session: Session, contact: str, now: dt.datetime) -> str:
     normal = normal_contact(contact)
     if normal is None:
         raise InvalidInput("opting out needs the mobile number or e-mail address")
-    session.execute(_OPT_OUT[session.get_bind().dialect.name].values(contact=normal, at=now))
+    stored = _opt_out_key(normal)
+    session.execute(_OPT_OUT[session.get_bind().dialect.name].values(contact=stored, at=now))
     return normal
 
 
 def opted_out(session: Session, contact: str) -> bool:
-    return session.get(OptOutRow, contact) is not None
+    return session.get(OptOutRow, _opt_out_key(contact)) is not None
+
+
+def _opt_out_key(contact: str) -> str:
+    """How an opt-out is kept and matched: an e-mail address whole in lower case, since
+    Foo@Example.com and foo@example.com reach one person's mailbox in practice."""
+    return contact.lower() if channel_of(contact) == EMAIL else contact
 
 
 def confirmation_key(contact: str) -> str:
@@ -329,6 +338,8 @@ def resend(session: Session, message_id: int, now: dt.datetime) -> Message:
         )
     if row.recipient is None:
         raise QueueError(f"message {message_id}'s recipient has been deleted: it cannot be resent")
+    if opted_out(session, row.recipient) and row.key != confirmation_key(row.recipient):
+        raise QueueError(f"message {message_id}'s recipient opted out: it is not sent again")
     row.status, row.attempts, row.next_attempt_at = OutboxStatus.PENDING, 0, now
     row.claimed_at, row.updated_at = None, now
     session.flush()

@@ -8,6 +8,7 @@ outgrow its column.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from typing import Literal, overload
@@ -55,3 +56,14 @@ def ascii_digits(text: str) -> str:
     return "".join(
         str(unicodedata.decimal(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
     )
+
+
+def codec_for(charset: str) -> str | None:
+    """The codec to read or write ``charset`` with, or None for a name Python does not know.
+    "big5" is read as Windows' Big5 (cp950), which Taiwan's phones and gateways send: strict
+    Big5 lacks characters such as 裏 and 恒, and a text holding one would be lost."""
+    try:
+        name = codecs.lookup(charset).name
+    except (LookupError, TypeError, ValueError):
+        return None
+    return "cp950" if name == "big5" else name

@@ -9,6 +9,7 @@ the name of the staff member chosen in the tab (an import as ``import:<staff>``)
 
 from __future__ import annotations
 
+import dataclasses
 from functools import partial
 from pathlib import Path
 
@@ -402,13 +403,17 @@ def _previewed(cases: Cases, path: Path) -> tuple[Path, ParsedFile | ImportRefus
         parsed = parse_moves(read_limited(str(path)))
     except ImportRefused as refused:
         return path, refused, []
-    now = []
-    for move in parsed.moves:
-        try:
-            now.append(stage_text(cases.by_number(move.number).stage))
-        except NotFound:
-            now.append("–")
-    return path, parsed, now
+    # Each move carries the stage previewed: Apply refuses the file if a case moved since.
+    moves = [dataclasses.replace(move, was=_stage_now(cases, move.number)) for move in parsed.moves]
+    now = [stage_text(move.was) if move.was else "–" for move in moves]
+    return path, dataclasses.replace(parsed, moves=moves), now
+
+
+def _stage_now(cases: Cases, number: str) -> str | None:
+    try:
+        return cases.by_number(number).stage
+    except NotFound:
+        return None  # the import names it when applied
 
 
 def _applied(cases: Cases, moves: list[CaseMove], staff: str) -> list[Case]:

@@ -41,6 +41,7 @@ from counterdesk.queue.cases import (
     CaseEvent,
     CaseRefused,
     Cases,
+    MovedMeanwhile,
     business_number,
     case_number,
     working_days_after,
@@ -537,12 +538,29 @@ class CasePanel(QWidget):
         number, staff = self.case.number, self._staff()
         if staff is None:  # the move buttons are off without one; signed out meanwhile
             return
+        seen = self.case.stage
         run_in_background(
-            partial(_moved, self.cases, number, stage, staff, note, due),
+            partial(_moved, self.cases, number, stage, staff, note, due, seen),
             self._after_move,
-            self._refused,
+            self._move_refused,
             owner=self,
         )
+
+    def _move_refused(self, error: Exception) -> None:
+        """A refused move; one refused because the case moved meanwhile shows it as it is
+        now, with the refusal, so the clerk chooses again from what is really there."""
+        self._refused(error)
+        if isinstance(error, MovedMeanwhile) and self.case is not None:
+            run_in_background(
+                partial(_read_case, self.cases, self.case.number),
+                partial(self._reread, error),
+                self._refused,
+                owner=self,
+            )
+
+    def _reread(self, error: Exception, found: tuple[Case, list[CaseEvent]]) -> None:
+        self._read(found)
+        self._refused(error)
 
     def _after_move(self, found: tuple[Case, list[CaseEvent]]) -> None:
         self._read(found)
@@ -568,8 +586,9 @@ def _moved(
     staff: str,
     note: str | None,
     due: dt.date | None,
+    seen: str,
 ) -> tuple[Case, list[CaseEvent]]:
-    cases.move(number, stage, by=staff, note=note, due=due)
+    cases.move(number, stage, by=staff, note=note, due=due, was=seen)
     return _read_case(cases, number)
 
 

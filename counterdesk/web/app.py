@@ -132,15 +132,19 @@ def status_app(
 
         return endpoint
 
-    def post(write: Callable[..., Response]) -> Callable[[Request], Awaitable[AsgiResponse]]:
-        """A booking, take-a-number or turn-notice form's POST: from the site's own page,
-        within the address's few an hour, with a small form; ``write`` with the path's parts,
-        the body and its type."""
+    def post(
+        write: Callable[..., Response], free: Callable[..., bool] | None = None
+    ) -> Callable[[Request], Awaitable[AsgiResponse]]:
+        """A booking, take-a-number, turn-notice or opt-out form's POST: from the site's own
+        page, within the address's few an hour (not charged when ``free`` says the path's
+        parts prove it is no guess: a mail provider's one-click unsubscribes), with a small
+        form; ``write`` with the path's parts, the body and its type."""
 
         async def endpoint(request: Request) -> AsgiResponse:
             client = request.client.host if request.client else ""
+            charge = free is None or not free(**request.path_params)
             refused = body_refusal(request.headers, limits.max_body_bytes) or guard.refusal(
-                client, request.headers
+                client, request.headers, charge=charge
             )
             params = request.path_params
             return await _posted(
@@ -177,7 +181,7 @@ def status_app(
         Route("/b/{token}/cancel", get(booking.cancel_question), methods=["GET"]),
         Route("/b/{token}/cancel", post(booking.cancel), methods=["POST"]),
         Route("/u/{token}", get(opt_outs.question), methods=["GET"]),
-        Route("/u/{token}", post(opt_outs.opt_out), methods=["POST"]),
+        Route("/u/{token}", post(opt_outs.opt_out, opt_outs.valid), methods=["POST"]),
         Route("/take", get(take.services), methods=["GET"]),
         Route("/take/{code}", get(take.confirm), methods=["GET"]),
         Route("/take/{code}", post(take.take), methods=["POST"]),

@@ -43,11 +43,13 @@ class WriteGuard:
     def __init__(self, limits: Limits, clock: Callable[[], float] = time.monotonic) -> None:
         self.limiter = RateLimiter(limits.booking_burst, limits.booking_per_hour / 3600, clock)
 
-    def refusal(self, client: str, headers: Headers) -> Response | None:
+    def refusal(self, client: str, headers: Headers, *, charge: bool = True) -> Response | None:
         """Why this POST is refused (403, 429), or None: charged to ``client`` if it is not
-        foreign."""
+        foreign, unless ``charge`` is False (a POST whose own secret proves it is no guess)."""
         if foreign(headers):
             return plain(403, words.FOREIGN_FORM)
+        if not charge:
+            return None
         wait = self.limiter.take(client)
         if wait is None:
             return None

@@ -53,6 +53,10 @@ class OptOutSite:
 
         return answered(opt_out)
 
+    def valid(self, token: str) -> bool:
+        """Whether ``token`` is a link this office signed (not a guess)."""
+        return self._contact(token) is not None
+
     def _contact(self, token: str) -> str | None:
         return None if self.links is None else self.links.contact(token)
 

@@ -37,8 +37,10 @@ from counterdesk.phrases import Bilingual
 from counterdesk.queue import outbox
 from counterdesk.queue.cases import Cases
 from counterdesk.queue.contacts import masked, normal_contact
+from counterdesk.queue.database import serialise_on
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import CounterdeskError, InvalidInput, NotFound
+from counterdesk.queue.typed_text import codec_for
 from counterdesk.web.problems import problem
 from counterdesk.web.response import Response, json_body
 
@@ -89,12 +91,11 @@ def inbound_settings(notify: Mapping[str, Any]) -> InboundSettings | None:
     per_hour = table.get("per_hour", InboundSettings.per_hour)
     if isinstance(per_hour, bool) or not isinstance(per_hour, int) or not 1 <= per_hour <= 100:
         _bad("per_hour must be a whole number of replies from 1 to 100")
-    charset = table.get("charset", "utf-8")
-    try:
-        "".encode(charset)
-    except LookupError:
-        _bad(f"charset {charset!r} is not an encoding Python knows (e.g. utf-8, big5)")
-    return InboundSettings(**{**table, "per_hour": per_hour})
+    named = table.get("charset", "utf-8")
+    charset = codec_for(named) if isinstance(named, str) else None
+    if charset is None:
+        _bad(f"charset {named!r} is not an encoding Python knows (e.g. utf-8, big5)")
+    return InboundSettings(**{**table, "per_hour": per_hour, "charset": charset})
 
 
 def _bad(problem: str) -> NoReturn:
@@ -175,8 +176,14 @@ class SmsInbound:
                 outbox.confirm_opt_out(session, sender, self._text(words.OPTED_OUT_SMS), now)
             log.info("inbound SMS: %s opted out", masked(sender))
             return
-        with self.engine.db.read() as session:
+        body, key = self._reply(asked), REPLY + _key_part(message_id)
+        with self.engine.db.write() as session:
+            # Counted and added in one transaction, one sender's at a time: two texts at
+            # once never get past the hourly limit together.
+            serialise_on(session, f"counterdesk sms replies {sender}")
             replied = outbox.enqueued_since(session, sender, REPLY, now - REPLY_WINDOW)
+            if replied < self.settings.per_hour:
+                outbox.enqueue(session, key=key, recipient=sender, body=body, now=now)
         if replied >= self.settings.per_hour:
             log.warning(
                 "inbound SMS from %s not answered: %d replies in the last hour already",
@@ -184,9 +191,6 @@ class SmsInbound:
                 replied,
             )
             return
-        key = REPLY + _key_part(message_id)
-        with self.engine.db.write() as session:
-            outbox.enqueue(session, key=key, recipient=sender, body=self._reply(asked), now=now)
         log.info("inbound SMS from %s answered (%s)", masked(sender), type(asked).__name__)
 
     def _reply(self, asked: Intent) -> str:
@@ -211,8 +215,10 @@ class SmsInbound:
         return "\n".join(lines)
 
     def _fields(self, body: bytes, content_type: str) -> dict[str, str]:
-        """The posted fields as texts; a field given twice counts as missing."""
-        charset = self.settings.charset
+        """The posted fields as texts; a field given twice counts as missing. A charset the
+        post declares wins over the settings' (a provider that changed its encoding)."""
+        declared = _declared_charset(content_type)
+        charset = (declared and codec_for(declared)) or codec_for(self.settings.charset) or "utf-8"
         not_text = words.GATEWAY_NOT_TEXT.fill(charset=charset)
         try:
             text = body.decode(charset)
@@ -246,6 +252,14 @@ class SmsInbound:
                 if isinstance(item, str | int) and not isinstance(item, bool)
             }
         raise _Refused(problem(415, words.GATEWAY_NOT_FORM))
+
+
+def _declared_charset(content_type: str) -> str | None:
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip('"') or None
+    return None
 
 
 class _Refused(Exception):

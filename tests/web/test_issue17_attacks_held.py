@@ -257,14 +257,14 @@ def test_only_the_confirmation_reaches_an_opted_out_contact_even_resent_by_hand(
     with engine.db.write() as session:
         assert outbox.confirm_opt_out(session, CITIZEN, "opted out", now)
         assert not outbox.confirm_opt_out(session, "+886912345678", "opted out", now)
-    with engine.db.write() as session:
-        outbox.resend(session, dead, now)  # the supervisor's "resend"
+    with engine.db.write() as session, pytest.raises(QueueError, match="opted out"):
+        outbox.resend(session, dead, now)  # the supervisor's "resend", refused by name
     with engine.db.write() as session:
         sent = outbox.claim_next(session, outbox.SMS, now, per_minute=60)
         assert sent is not None and sent.key == outbox.confirmation_key(CITIZEN)
         assert outbox.claim_next(session, outbox.SMS, now, per_minute=60) is None
     with engine.db.read() as session:
-        assert session.get(OutboxRow, dead).status == OutboxStatus.OPTED_OUT
+        assert session.get(OutboxRow, dead).status == OutboxStatus.DEAD
 
 
 def test_a_dead_letter_whose_recipient_was_purged_is_not_resent(engine: TicketEngine) -> None:
