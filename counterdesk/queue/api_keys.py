@@ -32,7 +32,8 @@ KEY_BYTES = 32
 PREFIX = "cdk_"  # lets secret scanners (and people) tell a leaked key for what it is
 # token_urlsafe(32) is 43 characters; anything much longer is not a key and is not hashed.
 MAX_KEY = 100
-_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,39}")
+# A move is signed "api:<name>", which a case event keeps in 40 characters (cases.BY_LENGTH).
+_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,35}")
 
 
 class ApiKeyRefused(QueueError):
@@ -70,11 +71,11 @@ class NewKey:
 
 
 def key_name(text: str) -> str:
-    """A key's name: lower-case letters, digits, dots, dashes and underscores, 1 to 40."""
+    """A key's name: lower-case letters, digits, dots, dashes and underscores, 1 to 36."""
     name = (text or "").strip().lower()
     if not _NAME.fullmatch(name):
         raise InvalidInput(
-            f"the key name {name[:40]!r} must be 1 to 40 lower-case letters, digits, '.', '-' "
+            f"the key name {name[:40]!r} must be 1 to 36 lower-case letters, digits, '.', '-' "
             "or '_', starting with a letter or digit"
         )
     return name
