@@ -188,6 +188,8 @@ class Problem(_Model):
 
 MAX_MOVES = 500  # moves in one batch: one transaction, held briefly
 SERVICE_LENGTH = 32  # a service code (services.code)
+# A case number as the API takes it: ASCII letters (either case), digits and dashes.
+CASE_NUMBER = r"^[A-Za-z0-9][A-Za-z0-9-]*$"
 
 
 class CaseEventOut(_Model):
@@ -264,7 +266,9 @@ class CaseMoveIn(_Model):
 
 
 class CaseBatchMove(CaseMoveIn):
-    number: str = Field(min_length=1, max_length=NUMBER_LENGTH, examples=["A115-000123"])
+    number: str = Field(
+        min_length=1, max_length=NUMBER_LENGTH, pattern=CASE_NUMBER, examples=["A115-000123"]
+    )
 
 
 class CaseBatchIn(_Model):
@@ -280,7 +284,9 @@ class CaseBatchOut(_Model):
 class CaseNewIn(_Model):
     """A case handed in elsewhere than at a ticket (by post, online): registered received."""
 
-    number: str = Field(min_length=1, max_length=NUMBER_LENGTH, examples=["A115-000123"])
+    number: str = Field(
+        min_length=1, max_length=NUMBER_LENGTH, pattern=CASE_NUMBER, examples=["A115-000123"]
+    )
     service: str = Field(min_length=1, max_length=SERVICE_LENGTH, examples=["incorporation"])
     business_number: str | None = Field(
         default=None, max_length=20, description="the company's unified business number"

@@ -25,6 +25,7 @@ from counterdesk.queue.cases import NUMBER_LENGTH, Case, CaseMove, Cases
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.web.api_models import (
+    CASE_NUMBER,
     CaseBatchIn,
     CaseBatchOut,
     CaseMoveIn,
@@ -54,7 +55,13 @@ MOVED = {
     413: problem_response("the body is too large"),
 }
 CaseNumber = Annotated[
-    str, Path(max_length=NUMBER_LENGTH, description="the office's case number", examples=["A1"])
+    str,
+    Path(
+        max_length=NUMBER_LENGTH,
+        pattern=CASE_NUMBER,
+        description="the office's case number",
+        examples=["A115-000123"],
+    ),
 ]
 
 
