@@ -2,7 +2,8 @@
 
 One place for a stage's name, so the status page, the public lookup, the SMS reply and the
 notices all name a stage alike. The domain's refusals are English sentences for staff and
-logs; a citizen reads these instead. Imports nothing of counterdesk but the phrases.
+logs; a citizen reads these instead (the case API's refusals, last, are for a back office's
+developers and carry the domain's sentence). Imports nothing of counterdesk but the phrases.
 """
 
 from __future__ import annotations

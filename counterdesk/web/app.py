@@ -102,26 +102,31 @@ def status_app(
     async def static(request: Request) -> AsgiResponse:
         return site.static(request.path_params["name"]).asgi()
 
-    async def rate(request: Request) -> AsgiResponse:
-        refused = body_refusal(request.headers, limits.max_body_bytes)
+    async def posted(
+        request: Request, refusal: Callable[[], Response | None] = lambda: None
+    ) -> bytes | AsgiResponse:
+        """A POST's body, or why it is not read: a missing or too large length, ``refusal``
+        (checked once the length is), or a client cut off (too slow) or gone."""
+        refused = body_refusal(request.headers, limits.max_body_bytes) or refusal()
         if refused is not None:
             return refused.asgi()
         try:
-            body = await request.body()
-        except ClientDisconnect:  # cut off (too slow) or gone: nobody to answer
+            return await request.body()
+        except ClientDisconnect:  # nobody to answer
             return plain(400, phrases.BAD_REQUEST).asgi()
+
+    async def rate(request: Request) -> AsgiResponse:
+        body = await posted(request)
+        if not isinstance(body, bytes):
+            return body
         token, content_type = request.path_params["token"], request.headers.get("content-type", "")
         return await _answer(request, lambda: site.rate(token, body, content_type))
 
     async def look_up(request: Request) -> AsgiResponse:
         """A case lookup: its guard and limits are the lookup's own (``case_lookup.py``)."""
-        refused = body_refusal(request.headers, limits.max_body_bytes)
-        if refused is not None:
-            return refused.asgi()
-        try:
-            body = await request.body()
-        except ClientDisconnect:
-            return plain(400, phrases.BAD_REQUEST).asgi()
+        body = await posted(request)
+        if not isinstance(body, bytes):
+            return body
         client = request.client.host if request.client else ""
         return await _answer(request, lambda: lookup.ask(client, request.headers, body))
 
@@ -141,15 +146,9 @@ def status_app(
 
         async def endpoint(request: Request) -> AsgiResponse:
             client = request.client.host if request.client else ""
-            refused = body_refusal(request.headers, limits.max_body_bytes) or guard.refusal(
-                client, request.headers
-            )
-            if refused is not None:
-                return refused.asgi()
-            try:
-                body = await request.body()
-            except ClientDisconnect:
-                return plain(400, phrases.BAD_REQUEST).asgi()
+            body = await posted(request, lambda: guard.refusal(client, request.headers))
+            if not isinstance(body, bytes):
+                return body
             content_type = request.headers.get("content-type", "")
             params = request.path_params
             return await _answer(

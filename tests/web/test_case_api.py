@@ -38,6 +38,10 @@ def call(
     return client.request(method, path, data, sent)
 
 
+def batch(client: Client, key: str, *moves: dict[str, str]) -> Reply:
+    return call(client, "POST", "/api/v1/cases/moves", key, {"moves": list(moves)})
+
+
 def notices(engine: TicketEngine) -> list[str]:
     with engine.db.read() as session:
         return [row.key for row in session.scalars(select(OutboxRow))]
@@ -98,34 +102,14 @@ def test_a_batch_moves_all_or_none(
     with_case(engine, clock)
     with_case(engine, clock, number="A115-000124")
     due = (dt.date(2026, 11, 27) + dt.timedelta(days=5)).isoformat()
-    refused = call(
-        client,
-        "POST",
-        "/api/v1/cases/moves",
-        key,
-        {
-            "moves": [
-                {"number": NUMBER, "stage": "under_review"},
-                {"number": "A115-000124", "stage": "ready"},
-            ]
-        },
-    )
+    first = {"number": NUMBER, "stage": "under_review"}
+    refused = batch(client, key, first, {"number": "A115-000124", "stage": "ready"})
     body = assert_problem(refused, 409)
     assert body["detail"].startswith("line 2: case A115-000124 is received: it cannot be moved")
     assert Cases(engine).by_number(NUMBER).stage == "received"  # line 1 was not kept
 
-    done = call(
-        client,
-        "POST",
-        "/api/v1/cases/moves",
-        key,
-        {
-            "moves": [
-                {"number": NUMBER, "stage": "under_review"},
-                {"number": "a115-000124", "stage": "correction", "note": "印鑑章", "due": due},
-            ]
-        },
-    )
+    later = {"number": "a115-000124", "stage": "correction", "note": "印鑑章", "due": due}
+    done = batch(client, key, first, later)
     assert done.status == 200
     assert [(c["number"], c["stage"], c["events"]) for c in done.json()["cases"]] == [
         (NUMBER, "under_review", None),

@@ -8,7 +8,7 @@ Needs Debian's ``chromium`` and ``chromium-driver``: skipped without them, faile
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from selenium.webdriver import Chrome
@@ -18,37 +18,24 @@ from selenium.webdriver.support.ui import WebDriverWait
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.api_keys import ApiKeys
 from counterdesk.queue.cases import Cases
-from counterdesk.web.server import StatusServer, make_server
-from tests.web.browser import PHONE, overflow, phone_browser, require_chromium
+from counterdesk.web.server import StatusServer
+from tests.web.browser import overflow
 from tests.web.cases import NUMBER, UBN, move, with_case
 from tests.web.support import Client
-from tests.web.test_accessibility import NARROWEST, assert_accessible, sent_and_answered
+from tests.web.test_accessibility import (  # the fixtures: one Chromium each for the module
+    assert_accessible,
+    browser,
+    narrow,
+    sent_and_answered,
+    server,
+)
 from tests.web.test_browser import problems
 
 pytestmark = pytest.mark.slow  # a real headless Chromium
+__all__ = ["browser", "narrow", "server"]  # fixtures
 
 WAIT = 60  # seconds: a case page asks every 6 s here (refresh 1, FOLLOW_FACTOR 6)
 POLLS = "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/t/'))"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Chrome]:
-    require_chromium()
-    with phone_browser(PHONE) as driver:
-        yield driver
-
-
-@pytest.fixture(scope="module")
-def narrow() -> Iterator[Chrome]:
-    require_chromium()
-    with phone_browser(NARROWEST) as driver:
-        yield driver
-
-
-@pytest.fixture
-def server(engine: TicketEngine) -> Iterator[StatusServer]:
-    with make_server(engine, "127.0.0.1", 0).running() as running:
-        yield running
 
 
 def case_text(driver: Chrome) -> str:

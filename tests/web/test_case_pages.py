@@ -18,6 +18,12 @@ from tests.web.support import Client, finished
 from tests.web.test_pages import visible
 
 
+def page_at(engine: TicketEngine, clock: ManualClock, client: Client, stage: str) -> str:
+    """The page of a ticket whose case is at ``stage``."""
+    ticket, _ = with_case(engine, clock, stage)
+    return client.get(f"/t/{ticket.token}").text
+
+
 def steps(page: str) -> list[tuple[str, str]]:
     """The progress line: (state, Chinese words) of each step."""
     found = re.findall(r'<li class="step step-(\w+)"[^>]*>.*?lang="zh-Hant-TW">([^<]+)<', page)
@@ -27,8 +33,7 @@ def steps(page: str) -> list[tuple[str, str]]:
 def test_a_received_case_shows_its_number_stage_expected_date_and_steps_ahead(
     engine: TicketEngine, clock: ManualClock, client: Client
 ) -> None:
-    ticket, _ = with_case(engine, clock)
-    page = client.get(f"/t/{ticket.token}").text
+    page = page_at(engine, clock, client, "received")
     text = visible(page)
 
     assert f"您的案件 Your application 案件編號 Case number {NUMBER}" in text
@@ -50,8 +55,7 @@ def test_a_received_case_shows_its_number_stage_expected_date_and_steps_ahead(
 def test_a_correction_says_what_is_missing_and_by_when(
     engine: TicketEngine, clock: ManualClock, client: Client
 ) -> None:
-    ticket, _ = with_case(engine, clock, "correction")
-    page = client.get(f"/t/{ticket.token}").text
+    page = page_at(engine, clock, client, "correction")
     text = visible(page)
 
     assert "待補正 Correction needed" in text
@@ -64,8 +68,7 @@ def test_a_correction_says_what_is_missing_and_by_when(
 def test_ready_for_pick_up_says_where_and_the_helpline_and_leaves_the_expected_date(
     engine: TicketEngine, clock: ManualClock, client: Client
 ) -> None:
-    ticket, _ = with_case(engine, clock, "ready")
-    page = client.get(f"/t/{ticket.token}").text
+    page = page_at(engine, clock, client, "ready")
     text = visible(page)
 
     assert "可領件 Ready for pick-up" in text
