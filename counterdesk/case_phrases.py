@@ -27,12 +27,12 @@ STAGES = {
 NOTICE_SUBJECT = B("{office}案件進度", "{office}: your case")
 # A notice says the number, the stage and where: nothing about the company or the applicant.
 NOTICE = B(
-    "{office}：案件 {number}（{service}）{stage}。洽詢：{unit} {helpline}",
-    "{office}: case {number} ({service}): {stage}. Enquiries: {unit} {helpline}",
+    "{office}：案件 {number}（{service}）{stage}。洽詢：{helpline}",
+    "{office}: case {number} ({service}): {stage}. Enquiries: {helpline}",
 )
 NOTICE_CORRECTION = B(
-    "{office}：案件 {number}（{service}）待補正，請於 {due} 前補正。洽詢：{unit} {helpline}",
-    "{office}: case {number} ({service}) needs a correction by {due}. Enquiries: {unit} {helpline}",
+    "{office}：案件 {number}（{service}）待補正，請於 {due} 前補正。洽詢：{helpline}",
+    "{office}: case {number} ({service}) needs a correction by {due}. Enquiries: {helpline}",
 )
 NOTICE_READY = B(
     "{office}：案件 {number}（{service}）可領件，請至{unit}領取。洽詢：{helpline}",

@@ -21,6 +21,7 @@ from counterdesk.command_line import (
 )
 from counterdesk.feedback import Feedback
 from counterdesk.queue import QueueError, TicketEngine, TicketRefused
+from counterdesk.queue.cases import Cases
 from counterdesk.queue.views import OfficeStatus, ServiceStatus, Ticket
 
 
@@ -171,15 +172,18 @@ def _close_day(args: argparse.Namespace) -> dict[str, Any]:
     engine = engine_for(args)
     closed = engine.close_day(today=args.today)
     purged = Feedback(engine).opinions.purge_contacts()
+    cases = Cases(engine).purge_contacts()
     days = "days up to today" if args.today else "days before today"
     left = [f"{t.number} still at counter {t.counter}" for t in closed.left_at_counter]
     return {
         "removed_at_close": closed.removed,
         "left_at_counter": [t.number for t in closed.left_at_counter],
         "contacts_deleted": purged,
+        "case_contacts_deleted": cases,
         "text": f"{days} closed: {closed.removed} open tickets removed at close"
         + (f"; left open: {', '.join(left)} (the next close-day closes them)" if left else "")
-        + (f"; contact details of {purged} closed opinions deleted" if purged else ""),
+        + (f"; contact details of {purged} closed opinions deleted" if purged else "")
+        + (f"; contact details of {cases} closed cases deleted" if cases else ""),
     }
 
 

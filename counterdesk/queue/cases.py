@@ -25,7 +25,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from counterdesk.queue import case_notices
@@ -59,7 +60,10 @@ HANDED_OVER = (S.READY, S.MAILED, S.ELECTRONIC)
 # counter then) and "closed" (nothing left to do).
 NOTIFIABLE = (S.UNDER_REVIEW, S.CORRECTION, S.APPROVED, S.REJECTED, *HANDED_OVER)
 DEFAULT_NOTICES = (S.CORRECTION, *DECIDED, *HANDED_OVER)
-NUMBER_LENGTH, NOTE_LENGTH, BY_LENGTH = 40, 300, 40
+NUMBER_LENGTH, NOTE_LENGTH, BY_LENGTH = 40, 300, 48  # by: "api:" and a 40-letter key name
+# A correction's date: within a year (a later one is a typo the citizen would be sent).
+LONGEST_CORRECTION = dt.timedelta(days=365)
+MOST_LISTED = 10_000
 _NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,39}$")
 _BUSINESS_NUMBER = re.compile(r"^[0-9]{8}$")
 _PHONE_DIGITS = 4
@@ -124,8 +128,10 @@ class Case(View):
         return tuple(MOVES[CaseStage(self.stage)])
 
     def overdue(self, today: dt.date) -> bool:
-        """Past its expected completion date and not yet decided (nor closed)."""
-        return self.decided_at is None and self.closed_at is None and today > self.expected_on
+        """Past its expected completion date and not yet decided (nor closed), and not
+        waiting for the citizen's correction (that time is not the office's)."""
+        waiting = self.decided_at is None and self.closed_at is None
+        return waiting and self.stage != S.CORRECTION and today > self.expected_on
 
 
 @dataclasses.dataclass(frozen=True)
@@ -195,10 +201,13 @@ def _ubn_checks(digits: str) -> bool:
     return digits[6] == "7" and (total + 1) % 5 == 0
 
 
-def notice_stages(stages: Iterable[str] | None) -> tuple[CaseStage, ...]:
-    """The stages a citizen chose to be told of; ``None`` for the default ones."""
+def notice_stages(stages: Iterable[str] | str | None) -> tuple[CaseStage, ...]:
+    """The stages a citizen chose to be told of (names, or one comma-separated string);
+    ``None`` for the default ones."""
     if stages is None:
         return DEFAULT_NOTICES
+    if isinstance(stages, str):
+        stages = [name.strip() for name in stages.split(",")]
     chosen = []
     for name in stages:
         try:
@@ -214,6 +223,13 @@ def notice_stages(stages: Iterable[str] | None) -> tuple[CaseStage, ...]:
 
 def _stages(text: str | None) -> tuple[str, ...]:
     return tuple(text.split(",")) if text else ()
+
+
+def working_days_between(office: Office, first: dt.date, last: dt.date) -> int:
+    """The days the office opens after ``first`` up to and including ``last`` (0 if ``last``
+    is not after ``first``): the working days a case took, or waited."""
+    days = (last - first).days
+    return sum(office.open_on(first + dt.timedelta(days=n)) for n in range(1, days + 1))
 
 
 class Cases:
@@ -247,7 +263,7 @@ class Cases:
         service: str | None = None,
         business_number_text: str | None = None,
         contact: str | None = None,
-        notify: Iterable[str] | None = None,
+        notify: Iterable[str] | str | None = None,
         by: str | None = None,
     ) -> Case:
         """Register the application handed in at ticket ``ticket_id`` (served or being served)
@@ -255,7 +271,13 @@ class Cases:
         number = case_number(number)
         ubn = business_number(business_number_text)
         contact = normal_contact(contact)
-        stages = notice_stages(notify) if contact else ()
+        stages = notice_stages(notify)
+        if contact is None:
+            if notify is not None:
+                raise InvalidInput(
+                    "notices were chosen but no contact (mobile or e-mail) to send them to"
+                )
+            stages = ()
         by = clean_text(by, "who registers the case", BY_LENGTH, required=False)
         now = self.engine.clock.now()
         with self.engine.db.write() as session:
@@ -292,7 +314,10 @@ class Cases:
                 updated_at=now,
             )
             session.add(row)
-            session.flush()
+            try:
+                session.flush()
+            except IntegrityError:  # another clerk registered it since the check above
+                raise CaseRefused(f"case {number} is already registered") from None
             _log(session, row, None, now, by, None)
             return Case.of(row)
 
@@ -301,16 +326,17 @@ class Cases:
         number: str,
         stage: str,
         *,
-        by: str | None,
+        by: str,
         note: str | None = None,
         due: dt.date | None = None,
     ) -> Case:
         """Move case ``number`` to ``stage``; a correction needs what is missing (``note``)
-        and by when (``due``, after today). Logged, and the citizen told if they chose it."""
+        and by when (``due``: a day the office opens, after today and within a year).
+        Logged with who moved it, and the citizen told if they chose it."""
         with self.engine.db.write() as session:
             return Case.of(self._move(session, number, stage, by=by, note=note, due=due))
 
-    def move_many(self, moves: Sequence[CaseMove], *, by: str | None) -> list[Case]:
+    def move_many(self, moves: Sequence[CaseMove], *, by: str) -> list[Case]:
         """Every move of a bulk change in one transaction: all of them, or (on the first
         refusal, which names its line) none."""
         with self.engine.db.write() as session:
@@ -331,14 +357,15 @@ class Cases:
         number: str,
         stage: str,
         *,
-        by: str | None,
+        by: str,
         note: str | None,
         due: dt.date | None,
     ) -> CaseRow:
         to = _stage(stage)
         note = clean_text(note, "the note", NOTE_LENGTH, required=False)
-        by = clean_text(by, "who moves the case", BY_LENGTH, required=False)
+        by = clean_text(by, "who moves the case", BY_LENGTH, required=True)
         now = self.engine.clock.now()
+        today = self.office.local_date(now)
         row = self._row(session, number, lock=True)
         was = CaseStage(row.stage)
         if to == was:
@@ -352,11 +379,11 @@ class Cases:
         if to == S.CORRECTION:
             if note is None:
                 raise InvalidInput("a correction needs a note saying what is missing")
-            if due is None or due <= self.office.local_date(now):
-                raise InvalidInput("a correction needs a date after today to correct it by")
-            row.correction_note, row.correction_due = note, due
+            row.correction_note, row.correction_due = note, self._due(due, today)
         elif due is not None:
             raise InvalidInput("only a correction takes a date")
+        if was == S.CORRECTION:
+            self._extend_by_correction(session, row, today)
         row.stage = to
         row.updated_at = now
         if to in DECIDED:
@@ -369,6 +396,33 @@ class Cases:
         if row.contact and to in _stages(row.notify_stages):
             case_notices.moved(session, self.office, row, event.id, now)
         return row
+
+    def _due(self, due: object, today: dt.date) -> dt.date:
+        """A correction's date, checked: a day (not a moment), after today, within a year,
+        and one the office opens, since the citizen brings the correction there."""
+        if due is None:
+            raise InvalidInput("a correction needs a date after today to correct it by")
+        if isinstance(due, dt.datetime) or not isinstance(due, dt.date):
+            raise InvalidInput(f"a correction's date must be a day (YYYY-MM-DD), not {due!r}")
+        if due <= today:
+            raise InvalidInput("a correction needs a date after today to correct it by")
+        if due > today + LONGEST_CORRECTION:
+            raise InvalidInput(f"a correction's date {due} is more than a year ahead")
+        if not self.office.open_on(due):
+            raise InvalidInput(f"the office is closed on {due}: choose a day it opens")
+        return due
+
+    def _extend_by_correction(self, session: Session, row: CaseRow, today: dt.date) -> None:
+        """Time waiting for the citizen's correction is not the office's processing time
+        (補正期間不計入處理期間): the expected date moves on by the working days it took."""
+        began = session.scalar(
+            select(func.max(CaseEventRow.at)).where(
+                CaseEventRow.case_id == row.id, CaseEventRow.stage == S.CORRECTION
+            )
+        )
+        if began is not None:
+            waited = working_days_between(self.office, self.office.local_date(began), today)
+            row.expected_on = working_days_after(self.office, row.expected_on, waited)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -401,7 +455,10 @@ class Cases:
         received_to: dt.date | None = None,
         limit: int = 500,
     ) -> list[Case]:
-        """Cases newest first, by stage, service and day of receipt (all when not given)."""
+        """Cases newest first, by stage, service and day of receipt (all when not given); at
+        most ``limit`` (1 to 10,000), for a list to show, not for figures."""
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MOST_LISTED:
+            raise InvalidInput(f"the list limit must be 1 to {MOST_LISTED} cases, not {limit!r}")
         query = select(CaseRow)
         if stages is not None:
             query = query.where(CaseRow.stage.in_([_stage(s) for s in stages]))
@@ -424,6 +481,7 @@ class Cases:
                 .where(
                     CaseRow.decided_at.is_(None),
                     CaseRow.closed_at.is_(None),
+                    CaseRow.stage != S.CORRECTION,
                     CaseRow.expected_on < today,
                 )
                 .order_by(CaseRow.expected_on, CaseRow.id)
@@ -439,6 +497,8 @@ class Cases:
         except InvalidInput:
             raise NotFound(LOOKUP_REFUSED) from None
         given = ascii_digits(factor or "").replace(" ", "").replace("-", "").strip()
+        if not (given.isascii() and given.isdigit()):
+            raise NotFound(LOOKUP_REFUSED)  # before any query: no case is told apart
         with self.engine.db.read() as session:
             row = session.scalars(select(CaseRow).where(CaseRow.number == wanted)).one_or_none()
             if row is None or not _factor_matches(row, given):
@@ -446,12 +506,15 @@ class Cases:
             return Case.of(row)
 
     def purge_contacts(self) -> int:
-        """Blank the contacts of cases closed more than ``cases.contact_retention_days`` ago."""
+        """Blank the contacts of cases handed over or closed more than
+        ``cases.contact_retention_days`` ago: no notice is left to send after the hand-over,
+        and a case nobody closes must not keep its contact for ever."""
         now = self.engine.clock.now()
         before = now - dt.timedelta(days=self.office.cases.contact_retention_days)
+        ended = func.coalesce(CaseRow.ready_at, CaseRow.closed_at)
         with self.engine.db.write() as session:
             rows = session.scalars(
-                select(CaseRow).where(CaseRow.contact.is_not(None), CaseRow.closed_at < before)
+                select(CaseRow).where(CaseRow.contact.is_not(None), ended < before)
             ).all()
             for row in rows:
                 row.contact, row.contact_deleted_at, row.notify_stages = None, now, None

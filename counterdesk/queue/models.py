@@ -575,7 +575,7 @@ class CaseRow(Base):
     contact: Mapped[str | None] = mapped_column(String(200))
     notify_stages: Mapped[str | None] = mapped_column(String(200))
     contact_deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    registered_by: Mapped[str | None] = mapped_column(String(40))
+    registered_by: Mapped[str | None] = mapped_column(String(48))
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
@@ -589,7 +589,7 @@ class CaseEventRow(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     from_stage: Mapped[str | None] = mapped_column(String(16))
     stage: Mapped[str] = mapped_column(String(16))
-    by: Mapped[str | None] = mapped_column(String(40))
+    by: Mapped[str | None] = mapped_column(String(48))
     note: Mapped[str | None] = mapped_column(String(300))
 
 

@@ -178,7 +178,8 @@ class FeedbackRules(_Strict):
 class CasePolicy(_Strict):
     """``cases:`` in the office file: what holds for every case (``queue/cases.py``)."""
 
-    # Days after a case is closed that the contact left for its notices is deleted.
+    # Days after a case is handed over or closed that the contact left for its notices is
+    # deleted.
     contact_retention_days: int = Field(default=30, ge=0, le=365)
 
 

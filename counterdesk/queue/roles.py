@@ -37,6 +37,9 @@ BOOKING_WRITES = {
 }
 # Left for a case's notices, and on a ticket's status page for "your turn is near".
 CASE_CONTACT = ("cases", "contact")
+# A case's second factor for the lookup, and the staff's notes (which may name a person): for
+# staff and the status pages only.
+CASE_PRIVATE = (("cases", "business_number"), ("cases", "correction_note"), ("case_events", "note"))
 WATCH_CONTACT = ("ticket_contacts", "contact")
 API_KEY = ("api_keys", "key_hash")  # a back office's key, hashed
 # A case registered or moved (at the console, in the supervisor window, by the API), logged,
@@ -68,7 +71,16 @@ class Role:
 ROLES: dict[str, Role] = {
     "kiosk": Role(
         "issues tickets and records whether they printed; checks in bookings and web numbers",
-        hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT, CASE_CONTACT, WATCH_CONTACT, API_KEY, PIN),
+        hidden=(
+            CONTACT,
+            RECIPIENT,
+            BOOKED_CONTACT,
+            CASE_CONTACT,
+            *CASE_PRIVATE,
+            WATCH_CONTACT,
+            API_KEY,
+            PIN,
+        ),
         writes={
             "tickets": ("INSERT", "UPDATE (print_state, check_in_by)"),
             "ticket_events": ("INSERT",),
@@ -96,7 +108,16 @@ ROLES: dict[str, Role] = {
     ),
     "board": Role(
         "only reads",
-        hidden=(CONTACT, RECIPIENT, BOOKED_CONTACT, CASE_CONTACT, WATCH_CONTACT, API_KEY, PIN),
+        hidden=(
+            CONTACT,
+            RECIPIENT,
+            BOOKED_CONTACT,
+            CASE_CONTACT,
+            *CASE_PRIVATE,
+            WATCH_CONTACT,
+            API_KEY,
+            PIN,
+        ),
     ),
     "web": Role(
         "status pages: takes ratings and opinions, blanks expired contact details, records the "
@@ -137,7 +158,7 @@ ROLES: dict[str, Role] = {
     ),
     "notifier": Role(
         "sends the outbox's SMS and e-mail (counterdesk notify), blanks old recipients",
-        hidden=(CONTACT, BOOKED_CONTACT, CASE_CONTACT, WATCH_CONTACT, API_KEY, PIN),
+        hidden=(CONTACT, BOOKED_CONTACT, CASE_CONTACT, *CASE_PRIVATE, WATCH_CONTACT, API_KEY, PIN),
         writes={"outbox": ("UPDATE",)},
     ),
     ADMINISTRATOR: Role("owns the tables and runs the migrations (db upgrade)"),

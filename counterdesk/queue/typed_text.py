@@ -37,6 +37,10 @@ def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> st
         raise InvalidInput(f"{what} is {len(text)} characters; at most {limit} fit")
     if _CONTROL.search(text):
         raise InvalidInput(f"{what} contains control characters; only text can be kept")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate, which a JSON body can carry
+        raise InvalidInput(f"{what} contains characters that are not text") from None
     return text
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from counterdesk.feedback import Feedback
 from counterdesk.logs import log_failure
 from counterdesk.queue.bookings import Bookings
+from counterdesk.queue.cases import Cases
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +33,13 @@ class Upkeep:
     def __init__(self, feedback: Feedback, interval: float = EVERY_MINUTE) -> None:
         self.feedback = feedback
         self.bookings = Bookings(feedback.engine)
+        self.cases = Cases(feedback.engine)
         self.interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="status-upkeep", daemon=True)
 
     def run_once(self) -> int:
-        """One pass; returns how many opinions' and bookings' contact details were deleted.
+        """One pass; returns how many opinions', bookings' and cases' contacts were deleted.
 
         Each job runs whatever became of the others, so one failing every time (a table
         locked, a bad row) never stops the contact deletions the office promised; the first
@@ -47,6 +49,7 @@ class Upkeep:
             (self.feedback.opinions.purge_contacts, "deleted the contacts of %d opinions", True),
             (bookings.mark_no_shows, "marked %d bookings nobody checked in for no-shows", False),
             (bookings.purge_contacts, "deleted the contacts of %d past bookings", True),
+            (self.cases.purge_contacts, "deleted the contacts of %d closed cases", True),
             (self._refresh_office, "", False),
         )
         deleted, failure = 0, None

@@ -17,6 +17,7 @@ from counterdesk.queue.cases import (
     business_number,
     case_number,
     working_days_after,
+    working_days_between,
 )
 from counterdesk.queue.clock import ManualClock
 from counterdesk.queue.engine import TicketEngine
@@ -171,7 +172,7 @@ def test_a_citizen_who_chose_only_pick_up_gets_only_that_and_none_without_a_cont
     engine: TicketEngine, cases: Cases
 ) -> None:
     cases.register("A4", service="incorporation", contact="a@example.tw", notify=["ready"])
-    cases.register("A5", service="incorporation", notify=["ready"])
+    cases.register("A5", service="incorporation")
     for number in ("A4", "A5"):
         cases.move(number, "approved", by="chen")
         cases.move(number, "ready", by="chen")
@@ -223,3 +224,25 @@ def test_overdue_cases_and_contacts_purged_after_closing(
         row = session.scalars(select(CaseRow).where(CaseRow.number == "O1")).one()
         assert (row.contact, row.notify_stages) == (None, None)
         assert row.contact_deleted_at == clock.now()
+
+
+def test_time_waiting_for_a_correction_moves_the_expected_date_on_by_its_working_days(
+    cases: Cases, clock: ManualClock
+) -> None:
+    cases.register("W1", service="incorporation")  # Friday; expected Tuesday 1 December
+    cases.move("W1", "correction", by="chen", note="章程缺頁", due=dt.date(2026, 12, 4))
+    clock.advance(dt.timedelta(days=5))  # Wednesday: Monday to Wednesday spent waiting
+    assert cases.move("W1", "under_review", by="chen").expected_on == dt.date(2026, 12, 4)
+    assert working_days_between(cases.office, FRIDAY, dt.date(2026, 12, 2)) == 3
+    assert working_days_between(cases.office, FRIDAY, FRIDAY) == 0
+
+
+def test_a_handed_over_case_nobody_closes_loses_its_contact_too(
+    cases: Cases, clock: ManualClock
+) -> None:
+    cases.register("H1", service="incorporation", contact="0912345678")
+    cases.move("H1", "approved", by="chen")
+    cases.move("H1", "mailed", by="chen")
+    clock.advance(dt.timedelta(days=31))
+    assert cases.purge_contacts() == 1
+    assert not cases.by_number("H1").has_contact

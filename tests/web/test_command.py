@@ -21,6 +21,7 @@ import pytest
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinions
 from counterdesk.queue import Database, ManualClock, TicketEngine
+from counterdesk.queue.cases import Cases
 from counterdesk.queue.office import Office, Text
 from counterdesk.web.upkeep import Upkeep
 from tests.web.support import NEIGHBOUR
@@ -214,12 +215,16 @@ def test_upkeep_deletes_expired_contacts_at_start(engine: TicketEngine, clock: M
     opinion = opinions.submit("Please call me", contact="0912-345-678")
     opinions.answer(opinion.reference, "We called.", "wang")
     opinions.close(opinion.reference)
+    cases = Cases(engine)
+    cases.register("A1", service="amendment", contact="0912-345-678")
+    cases.move("A1", "closed", by="wang")
     clock.advance(days=engine.office.feedback.contact_retention_days + 1)
 
     Upkeep(Feedback(engine), interval=3600).start().stop()  # the first pass runs before any wait
 
     after = opinions.get(opinion.reference)
     assert after.contact is None and after.contact_deleted
+    assert not cases.by_number("A1").has_contact
 
 
 def test_upkeep_rereads_an_office_loaded_elsewhere(

@@ -40,7 +40,7 @@ def upgrade() -> None:
         sa.Column("contact", sa.String(200), nullable=True),
         sa.Column("notify_stages", sa.String(200), nullable=True),
         sa.Column("contact_deleted_at", sa.DateTime(), nullable=True),
-        sa.Column("registered_by", sa.String(40), nullable=True),
+        sa.Column("registered_by", sa.String(48), nullable=True),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
             ["service_code"], ["services.code"], name=op.f("fk_cases_service_code_services")
@@ -61,7 +61,7 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("from_stage", sa.String(16), nullable=True),
         sa.Column("stage", sa.String(16), nullable=False),
-        sa.Column("by", sa.String(40), nullable=True),
+        sa.Column("by", sa.String(48), nullable=True),
         sa.Column("note", sa.String(300), nullable=True),
         sa.ForeignKeyConstraint(
             ["case_id"], ["cases.id"], name=op.f("fk_case_events_case_id_cases")
