@@ -32,8 +32,9 @@ KEY_BYTES = 32
 PREFIX = "cdk_"  # lets secret scanners (and people) tell a leaked key for what it is
 # token_urlsafe(32) is 43 characters; anything much longer is not a key and is not hashed.
 MAX_KEY = 100
-# A move is signed "api:<name>", which a case event keeps in 40 characters (cases.BY_LENGTH).
-_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,35}")
+# A move is signed "api:<name>": a case event keeps who moved it in cases.BY_LENGTH, room for
+# "api:" and the longest name (api_keys.name holds 40).
+_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,39}")
 
 
 class ApiKeyRefused(QueueError):
@@ -71,11 +72,11 @@ class NewKey:
 
 
 def key_name(text: str) -> str:
-    """A key's name: lower-case letters, digits, dots, dashes and underscores, 1 to 36."""
+    """A key's name: lower-case letters, digits, dots, dashes and underscores, 1 to 40."""
     name = (text or "").strip().lower()
     if not _NAME.fullmatch(name):
         raise InvalidInput(
-            f"the key name {name[:40]!r} must be 1 to 36 lower-case letters, digits, '.', '-' "
+            f"the key name {name[:40]!r} must be 1 to 40 lower-case letters, digits, '.', '-' "
             "or '_', starting with a letter or digit"
         )
     return name

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from counterdesk.queue.api_keys import MAX_KEY, PREFIX, ApiKeyRefused, ApiKeys
+from counterdesk.queue.cases import Cases
 from counterdesk.queue.clock import ManualClock
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound
@@ -25,6 +26,14 @@ def test_a_key_is_shown_once_and_only_its_hash_is_kept(engine: TicketEngine) -> 
     assert made.secret not in repr(keys.listed())
     assert keys.check(made.secret) == made.key
     assert keys.create("other").secret != made.secret
+
+
+def test_the_longest_name_signs_a_move(engine: TicketEngine) -> None:
+    signature = ApiKeys(engine).create("k" * 40).key.signature
+    cases = Cases(engine)
+    cases.register("A1", service="amendment", by=signature)
+    cases.move("A1", "under_review", by=signature)
+    assert [event.by for event in cases.events("A1")] == [signature, signature]
 
 
 @pytest.mark.parametrize("wrong", ["", "cdk_", "x" * (MAX_KEY + 1), "cdk_" + "A" * 43])
@@ -51,7 +60,7 @@ def test_a_revoked_key_is_known_as_revoked_and_its_name_is_never_reused(
         keys.revoke("nobody")
 
 
-@pytest.mark.parametrize("name", ["", "-x", "a b", "x" * 37, "名稱", "a\x00"])
+@pytest.mark.parametrize("name", ["", "-x", "a b", "x" * 41, "名稱", "a\x00"])
 def test_a_key_name_is_a_short_plain_word(engine: TicketEngine, name: str) -> None:
-    with pytest.raises(InvalidInput, match="must be 1 to 36 lower-case letters"):
+    with pytest.raises(InvalidInput, match="must be 1 to 40 lower-case letters"):
         ApiKeys(engine).create(name)
