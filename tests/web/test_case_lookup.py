@@ -75,6 +75,7 @@ def test_the_number_and_a_factor_give_the_case_at_an_address_holding_neither(
         ("", ""),
         (NUMBER, ""),
         (NUMBER, "x" * 500),
+        (NUMBER, UBN + " " * 30),  # the right one, padded past any factor's length
     ],
 )
 def test_every_miss_gets_the_one_refusal(
