@@ -177,6 +177,8 @@ def test_no_key_a_wrong_key_and_a_revoked_key(
         ([], 422, "body"),
         ("{not json", 422, "body"),
         (b"\xff\xfe", 422, "body"),
+        ('{"stage": "approved", "note": "\\ud800"}', 422, "body.note"),  # a lone surrogate
+        ("[" * 100_000, 400, "could not be understood"),  # nested past any parser's depth
     ],
 )
 def test_bad_moves_get_a_clear_4xx(
