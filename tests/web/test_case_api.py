@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from typing import Any
 
 import pytest
@@ -216,3 +217,26 @@ def test_bad_addresses_and_bodies_get_a_clear_4xx(
     many = {"moves": [{"number": NUMBER, "stage": "closed"}] * 501}
     assert_problem(call(client, "POST", "/api/v1/cases/moves", key, many), 422)
     assert_problem(call(client, "DELETE", CASE, key), 405)
+
+
+def test_a_failure_is_logged_without_the_case_number(
+    engine: TicketEngine,
+    clock: ManualClock,
+    client: Client,
+    key: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with_case(engine, clock)
+
+    def fail(self: Cases, number: str) -> None:
+        raise RuntimeError("the case could not be read")
+
+    monkeypatch.setattr(Cases, "by_number", fail)
+    with caplog.at_level(logging.ERROR, logger="counterdesk.web"):
+        reply = call(client, "GET", CASE, key)
+
+    assert_problem(reply, 500)
+    assert "could not be read" not in reply.text  # the log has it, not the answer
+    assert "failed to answer GET /api/v1/cases/…" in caplog.text
+    assert NUMBER not in caplog.text and key not in caplog.text
