@@ -50,6 +50,7 @@ KEYED = {
 ONE_CASE = {**KEYED, 404: problem_response("no such case")}
 MOVED = {
     **ONE_CASE,
+    400: problem_response("a body that is not JSON at all, or a malformed Content-Length"),
     409: problem_response("a move the case's stages do not allow"),
     411: problem_response("no Content-Length"),
     413: problem_response("the body is too large"),
