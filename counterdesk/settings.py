@@ -18,6 +18,7 @@ import platformdirs
 
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.queue.handed_files import parse_toml, read_text
+from counterdesk.queue.opt_out_links import SECRET_CHARACTERS
 
 APP = "counterdesk"
 KEYS = {
@@ -59,6 +60,25 @@ class Settings:
     def default_db() -> str:
         folder = Path(platformdirs.user_data_dir(APP, appauthor=False))
         return f"sqlite:///{folder / 'counterdesk.sqlite3'}"
+
+
+def link_secret(settings: Settings) -> bytes | None:
+    """``[notify] link_secret``: the key that signs the opt-out link of every e-mail, so the
+    status server can tell a link the office made from an edited one. The notifier that makes
+    the links and the status server that checks them must have the same one (one PC: one
+    settings file). It is kept here, with the other secrets of sending, and not in the
+    database: every terminal's login reads the database, and a leaked kiosk login must not be
+    enough to opt anyone out. None when not set; a CounterdeskError when too short."""
+    value = settings.notify.get("link_secret")
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value.strip()) < SECRET_CHARACTERS:
+        raise CounterdeskError(
+            f"settings [notify]: link_secret must be a random text of at least "
+            f"{SECRET_CHARACTERS} characters, e.g. from: "
+            'python -c "import secrets; print(secrets.token_urlsafe(32))"'
+        )
+    return value.strip().encode("utf-8")
 
 
 def default_config_file() -> Path:

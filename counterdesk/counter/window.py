@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk.counter.case_dialogs import CasesDialog
 from counterdesk.counter.panels import (
     SignInPanel,
     TicketCard,
@@ -43,9 +44,11 @@ from counterdesk.queue import (
     Ticket,
     TicketEngine,
 )
+from counterdesk.queue.cases import Case, Cases
 from counterdesk.queue.errors import error_text
 from counterdesk.queue.pin_guard import PinRefused
 from counterdesk.ui.app import ui_font
+from counterdesk.ui.case_views import RegisterCaseDialog
 from counterdesk.ui.language_switch import LanguageSwitch
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
@@ -69,6 +72,10 @@ ACTIONS = (
     ("call_selected", "F7", QT_TRANSLATE_NOOP("ConsoleWindow", "Call selected")),
     ("return", "F8", QT_TRANSLATE_NOOP("ConsoleWindow", "Return to queue")),
     ("pause", "F9", QT_TRANSLATE_NOOP("ConsoleWindow", "Break")),
+    # Finishing stays one key (F4) for the many tickets that hand in nothing; finishing one
+    # that handed in an application is the same key with Shift, and asks for the case.
+    ("finish_case", "Shift+F4", QT_TRANSLATE_NOOP("ConsoleWindow", "Finish, register case…")),
+    ("cases", "F11", QT_TRANSLATE_NOOP("ConsoleWindow", "Cases…")),
     ("sign_out", "F12", QT_TRANSLATE_NOOP("ConsoleWindow", "Sign out")),
 )
 RESUME = QT_TRANSLATE_NOOP("ConsoleWindow", "Resume")
@@ -144,6 +151,9 @@ class ConsoleWindow(QWidget):
         self._poll_ms = poll_ms
         self.refresh = Refresher(self._read, self._show, self._refresh_failed, owner=self).request
         self.feed: LiveFeed | None = None
+        self.cases = Cases(engine)
+        self.case_dialog: RegisterCaseDialog | None = None  # the last one opened
+        self.cases_window: CasesDialog | None = None
         self._build()
         self.retranslate()
         self._clock = QTimer(self, interval=1000, timeout=self._tick)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
@@ -421,6 +431,10 @@ class ConsoleWindow(QWidget):
             "call_selected": can_call and self.waiting.selected_number() is not None,
             "return": signed and bool(self.no_show_view.selectedItems()),
             "pause": signed and ticket is None,
+            "finish_case": ticket is not None
+            and ticket.status == "serving"
+            and self.office.service(ticket.service).cases is not None,
+            "cases": signed,
             "sign_out": signed and ticket is None,
         }
 
@@ -517,6 +531,62 @@ class ConsoleWindow(QWidget):
             QT_TRANSLATE_NOOP("ConsoleWindow", "Finished {number}"),
             lambda: self.engine.finish(self.counter),
         )
+
+    def do_finish_case(self) -> None:
+        """Finish the ticket and register the application it handed in: the dialog finishes
+        it when staff first press Register, so a refused case number leaves it finished and
+        the number can be corrected and registered again; closing the dialog before that
+        leaves the ticket being served."""
+        state = self.state
+        current = state.counter.current if state else None
+        if current is None or state is None or state.counter.staff is None:
+            return
+        counter, number = self.counter, current.number
+        dialog = RegisterCaseDialog(
+            self.cases,
+            state.counter.staff,
+            self,
+            prepare=lambda: self.engine.finish(counter).id,
+        )
+        dialog.show_title(
+            self.tr("Finish %1 and register the application it handed in").replace("%1", number)
+        )
+        dialog.prepared.connect(self._case_ticket_finished)
+        dialog.registered.connect(self._case_registered)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._case_dialog_closed)
+        self.case_dialog = dialog
+        dialog.open()
+
+    def _case_dialog_closed(self) -> None:
+        self.case_dialog = None
+        self.setFocus()  # the console's keys again
+
+    def _case_ticket_finished(self) -> None:
+        self._say(
+            QT_TRANSLATE_NOOP("ConsoleWindow", "Finished: no case registered yet"), {}, ok=False
+        )
+        self.refresh()
+
+    def _case_registered(self, case: Case) -> None:
+        self._say(
+            QT_TRANSLATE_NOOP("ConsoleWindow", "Finished; case {case} registered"),
+            {"case": case.number},
+            ok=True,
+        )
+        self.refresh()
+        self.acted.emit()
+
+    def do_cases(self) -> None:
+        """Find a case by its number and move it (F11)."""
+        if self.cases_window is None:
+            self.cases_window = CasesDialog(self.cases, self._signed_in_staff, self)
+        self.cases_window.show()
+        self.cases_window.activateWindow()
+        self.cases_window.panel.number.setFocus()
+
+    def _signed_in_staff(self) -> str | None:
+        return self.state.counter.staff if self.state is not None else None
 
     def do_no_show(self) -> None:
         self._act(

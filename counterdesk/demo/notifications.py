@@ -14,6 +14,7 @@ from counterdesk.notify.channels import FileChannel
 from counterdesk.notify.config import Policy, Route
 from counterdesk.notify.notifier import Notifier
 from counterdesk.queue import TicketEngine
+from counterdesk.queue.opt_out_links import OptOutLinks
 from counterdesk.queue.outbox import CHANNELS
 
 PER_MINUTE = 60
@@ -21,7 +22,12 @@ PER_MINUTE = 60
 
 @contextlib.contextmanager
 def demo_notifier(
-    engine: TicketEngine, folder: Path, *, run: bool, poll_seconds: float = 1.0
+    engine: TicketEngine,
+    folder: Path,
+    links: OptOutLinks | None = None,
+    *,
+    run: bool,
+    poll_seconds: float = 1.0,
 ) -> Iterator[None]:
     """Run a notifier on a background thread while the block runs (if ``run``)."""
     if not run:
@@ -31,7 +37,7 @@ def demo_notifier(
         name: Route(FileChannel(folder / f"demo-{name}.jsonl"), PER_MINUTE) for name in CHANNELS
     }
     policy = Policy(quiet_hours=None, poll_seconds=poll_seconds)
-    notifier = Notifier(engine.db, engine.clock, engine.office.zone, routes, policy)
+    notifier = Notifier(engine.db, engine.clock, engine.office.zone, routes, policy, links)
     stop = threading.Event()
     thread = threading.Thread(target=notifier.run, args=(stop,), name="counterdesk-notify")
     thread.start()

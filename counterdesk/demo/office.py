@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from counterdesk.kiosk.window import open_kiosk
 from counterdesk.queue import TicketEngine, load_office, open_office
 from counterdesk.queue.bookings import Booking, BookingRefused, Bookings
 from counterdesk.queue.office import SAMPLE_OFFICE, Office
+from counterdesk.queue.opt_out_links import OptOutLinks
 from counterdesk.queue.slots import bookable_services
 from counterdesk.rating_screen.window import open_rating_screen
 from counterdesk.reporting.periods import PRESETS
@@ -255,10 +257,12 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.simulate:
         print(f"simulated {len(days)} past days into {url}")
     print(f"demo office on {url}")
+    # The demo's e-mails' opt-out links, checked by its own status pages: a key of this run.
+    links = OptOutLinks(engine.office, secrets.token_bytes(32))
     with (
         speaker_for(settings, speaks=not (args.silent or args.snapshot)) as speaker,
-        _status_pages(engine, serve=not args.snapshot),
-        demo_notifier(engine, _data_folder(), run=not args.snapshot),
+        _status_pages(engine, serve=not args.snapshot, links=links),
+        demo_notifier(engine, _data_folder(), links, run=not args.snapshot),
     ):
         return run_window(
             lambda: DemoOffice(engine, speaker),
@@ -282,14 +286,20 @@ def _print_booking(office: Office, booking: Booking) -> None:
 
 
 @contextlib.contextmanager
-def _status_pages(engine: TicketEngine, *, serve: bool, port: int = STATUS_PORT) -> Iterator[None]:
+def _status_pages(
+    engine: TicketEngine,
+    *,
+    serve: bool,
+    links: OptOutLinks | None = None,
+    port: int = STATUS_PORT,
+) -> Iterator[None]:
     """Serve the tickets' status pages on this PC while the demo runs, if the port is free:
     on a background thread, stopped (and its port closed) when the demo closes."""
     if not serve:
         yield
         return
     try:
-        server = make_server(engine, "127.0.0.1", port)
+        server = make_server(engine, "127.0.0.1", port, links=links)
     except OSError as exc:
         print(f"status pages not served: port {port} is busy ({exc.strerror})")
         yield

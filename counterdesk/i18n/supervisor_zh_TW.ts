@@ -188,69 +188,426 @@
 <context>
     <name>BookingDialog</name>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="95"/>
+        <location filename="../supervisor/booking_dialog.py" line="96"/>
         <source>Book for a caller</source>
         <translation>代客預約</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="97"/>
+        <location filename="../supervisor/booking_dialog.py" line="98"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="98"/>
+        <location filename="../supervisor/booking_dialog.py" line="99"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="99"/>
+        <location filename="../supervisor/booking_dialog.py" line="100"/>
         <source>Time</source>
         <translation>時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="100"/>
+        <location filename="../supervisor/booking_dialog.py" line="101"/>
         <source>Contact</source>
         <translation>聯絡方式</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="101"/>
+        <location filename="../supervisor/booking_dialog.py" line="102"/>
         <source>Booked by</source>
         <translation>預約承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="105"/>
+        <location filename="../supervisor/booking_dialog.py" line="106"/>
         <source>Optional: mobile or e-mail, only for a reminder</source>
         <translation>選填：手機或電子郵件，僅用於提醒</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="106"/>
+        <location filename="../supervisor/booking_dialog.py" line="107"/>
         <source>Book</source>
         <translation>預約</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="136"/>
+        <location filename="../supervisor/booking_dialog.py" line="137"/>
         <source>%1 (%2) · %3 free</source>
         <translation>%1（%2）· 尚餘 %3 名額</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="153"/>
+        <location filename="../supervisor/booking_dialog.py" line="154"/>
         <source>%1 · %2 of %3 free</source>
         <translation>%1 · 尚餘 %2／%3 名額</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="157"/>
+        <location filename="../supervisor/booking_dialog.py" line="158"/>
         <source>No free time that day</source>
         <translation>當日已無空檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="184"/>
+        <location filename="../supervisor/booking_dialog.py" line="185"/>
         <source>Booked: code %1, %2 at %3. Read the code to the caller; their link: %4</source>
         <translation>已預約：預約代碼 %1，%2，%3。請向來電民眾唸出代碼；預約連結：%4</translation>
     </message>
     <message>
-        <location filename="../supervisor/booking_dialog.py" line="200"/>
+        <location filename="../supervisor/booking_dialog.py" line="201"/>
         <source>Not booked: %1</source>
         <translation>未能預約：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <location filename="../ui/case_views.py" line="417"/>
+        <source>Case &amp;number</source>
+        <translation>案件編號(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="418"/>
+        <source>&amp;Look up</source>
+        <translation>查詢(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="419"/>
+        <source>Move to (Alt and the digit):</source>
+        <translation>移至（Alt 加數字鍵）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="421"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="421"/>
+        <source>From</source>
+        <translation>原階段</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="421"/>
+        <source>To</source>
+        <translation>新階段</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="421"/>
+        <source>By and note</source>
+        <translation>經辦與備註</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="466"/>
+        <source>Service: %1</source>
+        <translation>業務：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="469"/>
+        <source>Received %1, expected by %2</source>
+        <translation>收件 %1，預計 %2 前完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="474"/>
+        <source>Overdue: not decided by its expected date</source>
+        <translation>逾期：預計完成日前未核定</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="477"/>
+        <source>Missing: %1 (by %2)</source>
+        <translation>待補：%1（%2 前）</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="482"/>
+        <source>Notices to the citizen: %1</source>
+        <translation>通知民眾：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="488"/>
+        <source>none (no contact left)</source>
+        <translation>無（未留聯絡方式）</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="513"/>
+        <source>Closed: no more moves.</source>
+        <translation>已結案，無後續階段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="552"/>
+        <source>%1 moved to %2</source>
+        <translation>%1 已移至 %2</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="135"/>
+        <source>S&amp;tage</source>
+        <translation>階段(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="136"/>
+        <source>Ser&amp;vice</source>
+        <translation>業務(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="137"/>
+        <source>Staff acting</source>
+        <translation>經辦人員</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="138"/>
+        <source>All stages</source>
+        <translation>所有階段</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="139"/>
+        <source>All services</source>
+        <translation>所有業務</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="140"/>
+        <source>&amp;Overdue only</source>
+        <translation>只看逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="141"/>
+        <source>Register a case…</source>
+        <translation>登錄案件…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="142"/>
+        <source>Import CSV…</source>
+        <translation>匯入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="169"/>
+        <source>Could not read the cases: %1</source>
+        <translation>無法讀取案件：%1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="177"/>
+        <source>%1 cases, %2 overdue. Double-click a case for its history and moves.</source>
+        <translation>共 %1 件，逾期 %2 件。按兩下案件可看歷程與移動階段。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="182"/>
+        <source>Case number</source>
+        <translation>案件編號</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="183"/>
+        <source>Service</source>
+        <translation>業務</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="184"/>
+        <source>Stage</source>
+        <translation>階段</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="185"/>
+        <source>Received</source>
+        <translation>收件日</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="186"/>
+        <source>Expected</source>
+        <translation>預計完成</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="198"/>
+        <source> (overdue)</source>
+        <translation>（逾期）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="236"/>
+        <source>Case %1 registered</source>
+        <translation>案件 %1 已登錄</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="249"/>
+        <source>Import case moves</source>
+        <translation>匯入案件階段異動</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="249"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 檔 (*.csv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="288"/>
+        <source>Imported: %1 cases moved</source>
+        <translation>已匯入：%1 件案件已移動</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="294"/>
+        <source>Nothing imported: %1</source>
+        <translation>未匯入任何異動：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../ui/case_views.py" line="347"/>
+        <source>Correction needed</source>
+        <translation>通知補正</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="348"/>
+        <source>What is &amp;missing</source>
+        <translation>待補文件(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="349"/>
+        <source>To correct &amp;by</source>
+        <translation>補正期限(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="353"/>
+        <source>Say what is missing.</source>
+        <translation>請填寫待補文件。</translation>
+    </message>
+</context>
+<context>
+    <name>DeadLettersTab</name>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="87"/>
+        <source>SMS and e-mail to citizens that were not delivered, or may not have been (the sending was cut off). Check with the citizen before sending an uncertain one again: it may have arrived.</source>
+        <translation>未送達民眾的簡訊與電子郵件，或不確定是否送達者（傳送中斷）。重新傳送「不確定」的訊息前請先向民眾確認：對方可能已收到。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="92"/>
+        <source>&amp;Resend…</source>
+        <translation>重新傳送(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="93"/>
+        <source>Re&amp;fresh</source>
+        <translation>重新整理(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="115"/>
+        <source>%1 not delivered, %2 uncertain.</source>
+        <translation>%1 則未送達，%2 則不確定。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="120"/>
+        <source>Last try</source>
+        <translation>最後嘗試</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="121"/>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="122"/>
+        <source>Channel</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="123"/>
+        <source>To</source>
+        <translation>收件者</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="124"/>
+        <source>Notification</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="125"/>
+        <source>Tries</source>
+        <translation>嘗試次數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="126"/>
+        <source>Last error</source>
+        <translation>最後錯誤</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="144"/>
+        <source>SMS</source>
+        <translation>簡訊</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="144"/>
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="164"/>
+        <source>Uncertain</source>
+        <translation>不確定</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="165"/>
+        <source>Not delivered</source>
+        <translation>未送達</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="174"/>
+        <source>Booking %1: booked</source>
+        <translation>預約 %1：已預約</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="175"/>
+        <source>Booking %1: reminder</source>
+        <translation>預約 %1：提醒</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="176"/>
+        <source>Booking %1: moved</source>
+        <translation>預約 %1：改期</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="177"/>
+        <source>Booking %1: cancelled</source>
+        <translation>預約 %1：取消</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="184"/>
+        <source>Case %1: %2</source>
+        <translation>案件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="186"/>
+        <source>Reply to a text message</source>
+        <translation>簡訊回覆</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="188"/>
+        <source>Opt-out confirmation</source>
+        <translation>退訂確認</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="212"/>
+        <source>Could not read the messages: %1</source>
+        <translation>無法讀取訊息：%1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="236"/>
+        <source>%1 to %2 is in line to be sent again.</source>
+        <translation>%1（%2）已排入重新傳送。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="247"/>
+        <source>Not sent again: %1</source>
+        <translation>未重新傳送：%1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="253"/>
+        <source>%1 to %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="259"/>
+        <source>The sending of this message was cut off: it may have been delivered. Sending it again may send it twice. Send it again only if the citizen did not get it.</source>
+        <translation>此訊息傳送中斷，可能已送達。重新傳送可能使民眾收到兩次。請確認民眾未收到後再重新傳送。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="263"/>
+        <source>This message was not delivered. It goes back in line to be sent.</source>
+        <translation>此訊息未送達，將重新排入傳送。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/dead_letters_tab.py" line="266"/>
+        <source>Send again?</source>
+        <translation>重新傳送？</translation>
     </message>
 </context>
 <context>
@@ -259,6 +616,69 @@
         <location filename="../supervisor/figures_tab.py" line="80"/>
         <source>Breakdown</source>
         <translation>分類</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="314"/>
+        <source>Import case moves</source>
+        <translation>匯入案件階段異動</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="322"/>
+        <source>&amp;Apply all</source>
+        <translation>全部套用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="322"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="342"/>
+        <source>%1 cannot be imported; nothing was changed. Fix these and import it again:</source>
+        <translation>%1 無法匯入，未做任何變更。請修正以下問題後再匯入：</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="345"/>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="350"/>
+        <source>%1 (read as %2): %3 moves, applied all together or not at all.</source>
+        <translation>%1（以 %2 讀取）：%3 筆異動，全部一起套用或全部不套用。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="367"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="368"/>
+        <source>Case number</source>
+        <translation>案件編號</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="369"/>
+        <source>Stage now</source>
+        <translation>目前階段</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="370"/>
+        <source>Moved to</source>
+        <translation>移至</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="371"/>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/cases_tab.py" line="372"/>
+        <source>Due</source>
+        <translation>期限</translation>
     </message>
 </context>
 <context>
@@ -352,137 +772,137 @@
 <context>
     <name>OpinionsTab</name>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="112"/>
+        <location filename="../supervisor/opinions_tab.py" line="111"/>
         <source>Opinions received (period)</source>
         <translation>收件數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="113"/>
+        <location filename="../supervisor/opinions_tab.py" line="112"/>
         <source>Answered (period)</source>
         <translation>已答覆（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="114"/>
+        <location filename="../supervisor/opinions_tab.py" line="113"/>
         <source>Median days to answer (period)</source>
         <translation>答覆天數中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="115"/>
+        <location filename="../supervisor/opinions_tab.py" line="114"/>
         <source>Answered within %1 days (period)</source>
         <translation>%1 日內答覆比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="116"/>
+        <location filename="../supervisor/opinions_tab.py" line="115"/>
         <source>Unanswered after %1 days (period)</source>
         <translation>逾 %1 日未答覆（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="120"/>
+        <location filename="../supervisor/opinions_tab.py" line="119"/>
         <source>Assign…</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="121"/>
+        <location filename="../supervisor/opinions_tab.py" line="120"/>
         <source>Answer…</source>
         <translation>答覆…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="122"/>
+        <location filename="../supervisor/opinions_tab.py" line="121"/>
         <source>Close</source>
         <translation>結案</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="123"/>
+        <location filename="../supervisor/opinions_tab.py" line="122"/>
         <source>Record opinion…</source>
         <translation>登錄意見…</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="124"/>
+        <location filename="../supervisor/opinions_tab.py" line="123"/>
         <source>Show closed</source>
         <translation>顯示已結案</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="139"/>
+        <location filename="../supervisor/opinions_tab.py" line="138"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="175"/>
+        <location filename="../supervisor/opinions_tab.py" line="174"/>
         <source>%1 not closed, %2 overdue. Double-click an opinion to read and answer it.</source>
         <translation>未結案 %1 件，逾期 %2 件。按兩下意見可閱讀並答覆。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="180"/>
+        <location filename="../supervisor/opinions_tab.py" line="179"/>
         <source>Reference</source>
         <translation>案號</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="181"/>
+        <location filename="../supervisor/opinions_tab.py" line="180"/>
         <source>Received</source>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="182"/>
+        <location filename="../supervisor/opinions_tab.py" line="181"/>
         <source>Age (days)</source>
         <translation>天數</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="183"/>
+        <location filename="../supervisor/opinions_tab.py" line="182"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="184"/>
+        <location filename="../supervisor/opinions_tab.py" line="183"/>
         <source>Assigned to</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="185"/>
+        <location filename="../supervisor/opinions_tab.py" line="184"/>
         <source>Channel</source>
         <translation>管道</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="186"/>
+        <location filename="../supervisor/opinions_tab.py" line="185"/>
         <source>About</source>
         <translation>相關服務</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="187"/>
+        <location filename="../supervisor/opinions_tab.py" line="186"/>
         <source>Opinion</source>
         <translation>意見內容</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="211"/>
+        <location filename="../supervisor/opinions_tab.py" line="202"/>
         <source>%1, overdue</source>
         <translation>%1，逾期</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="268"/>
+        <location filename="../supervisor/opinions_tab.py" line="259"/>
         <source>Could not read the opinions: %1</source>
         <translation>無法讀取意見：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="299"/>
+        <location filename="../supervisor/opinions_tab.py" line="287"/>
         <source>%1 is assigned to %2.</source>
         <translation>%1 已分派給 %2。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="323"/>
+        <location filename="../supervisor/opinions_tab.py" line="311"/>
         <source>The answer to %1 is recorded.</source>
         <translation>%1 的答覆已儲存。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="331"/>
+        <location filename="../supervisor/opinions_tab.py" line="319"/>
         <source>%1 is closed.</source>
         <translation>%1 已結案。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="346"/>
+        <location filename="../supervisor/opinions_tab.py" line="334"/>
         <source>Recorded as %1.</source>
         <translation>已登錄，案號 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="366"/>
+        <location filename="../supervisor/opinions_tab.py" line="354"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
@@ -533,6 +953,99 @@
         <location filename="../supervisor/opinion_dialogs.py" line="224"/>
         <source>Record</source>
         <translation>登錄</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterCaseDialog</name>
+    <message>
+        <location filename="../ui/case_views.py" line="182"/>
+        <source>Register a case</source>
+        <translation>登錄案件</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="184"/>
+        <source>&amp;Case number (required)</source>
+        <translation>案件編號（必填）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="185"/>
+        <source>Unified &amp;business number</source>
+        <translation>統一編號(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="186"/>
+        <source>Citizen&apos;s &amp;mobile or e-mail</source>
+        <translation>民眾手機或電子郵件(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="187"/>
+        <source>&amp;Notices</source>
+        <translation>通知(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="188"/>
+        <source>&amp;Service</source>
+        <translation>業務(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="189"/>
+        <source>&amp;Ticket number</source>
+        <translation>號碼牌號碼(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="190"/>
+        <source>Ticket&apos;s &amp;day</source>
+        <translation>號碼牌日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="194"/>
+        <source>Default: correction, decision and hand-over</source>
+        <translation>預設：補正、核定與領件送達</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="195"/>
+        <source>Pick-up notice only</source>
+        <translation>只通知領件</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="196"/>
+        <source>The ticket&apos;s service</source>
+        <translation>依號碼牌的業務</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="197"/>
+        <source>optional, 8 digits</source>
+        <translation>選填，8 位數字</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="198"/>
+        <source>optional, for notices only</source>
+        <translation>選填，僅用於通知</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="199"/>
+        <source>optional, e.g. A012</source>
+        <translation>選填，例如 A012</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="203"/>
+        <source>The mobile or e-mail is used only for the notices chosen, and deleted %1 days after the case closes.</source>
+        <translation>手機或電子郵件僅用於所選的通知，並於結案 %1 天後刪除。</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="207"/>
+        <source>&amp;Register</source>
+        <translation>登錄(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="208"/>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <location filename="../ui/case_views.py" line="253"/>
+        <source>Not registered: %1</source>
+        <translation>未登錄：%1</translation>
     </message>
 </context>
 <context>
@@ -699,477 +1212,487 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../supervisor/window.py" line="272"/>
+        <location filename="../supervisor/window.py" line="278"/>
         <source>Supervisor — statistics and reports</source>
         <translation>主管 — 統計與報表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="273"/>
+        <location filename="../supervisor/window.py" line="279"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="274"/>
+        <location filename="../supervisor/window.py" line="280"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="277"/>
+        <location filename="../supervisor/window.py" line="283"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="278"/>
+        <location filename="../supervisor/window.py" line="284"/>
         <source>This week</source>
         <translation>本週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="279"/>
+        <location filename="../supervisor/window.py" line="285"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="280"/>
+        <location filename="../supervisor/window.py" line="286"/>
         <source>Past four weeks</source>
         <translation>最近四週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="281"/>
+        <location filename="../supervisor/window.py" line="287"/>
         <source>First half of the year</source>
         <translation>上半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="282"/>
+        <location filename="../supervisor/window.py" line="288"/>
         <source>Second half of the year</source>
         <translation>下半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="283"/>
+        <location filename="../supervisor/window.py" line="289"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="284"/>
+        <location filename="../supervisor/window.py" line="290"/>
         <source>Custom dates</source>
         <translation>自訂日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="288"/>
+        <location filename="../supervisor/window.py" line="294"/>
         <source>Book for a caller…</source>
         <translation>代客預約…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="289"/>
-        <location filename="../supervisor/window.py" line="635"/>
+        <location filename="../supervisor/window.py" line="295"/>
+        <location filename="../supervisor/window.py" line="644"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="290"/>
+        <location filename="../supervisor/window.py" line="296"/>
         <source>Counter</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="291"/>
+        <location filename="../supervisor/window.py" line="297"/>
         <source>Staff</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="294"/>
+        <location filename="../supervisor/window.py" line="300"/>
         <source>Waiting now</source>
         <translation>目前等候人數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="295"/>
+        <location filename="../supervisor/window.py" line="301"/>
         <source>Served today</source>
         <translation>今日已完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="296"/>
+        <location filename="../supervisor/window.py" line="302"/>
         <source>Median wait (period)</source>
         <translation>等候中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="297"/>
+        <location filename="../supervisor/window.py" line="303"/>
         <source>90% called within (period)</source>
         <translation>90% 於此時間內叫號（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="298"/>
+        <location filename="../supervisor/window.py" line="304"/>
         <source>Called within target wait (period)</source>
         <translation>目標時間內叫號比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="302"/>
+        <location filename="../supervisor/window.py" line="308"/>
         <source>Overview</source>
         <translation>總覽</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="303"/>
+        <location filename="../supervisor/window.py" line="309"/>
         <source>Tables</source>
         <translation>明細表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="304"/>
+        <location filename="../supervisor/window.py" line="310"/>
         <source>Satisfaction</source>
         <translation>滿意度</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="305"/>
+        <location filename="../supervisor/window.py" line="311"/>
         <source>Opinions</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="306"/>
+        <location filename="../supervisor/window.py" line="312"/>
         <source>Estimates</source>
         <translation>預估等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="307"/>
+        <location filename="../supervisor/window.py" line="315"/>
         <source>Breakdown</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="310"/>
+        <location filename="../supervisor/window.py" line="318"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="311"/>
+        <location filename="../supervisor/window.py" line="319"/>
         <source>By counter</source>
         <translation>依櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="312"/>
+        <location filename="../supervisor/window.py" line="320"/>
         <source>By staff member</source>
         <translation>依承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="313"/>
+        <location filename="../supervisor/window.py" line="321"/>
         <source>By day</source>
         <translation>依日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="314"/>
+        <location filename="../supervisor/window.py" line="322"/>
         <source>By weekday</source>
         <translation>依星期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="315"/>
+        <location filename="../supervisor/window.py" line="323"/>
         <source>By hour of day</source>
         <translation>依時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="316"/>
+        <location filename="../supervisor/window.py" line="324"/>
         <source>Priority and ordinary</source>
         <translation>優先與一般</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="317"/>
+        <location filename="../supervisor/window.py" line="325"/>
         <source>Appointment or walk-in</source>
         <translation>預約或現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="318"/>
+        <location filename="../supervisor/window.py" line="326"/>
         <source>Bookings by day</source>
         <translation>預約（依日期）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="319"/>
+        <location filename="../supervisor/window.py" line="327"/>
         <source>Bookings by service</source>
         <translation>預約（依服務項目）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="325"/>
+        <location filename="../supervisor/window.py" line="333"/>
         <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service&apos;s target wait. An appointment that came early waits from its booked time; a late one counts as a walk-in. Times in minutes. Click a heading to sort.</source>
         <translation>等候：抽號至應答叫號。處理：櫃檯開始至完成。中位數與第 90 百分位採最近序位法。服務水準：於該服務目標等候時間內叫號之比例。預約者提早報到，等候自預約時間起算；逾時者計為現場。時間單位為分鐘。點選欄位標題可排序。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="510"/>
+        <location filename="../supervisor/window.py" line="518"/>
         <source>Called within target wait, by service and arrival</source>
         <translation>目標時間內叫號比例：依服務項目與預約／現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="332"/>
+        <location filename="../supervisor/window.py" line="340"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="333"/>
+        <location filename="../supervisor/window.py" line="313"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="314"/>
+        <source>Undelivered messages</source>
+        <translation>未送達訊息</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="341"/>
         <source>Export Excel</source>
         <translation>匯出 Excel</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="334"/>
+        <location filename="../supervisor/window.py" line="342"/>
         <source>PDF report</source>
         <translation>PDF 報告</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="335"/>
+        <location filename="../supervisor/window.py" line="343"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="336"/>
+        <location filename="../supervisor/window.py" line="344"/>
         <source>Today, live</source>
         <translation>今日即時</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="370"/>
-        <location filename="../supervisor/window.py" line="588"/>
+        <location filename="../supervisor/window.py" line="378"/>
+        <location filename="../supervisor/window.py" line="596"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="406"/>
+        <location filename="../supervisor/window.py" line="414"/>
         <source>The period ends before it starts: check the dates.</source>
         <translation>期間結束日早於開始日：請檢查日期。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="410"/>
+        <location filename="../supervisor/window.py" line="418"/>
         <source>Computing…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="436"/>
+        <location filename="../supervisor/window.py" line="444"/>
         <source>Could not read the ratings: %1</source>
         <translation>無法讀取評分：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="440"/>
+        <location filename="../supervisor/window.py" line="448"/>
         <source>Could not read the estimates&apos; accuracy: %1</source>
         <translation>無法讀取預估等候準確度：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="456"/>
+        <location filename="../supervisor/window.py" line="464"/>
         <source>Tickets in the period: %1</source>
         <translation>期間內號碼數：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="458"/>
+        <location filename="../supervisor/window.py" line="466"/>
         <source>No tickets in this period.</source>
         <translation>此期間沒有號碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="466"/>
+        <location filename="../supervisor/window.py" line="474"/>
         <source>Could not read the statistics: %1</source>
         <translation>無法讀取統計資料：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="475"/>
-        <location filename="../supervisor/window.py" line="476"/>
-        <location filename="../supervisor/window.py" line="536"/>
-        <location filename="../supervisor/window.py" line="615"/>
-        <location filename="../supervisor/window.py" line="642"/>
+        <location filename="../supervisor/window.py" line="483"/>
+        <location filename="../supervisor/window.py" line="484"/>
+        <location filename="../supervisor/window.py" line="544"/>
+        <location filename="../supervisor/window.py" line="624"/>
+        <location filename="../supervisor/window.py" line="651"/>
         <source>min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="480"/>
+        <location filename="../supervisor/window.py" line="488"/>
         <source>No tickets in this period</source>
         <translation>此期間沒有號碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="484"/>
-        <location filename="../supervisor/window.py" line="549"/>
+        <location filename="../supervisor/window.py" line="492"/>
+        <location filename="../supervisor/window.py" line="557"/>
         <source>Median wait</source>
         <translation>等候中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="485"/>
+        <location filename="../supervisor/window.py" line="493"/>
         <source>90th percentile wait</source>
         <translation>等候第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="486"/>
-        <location filename="../supervisor/window.py" line="523"/>
+        <location filename="../supervisor/window.py" line="494"/>
+        <location filename="../supervisor/window.py" line="531"/>
         <source>minutes</source>
         <translation>分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="493"/>
+        <location filename="../supervisor/window.py" line="501"/>
         <source>Arrivals and waiting by hour</source>
         <translation>各時段到達與等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="494"/>
+        <location filename="../supervisor/window.py" line="502"/>
         <source>Arrivals per day</source>
         <translation>每日平均到達</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="495"/>
+        <location filename="../supervisor/window.py" line="503"/>
         <source>tickets per day</source>
         <translation>每日號碼數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="499"/>
+        <location filename="../supervisor/window.py" line="507"/>
         <source>Waiting by day</source>
         <translation>每日等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="511"/>
-        <location filename="../supervisor/window.py" line="552"/>
+        <location filename="../supervisor/window.py" line="519"/>
+        <location filename="../supervisor/window.py" line="560"/>
         <source>Service level</source>
         <translation>服務水準</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="520"/>
+        <location filename="../supervisor/window.py" line="528"/>
         <source>Handling time by staff member</source>
         <translation>各承辦人處理時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="521"/>
-        <location filename="../supervisor/window.py" line="553"/>
+        <location filename="../supervisor/window.py" line="529"/>
+        <location filename="../supervisor/window.py" line="561"/>
         <source>Median handling</source>
         <translation>處理中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="522"/>
+        <location filename="../supervisor/window.py" line="530"/>
         <source>90th percentile handling</source>
         <translation>處理第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="542"/>
+        <location filename="../supervisor/window.py" line="550"/>
         <source>Issued</source>
         <translation>發出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="543"/>
-        <location filename="../supervisor/window.py" line="575"/>
+        <location filename="../supervisor/window.py" line="551"/>
+        <location filename="../supervisor/window.py" line="583"/>
         <source>Served</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="544"/>
-        <location filename="../supervisor/window.py" line="576"/>
+        <location filename="../supervisor/window.py" line="552"/>
+        <location filename="../supervisor/window.py" line="584"/>
         <source>No-show</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="545"/>
-        <location filename="../supervisor/window.py" line="577"/>
+        <location filename="../supervisor/window.py" line="553"/>
+        <location filename="../supervisor/window.py" line="585"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="546"/>
+        <location filename="../supervisor/window.py" line="554"/>
         <source>Removed at close</source>
         <translation>關櫃移除</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="547"/>
+        <location filename="../supervisor/window.py" line="555"/>
         <source>Transferred</source>
         <translation>轉送</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="548"/>
+        <location filename="../supervisor/window.py" line="556"/>
         <source>Mean wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="550"/>
+        <location filename="../supervisor/window.py" line="558"/>
         <source>90th pct. wait</source>
         <translation>等候 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="551"/>
-        <location filename="../supervisor/window.py" line="635"/>
+        <location filename="../supervisor/window.py" line="559"/>
+        <location filename="../supervisor/window.py" line="644"/>
         <source>Longest wait</source>
         <translation>最長等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="554"/>
+        <location filename="../supervisor/window.py" line="562"/>
         <source>90th pct. handling</source>
         <translation>處理 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="555"/>
+        <location filename="../supervisor/window.py" line="563"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="565"/>
-        <location filename="../supervisor/window.py" line="589"/>
+        <location filename="../supervisor/window.py" line="573"/>
+        <location filename="../supervisor/window.py" line="597"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="572"/>
+        <location filename="../supervisor/window.py" line="580"/>
         <source>Booked</source>
         <translation>預約</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="573"/>
+        <location filename="../supervisor/window.py" line="581"/>
         <source>Checked in</source>
         <translation>準時報到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="574"/>
+        <location filename="../supervisor/window.py" line="582"/>
         <source>Late (walk-in)</source>
         <translation>逾時改現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="578"/>
+        <location filename="../supervisor/window.py" line="586"/>
         <source>Not yet due</source>
         <translation>尚待報到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="606"/>
+        <location filename="../supervisor/window.py" line="615"/>
         <source>Database unreachable, retrying: %1</source>
         <translation>無法連線資料庫，重試中：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="618"/>
+        <location filename="../supervisor/window.py" line="627"/>
         <source>Counters open: %1 of %2. Longest current wait: %3.</source>
         <translation>開放櫃檯：%1／%2。目前最長等候：%3。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="624"/>
+        <location filename="../supervisor/window.py" line="633"/>
         <source>Bookings today: %1; checked in %2, late %3, served %4, no-show %5, cancelled %6.</source>
         <translation>今日預約 %1 筆：準時報到 %2，逾時 %3，已完成 %4，未到 %5，取消 %6。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="635"/>
+        <location filename="../supervisor/window.py" line="644"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="635"/>
+        <location filename="../supervisor/window.py" line="644"/>
         <source>Counters</source>
         <translation>櫃檯數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="667"/>
+        <location filename="../supervisor/window.py" line="676"/>
         <source>Save export</source>
         <translation>儲存匯出檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="688"/>
+        <location filename="../supervisor/window.py" line="697"/>
         <source>Exporting %1…</source>
         <translation>匯出 %1 中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="717"/>
+        <location filename="../supervisor/window.py" line="726"/>
         <source>about %1 s left</source>
         <translation>約剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="717"/>
+        <location filename="../supervisor/window.py" line="726"/>
         <source>about %1 min left</source>
         <translation>約剩 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="750"/>
+        <location filename="../supervisor/window.py" line="761"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="753"/>
+        <location filename="../supervisor/window.py" line="764"/>
         <source>Export cancelled</source>
         <translation>已取消匯出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="756"/>
+        <location filename="../supervisor/window.py" line="767"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>

@@ -23,6 +23,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
 
+from counterdesk.notify.opt_out_notes import Dressed
 from counterdesk.queue.outbox import Message
 
 TIMEOUT = 20.0  # seconds for a server to answer: a silent one is not waited on for ever
@@ -88,6 +89,9 @@ class SmtpChannel:
         mail = EmailMessage()
         mail["From"], mail["To"] = self.sender, message.recipient
         mail["Subject"] = message.subject or ""
+        if isinstance(message, Dressed) and message.unsubscribe:
+            mail["List-Unsubscribe"] = f"<{message.unsubscribe}>"
+            mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"  # RFC 8058
         mail.set_content(message.body)
         try:
             server = self._connect()

@@ -15,7 +15,13 @@ from typing import Any
 from counterdesk.command_line import CommandFactory, Reply, engine_for
 from counterdesk.queue import outbox
 from counterdesk.queue.contacts import masked
-from counterdesk.queue.errors import InvalidInput
+from counterdesk.queue.errors import CounterdeskError, InvalidInput
+
+NO_LINK_SECRET = (
+    "settings [notify]: link_secret is missing: every e-mail carries an opt-out link signed "
+    "with it (the status server checks it, and needs the same one); set it to a random text, "
+    'e.g. from: python -c "import secrets; print(secrets.token_urlsafe(32))"'
+)
 
 
 def register(command: CommandFactory) -> None:
@@ -45,12 +51,17 @@ def _notify(args: argparse.Namespace) -> Any:
     from counterdesk.logs import setup_logging
     from counterdesk.notify.config import notify_config
     from counterdesk.notify.notifier import Notifier
-    from counterdesk.settings import load_settings
+    from counterdesk.queue.opt_out_links import OptOutLinks
+    from counterdesk.settings import link_secret, load_settings
 
     settings = load_settings(args.db, args.office, args.config)
     policy, routes = notify_config(settings.notify)
+    secret = link_secret(settings)
+    if outbox.EMAIL in routes and secret is None:
+        raise CounterdeskError(NO_LINK_SECRET)
     engine = engine_for(args)
-    notifier = Notifier(engine.db, engine.clock, engine.office.zone, routes, policy)
+    links = None if secret is None else OptOutLinks(engine.office, secret)
+    notifier = Notifier(engine.db, engine.clock, engine.office.zone, routes, policy, links)
     if args.once:
         done = notifier.run_once()
         said = ", ".join(f"{count} {what}" for what, count in sorted(done.items()))

@@ -30,6 +30,9 @@ POLICY_KEYS = {
     "poll_seconds": 5.0,
     "keep_recipients_days": 30,
 }
+# Read by others: the opt-out links' key (settings.link_secret, the status server checks the
+# links) and the status server's inbound SMS endpoint (web/sms_inbound.py).
+SHARED_KEYS = {"link_secret", "inbound"}
 SMTP_KEYS = {"via", "per_minute", "host", "port", "security", "username", "password", "sender"}
 HTTP_KEYS = {"via", "per_minute", "url", "method", "headers", "body", "content_type", "charset"}
 FILE_KEYS = {"via", "per_minute"}
@@ -68,7 +71,7 @@ class Policy:
 def notify_config(raw: Mapping[str, Any]) -> tuple[Policy, dict[str, Route]]:
     """The policy and the configured channels of a ``[notify]`` table; a CounterdeskError
     names the key that is wrong."""
-    unknown = set(raw) - set(POLICY_KEYS) - set(CHANNELS)
+    unknown = set(raw) - set(POLICY_KEYS) - set(CHANNELS) - SHARED_KEYS
     if unknown:
         _bad("notify", f"unknown key {', '.join(sorted(unknown))}")
     values = {key: raw.get(key, default) for key, default in POLICY_KEYS.items()}

@@ -17,10 +17,12 @@ from collections.abc import Mapping
 
 from counterdesk.notify.channels import NotDelivered
 from counterdesk.notify.config import Policy, Route
+from counterdesk.notify.opt_out_notes import dressed
 from counterdesk.queue import outbox
 from counterdesk.queue.clock import Clock
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import DatabaseUnreachable, error_text
+from counterdesk.queue.opt_out_links import OptOutLinks
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +34,7 @@ class Notifier:
     zone: dt.tzinfo
     routes: Mapping[str, Route]
     policy: Policy = dataclasses.field(default_factory=Policy)
+    links: OptOutLinks | None = None  # every e-mail's opt-out link (``opt_out_notes.py``)
 
     def run_once(self) -> Counter[str]:
         """One pass: settle the messages of stopped notifiers, blank old recipients, then
@@ -67,7 +70,7 @@ class Notifier:
     def _send(self, route: Route, message: outbox.Message) -> str:
         """Send one claimed message and record how it went: sent, retry, dead or uncertain."""
         try:
-            route.channel.send(message)
+            route.channel.send(dressed(message, self.links))
         except NotDelivered as exc:
             now = self.clock.now()
             last = exc.permanent or message.attempts >= self.policy.max_attempts

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -453,13 +453,17 @@ class Cases:
         service: str | None = None,
         received_from: dt.date | None = None,
         received_to: dt.date | None = None,
+        overdue: bool = False,
         limit: int = 500,
     ) -> list[Case]:
-        """Cases newest first, by stage, service and day of receipt (all when not given); at
-        most ``limit`` (1 to 10,000), for a list to show, not for figures."""
+        """Cases newest first, by stage, service and day of receipt (all when not given);
+        only the overdue ones (``Case.overdue``) if asked; at most ``limit`` (1 to 10,000), for
+        a list to show, not for figures."""
         if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MOST_LISTED:
             raise InvalidInput(f"the list limit must be 1 to {MOST_LISTED} cases, not {limit!r}")
         query = select(CaseRow)
+        if overdue:
+            query = query.where(*_overdue_on(self.engine.business_date()))
         if stages is not None:
             query = query.where(CaseRow.stage.in_([_stage(s) for s in stages]))
         if service is not None:
@@ -477,14 +481,7 @@ class Cases:
         today = self.engine.business_date()
         with self.engine.db.read() as session:
             rows = session.scalars(
-                select(CaseRow)
-                .where(
-                    CaseRow.decided_at.is_(None),
-                    CaseRow.closed_at.is_(None),
-                    CaseRow.stage != S.CORRECTION,
-                    CaseRow.expected_on < today,
-                )
-                .order_by(CaseRow.expected_on, CaseRow.id)
+                select(CaseRow).where(*_overdue_on(today)).order_by(CaseRow.expected_on, CaseRow.id)
             )
             return [Case.of(row) for row in rows]
 
@@ -538,6 +535,16 @@ class CaseMove:
     note: str | None = None
     due: dt.date | None = None
     line: int = 0
+
+
+def _overdue_on(today: dt.date) -> tuple[ColumnElement[bool], ...]:
+    """``Case.overdue`` as a query's conditions."""
+    return (
+        CaseRow.decided_at.is_(None),
+        CaseRow.closed_at.is_(None),
+        CaseRow.stage != S.CORRECTION,
+        CaseRow.expected_on < today,
+    )
 
 
 def _factor_matches(row: CaseRow, given: str) -> bool:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 
 from sqlalchemy import func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -51,6 +52,9 @@ ENDED = (
 )
 PROBLEMS = (OutboxStatus.DEAD, OutboxStatus.UNCERTAIN)
 RATE_WINDOW = dt.timedelta(minutes=1)
+# The one message an opt-out lets through: its own confirmation, keyed by the contact (hashed,
+# since keys are shown to staff and kept), so it is sent once however often STOP is sent.
+CONFIRMATION = "opted-out:"
 
 _outbox = OutboxRow.__table__
 _INSERT = {
@@ -174,6 +178,33 @@ def opted_out(session: Session, contact: str) -> bool:
     return session.get(OptOutRow, contact) is not None
 
 
+def confirmation_key(contact: str) -> str:
+    """The key of ``contact``'s one opt-out confirmation (without the contact in it)."""
+    return CONFIRMATION + hashlib.sha256(contact.encode("utf-8")).hexdigest()[:20]
+
+
+def confirm_opt_out(session: Session, contact: str, body: str, now: dt.datetime) -> bool:
+    """Enqueue the confirmation of ``contact``'s opt-out: the only message to an opted-out
+    contact that is still sent (``claim_next``), once ever (its key); False if it was before."""
+    normal = opt_out(session, contact, now)
+    return enqueue(session, key=confirmation_key(normal), recipient=normal, body=body, now=now)
+
+
+def enqueued_since(session: Session, recipient: str, key_prefix: str, since: dt.datetime) -> int:
+    """How many messages with keys starting ``key_prefix`` were enqueued to ``recipient``
+    (as stored) since then: a producer's own rate per contact (SMS replies)."""
+    found = session.scalar(
+        select(func.count())
+        .select_from(_outbox)
+        .where(
+            _outbox.c.recipient == recipient,
+            _outbox.c.key.startswith(key_prefix, autoescape=True),
+            _outbox.c.created_at > since,
+        )
+    )
+    return int(found or 0)
+
+
 # -- the notifier's side ---------------------------------------------------------------------
 
 
@@ -218,7 +249,9 @@ def claim_next(session: Session, channel: str, now: dt.datetime, per_minute: int
         if row is None:
             return None
         row.updated_at = now
-        if row.recipient is None or opted_out(session, row.recipient):
+        if row.recipient is None or (
+            opted_out(session, row.recipient) and row.key != confirmation_key(row.recipient)
+        ):
             row.status = OutboxStatus.OPTED_OUT
             continue
         row.status, row.claimed_at, row.attempts = OutboxStatus.SENDING, now, row.attempts + 1

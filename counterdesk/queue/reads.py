@@ -18,6 +18,7 @@ from sqlalchemy.engine import CursorResult
 from counterdesk.queue.arguments import EVENT_IDS, EVENT_LIMITS, typed_code, whole_number
 from counterdesk.queue.clock import Clock
 from counterdesk.queue.database import Database
+from counterdesk.queue.errors import NotFound
 from counterdesk.queue.estimates import WaitEstimator, WaitRange, wait_fields
 from counterdesk.queue.lookups import (
     IS_AT_COUNTER,
@@ -170,10 +171,17 @@ class QueueReader:
         with self._source.db.read() as session:
             return [Ticket.of(row) for row in session.scalars(query)]
 
-    def ticket(self, number: str) -> Ticket:
-        """Today's ticket with this number (e.g. ``A012``)."""
+    def ticket(self, number: str, day: dt.date | None = None) -> Ticket:
+        """The ticket with this number (e.g. ``A012``) on ``day``, today if not given (a case
+        is registered for a past day's ticket too)."""
+        today = self._source.business_date()
         with self._source.db.read() as session:
-            return Ticket.of(ticket_by_number(session, self._source.business_date(), number))
+            try:
+                return Ticket.of(ticket_by_number(session, day or today, number))
+            except NotFound:
+                if day in (None, today):
+                    raise
+                raise NotFound(f"no ticket {number.strip().upper()!r} on {day}") from None
 
     def ticket_by_token(self, token: str) -> Ticket | None:
         """The ticket behind a QR code, with its place in the queue while it waits."""

@@ -136,6 +136,7 @@ ROLES: dict[str, Role] = {
             **BOOKING_WRITES,
             **CASE_WRITES,  # moved through the API, contacts deleted on schedule
             "outbox": ("INSERT", "UPDATE (status, updated_at)"),
+            "opt_outs": ("INSERT",),  # a STOP reply by SMS, an e-mail's opt-out page
             "ticket_contacts": ("INSERT", "DELETE"),
         },
     ),
@@ -151,7 +152,11 @@ ROLES: dict[str, Role] = {
             "day_events": ("INSERT", "UPDATE"),  # the event CSV's cache
             **BOOKING_WRITES,  # booking for a caller
             **CASE_WRITES,
-            "outbox": ("INSERT", "UPDATE (status, updated_at)"),
+            # its notices, and a dead or uncertain message put back in line (dead letters)
+            "outbox": (
+                "INSERT",
+                "UPDATE (status, updated_at, attempts, next_attempt_at, claimed_at)",
+            ),
             "ticket_contacts": ("DELETE",),  # at close-day
             "api_keys": ("INSERT", "UPDATE (revoked_at)"),
         },

@@ -6,4 +6,12 @@ TICKET_TABLES = ("summary", "tickets", "events")  # a range without tickets is r
 FEEDBACK_TABLES = ("satisfaction", "comments", "opinions")  # written even when empty
 CSV_TABLES = (*TICKET_TABLES, *FEEDBACK_TABLES)
 # In the window's order.
-SUPERVISOR_TABS = ("overview", "tables", "satisfaction", "opinions", "estimates")
+SUPERVISOR_TABS = (
+    "overview",
+    "tables",
+    "satisfaction",
+    "opinions",
+    "estimates",
+    "cases",
+    "messages",
+)

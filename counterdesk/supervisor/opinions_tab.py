@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -40,7 +39,7 @@ from counterdesk.supervisor.opinion_dialogs import (
     local_time,
     status_text,
 )
-from counterdesk.supervisor.widgets import Card, group_label, percent, table_view
+from counterdesk.supervisor.widgets import Card, group_label, percent, say, show_rows, table_view
 from counterdesk.ui.tasks import run_in_background
 
 OVERDUE_TEXT = QColor("#b3261e")
@@ -191,15 +190,7 @@ class OpinionsTab(QWidget):
         model.setHorizontalHeaderLabels(headings)
         for opinion in self.opinions:
             model.appendRow(self._row(opinion))
-        previous = self.table.selectionModel()
-        self.table.setModel(model)
-        if previous is not None:
-            previous.deleteLater()  # setModel leaves the old one behind
-        header = self.table.horizontalHeader()
-        model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())  # as chosen
-        self.table.selectionModel().currentRowChanged.connect(self._enable)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(headings) - 1, QHeaderView.ResizeMode.Stretch)
+        show_rows(self.table, model, self._enable)
         if self._keep:
             self._select(self._keep)
         self._keep = None
@@ -268,10 +259,7 @@ class OpinionsTab(QWidget):
         self._say(self.tr("Could not read the opinions: %1").replace("%1", error_text(error)), True)
 
     def _say(self, text: str, problem: bool) -> None:
-        self.status.setText(text)
-        self.status.setObjectName("problem" if problem else "hint")
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        say(self.status, text, problem)
 
     # -- actions -----------------------------------------------------------------------
 

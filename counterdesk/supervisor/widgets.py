@@ -43,6 +43,28 @@ class Card(QFrame):
         layout.addWidget(self.caption)
 
 
+def say(label: QLabel, text: str, problem: bool) -> None:
+    """Show ``text`` on a tab's status line, in red when it is a ``problem``."""
+    label.setText(text)
+    label.setObjectName("problem" if problem else "hint")
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+def show_rows(view: QTableView, model: QStandardItemModel, row_chosen: Callable[[], None]) -> None:
+    """Put ``model`` in a list's ``view``, sorted as the supervisor last chose, its last
+    column stretched; ``row_chosen`` runs when another row becomes the current one."""
+    previous = view.selectionModel()
+    view.setModel(model)
+    if previous is not None:
+        previous.deleteLater()  # setModel leaves the old one behind
+    header = view.horizontalHeader()
+    model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())  # as chosen
+    view.selectionModel().currentRowChanged.connect(row_chosen)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+
+
 def table_view(*, sortable: bool) -> QTableView:
     view = QTableView()
     view.setSortingEnabled(sortable)

@@ -52,6 +52,8 @@ from counterdesk.reporting.periods import PRESETS, preset
 from counterdesk.supervisor import charts
 from counterdesk.supervisor.accuracy_tab import AccuracyTab
 from counterdesk.supervisor.booking_dialog import BookingDialog
+from counterdesk.supervisor.cases_tab import CasesTab
+from counterdesk.supervisor.dead_letters_tab import DeadLettersTab
 from counterdesk.supervisor.opinions_tab import OpinionsTab
 from counterdesk.supervisor.satisfaction_tab import SatisfactionTab
 from counterdesk.supervisor.widgets import (
@@ -136,6 +138,8 @@ class SupervisorWindow(QMainWindow):
         self.opinions_tab.changed.connect(self._load_feedback)
         self.accuracy_tab = AccuracyTab(self.engine)
         self.accuracy_tab.failed.connect(self._accuracy_failed)
+        self.cases_tab = CasesTab(self.engine)
+        self.dead_letters_tab = DeadLettersTab(self.engine)
         self.tabs = QTabWidget()
         for page in (
             self._build_overview(),
@@ -143,6 +147,8 @@ class SupervisorWindow(QMainWindow):
             self.satisfaction_tab,
             self.opinions_tab,
             self.accuracy_tab,
+            self.cases_tab,
+            self.dead_letters_tab,
         ):  # in the order of SUPERVISOR_TABS
             self.tabs.addTab(page, "")
         layout.addWidget(self.tabs, 1)
@@ -304,6 +310,8 @@ class SupervisorWindow(QMainWindow):
         self.tabs.setTabText(2, self.tr("Satisfaction"))
         self.tabs.setTabText(3, self.tr("Opinions"))
         self.tabs.setTabText(4, self.tr("Estimates"))
+        self.tabs.setTabText(5, self.tr("Cases"))
+        self.tabs.setTabText(6, self.tr("Undelivered messages"))
         self.breakdown_label.setText(self.tr("Breakdown"))
         for index, text in enumerate(
             (
@@ -595,6 +603,7 @@ class SupervisorWindow(QMainWindow):
             partial(today, self.engine), self._live_ready, self._live_failed, owner=self
         )
         self.opinions_tab.reload()
+        self.dead_letters_tab.reload()
 
     def _live_ready(self, result: Today) -> None:
         self.now = result

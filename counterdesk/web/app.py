@@ -24,34 +24,46 @@ from starlette.responses import Response as AsgiResponse
 from starlette.routing import Mount, Route
 
 from counterdesk import phrases
+from counterdesk import reply_phrases as reply_words
 from counterdesk.logs import log_failure
 from counterdesk.phrases import Bilingual
 from counterdesk.queue.cases import Cases
 from counterdesk.queue.errors import DatabaseError, error_text
+from counterdesk.queue.opt_out_links import OptOutLinks
 from counterdesk.web.api import VERSION, api_app
 from counterdesk.web.booking_guard import WriteGuard
 from counterdesk.web.booking_site import BookingSite
 from counterdesk.web.case_lookup import CaseLookup
 from counterdesk.web.limits import Limits, body_trouble
+from counterdesk.web.opt_out_site import OptOutSite
 from counterdesk.web.problems import is_api, problem
 from counterdesk.web.response import Response, event_stream
 from counterdesk.web.site import StatusSite, not_allowed, plain, redact
+from counterdesk.web.sms_inbound import InboundSettings, SmsInbound
 from counterdesk.web.status import TicketStatus
 from counterdesk.web.take_site import TakeSite
 
 log = logging.getLogger(__name__)
 
 METHODS = ("GET", "HEAD", "POST")
+INBOUND_PATH = "/sms/inbound"
 
 
 def status_app(
-    site: StatusSite, limits: Limits, clock: Callable[[], float] = time.monotonic
+    site: StatusSite,
+    limits: Limits,
+    clock: Callable[[], float] = time.monotonic,
+    *,
+    inbound: InboundSettings | None = None,
+    links: OptOutLinks | None = None,
 ) -> Starlette:
-    """The routes of ``site`` and of its office's booking and take-a-number pages (whose
-    POSTs share one guard and rate limit); every answer, error pages
-    included, is one of their Responses. ``clock`` runs the booking POSTs' rate limit."""
+    """The routes of ``site`` and of its office's booking, take-a-number and opt-out pages
+    (whose POSTs share one guard and rate limit), and the SMS gateway's inbound endpoint when
+    ``inbound`` is set; every answer, error pages included, is one of their Responses.
+    ``clock`` runs the POSTs' rate limit."""
     booking = BookingSite(site.engine)
     take = TakeSite(site.engine, booking.pages)
+    opt_outs = OptOutSite(site.engine, links)
     guard = WriteGuard(limits, clock)
     lookup = CaseLookup(Cases(site.engine), limits, clock)
 
@@ -102,33 +114,16 @@ def status_app(
     async def static(request: Request) -> AsgiResponse:
         return site.static(request.path_params["name"]).asgi()
 
-    async def posted(
-        request: Request, refusal: Callable[[], Response | None] = lambda: None
-    ) -> bytes | AsgiResponse:
-        """A POST's body, or why it is not read: a missing or too large length, ``refusal``
-        (checked once the length is), or a client cut off (too slow) or gone."""
-        refused = body_refusal(request.headers, limits.max_body_bytes) or refusal()
-        if refused is not None:
-            return refused.asgi()
-        try:
-            return await request.body()
-        except ClientDisconnect:  # nobody to answer
-            return plain(400, phrases.BAD_REQUEST).asgi()
-
     async def rate(request: Request) -> AsgiResponse:
-        body = await posted(request)
-        if not isinstance(body, bytes):
-            return body
-        token, content_type = request.path_params["token"], request.headers.get("content-type", "")
-        return await _answer(request, lambda: site.rate(token, body, content_type))
+        refused = body_refusal(request.headers, limits.max_body_bytes)
+        token = request.path_params["token"]
+        return await _posted(request, refused, lambda body, kind: site.rate(token, body, kind))
 
     async def look_up(request: Request) -> AsgiResponse:
         """A case lookup: its guard and limits are the lookup's own (``case_lookup.py``)."""
-        body = await posted(request)
-        if not isinstance(body, bytes):
-            return body
-        client = request.client.host if request.client else ""
-        return await _answer(request, lambda: lookup.ask(client, request.headers, body))
+        refused = body_refusal(request.headers, limits.max_body_bytes)
+        client, headers = request.client.host if request.client else "", request.headers
+        return await _posted(request, refused, lambda body, _: lookup.ask(client, headers, body))
 
     def get(respond: Callable[..., Response]) -> Callable[[Request], Awaitable[AsgiResponse]]:
         """A booking or take-a-number page's GET: ``respond`` with the path's parts, on the
@@ -146,17 +141,26 @@ def status_app(
 
         async def endpoint(request: Request) -> AsgiResponse:
             client = request.client.host if request.client else ""
-            body = await posted(request, lambda: guard.refusal(client, request.headers))
-            if not isinstance(body, bytes):
-                return body
-            content_type = request.headers.get("content-type", "")
+            refused = body_refusal(request.headers, limits.max_body_bytes) or guard.refusal(
+                client, request.headers
+            )
             params = request.path_params
-            return await _answer(
-                request, lambda: write(**params, body=body, content_type=content_type)
+            return await _posted(
+                request, refused, lambda body, kind: write(**params, body=body, content_type=kind)
             )
 
         return endpoint
 
+    async def sms_inbound(request: Request) -> AsgiResponse:
+        """A text from the SMS gateway: its secret checked before its body is read."""
+        gateway = replies
+        assert gateway is not None  # routed only with the settings
+        refused = body_refusal(request.headers, limits.max_body_bytes)
+        if refused is None and not gateway.authorised(request.headers, request.query_params):
+            refused = problem(403, reply_words.GATEWAY_REFUSED)
+        return await _posted(request, refused, gateway.receive)
+
+    replies = None if inbound is None else SmsInbound(site.engine, inbound)
     book = "/book/{code}/{day}/{time}"
     move = "/b/{token}/move/{day}/{time}"
     routes = [
@@ -174,6 +178,8 @@ def status_app(
         Route(move, post(booking.move), methods=["POST"]),
         Route("/b/{token}/cancel", get(booking.cancel_question), methods=["GET"]),
         Route("/b/{token}/cancel", post(booking.cancel), methods=["POST"]),
+        Route("/u/{token}", get(opt_outs.question), methods=["GET"]),
+        Route("/u/{token}", post(opt_outs.opt_out), methods=["POST"]),
         Route("/take", get(take.services), methods=["GET"]),
         Route("/take/{code}", get(take.confirm), methods=["GET"]),
         Route("/take/{code}", post(take.take), methods=["POST"]),
@@ -187,6 +193,8 @@ def status_app(
         Route("/board/events", board_events, methods=["GET"]),
         Mount(f"/api/v{VERSION}", app=api_app(site)),
     ]
+    if replies is not None:  # without a secret in the settings, there is no such address
+        routes.append(Route(INBOUND_PATH, sms_inbound, methods=["POST"]))
     return Starlette(routes=routes, exception_handlers={HTTPException: _refusal})
 
 
@@ -194,6 +202,21 @@ def body_refusal(headers: Headers, max_bytes: int) -> Response | None:
     """Why a POST's body is not read (``limits.body_trouble``), as a page."""
     trouble = body_trouble(headers, max_bytes)
     return None if trouble is None else plain(*trouble)
+
+
+async def _posted(
+    request: Request, refused: Response | None, respond: Callable[[bytes, str], Response]
+) -> AsgiResponse:
+    """A POST's answer: ``refused`` if given, else ``respond(body, content type)`` on the
+    thread pool once the whole body is in."""
+    if refused is not None:
+        return refused.asgi()
+    try:
+        body = await request.body()
+    except ClientDisconnect:  # cut off (too slow) or gone: nobody to answer
+        return plain(400, phrases.BAD_REQUEST).asgi()
+    content_type = request.headers.get("content-type", "")
+    return await _answer(request, lambda: respond(body, content_type))
 
 
 async def _answer(

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from counterdesk.command_line import CommandFactory, engine_for
 from counterdesk.queue.errors import CounterdeskError
-from counterdesk.settings import load_settings, proxy_address
+from counterdesk.settings import link_secret, load_settings, proxy_address
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.limits import Limits
 
@@ -116,9 +116,13 @@ def _whole(what: str, most: int) -> Callable[[str], int]:
 
 def _web(args: argparse.Namespace) -> int:
     from counterdesk.logs import setup_logging
+    from counterdesk.queue.opt_out_links import OptOutLinks
     from counterdesk.web.server import make_server
+    from counterdesk.web.sms_inbound import inbound_settings
     from counterdesk.web.upkeep import Upkeep
 
+    settings = load_settings(args.db, args.office, args.config)
+    inbound, secret = inbound_settings(settings.notify), link_secret(settings)
     engine = engine_for(args, pool_size=8)  # requests run on threads: keep 8 connections open
     try:
         limits = dataclasses.replace(
@@ -126,11 +130,16 @@ def _web(args: argparse.Namespace) -> int:
             per_second=args.per_client_rate,
             burst=args.burst,
             max_per_client=args.per_client_connections,
-            trusted_proxy=args.trusted_proxy
-            or load_settings(args.db, args.office, args.config).trusted_proxy,
+            trusted_proxy=args.trusted_proxy or settings.trusted_proxy,
         )
         server = make_server(
-            engine, args.host, args.port, refresh_seconds=args.refresh, limits=limits
+            engine,
+            args.host,
+            args.port,
+            refresh_seconds=args.refresh,
+            limits=limits,
+            inbound=inbound,
+            links=None if secret is None else OptOutLinks(engine.office, secret),
         )
     except OSError as exc:
         raise CounterdeskError(_listen_problem(args.host, args.port, exc)) from None

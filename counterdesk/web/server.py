@@ -23,6 +23,7 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.opt_out_links import OptOutLinks
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.app import status_app
 from counterdesk.web.board import BoardFeed
@@ -30,6 +31,7 @@ from counterdesk.web.forwarded import BehindProxy
 from counterdesk.web.limits import ConnectionSlots, Limits
 from counterdesk.web.protocol import Door, GuardedProtocol
 from counterdesk.web.site import StatusSite
+from counterdesk.web.sms_inbound import InboundSettings
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,9 @@ class StatusServer:
         site: StatusSite,
         limits: Limits | None = None,
         clock: Callable[[], float] = time.monotonic,
+        *,
+        inbound: InboundSettings | None = None,
+        links: OptOutLinks | None = None,
     ) -> None:
         self.site = site
         self.limits = limits or Limits()
@@ -54,7 +59,7 @@ class StatusServer:
         self.socket = _listen(address)
         self.server_name, self.server_port = address[0], self.socket.getsockname()[1]
         protocol = functools.partial(GuardedProtocol, door=self.door)
-        app: ASGIApp = status_app(site, self.limits, clock)
+        app: ASGIApp = status_app(site, self.limits, clock, inbound=inbound, links=links)
         if self.limits.trusted_proxy is not None:
             app = BehindProxy(app, self.door, self.limits.trusted_proxy)
         config = uvicorn.Config(
@@ -168,6 +173,10 @@ def make_server(
     refresh_seconds: int = DEFAULT_REFRESH,
     limits: Limits | None = None,
     clock: Callable[[], float] = time.monotonic,
+    inbound: InboundSettings | None = None,
+    links: OptOutLinks | None = None,
 ) -> StatusServer:
-    """A status server bound to ``host:port`` (0: any free port); raises OSError if it cannot."""
-    return StatusServer((host, port), StatusSite(engine, refresh_seconds), limits, clock)
+    """A status server bound to ``host:port`` (0: any free port); raises OSError if it cannot.
+    ``inbound``: the SMS gateway's endpoint; ``links``: checks the e-mails' opt-out links."""
+    site = StatusSite(engine, refresh_seconds)
+    return StatusServer((host, port), site, limits, clock, inbound=inbound, links=links)

@@ -34,7 +34,7 @@ from counterdesk.web.status import TicketStatus, find_ticket, status_of
 
 log = logging.getLogger(__name__)
 
-_TOKEN_IN_PATH = re.compile(r"(/(?:t|tickets|b)/[A-Za-z0-9_-]{0,4})[^/?#]*")
+_TOKEN_IN_PATH = re.compile(r"(/(?:t|tickets|b|u)/[A-Za-z0-9_-]{0,4})[^/?#]*")
 _CASE_IN_PATH = re.compile(r"(/cases?/)[^/?#]+")
 
 

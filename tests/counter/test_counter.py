@@ -102,17 +102,17 @@ def test_full_counter_workflow_by_keys(
     qtbot: QtBot, console: ConsoleWindow, engine: TicketEngine, clock: ManualClock
 ) -> None:
     sign_in(qtbot, console, "1234")
-    assert enabled(console) == {"pause", "sign_out"}  # nobody waiting: nothing to call
+    assert enabled(console) == {"pause", "sign_out", "cases"}  # nobody waiting: nothing to call
 
     engine.issue("certificate")
     engine.issue("precheck")
     qtbot.waitUntil(lambda: console.waiting.count() == 2, timeout=10000)
-    assert enabled(console) == {"call_next", "pause", "sign_out"}
+    assert enabled(console) == {"call_next", "pause", "sign_out", "cases"}
 
     clock.advance(minutes=7)
     press(qtbot, console, Qt.Key.Key_F1)
     assert current(console) == ("H001", "called")
-    assert enabled(console) == {"recall", "start", "no_show", "transfer"}
+    assert enabled(console) == {"recall", "start", "no_show", "transfer", "cases"}
     assert console.card.number.text() == "H001"
     assert "公司登記證明書" in console.card.service.text()
     assert console.card.waited.text() == "Waited 7:00 before the call"
@@ -123,7 +123,7 @@ def test_full_counter_workflow_by_keys(
     assert "Called (2×)" in console.card.status.text()
     press(qtbot, console, Qt.Key.Key_F3)
     assert current(console) == ("H001", "serving")
-    assert enabled(console) == {"finish", "transfer"}
+    assert enabled(console) == {"finish", "transfer", "cases"}
     clock.advance(minutes=3)
     console._tick()
     assert console.card.here.text() == "Serving for 3:00"
@@ -155,7 +155,7 @@ def test_full_counter_workflow_by_keys(
     # A break, then back, then sign out (the waiting A001 stays in the queue).
     press(qtbot, console, Qt.Key.Key_F9)
     assert console.badge.text() == "ON BREAK"
-    assert enabled(console) == {"pause", "sign_out"}  # no calls on a break
+    assert enabled(console) == {"pause", "sign_out", "cases"}  # no calls on a break
     assert console.buttons["pause"].text().endswith("Resume")
     press(qtbot, console, Qt.Key.Key_F9)
     assert console.badge.text() == "OPEN"
@@ -179,7 +179,7 @@ def test_buttons_work_like_keys_and_refusals_are_explained(
     with qtbot.waitSignal(console.acted, timeout=10000):
         console.do_no_show()
     assert "it has already started" in console.message.text()
-    qtbot.waitUntil(lambda: enabled(console) == {"finish", "transfer"}, timeout=10000)
+    qtbot.waitUntil(lambda: enabled(console) == {"finish", "transfer", "cases"}, timeout=10000)
 
 
 def test_console_says_when_the_database_is_lost_and_catches_up(

@@ -468,3 +468,28 @@ def test_bookings_and_web_numbers_each_by_its_own_login(login: Login, clock: Man
         refused(login(kind), "SELECT contact FROM bookings")
     refused(kiosk, "UPDATE bookings SET starts_at = starts_at")
     refused(counter, "INSERT INTO booking_events (booking_id, at, kind) VALUES (1, now(), 'x')")
+
+
+def test_the_web_records_opt_outs_and_the_supervisor_resends_a_dead_letter(
+    office_url: str, login: Login, clock: ManualClock
+) -> None:
+    from counterdesk.queue import outbox
+    from counterdesk.queue.models import OutboxStatus
+
+    owner = Database(office_url)
+    with owner.write() as session:
+        outbox.enqueue(session, key="dead", recipient="0912345678", body="A001", now=clock.now())
+        session.execute(text("UPDATE outbox SET status = :s"), {"s": OutboxStatus.DEAD})
+    owner.dispose()
+    web = login("web")
+    with web.db.write() as session:  # a STOP by SMS: the opt-out and its one confirmation
+        assert outbox.confirm_opt_out(session, "0987654321", "已退訂 / opted out", clock.now())
+        outbox.opt_out(session, "a@example.tw", clock.now())  # an e-mail's opt-out page
+    with web.db.read() as session:
+        assert outbox.opted_out(session, "0987654321") and outbox.opted_out(session, "a@example.tw")
+    supervisor = login("supervisor")
+    with supervisor.db.write() as session:
+        [dead] = outbox.problems(session)
+        assert outbox.resend(session, dead.id, clock.now()).status == OutboxStatus.PENDING
+    refused(login("kiosk"), "INSERT INTO opt_outs (contact, at) VALUES ('0911111111', now())")
+    refused(web, "DELETE FROM opt_outs")

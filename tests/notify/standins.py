@@ -59,6 +59,7 @@ class Received:
     to: str
     subject: str
     text: str
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 class _Mailbox:
@@ -83,7 +84,10 @@ class _Mailbox:
         mail = email.message_from_bytes(envelope.content, policy=email.policy.default)
         text = mail.get_body().get_content().strip()
         with self.changed:
-            self.received.extend(Received(to, mail["Subject"], text) for to in envelope.rcpt_tos)
+            headers = {name: str(value) for name, value in mail.items()}
+            self.received.extend(
+                Received(to, mail["Subject"], text, headers) for to in envelope.rcpt_tos
+            )
             self.changed.notify_all()
         if self.hold and self.hold.marker in text:
             self.hold.arrived.set()

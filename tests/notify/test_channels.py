@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from counterdesk.notify.channels import HttpSmsChannel, SmtpChannel
+from counterdesk.notify.opt_out_notes import SMS_NOTE
 from counterdesk.queue import TicketEngine
 from tests.notify.sending import enqueue, notifier, rows, statuses
 from tests.notify.standins import HOST, LOGIN, PASSWORD, gateway, self_signed, smtp_server
@@ -110,7 +111,8 @@ def test_a_form_gateway_in_big5_gets_its_fields_escaped(engine: TicketEngine) ->
         notifier(engine, sms=channel).run_once()
     [request] = server.requests
     fields = urllib.parse.parse_qs(request.body.decode("ascii"), encoding="big5")
-    assert fields == {"user": ["office"], "to": ["0912345678"], "msg": ["請至 3 號櫃檯 & thanks"]}
+    said = f"請至 3 號櫃檯 & thanks\n{SMS_NOTE}"  # room for the opt-out note in its one part
+    assert fields == {"user": ["office"], "to": ["0912345678"], "msg": [said]}
 
 
 @pytest.mark.parametrize(("status", "outcome"), [(429, "pending"), (500, "uncertain")])

@@ -58,6 +58,7 @@ def test_a_notifier_killed_mid_send_never_sends_twice(
         settings.write_text(
             f'db = "{url}"\n'
             '[notify]\nquiet_hours = ""\nlease_seconds = 1\npoll_seconds = 0.1\n'
+            'link_secret = "a-test-key-for-the-opt-out-links-0123456789"\n'
             f'[notify.email]\nhost = "{HOST}"\nport = {port}\nsecurity = "none"\n'
             'sender = "counter@example.gov.tw"\n',
             encoding="utf-8",
@@ -80,7 +81,8 @@ def test_a_notifier_killed_mid_send_never_sends_twice(
         finally:
             second.terminate()
             second.wait(HANG_GUARD)
-        received = Counter(m.text.removeprefix("message ") for m in mailbox.received)
+        # each message's first line: its opt-out link follows
+        received = Counter(m.text.split("\n")[0].removeprefix("message ") for m in mailbox.received)
     assert received == {"first": 1, "held": 1, "last": 1}
     assert second.returncode == 0  # SIGTERM stops it cleanly
 

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from counterdesk.notify.opt_out_notes import SMS_NOTE
 from counterdesk.queue import Database, outbox
 from tests.conftest import Run
 
 NOW = dt.datetime(2026, 11, 27, 1, 0, tzinfo=dt.UTC)
+LINK_SECRET = "a-test-key-for-the-opt-out-links-0123456789"
 
 
 def outbox_of(tmp_path: Path) -> Database:
@@ -35,7 +37,7 @@ def test_one_pass_sends_through_the_file_channel(run: Run, tmp_path: Path) -> No
     db.dispose()
     config = settings(
         tmp_path,
-        '[notify]\nquiet_hours = ""\n'
+        f'[notify]\nquiet_hours = ""\nlink_secret = "{LINK_SECRET}"\n'
         f'[notify.sms]\nvia = "file:{tmp_path / "sms.jsonl"}"\n'
         f'[notify.email]\nvia = "file:{tmp_path / "mail.jsonl"}"\n',
     )
@@ -43,7 +45,7 @@ def test_one_pass_sends_through_the_file_channel(run: Run, tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"sent": 2}
     [sms] = [json.loads(line) for line in (tmp_path / "sms.jsonl").read_text().splitlines()]
-    assert (sms["key"], sms["to"], sms["text"]) == ("k1", "0912345678", "A001 → 3")
+    assert (sms["key"], sms["to"], sms["text"]) == ("k1", "0912345678", f"A001 → 3\n{SMS_NOTE}")
     again = run("--config", config, "notify", "--once")
     assert again.stdout.strip() == "notify: nothing to send"
 
@@ -84,6 +86,8 @@ def test_dead_letters_are_listed_masked_and_resent(run: Run, tmp_path: Path) -> 
         ('[notify.email]\nhost = "smtp.example"\n', "settings [notify.email]: sender is missing"),
         ('[notify.email]\nvia = "http"\n', "via 'http': use smtp or file:PATH"),
         ("notify = 3\n", "notify must be a table"),
+        ('[notify.email]\nvia = "file:mail.jsonl"\n', "link_secret is missing: every e-mail"),
+        ('[notify]\nlink_secret = "short"\n', "link_secret must be a random text of at least"),
     ],
 )
 def test_bad_notify_settings_are_named(run: Run, tmp_path: Path, notify: str, said: str) -> None:

@@ -107,3 +107,39 @@ def test_recipients_are_blanked_days_after_their_message_ended(
     assert found["sent"].recipient is None
     assert found["sent"].recipient_deleted_at == clock.now()
     assert found["waiting"].recipient == "0912345678"  # not sent yet: still needed
+
+
+def test_an_opt_out_lets_its_own_confirmation_through_once_and_nothing_else(
+    engine: TicketEngine, tmp_path: Path
+) -> None:
+    enqueue(engine, "before")
+    with engine.db.write() as session:
+        assert outbox.confirm_opt_out(
+            session, "+886 912 345 678", "已退訂 / opted out", engine.clock.now()
+        )
+    with engine.db.write() as session:  # STOP sent again: no second confirmation
+        assert not outbox.confirm_opt_out(
+            session, "0912345678", "已退訂 / opted out", engine.clock.now()
+        )
+    enqueue(engine, "after")
+    channel, sent = file_channel(tmp_path)
+    assert notifier(engine, sms=channel).run_once() == {"sent": 1}
+    confirmation = outbox.confirmation_key("0912345678")
+    assert file_lines(sent) == [confirmation]
+    assert "0912" not in confirmation  # keys are shown to staff: no number in them
+    assert statuses(engine) == {"before": "opted_out", "after": "opted_out", confirmation: "sent"}
+
+
+def test_messages_enqueued_to_a_contact_are_counted_by_key_prefix_and_time(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    enqueue(engine, "sms-reply:1")
+    clock.advance(minutes=30)
+    enqueue(engine, "sms-reply:2")
+    enqueue(engine, "sms-reply:3", to="0987654321")
+    enqueue(engine, "booking:1:booked")
+    enqueue(engine, "sms-reply_x")  # "_" is no wildcard
+    since = clock.now() - dt.timedelta(minutes=45)
+    with engine.db.read() as session:
+        assert outbox.enqueued_since(session, "0912345678", "sms-reply:", since) == 2
+        assert outbox.enqueued_since(session, "0912345678", "sms-reply:", clock.now()) == 0

@@ -62,9 +62,15 @@ def _label(label: QLabel) -> Iterator[str]:
         if need > label.height():
             yield f"QLabel (wrapped) {text!r}: needs {need} px high, has {label.height()} px"
         return
-    need = _widest(label.font(), text)
+    # A label with a buddy shows its mnemonic's "&" as an underline, not as a character.
+    shown = _without_mnemonic(text) if label.buddy() is not None else text
+    need = _widest(label.font(), shown)
     if need > room:
         yield _say(label, text, need, room)
+
+
+def _without_mnemonic(text: str) -> str:
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
 
 
 def _button(button: QPushButton) -> Iterator[str]:

@@ -17,12 +17,16 @@ from counterdesk.ui.translation import FOLDER
 PACKAGE = FOLDER.parent
 # Each window family's catalogue and the sources it is extracted from.
 FAMILIES = {
-    "counter": sorted((PACKAGE / "counter").glob("*.py")),
+    # The console and the supervisor window share the case pieces (registering, moving).
+    "counter": [*sorted((PACKAGE / "counter").glob("*.py")), PACKAGE / "ui" / "case_views.py"],
     "kiosk": sorted((PACKAGE / "kiosk").glob("*.py")),
     # The board's corner also shows the devices' faults in words.
     "board": [*sorted((PACKAGE / "board").glob("*.py")), PACKAGE / "devices" / "faults.py"],
     "rating_screen": sorted((PACKAGE / "rating_screen").glob("*.py")),
-    "supervisor": sorted((PACKAGE / "supervisor").glob("*.py")),
+    "supervisor": [
+        *sorted((PACKAGE / "supervisor").glob("*.py")),
+        PACKAGE / "ui" / "case_views.py",
+    ],
     "demo": sorted((PACKAGE / "demo").glob("*.py")),
 }
 TOOLS = Path(sys.executable).parent

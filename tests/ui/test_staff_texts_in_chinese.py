@@ -36,7 +36,7 @@ from counterdesk.queue.pin_guard import PinRefused, Subject
 from counterdesk.rating_screen.window import FeedbackWindow
 from counterdesk.ui import translation
 
-KEYS = {"Enter", "counterdesk"}  # the key's name on the keyboard, the program's name
+KEYS = {"Enter", "Shift", "counterdesk"}  # keys by their names on the keyboard, the program's name
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 

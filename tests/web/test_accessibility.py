@@ -162,6 +162,8 @@ PAGES: dict[str, Page] = {
     "take a number: closed now (409)": take_closed,
     "web number, to check in": web_number,
     "web number, lapsed": web_number_lapsed,
+    # the valid link's question and answer: tests/web/test_opt_out_browser.py (a link secret)
+    "opt-out link not valid": path("/u/not-a-link.x"),
 }
 # Pages for a screen, not a phone: checked by axe, not at a phone's width.
 SCREENS: dict[str, Page] = {"display board": path("/board")}

@@ -240,3 +240,45 @@ def test_upkeep_rereads_an_office_loaded_elsewhere(
     Upkeep(Feedback(engine)).run_once()
 
     assert engine.office.office.name.en == "A new counter name"
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ('[notify.inbound]\nsecret = "short"\n', "settings [notify.inbound]: secret must be"),
+        ('[notify]\nlink_secret = "short"\n', "link_secret must be a random text of at least"),
+    ],
+)
+@pytest.mark.slow
+def test_bad_inbound_or_link_settings_stop_the_server_in_one_line(
+    env: dict[str, str], tmp_path: Path, settings: str, message: str
+) -> None:
+    Path(env["COUNTERDESK_CONFIG"]).write_text(settings, encoding="utf-8")
+    process = web(env, "--host", "127.0.0.1", "--port", "0")
+    _, err = process.communicate(timeout=DEADLINE)
+
+    assert process.returncode == 2
+    assert message in err and "Traceback" not in err
+
+
+@pytest.mark.slow
+def test_the_settings_inbound_table_opens_the_sms_endpoint(env: dict[str, str]) -> None:
+    secret = "gateway-secret-0123456789"
+    Path(env["COUNTERDESK_CONFIG"]).write_text(
+        f'[notify.inbound]\nsecret = "{secret}"\n', encoding="utf-8"
+    )
+    with serving(env) as (process, url):
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        body = b"from=0912345678&text=STOP"
+        for given, status in (("guess", 403), (secret, 200)):
+            request = urllib.request.Request(
+                f"{url}/sms/inbound", body, {**form, "X-Inbound-Secret": given}, method="POST"
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=DEADLINE) as answer:
+                    assert (given, answer.status) == (given, status)
+            except urllib.error.HTTPError as refused:
+                refused.close()
+                assert (given, refused.code) == (given, status)
+        process.terminate()
+        process.communicate(timeout=DEADLINE)  # its pipes closed
