@@ -123,9 +123,10 @@ WITHDRAWN_HINT = B(
 )
 CANNOT_CHANGE = B("此預約已無法異動", "This appointment can no longer be changed")
 SAME_TIME = B("預約已是這個時段", "The appointment is already at this time")
+# The booking, take-a-number and turn-notice forms share one budget per address.
 TOO_MANY = B(
-    "此網路的預約操作太頻繁，請稍後再試或來電預約",
-    "Too many bookings from this network: try again later, or call the office",
+    "此網路的線上申請太頻繁，請稍後再試或來電洽詢",
+    "Too many forms sent from this network: try again later, or call the office",
 )
 FOREIGN_FORM = B(
     "這個表單來自其他網站，未做任何處理", "This form came from another site: nothing was done"

@@ -7,6 +7,7 @@ take-a-number pages).
     python docs/status_page_screenshot.py --phones                 # docs/status-page-phone-*.png
     python docs/status_page_screenshot.py --booking                # docs/booking-*-phone-*.png
     python docs/status_page_screenshot.py --take                   # docs/take-*, web-number-*
+    python docs/status_page_screenshot.py --watch                  # docs/watch-*-phone-*.png
 
 Runs a status server over a throwaway SQLite file with the sample office at a fixed moment
 (Friday 27 November 2026, 09:00 in Taipei), so the picture never depends on today's queue.
@@ -36,6 +37,7 @@ from counterdesk.queue import (  # noqa: E402
     load_office,
 )
 from counterdesk.queue.bookings import Bookings  # noqa: E402
+from counterdesk.queue.ticket_watch import TicketWatch  # noqa: E402
 from counterdesk.web.server import make_server  # noqa: E402
 from tests.web.browser import PHONE, SMALL_PHONE, phone_browser, screenshot  # noqa: E402
 
@@ -119,8 +121,31 @@ def take_page(page: str) -> Callable[[TicketEngine, str], str]:
     return path
 
 
+# ``--watch``: a waiting ticket's page with the "tell me when my turn is near" form, and with a
+# contact left (shown masked, with "remove").
+WATCH_SHOTS = (
+    ("form", False, "watch-form-phone-390x844.png"),
+    ("left", False, "watch-left-phone-390x844.png"),
+)
+
+
+def watch_page(page: str) -> Callable[[TicketEngine, str], str]:
+    """The waiting ticket's page; with a contact left for ``left``."""
+
+    def path(engine: TicketEngine, token: str) -> str:
+        if page == "left":
+            TicketWatch(engine).leave(token, "0912-345-678")
+        return f"/t/{token}"
+
+    return path
+
+
 # Picture sets for the docs: the option, its shots, and each shot's page.
-SHOT_SETS = {"booking": (BOOKING_SHOTS, booking_page), "take": (TAKE_SHOTS, take_page)}
+SHOT_SETS = {
+    "booking": (BOOKING_SHOTS, booking_page),
+    "take": (TAKE_SHOTS, take_page),
+    "watch": (WATCH_SHOTS, watch_page),
+}
 
 
 def ticket_page(engine: TicketEngine, token: str) -> str:
@@ -182,7 +207,14 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="the take-a-number pictures, take-*-phone-*.png and web-number-*.png (--folder)",
     )
-    parser.add_argument("--folder", type=Path, default=ROOT / "docs", help="for --booking, --take")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="the turn-notice form's pictures, watch-*-phone-*.png (into --folder)",
+    )
+    parser.add_argument(
+        "--folder", type=Path, default=ROOT / "docs", help="for --booking, --take, --watch"
+    )
     args = parser.parse_args(argv)
     chosen = [name for name in SHOT_SETS if getattr(args, name)]
     if chosen:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
+from sqlalchemy import event
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -74,6 +75,19 @@ def engine(sqlite_url: str, clock: ManualClock, sample_office: Office) -> Iterat
     queue.load_office(sample_office)
     yield queue
     queue.db.dispose()
+
+
+@pytest.fixture
+def statements(engine: TicketEngine) -> Iterator[list[str]]:
+    """Every SQL statement sent to the ``engine`` fixture's database while the test runs."""
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement)
+
+    event.listen(engine.db.engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(engine.db.engine, "before_cursor_execute", record)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

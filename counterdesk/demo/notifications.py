@@ -16,8 +16,22 @@ from counterdesk.notify.notifier import Notifier
 from counterdesk.queue import TicketEngine
 from counterdesk.queue.opt_out_links import OptOutLinks
 from counterdesk.queue.outbox import CHANNELS
+from counterdesk.queue.ticket_watch import TicketWatch
+from counterdesk.queue.views import Ticket
 
 PER_MINUTE = 60
+# Made up, on a domain reserved for examples: what a citizen might leave on a status page.
+DEMO_WATCHER = "demo@example.com"
+WATCHED_SERVICE = "precheck"
+
+
+def watch_a_demo_ticket(engine: TicketEngine) -> Ticket:
+    """A waiting ticket with a contact left on its status page, as a citizen leaves one: its
+    "turn is near" notice goes out as the counters call (at once if few are ahead), and its
+    "please go to counter K" when it is called, into the demo's e-mail file."""
+    ticket = engine.issue(WATCHED_SERVICE)
+    TicketWatch(engine).leave(ticket.token, DEMO_WATCHER)
+    return ticket
 
 
 @contextlib.contextmanager

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from counterdesk.board.window import open_board
 from counterdesk.counter.window import ConsoleWindow, open_console
-from counterdesk.demo.notifications import demo_notifier
+from counterdesk.demo.notifications import demo_notifier, watch_a_demo_ticket
 from counterdesk.devices.speech_protocol import Speaker
 from counterdesk.kiosk.window import open_kiosk
 from counterdesk.queue import TicketEngine, load_office, open_office
@@ -252,6 +252,8 @@ def run_demo(args: argparse.Namespace) -> int:
         print("the demo office issues numbers at any hour (a real office keeps its own hours)")
         for booking in book_demo_appointments(engine):
             _print_booking(engine.office, booking)
+        watched = watch_a_demo_ticket(engine)
+        print(f"{watched.number} is watched for the demo: its notices go to demo-email.jsonl")
     else:  # someone else's database: its office, staff and hours stay as they are
         days = fill_history(engine, days=args.simulate) if args.simulate else []
     if args.simulate:

@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from counterdesk.queue import ticket_notices
 from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, whole_number
 from counterdesk.queue.bookings import (
     Appointment,
@@ -419,6 +420,7 @@ class TicketEngine:
         except IntegrityError:
             raise QueueError(f"counter {counter} already has a ticket at the counter") from None
         self._log(session, EventKind.CALLED, ticket)
+        ticket_notices.changed(session, self.office, ticket.business_date, now, called=ticket.id)
         return Ticket.of(ticket)
 
     def _oldest_waiting(
@@ -468,6 +470,7 @@ class TicketEngine:
             ticket.status = Status.DONE
             ticket.finished_at = self.clock.now()
             self._log(session, EventKind.FINISHED, ticket, outcome=outcome)
+            ticket_notices.ended(session, [ticket.id], ticket.finished_at)
             return Ticket.of(ticket)
 
     def no_show(self, counter: int) -> Ticket:
@@ -479,6 +482,7 @@ class TicketEngine:
     def _no_show(self, session: Session, ticket: TicketRow, outcome: str | None) -> Ticket:
         ticket.status = Status.NO_SHOW
         self._log(session, EventKind.NO_SHOW, ticket, outcome=outcome)
+        ticket_notices.ended(session, [ticket.id], self.clock.now())
         return Ticket.of(ticket)
 
     def return_to_queue(self, number: str) -> Ticket:
@@ -523,6 +527,9 @@ class TicketEngine:
                 staff=staff,
                 outcome=f"{origin} -> {target.code}",
             )
+            # It waits again, maybe near the front of its new service's queue.
+            now = self.clock.now()
+            ticket_notices.changed(session, self.office, ticket.business_date, now)
             return Ticket.of(ticket)
 
     def cancel(self, number: str) -> Ticket:
@@ -538,6 +545,9 @@ class TicketEngine:
             # number keeps its deadline only when it lapses, so its page can say so).
             ticket.check_in_by = None
             self._log(session, EventKind.CANCELLED, ticket, counter=counter)
+            now = self.clock.now()
+            ticket_notices.ended(session, [ticket.id], now)
+            ticket_notices.changed(session, self.office, ticket.business_date, now)
             return Ticket.of(ticket)
 
     # -- numbers taken from the web ----------------------------------------------------------
@@ -604,6 +614,9 @@ class TicketEngine:
         for ticket in tickets:
             ticket.status = Status.CANCELLED
             self._log(session, EventKind.CANCELLED, ticket, outcome="lapsed: not checked in")
+        if tickets:  # those behind a lapsed number are nearer
+            ticket_notices.ended(session, [ticket.id for ticket in tickets], now)
+            ticket_notices.changed(session, self.office, self.business_date(now), now)
         return len(tickets)
 
     def close_day(self, *, today: bool = False) -> ClosedDays:
@@ -645,6 +658,8 @@ class TicketEngine:
                 ticket.counter_number = None
                 self._log(session, EventKind.REMOVED_AT_CLOSE, ticket, counter=counter)
                 removed += 1
+            closed = [t.id for t in tickets if t.status == Status.REMOVED_AT_CLOSE]
+            ticket_notices.ended(session, closed, now)
             session.flush()
             busy = set(session.scalars(select(TicketRow.counter_number).where(IS_AT_COUNTER)))
             for desk_session in open_sessions(session):

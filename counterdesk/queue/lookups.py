@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Row, bindparam, case, func, select
 from sqlalchemy.orm import Session
@@ -68,6 +68,33 @@ def people_ahead(
     ``queued_at``; ``ticket_id`` is that ticket itself, left out (0: one not stored yet)."""
     parameters = {"day": day, "service": service, "ticket_id": ticket_id, "queued_at": queued_at}
     return int(session.execute(_PEOPLE_AHEAD[priority], parameters).scalar_one())
+
+
+class Queued(Protocol):
+    """A stored ticket as ``ahead_of`` needs it: a row of ``tickets``, or a view of one."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def business_date(self) -> dt.date: ...
+    @property
+    def service_code(self) -> str: ...
+    @property
+    def priority(self) -> bool: ...
+    @property
+    def queued_at(self) -> dt.datetime: ...
+
+
+def ahead_of(session: Session, ticket: Queued) -> int:
+    """``people_ahead`` of a stored waiting ``ticket``: what its page shows, what it is told."""
+    return people_ahead(
+        session,
+        day=ticket.business_date,
+        service=ticket.service_code,
+        priority=ticket.priority,
+        queued_at=ticket.queued_at,
+        ticket_id=ticket.id,
+    )
 
 
 # Everyone's people ahead at once, by the rule of _PEOPLE_AHEAD: the waiting tickets of the same

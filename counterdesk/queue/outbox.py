@@ -28,8 +28,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from collections.abc import Collection
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -162,6 +163,22 @@ def cancel(session: Session, key: str, now: dt.datetime) -> bool:
         .values(status=OutboxStatus.CANCELLED, updated_at=now)
     )
     return bool(getattr(done, "rowcount", 0))
+
+
+def cancel_prefixed(session: Session, prefixes: Collection[str], now: dt.datetime) -> int:
+    """Withdraw every waiting message whose key starts with one of ``prefixes`` (all the
+    notices of a ticket that has ended); how many were withdrawn."""
+    if not prefixes:
+        return 0
+    done = session.execute(
+        update(_outbox)
+        .where(
+            _outbox.c.status == OutboxStatus.PENDING,
+            or_(*(_outbox.c.key.startswith(prefix, autoescape=True) for prefix in prefixes)),
+        )
+        .values(status=OutboxStatus.CANCELLED, updated_at=now)
+    )
+    return int(getattr(done, "rowcount", 0))
 
 
 def opt_out(session: Session, contact: str, now: dt.datetime) -> str:

@@ -24,9 +24,9 @@ from counterdesk.queue.lookups import (
     IS_AT_COUNTER,
     active_counters,
     active_services,
+    ahead_of,
     everyone_ahead,
     open_sessions,
-    people_ahead,
     row_by_token,
     service_row,
     ticket_by_number,
@@ -192,14 +192,7 @@ class QueueReader:
                 return None
             if row.status != Status.WAITING or row.business_date != source.business_date():
                 return Ticket.of(row)
-            ahead = people_ahead(
-                session,
-                day=row.business_date,
-                service=row.service_code,
-                priority=row.priority,
-                queued_at=row.queued_at,
-                ticket_id=row.id,
-            )
+            ahead = ahead_of(session, row)
             projected = source.estimator.estimates(
                 session, source.office, source.clock.now(), tickets=(row.id,)
             )

@@ -103,6 +103,8 @@ ROLES: dict[str, Role] = {
             "opinions": ("INSERT", "UPDATE (reference)"),
             "opinion_events": ("INSERT",),
             **CASE_WRITES,  # registered when its ticket is finished, moved at the console
+            # its turn notices, and those withdrawn when their ticket ends
+            "outbox": ("INSERT", "UPDATE (status, updated_at)"),
             "ticket_contacts": ("DELETE",),  # deleted when its ticket ends
         },
     ),
@@ -157,7 +159,6 @@ ROLES: dict[str, Role] = {
                 "INSERT",
                 "UPDATE (status, updated_at, attempts, next_attempt_at, claimed_at)",
             ),
-            "ticket_contacts": ("DELETE",),  # at close-day
             "api_keys": ("INSERT", "UPDATE (revoked_at)"),
         },
     ),

@@ -35,13 +35,18 @@ def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> st
         return None
     if len(text) > limit:
         raise InvalidInput(f"{what} is {len(text)} characters; at most {limit} fit")
-    if _CONTROL.search(text):
+    if has_control(text):
         raise InvalidInput(f"{what} contains control characters; only text can be kept")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, which a JSON body can carry
         raise InvalidInput(f"{what} contains characters that are not text") from None
     return text
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character (a line break is text)."""
+    return _CONTROL.search(text) is not None
 
 
 def ascii_digits(text: str) -> str:

@@ -42,6 +42,7 @@ from counterdesk.web.site import StatusSite, not_allowed, plain, redact
 from counterdesk.web.sms_inbound import InboundSettings, SmsInbound
 from counterdesk.web.status import TicketStatus
 from counterdesk.web.take_site import TakeSite
+from counterdesk.web.watch_site import WatchSite
 
 log = logging.getLogger(__name__)
 
@@ -64,11 +65,13 @@ def status_app(
     booking = BookingSite(site.engine)
     take = TakeSite(site.engine, booking.pages)
     opt_outs = OptOutSite(site.engine, links)
+    watch = WatchSite(site)
     guard = WriteGuard(limits, clock)
     lookup = CaseLookup(Cases(site.engine), limits, clock)
 
     async def page(request: Request) -> AsgiResponse:
-        return await _status_answer(request, site.page, site.page_of)
+        # A waiting ticket's page reads the contact left on it: not on the event loop.
+        return await _status_answer(request, site.page, site.page_of, lambda s: not s.can_watch)
 
     async def status_json(request: Request) -> AsgiResponse:
         return await _status_answer(request, site.json, site.json_of)
@@ -77,15 +80,17 @@ def status_app(
         request: Request,
         by_token: Callable[[str], Response],
         of_status: Callable[[TicketStatus], Response],
+        on_loop: Callable[[TicketStatus], bool] = lambda status: True,
     ) -> AsgiResponse:
         """A live ticket's answer from the fresh shared snapshot, on the event loop: no thread,
-        no database. Any other ticket, or a stale snapshot, on the thread pool."""
+        no database (unless ``on_loop`` says its answer reads). Any other ticket, or a stale
+        snapshot, on the thread pool."""
         token = request.path_params["token"]
         try:
             status = site.live_status(token)
         except Exception:  # the thread pool's path answers it, and logs what failed
             status = None
-        if status is None:
+        if status is None or not on_loop(status):
             return await _answer(request, lambda: by_token(token))
         if site.live.ageing():  # check it ahead of need, on a worker thread
             checking = asyncio.create_task(run_in_threadpool(site.live.check))
@@ -135,9 +140,9 @@ def status_app(
         return endpoint
 
     def post(write: Callable[..., Response]) -> Callable[[Request], Awaitable[AsgiResponse]]:
-        """A booking or take-a-number page's POST: from the site's own page, within the
-        address's few an hour, with a small form; ``write`` with the path's parts, the body and
-        its type."""
+        """A booking, take-a-number or turn-notice form's POST: from the site's own page,
+        within the address's few an hour, with a small form; ``write`` with the path's parts,
+        the body and its type."""
 
         async def endpoint(request: Request) -> AsgiResponse:
             client = request.client.host if request.client else ""
@@ -188,6 +193,8 @@ def status_app(
         Route("/case/{key}", get(lookup.answer), methods=["GET"]),
         Route("/api/t/{token}", status_json, methods=["GET"]),
         Route("/t/{token}/rate", rate, methods=["POST"]),
+        Route("/t/{token}/watch", post(watch.leave), methods=["POST"]),
+        Route("/t/{token}/watch/remove", post(watch.remove), methods=["POST"]),
         Route("/static/{name}", static, methods=["GET"]),
         Route("/board", board, methods=["GET"]),
         Route("/board/events", board_events, methods=["GET"]),

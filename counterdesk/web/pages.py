@@ -12,7 +12,7 @@ import re
 
 import jinja2
 
-from counterdesk import booking_phrases, case_phrases, phrases
+from counterdesk import booking_phrases, case_phrases, phrases, watch_phrases
 from counterdesk.feedback.opinions import MAX_CONTACT
 from counterdesk.feedback.ratings import MAX_COMMENT, SCORES
 from counterdesk.phrases import Bilingual
@@ -73,6 +73,7 @@ TEMPLATES.globals.update(
     blank=Bilingual("", ""),
     procedure=procedure,
     counter_name=phrases.counter_name,
+    watch_words=watch_phrases,
 )
 
 
@@ -83,9 +84,12 @@ def status_page(
     *,
     alert: Bilingual | None = None,
     form: RatingForm | None = None,
+    watching: str | None = None,
 ) -> str:
     """The page behind a ticket's QR code; ``alert`` and ``form`` when a rating came back.
-    A web number still to be checked in shows its code, grouped and as a QR code."""
+    A web number still to be checked in shows its code, grouped and as a QR code. A waiting
+    ticket has the "tell me when my turn is near" form, or ``watching``: the contact left,
+    masked."""
     code = status.check_in_code if status.awaiting_check_in else None
     label = code and booking_phrases.CHECK_IN_QR.fill(code=code).line(" ")
     return TEMPLATES.get_template("status.html").render(
@@ -97,6 +101,7 @@ def status_page(
         words=booking_phrases,
         code=code and booking_phrases.grouped(code),
         qr=code and label and qr_svg(code, label),
+        watching=watching,
     )
 
 

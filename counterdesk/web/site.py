@@ -4,6 +4,8 @@
 this module turns a token, a file name or a posted form into a :class:`Response`. Its only
 write is a ticket's one rating, with the opinion that may come with it, in one transaction;
 the estimates its pages show are noted and written later, in batches (``shown_waits.py``).
+A waiting ticket's page reads the contact left on it (``watch_site.py`` leaves and removes
+it), to show it masked.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from counterdesk.phrases import Bilingual
 from counterdesk.queue import Status
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import InvalidInput, NotFound
+from counterdesk.queue.ticket_watch import TicketWatch
 from counterdesk.queue.views import Ticket
 from counterdesk.web import DEFAULT_REFRESH
 from counterdesk.web.assets import ASSETS
@@ -73,6 +76,7 @@ class StatusSite:
         self.board = BoardFeed(engine)  # one poller for every open browser board
         self.live = LiveTickets(engine, clock=clock)  # what the polls are answered from
         self.shown = ShownWaits(engine)  # the estimates shown, written every half minute
+        self.watch = TicketWatch(engine)  # the contacts left to be told the turn is near
 
     def board_page(self) -> Response:
         return html(200, board_page(self.engine.office))
@@ -83,7 +87,7 @@ class StatusSite:
     def page_of(self, status: TicketStatus | None) -> Response:
         if status is None:
             return self._ticket_not_found()
-        return self._status_page(200, status)
+        return self.status_page(200, status)
 
     def json(self, token: str) -> Response:
         return self.json_of(self.status(token))
@@ -122,7 +126,7 @@ class StatusSite:
             return plain(400, exc.reason, exc.detail)
         reason = refusal(form)
         if reason is not None or form.score is None:
-            return self._status_page(400, status, alert=reason, form=form)
+            return self.status_page(400, status, alert=reason, form=form)
         try:
             rating = self.feedback.ratings.rate(
                 token,
@@ -134,7 +138,7 @@ class StatusSite:
             )
         except InvalidInput as exc:
             alert = phrases.NOT_SENT.fill(detail=str(exc))
-            return self._status_page(400, status, alert=alert, form=form)
+            return self.status_page(400, status, alert=alert, form=form)
         except RatingRefused as exc:
             return self._refused(token, str(exc))
         except NotFound:
@@ -159,7 +163,7 @@ class StatusSite:
             self.shown.note(ticket)
         return status
 
-    def _status_page(
+    def status_page(
         self,
         code: int,
         status: TicketStatus,
@@ -167,7 +171,11 @@ class StatusSite:
         alert: Bilingual | None = None,
         form: RatingForm | None = None,
     ) -> Response:
-        page = status_page(status, self.engine.office, self.refresh, alert=alert, form=form)
+        """The ticket's page; a waiting one's reads the contact left on it (shown masked)."""
+        watching = self.watch.left(status.token) if status.can_watch else None
+        page = status_page(
+            status, self.engine.office, self.refresh, alert=alert, form=form, watching=watching
+        )
         return html(code, page)
 
     def _refused(self, token: str, reason: str) -> Response:
@@ -181,7 +189,7 @@ class StatusSite:
             alert = phrases.NOT_FINISHED
         else:
             alert = phrases.CANNOT_RATE.fill(detail=reason)
-        return self._status_page(409, status, alert=alert)
+        return self.status_page(409, status, alert=alert)
 
     def _ticket_not_found(self) -> Response:
         days = self.engine.office.feedback.rating_days

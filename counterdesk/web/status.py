@@ -122,6 +122,12 @@ class TicketStatus:
         )
 
     @property
+    def can_watch(self) -> bool:
+        """Whether its holder may leave a contact to be told when the turn is near: today's
+        waiting ticket, not lapsed (``queue/ticket_watch.py`` decides again on a POST)."""
+        return self.today and self.status == Status.WAITING and not self.lapsed
+
+    @property
     def live(self) -> bool:
         """Whether the page should keep polling: the ticket may still change today."""
         return self.today and self.status in LIVE and not self.lapsed

@@ -6,7 +6,7 @@ import json
 import threading
 from pathlib import Path
 
-from counterdesk.demo.notifications import demo_notifier
+from counterdesk.demo.notifications import DEMO_WATCHER, demo_notifier, watch_a_demo_ticket
 from counterdesk.queue import TicketEngine
 from tests.notify.sending import enqueue, statuses, wait_until
 
@@ -29,3 +29,20 @@ def test_a_snapshot_runs_no_notifier(engine: TicketEngine, tmp_path: Path) -> No
     with demo_notifier(engine, tmp_path, run=False):
         assert not any(t.name == "counterdesk-notify" for t in threading.enumerate())
     assert statuses(engine) == {"sms-1": "pending"}
+
+
+def test_the_demo_watches_a_ticket_whose_notices_reach_its_file(
+    engine: TicketEngine, tmp_path: Path
+) -> None:
+    """A contact left on a ticket with nobody ahead: told at once, and where to go when called."""
+    watched = watch_a_demo_ticket(engine)
+    engine.sign_in(1, "wang")
+    called = engine.call_next(1)
+    assert called is not None and called.id == watched.id
+    with demo_notifier(engine, tmp_path, run=True, poll_seconds=0.05):
+        wait_until(lambda: set(statuses(engine).values()) == {"sent"}, "the demo's notifier")
+    sent = [json.loads(line) for line in (tmp_path / "demo-email.jsonl").read_text().splitlines()]
+    keys = [f"ticket:{watched.id}:ahead", f"ticket:{watched.id}:called:1"]
+    assert [m["key"] for m in sent] == keys
+    assert {m["to"] for m in sent} == {DEMO_WATCHER}
+    assert watched.number in sent[0]["text"] and "counter 1" in sent[1]["text"]

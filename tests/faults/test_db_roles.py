@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 from counterdesk.analytics.satisfaction import satisfaction
@@ -493,3 +493,63 @@ def test_the_web_records_opt_outs_and_the_supervisor_resends_a_dead_letter(
         assert outbox.resend(session, dead.id, clock.now()).status == OutboxStatus.PENDING
     refused(login("kiosk"), "INSERT INTO opt_outs (contact, at) VALUES ('0911111111', now())")
     refused(web, "DELETE FROM opt_outs")
+
+
+def test_turn_notices_each_by_its_own_login(login: Login, clock: ManualClock) -> None:
+    """A contact left on a status page, login by login: the web leaves, shows (masked) and
+    removes it, and tells at once one already near; a counter's calls write the notices (also
+    those a lapse brings near) and its finish deletes the contact; close-day (run by the
+    administrator: no terminal's login may end a day's tickets) deletes the rest; kiosk, board
+    and notifier never read one, and only the web inserts one."""
+    from counterdesk.queue.models import OutboxRow
+    from counterdesk.queue.ticket_watch import TicketWatch
+
+    web, kiosk, counter = login("web"), login("kiosk"), login("counter")
+    first, near, removed, _, far = (kiosk.issue("precheck") for _ in range(5))
+    watch = TicketWatch(web)
+    assert watch.leave(far.token, "0912-345-678") == "0912***678"  # 4 ahead: nothing yet
+    watch.leave(near.token, "0987654321")  # 1 ahead: told at once, by the web's login
+    watch.leave(removed.token, "someone@example.tw")
+    assert watch.remove(removed.token) and watch.left(removed.token) is None
+    assert watch.left(far.token) == "0912***678"
+
+    counter.sign_in(1, "wang")
+    assert counter.call_next(1).number == first.number  # far: 3 ahead now
+    counter.start(1)
+    counter.finish(1)
+    assert counter.call_next(1).number == near.number
+    counter.recall(1)
+    counter.start(1)
+    counter.finish(1)  # near's contact deleted by the counter's login
+
+    lapsing = web.take_remote("certificate")
+    behind = [kiosk.issue("certificate") for _ in range(4)]
+    watch.leave(behind[-1].token, "0911222333")  # the web number and three more ahead
+    clock.advance(minutes=31)
+    counter.sign_in(4, "chen")
+    called = counter.call_next(4)  # lapses the web number: behind[-1] is near at once
+    assert called is not None and called.id == behind[0].id
+    assert counter.read.ticket(lapsing.number).status == "cancelled"
+    clock.advance(days=1)
+    assert watch.purge_past() == 2  # far and behind[-1]: the web login's upkeep, if no close-day
+    administrator = login("administrator")
+    assert administrator.close_day().removed == 6  # removed, the 4th, far and behind[1:]
+
+    with administrator.db.read() as session:
+        keys = set(session.scalars(select(OutboxRow.key)))
+        assert not session.scalars(text("SELECT ticket_id FROM ticket_contacts")).all()
+    assert keys == {
+        f"ticket:{near.id}:ahead",
+        f"ticket:{near.id}:called:1",
+        f"ticket:{far.id}:ahead",
+        f"ticket:{behind[-1].id}:ahead",
+    }
+    for kind in ("kiosk", "board", "notifier"):
+        refused(login(kind), "SELECT contact FROM ticket_contacts")
+    for kind in ("kiosk", "board", "notifier", "counter", "supervisor"):
+        refused(login(kind), "INSERT INTO ticket_contacts VALUES (1, '0912345678', now())")
+    for kind in ("kiosk", "board", "notifier", "supervisor"):
+        refused(login(kind), "DELETE FROM ticket_contacts")
+    refused(web, "UPDATE ticket_contacts SET contact = '0900000000'")
+    with pytest.raises(DatabaseError, match="permission denied for table tickets"):
+        login("supervisor").close_day()  # on main already: a day is closed by its owner

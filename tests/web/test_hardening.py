@@ -9,7 +9,7 @@ import socket
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from counterdesk.feedback import Feedback
@@ -33,19 +33,6 @@ SECURITY = {
 
 def status_of(answer: bytes) -> int:
     return int(answer.split(b" ", 2)[1])
-
-
-@pytest.fixture
-def statements(engine: TicketEngine) -> Iterator[list[str]]:
-    """Every SQL statement the server runs while the test does."""
-    seen: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(engine.db.engine, "before_cursor_execute", record)
-    yield seen
-    event.remove(engine.db.engine, "before_cursor_execute", record)
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,7 @@
     setWords("headline", data.headline);
     setWords("detail", data.detail);
     setHidden("detail", !data.detail);
+    setHidden("watch", data.status !== "waiting"); // called: too late to be told
     setText("updated", data.updated);
     setHidden("offline", true);
     document.title = data.title;
