@@ -68,7 +68,11 @@ def main() -> None:
     office = big_office()
     expected = sum(rate * open_share(office, hour) for hour, rate in DEFAULT_PROFILE.items())
     scale = args.tickets / days / expected
-    plan = Plan(arrivals={hour: rate * scale for hour, rate in DEFAULT_PROFILE.items()}, seed=2025)
+    plan = Plan(
+        arrivals={hour: rate * scale for hour, rate in DEFAULT_PROFILE.items()},
+        seed=2025,
+        cases=False,  # tickets only: cases have benchmarks/case_figures.py
+    )
     with database(args.backend, Path(tempfile.mkdtemp(prefix="counterdesk-accuracy-"))) as url:
         clock = ManualClock(dt.datetime(2025, 7, 15, 9, tzinfo=dt.UTC))
         engine = TicketEngine(Database(url, create=True), clock)

@@ -16,6 +16,8 @@ How the million tickets are made, honestly described:
   rules; a unit test checks it writes exactly what the engine writes for the same seed.
   Driving the engine one operation at a time (a few ms each) would take hours.
 - PostgreSQL runs on a throwaway local server (fsync off): it measures the queries, not the disk.
+- No cases are registered (``Plan.cases`` off): half a million of them through ``Cases``, a
+  transaction each, would take hours; ``benchmarks/case_figures.py`` measures the cases.
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ def year_plan(office: Office, tickets: int) -> Plan:
         no_show_share=0.05,
         priority_share=0.05,
         seed=2025,
+        cases=False,  # half a million cases through Cases would take hours: case_figures.py
     )
 
 

@@ -13,6 +13,7 @@ from counterdesk.queue.errors import CounterdeskError, QueueError
 from counterdesk.simulation.simulator import DISTRIBUTIONS, SIMULATED_DAYS
 
 if TYPE_CHECKING:
+    from counterdesk.analytics.case_figures import CaseFigures
     from counterdesk.analytics.estimate_accuracy import Accuracy
     from counterdesk.queue.office import Office
 
@@ -55,6 +56,7 @@ def register(command: CommandFactory) -> None:
 
 
 def _simulate(args: argparse.Namespace) -> dict[str, Any]:
+    from counterdesk.analytics.case_figures import case_figures_for
     from counterdesk.analytics.estimate_accuracy import accuracy_for
     from counterdesk.analytics.statistics import statistics_for
     from counterdesk.simulation.simulator import DEFAULT_PROFILE, Plan, parse_arrivals, simulate
@@ -96,7 +98,7 @@ def _simulate(args: argparse.Namespace) -> dict[str, Any]:
         f"{r.day}  {r.issued:>5} tickets"
         + (f" ({r.appointments} by appointment)" if r.appointments else "")
         + f"  {r.no_shows:>3} no-shows"
-        f"  {r.ratings:>4} ratings  {r.opinions} opinions"
+        f"  {r.ratings:>4} ratings  {r.opinions} opinions  {r.cases:>3} cases"
         + (f"  {r.refused} refused (daily cap)" if r.refused else "")
         for r in results
         if r.issued or r.refused
@@ -109,12 +111,15 @@ def _simulate(args: argparse.Namespace) -> dict[str, Any]:
         f"90th percentile {_minutes(wait.p90)}, service level {_percent(total.service_level)}, "
         f"counter utilisation {_percent(total.utilisation)}"
     )
+    cases = case_figures_for(engine, first, last).total
+    lines.append(_case_line(cases))
     estimates = accuracy_for(engine, first, last).total
     lines.append(_accuracy_line(estimates, fast=args.fast))
     return {
         "days": [{**vars(result), "day": result.day.isoformat()} for result in results],
         "statistics": total.to_json(),
         "estimates": estimates.to_json(),
+        "cases": cases.to_json(),
         "text": "\n".join(lines),
     }
 
@@ -129,6 +134,18 @@ def _accuracy_line(estimates: Accuracy, *, fast: bool) -> str:
         f"estimates: {estimates.measured:,} promised waits measured: mean error "
         f"{_figure(estimates.mae)}, bias {bias} (actual − promised), "
         f"{_percent(estimates.within_share)} called within the range promised"
+    )
+
+
+def _case_line(cases: CaseFigures) -> str:
+    """How the simulated days' cases went, as far as the clock: the plan's processing time."""
+    if not cases.received:
+        return "cases: none (no service of the office follows cases)"
+    return (
+        f"cases: {cases.received:,} received, {cases.decided:,} decided, "
+        f"{_percent(cases.within_share)} within the standard time; working days to decision: "
+        f"median {cases.to_decision.median}, 90th percentile {cases.to_decision.p90}; "
+        f"{cases.corrections:,} needed a correction, {cases.overdue:,} overdue"
     )
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from counterdesk.board.window import open_board
 from counterdesk.counter.window import ConsoleWindow, open_console
+from counterdesk.demo.cases import demo_cases, status_page
 from counterdesk.demo.notifications import demo_notifier, watch_a_demo_ticket
 from counterdesk.devices.speech_protocol import Speaker
 from counterdesk.kiosk.window import open_kiosk
@@ -254,6 +255,10 @@ def run_demo(args: argparse.Namespace) -> int:
             _print_booking(engine.office, booking)
         watched = watch_a_demo_ticket(engine)
         print(f"{watched.number} is watched for the demo: its notices go to demo-email.jsonl")
+        ready = demo_cases(engine)
+        page = ready and status_page(engine, ready)
+        if ready and page:
+            print(f"case {ready.number} is ready for pick-up; its ticket's status page: {page}")
     else:  # someone else's database: its office, staff and hours stay as they are
         days = fill_history(engine, days=args.simulate) if args.simulate else []
     if args.simulate:

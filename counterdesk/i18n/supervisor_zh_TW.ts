@@ -254,6 +254,134 @@
     </message>
 </context>
 <context>
+    <name>CaseFiguresTab</name>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="56"/>
+        <source>Cases received</source>
+        <translation>收件案件</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="57"/>
+        <source>Decided within the standard time</source>
+        <translation>於標準處理時間內決定</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="58"/>
+        <source>Median working days to decision (90% within)</source>
+        <translation>決定所需工作日中位數（括號內：90% 於此日數內）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="59"/>
+        <source>Overdue, not yet decided</source>
+        <translation>逾期未決</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="63"/>
+        <source>By service</source>
+        <translation>依服務項目</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="63"/>
+        <source>At each stage now</source>
+        <translation>目前各階段</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="82"/>
+        <source>days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="95"/>
+        <source>Service</source>
+        <translation>服務項目</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="104"/>
+        <source>Standard days</source>
+        <translation>標準日數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="105"/>
+        <source>Received</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="106"/>
+        <source>Decided</source>
+        <translation>已決定</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="107"/>
+        <source>Within standard</source>
+        <translation>標準內決定</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="108"/>
+        <source>Median to decision</source>
+        <translation>決定日數中位數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="109"/>
+        <source>90% decided within</source>
+        <translation>90% 決定於（日）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="110"/>
+        <source>Median to hand-over</source>
+        <translation>交付日數中位數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="111"/>
+        <source>Needed a correction</source>
+        <translation>曾需補正</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="112"/>
+        <source>Rejected</source>
+        <translation>駁回</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="113"/>
+        <source>Overdue</source>
+        <translation>逾期未決</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="120"/>
+        <source>No cases in this period</source>
+        <translation>本期間無案件</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="128"/>
+        <source>Working days to decision against the standard</source>
+        <translation>決定所需工作日與標準處理日數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="129"/>
+        <source>Standard</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="130"/>
+        <source>Median</source>
+        <translation>中位數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="131"/>
+        <source>90% within</source>
+        <translation>90% 於</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="132"/>
+        <source>working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/case_figures_tab.py" line="139"/>
+        <source>Cases received in the period, by service. Days are working days (days the office opens) from the day after receipt to the decision (approved or rejected) and to the hand-over (ready for pick-up, mailed or delivered electronically). The standard is each case&apos;s expected date, set when it was received and moved on by the working days a correction waited. Overdue: neither decided nor closed nor waiting for a correction, and past its expected date on %1. The counter and staff filters do not apply here.</source>
+        <translation>期間內收件之案件，依服務項目。日數為工作日（機關開放日），自收件次日起算至決定（核准或駁回）及交付（待領取、郵寄或電子送達）。標準為各案收件時所定之預定完成日，待補正之工作日使其順延。逾期未決：未決定、未結案亦非待補正，且於 %1 已過預定完成日。櫃檯與承辦人篩選不適用於此。</translation>
+    </message>
+</context>
+<context>
     <name>CasePanel</name>
     <message>
         <location filename="../ui/case_views.py" line="417"/>
@@ -1212,487 +1340,497 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../supervisor/window.py" line="278"/>
+        <location filename="../supervisor/window.py" line="282"/>
         <source>Supervisor — statistics and reports</source>
         <translation>主管 — 統計與報表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="279"/>
+        <location filename="../supervisor/window.py" line="283"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="280"/>
+        <location filename="../supervisor/window.py" line="284"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="283"/>
+        <location filename="../supervisor/window.py" line="287"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="284"/>
+        <location filename="../supervisor/window.py" line="288"/>
         <source>This week</source>
         <translation>本週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="285"/>
+        <location filename="../supervisor/window.py" line="289"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="286"/>
+        <location filename="../supervisor/window.py" line="290"/>
         <source>Past four weeks</source>
         <translation>最近四週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="287"/>
+        <location filename="../supervisor/window.py" line="291"/>
         <source>First half of the year</source>
         <translation>上半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="288"/>
+        <location filename="../supervisor/window.py" line="292"/>
         <source>Second half of the year</source>
         <translation>下半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="289"/>
+        <location filename="../supervisor/window.py" line="293"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="290"/>
+        <location filename="../supervisor/window.py" line="294"/>
         <source>Custom dates</source>
         <translation>自訂日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="294"/>
+        <location filename="../supervisor/window.py" line="298"/>
         <source>Book for a caller…</source>
         <translation>代客預約…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="295"/>
-        <location filename="../supervisor/window.py" line="644"/>
+        <location filename="../supervisor/window.py" line="299"/>
+        <location filename="../supervisor/window.py" line="655"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="296"/>
+        <location filename="../supervisor/window.py" line="300"/>
         <source>Counter</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="297"/>
+        <location filename="../supervisor/window.py" line="301"/>
         <source>Staff</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="300"/>
+        <location filename="../supervisor/window.py" line="304"/>
         <source>Waiting now</source>
         <translation>目前等候人數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="301"/>
+        <location filename="../supervisor/window.py" line="305"/>
         <source>Served today</source>
         <translation>今日已完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="302"/>
+        <location filename="../supervisor/window.py" line="306"/>
         <source>Median wait (period)</source>
         <translation>等候中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="303"/>
+        <location filename="../supervisor/window.py" line="307"/>
         <source>90% called within (period)</source>
         <translation>90% 於此時間內叫號（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="304"/>
+        <location filename="../supervisor/window.py" line="308"/>
         <source>Called within target wait (period)</source>
         <translation>目標時間內叫號比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="308"/>
+        <location filename="../supervisor/window.py" line="312"/>
         <source>Overview</source>
         <translation>總覽</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="309"/>
+        <location filename="../supervisor/window.py" line="313"/>
         <source>Tables</source>
         <translation>明細表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="310"/>
+        <location filename="../supervisor/window.py" line="314"/>
         <source>Satisfaction</source>
         <translation>滿意度</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="311"/>
+        <location filename="../supervisor/window.py" line="315"/>
         <source>Opinions</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="312"/>
+        <location filename="../supervisor/window.py" line="316"/>
         <source>Estimates</source>
         <translation>預估等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="315"/>
+        <location filename="../supervisor/window.py" line="320"/>
         <source>Breakdown</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="318"/>
+        <location filename="../supervisor/window.py" line="323"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="319"/>
+        <location filename="../supervisor/window.py" line="324"/>
         <source>By counter</source>
         <translation>依櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="320"/>
+        <location filename="../supervisor/window.py" line="325"/>
         <source>By staff member</source>
         <translation>依承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="321"/>
+        <location filename="../supervisor/window.py" line="326"/>
         <source>By day</source>
         <translation>依日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="322"/>
+        <location filename="../supervisor/window.py" line="327"/>
         <source>By weekday</source>
         <translation>依星期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="323"/>
+        <location filename="../supervisor/window.py" line="328"/>
         <source>By hour of day</source>
         <translation>依時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="324"/>
+        <location filename="../supervisor/window.py" line="329"/>
         <source>Priority and ordinary</source>
         <translation>優先與一般</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="325"/>
+        <location filename="../supervisor/window.py" line="330"/>
         <source>Appointment or walk-in</source>
         <translation>預約或現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="326"/>
+        <location filename="../supervisor/window.py" line="331"/>
         <source>Bookings by day</source>
         <translation>預約（依日期）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="327"/>
+        <location filename="../supervisor/window.py" line="332"/>
         <source>Bookings by service</source>
         <translation>預約（依服務項目）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="333"/>
+        <location filename="../supervisor/window.py" line="338"/>
         <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service&apos;s target wait. An appointment that came early waits from its booked time; a late one counts as a walk-in. Times in minutes. Click a heading to sort.</source>
         <translation>等候：抽號至應答叫號。處理：櫃檯開始至完成。中位數與第 90 百分位採最近序位法。服務水準：於該服務目標等候時間內叫號之比例。預約者提早報到，等候自預約時間起算；逾時者計為現場。時間單位為分鐘。點選欄位標題可排序。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="518"/>
+        <location filename="../supervisor/window.py" line="529"/>
         <source>Called within target wait, by service and arrival</source>
         <translation>目標時間內叫號比例：依服務項目與預約／現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="340"/>
+        <location filename="../supervisor/window.py" line="345"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="313"/>
+        <location filename="../supervisor/window.py" line="317"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="314"/>
+        <location filename="../supervisor/window.py" line="318"/>
         <source>Undelivered messages</source>
         <translation>未送達訊息</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="341"/>
+        <location filename="../supervisor/window.py" line="319"/>
+        <source>Case processing time</source>
+        <translation>案件處理時間</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="346"/>
         <source>Export Excel</source>
         <translation>匯出 Excel</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="342"/>
+        <location filename="../supervisor/window.py" line="347"/>
         <source>PDF report</source>
         <translation>PDF 報告</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="343"/>
+        <location filename="../supervisor/window.py" line="348"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="344"/>
+        <location filename="../supervisor/window.py" line="349"/>
         <source>Today, live</source>
         <translation>今日即時</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="378"/>
-        <location filename="../supervisor/window.py" line="596"/>
+        <location filename="../supervisor/window.py" line="383"/>
+        <location filename="../supervisor/window.py" line="607"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="414"/>
+        <location filename="../supervisor/window.py" line="419"/>
         <source>The period ends before it starts: check the dates.</source>
         <translation>期間結束日早於開始日：請檢查日期。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="418"/>
+        <location filename="../supervisor/window.py" line="423"/>
         <source>Computing…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="444"/>
+        <location filename="../supervisor/window.py" line="450"/>
         <source>Could not read the ratings: %1</source>
         <translation>無法讀取評分：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="448"/>
+        <location filename="../supervisor/window.py" line="454"/>
         <source>Could not read the estimates&apos; accuracy: %1</source>
         <translation>無法讀取預估等候準確度：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="464"/>
+        <location filename="../supervisor/window.py" line="460"/>
+        <source>Could not read the case figures: %1</source>
+        <translation>無法讀取案件統計：%1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="475"/>
         <source>Tickets in the period: %1</source>
         <translation>期間內號碼數：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="466"/>
+        <location filename="../supervisor/window.py" line="477"/>
         <source>No tickets in this period.</source>
         <translation>此期間沒有號碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="474"/>
+        <location filename="../supervisor/window.py" line="485"/>
         <source>Could not read the statistics: %1</source>
         <translation>無法讀取統計資料：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="483"/>
-        <location filename="../supervisor/window.py" line="484"/>
-        <location filename="../supervisor/window.py" line="544"/>
-        <location filename="../supervisor/window.py" line="624"/>
-        <location filename="../supervisor/window.py" line="651"/>
+        <location filename="../supervisor/window.py" line="494"/>
+        <location filename="../supervisor/window.py" line="495"/>
+        <location filename="../supervisor/window.py" line="555"/>
+        <location filename="../supervisor/window.py" line="635"/>
+        <location filename="../supervisor/window.py" line="662"/>
         <source>min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="488"/>
+        <location filename="../supervisor/window.py" line="499"/>
         <source>No tickets in this period</source>
         <translation>此期間沒有號碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="492"/>
-        <location filename="../supervisor/window.py" line="557"/>
+        <location filename="../supervisor/window.py" line="503"/>
+        <location filename="../supervisor/window.py" line="568"/>
         <source>Median wait</source>
         <translation>等候中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="493"/>
+        <location filename="../supervisor/window.py" line="504"/>
         <source>90th percentile wait</source>
         <translation>等候第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="494"/>
-        <location filename="../supervisor/window.py" line="531"/>
+        <location filename="../supervisor/window.py" line="505"/>
+        <location filename="../supervisor/window.py" line="542"/>
         <source>minutes</source>
         <translation>分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="501"/>
+        <location filename="../supervisor/window.py" line="512"/>
         <source>Arrivals and waiting by hour</source>
         <translation>各時段到達與等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="502"/>
+        <location filename="../supervisor/window.py" line="513"/>
         <source>Arrivals per day</source>
         <translation>每日平均到達</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="503"/>
+        <location filename="../supervisor/window.py" line="514"/>
         <source>tickets per day</source>
         <translation>每日號碼數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="507"/>
+        <location filename="../supervisor/window.py" line="518"/>
         <source>Waiting by day</source>
         <translation>每日等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="519"/>
-        <location filename="../supervisor/window.py" line="560"/>
+        <location filename="../supervisor/window.py" line="530"/>
+        <location filename="../supervisor/window.py" line="571"/>
         <source>Service level</source>
         <translation>服務水準</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="528"/>
+        <location filename="../supervisor/window.py" line="539"/>
         <source>Handling time by staff member</source>
         <translation>各承辦人處理時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="529"/>
-        <location filename="../supervisor/window.py" line="561"/>
+        <location filename="../supervisor/window.py" line="540"/>
+        <location filename="../supervisor/window.py" line="572"/>
         <source>Median handling</source>
         <translation>處理中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="530"/>
+        <location filename="../supervisor/window.py" line="541"/>
         <source>90th percentile handling</source>
         <translation>處理第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="550"/>
+        <location filename="../supervisor/window.py" line="561"/>
         <source>Issued</source>
         <translation>發出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="551"/>
-        <location filename="../supervisor/window.py" line="583"/>
+        <location filename="../supervisor/window.py" line="562"/>
+        <location filename="../supervisor/window.py" line="594"/>
         <source>Served</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="552"/>
-        <location filename="../supervisor/window.py" line="584"/>
+        <location filename="../supervisor/window.py" line="563"/>
+        <location filename="../supervisor/window.py" line="595"/>
         <source>No-show</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="553"/>
-        <location filename="../supervisor/window.py" line="585"/>
+        <location filename="../supervisor/window.py" line="564"/>
+        <location filename="../supervisor/window.py" line="596"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="554"/>
+        <location filename="../supervisor/window.py" line="565"/>
         <source>Removed at close</source>
         <translation>關櫃移除</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="555"/>
+        <location filename="../supervisor/window.py" line="566"/>
         <source>Transferred</source>
         <translation>轉送</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="556"/>
+        <location filename="../supervisor/window.py" line="567"/>
         <source>Mean wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="558"/>
+        <location filename="../supervisor/window.py" line="569"/>
         <source>90th pct. wait</source>
         <translation>等候 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="559"/>
-        <location filename="../supervisor/window.py" line="644"/>
+        <location filename="../supervisor/window.py" line="570"/>
+        <location filename="../supervisor/window.py" line="655"/>
         <source>Longest wait</source>
         <translation>最長等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="562"/>
+        <location filename="../supervisor/window.py" line="573"/>
         <source>90th pct. handling</source>
         <translation>處理 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="563"/>
+        <location filename="../supervisor/window.py" line="574"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="573"/>
-        <location filename="../supervisor/window.py" line="597"/>
+        <location filename="../supervisor/window.py" line="584"/>
+        <location filename="../supervisor/window.py" line="608"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="580"/>
+        <location filename="../supervisor/window.py" line="591"/>
         <source>Booked</source>
         <translation>預約</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="581"/>
+        <location filename="../supervisor/window.py" line="592"/>
         <source>Checked in</source>
         <translation>準時報到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="582"/>
+        <location filename="../supervisor/window.py" line="593"/>
         <source>Late (walk-in)</source>
         <translation>逾時改現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="586"/>
+        <location filename="../supervisor/window.py" line="597"/>
         <source>Not yet due</source>
         <translation>尚待報到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="615"/>
+        <location filename="../supervisor/window.py" line="626"/>
         <source>Database unreachable, retrying: %1</source>
         <translation>無法連線資料庫，重試中：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="627"/>
+        <location filename="../supervisor/window.py" line="638"/>
         <source>Counters open: %1 of %2. Longest current wait: %3.</source>
         <translation>開放櫃檯：%1／%2。目前最長等候：%3。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="633"/>
+        <location filename="../supervisor/window.py" line="644"/>
         <source>Bookings today: %1; checked in %2, late %3, served %4, no-show %5, cancelled %6.</source>
         <translation>今日預約 %1 筆：準時報到 %2，逾時 %3，已完成 %4，未到 %5，取消 %6。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="644"/>
+        <location filename="../supervisor/window.py" line="655"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="644"/>
+        <location filename="../supervisor/window.py" line="655"/>
         <source>Counters</source>
         <translation>櫃檯數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="676"/>
+        <location filename="../supervisor/window.py" line="687"/>
         <source>Save export</source>
         <translation>儲存匯出檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="697"/>
+        <location filename="../supervisor/window.py" line="708"/>
         <source>Exporting %1…</source>
         <translation>匯出 %1 中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="726"/>
+        <location filename="../supervisor/window.py" line="737"/>
         <source>about %1 s left</source>
         <translation>約剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="726"/>
+        <location filename="../supervisor/window.py" line="737"/>
         <source>about %1 min left</source>
         <translation>約剩 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="761"/>
+        <location filename="../supervisor/window.py" line="772"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="764"/>
+        <location filename="../supervisor/window.py" line="775"/>
         <source>Export cancelled</source>
         <translation>已取消匯出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="767"/>
+        <location filename="../supervisor/window.py" line="778"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>

@@ -29,8 +29,8 @@ def register(command: CommandFactory) -> None:
         choices=CSV_TABLES,
         default="summary",
         help="what a CSV holds: the statistics (default), one row per ticket or per event, "
-        "the satisfaction figures, one row per rating comment, or one row per opinion "
-        "(no contact details)",
+        "the satisfaction figures, one row per rating comment, one row per opinion "
+        "(no contact details), or the case figures by service (counts and working days only)",
     )
     # Filters: ``--staff`` here chooses whose tickets are counted; it signs nobody in.
     export.add_argument("--service", help="only this service (code)")
@@ -41,7 +41,7 @@ def register(command: CommandFactory) -> None:
 def _export(args: argparse.Namespace) -> dict[str, Any]:
     from counterdesk.analytics.statistics import Filters
     from counterdesk.reporting.exports import ExportRequest, export
-    from counterdesk.reporting.formats import FEEDBACK_TABLES
+    from counterdesk.reporting.formats import UNTICKETED_TABLES
     from counterdesk.reporting.periods import date_range
 
     first, last = date_range(args.first, args.last, args.period)
@@ -60,7 +60,7 @@ def _export(args: argparse.Namespace) -> dict[str, Any]:
         raise CounterdeskError(str(exc)) from None
     except KeyboardInterrupt:  # Ctrl-C: the partial file is already removed
         raise Interrupted(f"export cancelled: {request.output} was not written") from None
-    if result.rows is not None and request.table in FEEDBACK_TABLES:
+    if result.rows is not None and request.table in UNTICKETED_TABLES:
         wrote = f"{result.rows:,} rows of {request.table}"  # tickets have no part in these
     else:
         wrote = f"{result.tickets:,} tickets over {result.days} days"

@@ -45,6 +45,8 @@ from counterdesk.reporting.appointment_tables import (
     group_bookings,
 )
 from counterdesk.reporting.appointment_tables import SHEET_COLUMNS as BOOKING_SHEET_COLUMNS
+from counterdesk.reporting.case_tables import CASE_DEFINITION, case_lines, case_rows, cases_of
+from counterdesk.reporting.case_tables import SHEET_COLUMNS as CASE_SHEET_COLUMNS
 from counterdesk.reporting.cells import InertTexts, inert
 from counterdesk.reporting.csv_lines import CsvLines, cached, collector_paused
 from counterdesk.reporting.event_days import event_days
@@ -59,7 +61,7 @@ from counterdesk.reporting.feedback_tables import (
     score_rows,
     trend_text,
 )
-from counterdesk.reporting.formats import CSV_TABLES, FEEDBACK_TABLES, FORMATS
+from counterdesk.reporting.formats import CSV_TABLES, FORMATS, UNTICKETED_TABLES
 from counterdesk.reporting.phases import Phases, Progress, phase_seconds, report_progress
 from counterdesk.reporting.tables import (
     EVENT_COLUMNS,
@@ -160,11 +162,11 @@ def export(
 def _nothing_to_export(engine: TicketEngine, request: ExportRequest, issued: int) -> str | None:
     """Why the range has nothing to export, or None.
 
-    A ticket table needs tickets. The satisfaction, comment and opinion tables are written
-    even when empty: opinions come by phone and letter on days without tickets, and "none"
-    is an answer. The XLSX and the PDF report hold both, so they need one or the other.
+    A ticket table needs tickets. The satisfaction, comment, opinion and case tables are
+    written even when empty: opinions come by phone and letter on days without tickets, and
+    "none" is an answer. The XLSX and the PDF report hold both, so they need one or the other.
     """
-    if issued or (request.format == "csv" and request.table in FEEDBACK_TABLES):
+    if issued or (request.format == "csv" and request.table in UNTICKETED_TABLES):
         return None
     period = f"from {request.first} to {request.last}"
     filtered = " with these filters" if request.filters != Filters() else ""
@@ -298,6 +300,9 @@ def _write_csv(
         elif request.table == "satisfaction":
             figures = satisfaction(engine, request.first, request.last)
             columns, records = SCORE_COLUMNS, score_rows(figures, engine.office)
+        elif request.table == "cases":
+            cases = cases_of(engine, request.first, request.last, request.filters)
+            columns, records = CASE_SHEET_COLUMNS, case_rows(cases, engine.office)
         elif request.table == "comments":
             comments = rating_comments(engine, request.first, request.last)
             columns, records = COMMENT_COLUMNS, comment_rows(comments, engine.office)
@@ -331,8 +336,9 @@ def _write_xlsx(
     handle: IO[bytes],
     phases: Phases,
 ) -> None:
-    """A summary sheet, a sheet per breakdown, the estimate's accuracy, the appointments,
-    satisfaction, comments and opinions, and the raw ticket log (split past Excel's limit).
+    """A summary sheet, a sheet per breakdown, the estimate's accuracy, the appointments, the
+    cases, satisfaction, comments and opinions, and the raw ticket log (split past Excel's
+    limit).
 
     The log's sheets are streamed into the zip first (``xlsx_stream``: a year in seconds where
     XlsxWriter took most of two minutes); XlsxWriter, in constant memory, writes the rest of
@@ -390,6 +396,19 @@ def _write_xlsx(
                     for zh, en, value, kind in appointment_lines(bookings, stats)
                 ),
                 ("定義 Definitions", APPOINTMENT_DEFINITION),
+            ],
+        )
+        cases = cases_of(engine, stats.first, stats.last, stats.filters)
+        sheets.table(
+            "案件 Cases",
+            CASE_SHEET_COLUMNS,
+            case_rows(cases, office),
+            [
+                *(
+                    (f"{zh} {en}" + (" (d)" if kind == "days" else ""), value)
+                    for zh, en, value, kind in case_lines(cases, stats.filters)
+                ),
+                ("定義 Definitions", CASE_DEFINITION),
             ],
         )
         _feedback_sheets(sheets, engine, opinions, request)

@@ -3,8 +3,10 @@ names them without loading the exporters or Qt."""
 
 FORMATS = ("csv", "xlsx", "pdf")
 TICKET_TABLES = ("summary", "tickets", "events")  # a range without tickets is refused
-FEEDBACK_TABLES = ("satisfaction", "comments", "opinions")  # written even when empty
-CSV_TABLES = (*TICKET_TABLES, *FEEDBACK_TABLES)
+FEEDBACK_TABLES = ("satisfaction", "comments", "opinions")
+CASE_TABLES = ("cases",)
+UNTICKETED_TABLES = (*FEEDBACK_TABLES, *CASE_TABLES)  # written even when empty
+CSV_TABLES = (*TICKET_TABLES, *UNTICKETED_TABLES)
 # In the window's order.
 SUPERVISOR_TABS = (
     "overview",
@@ -14,4 +16,5 @@ SUPERVISOR_TABS = (
     "estimates",
     "cases",
     "messages",
+    "case_figures",
 )

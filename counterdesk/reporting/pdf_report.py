@@ -36,6 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from counterdesk.analytics.case_figures import STAGES
 from counterdesk.analytics.estimate_accuracy import (
     ACCURACY_BREAKDOWNS,
     Accuracy,
@@ -56,6 +57,14 @@ from counterdesk.reporting.appointment_tables import (
     Appointments,
     appointment_lines,
     appointments_of,
+)
+from counterdesk.reporting.case_tables import (
+    CASE_DEFINITION,
+    STAGE_NAMES,
+    CaseFigures,
+    CaseReport,
+    case_lines,
+    cases_of,
 )
 from counterdesk.reporting.feedback_tables import (
     FEEDBACK_DEFINITIONS,
@@ -86,6 +95,7 @@ SECTIONS = (
     ("staff", "承辦人處理時間", "Handling time by staff member"),
     ("tables", "明細表", "Tables"),
     ("appointments", "預約", "Appointments"),
+    ("cases", "案件處理時間", "Case processing time"),
     ("estimates", "預估等候準確度", "Accuracy of the promised waits"),
     ("satisfaction", "滿意度與意見", "Satisfaction and opinions"),
     ("definitions", "定義", "Definitions"),
@@ -125,7 +135,8 @@ def write_pdf(
     by_month = [(month.key or "", month) for month in months]
     report(1, steps)
     estimates = accuracy_of(engine, stats)
-    story += _summary(engine, stats, period, estimates)
+    cases = cases_of(engine, stats.first, stats.last, stats.filters)
+    story += _summary(engine, stats, period, estimates, cases)
     # The ticket sections: built only with tickets to show (a chart of nothing cannot be drawn).
     sections: dict[str, Callable[[], list[Flowable]]] = {
         "by_hour": lambda: [_hour_chart(stats), Spacer(1, 8 * mm), _hour_table(stats, office)],
@@ -144,12 +155,15 @@ def write_pdf(
         if key == "tables":  # bookings are counted with or without tickets
             story += _section("appointments")
             story += _appointments(appointments_of(engine, stats), stats, office)
+            story += _section("cases")  # counted with or without tickets too
+            story += _cases(cases, stats.filters, office)
     story += _section("satisfaction")
     story += _satisfaction(engine, satisfaction(engine, stats.first, stats.last), stats)
     story += _section("definitions")
     definitions = (
         *DEFINITIONS,
         APPOINTMENT_DEFINITION,
+        CASE_DEFINITION,
         ACCURACY_DEFINITION,
         *FEEDBACK_DEFINITIONS,
     )
@@ -212,7 +226,11 @@ def _section(key: str) -> list[Flowable]:
 
 
 def _summary(
-    engine: TicketEngine, stats: Statistics, period: str, estimates: EstimateAccuracy
+    engine: TicketEngine,
+    stats: Statistics,
+    period: str,
+    estimates: EstimateAccuracy,
+    cases: CaseReport,
 ) -> list[Flowable]:
     office = engine.office
     total = stats.total
@@ -238,6 +256,11 @@ def _summary(
         ),
         ("處理時間中位數", "Median handling time", _minutes(total.handling.median)),
         ("櫃檯使用率", "Counter utilisation", _share(total.utilisation)),
+        (
+            "案件標準時間內決定",
+            "Cases decided within the standard time",
+            f"{_share(cases.total.within_share)} / {cases.total.received:,}",
+        ),
         ("有票日數", "Days with tickets", str(stats.days)),
     ]
     generated = engine.clock.now().astimezone(office.zone).strftime("%Y-%m-%d %H:%M")
@@ -535,6 +558,117 @@ BOOKING_HEADINGS = (
 )
 
 
+# -- cases ----------------------------------------------------------------------------------
+
+
+def _cases(figures: CaseReport, filters: Filters, office: Any) -> list[Flowable]:
+    """The headline figures, working days to decision against each service's standard, the
+    figures by service and the cases at each stage now."""
+    lines = [
+        (zh, en, _line_value(value, kind)) for zh, en, value, kind in case_lines(figures, filters)
+    ]
+    story: list[Flowable] = [_figure_table(lines), Spacer(1, 6 * mm)]
+    rows = [row for row in figures.service if row.received]
+    if not rows:
+        return story
+    story += [_case_chart(rows, office), Spacer(1, 4 * mm)]
+    named = [
+        *((_name(office, "service", row.key), row) for row in rows),
+        (_name(office, "total", None), figures.total),
+    ]
+    body = [[name, *_case_cells(row)] for name, row in named]
+    widths = [0.2, 0.08, *[0.08] * 6, 0.09, 0.075, 0.075]  # "Corrected" wants a little more
+    story.append(_grid(*TITLES["service"], CASE_HEADINGS, body, widths))
+    stages = [[name, *(f"{count:,}" for count in row.stages)] for name, row in named]
+    headings = (("", ""), *(STAGE_NAMES[stage] for stage in STAGES))
+    wider = {"electronic": 0.12, "correction": 0.09}  # their long names
+    widths = [wider.get(stage, 0.08) for stage in STAGES]
+    story.append(
+        _grid("目前階段", "At each stage now", headings, stages, [1 - sum(widths), *widths])
+    )
+    return story
+
+
+CASE_HEADINGS = (
+    ("", ""),
+    ("標準日數", "Standard"),
+    ("收件", "Received"),
+    ("已決定", "Decided"),
+    ("標準內", "Within standard"),
+    ("決定中位數", "Median to decision"),
+    ("決定 P90", "P90 to decision"),
+    ("交付中位數", "Median to hand-over"),
+    ("曾補正", "Corrected"),
+    ("駁回", "Rejected"),
+    ("逾期未決", "Overdue"),
+)
+
+
+def _case_cells(row: CaseFigures) -> list[str]:
+    def days(value: int | None) -> str:
+        return "–" if value is None else str(value)
+
+    return [
+        days(row.standard_days),
+        f"{row.received:,}",
+        f"{row.decided:,}",
+        _share(row.within_share),
+        days(row.to_decision.median),
+        days(row.to_decision.p90),
+        days(row.to_hand_over.median),
+        f"{row.corrections:,}",
+        f"{row.rejections:,}",
+        f"{row.overdue:,}",
+    ]
+
+
+def _case_chart(rows: Sequence[CaseFigures], office: Any) -> Drawing:
+    """Working days to decision per service, median and p90, beside its standard in grey."""
+    height = 40 + 24 * len(rows)
+    drawing = Drawing(WIDTH, height + 40)
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 150, 30, WIDTH - 180, height - 20  # type: ignore[assignment]  # stubs say int; points are floats
+    ordered = list(reversed(rows))
+    chart.data = [
+        [row.standard_days or 0 for row in ordered],
+        [row.to_decision.median or 0 for row in ordered],
+        [row.to_decision.p90 or 0 for row in ordered],
+    ]
+    chart.categoryAxis.categoryNames = [
+        group_names(office, "service", row.key)[0] for row in ordered
+    ]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 8
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labels.fontSize = 7
+    for index, fill in enumerate((colors.HexColor("#9aa5b1"), BLUE, ORANGE)):
+        chart.bars[index].fillColor, chart.bars[index].strokeColor = fill, None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontSize = 6.5
+    chart.barLabels.dx = 6
+    drawing.add(chart)
+    drawing.add(
+        String(
+            0,
+            height + 26,
+            "決定所需工作日 Working days to decision",
+            fontName=FONT,
+            fontSize=9,
+        )
+    )
+    legend = Legend()
+    legend.x, legend.y = 150, 12
+    legend.fontName, legend.fontSize = FONT, 8
+    legend.alignment, legend.columnMaximum, legend.dx, legend.deltax = "right", 1, 8, 110
+    legend.colorNamePairs = [
+        (colors.HexColor("#9aa5b1"), "標準 standard"),
+        (BLUE, "中位數 median"),
+        (ORANGE, "第 90 百分位 P90"),
+    ]
+    drawing.add(legend)
+    return drawing
+
+
 # -- the estimate's accuracy ----------------------------------------------------------------
 
 
@@ -590,6 +724,8 @@ def _line_value(value: Any, kind: str) -> str:
         return "–" if value is None else f"{_figure(value, signed=kind != 'minutes')} 分 min"
     if kind == "share":
         return _share(value)
+    if kind == "days":
+        return "–" if value is None else f"{value} 工作日 working days"
     return f"{value:,}" if kind == "count" else escape(str(value))
 
 

@@ -21,7 +21,9 @@ it serves as demo data, as the load generator for benchmarks and as a staffing w
   need the engine back end (not ``fast``).
 - The run is decided by the seed and the date alone: a seeded run repeats exactly.
 - After each day, a share of its finished tickets is rated and a few opinions arrive
-  (``simulation_feedback``), so the demo's satisfaction figures have something to show.
+  (``simulation_feedback``), so the demo's satisfaction figures have something to show; and
+  the applications handed in at its finished tickets are registered as cases and moved over
+  the working days after (``simulation.cases``), so the case figures have something to show.
 
 Two back ends carry out the same decisions. ``EngineBackend`` drives the real
 ``TicketEngine`` one operation at a time (a few milliseconds each): it is what the tests of
@@ -54,6 +56,7 @@ from counterdesk.queue.models import CounterSessionRow, DailySequenceRow
 from counterdesk.queue.office import Office, seconds_of_day
 from counterdesk.queue.slots import bookable_services, day_slots
 from counterdesk.simulation.bulk import NO_APPOINTMENTS, BulkBackend
+from counterdesk.simulation.cases import simulate_cases
 from counterdesk.simulation.feedback import simulate_feedback
 
 DISTRIBUTIONS = ("exponential", "lognormal")
@@ -85,6 +88,9 @@ class Plan:
     seed: int = 1
     appointment_share: float = 0.0  # of the citizens of bookable services
     reserved_share: float | None = None  # None: each service's own reserved share
+    # Register and move the cases handed in at finished tickets (``simulation.cases``): a
+    # transaction each, so a fill of a million tickets that measures tickets turns it off.
+    cases: bool = True
 
     def __post_init__(self) -> None:
         if self.distribution not in DISTRIBUTIONS:
@@ -246,6 +252,7 @@ class DayResult:
     ratings: int = 0
     opinions: int = 0
     appointments: int = 0  # citizens who came by appointment and checked in
+    cases: int = 0  # applications handed in at the day's finished tickets
 
 
 def citizens(office: Office, day: dt.date, plan: Plan, services: list[str]) -> list[Citizen]:
@@ -525,8 +532,11 @@ def simulate(
             opinions_per_week=plan.opinions_per_week,
             now=now,
         )
+        cases = simulate_cases(engine.db, office, day, seed=plan.seed, now=now) if plan.cases else 0
         results.append(
-            dataclasses.replace(result, ratings=feedback.ratings, opinions=feedback.opinions)
+            dataclasses.replace(
+                result, ratings=feedback.ratings, opinions=feedback.opinions, cases=cases
+            )
         )
         if progress:
             progress(done, len(dates))

@@ -52,6 +52,7 @@ from counterdesk.reporting.periods import PRESETS, preset
 from counterdesk.supervisor import charts
 from counterdesk.supervisor.accuracy_tab import AccuracyTab
 from counterdesk.supervisor.booking_dialog import BookingDialog
+from counterdesk.supervisor.case_figures_tab import CaseFiguresTab
 from counterdesk.supervisor.cases_tab import CasesTab
 from counterdesk.supervisor.dead_letters_tab import DeadLettersTab
 from counterdesk.supervisor.opinions_tab import OpinionsTab
@@ -140,6 +141,8 @@ class SupervisorWindow(QMainWindow):
         self.accuracy_tab.failed.connect(self._accuracy_failed)
         self.cases_tab = CasesTab(self.engine)
         self.dead_letters_tab = DeadLettersTab(self.engine)
+        self.case_figures_tab = CaseFiguresTab(self.engine)
+        self.case_figures_tab.failed.connect(self._case_figures_failed)
         self.tabs = QTabWidget()
         for page in (
             self._build_overview(),
@@ -149,6 +152,7 @@ class SupervisorWindow(QMainWindow):
             self.accuracy_tab,
             self.cases_tab,
             self.dead_letters_tab,
+            self.case_figures_tab,
         ):  # in the order of SUPERVISOR_TABS
             self.tabs.addTab(page, "")
         layout.addWidget(self.tabs, 1)
@@ -312,6 +316,7 @@ class SupervisorWindow(QMainWindow):
         self.tabs.setTabText(4, self.tr("Estimates"))
         self.tabs.setTabText(5, self.tr("Cases"))
         self.tabs.setTabText(6, self.tr("Undelivered messages"))
+        self.tabs.setTabText(7, self.tr("Case processing time"))
         self.breakdown_label.setText(self.tr("Breakdown"))
         for index, text in enumerate(
             (
@@ -428,6 +433,7 @@ class SupervisorWindow(QMainWindow):
             owner=self,
         )
         self.accuracy_tab.load(first, last, filters.service)
+        self.case_figures_tab.load(first, last, filters.service)
         if (first, last) != self._feedback_period:  # the filters do not apply to feedback
             self._feedback_period = (first, last)
             self._load_feedback()
@@ -447,6 +453,11 @@ class SupervisorWindow(QMainWindow):
         self._say(
             lambda: self.tr("Could not read the estimates' accuracy: %1").replace("%1", message),
             True,
+        )
+
+    def _case_figures_failed(self, message: str) -> None:
+        self._say(
+            lambda: self.tr("Could not read the case figures: %1").replace("%1", message), True
         )
 
     def show_tab(self, name: str) -> None:
@@ -778,9 +789,9 @@ class SupervisorWindow(QMainWindow):
         super().closeEvent(event)
 
     def wait_until_shown(self, timeout_ms: int = 30_000) -> bool:
-        """Run the event loop until the statistics, the live view, the ratings, the opinions
-        and the estimates' accuracy are on screen (for snapshots, which would otherwise catch
-        the window before the first results)."""
+        """Run the event loop until the statistics, the live view, the ratings, the opinions,
+        the estimates' accuracy and the case figures are on screen (for snapshots, which would
+        otherwise catch the window before the first results)."""
         loop = QEventLoop()
         timer = QTimer(singleShot=True, interval=timeout_ms)
         timer.timeout.connect(loop.quit)
@@ -790,6 +801,7 @@ class SupervisorWindow(QMainWindow):
             and self.satisfaction_tab.figures is not None
             and self.opinions_tab.opinions is not None
             and self.accuracy_tab.figures is not None
+            and self.case_figures_tab.figures is not None
         )
         check = lambda: loop.quit() if ready() else None  # noqa: E731
         signals = (
@@ -798,6 +810,7 @@ class SupervisorWindow(QMainWindow):
             self.satisfaction_tab.shown,
             self.opinions_tab.listed,
             self.accuracy_tab.shown,
+            self.case_figures_tab.shown,
         )
         for signal in signals:
             signal.connect(check)

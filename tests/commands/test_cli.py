@@ -247,6 +247,8 @@ def test_simulate_says_how_well_the_promised_waits_held(run: Run) -> None:
     )
     assert found is not None, line
     assert int(found.group(1)) > 10
+    cases = simulated.stdout.splitlines()[-2]  # the day's applications, followed as cases
+    assert re.fullmatch(r"cases: \d+ received, \d+ decided, .*, \d+ overdue", cases), cases
     fast = run("--json", "simulate", "--date", "2026-03-03", "--fast", "--office", office)
     estimates = json.loads(fast.stdout)["estimates"]
     assert (estimates["promised"], estimates["mae"]) == (0, None)  # the bulk path promises none

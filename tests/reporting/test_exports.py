@@ -137,6 +137,7 @@ def test_xlsx_has_a_sheet_per_breakdown_and_the_ticket_log(
         "依預約或現場 Appointment or walk-in",
         "預估準確度 Estimate accuracy",
         "預約 Appointments",
+        "案件 Cases",
         "滿意度 Satisfaction",
         "評語 Comments",
         "意見 Opinions",
@@ -187,7 +188,8 @@ def test_pdf_report_has_its_sections_on_the_expected_pages(
         "等候趨勢與服務水準 Waiting trend and service level": 3,
         "承辦人處理時間 Handling time by staff member": 4,
         "明細表 Tables": 5,
-        "預約 Appointments": len(reader.pages) - 4,
+        "預約 Appointments": len(reader.pages) - 5,
+        "案件處理時間 Case processing time": len(reader.pages) - 4,
         "預估等候準確度 Accuracy of the promised waits": len(reader.pages) - 3,
         "滿意度與意見 Satisfaction and opinions": len(reader.pages) - 2,
         "定義 Definitions": len(reader.pages) - 1,  # two pages of them
