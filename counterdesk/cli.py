@@ -14,7 +14,16 @@ from collections.abc import Sequence
 
 from counterdesk import command_line
 from counterdesk.board import commands as board
-from counterdesk.commands import bookings, cases, office, opinions, queue, simulation, staff
+from counterdesk.commands import (
+    api_keys,
+    bookings,
+    cases,
+    office,
+    opinions,
+    queue,
+    simulation,
+    staff,
+)
 from counterdesk.counter import commands as counter
 from counterdesk.demo import commands as demo
 from counterdesk.devices import commands as devices
@@ -43,6 +52,7 @@ REGISTRATIONS = (
     notify.register,
     rating_screen.register,
     opinions.register,
+    api_keys.register,
 )
 
 

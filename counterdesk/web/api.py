@@ -1,9 +1,10 @@
-"""The versioned public JSON API (``/api/v1/``): FastAPI, mounted into the status site.
+"""The versioned JSON API (``/api/v1/``): FastAPI, mounted into the status site.
 
 FastAPI because its OpenAPI schema is made from the same pydantic models that shape the
-answers, so the schema cannot drift from what is served (schemathesis checks it). Every
-endpoint is public and read-only: what the office's home page, a ticket's holder and the
-public board may see anyway. Every answer is a :class:`Response`, so it carries the site's
+answers, so the schema cannot drift from what is served (schemathesis checks it). The
+endpoints here are public and read-only: what the office's home page, a ticket's holder and the
+public board may see anyway; the case API beside them (``case_api.py``) needs a back office's
+key. Every answer is a :class:`Response`, so it carries the site's
 security headers; every error is a problem object (``problems.py``).
 """
 
@@ -11,37 +12,34 @@ from __future__ import annotations
 
 import http
 import logging
-from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Path, Query
 from fastapi.exceptions import RequestValidationError
-from fastapi.routing import APIRoute
 from pydantic import Field
-from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response as AsgiResponse
 
 from counterdesk import phrases
-from counterdesk.logs import log_failure
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import EventKind
 from counterdesk.queue.arguments import EVENT_IDS
 from counterdesk.queue.change_feed import ASKED_GAPS, still_missing
-from counterdesk.queue.errors import DatabaseError, error_text
 from counterdesk.web.api_models import (
     EventPage,
-    Problem,
     PublicEvent,
     ServiceNow,
     Services,
     TicketNow,
     Words,
+    problem_response,
 )
-from counterdesk.web.problems import PROBLEM_TYPE, problem
-from counterdesk.web.response import NO_STORE, Response
-from counterdesk.web.site import StatusSite, redact
+from counterdesk.web.api_route import GuardedRoute
+from counterdesk.web.case_api import case_router
+from counterdesk.web.problems import Refused, problem
+from counterdesk.web.response import NO_STORE, model_json
+from counterdesk.web.site import StatusSite
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +64,8 @@ PUBLIC_KINDS = frozenset(
 SERVICES_CACHE = "public, max-age=5"
 FEED_CACHE = "no-cache"
 
-# Problems are described once, in their own media type (FastAPI's "model" would add JSON's).
-_PROBLEM = {"content": {PROBLEM_TYPE: {"schema": Problem.model_json_schema()}}}
 _PROBLEMS: dict[int | str, dict[str, Any]] = {
-    code: {**_PROBLEM, "description": http.HTTPStatus(code).phrase} for code in (422, 429, 500, 503)
+    code: problem_response(http.HTTPStatus(code).phrase) for code in (422, 429, 500, 503)
 }
 
 
@@ -85,7 +81,7 @@ def api_app(site: StatusSite) -> FastAPI:
         responses=_PROBLEMS,
         generate_unique_id_function=lambda route: route.name,
     )
-    app.router.route_class = _GuardedRoute
+    app.router.route_class = GuardedRoute
     engine = site.engine
 
     @app.get("/services", response_model=Services)
@@ -97,12 +93,12 @@ def api_app(site: StatusSite) -> FastAPI:
             business_date=status.business_date,
             services=[ServiceNow.of(service) for service in status.services],
         )
-        return _json(body, SERVICES_CACHE)
+        return model_json(body, SERVICES_CACHE)
 
     @app.get(
         "/tickets/{token}",
         response_model=TicketNow,
-        responses={404: {**_PROBLEM, "description": "no such ticket (or no longer)"}},
+        responses={404: problem_response("no such ticket (or no longer)")},
     )
     def ticket(
         token: Annotated[str, Path(description="the token of the ticket's QR code")],
@@ -116,7 +112,7 @@ def api_app(site: StatusSite) -> FastAPI:
             days = engine.office.feedback.rating_days
             hint = phrases.TICKET_NOT_FOUND_HINT.fill(days=days)
             return problem(404, phrases.TICKET_NOT_FOUND, hint=hint.en, hint_zh=hint.zh).asgi()
-        return _json(TicketNow.of(status), NO_STORE)
+        return model_json(TicketNow.of(status), NO_STORE)
 
     @app.get("/events", response_model=EventPage)
     def events(
@@ -141,21 +137,20 @@ def api_app(site: StatusSite) -> FastAPI:
             last_id=last_id,
             missing=still_missing(engine.read, after, found, also, engine.clock.now()),
         )
-        return _json(body, FEED_CACHE)
+        return model_json(body, FEED_CACHE)
 
+    app.include_router(case_router(engine))
     app.add_exception_handler(HTTPException, _http_problem)
     app.add_exception_handler(RequestValidationError, _invalid)
     return app
 
 
-def _json(body: Any, cache: str) -> AsgiResponse:
-    data = body.model_dump_json().encode("utf-8")
-    return Response(200, data, "application/json", cache).asgi()
-
-
 async def _http_problem(request: Request, exc: Exception) -> AsgiResponse:
-    """FastAPI's 404 (no such path) and 405 (no such method) as problem objects."""
+    """FastAPI's 404 (no such path) and 405 (no such method) as problem objects; an
+    endpoint's own refusal as it worded it."""
     assert isinstance(exc, HTTPException)
+    if isinstance(exc, Refused):
+        return exc.answer.asgi()
     if exc.status_code == 405:
         allow = (exc.headers or {}).get("Allow", "GET, HEAD")
         return problem(405, phrases.NOT_ALLOWED, ("Allow", allow)).asgi()
@@ -172,32 +167,3 @@ async def _invalid(request: Request, exc: Exception) -> AsgiResponse:
         for error in exc.errors()
     ]
     return problem(422, phrases.BAD_REQUEST, errors=errors).asgi()
-
-
-class _GuardedRoute(APIRoute):
-    """A route whose failures are problem objects, logged without a database error's SQL.
-
-    Caught here, not by an exception handler for ``Exception``: Starlette re-raises after such
-    a handler, and the server would log the traceback with the statement's parameters.
-    """
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, AsgiResponse]]:
-        handler = super().get_route_handler()
-
-        async def guarded(request: Request) -> AsgiResponse:
-            try:
-                return await handler(request)
-            except (HTTPException, RequestValidationError):
-                raise  # the handlers above answer them
-            except (SQLAlchemyError, DatabaseError) as exc:
-                where = redact(request.url.path)
-                log.error(
-                    "database error answering %s %s: %s", request.method, where, error_text(exc)
-                )
-                return problem(503, phrases.UNAVAILABLE, ("Retry-After", "5")).asgi()
-            except Exception as exc:
-                where = redact(request.url.path)
-                log_failure(log, exc, "failed to answer %s %s", request.method, where)
-                return problem(500, phrases.FAILED).asgi()
-
-        return guarded

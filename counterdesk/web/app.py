@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import time
 from collections.abc import Awaitable, Callable
 
@@ -28,12 +27,14 @@ from counterdesk import phrases
 from counterdesk import reply_phrases as reply_words
 from counterdesk.logs import log_failure
 from counterdesk.phrases import Bilingual
+from counterdesk.queue.cases import Cases
 from counterdesk.queue.errors import DatabaseError, error_text
 from counterdesk.queue.opt_out_links import OptOutLinks
 from counterdesk.web.api import VERSION, api_app
 from counterdesk.web.booking_guard import WriteGuard
 from counterdesk.web.booking_site import BookingSite
-from counterdesk.web.limits import Limits
+from counterdesk.web.case_lookup import CaseLookup
+from counterdesk.web.limits import Limits, body_trouble
 from counterdesk.web.opt_out_site import OptOutSite
 from counterdesk.web.problems import is_api, problem
 from counterdesk.web.response import Response, event_stream
@@ -47,7 +48,6 @@ log = logging.getLogger(__name__)
 
 METHODS = ("GET", "HEAD", "POST")
 INBOUND_PATH = "/sms/inbound"
-CONTENT_LENGTH = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is true
 
 
 def status_app(
@@ -67,6 +67,7 @@ def status_app(
     opt_outs = OptOutSite(site.engine, links)
     watch = WatchSite(site)
     guard = WriteGuard(limits, clock)
+    lookup = CaseLookup(Cases(site.engine), limits, clock)
 
     async def page(request: Request) -> AsgiResponse:
         # A waiting ticket's page reads the contact left on it: not on the event loop.
@@ -122,6 +123,12 @@ def status_app(
         refused = body_refusal(request.headers, limits.max_body_bytes)
         token = request.path_params["token"]
         return await _posted(request, refused, lambda body, kind: site.rate(token, body, kind))
+
+    async def look_up(request: Request) -> AsgiResponse:
+        """A case lookup: its guard and limits are the lookup's own (``case_lookup.py``)."""
+        refused = body_refusal(request.headers, limits.max_body_bytes)
+        client, headers = request.client.host if request.client else "", request.headers
+        return await _posted(request, refused, lambda body, _: lookup.ask(client, headers, body))
 
     def get(respond: Callable[..., Response]) -> Callable[[Request], Awaitable[AsgiResponse]]:
         """A booking or take-a-number page's GET: ``respond`` with the path's parts, on the
@@ -185,6 +192,9 @@ def status_app(
         Route("/take", get(take.services), methods=["GET"]),
         Route("/take/{code}", get(take.confirm), methods=["GET"]),
         Route("/take/{code}", post(take.take), methods=["POST"]),
+        Route("/case", get(lookup.form), methods=["GET"]),
+        Route("/case", look_up, methods=["POST"]),
+        Route("/case/{key}", get(lookup.answer), methods=["GET"]),
         Route("/api/t/{token}", status_json, methods=["GET"]),
         Route("/t/{token}/rate", rate, methods=["POST"]),
         Route("/t/{token}/watch", post(watch.leave), methods=["POST"]),
@@ -200,15 +210,9 @@ def status_app(
 
 
 def body_refusal(headers: Headers, max_bytes: int) -> Response | None:
-    """Why a POST's body is not read: it must state one small Content-Length, not be chunked."""
-    lengths = headers.getlist("content-length")
-    if "transfer-encoding" in headers or len(lengths) != 1:
-        return plain(411, phrases.LENGTH_REQUIRED)
-    if not CONTENT_LENGTH.fullmatch(lengths[0].strip(" \t")):
-        return plain(400, phrases.BAD_REQUEST)
-    if int(lengths[0]) > max_bytes:
-        return plain(413, phrases.TOO_LARGE)
-    return None
+    """Why a POST's body is not read (``limits.body_trouble``), as a page."""
+    trouble = body_trouble(headers, max_bytes)
+    return None if trouble is None else plain(*trouble)
 
 
 async def _posted(

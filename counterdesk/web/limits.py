@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+
+from starlette.datastructures import Headers
+
+from counterdesk import phrases
+from counterdesk.phrases import Bilingual
+
+CONTENT_LENGTH = re.compile(r"[0-9]{1,9}")  # ASCII digits only: "²".isdigit() is true
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,6 +47,28 @@ class Limits:
     # it is not lower; the per-contact daily cap (office file) stops hoarding by one person.
     booking_burst: int = 6
     booking_per_hour: float = 6.0
+    # The public case lookup (``/case``): a case number and a second factor, of which the
+    # phone's last 4 digits are only 10,000 guesses. Charged per client address, and per case
+    # number whichever address asks, so many addresses cannot share out the guesses: at
+    # lookup_case_per_day, trying every 4 digits of one case takes years. A citizen asks a few
+    # times a week; a mistyped factor or two is within the burst.
+    lookup_burst: int = 10
+    lookup_per_hour: float = 10.0
+    lookup_case_burst: int = 5
+    lookup_case_per_day: float = 10.0
+
+
+def body_trouble(headers: Headers, max_bytes: int) -> tuple[int, Bilingual] | None:
+    """Why a POST's body is not read (its status and words), or None: it must state one
+    small Content-Length, not be chunked. Pages and the API answer it each in their way."""
+    lengths = headers.getlist("content-length")
+    if "transfer-encoding" in headers or len(lengths) != 1:
+        return 411, phrases.LENGTH_REQUIRED
+    if not CONTENT_LENGTH.fullmatch(lengths[0].strip(" \t")):
+        return 400, phrases.BAD_REQUEST
+    if int(lengths[0]) > max_bytes:
+        return 413, phrases.TOO_LARGE
+    return None
 
 
 class RateLimiter:

@@ -12,7 +12,7 @@ import re
 
 import jinja2
 
-from counterdesk import booking_phrases, phrases, watch_phrases
+from counterdesk import booking_phrases, case_phrases, phrases, watch_phrases
 from counterdesk.feedback.opinions import MAX_CONTACT
 from counterdesk.feedback.ratings import MAX_COMMENT, SCORES
 from counterdesk.phrases import Bilingual
@@ -24,6 +24,7 @@ from counterdesk.web.qr_svg import qr_svg
 from counterdesk.web.status import TicketStatus
 
 ZH = "zh-Hant-TW"
+FOLLOW_FACTOR = 6
 # How far the mouth bends per score, worst to best: negative frowns, positive smiles.
 _SMILE = {1: -6.0, 2: -3.0, 3: 0.0, 4: 3.5, 5: 7.0}
 
@@ -61,6 +62,7 @@ TEMPLATES = jinja2.Environment(
 TEMPLATES.globals.update(
     ZH=ZH,
     phrases=phrases,
+    case_words=case_phrases,
     asset=ASSETS.url,
     mouth=mouth,
     dial=dial,
@@ -93,7 +95,7 @@ def status_page(
     return TEMPLATES.get_template("status.html").render(
         status=status,
         office=office,
-        refresh=refresh if status.live else None,
+        refresh=refresh if status.live else following_refresh(status, refresh),
         alert=alert,
         form=form or RatingForm(),
         words=booking_phrases,
@@ -101,6 +103,12 @@ def status_page(
         qr=code and label and qr_svg(code, label),
         watching=watching,
     )
+
+
+def following_refresh(status: TicketStatus, refresh: int) -> int | None:
+    """How often a finished ticket's page asks for news of its open cases: they move over
+    days, not minutes, so ``FOLLOW_FACTOR`` times less often than a queue's page."""
+    return refresh * FOLLOW_FACTOR if status.following else None
 
 
 def message_page(title: Bilingual, detail: Bilingual | None = None) -> str:

@@ -10,6 +10,8 @@ import dataclasses
 import http
 from typing import Any
 
+from starlette.exceptions import HTTPException
+
 from counterdesk.phrases import Bilingual
 from counterdesk.web.response import Response, json_body
 
@@ -33,3 +35,14 @@ def problem(status: int, words: Bilingual, *headers: tuple[str, str], **extra: A
 def is_api(path: str) -> bool:
     """Whether ``path`` is the JSON API's, whose errors are problem objects, not pages."""
     return path.startswith(API_PREFIX)
+
+
+class Refused(HTTPException):
+    """Raised by an API endpoint or its dependency (a key checked) to answer with a problem
+    object: the API's handler of HTTP exceptions sends ``answer``."""
+
+    def __init__(
+        self, status: int, words: Bilingual, *headers: tuple[str, str], **extra: Any
+    ) -> None:
+        super().__init__(status, words.en)
+        self.answer = problem(status, words, *headers, **extra)

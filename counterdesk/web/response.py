@@ -91,3 +91,8 @@ def event_stream(chunks: AsyncIterable[str] | Iterable[str]) -> StreamingRespons
 def json_body(status: int, value: Any) -> Response:
     body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Response(status, body, "application/json; charset=utf-8")
+
+
+def model_json(model: Any, cache: str = NO_STORE) -> AsgiResponse:
+    """A pydantic model (an API answer) as JSON, with the site's headers."""
+    return Response(200, model.model_dump_json().encode("utf-8"), "application/json", cache).asgi()

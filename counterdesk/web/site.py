@@ -38,12 +38,13 @@ from counterdesk.web.status import TicketStatus, find_ticket, status_of
 log = logging.getLogger(__name__)
 
 _TOKEN_IN_PATH = re.compile(r"(/(?:t|tickets|b|u)/[A-Za-z0-9_-]{0,4})[^/?#]*")
+_CASE_IN_PATH = re.compile(r"(/cases?/)[^/?#]+")
 
 
 def redact(path: str) -> str:
     """A path fit for the log: a token gives its holder's page (a ticket's, a booking's), so
-    only its start is kept."""
-    return _TOKEN_IN_PATH.sub(r"\1…", path)
+    only its start is kept; a case's number or lookup key, not even that."""
+    return _CASE_IN_PATH.sub(r"\1…", _TOKEN_IN_PATH.sub(r"\1…", path))
 
 
 def plain(

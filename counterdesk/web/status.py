@@ -17,9 +17,12 @@ from counterdesk.feedback.opinions import Opinion, OpinionStatus
 from counterdesk.feedback.ratings import rating_closed
 from counterdesk.phrases import Bilingual
 from counterdesk.queue import Status
+from counterdesk.queue.cases import Cases
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.office import Counter, Service
+from counterdesk.queue.models import CaseStage
+from counterdesk.queue.office import Counter, Office, Service
 from counterdesk.queue.views import Ticket
+from counterdesk.web.case_view import CaseProgress, at_ticket
 from counterdesk.web.live_tickets import LIVE, LiveTickets
 
 # Tokens are secrets.token_urlsafe(16): 22 characters. Anything else is refused before the
@@ -84,6 +87,18 @@ class TicketStatus:
     # which it must be checked in (None once checked in, and for every other ticket).
     check_in_code: str | None = None
     check_in_by: dt.datetime | None = None
+    # The applications handed in at a finished ticket, followed on its page (oldest first).
+    cases: tuple[CaseProgress, ...] = ()
+
+    @property
+    def following(self) -> bool:
+        """Whether the page should keep asking for news of a case not closed yet."""
+        return any(case.stage != CaseStage.CLOSED for case in self.cases)
+
+    @property
+    def cases_seen(self) -> str:
+        """The cases' stages as the page was made: a poll bringing others reloads it."""
+        return " ".join(f"{case.number}:{case.stage}" for case in self.cases)
 
     @property
     def awaiting_check_in(self) -> bool:
@@ -184,6 +199,8 @@ class TicketStatus:
             # the kiosk, shown once on the holder's page, never in what is polled every few
             # seconds or read by the API's clients (``TicketNow`` has neither).
             "check_in_by": self.check_in_time,
+            "cases": [case.to_json() for case in self.cases],
+            "cases_seen": self.cases_seen,
         }
 
     @property
@@ -215,15 +232,22 @@ def find_ticket(feedback: Feedback, token: str, live: LiveTickets | None = None)
 
 def status_of(feedback: Feedback, ticket: Ticket) -> TicketStatus | None:
     """What ``ticket``'s holder may see now, or None once its page has expired. Reads the
-    database only for a finished ticket (its rating and opinions)."""
+    database only for a finished ticket (its rating, opinions and cases).
+
+    A page expires ``feedback.rating_days`` after the visit, or, for a ticket whose cases
+    are followed on it, as long after the last of them closed: the one period citizens are
+    told a page lives, counted from the last thing that happened to it. Rating still closes
+    ``rating_days`` after the visit."""
     token = ticket.token
     engine = feedback.engine
     now = engine.clock.now()
     today = engine.business_date(now)
     office = engine.office
-    if rating_closed(office, ticket.business_date, today):
-        return None
     done = ticket.status == Status.DONE
+    cases = at_ticket(Cases(engine), ticket.id) if done else ()
+    too_late = rating_closed(office, ticket.business_date, today)
+    if too_late and not any(_shown_on(case, office, today) for case in cases):
+        return None
     rating = feedback.ratings.rating_for(token) if done else None
     filed = feedback.opinions.for_ticket(token) if done else []
     return TicketStatus(
@@ -241,13 +265,20 @@ def status_of(feedback: Feedback, ticket: Ticket) -> TicketStatus | None:
         estimated_wait_high=ticket.estimated_wait_high,
         counter_number=ticket.counter,
         counter=_counter(engine, ticket.counter),
-        can_rate=done and rating is None,  # and not expired: checked above
+        can_rate=done and rating is None and not too_late,
         rated_score=rating.score if rating else None,
         opinions=tuple(OpinionProgress.of(opinion, office.zone) for opinion in filed),
         checked_at=now.astimezone(office.zone),
         check_in_code=ticket.check_in_code,
         check_in_by=ticket.check_in_by and ticket.check_in_by.astimezone(office.zone),
+        cases=cases,
     )
+
+
+def _shown_on(case: CaseProgress, office: Office, today: dt.date) -> bool:
+    """Whether ``case`` keeps its ticket's page open on ``today``: open, or closed within the
+    page's period."""
+    return case.closed_on is None or not rating_closed(office, case.closed_on, today)
 
 
 def _service(engine: TicketEngine, code: str) -> Service | None:

@@ -264,7 +264,15 @@ def test_the_openapi_schema_describes_the_api(client: Client) -> None:
     assert reply.status == 200
     schema = reply.json()
     assert schema["openapi"].startswith("3.") and schema["servers"] == [{"url": "/api/v1"}]
-    assert set(schema["paths"]) == {"/services", "/tickets/{token}", "/events"}
+    assert set(schema["paths"]) == {
+        "/services",
+        "/tickets/{token}",
+        "/events",
+        "/cases",  # the case API (test_case_api.py)
+        "/cases/{number}",
+        "/cases/{number}/moves",
+        "/cases/moves",
+    }
     not_found = schema["paths"]["/tickets/{token}"]["get"]["responses"]["404"]
     assert list(not_found["content"]) == [PROBLEM]
     assert client.get("/api/v1/docs").status == 404  # no Swagger UI: it needs a CDN's script

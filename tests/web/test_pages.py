@@ -220,6 +220,8 @@ def test_json_has_the_status_fields_and_nothing_internal(
         "updated": "09:00:00",
         "refresh_seconds": 5,
         "check_in_by": None,  # a web number's deadline, until checked in
+        "cases": [],  # a finished ticket's, followed on its page
+        "cases_seen": "",
     }
     waiting = engine.read.ticket_by_token(ticket.token)
     assert waiting is not None

@@ -3,6 +3,9 @@
 // The server words every state (headline, detail, title), so nothing here is translated;
 // when the ticket stops being live (finished, cancelled, expired) the page is reloaded to
 // get the final page, with the rating form where there is one, and polling ends.
+// A finished ticket's page following a case (data-cases: its stages when the page was made)
+// polls too, less often, and is reloaded when a case moves, unless the citizen is typing in
+// the rating form: that is sent first, and its answer is the new page.
 (function () {
   "use strict";
   var body = document.body;
@@ -11,6 +14,11 @@
     return;
   }
   var seconds = Math.max(1, parseInt(body.getAttribute("data-refresh"), 10) || 5);
+  var cases = body.getAttribute("data-cases");
+  var typing = false;
+  document.addEventListener("input", function () {
+    typing = true;
+  });
 
   function field(name) {
     return document.querySelector('[data-field="' + name + '"]');
@@ -37,7 +45,20 @@
     }
   }
 
+  function showCases(data) {
+    if ((data.cases_seen || "") !== cases && !typing) {
+      window.location.reload();
+      return false;
+    }
+    setText("updated", data.updated);
+    setHidden("offline", true);
+    return true;
+  }
+
   function show(data) {
+    if (cases !== null) {
+      return showCases(data);
+    }
     // Not live any more, or a web number checked in (its code goes) or lapsed: the new page.
     if (!data.live || (data.check_in_by || "") !== (body.getAttribute("data-check-in-by") || "")) {
       window.location.reload();
