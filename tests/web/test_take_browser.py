@@ -17,6 +17,7 @@ from PIL import Image
 from selenium.webdriver.common.by import By
 
 from counterdesk import booking_phrases as words
+from counterdesk.phrases import grouped
 from counterdesk.queue import ManualClock, Status, TicketEngine
 from counterdesk.web.server import StatusServer, make_server
 from tests.web.browser import PHONE, overflow, phone_browser, require_chromium
@@ -73,11 +74,13 @@ def test_the_open_page_follows_the_check_in(
     with phone_browser(PHONE) as driver:
         driver.get(f"{fast_server.url}/t/{mine.token}")
         assert driver.find_elements(By.CSS_SELECTOR, ".check-in svg.qr")
+        assert grouped(mine.check_in_code) in main_text(driver)
 
         engine.check_in_remote(mine.check_in_code)
         wait(driver).until(lambda d: not d.find_elements(By.CSS_SELECTOR, ".check-in"))
 
-        assert mine.check_in_code[:4] not in main_text(driver)
+        # The code as the page shows it (grouped): four digits alone may be the helpline's.
+        assert grouped(mine.check_in_code) not in main_text(driver)
         assert "You are next" in main_text(driver)
         assert problems(driver) == []
 
