@@ -30,6 +30,7 @@ from sqlalchemy import make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError
 
+from counterdesk.queue.database import replacement_problem
 from counterdesk.queue.database_file import stored_revisions
 from counterdesk.queue.errors import DatabaseError, InvalidInput
 
@@ -123,9 +124,11 @@ def _copy_sqlite(source: Path, target: Path, *, standalone: bool) -> None:
 
 
 def _check_sqlite(path: Path) -> None:
-    """Refuse a file that is not a sound counterdesk database."""
-    if stored_revisions(path) is None:
-        raise DatabaseError(f"{path} is no counterdesk database")
+    """Refuse a file that is not a sound counterdesk database of a schema this program
+    knows (a backup of a newer counterdesk is not restored under an older one)."""
+    problem = replacement_problem(path)
+    if problem is not None:
+        raise DatabaseError(f"{path} is {problem}")
     uri = f"file:{quote(str(path))}?mode=ro"
     with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
         verdict = connection.execute("PRAGMA integrity_check").fetchone()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def test_nothing_is_overwritten_and_nothing_but_a_sound_backup_restored(
     with pytest.raises(InvalidInput, match="never overwrites"):
         backup(sqlite_url, there)
     assert there.read_bytes() == b"keep me"
-    with pytest.raises(DatabaseError, match="is no counterdesk database"):
+    with pytest.raises(DatabaseError, match="is a file that is not a counterdesk database"):
         restore(sqlite_url, there)
     with pytest.raises(InvalidInput, match="is not a backup file"):
         restore(sqlite_url, tmp_path / "missing.sqlite3")
@@ -95,6 +96,11 @@ def test_nothing_is_overwritten_and_nothing_but_a_sound_backup_restored(
         backup(f"sqlite:///{there}", tmp_path / "x.sqlite3")
     assert not (tmp_path / "x.sqlite3").exists()
     assert not list(tmp_path.glob("*.partial"))
+    newer = backup(sqlite_url, tmp_path / "newer.sqlite3")
+    with sqlite3.connect(newer) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    with pytest.raises(DatabaseError, match="is a database of a newer counterdesk"):
+        restore(sqlite_url, newer)
     assert tickets(engine) == 1  # the live database untouched by every refusal
 
 
