@@ -308,8 +308,13 @@ class KioskWindow(QWidget):
         self.home.show_status(self.status, closed)
         self.priority_page.show_status(self.status, closed)
         service = self.service_page.service
-        if service is not None and not self._issuing:
-            self.service_page.show_status(self._service_status(service.code), closed)
+        if service is None or self._issuing:
+            return
+        found = self._service_status(service.code)
+        if found is None and self.status is not None:  # gone from an office loaded meanwhile
+            self.service_page.refuse(phrases.CANNOT_ISSUE, None)
+        else:
+            self.service_page.show_status(found, closed)
 
     def _service_status(self, code: str) -> ServiceStatus | None:
         """The open service's status as the ticket its page issues (priority or not) sees it."""
