@@ -133,9 +133,7 @@ def test_a_service_removed_meanwhile_is_refused_in_both_languages(
     load_elsewhere(sqlite_url, clock, changed(engine.office, services=services, counters=counters))
     qtbot.waitUntil(lambda: engine.office.find_service("precheck") is None, timeout=5000)
     tap(qtbot, kiosk.service_page.take_button)  # unless a refresh refused it already
-    qtbot.waitUntil(
-        lambda: kiosk.service_page.alert.phrase() == phrases.CANNOT_ISSUE, timeout=5000
-    )
+    qtbot.waitUntil(lambda: kiosk.service_page.alert.phrase() == phrases.CANNOT_ISSUE, timeout=5000)
     assert engine.read.waiting() == []  # nothing issued
     with qtbot.waitSignal(kiosk.refreshed, timeout=5000):
         kiosk.refresh()
