@@ -226,8 +226,7 @@ class TicketEngine:
     def load_office(self, office: Office) -> None:
         """Make ``office`` the configuration; past tickets are untouched."""
         with self.db.write() as session:
-            store_office(session, office, self.clock.now())
-            self._log(session, EventKind.OFFICE_LOADED, outcome=office.office.name.en[:200])
+            store_office(session, office, self.clock.now())  # logs office_loaded too
         self._office = office
 
     def refresh_office(self) -> Office:
