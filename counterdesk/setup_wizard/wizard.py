@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from counterdesk.devices.printer import parse_printer_url
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.settings import VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
 from counterdesk.setup.answers import PRINTING, ROLES, SPEAKING, WITH_COUNTER, Answers
@@ -104,7 +105,7 @@ class SetupWizard(QWizard):
         page.validatePage = self._database_ok  # type: ignore[method-assign]
 
     def _printer_page(self) -> None:
-        _page, form = self._page(
+        page, form = self._page(
             self.tr("Printer"),
             self.tr("The kiosk's ticket printer; type network:HOST:9100 for one on the network."),
         )
@@ -115,10 +116,12 @@ class SetupWizard(QWizard):
         self.printer_note = _note()
         self.printer_note.setText(note)
         test = QPushButton(self.tr("&Print a test ticket"))
+        test.setObjectName("test_print")
         test.clicked.connect(self._test_printer)
         form.addRow(self.tr("&Printer:"), self.printer)
         form.addRow(test)
         form.addRow(self.printer_note)
+        page.validatePage = self._printer_ok  # type: ignore[method-assign]
 
     def _voices_page(self) -> None:
         _page, form = self._page(
@@ -215,6 +218,11 @@ class SetupWizard(QWizard):
 
     def _database_ok(self) -> bool:
         return self._test_database()
+
+    def _printer_ok(self) -> bool:
+        return self._tried(
+            self.printer_note, lambda: parse_printer_url(self.printer.currentText()).url
+        )
 
     def _test_printer(self) -> None:
         self._tried(self.printer_note, lambda: print_test_ticket(self.printer.currentText()))
