@@ -118,7 +118,7 @@ class SetupWizard(QWizard):
         test = QPushButton(self.tr("&Print a test ticket"))
         test.setObjectName("test_print")
         test.clicked.connect(self._test_printer)
-        form.addRow(self.tr("&Printer:"), self.printer)
+        form.addRow(self.tr("Prin&ter:"), self.printer)
         form.addRow(test)
         form.addRow(self.printer_note)
         page.validatePage = self._printer_ok  # type: ignore[method-assign]
@@ -152,10 +152,10 @@ class SetupWizard(QWizard):
         page, form = self._page(
             self.tr("Screen and start"), self.tr("How the window shows, and starting at login.")
         )
-        self.full_screen = QCheckBox(self.tr("&Full screen"))
+        self.full_screen = QCheckBox(self.tr("F&ull screen"))
         self.full_screen.setChecked(True)
-        self.size = QLineEdit()
-        self.size.setPlaceholderText("1920x1080")
+        self.window_size = QLineEdit()
+        self.window_size.setPlaceholderText("1920x1080")
         self.language = QComboBox()
         for code, name in translation.LANGUAGES.items():
             self.language.addItem(name, code)
@@ -163,7 +163,7 @@ class SetupWizard(QWizard):
         self.start_at_login.setChecked(True)
         self.screen_note = _note()
         form.addRow(self.full_screen)
-        form.addRow(self.tr("Window si&ze:"), self.size)
+        form.addRow(self.tr("Window si&ze:"), self.window_size)
         form.addRow(self.tr("Staff &language:"), self.language)
         form.addRow(self.start_at_login)
         form.addRow(self.screen_note)
@@ -193,7 +193,7 @@ class SetupWizard(QWizard):
             voice_zh=self.voice_zh.currentText(),
             voice_en=self.voice_en.currentText(),
             voice_rate=self.voice_rate.value(),
-            size=self.size.text().strip() or None,
+            size=self.window_size.text().strip() or None,
             full_screen=self.full_screen.isChecked(),
             language=self.language.currentData(),
         )
