@@ -105,8 +105,8 @@ def print_test_ticket(printer: str) -> str:
 
 
 def voice_names() -> list[str]:
-    """The voices the OS's speech engine offers, by the id settings take."""
-    return [voice.id for voice in list_voices()]
+    """The voices the OS's speech engine offers, by the names settings take."""
+    return [voice.short_id for voice in list_voices()]
 
 
 def speak_test_call(answers: Answers, target: Path | None = None) -> str:
@@ -120,6 +120,6 @@ def speak_test_call(answers: Answers, target: Path | None = None) -> str:
         result = outcome.result(timeout=120)
     finally:
         service.stop()
-    if not result.ok:
+    if not result.ok or result.problems:  # a voice skipped is what a set-up must catch
         raise CounterdeskError("voices: " + "; ".join(result.problems))
     return f"said: {result.text} ({result.seconds:.1f} s)"

@@ -17,9 +17,8 @@ from counterdesk.settings import (
     default_config_file,
 )
 from counterdesk.setup.answers import ROLES, Answers
-from counterdesk.setup.autostart import entry_for, write_entry
 from counterdesk.setup.checks import check_database, print_test_ticket, speak_test_call
-from counterdesk.setup.settings_file import settings_text, write_settings
+from counterdesk.setup.install import install
 
 
 def register(command: CommandFactory) -> None:
@@ -38,7 +37,12 @@ def register(command: CommandFactory) -> None:
     setup.add_argument("--voice-rate", type=int, default=VOICE_RATE, help="words per minute")
     setup.add_argument("--size", metavar="WxH", help="window size")
     setup.add_argument("--windowed", action="store_true", help="a window, not full screen")
-    setup.add_argument("--language", choices=STAFF_LANGUAGES, default=STAFF_LANGUAGES[0])
+    setup.add_argument(
+        "--language",
+        choices=STAFF_LANGUAGES,
+        default=STAFF_LANGUAGES[0],
+        help="the role's staff language, and the wizard's (default zh_TW)",
+    )
     setup.add_argument("--test-print", action="store_true", help="print a test ticket")
     setup.add_argument("--test-voice", metavar="FILE.wav", help="write a test call to FILE.wav")
     setup.add_argument(
@@ -54,7 +58,7 @@ def _setup(args: argparse.Namespace) -> int | dict[str, Any]:
     if args.role is None:
         from counterdesk.setup_wizard.wizard import run_wizard
 
-        return run_wizard(target)
+        return run_wizard(target, args.language)
     if not args.database:
         raise CounterdeskError("setup: give --database URL (the office's database)")
     answers = Answers(
@@ -78,25 +82,11 @@ def _setup(args: argparse.Namespace) -> int | dict[str, Any]:
         lines.append(print_test_ticket(answers.printer))
     if args.test_voice:
         lines.append(speak_test_call(answers, Path(args.test_voice).resolve()))
-    return finish(answers, target, start_at_login=not args.no_start_at_login, lines=lines)
-
-
-def finish(
-    answers: Answers, target: Path, *, start_at_login: bool, lines: list[str]
-) -> dict[str, Any]:
-    """Write the settings file and the start-at-login entry; what was done, for the output."""
-    written = write_settings(target, settings_text(answers, target))
-    if written.backup:
-        lines.append(f"the settings file that was there is kept as {written.backup}")
-    lines.append(f"settings written to {written.path}")
-    entry = None
-    if start_at_login:
-        entry = write_entry(entry_for(answers.command(target), answers.role))
-        lines.append(f"start at login: {entry.path} ({entry.how})")
+    done = install(answers, target, start_at_login=not args.no_start_at_login)
     return {
-        "settings": str(written.path),
-        "backup": str(written.backup) if written.backup else None,
-        "start_at_login": str(entry.path) if entry else None,
+        "settings": str(done.settings.path),
+        "backup": str(done.settings.backup) if done.settings.backup else None,
+        "start_at_login": str(done.entry.path) if done.entry else None,
         "command": answers.command(target),
-        "text": "\n".join(lines),
+        "text": "\n".join([*lines, *done.lines]),
     }

@@ -30,7 +30,7 @@ from counterdesk.setup.checks import (
     speak_test_call,
     voice_names,
 )
-from counterdesk.setup_wizard.commands import finish
+from counterdesk.setup.install import install
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 from counterdesk.ui import translation
 from counterdesk.ui.app import application
@@ -242,23 +242,23 @@ class SetupWizard(QWizard):
 
     def _write(self) -> bool:
         def written() -> str:
-            done = finish(
+            done = install(
                 self.answers().checked(),
                 self.target,
                 start_at_login=self.start_at_login.isChecked(),
-                lines=[],
             )
-            self.result_text = str(done["text"])
+            self.result_text = "\n".join(done.lines)
             return self.result_text
 
         return self._tried(self.screen_note, written)
 
 
-def run_wizard(target: Path) -> int:
-    """Show the wizard in the staff's default language; 0 once it has written, 1 if cancelled."""
+def run_wizard(target: Path, language: str) -> int:
+    """Show the wizard in ``language``; 0 once it has written, 1 if cancelled."""
     application()
-    translation.install(translation.DEFAULT)
+    translation.install(language)
     wizard = SetupWizard(target)
+    wizard.language.setCurrentIndex(wizard.language.findData(language))
     accepted = wizard.exec() == QWizard.DialogCode.Accepted
     if accepted:
         print(wizard.result_text)

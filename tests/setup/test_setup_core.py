@@ -12,12 +12,21 @@ from pathlib import Path
 
 import platformdirs
 import pytest
+from sqlalchemy.engine import make_url
 
+from counterdesk.queue.database import Database
 from counterdesk.queue.errors import CounterdeskError
+from counterdesk.queue.roles import grant_roles
 from counterdesk.settings import load_settings
 from counterdesk.setup import autostart
 from counterdesk.setup.answers import Answers, BadAnswer
-from counterdesk.setup.checks import check_database, print_test_ticket
+from counterdesk.setup.checks import (
+    DatabaseCheck,
+    check_database,
+    print_test_ticket,
+    speak_test_call,
+    voice_names,
+)
 from counterdesk.setup.settings_file import settings_text, write_settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -149,3 +158,26 @@ def test_setup_by_flags_as_a_real_process(tmp_path: Path, sqlite_url: str) -> No
     status = _counterdesk("--config", target, "status", env=env)
     assert status.returncode == 0, status.stderr
     assert "Business day" in status.stdout
+
+
+def test_database_check_names_the_roles_own_login(pg_url: str) -> None:
+    database = Database(pg_url)
+    grant_roles(database)
+    database.dispose()
+    other = check_database(pg_url, "rating_screen")
+    assert other.login == "counterdesk_counter"  # the rating screen stands by a counter
+    assert "should use its own login counterdesk_counter" in other.message
+    own = make_url(pg_url).set(username="counterdesk_board").render_as_string(hide_password=False)
+    assert check_database(own, "board") == DatabaseCheck(
+        "connected as counterdesk_board, this role's own login"
+    )
+
+
+def test_a_test_call_with_the_chosen_voices(tmp_path: Path) -> None:
+    assert "cmn-latn-pinyin" in voice_names()  # espeak-ng's Mandarin voice that reads Han
+    wav = tmp_path / "call.wav"
+    said = speak_test_call(Answers("board", "sqlite:///x"), wav)
+    assert "A012" in said or "3" in said
+    assert wav.stat().st_size > 10_000
+    with pytest.raises(CounterdeskError, match="voices: no voice 'no-such-voice' for zh"):
+        speak_test_call(Answers("board", "sqlite:///x", voice_zh="no-such-voice"), wav)
