@@ -16,6 +16,7 @@ from counterdesk.ui.app import application, save_snapshot
 
 DOCS = Path(__file__).resolve().parent
 SIZE = QSize(720, 520)
+EXAMPLE = "postgresql+psycopg://counterdesk_kiosk:PASSWORD@server/counterdesk"
 
 
 def main() -> None:
@@ -25,12 +26,14 @@ def main() -> None:
         Database(url, create=True).dispose()
         for language in translation.LANGUAGES:
             translation.install(language)
-            wizard = SetupWizard(Path(folder) / "counterdesk.toml")
+            wizard = SetupWizard(Path(folder) / "counterdesk.toml", language)
             wizard.role.setCurrentIndex(wizard.role.findData("kiosk"))
-            wizard.database.setText(url)
+            wizard.database.setText(EXAMPLE)
             wizard.show()
             for page in PAGES:
                 save_snapshot(wizard, DOCS / f"setup-wizard-{page}-{language}.png", SIZE)
+                if page == "database":  # shown as an office's, passed with a real one here
+                    wizard.database.setText(url)
                 wizard.button(QWizard.WizardButton.NextButton).click()
             wizard.close()
 

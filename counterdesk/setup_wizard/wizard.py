@@ -56,7 +56,11 @@ def _note() -> QLabel:
 class SetupWizard(QWizard):
     """Asks, page by page, and writes the settings file and start-at-login entry on Finish."""
 
-    def __init__(self, target: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, target: Path, language: str = translation.DEFAULT, parent: QWidget | None = None
+    ) -> None:
+        """``target``: the settings file to write; ``language``: the role's staff language
+        offered first (the wizard's own)."""
         super().__init__(parent)
         self.target = target
         self.result_text = ""
@@ -67,6 +71,7 @@ class SetupWizard(QWizard):
         self._printer_page()
         self._voices_page()
         self._screen_page()
+        self.language.setCurrentIndex(self.language.findData(language))
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -257,8 +262,7 @@ def run_wizard(target: Path, language: str) -> int:
     """Show the wizard in ``language``; 0 once it has written, 1 if cancelled."""
     application()
     translation.install(language)
-    wizard = SetupWizard(target)
-    wizard.language.setCurrentIndex(wizard.language.findData(language))
+    wizard = SetupWizard(target, language)
     accepted = wizard.exec() == QWizard.DialogCode.Accepted
     if accepted:
         print(wizard.result_text)

@@ -9,7 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton, QWizard
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from counterdesk.settings import load_settings
@@ -112,3 +120,17 @@ def test_kiosk_with_a_file_printer(
         in (start_at_login / "counterdesk-kiosk.service").read_text()
     )
     _starts(target, tmp_path, "kiosk")
+
+
+def test_every_answer_has_a_keyboard_shortcut(qtbot: QtBot, tmp_path: Path) -> None:
+    """Each field is reached with Alt+letter through its label, each button by its own."""
+    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
+    fields = (QLineEdit, QComboBox, QSpinBox)
+    labelled = {label.buddy() for label in wizard.findChildren(QLabel) if "&" in label.text()}
+    for field in (w for kind in fields for w in wizard.findChildren(kind)):
+        if isinstance(field.parent(), fields):  # a combo box's or spin box's own line edit
+            continue
+        assert field in labelled, field.objectName() or type(field).__name__
+    ours = wizard.findChildren(QPushButton) + wizard.findChildren(QCheckBox)
+    for button in (b for b in ours if not b.objectName().startswith("qt_wizard_")):
+        assert "&" in button.text() or not button.text(), button.text()
