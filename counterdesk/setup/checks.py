@@ -17,7 +17,7 @@ from counterdesk.devices.speech import SpeechService, Voices, list_voices
 from counterdesk.devices.ticket_content import sample_content
 from counterdesk.devices.ticket_image import render_ticket
 from counterdesk.queue.database import Database
-from counterdesk.queue.errors import CounterdeskError
+from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.queue.office import SAMPLE_OFFICE, load_office
 from counterdesk.queue.roles import role_name
 from counterdesk.setup.answers import LOGINS, Answers, check_database_address
@@ -50,7 +50,7 @@ def check_database(address: str, role: str) -> DatabaseCheck:
                 text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": login}
             ).first()
     except Exception as exc:  # any driver error: refused, wrong password, no such database
-        raise CounterdeskError(f"database: cannot connect: {str(exc).splitlines()[0]}") from None
+        raise CounterdeskError(f"database: cannot connect: {error_text(exc)}") from None
     finally:
         database.engine.dispose()
     user = make_url(address).username

@@ -4,6 +4,7 @@ control has a keyboard shortcut (Alt+underlined letter) and the pages follow Tab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.devices.printer import parse_printer_url
-from counterdesk.queue.errors import CounterdeskError
+from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.settings import VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
 from counterdesk.setup.answers import PRINTING, ROLES, SPEAKING, WITH_COUNTER, Answers
 from counterdesk.setup.checks import (
@@ -34,6 +35,7 @@ from counterdesk.setup.install import install
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 from counterdesk.ui import translation
 from counterdesk.ui.app import application
+from counterdesk.ui.tasks import run_in_background
 
 ROLE_NAMES = {
     "kiosk": QT_TRANSLATE_NOOP("SetupWizard", "Kiosk (tickets)"),
@@ -230,10 +232,28 @@ class SetupWizard(QWizard):
         )
 
     def _test_printer(self) -> None:
-        self._tried(self.printer_note, lambda: print_test_ticket(self.printer.currentText()))
+        choice = self.printer.currentText()
+        self._in_background(self.printer_note, lambda: print_test_ticket(choice))
 
     def _test_voices(self) -> None:
-        self._tried(self.voice_note, lambda: speak_test_call(self.answers()))
+        answers = self.answers()
+        self._in_background(self.voice_note, lambda: speak_test_call(answers))
+
+    def _in_background(self, note: QLabel, work: Callable[[], str]) -> None:
+        """Try a device off the UI thread (a printer may take its 15 s timeout, a voice
+        longer), its button and the wizard's held meanwhile, and show the outcome."""
+        self.setEnabled(False)
+        note.setText(self.tr("Trying…"))
+
+        def done(words: str) -> None:
+            self.setEnabled(True)
+            note.setText(words)
+
+        def failed(error: Exception) -> None:
+            self.setEnabled(True)
+            note.setText(self.tr("Problem: %1").replace("%1", error_text(error)))
+
+        run_in_background(work, done, failed, owner=self)
 
     def _say_existing(self) -> None:
         if self.target.exists():

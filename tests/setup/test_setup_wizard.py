@@ -101,9 +101,13 @@ def test_kiosk_with_a_file_printer(
     _next(wizard)  # refused on its page, by name
     assert "Problem" in wizard.printer_note.text()
     assert "paper" in wizard.printer_note.text()
+    wizard.printer.setEditText(f"file:{tmp_path / 'no' / 'such' / 'folder'}")
+    wizard.findChild(QPushButton, "test_print").click()
+    qtbot.waitUntil(lambda: "Problem" in wizard.printer_note.text(), timeout=30_000)
     wizard.printer.setEditText(f"file:{printed}?paper=58")
     wizard.findChild(QPushButton, "test_print").click()
-    assert "test ticket sent" in wizard.printer_note.text()
+    qtbot.waitUntil(lambda: "test ticket sent" in wizard.printer_note.text(), timeout=30_000)
+    assert wizard.isEnabled()
     assert printed.stat().st_size > 10_000
     _next(wizard)
     assert wizard.voice_zh.currentText() == "cmn-latn-pinyin"
