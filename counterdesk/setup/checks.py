@@ -66,6 +66,12 @@ def check_database(address: str, role: str) -> DatabaseCheck:
     )
 
 
+def with_login(address: str, login: str) -> str:
+    """``address`` as ``login``, its password left out: each role's login has its own."""
+    url = make_url(address).set(username=login, password=None)
+    return url.render_as_string(hide_password=False)
+
+
 def printer_choices() -> tuple[list[str], str]:
     """The printers this PC can reach as settings (``file:`` devices, USB printers pyusb finds)
     and a note on what could not be looked at; network printers are typed as host:port."""

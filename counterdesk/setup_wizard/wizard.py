@@ -25,11 +25,13 @@ from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.settings import VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
 from counterdesk.setup.answers import PRINTING, ROLES, SPEAKING, WITH_COUNTER, Answers
 from counterdesk.setup.checks import (
+    DatabaseCheck,
     check_database,
     print_test_ticket,
     printer_choices,
     speak_test_call,
     voice_names,
+    with_login,
 )
 from counterdesk.setup.install import install
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
@@ -66,6 +68,7 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.target = target
         self.result_text = ""
+        self._offered: str | None = None  # the address the role's own login was offered for
         self.setWindowTitle(self.tr("Set up this PC"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self._role_page()
@@ -106,9 +109,14 @@ class SetupWizard(QWizard):
         self.database_note = _note()
         test = QPushButton(self.tr("&Test the connection"))
         test.clicked.connect(self._test_database)
+        self.own_login = QPushButton()
+        self.own_login.setObjectName("own_login")
+        self.own_login.hide()
+        self.own_login.clicked.connect(self._use_own_login)
         form.addRow(self.tr("&Address:"), self.database)
         form.addRow(test)
         form.addRow(self.database_note)
+        form.addRow(self.own_login)
         page.validatePage = self._database_ok  # type: ignore[method-assign]
 
     def _printer_page(self) -> None:
@@ -218,13 +226,34 @@ class SetupWizard(QWizard):
         return True
 
     def _test_database(self) -> bool:
+        """Connect; where the server has this role's own login and the address uses another,
+        offer to switch to it."""
         answers = self.answers()
-        return self._tried(
-            self.database_note, lambda: check_database(answers.database, answers.role).message
-        )
+        found: list[DatabaseCheck] = []
+
+        def check() -> str:
+            found.append(check_database(answers.database, answers.role))
+            return found[0].message
+
+        tried = self._tried(self.database_note, check)
+        login = found[0].login if found else None
+        self._offered = answers.database if login else None
+        self.own_login.setVisible(login is not None)
+        if login:
+            self.own_login.setText(self.tr("&Use the login %1").replace("%1", login))
+            self.own_login.setProperty("login", login)
+        return tried
+
+    def _use_own_login(self) -> None:
+        self.database.setText(with_login(self.database.text(), self.own_login.property("login")))
+        self.own_login.hide()
+        self.database.setFocus()
 
     def _database_ok(self) -> bool:
-        return self._test_database()
+        """Next: connected, and the role's own login, where there is one, offered once (a
+        second Next keeps the address as typed)."""
+        offered = self._offered
+        return self._test_database() and self._offered in (None, offered)
 
     def _printer_ok(self) -> bool:
         return self._tried(

@@ -19,7 +19,10 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import make_url
 
+from counterdesk.queue.database import Database
+from counterdesk.queue.roles import grant_roles
 from counterdesk.settings import load_settings
 from counterdesk.setup_wizard.wizard import SetupWizard
 
@@ -138,3 +141,25 @@ def test_every_answer_has_a_keyboard_shortcut(qtbot: QtBot, tmp_path: Path) -> N
     ours = wizard.findChildren(QPushButton) + wizard.findChildren(QCheckBox)
     for button in (b for b in ours if not b.objectName().startswith("qt_wizard_")):
         assert "&" in button.text() or not button.text(), button.text()
+
+
+def test_the_database_page_offers_the_roles_own_login(
+    qtbot: QtBot, tmp_path: Path, pg_url: str
+) -> None:
+    database = Database(pg_url)
+    grant_roles(database)
+    database.dispose()
+    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
+    wizard.role.setCurrentIndex(wizard.role.findData("board"))
+    _next(wizard)
+    wizard.database.setText(pg_url)
+    _next(wizard)  # connected as the administrator: the board's own login offered first
+    assert wizard.currentPage().title() == wizard.tr("Database")
+    switch = wizard.findChild(QPushButton, "own_login")
+    assert "counterdesk_board" in switch.text()
+    switch.click()
+    assert make_url(wizard.database.text()).username == "counterdesk_board"
+    assert make_url(wizard.database.text()).database == make_url(pg_url).database
+    _next(wizard)  # the test server trusts local logins: no password needed here
+    assert wizard.currentPage().title() == wizard.tr("Voices")
+    assert "this role's own login" in wizard.database_note.text()
