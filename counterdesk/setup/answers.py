@@ -94,14 +94,10 @@ class Answers:
 
     def command(self, settings_file: Path) -> list[str]:
         """The whole command line that brings this PC up in its role with its settings."""
-        return [
-            sys.executable,
-            "-m",
-            "counterdesk",
-            "--config",
-            str(settings_file),
-            *self.role_arguments(),
-        ]
+        # A one-folder bundle (PyInstaller, pyside6-deploy) is its own program: no ``-m``.
+        frozen = getattr(sys, "frozen", False)
+        program = [sys.executable] if frozen else [sys.executable, "-m", "counterdesk"]
+        return [*program, "--config", str(settings_file), *self.role_arguments()]
 
 
 def check_database_address(address: str) -> str:

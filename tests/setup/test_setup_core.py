@@ -79,6 +79,20 @@ def test_the_role_command_carries_counter_screen_and_language() -> None:
     assert Answers("notify", "sqlite:///x").role_arguments() == ["notify"]
 
 
+def test_a_bundle_starts_itself_not_python_m(monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = Answers("board", "sqlite:///x")
+    assert answers.command(Path("c.toml"))[:3] == [sys.executable, "-m", "counterdesk"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert answers.command(Path("c.toml")) == [
+        sys.executable,
+        "--config",
+        "c.toml",
+        "board",
+        "--language",
+        "zh_TW",
+    ]
+
+
 COMMAND = ["C:\\Program Files\\counterdesk\\counterdesk.exe", "--config", "C:\\c.toml", "board"]
 
 
