@@ -129,8 +129,28 @@ class VoiceInfo:
 
     @property
     def names(self) -> set[str]:
-        """Every name the voice can be chosen by: id, the id's last part, name, languages."""
-        return {n.lower() for n in (self.id, self.short_id, self.name, *self.languages) if n}
+        """Every name the voice can be chosen by: id, the id's last part, name, the name before
+        its language (SAPI5's "Microsoft Hanhan Desktop - Chinese (Taiwan)"), languages."""
+        short = self.name.split(" - ", 1)[0]
+        return {n.lower() for n in (self.id, self.short_id, self.name, short, *self.languages) if n}
+
+
+def voice_ids(voices: Sequence[VoiceInfo]) -> dict[str, str]:
+    """Each name a voice can be chosen by -> the voice's id. A voice's own names come before
+    languages, which voices share (espeak's "en-us" is its gmw/en-us voice, not the first voice
+    that speaks en-us); among those the first voice wins. The engine is given the id: SAPI5
+    finds a voice by its registry token id only, so a Windows office's "Microsoft Hanhan
+    Desktop" must become "HKEY_LOCAL_MACHINE\\...\\TTS_MS_ZH-TW_HANHAN_11.0"; espeak takes
+    its ids too."""
+    ids: dict[str, str] = {}
+    for voice in voices:
+        languages = {language.lower() for language in voice.languages}
+        for name in voice.names - languages:
+            ids.setdefault(name, voice.id)
+    for voice in voices:
+        for language in voice.languages:
+            ids.setdefault(language.lower(), voice.id)
+    return ids
 
 
 @dataclass(frozen=True)
@@ -164,10 +184,10 @@ def _serve(conn: Connection, voices: Voices, factory: EngineFactory, player: Seq
     ):
         try:
             engine = factory()
-            known = set().union(*(voice.names for voice in list_voices(lambda: engine)))
+            known = voice_ids(list_voices(lambda: engine))
             broken = None
         except Exception as exc:  # no espeak, no driver: every job reports it, none crashes
-            engine, known, broken = None, set(), f"speech engine unavailable: {exc}"
+            engine, known, broken = None, {}, f"speech engine unavailable: {exc}"
         while (job := conn.recv()) is not None:
             if engine is None:
                 outcome = Outcome(False, job.text, (str(broken),), fault=Fault.NO_SPEECH_ENGINE)
@@ -181,7 +201,7 @@ def _serve(conn: Connection, voices: Voices, factory: EngineFactory, player: Seq
             conn.send(("done", outcome))
 
 
-def _render(engine: Any, known: set[str], voices: Voices, job: _Job) -> Outcome:
+def _render(engine: Any, known: dict[str, str], voices: Voices, job: _Job) -> Outcome:
     speech: list[Part] = []
     problems: list[str] = []
     fault: Fault | None = None
@@ -194,7 +214,8 @@ def _render(engine: Any, known: set[str], voices: Voices, job: _Job) -> Outcome:
                 continue
             try:
                 stem = Path(folder, str(index))
-                speech.append(_synthesise(engine, voice, voices.rate, utterance, stem))
+                voice_id = known[voice.lower()]
+                speech.append(_synthesise(engine, voice_id, voices.rate, utterance, stem))
             except (OSError, EOFError, wave.Error, ValueError) as exc:
                 problems.append(f"voice {voice!r} failed for {utterance.language}: {exc}")
                 fault = Fault.SPEECH_FAILED
