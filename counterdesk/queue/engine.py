@@ -58,8 +58,8 @@ from counterdesk.queue.models import (
     TicketRow,
 )
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
-from counterdesk.queue.office_versions import record_version
 from counterdesk.queue.office_store import read_office
+from counterdesk.queue.office_versions import record_version
 from counterdesk.queue.pin_guard import PinGuard, Subject
 from counterdesk.queue.pins import hash_pin, pin_matches
 from counterdesk.queue.projection import (

@@ -358,6 +358,13 @@ class Office(_Strict):
         return None
 
 
+def dump_office(office: Office) -> str:
+    """``office`` as an office file (YAML), which ``parse_office`` reads back equal: how the
+    office configured in the supervisor window is exported."""
+    data = office.model_dump(mode="json", exclude_none=True)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
 def seconds_of_day(clock_time: str) -> int:
     """Seconds after local midnight of an office-file time such as ``"08:30"`` or ``"24:00"``
     (which no ``datetime.time`` can hold)."""
