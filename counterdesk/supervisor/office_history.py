@@ -7,7 +7,6 @@ import getpass
 from functools import partial
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -89,10 +88,6 @@ class OfficeHistory(QWidget):
         )
         self.diff_label.setText(self.tr("What this version changed"))
         self.rollback_button.setText(self.tr("Roll back to this version…"))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh()
 
     def refresh(self) -> None:
         run_in_background(partial(versions, self.engine.db), self._show, self._failed, owner=self)

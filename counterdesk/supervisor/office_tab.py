@@ -81,6 +81,7 @@ class OfficeTab(QWidget):
         self.pages = QTabWidget()
         self.pages.addTab(services_page, "")
         self.pages.addTab(self.history, "")
+        self.pages.currentChanged.connect(self._page_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -99,6 +100,10 @@ class OfficeTab(QWidget):
         self.undo_button.setText(self.tr("Undo changes"))
         self.import_button.setText(self.tr("Import office file…"))
         self.export_button.setText(self.tr("Export office file…"))
+
+    def _page_chosen(self, index: int) -> None:
+        if self.pages.widget(index) is self.history:
+            self.history.refresh()
 
     def edit(self, office: Office) -> None:
         """Start editing ``office``: the form shows its first service (or the one shown)."""
