@@ -51,6 +51,7 @@ class TextList(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
+        self.table.setWordWrap(True)  # a document's name in full, over two lines if need be
         self.add, self.remove = QPushButton(), QPushButton()
         self.up, self.down = QPushButton(), QPushButton()
         self.add.clicked.connect(self.add_row)
@@ -76,6 +77,7 @@ class TextList(QWidget):
         self.table.setRowCount(0)
         for row in rows:
             self.add_row(row)
+        self.table.resizeRowsToContents()
 
     def add_row(self, values: list[str] | None = None) -> None:
         row = self.table.rowCount()
@@ -119,6 +121,7 @@ class ServiceForm(QWidget):
         self.problems = {key: _problem_label() for key in self.captions}
         self.steps = TextList(2)
         self.documents = TextList(4)
+        self.documents.table.setMinimumHeight(260)
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
         row = 0

@@ -89,7 +89,12 @@ def test_the_history_shows_what_a_version_changed_and_rolls_back_after_confirmin
         tab.pages.setCurrentWidget(history)
     assert history.diff.toPlainText() == "services[precheck].daily_cap: 200 → 77"
     asked: list[int] = []
-    monkeypatch.setattr(history, "confirm_rollback", lambda n: asked.append(n) or False)
+
+    def decline(number: int) -> bool:
+        asked.append(number)
+        return False
+
+    monkeypatch.setattr(history, "confirm_rollback", decline)
     history.table.setCurrentCell(1, 0)
     history.rollback_button.click()
     assert asked == [1] and len(versions(engine.db)) == 2  # declined: nothing done
