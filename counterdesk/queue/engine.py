@@ -225,13 +225,21 @@ class TicketEngine:
         return self._office is not None
 
     def load_office(
-        self, office: Office, *, by: str = "office file", summary: str = "office file loaded"
+        self,
+        office: Office,
+        *,
+        by: str = "office file",
+        summary: str = "office file loaded",
+        based_on: Office | None = None,
     ) -> int | None:
         """Make ``office`` the configuration, kept as a new version saved ``by`` someone for
-        the reason ``summary``; returns its number (None: no change from the newest). Past
-        tickets are untouched."""
+        the reason ``summary``; returns its number (None: no change from the newest). Refused
+        if the newest version is no longer ``based_on``, when given. Past tickets are
+        untouched."""
         with self.db.write() as session:
-            number = record_version(session, office, by=by, summary=summary, now=self.clock.now())
+            number = record_version(
+                session, office, by=by, summary=summary, now=self.clock.now(), based_on=based_on
+            )
             self._log(session, EventKind.OFFICE_LOADED, outcome=office.office.name.en[:200])
         self._office = office
         return number

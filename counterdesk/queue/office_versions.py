@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counterdesk.queue.database import Database
-from counterdesk.queue.errors import InvalidInput, NotFound
+from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import OfficeVersionRow
 from counterdesk.queue.office import Office
 from counterdesk.queue.office_store import store_office
@@ -40,22 +40,39 @@ class Version:
 
 
 def record_version(
-    session: Session, office: Office, *, by: str, summary: str, now: dt.datetime
+    session: Session,
+    office: Office,
+    *,
+    by: str,
+    summary: str,
+    now: dt.datetime,
+    based_on: Office | None = None,
 ) -> int | None:
     """Store ``office`` and keep it as a new version; None (stored, no version) when it equals
-    the newest version, as when a terminal loads the same file again at start."""
+    the newest version, as when a terminal loads the same file again at start.
+
+    ``based_on``: the office the edits started from; refused when another save came since, so
+    one supervisor's save never silently undoes another's."""
     summary = " ".join(summary.split())
     if not summary:
         raise InvalidInput("say in a line what changed: the reason is kept with the version")
     if len(summary) > SUMMARY_LENGTH:
         raise InvalidInput(f"the reason is {len(summary)} characters: at most {SUMMARY_LENGTH}")
+    newest = session.execute(
+        select(OfficeVersionRow.id, OfficeVersionRow.saved_by, OfficeVersionRow.config_json)
+        .order_by(OfficeVersionRow.id.desc())
+        .limit(1)
+    ).first()
+    kept = Office.model_validate_json(newest.config_json) if newest else None
+    if based_on is not None and newest is not None and kept != based_on:
+        raise QueueError(
+            f"the office was saved meanwhile as version {newest.id} by {newest.saved_by}: "
+            "undo your changes to see it, then make them again"
+        )
     store_office(session, office, now)
-    config = office.model_dump_json()
-    newest = session.scalar(
-        select(OfficeVersionRow.config_json).order_by(OfficeVersionRow.id.desc()).limit(1)
-    )
-    if newest is not None and Office.model_validate_json(newest) == office:
+    if kept == office:
         return None
+    config = office.model_dump_json()
     row = OfficeVersionRow(
         saved_at=now, saved_by=by[:BY_LENGTH], summary=summary, config_json=config
     )

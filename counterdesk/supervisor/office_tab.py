@@ -47,6 +47,7 @@ class OfficeTab(QWidget):
         super().__init__(parent)
         self.engine = engine
         self.data: dict[str, Any] = {}
+        self.based_on: Office | None = None
         self.shown = -1  # the service in the form
         self.services = QListWidget()
         self.services.currentRowChanged.connect(self._service_chosen)
@@ -108,6 +109,7 @@ class OfficeTab(QWidget):
     def edit(self, office: Office) -> None:
         """Start editing ``office``: the form shows its first service (or the one shown)."""
         self.data = office.model_dump(mode="json")
+        self.based_on = office  # a save made by someone else since is not overwritten
         keep = max(self.shown, 0)
         self.shown = -1
         self.services.blockSignals(True)
@@ -146,7 +148,13 @@ class OfficeTab(QWidget):
             return
         say(self.status, self.tr("Saving…"), False)
         run_in_background(
-            partial(self.engine.load_office, office, by=who(), summary=reason),
+            partial(
+                self.engine.load_office,
+                office,
+                by=who(),
+                summary=reason,
+                based_on=self.based_on,
+            ),
             self._saved,
             self._failed,
             owner=self,
@@ -190,8 +198,12 @@ class OfficeTab(QWidget):
         say(self.status, error_text(error), True)
 
     def undo(self) -> None:
-        self.shown = -1  # drop the form's edits
-        self.edit(self.engine.office)
+        """Drop the form's edits and show the office as stored now, saved elsewhere or not."""
+        run_in_background(self.engine.refresh_office, self._undone, self._failed, owner=self)
+
+    def _undone(self, office: Office) -> None:
+        self.shown = -1
+        self.edit(office)
         say(self.status, self.tr("Changes undone."), False)
 
     def _reload(self, number: int) -> None:
@@ -210,6 +222,7 @@ class OfficeTab(QWidget):
             return
         self.shown = -1
         self.edit(office)
+        self.based_on = self.engine.office  # the file replaces the office the form came from
         say(
             self.status,
             self.tr("Imported %1: save to make it the office.").replace("%1", path.name),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from counterdesk.queue import TicketEngine
-from counterdesk.queue.errors import InvalidInput, NotFound, OfficeFileError
+from counterdesk.queue.errors import InvalidInput, NotFound, OfficeFileError, QueueError
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, validate_office
 from counterdesk.queue.office_store import read_office
 from counterdesk.queue.office_versions import changes, compare, office_at, rollback, versions
@@ -125,3 +125,14 @@ def test_the_commands_load_list_compare_and_roll_back(
     refused = run("office", "diff", "1", "9")
     assert refused.returncode != 0
     assert "no office version 9" in refused.stderr
+
+
+def test_a_save_based_on_an_office_no_longer_the_newest_is_refused(
+    engine: TicketEngine, sample_office: Office
+) -> None:
+    changed = with_document(sample_office)
+    engine.load_office(changed, by="chen", summary="letter", based_on=sample_office)
+    with pytest.raises(QueueError, match="saved meanwhile as version 2 by chen"):
+        engine.load_office(sample_office, by="lin", summary="mine", based_on=sample_office)
+    assert read_office(engine.db) == changed
+    assert len(versions(engine.db)) == 2

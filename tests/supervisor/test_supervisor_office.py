@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from counterdesk.queue import TicketEngine
-from counterdesk.queue.office import load_office
+from counterdesk.queue import Database, ManualClock, TicketEngine
+from counterdesk.queue.office import Office, load_office, validate_office
 from counterdesk.queue.office_store import read_office
 from counterdesk.queue.office_versions import versions
 from counterdesk.supervisor.office_tab import OfficeTab
@@ -120,3 +120,32 @@ def test_the_office_file_exports_and_imports_back(
     tab.import_button.click()
     assert tab.data["services"][0]["daily_cap"] == 5
     assert len(versions(engine.db)) == 1  # imported into the form, saved only on Save
+
+
+def test_a_save_made_elsewhere_meanwhile_is_not_overwritten(
+    qtbot: QtBot,
+    tab: OfficeTab,
+    engine: TicketEngine,
+    sample_office: Office,
+    clock: ManualClock,
+    sqlite_url: str,
+) -> None:
+    other = TicketEngine(Database(sqlite_url), clock)  # another supervisor's PC
+    data = sample_office.model_dump(mode="json")
+    data["services"][0]["daily_cap"] = 50
+    assert other.load_office(validate_office(data), by="chen", summary="cap") == 2
+    other.db.dispose()
+    choose(tab, "precheck")
+    tab.form.edits[("target_wait_minutes",)].setText("12")
+    with qtbot.assertNotEmitted(tab.saved):
+        tab.save_button.click()
+        qtbot.waitUntil(lambda: "saved meanwhile as version 2 by chen" in tab.status.text())
+    assert len(versions(engine.db)) == 2
+    tab.undo_button.click()
+    qtbot.waitUntil(lambda: tab.form.edits[("daily_cap",)].text() == "50")
+    tab.form.edits[("target_wait_minutes",)].setText("12")
+    with qtbot.waitSignal(tab.saved, timeout=10_000) as saved:
+        tab.save_button.click()
+    assert saved.args == [3]
+    assert engine.office.service("precheck").target_wait_minutes == 12
+    assert engine.office.service("precheck").daily_cap == 50
