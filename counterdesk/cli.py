@@ -31,10 +31,12 @@ from counterdesk.kiosk import commands as kiosk
 from counterdesk.notify import commands as notify
 from counterdesk.rating_screen import commands as rating_screen
 from counterdesk.reporting import commands as reporting
+from counterdesk.setup_wizard import commands as setup
 from counterdesk.supervisor import commands as supervisor
 from counterdesk.web import commands as web
 
 REGISTRATIONS = (
+    setup.register,
     office.register,
     queue.register,
     demo.register,

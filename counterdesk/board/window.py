@@ -31,7 +31,7 @@ from counterdesk.devices.announcements import call_utterances
 from counterdesk.devices.faults import CONTEXT, Fault
 from counterdesk.devices.speech import Outcome
 from counterdesk.devices.speech_protocol import Speaker
-from counterdesk.queue import Event, EventKind, OfficeStatus, TicketEngine
+from counterdesk.queue import Event, EventKind, Office, OfficeStatus, TicketEngine
 from counterdesk.queue.board_view import (
     RECENT,
     BoardStart,
@@ -43,6 +43,7 @@ from counterdesk.queue.board_view import (
 )
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
+from counterdesk.ui.office_reload import OfficeReload
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import Mailbox, run_in_background
 from counterdesk.ui.translation import QT_TRANSLATE_NOOP
@@ -62,6 +63,7 @@ class BoardWindow(QWidget):
 
     call_shown = Signal(object)
     refreshed = Signal()
+    office_shown = Signal()
 
     def __init__(
         self,
@@ -90,6 +92,8 @@ class BoardWindow(QWidget):
         ).request
         self._poll_ms = poll_ms
         self.feed: LiveFeed | None = None
+        self._office_reload = OfficeReload(engine, self.show_office, owner=self)
+        self._factor = 1.0  # the type's scale for the window's size (``resizeEvent``)
         self._build()
         self._highlight_timers: dict[int, QTimer] = {}
         self._rotation = 0
@@ -126,7 +130,7 @@ class BoardWindow(QWidget):
         for label, stretch in zip(self.columns, (34, 30, 36), strict=True):
             heads.addWidget(label, stretch)
         self.rows = {c.number: CounterRow(c) for c in self.office.counters}
-        calls = QVBoxLayout()
+        calls = self._calls = QVBoxLayout()
         calls.setSpacing(10)
         calls.addLayout(heads)
         for row in self.rows.values():
@@ -190,10 +194,35 @@ class BoardWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Laid out for 1920x1080: scale to whichever side is shorter, so nothing is cut off.
-        factor = min(event.size().height() / 1080, event.size().width() / 1920)
+        self._factor = min(event.size().height() / 1080, event.size().width() / 1920)
         for label in self._labels():
-            label.rescale(factor)
+            label.rescale(self._factor)
         super().resizeEvent(event)
+
+    def show_office(self, office: Office) -> None:
+        """A new office, loaded meanwhile: its name, counters and services, at once (a board
+        interrupts nobody); the recent calls stay."""
+        self.office = office
+        self.setWindowTitle(f"{office.office.name.zh} — {office.office.name.en}")
+        self.title_zh.setText(office.office.name.zh)
+        self.title_en.setText(office.office.name.en)
+        for row in self.rows.values():
+            self._calls.removeWidget(row)
+            row.deleteLater()
+        self.rows = {c.number: CounterRow(c) for c in office.counters}
+        for index, row in enumerate(self.rows.values()):
+            self._calls.insertWidget(1 + index, row, 1)  # after the column heads
+        waiting = WaitingPanel(office)
+        self._calls.replaceWidget(self.waiting, waiting)
+        self.waiting.deleteLater()
+        self.waiting = waiting
+        for label in self._labels():
+            label.rescale(self._factor)
+        self._rotation = 0
+        self._next_procedure()
+        self._refresh()
+        log.info("board: showing the office loaded meanwhile")
+        self.office_shown.emit()
 
     # -- running -----------------------------------------------------------------------------
 
@@ -229,6 +258,7 @@ class BoardWindow(QWidget):
             return
         self.feed = LiveFeed(self.engine, last_id=last_id, interval_ms=self._poll_ms, parent=self)
         self.feed.events.connect(self._on_events)
+        self.feed.events.connect(self._office_reload.on_events)
         self.feed.connection.connect(self._on_connection)
         self.feed.start()
 
@@ -290,9 +320,13 @@ class BoardWindow(QWidget):
         timer = self._highlight_timers.get(counter)
         if timer is None:
             timer = QTimer(self, singleShot=True)
-            timer.timeout.connect(lambda: self.rows[counter].set_highlight(False))
+            timer.timeout.connect(partial(self._unhighlight, counter))
             self._highlight_timers[counter] = timer
         timer.start(self._highlight_ms)
+
+    def _unhighlight(self, counter: int) -> None:
+        if counter in self.rows:  # a counter a new office no longer has is gone
+            self.rows[counter].set_highlight(False)
 
     def _on_connection(self, online: bool, message: str) -> None:
         self._set_warning("db", "" if online else DATABASE_WARNING)

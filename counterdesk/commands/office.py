@@ -1,15 +1,19 @@
-"""``counterdesk office check|load|versions|diff|rollback`` and ``counterdesk db upgrade|roles``:
-the office file, its versions in the database, and the database it is loaded into."""
+"""``counterdesk office check|load|versions|diff|rollback`` and
+``counterdesk db upgrade|backup|restore|roles``: the office file, its versions in the database,
+and the database it is loaded into, set up before any window opens and kept."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import sys
+from pathlib import Path
 from typing import Any
 
 from counterdesk.command_line import CommandFactory
 from counterdesk.queue import load_office, open_office
+from counterdesk.queue.backup import backup_into, restore
 from counterdesk.queue.database import Database, schema_version
 from counterdesk.queue.errors import InvalidInput
 from counterdesk.queue.office_versions import compare, rollback, versions
@@ -36,6 +40,16 @@ def register(command: CommandFactory) -> None:
     database(
         "upgrade", _db_upgrade, "create the database or upgrade its schema: nothing else makes one"
     )
+    made = database(
+        "backup",
+        _db_backup,
+        "copy the database, consistent while terminals run, into a folder (a daily job)",
+    )
+    made.add_argument("folder", type=Path, help="where backups are kept, each named by its time")
+    made.add_argument("--keep", type=int, default=14, help="backups kept, the newest (14)")
+    database(
+        "restore", _db_restore, "replace the database by a backup (close the terminals first)"
+    ).add_argument("file", type=Path)
     database(
         "roles",
         _db_roles,
@@ -129,6 +143,19 @@ def _db_upgrade(args: argparse.Namespace) -> dict[str, Any]:
         "schema": version,
         "text": f"{settings.db}: schema at {version}",
     }
+
+
+def _db_backup(args: argparse.Namespace) -> dict[str, Any]:
+    settings = load_settings(args.db, None, args.config)
+    made, deleted = backup_into(settings.db, args.folder, dt.datetime.now(), args.keep)
+    text = f"backed up to {made}" + (f"; {len(deleted)} older deleted" if deleted else "")
+    return {"backup": str(made), "deleted": [str(path) for path in deleted], "text": text}
+
+
+def _db_restore(args: argparse.Namespace) -> dict[str, Any]:
+    settings = load_settings(args.db, None, args.config)
+    restore(settings.db, args.file)
+    return {"restored": str(args.file), "text": f"restored {args.file} into {settings.db}"}
 
 
 def _db_roles(args: argparse.Namespace) -> dict[str, Any]:

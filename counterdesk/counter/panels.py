@@ -62,8 +62,7 @@ class SignInPanel(QFrame):
     def __init__(self, office: Office) -> None:
         super().__init__()
         self.staff = QComboBox()
-        for member in office.staff:
-            self.staff.addItem(f"{member.name.zh}  {member.name.en}  ({member.code})", member.code)
+        self.set_staff(office)
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(r"\d{0,8}"))
@@ -98,6 +97,14 @@ class SignInPanel(QFrame):
         self.staff_label.setText(self.tr("Staff member"))
         self.pin_label.setText(self.tr("PIN"))
         self.heading.setText(self.tr("Sign in to open this counter"))
+
+    def set_staff(self, office: Office) -> None:
+        """The office's staff to choose from; the one chosen stays chosen if still listed."""
+        chosen = self.staff.currentData()
+        self.staff.clear()
+        for member in office.staff:
+            self.staff.addItem(f"{member.name.zh}  {member.name.en}  ({member.code})", member.code)
+        self.staff.setCurrentIndex(max(0, self.staff.findData(chosen)))
 
     def _submit(self) -> None:
         self.submitted.emit(self.staff.currentData(), self.pin.text())
@@ -229,8 +236,6 @@ class WaitingList(QTreeWidget):
 
     def __init__(self, office: Office, services: list[str]) -> None:
         super().__init__()
-        self.office = office
-        self.services = services
         self.setColumnCount(2)
         self.setFont(ui_font(12))
         # The service's names take the room the waiting times leave: no name cut at a fixed
@@ -243,6 +248,13 @@ class WaitingList(QTreeWidget):
         self.header().sectionResized.connect(self._name_groups)
         # A scroll bar that came and went with the rows' height would change the width again.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.set_services(office, services)
+        self.setHeaderLabels([self.tr("Waiting"), self.tr("Waited")])
+
+    def set_services(self, office: Office, services: list[str]) -> None:
+        """One group per service the counter serves, in its order (again for a new office)."""
+        self.office, self.services = office, services
+        self.clear()
         self.groups: dict[str, QTreeWidgetItem] = {}
         for code in services:
             group = QTreeWidgetItem(self)
@@ -251,7 +263,6 @@ class WaitingList(QTreeWidget):
             self.groups[code] = group
         self.expandAll()
         self.shown: tuple[list[Ticket], dt.datetime] | None = None  # to re-word on a switch
-        self.setHeaderLabels([self.tr("Waiting"), self.tr("Waited")])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -40,6 +40,7 @@ from counterdesk.queue import (
     CounterStatus,
     Event,
     EventKind,
+    Office,
     QueueError,
     Ticket,
     TicketEngine,
@@ -52,6 +53,7 @@ from counterdesk.ui.case_views import RegisterCaseDialog
 from counterdesk.ui.language_switch import LanguageSwitch
 from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
+from counterdesk.ui.office_reload import OfficeReload
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background
 from counterdesk.ui.translation import QT_TRANSLATE_NOOP
@@ -131,6 +133,7 @@ class ConsoleWindow(QWidget):
 
     refreshed = Signal()
     acted = Signal()
+    office_shown = Signal()
 
     def __init__(self, engine: TicketEngine, counter: int, *, poll_ms: int = POLL_MS) -> None:
         super().__init__()
@@ -151,6 +154,9 @@ class ConsoleWindow(QWidget):
         self._poll_ms = poll_ms
         self.refresh = Refresher(self._read, self._show, self._refresh_failed, owner=self).request
         self.feed: LiveFeed | None = None
+        # A new office waits (``_new_office``) while the clerk serves a ticket.
+        self._new_office: Office | None = None
+        self._office_reload = OfficeReload(engine, self._office_loaded, owner=self)
         self.cases = Cases(engine)
         self.case_dialog: RegisterCaseDialog | None = None  # the last one opened
         self.cases_window: CasesDialog | None = None
@@ -294,6 +300,7 @@ class ConsoleWindow(QWidget):
         """Follow the event log and read the counter's state."""
         self.feed = LiveFeed(self.engine, interval_ms=self._poll_ms, parent=self)
         self.feed.events.connect(self._on_events)
+        self.feed.events.connect(self._office_reload.on_events)
         self.feed.connection.connect(self._on_connection)
         self.feed.start()
         self._clock.start()
@@ -375,6 +382,35 @@ class ConsoleWindow(QWidget):
         self._tick()
         self._update_buttons()
         self.refreshed.emit()
+        self._show_new_office()
+
+    def _office_loaded(self, office: Office) -> None:
+        self._new_office = office
+        self._show_new_office()
+
+    def _show_new_office(self) -> None:
+        """Show a newly stored office's counter, services and staff, once the clerk serves
+        no ticket (nor is signed in as someone the new office no longer lists): what they
+        are serving stays on screen as it was."""
+        office, desk = self._new_office, self.state.counter if self.state else None
+        if office is None or desk is None or desk.current is not None or self.busy:
+            return
+        if desk.staff is not None and desk.staff not in {m.code for m in office.staff}:
+            return
+        try:
+            services = list(office.counter(self.counter).services)
+        except KeyError:
+            log.warning("counter %s is not in the office loaded; keeping the old", self.counter)
+            self._new_office = None
+            return
+        self._new_office, self.office, self.services = None, office, services
+        self.sign_in.set_staff(office)
+        self.card.office = office
+        self.waiting.set_services(office, services)
+        self.retranslate()
+        self.refresh()
+        log.info("counter %s: showing the office loaded meanwhile", self.counter)
+        self.office_shown.emit()
 
     def _show_desk(self, desk: CounterStatus) -> None:
         """Who is signed in, whether the counter is open, and the break button's word."""

@@ -122,10 +122,15 @@ class VoiceInfo:
         return cls(voice.id, voice.name, tuple(str(lang) for lang in voice.languages or ()))
 
     @property
+    def short_id(self) -> str:
+        """The id's last part (``cmn-Latn-pinyin`` of ``sit/cmn-Latn-pinyin``, a SAPI5 token's
+        name of its registry path): what a settings file names the voice by."""
+        return self.id.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
     def names(self) -> set[str]:
         """Every name the voice can be chosen by: id, the id's last part, name, languages."""
-        last = self.id.replace("\\", "/").rsplit("/", 1)[-1]
-        return {n.lower() for n in (self.id, last, self.name, *self.languages) if n}
+        return {n.lower() for n in (self.id, self.short_id, self.name, *self.languages) if n}
 
 
 @dataclass(frozen=True)

@@ -79,17 +79,28 @@ class ServiceGrid(QWidget):
     def __init__(self, office: Office, *, priority: bool = False) -> None:
         super().__init__()
         self.priority = priority
-        self.tiles = {service.code: ServiceTile(service) for service in office.services}
+        self.tiles: dict[str, ServiceTile] = {}
         body = QWidget()
         self._grid = QGridLayout(body)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        for tile in self.tiles.values():
-            tile.clicked.connect(lambda _checked=False, code=tile.code: self.chosen.emit(code))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(body))
         self.columns = 0
+        self.set_services(office)
         self.set_columns(2)
+
+    def set_services(self, office: Office) -> None:
+        """One tile per service of ``office``, replacing the tiles of an earlier one."""
+        for tile in self.tiles.values():
+            self._grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = {service.code: ServiceTile(service) for service in office.services}
+        for tile in self.tiles.values():
+            tile.clicked.connect(lambda _checked=False, code=tile.code: self.chosen.emit(code))
+        columns, self.columns = self.columns, 0
+        if columns:
+            self.set_columns(columns)
 
     def set_columns(self, columns: int) -> None:
         if columns == self.columns:
@@ -185,8 +196,8 @@ class HomePage(QWidget):
         self.check_in_tile = Card("tile", kind="appointment")
         QVBoxLayout(self.check_in_tile).addWidget(Pair(phrases.CHECK_IN, "section", center=True))
         self.check_in_tile.clicked.connect(self.check_in_chosen)
-        self.check_in_tile.setVisible(any(s.appointments or s.remote for s in office.services))
         self.hours = Pair(hours_phrase(office), "note", center=True)
+        self.set_office(office, tiles=False)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1, Qt.AlignmentFlag.AlignVCenter)
         top.addWidget(self.check_in_tile, 1)
@@ -198,6 +209,14 @@ class HomePage(QWidget):
         layout.addWidget(self.hours)
         self.closed: Bilingual | None = None
         self.status: OfficeStatus | None = None
+
+    def set_office(self, office: Office, *, tiles: bool = True) -> None:
+        """Show ``office``'s services, hours and check-in (a new office, loaded meanwhile)."""
+        self.office = office
+        if tiles:
+            self.grid.set_services(office)
+        self.check_in_tile.setVisible(any(s.appointments or s.remote for s in office.services))
+        self.hours.set_text(hours_phrase(office))
 
     def show_status(self, status: OfficeStatus | None, closed: Bilingual | None) -> None:
         self.status, self.closed = status, closed

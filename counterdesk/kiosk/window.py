@@ -38,11 +38,19 @@ from counterdesk.kiosk.style import stylesheet
 from counterdesk.kiosk.ticket_page import TicketPage
 from counterdesk.kiosk.widgets import Button, Pair, label
 from counterdesk.phrases import Bilingual
-from counterdesk.queue import OfficeStatus, ServiceStatus, Ticket, TicketEngine, TicketRefused
+from counterdesk.queue import (
+    Office,
+    OfficeStatus,
+    ServiceStatus,
+    Ticket,
+    TicketEngine,
+    TicketRefused,
+)
 from counterdesk.queue.bookings import Bookings, CheckInRefused
 from counterdesk.queue.errors import InvalidInput, NotFound, error_text
 from counterdesk.queue.pin_guard import PinRefused
 from counterdesk.ui.live import POLL_MS, LiveFeed
+from counterdesk.ui.office_reload import OfficeReload
 from counterdesk.ui.refresh import Refresher
 from counterdesk.ui.tasks import run_in_background, wait_for_work
 from counterdesk.ui.theme import TARGET_MM, mm_to_px
@@ -85,6 +93,7 @@ class KioskWindow(QWidget):
     printed = Signal(object)
     refreshed = Signal()
     went_home = Signal()
+    office_shown = Signal()
 
     def __init__(
         self,
@@ -122,6 +131,10 @@ class KioskWindow(QWidget):
         # events, and not in the middle of this kiosk's own take-a-number.
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS, timeout=self.refresh)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
         self.feed.events.connect(self._changed_elsewhere)
+        # A new office waits (``_new_office``) while a citizen is past the home page.
+        self._new_office: Office | None = None
+        self._office_reload = OfficeReload(engine, self._office_loaded, owner=self)
+        self.feed.events.connect(self._office_reload.on_events)
         self._build(hold_ms)
         self._idle = QTimer(self, singleShot=True, interval=idle_ms, timeout=self._idle_timeout)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
         self._confirm = QTimer(self, singleShot=True, interval=confirm_ms, timeout=self.show_home)  # type: ignore[call-arg]  # stubs lack Qt's keyword properties
@@ -139,7 +152,8 @@ class KioskWindow(QWidget):
         header.setObjectName("header")
         self.hold = HoldArea(hold_ms)
         self.hold.held.connect(self.request_staff_exit)
-        QVBoxLayout(self.hold).addWidget(Pair(Bilingual.of(self.office.office.name), "header"))
+        self.title = Pair(Bilingual.of(self.office.office.name), "header")
+        QVBoxLayout(self.hold).addWidget(self.title)
         self.clock = label("", "header-zh", wrap=False)
         self.read_button = Button(phrases.READ_ALOUD, kind="header")
         self.read_button.clicked.connect(self.read_aloud)
@@ -163,6 +177,8 @@ class KioskWindow(QWidget):
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
+        # Home again (idle, done, back): the moment to show an office loaded meanwhile.
+        self.stack.currentChanged.connect(self._show_new_office)
         self.home.chosen.connect(lambda code: self.open_service(code, priority=False))
         self.home.priority_chosen.connect(lambda: self.stack.setCurrentWidget(self.priority_page))
         self.priority_page.chosen.connect(lambda code: self.open_service(code, priority=True))
@@ -292,8 +308,13 @@ class KioskWindow(QWidget):
         self.home.show_status(self.status, closed)
         self.priority_page.show_status(self.status, closed)
         service = self.service_page.service
-        if service is not None and not self._issuing:
-            self.service_page.show_status(self._service_status(service.code), closed)
+        if service is None or self._issuing:
+            return
+        found = self._service_status(service.code)
+        if found is None and self.status is not None:  # gone from an office loaded meanwhile
+            self.service_page.refuse(phrases.CANNOT_ISSUE, None)
+        else:
+            self.service_page.show_status(found, closed)
 
     def _service_status(self, code: str) -> ServiceStatus | None:
         """The open service's status as the ticket its page issues (priority or not) sees it."""
@@ -311,6 +332,30 @@ class KioskWindow(QWidget):
         self._countdown.stop()
         self.stack.setCurrentWidget(self.home)
         self.went_home.emit()
+
+    # -- a new office ----------------------------------------------------------------------
+
+    def _office_loaded(self, office: Office) -> None:
+        self._new_office = office
+        self._show_new_office()
+
+    def _show_new_office(self, _page: int = 0) -> None:
+        """Show a newly stored office, but only on the home page: a citizen choosing a
+        service or taking a number keeps what they see until the kiosk is home again. (The
+        domain already follows the new office: a service removed meanwhile is refused.)"""
+        office = self._new_office
+        if office is None or self._issuing or self.stack.currentWidget() is not self.home:
+            return
+        self._new_office, self.office = None, office
+        self.setWindowTitle(f"{office.office.name.zh} — {office.office.name.en}")
+        self.title.set_text(Bilingual.of(office.office.name))
+        self.home.set_office(office)
+        self.priority_page.grid.set_services(office)
+        if self.status is not None:
+            self._show_status()
+        self.refresh()
+        log.info("kiosk: showing the office loaded meanwhile")
+        self.office_shown.emit()
 
     def _service_back(self) -> None:
         back = self.priority_page if self.service_page.priority else self.home
@@ -396,8 +441,9 @@ class KioskWindow(QWidget):
         self._issuing = False
         if isinstance(error, TicketRefused):
             self.service_page.refuse(phrases.FULL_TODAY, phrases.FULL_TODAY_HINT)
-        else:
-            log.error("kiosk could not issue a ticket: %s", error_text(error))
+        else:  # unknown: a service an office loaded meanwhile no longer offers
+            level = logging.INFO if isinstance(error, NotFound) else logging.ERROR
+            log.log(level, "kiosk could not issue a ticket: %s", error_text(error))
             self.service_page.refuse(phrases.CANNOT_ISSUE, None)
         self.refresh()
 

@@ -99,7 +99,7 @@ class Database:
                 upgrade(self.engine, create=create)
             if self.dialect == "sqlite":
                 self.file = DatabaseFile(
-                    Path(describe(self.engine)), self.engine.dispose, _replacement_problem
+                    Path(describe(self.engine)), self.engine.dispose, replacement_problem
                 )
         except Exception:
             self.engine.dispose()  # a refused database keeps no connection open behind it
@@ -443,7 +443,7 @@ def known_revisions(script: ScriptDirectory) -> set[str]:
     return {revision.revision for revision in script.walk_revisions()}
 
 
-def _replacement_problem(path: Path) -> str | None:
+def replacement_problem(path: Path) -> str | None:
     """Why the file now at ``path`` may not replace the database opened there, if it may not."""
     stored = stored_revisions(path)
     if stored is None:

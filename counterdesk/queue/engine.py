@@ -237,10 +237,9 @@ class TicketEngine:
         if the newest version is no longer ``based_on``, when given. Past tickets are
         untouched."""
         with self.db.write() as session:
-            number = record_version(
+            number = record_version(  # store_office, which logs office_loaded too
                 session, office, by=by, summary=summary, now=self.clock.now(), based_on=based_on
             )
-            self._log(session, EventKind.OFFICE_LOADED, outcome=office.office.name.en[:200])
         self._office = office
         return number
 

@@ -2,24 +2,32 @@
 
 Loading a new office file updates services, counters and staff in place. Anything the new file
 no longer lists is marked inactive, never deleted, because past tickets still refer to it.
+
+Every store is also an ``office_loaded`` event in the log, in the same transaction: kiosks,
+boards and consoles already poll the log, so they learn of a new office (from the command line,
+or saved in the supervisor's administration) with no second poll of their own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from counterdesk.queue.database import Database
 from counterdesk.queue.models import (
     CounterRow,
     CounterServiceRow,
+    EventKind,
     OfficeRow,
     ServiceRow,
     StaffRow,
+    TicketEventRow,
 )
 from counterdesk.queue.office import Office
+from counterdesk.queue.views import Event
 
 
 def read_office(db: Database) -> Office | None:
@@ -28,7 +36,20 @@ def read_office(db: Database) -> Office | None:
         return Office.model_validate_json(row.config_json) if row else None
 
 
+def office_loaded_at(db: Database) -> dt.datetime | None:
+    """When the stored office was last saved: one row by its key, cheap enough to ask every
+    few seconds (the status server, which follows no event log)."""
+    with db.read() as session:
+        return session.scalar(select(OfficeRow.loaded_at).where(OfficeRow.id == 1))
+
+
+def announces_office(events: Iterable[Event]) -> bool:
+    """Whether a batch from the change feed holds a newly stored office."""
+    return any(event.kind == EventKind.OFFICE_LOADED.value for event in events)
+
+
 def store_office(session: Session, office: Office, now: dt.datetime) -> None:
+    """Make ``office`` the stored one and say so in the event log (see the module's text)."""
     info = office.office
     row = session.get(OfficeRow, 1) or OfficeRow(id=1)
     row.name_zh, row.name_en = info.name.zh, info.name.en
@@ -81,3 +102,8 @@ def store_office(session: Session, office: Office, now: dt.datetime) -> None:
                 pin_hash=pins.get(member.code),
             )
         )
+    session.execute(
+        insert(TicketEventRow.__table__).values(
+            at=now, kind=EventKind.OFFICE_LOADED.value, outcome=info.name.en[:200]
+        )
+    )

@@ -28,6 +28,7 @@ FAMILIES = {
         PACKAGE / "ui" / "case_views.py",
     ],
     "demo": sorted((PACKAGE / "demo").glob("*.py")),
+    "setup_wizard": sorted((PACKAGE / "setup_wizard").glob("*.py")),
 }
 TOOLS = Path(sys.executable).parent
 

@@ -24,6 +24,7 @@ from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.cases import Cases
 from counterdesk.queue.office import Office, Text
 from counterdesk.web.upkeep import Upkeep
+from tests.notify.sending import wait_until
 from tests.web.support import NEIGHBOUR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -240,6 +241,25 @@ def test_upkeep_rereads_an_office_loaded_elsewhere(
     Upkeep(Feedback(engine)).run_once()
 
     assert engine.office.office.name.en == "A new counter name"
+
+
+def test_a_running_upkeep_rereads_a_new_office_within_seconds_and_only_then(
+    engine: TicketEngine, sqlite_url: str, sample_office: Office, clock: ManualClock
+) -> None:
+    upkeep = Upkeep(Feedback(engine), interval=3600, office_interval=0.05).start()
+    try:
+        wait_until(lambda: upkeep.follow_office() is False, "the first look at the office")
+        clock.advance(minutes=1)  # another terminal, a minute later
+        renamed = sample_office.office.model_copy(
+            update={"name": Text(zh="新的櫃檯名稱", en="A new counter name")}
+        )
+        elsewhere = TicketEngine(Database(sqlite_url), clock)
+        elsewhere.load_office(sample_office.model_copy(update={"office": renamed}))
+        elsewhere.db.dispose()
+        wait_until(lambda: engine.office.office.name.en == "A new counter name", "the new office")
+    finally:
+        upkeep.stop()
+    assert upkeep.follow_office() is False  # nothing stored since: nothing read again
 
 
 @pytest.mark.parametrize(

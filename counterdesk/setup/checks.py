@@ -1,0 +1,131 @@
+"""Trying what a set-up chose before it is written: the database connection (and whether the
+server has the role's own least-privilege login), the printers this PC can reach, a test
+ticket, the voices the OS offers and a test call. Each returns or raises words for a person."""
+
+from __future__ import annotations
+
+import glob
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from counterdesk.devices.announcements import call_utterances
+from counterdesk.devices.printer import PrintFailed, TicketPrinter, parse_printer_url
+from counterdesk.devices.speech import SpeechService, Voices, list_voices
+from counterdesk.devices.ticket_content import sample_content
+from counterdesk.devices.ticket_image import render_ticket
+from counterdesk.queue.database import Database
+from counterdesk.queue.errors import CounterdeskError, error_text
+from counterdesk.queue.office import SAMPLE_OFFICE, load_office
+from counterdesk.queue.roles import role_name
+from counterdesk.setup.answers import LOGINS, Answers, check_database_address
+
+PRINTER_FILES = ("/dev/usb/lp*", "/dev/lp[0-9]*")
+SAMPLE_CALL = ("A012", 3)
+
+
+@dataclass(frozen=True)
+class DatabaseCheck:
+    message: str
+    login: str | None = None  # the role's own login, when the server has it and it is not used
+
+
+def check_database(address: str, role: str) -> DatabaseCheck:
+    """Connect to ``address``; CounterdeskError says why not. On PostgreSQL, says whether the
+    role's least-privilege login exists and whether the address uses it."""
+    check_database_address(address)
+    try:
+        database = Database(address, migrate=False, pool_size=1)
+    except CounterdeskError as exc:
+        raise CounterdeskError(f"database: {exc}") from None
+    try:
+        with database.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+            if database.dialect != "postgresql":
+                return DatabaseCheck("connected (SQLite: one PC only, no logins)")
+            login = role_name(LOGINS[role])
+            found = connection.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": login}
+            ).first()
+    except Exception as exc:  # any driver error: refused, wrong password, no such database
+        raise CounterdeskError(f"database: cannot connect: {error_text(exc)}") from None
+    finally:
+        database.engine.dispose()
+    user = make_url(address).username
+    if found is None:
+        return DatabaseCheck(
+            f"connected as {user}; the server has no {login} login "
+            "(counterdesk db roles makes the least-privilege logins)"
+        )
+    if user == login:
+        return DatabaseCheck(f"connected as {login}, this role's own login")
+    return DatabaseCheck(
+        f"connected as {user}; this role should use its own login {login}", login=login
+    )
+
+
+def with_login(address: str, login: str) -> str:
+    """``address`` as ``login``, its password left out: each role's login has its own."""
+    url = make_url(address).set(username=login, password=None)
+    return url.render_as_string(hide_password=False)
+
+
+def printer_choices() -> tuple[list[str], str]:
+    """The printers this PC can reach as settings (``file:`` devices, USB printers pyusb finds)
+    and a note on what could not be looked at; network printers are typed as host:port."""
+    found = [f"file:{path}" for pattern in PRINTER_FILES for path in sorted(glob.glob(pattern))]
+    try:
+        import usb.core  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return found, "USB printers are not listed: pyusb is not installed"
+    try:
+        devices = usb.core.find(find_all=True, bDeviceClass=0) or []
+        found += [f"usb:0x{d.idVendor:04x}:0x{d.idProduct:04x}" for d in devices if _prints(d)]
+    except Exception as exc:  # no libusb backend, or no permission
+        return found, f"USB printers are not listed: {exc}"
+    return found, ""
+
+
+def _prints(device: object) -> bool:
+    """Whether a USB device has a printer interface (class 7)."""
+    return any(
+        interface.bInterfaceClass == 7
+        for configuration in device  # type: ignore[attr-defined]
+        for interface in configuration
+    )
+
+
+def print_test_ticket(printer: str) -> str:
+    """Print the sample office's sample ticket on ``printer``; words of what was sent."""
+    config = parse_printer_url(printer)
+    if not config.enabled:
+        raise CounterdeskError("printer: none chosen, nothing to print")
+    image = render_ticket(sample_content(load_office(SAMPLE_OFFICE)), config.dots)
+    try:
+        TicketPrinter(config).print_image(image)
+    except PrintFailed as exc:
+        raise CounterdeskError(f"printer {config.url}: {exc.fault.words} ({exc})") from None
+    return f"test ticket sent to {config.url} ({config.dots} × {image.height} dots)"
+
+
+def voice_names() -> list[str]:
+    """The voices the OS's speech engine offers, by the names settings take."""
+    return [voice.short_id for voice in list_voices()]
+
+
+def speak_test_call(answers: Answers, target: Path | None = None) -> str:
+    """Announce a sample call with the chosen voices (or write it to ``target``, a WAV)."""
+    office = load_office(SAMPLE_OFFICE)
+    utterances = call_utterances(office.announcements, *SAMPLE_CALL)
+    service = SpeechService(Voices(answers.voice_zh, answers.voice_en, answers.voice_rate))
+    service.start()
+    try:
+        outcome = service.submit(utterances, chime=True, play=target is None, target=target)
+        result = outcome.result(timeout=120)
+    finally:
+        service.stop()
+    if not result.ok or result.problems:  # a voice skipped is what a set-up must catch
+        raise CounterdeskError("voices: " + "; ".join(result.problems))
+    return f"said: {result.text} ({result.seconds:.1f} s)"

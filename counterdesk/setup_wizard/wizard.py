@@ -1,0 +1,318 @@
+"""The set-up wizard: the same answers as ``counterdesk setup``'s flags, page by page, each
+checked where it is typed, with buttons to try the database, printer and voices. Every
+control has a keyboard shortcut (Alt+underlined letter) and the pages follow Tab order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from counterdesk.devices.printer import parse_printer_url
+from counterdesk.queue.errors import CounterdeskError, error_text
+from counterdesk.settings import VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
+from counterdesk.setup.answers import PRINTING, ROLES, SPEAKING, WITH_COUNTER, Answers
+from counterdesk.setup.checks import (
+    DatabaseCheck,
+    check_database,
+    print_test_ticket,
+    printer_choices,
+    speak_test_call,
+    voice_names,
+    with_login,
+)
+from counterdesk.setup.install import install
+from counterdesk.staff_texts import QT_TRANSLATE_NOOP
+from counterdesk.ui import translation
+from counterdesk.ui.app import application
+from counterdesk.ui.tasks import run_in_background
+
+ROLE_NAMES = {
+    "kiosk": QT_TRANSLATE_NOOP("SetupWizard", "Kiosk (tickets)"),
+    "counter": QT_TRANSLATE_NOOP("SetupWizard", "Counter console"),
+    "board": QT_TRANSLATE_NOOP("SetupWizard", "Display board"),
+    "rating_screen": QT_TRANSLATE_NOOP("SetupWizard", "Rating screen"),
+    "supervisor": QT_TRANSLATE_NOOP("SetupWizard", "Supervisor"),
+    "web": QT_TRANSLATE_NOOP("SetupWizard", "Web status server"),
+    "notify": QT_TRANSLATE_NOOP("SetupWizard", "Notifier (SMS and e-mail)"),
+}
+PAGES = ("role", "database", "printer", "voices", "screen")
+
+
+def _note() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
+
+
+class SetupWizard(QWizard):
+    """Asks, page by page, and writes the settings file and start-at-login entry on Finish."""
+
+    def __init__(
+        self, target: Path, language: str = translation.DEFAULT, parent: QWidget | None = None
+    ) -> None:
+        """``target``: the settings file to write; ``language``: the role's staff language
+        offered first (the wizard's own)."""
+        super().__init__(parent)
+        self.target = target
+        self.result_text = ""
+        self._offered: str | None = None  # the address the role's own login was offered for
+        self.setWindowTitle(self.tr("Set up this PC"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self._role_page()
+        self._database_page()
+        self._printer_page()
+        self._voices_page()
+        self._screen_page()
+        self.language.setCurrentIndex(self.language.findData(language))
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def _page(self, title: str, subtitle: str) -> tuple[QWizardPage, QFormLayout]:
+        page = QWizardPage()
+        page.setTitle(title)
+        page.setSubTitle(subtitle)
+        form = QFormLayout(page)
+        self.addPage(page)
+        return page, form
+
+    def _role_page(self) -> None:
+        _page, form = self._page(self.tr("Role"), self.tr("What does this PC do in the office?"))
+        self.role = QComboBox()
+        for role in ROLES:
+            self.role.addItem(self.tr(ROLE_NAMES[role]), role)
+        self.counter = QSpinBox()
+        self.counter.setRange(1, 99)
+        form.addRow(self.tr("&Role:"), self.role)
+        form.addRow(self.tr("&Counter number:"), self.counter)
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
+
+    def _database_page(self) -> None:
+        page, form = self._page(
+            self.tr("Database"),
+            self.tr("The office's database on the server, and this role's login."),
+        )
+        self.database = QLineEdit(Settings.default_db())
+        self.database_note = _note()
+        test = QPushButton(self.tr("&Test the connection"))
+        test.clicked.connect(self._test_database)
+        self.own_login = QPushButton()
+        self.own_login.setObjectName("own_login")
+        self.own_login.hide()
+        self.own_login.clicked.connect(self._use_own_login)
+        form.addRow(self.tr("&Address:"), self.database)
+        form.addRow(test)
+        form.addRow(self.database_note)
+        form.addRow(self.own_login)
+        page.validatePage = self._database_ok  # type: ignore[method-assign]
+
+    def _printer_page(self) -> None:
+        page, form = self._page(
+            self.tr("Printer"),
+            self.tr("The kiosk's ticket printer; type network:HOST:9100 for one on the network."),
+        )
+        found, note = printer_choices()
+        self.printer = QComboBox()
+        self.printer.setEditable(True)
+        self.printer.addItems(["none", *found])
+        self.printer_note = _note()
+        self.printer_note.setText(note)
+        test = QPushButton(self.tr("&Print a test ticket"))
+        test.setObjectName("test_print")
+        test.clicked.connect(self._test_printer)
+        form.addRow(self.tr("Prin&ter:"), self.printer)
+        form.addRow(test)
+        form.addRow(self.printer_note)
+        page.validatePage = self._printer_ok  # type: ignore[method-assign]
+
+    def _voices_page(self) -> None:
+        _page, form = self._page(
+            self.tr("Voices"), self.tr("The voices that call numbers, in Mandarin and in English.")
+        )
+        try:
+            names = voice_names()
+        except Exception:  # no speech engine on this PC: the names can still be typed
+            names = []
+        self.voice_zh, self.voice_en = QComboBox(), QComboBox()
+        for box, default in ((self.voice_zh, VOICE_ZH), (self.voice_en, VOICE_EN)):
+            box.setEditable(True)
+            box.addItems(names)
+            box.setEditText(default)
+        self.voice_rate = QSpinBox()
+        self.voice_rate.setRange(60, 400)
+        self.voice_rate.setValue(VOICE_RATE)
+        self.voice_note = _note()
+        test = QPushButton(self.tr("&Speak a test call"))
+        test.clicked.connect(self._test_voices)
+        form.addRow(self.tr("&Mandarin voice:"), self.voice_zh)
+        form.addRow(self.tr("&English voice:"), self.voice_en)
+        form.addRow(self.tr("&Words per minute:"), self.voice_rate)
+        form.addRow(test)
+        form.addRow(self.voice_note)
+
+    def _screen_page(self) -> None:
+        page, form = self._page(
+            self.tr("Screen and start"), self.tr("How the window shows, and starting at login.")
+        )
+        self.full_screen = QCheckBox(self.tr("F&ull screen"))
+        self.full_screen.setChecked(True)
+        self.window_size = QLineEdit()
+        self.window_size.setPlaceholderText("1920x1080")
+        self.language = QComboBox()
+        for code, name in translation.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.start_at_login = QCheckBox(self.tr("&Start in this role at login"))
+        self.start_at_login.setChecked(True)
+        self.screen_note = _note()
+        form.addRow(self.full_screen)
+        form.addRow(self.tr("Window si&ze:"), self.window_size)
+        form.addRow(self.tr("Staff &language:"), self.language)
+        form.addRow(self.start_at_login)
+        form.addRow(self.screen_note)
+        page.initializePage = self._say_existing  # type: ignore[method-assign]
+        page.validatePage = self._write  # type: ignore[method-assign]
+
+    # -- answers and checks --------------------------------------------------------------
+
+    def nextId(self) -> int:
+        """Skip the printer page unless a kiosk, the voices unless the role speaks."""
+        following = super().nextId()
+        role = self.role.currentData()
+        while 0 <= following < len(PAGES) and (
+            (PAGES[following] == "printer" and role not in PRINTING)
+            or (PAGES[following] == "voices" and role not in SPEAKING)
+        ):
+            following += 1
+        return following if following < len(PAGES) else -1
+
+    def answers(self) -> Answers:
+        role = self.role.currentData()
+        return Answers(
+            role=role,
+            database=self.database.text(),
+            counter=self.counter.value() if role in WITH_COUNTER else None,
+            printer=self.printer.currentText() if role in PRINTING else "none",
+            voice_zh=self.voice_zh.currentText(),
+            voice_en=self.voice_en.currentText(),
+            voice_rate=self.voice_rate.value(),
+            size=self.window_size.text().strip() or None,
+            full_screen=self.full_screen.isChecked(),
+            language=self.language.currentData(),
+        )
+
+    def _role_changed(self) -> None:
+        self.counter.setEnabled(self.role.currentData() in WITH_COUNTER)
+
+    def _tried(self, note: QLabel, attempt: object) -> bool:
+        """Run ``attempt`` (a callable giving words), showing its words or its error."""
+        try:
+            note.setText(attempt())  # type: ignore[operator]
+        except CounterdeskError as exc:
+            note.setText(self.tr("Problem: %1").replace("%1", str(exc)))
+            return False
+        return True
+
+    def _test_database(self) -> bool:
+        """Connect; where the server has this role's own login and the address uses another,
+        offer to switch to it."""
+        answers = self.answers()
+        found: list[DatabaseCheck] = []
+
+        def check() -> str:
+            found.append(check_database(answers.database, answers.role))
+            return found[0].message
+
+        tried = self._tried(self.database_note, check)
+        login = found[0].login if found else None
+        self._offered = answers.database if login else None
+        self.own_login.setVisible(login is not None)
+        if login:
+            self.own_login.setText(self.tr("&Use the login %1").replace("%1", login))
+            self.own_login.setProperty("login", login)
+        return tried
+
+    def _use_own_login(self) -> None:
+        self.database.setText(with_login(self.database.text(), self.own_login.property("login")))
+        self.own_login.hide()
+        self.database.setFocus()
+
+    def _database_ok(self) -> bool:
+        """Next: connected, and the role's own login, where there is one, offered once (a
+        second Next keeps the address as typed)."""
+        offered = self._offered
+        return self._test_database() and self._offered in (None, offered)
+
+    def _printer_ok(self) -> bool:
+        return self._tried(
+            self.printer_note, lambda: parse_printer_url(self.printer.currentText()).url
+        )
+
+    def _test_printer(self) -> None:
+        choice = self.printer.currentText()
+        self._in_background(self.printer_note, lambda: print_test_ticket(choice))
+
+    def _test_voices(self) -> None:
+        answers = self.answers()
+        self._in_background(self.voice_note, lambda: speak_test_call(answers))
+
+    def _in_background(self, note: QLabel, work: Callable[[], str]) -> None:
+        """Try a device off the UI thread (a printer may take its 15 s timeout, a voice
+        longer), its button and the wizard's held meanwhile, and show the outcome."""
+        self.setEnabled(False)
+        note.setText(self.tr("Trying…"))
+
+        def done(words: str) -> None:
+            self.setEnabled(True)
+            note.setText(words)
+
+        def failed(error: Exception) -> None:
+            self.setEnabled(True)
+            note.setText(self.tr("Problem: %1").replace("%1", error_text(error)))
+
+        run_in_background(work, done, failed, owner=self)
+
+    def _say_existing(self) -> None:
+        if self.target.exists():
+            self.screen_note.setText(
+                self.tr("%1 exists: Finish replaces it and keeps the old one as a backup.").replace(
+                    "%1", str(self.target)
+                )
+            )
+        else:
+            self.screen_note.setText(self.tr("Finish writes %1.").replace("%1", str(self.target)))
+
+    def _write(self) -> bool:
+        def written() -> str:
+            done = install(
+                self.answers().checked(),
+                self.target,
+                start_at_login=self.start_at_login.isChecked(),
+            )
+            self.result_text = "\n".join(done.lines)
+            return self.result_text
+
+        return self._tried(self.screen_note, written)
+
+
+def run_wizard(target: Path, language: str) -> int:
+    """Show the wizard in ``language``; 0 once it has written, 1 if cancelled."""
+    application()
+    translation.install(language)
+    wizard = SetupWizard(target, language)
+    accepted = wizard.exec() == QWizard.DialogCode.Accepted
+    if accepted:
+        print(wizard.result_text)
+    return 0 if accepted else 1

@@ -1,0 +1,137 @@
+"""Backups made while a counter keeps working, checked before they take their name, pruned to
+the newest few, and restored into the live file (SQLite) or database (PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.queue.backup import backup, backup_into, restore
+from counterdesk.queue.database import Database
+from counterdesk.queue.errors import DatabaseError, InvalidInput
+from counterdesk.queue.models import TicketRow
+from counterdesk.queue.office import Office
+from tests.conftest import Run
+from tests.pg_server import find_pg_bindir
+
+NOON = dt.datetime(2026, 12, 5, 12, 0)
+
+
+def tickets(engine: TicketEngine) -> int:
+    with engine.db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(TicketRow)) or 0)
+
+
+def test_a_backup_made_while_tickets_are_issued_is_whole_and_restores(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    for _ in range(5):
+        engine.issue("precheck")
+    writing = threading.Event()
+    stop = threading.Event()
+
+    def kiosk() -> None:  # a terminal issuing throughout the backup
+        while not stop.is_set():
+            engine.issue("certificate")
+            writing.set()
+
+    thread = threading.Thread(target=kiosk)
+    thread.start()
+    try:
+        assert writing.wait(60)
+        made = backup(sqlite_url, tmp_path / "copy.sqlite3")
+    finally:
+        stop.set()
+        thread.join(60)
+    assert not list(tmp_path.glob("copy.sqlite3?*"))  # one file: no -wal, -shm or .partial
+    copy = TicketEngine(Database(f"sqlite:///{made}"), engine.clock)
+    kept = tickets(copy)
+    assert kept >= 5  # a snapshot: every ticket with its sequence and event, or none of it
+    assert copy.read.status() is not None
+    copy.db.dispose()
+
+    for _ in range(3):
+        engine.issue("precheck")
+    assert tickets(engine) > kept
+    restore(sqlite_url, made)
+    assert tickets(engine) == kept  # the running engine reads the restored day
+    with engine.db.read() as session:
+        assert session.scalar(text("PRAGMA journal_mode")) == "wal"  # still the live file's
+
+
+def test_backups_in_a_folder_are_named_by_time_and_the_oldest_deleted(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    made = [backup_into(sqlite_url, folder, NOON + dt.timedelta(days=n), keep=2) for n in range(3)]
+    assert made[0][0].name == "counterdesk-20261205-120000.sqlite3"
+    assert made[2][1] == [made[0][0]]
+    assert sorted(p.name for p in folder.iterdir()) == [made[1][0].name, made[2][0].name]
+    with pytest.raises(InvalidInput, match="keep must be 1 to 3650"):
+        backup_into(sqlite_url, folder, NOON, keep=0)
+
+
+def test_nothing_is_overwritten_and_nothing_but_a_sound_backup_restored(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    engine.issue("precheck")
+    there = tmp_path / "there.sqlite3"
+    there.write_bytes(b"keep me")
+    with pytest.raises(InvalidInput, match="never overwrites"):
+        backup(sqlite_url, there)
+    assert there.read_bytes() == b"keep me"
+    with pytest.raises(DatabaseError, match="is a file that is not a counterdesk database"):
+        restore(sqlite_url, there)
+    with pytest.raises(InvalidInput, match="is not a backup file"):
+        restore(sqlite_url, tmp_path / "missing.sqlite3")
+    with pytest.raises(DatabaseError, match="is no counterdesk database"):
+        backup(f"sqlite:///{there}", tmp_path / "x.sqlite3")
+    assert not (tmp_path / "x.sqlite3").exists()
+    assert not list(tmp_path.glob("*.partial"))
+    newer = backup(sqlite_url, tmp_path / "newer.sqlite3")
+    with sqlite3.connect(newer) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    with pytest.raises(DatabaseError, match="is a database of a newer counterdesk"):
+        restore(sqlite_url, newer)
+    assert tickets(engine) == 1  # the live database untouched by every refusal
+
+
+@pytest.mark.slow
+def test_a_postgresql_database_is_dumped_and_restored(
+    pg_url: str, clock: ManualClock, sample_office: Office, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    bindir = find_pg_bindir()
+    if bindir is None or not (bindir / "pg_dump").exists():
+        pytest.skip("pg_dump is not installed")
+    monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ['PATH']}")
+    engine = TicketEngine(Database(pg_url), clock)
+    engine.load_office(sample_office)
+    engine.issue("precheck")
+    made = backup(pg_url, tmp_path / "office.pgdump")
+    engine.issue("precheck")
+    engine.db.dispose()
+    restore(pg_url, made)
+    again = TicketEngine(Database(pg_url), clock)
+    assert tickets(again) == 1
+    again.db.dispose()
+
+
+def test_the_command_backs_up_into_a_folder(run: Run, tmp_path: Path) -> None:
+    done = run("--json", "db", "backup", str(tmp_path / "daily"), "--keep", "3")
+    assert done.returncode == 0, done.stderr
+    made = Path(json.loads(done.stdout)["backup"])
+    assert made.parent == tmp_path / "daily" and made.suffix == ".sqlite3"
+    refused = run("db", "restore", str(tmp_path / "nothing.sqlite3"))
+    assert refused.returncode == 2
+    assert "is not a backup file" in refused.stderr and "Traceback" not in refused.stderr
+    restored = run("db", "restore", str(made))
+    assert restored.returncode == 0, restored.stderr

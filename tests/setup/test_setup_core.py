@@ -1,0 +1,197 @@
+"""The set-up core: answers refused by name, the settings file it writes (read back by
+``load_settings``), backups, start-at-login entries per OS, and ``counterdesk setup`` by flags
+as a real process."""
+
+from __future__ import annotations
+
+import os
+import plistlib
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+import pytest
+from sqlalchemy.engine import make_url
+
+from counterdesk.queue.database import Database
+from counterdesk.queue.errors import CounterdeskError
+from counterdesk.queue.roles import grant_roles
+from counterdesk.settings import load_settings
+from counterdesk.setup import autostart
+from counterdesk.setup.answers import Answers, BadAnswer
+from counterdesk.setup.checks import (
+    DatabaseCheck,
+    check_database,
+    print_test_ticket,
+    speak_test_call,
+    voice_names,
+)
+from counterdesk.setup.settings_file import settings_text, write_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("answers", "named"),
+    [
+        (Answers("clerk", "sqlite:///x"), "role:"),
+        (Answers("counter", "sqlite:///x"), "counter:"),
+        (Answers("board", "sqlite:///x", counter=2), "counter:"),
+        (Answers("kiosk", "not a url"), "database:"),
+        (Answers("kiosk", "mysql://h/x"), "database:"),
+        (Answers("kiosk", "sqlite:///x", printer="lpt:1"), "printer:"),
+        (Answers("board", "sqlite:///x", printer="file:/dev/null"), "printer:"),
+        (Answers("board", "sqlite:///x", voice_rate=20), "voice_rate:"),
+        (Answers("board", "sqlite:///x", size="big"), "size:"),
+    ],
+)
+def test_bad_answers_are_refused_by_name(answers: Answers, named: str) -> None:
+    with pytest.raises(BadAnswer, match=named):
+        answers.checked()
+
+
+def test_settings_file_reads_back_and_keeps_the_old_one(tmp_path: Path) -> None:
+    target = tmp_path / "counterdesk.toml"
+    target.write_text('db = "sqlite:///old"\n', encoding="utf-8")
+    answers = Answers("kiosk", "sqlite:///new.sqlite3", printer="file:/tmp/p?paper=58").checked()
+    written = write_settings(target, settings_text(answers, target))
+    assert written.backup is not None
+    assert written.backup.read_text(encoding="utf-8") == 'db = "sqlite:///old"\n'
+    settings = load_settings(config=str(target))
+    assert (settings.db, settings.printer) == ("sqlite:///new.sqlite3", "file:/tmp/p?paper=58")
+    again = write_settings(target, settings_text(answers, target))
+    assert again.backup == tmp_path / "counterdesk.toml.2.bak"
+
+
+def test_the_role_command_carries_counter_screen_and_language() -> None:
+    answers = Answers("rating_screen", "sqlite:///x", counter=4, full_screen=False, size="800x600")
+    assert answers.role_arguments() == [
+        "rating_screen",
+        "--counter",
+        "4",
+        "--language",
+        "zh_TW",
+        "--size",
+        "800x600",
+        "--windowed",
+    ]
+    assert Answers("notify", "sqlite:///x").role_arguments() == ["notify"]
+
+
+def test_a_bundle_starts_itself_not_python_m(monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = Answers("board", "sqlite:///x")
+    assert answers.command(Path("c.toml"))[:3] == [sys.executable, "-m", "counterdesk"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert answers.command(Path("c.toml")) == [
+        sys.executable,
+        "--config",
+        "c.toml",
+        "board",
+        "--language",
+        "zh_TW",
+    ]
+
+
+COMMAND = ["C:\\Program Files\\counterdesk\\counterdesk.exe", "--config", "C:\\c.toml", "board"]
+
+
+def test_linux_unit_goes_to_the_user_config_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setattr(autostart.platform, "system", lambda: "Linux")
+    entry = autostart.write_entry(autostart.entry_for(["/opt/cd/python", "-m", "x"], "board"))
+    assert entry.path == tmp_path / "systemd" / "user" / "counterdesk-board.service"
+    assert "ExecStart=/opt/cd/python -m x\n" in entry.path.read_text(encoding="utf-8")
+    assert "systemctl --user enable --now counterdesk-board.service" in entry.how
+
+
+def test_windows_entry_is_a_cmd_in_the_startup_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(autostart.platform, "system", lambda: "Windows")
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda **_: str(tmp_path / "Roaming"))
+    entry = autostart.entry_for(COMMAND, "board")
+    assert entry.path == (
+        tmp_path / "Roaming/Microsoft/Windows/Start Menu/Programs/Startup/counterdesk-board.cmd"
+    )
+    assert entry.text == (
+        '@echo off\r\nstart "counterdesk" "C:\\Program Files\\counterdesk\\counterdesk.exe" '
+        "--config C:\\c.toml board\r\n"
+    )
+
+
+def test_macos_entry_is_a_launch_agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(autostart.platform, "system", lambda: "Darwin")
+    support = tmp_path / "Library" / "Application Support"
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda **_: str(support))
+    entry = autostart.entry_for(COMMAND, "board")
+    assert entry.path == tmp_path / "Library" / "LaunchAgents" / "counterdesk.board.plist"
+    agent = plistlib.loads(entry.text.encode("utf-8"))
+    assert agent["ProgramArguments"] == COMMAND
+    assert agent["RunAtLoad"] is True
+
+
+def test_database_check_names_the_problem(tmp_path: Path, sqlite_url: str) -> None:
+    assert "connected" in check_database(sqlite_url, "counter").message
+    with pytest.raises(CounterdeskError, match=r"database: .*no database at"):
+        check_database(f"sqlite:///{tmp_path / 'missing.sqlite3'}", "counter")
+
+
+def test_test_ticket_goes_to_a_file_printer(tmp_path: Path) -> None:
+    out = tmp_path / "printer.bin"
+    assert "test ticket sent" in print_test_ticket(f"file:{out}")
+    assert out.stat().st_size > 10_000  # a raster image, not just a cut
+
+
+def _counterdesk(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "counterdesk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_setup_by_flags_as_a_real_process(tmp_path: Path, sqlite_url: str) -> None:
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "PYTHONPATH": str(ROOT)}
+    target = str(tmp_path / "counterdesk.toml")
+    flags = ["--config", target, "setup", "--role", "counter", "--counter", "3"]
+    done = _counterdesk(*flags, "--database", sqlite_url, "--yes", env=env)
+    assert done.returncode == 0, done.stderr
+    unit = tmp_path / "xdg/systemd/user/counterdesk-counter.service"
+    assert f"--config {target} counter --counter 3 --language zh_TW" in unit.read_text()
+    refused = _counterdesk(*flags, "--database", sqlite_url, env=env)
+    assert refused.returncode != 0
+    assert "exists: give --yes" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    status = _counterdesk("--config", target, "status", env=env)
+    assert status.returncode == 0, status.stderr
+    assert "Business day" in status.stdout
+
+
+def test_database_check_names_the_roles_own_login(pg_url: str) -> None:
+    database = Database(pg_url)
+    grant_roles(database)
+    database.dispose()
+    other = check_database(pg_url, "rating_screen")
+    assert other.login == "counterdesk_counter"  # the rating screen stands by a counter
+    assert "should use its own login counterdesk_counter" in other.message
+    own = make_url(pg_url).set(username="counterdesk_board").render_as_string(hide_password=False)
+    assert check_database(own, "board") == DatabaseCheck(
+        "connected as counterdesk_board, this role's own login"
+    )
+
+
+def test_a_test_call_with_the_chosen_voices(tmp_path: Path) -> None:
+    assert "cmn-latn-pinyin" in voice_names()  # espeak-ng's Mandarin voice that reads Han
+    wav = tmp_path / "call.wav"
+    said = speak_test_call(Answers("board", "sqlite:///x"), wav)
+    assert "A012" in said or "3" in said
+    assert wav.stat().st_size > 10_000
+    with pytest.raises(CounterdeskError, match="voices: no voice 'no-such-voice' for zh"):
+        speak_test_call(Answers("board", "sqlite:///x", voice_zh="no-such-voice"), wav)

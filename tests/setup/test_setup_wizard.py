@@ -1,0 +1,165 @@
+"""The set-up wizard walked as a person would, for a counter PC and for a kiosk with a
+``file:`` printer: the settings file it writes works (``load_settings``, then the role's
+window starts with it)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWizard,
+)
+from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import make_url
+
+from counterdesk.queue.database import Database
+from counterdesk.queue.roles import grant_roles
+from counterdesk.settings import load_settings
+from counterdesk.setup_wizard.wizard import SetupWizard
+
+
+@pytest.fixture
+def start_at_login(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's config folder, where the systemd unit goes, in the test's folder."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    return tmp_path / "xdg" / "systemd" / "user"
+
+
+def _wizard(qtbot: QtBot, target: Path) -> SetupWizard:
+    wizard = SetupWizard(target)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
+
+
+def _next(wizard: SetupWizard) -> None:
+    wizard.button(QWizard.WizardButton.NextButton).click()
+
+
+def test_counter_pc(qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: Path) -> None:
+    target = tmp_path / "counterdesk.toml"
+    wizard = _wizard(qtbot, target)
+    wizard.role.setCurrentIndex(wizard.role.findData("counter"))
+    wizard.counter.setValue(2)
+    _next(wizard)
+    wizard.database.setText("sqlite:///nowhere/office.sqlite3")
+    _next(wizard)  # refused: no such database, and said so on the page
+    assert "Problem" in wizard.database_note.text()
+    wizard.database.setText(sqlite_url)
+    _next(wizard)
+    assert wizard.currentPage().title() == wizard.tr("Screen and start")  # no printer, voices
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert load_settings(config=str(target)).db == sqlite_url
+    assert "counter --counter 2" in (start_at_login / "counterdesk-counter.service").read_text()
+
+    _starts(target, tmp_path, "counter", "--counter", "2")
+
+
+def _starts(target: Path, tmp_path: Path, *role: str) -> None:
+    """The role's window starts with the written settings (as a snapshot, offscreen)."""
+    picture = tmp_path / "window.png"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "counterdesk",
+            "--config",
+            str(target),
+            *role,
+            "--snapshot",
+            str(picture),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert picture.stat().st_size > 10_000
+
+
+def test_kiosk_with_a_file_printer(
+    qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: Path
+) -> None:
+    target = tmp_path / "counterdesk.toml"
+    target.write_text('db = "sqlite:///old.sqlite3"\n', encoding="utf-8")
+    printed = tmp_path / "printer.bin"
+    wizard = _wizard(qtbot, target)
+    wizard.role.setCurrentIndex(wizard.role.findData("kiosk"))
+    assert not wizard.counter.isEnabled()
+    _next(wizard)
+    wizard.database.setText(sqlite_url)
+    _next(wizard)
+    wizard.printer.setEditText("file:nowhere:at all?paper=99")
+    _next(wizard)  # refused on its page, by name
+    assert "Problem" in wizard.printer_note.text()
+    assert "paper" in wizard.printer_note.text()
+    wizard.printer.setEditText(f"file:{tmp_path / 'no' / 'such' / 'folder'}")
+    wizard.findChild(QPushButton, "test_print").click()
+    qtbot.waitUntil(lambda: "Problem" in wizard.printer_note.text(), timeout=30_000)
+    wizard.printer.setEditText(f"file:{printed}?paper=58")
+    wizard.findChild(QPushButton, "test_print").click()
+    qtbot.waitUntil(lambda: "test ticket sent" in wizard.printer_note.text(), timeout=30_000)
+    assert wizard.isEnabled()
+    assert printed.stat().st_size > 10_000
+    _next(wizard)
+    assert wizard.voice_zh.currentText() == "cmn-latn-pinyin"
+    _next(wizard)
+    assert "exists" in wizard.screen_note.text()
+    wizard.full_screen.setChecked(False)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    settings = load_settings(config=str(target))
+    assert (settings.db, settings.printer) == (sqlite_url, f"file:{printed}?paper=58")
+    assert (tmp_path / "counterdesk.toml.1.bak").exists()
+    assert (
+        "kiosk --language zh_TW --windowed"
+        in (start_at_login / "counterdesk-kiosk.service").read_text()
+    )
+    _starts(target, tmp_path, "kiosk")
+
+
+def test_every_answer_has_a_keyboard_shortcut(qtbot: QtBot, tmp_path: Path) -> None:
+    """Each field is reached with Alt+letter through its label, each button by its own."""
+    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
+    fields = (QLineEdit, QComboBox, QSpinBox)
+    labelled = {label.buddy() for label in wizard.findChildren(QLabel) if "&" in label.text()}
+    for field in (w for kind in fields for w in wizard.findChildren(kind)):
+        if isinstance(field.parent(), fields):  # a combo box's or spin box's own line edit
+            continue
+        assert field in labelled, field.objectName() or type(field).__name__
+    ours = wizard.findChildren(QPushButton) + wizard.findChildren(QCheckBox)
+    for button in (b for b in ours if not b.objectName().startswith("qt_wizard_")):
+        assert "&" in button.text() or not button.text(), button.text()
+
+
+def test_the_database_page_offers_the_roles_own_login(
+    qtbot: QtBot, tmp_path: Path, pg_url: str
+) -> None:
+    database = Database(pg_url)
+    grant_roles(database)
+    database.dispose()
+    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
+    wizard.role.setCurrentIndex(wizard.role.findData("board"))
+    _next(wizard)
+    wizard.database.setText(pg_url)
+    _next(wizard)  # connected as the administrator: the board's own login offered first
+    assert wizard.currentPage().title() == wizard.tr("Database")
+    switch = wizard.findChild(QPushButton, "own_login")
+    assert "counterdesk_board" in switch.text()
+    switch.click()
+    assert make_url(wizard.database.text()).username == "counterdesk_board"
+    assert make_url(wizard.database.text()).database == make_url(pg_url).database
+    _next(wizard)  # the test server trusts local logins: no password needed here
+    assert wizard.currentPage().title() == wizard.tr("Voices")
+    assert "this role's own login" in wizard.database_note.text()
