@@ -842,27 +842,27 @@
         <translation>回復到此版本…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="117"/>
+        <location filename="../supervisor/office_history.py" line="119"/>
         <source>The first version kept.</source>
         <translation>最早保存的版本。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="128"/>
+        <location filename="../supervisor/office_history.py" line="130"/>
         <source>No change.</source>
         <translation>沒有變更。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="149"/>
+        <location filename="../supervisor/office_history.py" line="151"/>
         <source>Roll back?</source>
         <translation>要回復嗎？</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="151"/>
+        <location filename="../supervisor/office_history.py" line="153"/>
         <source>Make version %1 the office again? Every kiosk, counter and board follows. The versions after it are kept, so this can be undone.</source>
         <translation>要將機關設定回復為第 %1 版嗎？所有取號機、櫃檯與叫號看板都會跟著更新。之後的版本仍會保留，因此可以再復原。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="160"/>
+        <location filename="../supervisor/office_history.py" line="162"/>
         <source>Rolled back: now version %1.</source>
         <translation>已回復：目前為第 %1 版。</translation>
     </message>
@@ -870,82 +870,82 @@
 <context>
     <name>OfficeTab</name>
     <message>
-        <location filename="../supervisor/office_tab.py" line="97"/>
+        <location filename="../supervisor/office_tab.py" line="98"/>
         <source>Services</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="98"/>
+        <location filename="../supervisor/office_tab.py" line="99"/>
         <source>History</source>
         <translation>版本紀錄</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="99"/>
+        <location filename="../supervisor/office_tab.py" line="100"/>
         <source>Save…</source>
         <translation>儲存…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="100"/>
+        <location filename="../supervisor/office_tab.py" line="101"/>
         <source>Undo changes</source>
         <translation>放棄變更</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="101"/>
+        <location filename="../supervisor/office_tab.py" line="102"/>
         <source>Import office file…</source>
         <translation>匯入機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="102"/>
+        <location filename="../supervisor/office_tab.py" line="103"/>
         <source>Export office file…</source>
         <translation>匯出機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="147"/>
+        <location filename="../supervisor/office_tab.py" line="149"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="158"/>
+        <location filename="../supervisor/office_tab.py" line="166"/>
         <source>Save the office</source>
         <translation>儲存機關設定</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="158"/>
+        <location filename="../supervisor/office_tab.py" line="166"/>
         <source>What did you change, and why?</source>
         <translation>您變更了什麼？原因為何？</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="176"/>
+        <location filename="../supervisor/office_tab.py" line="184"/>
         <source>Not saved: correct the fields marked.</source>
         <translation>未儲存：請修正標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="183"/>
+        <location filename="../supervisor/office_tab.py" line="191"/>
         <source>Nothing changed: no version made.</source>
         <translation>沒有變更：未建立新版本。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="185"/>
+        <location filename="../supervisor/office_tab.py" line="193"/>
         <source>Saved as version %1.</source>
         <translation>已儲存為第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="195"/>
+        <location filename="../supervisor/office_tab.py" line="207"/>
         <source>Changes undone.</source>
         <translation>已放棄變更。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="215"/>
+        <location filename="../supervisor/office_tab.py" line="228"/>
         <source>Imported %1: save to make it the office.</source>
         <translation>已匯入 %1：儲存後才會成為機關設定。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="228"/>
+        <location filename="../supervisor/office_tab.py" line="241"/>
         <source>Exported to %1.</source>
         <translation>已匯出至 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="232"/>
+        <location filename="../supervisor/office_tab.py" line="245"/>
         <source>Office file</source>
         <translation>機關設定檔</translation>
     </message>
@@ -1481,102 +1481,102 @@
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../supervisor/service_form.py" line="146"/>
+        <location filename="../supervisor/service_form.py" line="149"/>
         <source>Name (Chinese)</source>
         <translation>名稱（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="147"/>
+        <location filename="../supervisor/service_form.py" line="150"/>
         <source>Name (English)</source>
         <translation>名稱（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="148"/>
+        <location filename="../supervisor/service_form.py" line="151"/>
         <source>Number prefix</source>
         <translation>號碼字首</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="149"/>
+        <location filename="../supervisor/service_form.py" line="152"/>
         <source>Processing time (Chinese)</source>
         <translation>處理期間（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="150"/>
+        <location filename="../supervisor/service_form.py" line="153"/>
         <source>Processing time (English)</source>
         <translation>處理期間（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="151"/>
+        <location filename="../supervisor/service_form.py" line="154"/>
         <source>Fee (Chinese)</source>
         <translation>規費（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="152"/>
+        <location filename="../supervisor/service_form.py" line="155"/>
         <source>Fee (English)</source>
         <translation>規費（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="153"/>
+        <location filename="../supervisor/service_form.py" line="156"/>
         <source>Handling minutes</source>
         <translation>辦理分鐘數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="154"/>
+        <location filename="../supervisor/service_form.py" line="157"/>
         <source>Target wait (minutes)</source>
         <translation>目標等候（分鐘）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="155"/>
+        <location filename="../supervisor/service_form.py" line="158"/>
         <source>Daily cap (numbers)</source>
         <translation>每日號碼上限</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="156"/>
+        <location filename="../supervisor/service_form.py" line="159"/>
         <source>Procedure steps</source>
         <translation>辦理步驟</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="157"/>
+        <location filename="../supervisor/service_form.py" line="160"/>
         <source>Documents to bring</source>
         <translation>應備文件</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="161"/>
+        <location filename="../supervisor/service_form.py" line="164"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="161"/>
+        <location filename="../supervisor/service_form.py" line="164"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="164"/>
+        <location filename="../supervisor/service_form.py" line="167"/>
         <source>Note (Chinese)</source>
         <translation>備註（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="164"/>
+        <location filename="../supervisor/service_form.py" line="167"/>
         <source>Note (English)</source>
         <translation>備註（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="167"/>
+        <location filename="../supervisor/service_form.py" line="170"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="168"/>
+        <location filename="../supervisor/service_form.py" line="171"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="169"/>
+        <location filename="../supervisor/service_form.py" line="172"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="170"/>
+        <location filename="../supervisor/service_form.py" line="173"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>

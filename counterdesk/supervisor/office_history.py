@@ -101,7 +101,9 @@ class OfficeHistory(QWidget):
             for column, text in enumerate(
                 (str(version.number), f"{local:%Y-%m-%d %H:%M}", version.saved_by, version.summary)
             ):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long reason in full
+                self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         if kept:
             self.table.setCurrentCell(0, 0)
