@@ -870,82 +870,102 @@
 <context>
     <name>OfficeTab</name>
     <message>
-        <location filename="../supervisor/office_tab.py" line="98"/>
+        <location filename="../supervisor/office_tab.py" line="117"/>
         <source>Services</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="99"/>
+        <location filename="../supervisor/office_tab.py" line="118"/>
         <source>History</source>
         <translation>版本紀錄</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="100"/>
+        <location filename="../supervisor/office_tab.py" line="119"/>
         <source>Save…</source>
         <translation>儲存…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="101"/>
+        <location filename="../supervisor/office_tab.py" line="120"/>
         <source>Undo changes</source>
         <translation>放棄變更</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="102"/>
+        <location filename="../supervisor/office_tab.py" line="121"/>
+        <source>Add service…</source>
+        <translation>新增服務項目…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="122"/>
+        <source>Remove service</source>
+        <translation>刪除服務項目</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="123"/>
         <source>Import office file…</source>
         <translation>匯入機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="103"/>
+        <location filename="../supervisor/office_tab.py" line="124"/>
         <source>Export office file…</source>
         <translation>匯出機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="149"/>
+        <location filename="../supervisor/office_tab.py" line="169"/>
+        <source>Add service</source>
+        <translation>新增服務項目</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="170"/>
+        <source>Code of the new service (lower-case letters, digits and _), e.g. notary</source>
+        <translation>新服務項目的代碼（小寫英文字母、數字與 _），例如 notary</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="211"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="166"/>
+        <location filename="../supervisor/office_tab.py" line="228"/>
         <source>Save the office</source>
         <translation>儲存機關設定</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="166"/>
+        <location filename="../supervisor/office_tab.py" line="228"/>
         <source>What did you change, and why?</source>
         <translation>您變更了什麼？原因為何？</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="184"/>
+        <location filename="../supervisor/office_tab.py" line="246"/>
         <source>Not saved: correct the fields marked.</source>
         <translation>未儲存：請修正標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="191"/>
+        <location filename="../supervisor/office_tab.py" line="253"/>
         <source>Nothing changed: no version made.</source>
         <translation>沒有變更：未建立新版本。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="193"/>
+        <location filename="../supervisor/office_tab.py" line="255"/>
         <source>Saved as version %1.</source>
         <translation>已儲存為第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="207"/>
+        <location filename="../supervisor/office_tab.py" line="269"/>
         <source>Changes undone.</source>
         <translation>已放棄變更。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="228"/>
+        <location filename="../supervisor/office_tab.py" line="290"/>
         <source>Imported %1: save to make it the office.</source>
         <translation>已匯入 %1：儲存後才會成為機關設定。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="241"/>
+        <location filename="../supervisor/office_tab.py" line="303"/>
         <source>Exported to %1.</source>
         <translation>已匯出至 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="245"/>
+        <location filename="../supervisor/office_tab.py" line="307"/>
         <source>Office file</source>
         <translation>機關設定檔</translation>
     </message>

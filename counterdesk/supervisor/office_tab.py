@@ -29,11 +29,19 @@ from PySide6.QtWidgets import (
 
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import OfficeFileError, error_text
-from counterdesk.queue.office import Office, dump_office, load_office, validate_office
+from counterdesk.queue.office import (
+    Office,
+    Service,
+    dump_office,
+    load_office,
+    validate_office,
+)
 from counterdesk.supervisor.office_history import OfficeHistory, who
 from counterdesk.supervisor.service_form import ServiceForm
 from counterdesk.supervisor.widgets import say
 from counterdesk.ui.tasks import run_in_background
+
+NUMBERS = ("handling_minutes", "target_wait_minutes", "daily_cap")
 
 
 class OfficeTab(QWidget):
@@ -55,8 +63,19 @@ class OfficeTab(QWidget):
         self.form_scroll = QScrollArea()
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setWidget(self.form)
+        self.add_service_button, self.remove_service_button = QPushButton(), QPushButton()
+        self.add_service_button.clicked.connect(self.add_service)
+        self.remove_service_button.clicked.connect(self.remove_service)
+        listing = QWidget()
+        column = QVBoxLayout(listing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.services, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.add_service_button)
+        row.addWidget(self.remove_service_button)
+        column.addLayout(row)
         split = QSplitter()
-        split.addWidget(self.services)
+        split.addWidget(listing)
         split.addWidget(self.form_scroll)
         split.setSizes([260, 1060])
         self.save_button, self.undo_button = QPushButton(), QPushButton()
@@ -99,6 +118,8 @@ class OfficeTab(QWidget):
         self.pages.setTabText(1, self.tr("History"))
         self.save_button.setText(self.tr("Save…"))
         self.undo_button.setText(self.tr("Undo changes"))
+        self.add_service_button.setText(self.tr("Add service…"))
+        self.remove_service_button.setText(self.tr("Remove service"))
         self.import_button.setText(self.tr("Import office file…"))
         self.export_button.setText(self.tr("Export office file…"))
 
@@ -115,11 +136,52 @@ class OfficeTab(QWidget):
         self.services.blockSignals(True)
         self.services.clear()
         for service in self.data["services"]:
-            self.services.addItem(
-                f"{service['prefix']}  {service['name']['zh']}\n{service['name']['en']}"
-            )
+            self.services.addItem(_listed(service))
         self.services.blockSignals(False)
         self.services.setCurrentRow(min(keep, len(self.data["services"]) - 1))
+
+    def add_service(self) -> None:
+        """A new, empty service at the end of the list: Save names what it still needs."""
+        code = self.ask_code()
+        if code is None:
+            return
+        blank = {"zh": "", "en": ""}
+        service = {
+            "code": code.strip(),
+            "prefix": "",
+            "name": dict(blank),
+            "processing_time": dict(blank),
+            "steps": [dict(blank)],
+            "documents": [],
+            "fee": dict(blank),
+            # The office file's defaults for a service that leaves them out.
+            **{name: Service.model_fields[name].default for name in NUMBERS},
+        }
+        self._keep_form()
+        self.data["services"].append(service)
+        self.services.addItem(_listed(service))
+        self.services.setCurrentRow(len(self.data["services"]) - 1)
+
+    def ask_code(self) -> str | None:
+        """The new service's code; None when the supervisor cancels."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Add service"),
+            self.tr("Code of the new service (lower-case letters, digits and _), e.g. notary"),
+        )
+        return text if ok else None
+
+    def remove_service(self) -> None:
+        """Take the chosen service out of the form (kept by past tickets; Save makes it so)."""
+        row = self.services.currentRow()
+        if row < 0:
+            return
+        self.shown = -1  # its edits go with it
+        del self.data["services"][row]
+        self.services.blockSignals(True)
+        self.services.takeItem(row)
+        self.services.blockSignals(False)
+        self._service_chosen(self.services.currentRow())
 
     def _service_chosen(self, row: int) -> None:
         self._keep_form()
@@ -244,3 +306,8 @@ class OfficeTab(QWidget):
         pick = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
         name, _ = pick(self, self.tr("Office file"), "office.yaml", "YAML (*.yaml *.yml)")
         return Path(name) if name else None
+
+
+def _listed(service: dict[str, Any]) -> str:
+    """A service in the list: its prefix and both names."""
+    return f"{service['prefix']}  {service['name']['zh']}\n{service['name']['en']}"

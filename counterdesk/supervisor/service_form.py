@@ -223,8 +223,10 @@ def _field_of(path: tuple[str | int, ...]) -> tuple[tuple[str, ...], str]:
     """The form's field a problem's key path (inside a service) names, and the row it is in."""
     names = tuple(str(part) for part in path)
     if path and path[0] in LISTS:
-        row = f"#{int(path[1]) + 1}: " if len(path) > 1 and isinstance(path[1], int) else ""
-        return (str(path[0]),), row
+        if len(path) < 2 or not isinstance(path[1], int):
+            return (str(path[0]),), ""
+        column = ".".join(names[2:])  # zh, en, note.zh ...
+        return (str(path[0]),), f"#{path[1] + 1}{' ' + column if column else ''}: "
     for length in (2, 1):
         if names[:length] in FIELDS:
             return names[:length], ""

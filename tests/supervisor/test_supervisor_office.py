@@ -149,3 +149,37 @@ def test_a_save_made_elsewhere_meanwhile_is_not_overwritten(
     assert saved.args == [3]
     assert engine.office.service("precheck").target_wait_minutes == 12
     assert engine.office.service("precheck").daily_cap == 50
+
+
+def test_a_service_added_is_saved_once_complete_and_one_a_counter_serves_cannot_go(
+    qtbot: QtBot, tab: OfficeTab, engine: TicketEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tab, "ask_code", lambda: "notary")
+    tab.add_service_button.click()
+    with qtbot.waitSignal(tab.refused):
+        tab.save_button.click()
+    assert tab.form.problems[("prefix",)].text().startswith("'' is not valid")
+    assert (
+        tab.form.problems[("steps",)].text() == "#1 zh: must not be empty\n#1 en: must not be empty"
+    )
+    edits = tab.form.edits
+    for path, text in {
+        ("name", "zh"): "公證",
+        ("name", "en"): "Notarisation",
+        ("prefix",): "N",
+        ("processing_time", "zh"): "當場",
+        ("processing_time", "en"): "While you wait",
+        ("fee", "zh"): "NT$100",
+        ("fee", "en"): "NT$100",
+    }.items():
+        edits[path].setText(text)
+    tab.form.steps.set_rows([["臨櫃辦理", "At the counter"]])
+    with qtbot.waitSignal(tab.saved, timeout=10_000):
+        tab.save_button.click()
+    assert engine.office.service("notary").daily_cap == 999
+    tab.services.setCurrentRow([s["code"] for s in tab.data["services"]].index("precheck"))
+    tab.remove_service_button.click()
+    with qtbot.assertNotEmitted(tab.saved), qtbot.waitSignal(tab.refused):
+        tab.save_button.click()
+    assert "serves 'precheck', which is not a service" in tab.status.text()
+    assert engine.office.find_service("precheck") is not None
