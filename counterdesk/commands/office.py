@@ -1,5 +1,6 @@
-"""``counterdesk office check|load`` and ``counterdesk db upgrade|backup|restore|roles``: the
-office file and the database it is loaded into, set up before any window opens and kept."""
+"""``counterdesk office check|load|versions|diff|rollback`` and
+``counterdesk db upgrade|backup|restore|roles``: the office file, its versions in the database,
+and the database it is loaded into, set up before any window opens and kept."""
 
 from __future__ import annotations
 
@@ -15,17 +16,26 @@ from counterdesk.queue import load_office, open_office
 from counterdesk.queue.backup import backup_into, restore
 from counterdesk.queue.database import Database, schema_version
 from counterdesk.queue.errors import InvalidInput
+from counterdesk.queue.office_versions import compare, rollback, versions
 from counterdesk.queue.roles import ROLES, grant_roles, require_postgresql, role_name
 from counterdesk.settings import load_settings
 
 
 def register(command: CommandFactory) -> None:
     office = command.group("office", "check or load an office file")
-    for name, handler, text in (
-        ("check", _office_check, "validate an office file (exit 2 with every problem)"),
-        ("load", _office_load, "make an office file the database's configuration"),
-    ):
-        office(name, handler, text).add_argument("file")
+    office(
+        "check", _office_check, "validate an office file (exit 2 with every problem)"
+    ).add_argument("file")
+    load = office("load", _office_load, "make an office file the database's configuration")
+    load.add_argument("file")
+    load.add_argument("--reason", help="why, kept with the version (default: the file's name)")
+    office("versions", _office_versions, "list the office's saved versions, newest first")
+    diff = office("diff", _office_diff, "what changed from one version to another")
+    diff.add_argument("first", type=int, help="the older version's number")
+    diff.add_argument("second", type=int, help="the newer version's number")
+    office(
+        "rollback", _office_rollback, "make an earlier version the office again (a new version)"
+    ).add_argument("version", type=int)
     database = command.group("db", "database maintenance")
     database(
         "upgrade", _db_upgrade, "create the database or upgrade its schema: nothing else makes one"
@@ -72,8 +82,56 @@ def _office_load(args: argparse.Namespace) -> dict[str, Any]:
     """Load the file given, not the settings' office: ``open_office`` would load that first."""
     office = load_office(args.file)
     engine = open_office(load_settings(args.db, None, args.config).db)
-    engine.load_office(office)
-    return {"loaded": args.file, "text": f"loaded {args.file}: {office.office.name.en}"}
+    number = engine.load_office(office, by=_who(), summary=args.reason or f"loaded {args.file}")
+    kept = f"version {number}" if number else "no change from the newest version"
+    return {
+        "loaded": args.file,
+        "version": number,
+        "text": f"loaded {args.file}: {office.office.name.en} ({kept})",
+    }
+
+
+def _office_versions(args: argparse.Namespace) -> dict[str, Any]:
+    kept = versions(_database(args))
+    lines = [
+        f"{v.number:>4}  {v.saved_at:%Y-%m-%d %H:%M} UTC  {v.saved_by}: {v.summary}" for v in kept
+    ]
+    return {
+        "versions": [
+            {
+                "number": v.number,
+                "saved_at": v.saved_at.isoformat(),
+                "by": v.saved_by,
+                "summary": v.summary,
+            }
+            for v in kept
+        ],
+        "text": "\n".join(lines) or "no versions kept yet",
+    }
+
+
+def _office_diff(args: argparse.Namespace) -> dict[str, Any]:
+    lines = compare(_database(args), args.first, args.second)
+    return {
+        "changes": lines,
+        "text": "\n".join(lines) or f"versions {args.first} and {args.second} are the same",
+    }
+
+
+def _office_rollback(args: argparse.Namespace) -> dict[str, Any]:
+    engine = open_office(load_settings(args.db, None, args.config).db)
+    number = rollback(engine, args.version, by=_who())
+    kept = f"version {number}" if number else "it is the newest version already"
+    return {"version": number, "text": f"rolled back to version {args.version} ({kept})"}
+
+
+def _database(args: argparse.Namespace) -> Database:
+    return Database(load_settings(args.db, None, args.config).db)
+
+
+def _who() -> str:
+    """The PC's user who ran the command: kept with the version as who saved it."""
+    return f"{getpass.getuser()} (command line)"
 
 
 def _db_upgrade(args: argparse.Namespace) -> dict[str, Any]:

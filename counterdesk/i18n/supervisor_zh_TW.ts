@@ -384,77 +384,77 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../ui/case_views.py" line="417"/>
+        <location filename="../ui/case_views.py" line="418"/>
         <source>Case &amp;number</source>
         <translation>案件編號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="418"/>
+        <location filename="../ui/case_views.py" line="419"/>
         <source>&amp;Look up</source>
         <translation>查詢(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="419"/>
+        <location filename="../ui/case_views.py" line="420"/>
         <source>Move to (Alt and the digit):</source>
         <translation>移至（Alt 加數字鍵）：</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="421"/>
+        <location filename="../ui/case_views.py" line="422"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="421"/>
+        <location filename="../ui/case_views.py" line="422"/>
         <source>From</source>
         <translation>原階段</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="421"/>
+        <location filename="../ui/case_views.py" line="422"/>
         <source>To</source>
         <translation>新階段</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="421"/>
+        <location filename="../ui/case_views.py" line="422"/>
         <source>By and note</source>
         <translation>經辦與備註</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="466"/>
+        <location filename="../ui/case_views.py" line="467"/>
         <source>Service: %1</source>
         <translation>業務：%1</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="469"/>
+        <location filename="../ui/case_views.py" line="470"/>
         <source>Received %1, expected by %2</source>
         <translation>收件 %1，預計 %2 前完成</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="474"/>
+        <location filename="../ui/case_views.py" line="475"/>
         <source>Overdue: not decided by its expected date</source>
         <translation>逾期：預計完成日前未核定</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="477"/>
+        <location filename="../ui/case_views.py" line="478"/>
         <source>Missing: %1 (by %2)</source>
         <translation>待補：%1（%2 前）</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="482"/>
+        <location filename="../ui/case_views.py" line="483"/>
         <source>Notices to the citizen: %1</source>
         <translation>通知民眾：%1</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="488"/>
+        <location filename="../ui/case_views.py" line="489"/>
         <source>none (no contact left)</source>
         <translation>無（未留聯絡方式）</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="513"/>
+        <location filename="../ui/case_views.py" line="514"/>
         <source>Closed: no more moves.</source>
         <translation>已結案，無後續階段。</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="552"/>
+        <location filename="../ui/case_views.py" line="570"/>
         <source>%1 moved to %2</source>
         <translation>%1 已移至 %2</translation>
     </message>
@@ -462,107 +462,107 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="135"/>
+        <location filename="../supervisor/cases_tab.py" line="136"/>
         <source>S&amp;tage</source>
         <translation>階段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="136"/>
+        <location filename="../supervisor/cases_tab.py" line="137"/>
         <source>Ser&amp;vice</source>
         <translation>業務(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="137"/>
+        <location filename="../supervisor/cases_tab.py" line="138"/>
         <source>Staff acting</source>
         <translation>經辦人員</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="138"/>
+        <location filename="../supervisor/cases_tab.py" line="139"/>
         <source>All stages</source>
         <translation>所有階段</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="139"/>
+        <location filename="../supervisor/cases_tab.py" line="140"/>
         <source>All services</source>
         <translation>所有業務</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="140"/>
+        <location filename="../supervisor/cases_tab.py" line="141"/>
         <source>&amp;Overdue only</source>
         <translation>只看逾期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="141"/>
+        <location filename="../supervisor/cases_tab.py" line="142"/>
         <source>Register a case…</source>
         <translation>登錄案件…</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="142"/>
+        <location filename="../supervisor/cases_tab.py" line="143"/>
         <source>Import CSV…</source>
         <translation>匯入 CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="169"/>
+        <location filename="../supervisor/cases_tab.py" line="170"/>
         <source>Could not read the cases: %1</source>
         <translation>無法讀取案件：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="177"/>
+        <location filename="../supervisor/cases_tab.py" line="178"/>
         <source>%1 cases, %2 overdue. Double-click a case for its history and moves.</source>
         <translation>共 %1 件，逾期 %2 件。按兩下案件可看歷程與移動階段。</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="182"/>
+        <location filename="../supervisor/cases_tab.py" line="183"/>
         <source>Case number</source>
         <translation>案件編號</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="183"/>
+        <location filename="../supervisor/cases_tab.py" line="184"/>
         <source>Service</source>
         <translation>業務</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="184"/>
+        <location filename="../supervisor/cases_tab.py" line="185"/>
         <source>Stage</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="185"/>
+        <location filename="../supervisor/cases_tab.py" line="186"/>
         <source>Received</source>
         <translation>收件日</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="186"/>
+        <location filename="../supervisor/cases_tab.py" line="187"/>
         <source>Expected</source>
         <translation>預計完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="198"/>
+        <location filename="../supervisor/cases_tab.py" line="199"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="236"/>
+        <location filename="../supervisor/cases_tab.py" line="237"/>
         <source>Case %1 registered</source>
         <translation>案件 %1 已登錄</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="249"/>
+        <location filename="../supervisor/cases_tab.py" line="250"/>
         <source>Import case moves</source>
         <translation>匯入案件階段異動</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="249"/>
+        <location filename="../supervisor/cases_tab.py" line="250"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 檔 (*.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="288"/>
+        <location filename="../supervisor/cases_tab.py" line="289"/>
         <source>Imported: %1 cases moved</source>
         <translation>已匯入：%1 件案件已移動</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="294"/>
+        <location filename="../supervisor/cases_tab.py" line="295"/>
         <source>Nothing imported: %1</source>
         <translation>未匯入任何異動：%1</translation>
     </message>
@@ -570,22 +570,22 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../ui/case_views.py" line="347"/>
+        <location filename="../ui/case_views.py" line="348"/>
         <source>Correction needed</source>
         <translation>通知補正</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="348"/>
+        <location filename="../ui/case_views.py" line="349"/>
         <source>What is &amp;missing</source>
         <translation>待補文件(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="349"/>
+        <location filename="../ui/case_views.py" line="350"/>
         <source>To correct &amp;by</source>
         <translation>補正期限(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="353"/>
+        <location filename="../ui/case_views.py" line="354"/>
         <source>Say what is missing.</source>
         <translation>請填寫待補文件。</translation>
     </message>
@@ -749,64 +749,225 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="314"/>
+        <location filename="../supervisor/cases_tab.py" line="315"/>
         <source>Import case moves</source>
         <translation>匯入案件階段異動</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="322"/>
+        <location filename="../supervisor/cases_tab.py" line="323"/>
         <source>&amp;Apply all</source>
         <translation>全部套用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="322"/>
+        <location filename="../supervisor/cases_tab.py" line="323"/>
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="342"/>
+        <location filename="../supervisor/cases_tab.py" line="343"/>
         <source>%1 cannot be imported; nothing was changed. Fix these and import it again:</source>
         <translation>%1 無法匯入，未做任何變更。請修正以下問題後再匯入：</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="345"/>
+        <location filename="../supervisor/cases_tab.py" line="346"/>
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="350"/>
+        <location filename="../supervisor/cases_tab.py" line="351"/>
         <source>%1 (read as %2): %3 moves, applied all together or not at all.</source>
         <translation>%1（以 %2 讀取）：%3 筆異動，全部一起套用或全部不套用。</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="367"/>
+        <location filename="../supervisor/cases_tab.py" line="368"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="368"/>
+        <location filename="../supervisor/cases_tab.py" line="369"/>
         <source>Case number</source>
         <translation>案件編號</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="369"/>
+        <location filename="../supervisor/cases_tab.py" line="370"/>
         <source>Stage now</source>
         <translation>目前階段</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="370"/>
+        <location filename="../supervisor/cases_tab.py" line="371"/>
         <source>Moved to</source>
         <translation>移至</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="371"/>
+        <location filename="../supervisor/cases_tab.py" line="372"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="372"/>
+        <location filename="../supervisor/cases_tab.py" line="373"/>
         <source>Due</source>
         <translation>期限</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeHistory</name>
+    <message>
+        <location filename="../supervisor/office_history.py" line="87"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="87"/>
+        <source>Saved at</source>
+        <translation>儲存時間</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="87"/>
+        <source>By</source>
+        <translation>儲存者</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="87"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="89"/>
+        <source>What this version changed</source>
+        <translation>此版本的變更</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="90"/>
+        <source>Roll back to this version…</source>
+        <translation>回復到此版本…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="119"/>
+        <source>The first version kept.</source>
+        <translation>最早保存的版本。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="130"/>
+        <source>No change.</source>
+        <translation>沒有變更。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="151"/>
+        <source>Roll back?</source>
+        <translation>要回復嗎？</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="153"/>
+        <source>Make version %1 the office again? Every kiosk, counter and board follows. The versions after it are kept, so this can be undone.</source>
+        <translation>要將機關設定回復為第 %1 版嗎？所有取號機、櫃檯與叫號看板都會跟著更新。之後的版本仍會保留，因此可以再復原。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="162"/>
+        <source>Rolled back: now version %1.</source>
+        <translation>已回復：目前為第 %1 版。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeTab</name>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="117"/>
+        <source>Services</source>
+        <translation>服務項目</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="118"/>
+        <source>History</source>
+        <translation>版本紀錄</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="119"/>
+        <source>Save…</source>
+        <translation>儲存…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="120"/>
+        <source>Undo changes</source>
+        <translation>放棄變更</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="121"/>
+        <source>Add service…</source>
+        <translation>新增服務項目…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="122"/>
+        <source>Remove service</source>
+        <translation>刪除服務項目</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="123"/>
+        <source>Import office file…</source>
+        <translation>匯入機關設定檔…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="124"/>
+        <source>Export office file…</source>
+        <translation>匯出機關設定檔…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="169"/>
+        <source>Add service</source>
+        <translation>新增服務項目</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="170"/>
+        <source>Code of the new service (lower-case letters, digits and _), e.g. notary</source>
+        <translation>新服務項目的代碼（小寫英文字母、數字與 _），例如 notary</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="211"/>
+        <source>Saving…</source>
+        <translation>儲存中…</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="228"/>
+        <source>Save the office</source>
+        <translation>儲存機關設定</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="228"/>
+        <source>What did you change, and why?</source>
+        <translation>您變更了什麼？原因為何？</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="246"/>
+        <source>Not saved: correct the fields marked.</source>
+        <translation>未儲存：請修正標示的欄位。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="253"/>
+        <source>Nothing changed: no version made.</source>
+        <translation>沒有變更：未建立新版本。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="255"/>
+        <source>Saved as version %1.</source>
+        <translation>已儲存為第 %1 版。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="269"/>
+        <source>Changes undone.</source>
+        <translation>已放棄變更。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="290"/>
+        <source>Imported %1: save to make it the office.</source>
+        <translation>已匯入 %1：儲存後才會成為機關設定。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="303"/>
+        <source>Exported to %1.</source>
+        <translation>已匯出至 %1。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="307"/>
+        <source>Office file</source>
+        <translation>機關設定檔</translation>
     </message>
 </context>
 <context>
@@ -1086,92 +1247,92 @@
 <context>
     <name>RegisterCaseDialog</name>
     <message>
-        <location filename="../ui/case_views.py" line="182"/>
+        <location filename="../ui/case_views.py" line="183"/>
         <source>Register a case</source>
         <translation>登錄案件</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="184"/>
+        <location filename="../ui/case_views.py" line="185"/>
         <source>&amp;Case number (required)</source>
         <translation>案件編號（必填）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="185"/>
+        <location filename="../ui/case_views.py" line="186"/>
         <source>Unified &amp;business number</source>
         <translation>統一編號(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="186"/>
+        <location filename="../ui/case_views.py" line="187"/>
         <source>Citizen&apos;s &amp;mobile or e-mail</source>
         <translation>民眾手機或電子郵件(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="187"/>
+        <location filename="../ui/case_views.py" line="188"/>
         <source>&amp;Notices</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="188"/>
+        <location filename="../ui/case_views.py" line="189"/>
         <source>&amp;Service</source>
         <translation>業務(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="189"/>
+        <location filename="../ui/case_views.py" line="190"/>
         <source>&amp;Ticket number</source>
         <translation>號碼牌號碼(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="190"/>
+        <location filename="../ui/case_views.py" line="191"/>
         <source>Ticket&apos;s &amp;day</source>
         <translation>號碼牌日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="194"/>
+        <location filename="../ui/case_views.py" line="195"/>
         <source>Default: correction, decision and hand-over</source>
         <translation>預設：補正、核定與領件送達</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="195"/>
+        <location filename="../ui/case_views.py" line="196"/>
         <source>Pick-up notice only</source>
         <translation>只通知領件</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="196"/>
+        <location filename="../ui/case_views.py" line="197"/>
         <source>The ticket&apos;s service</source>
         <translation>依號碼牌的業務</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="197"/>
+        <location filename="../ui/case_views.py" line="198"/>
         <source>optional, 8 digits</source>
         <translation>選填，8 位數字</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="198"/>
+        <location filename="../ui/case_views.py" line="199"/>
         <source>optional, for notices only</source>
         <translation>選填，僅用於通知</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="199"/>
+        <location filename="../ui/case_views.py" line="200"/>
         <source>optional, e.g. A012</source>
         <translation>選填，例如 A012</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="203"/>
+        <location filename="../ui/case_views.py" line="204"/>
         <source>The mobile or e-mail is used only for the notices chosen, and deleted %1 days after the case closes.</source>
         <translation>手機或電子郵件僅用於所選的通知，並於結案 %1 天後刪除。</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="207"/>
+        <location filename="../ui/case_views.py" line="208"/>
         <source>&amp;Register</source>
         <translation>登錄(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="208"/>
+        <location filename="../ui/case_views.py" line="209"/>
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="253"/>
+        <location filename="../ui/case_views.py" line="254"/>
         <source>Not registered: %1</source>
         <translation>未登錄：%1</translation>
     </message>
@@ -1338,499 +1499,607 @@
     </message>
 </context>
 <context>
+    <name>ServiceForm</name>
+    <message>
+        <location filename="../supervisor/service_form.py" line="149"/>
+        <source>Name (Chinese)</source>
+        <translation>名稱（中文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="150"/>
+        <source>Name (English)</source>
+        <translation>名稱（英文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="151"/>
+        <source>Number prefix</source>
+        <translation>號碼字首</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="152"/>
+        <source>Processing time (Chinese)</source>
+        <translation>處理期間（中文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="153"/>
+        <source>Processing time (English)</source>
+        <translation>處理期間（英文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="154"/>
+        <source>Fee (Chinese)</source>
+        <translation>規費（中文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="155"/>
+        <source>Fee (English)</source>
+        <translation>規費（英文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="156"/>
+        <source>Handling minutes</source>
+        <translation>辦理分鐘數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="157"/>
+        <source>Target wait (minutes)</source>
+        <translation>目標等候（分鐘）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="158"/>
+        <source>Daily cap (numbers)</source>
+        <translation>每日號碼上限</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="159"/>
+        <source>Procedure steps</source>
+        <translation>辦理步驟</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="160"/>
+        <source>Documents to bring</source>
+        <translation>應備文件</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="164"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="164"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="167"/>
+        <source>Note (Chinese)</source>
+        <translation>備註（中文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="167"/>
+        <source>Note (English)</source>
+        <translation>備註（英文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="170"/>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="171"/>
+        <source>Remove</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="172"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_form.py" line="173"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../supervisor/window.py" line="282"/>
+        <location filename="../supervisor/window.py" line="285"/>
         <source>Supervisor — statistics and reports</source>
         <translation>主管 — 統計與報表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="283"/>
+        <location filename="../supervisor/window.py" line="286"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="284"/>
+        <location filename="../supervisor/window.py" line="287"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="287"/>
+        <location filename="../supervisor/window.py" line="290"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="288"/>
+        <location filename="../supervisor/window.py" line="291"/>
         <source>This week</source>
         <translation>本週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="289"/>
+        <location filename="../supervisor/window.py" line="292"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="290"/>
+        <location filename="../supervisor/window.py" line="293"/>
         <source>Past four weeks</source>
         <translation>最近四週</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="291"/>
+        <location filename="../supervisor/window.py" line="294"/>
         <source>First half of the year</source>
         <translation>上半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="292"/>
+        <location filename="../supervisor/window.py" line="295"/>
         <source>Second half of the year</source>
         <translation>下半年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="293"/>
+        <location filename="../supervisor/window.py" line="296"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="294"/>
+        <location filename="../supervisor/window.py" line="297"/>
         <source>Custom dates</source>
         <translation>自訂日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="298"/>
+        <location filename="../supervisor/window.py" line="301"/>
         <source>Book for a caller…</source>
         <translation>代客預約…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="299"/>
-        <location filename="../supervisor/window.py" line="655"/>
+        <location filename="../supervisor/window.py" line="302"/>
+        <location filename="../supervisor/window.py" line="659"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="300"/>
+        <location filename="../supervisor/window.py" line="303"/>
         <source>Counter</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="301"/>
+        <location filename="../supervisor/window.py" line="304"/>
         <source>Staff</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="304"/>
+        <location filename="../supervisor/window.py" line="307"/>
         <source>Waiting now</source>
         <translation>目前等候人數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="305"/>
+        <location filename="../supervisor/window.py" line="308"/>
         <source>Served today</source>
         <translation>今日已完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="306"/>
+        <location filename="../supervisor/window.py" line="309"/>
         <source>Median wait (period)</source>
         <translation>等候中位數（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="307"/>
+        <location filename="../supervisor/window.py" line="310"/>
         <source>90% called within (period)</source>
         <translation>90% 於此時間內叫號（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="308"/>
+        <location filename="../supervisor/window.py" line="311"/>
         <source>Called within target wait (period)</source>
         <translation>目標時間內叫號比例（期間）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="312"/>
+        <location filename="../supervisor/window.py" line="315"/>
         <source>Overview</source>
         <translation>總覽</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="313"/>
+        <location filename="../supervisor/window.py" line="316"/>
         <source>Tables</source>
         <translation>明細表</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="314"/>
+        <location filename="../supervisor/window.py" line="317"/>
         <source>Satisfaction</source>
         <translation>滿意度</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="315"/>
+        <location filename="../supervisor/window.py" line="318"/>
         <source>Opinions</source>
         <translation>意見</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="316"/>
+        <location filename="../supervisor/window.py" line="319"/>
         <source>Estimates</source>
         <translation>預估等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="320"/>
+        <location filename="../supervisor/window.py" line="324"/>
         <source>Breakdown</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="323"/>
+        <location filename="../supervisor/window.py" line="327"/>
         <source>By service</source>
         <translation>依服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="324"/>
+        <location filename="../supervisor/window.py" line="328"/>
         <source>By counter</source>
         <translation>依櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="325"/>
+        <location filename="../supervisor/window.py" line="329"/>
         <source>By staff member</source>
         <translation>依承辦人</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="326"/>
+        <location filename="../supervisor/window.py" line="330"/>
         <source>By day</source>
         <translation>依日期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="327"/>
+        <location filename="../supervisor/window.py" line="331"/>
         <source>By weekday</source>
         <translation>依星期</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="328"/>
+        <location filename="../supervisor/window.py" line="332"/>
         <source>By hour of day</source>
         <translation>依時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="329"/>
+        <location filename="../supervisor/window.py" line="333"/>
         <source>Priority and ordinary</source>
         <translation>優先與一般</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="330"/>
+        <location filename="../supervisor/window.py" line="334"/>
         <source>Appointment or walk-in</source>
         <translation>預約或現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="331"/>
+        <location filename="../supervisor/window.py" line="335"/>
         <source>Bookings by day</source>
         <translation>預約（依日期）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="332"/>
+        <location filename="../supervisor/window.py" line="336"/>
         <source>Bookings by service</source>
         <translation>預約（依服務項目）</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="338"/>
+        <location filename="../supervisor/window.py" line="342"/>
         <source>Wait: ticket issued → answered call. Handling: start → finish at a counter. Median and 90th percentile by nearest rank. Service level: share called within the service&apos;s target wait. An appointment that came early waits from its booked time; a late one counts as a walk-in. Times in minutes. Click a heading to sort.</source>
         <translation>等候：抽號至應答叫號。處理：櫃檯開始至完成。中位數與第 90 百分位採最近序位法。服務水準：於該服務目標等候時間內叫號之比例。預約者提早報到，等候自預約時間起算；逾時者計為現場。時間單位為分鐘。點選欄位標題可排序。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="529"/>
+        <location filename="../supervisor/window.py" line="533"/>
         <source>Called within target wait, by service and arrival</source>
         <translation>目標時間內叫號比例：依服務項目與預約／現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="345"/>
+        <location filename="../supervisor/window.py" line="349"/>
         <source>Export CSV</source>
         <translation>匯出 CSV</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="317"/>
+        <location filename="../supervisor/window.py" line="320"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="318"/>
+        <location filename="../supervisor/window.py" line="321"/>
         <source>Undelivered messages</source>
         <translation>未送達訊息</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="319"/>
+        <location filename="../supervisor/window.py" line="322"/>
         <source>Case processing time</source>
         <translation>案件處理時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="346"/>
+        <location filename="../supervisor/window.py" line="323"/>
+        <source>Office settings</source>
+        <translation>機關設定</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/window.py" line="350"/>
         <source>Export Excel</source>
         <translation>匯出 Excel</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="347"/>
+        <location filename="../supervisor/window.py" line="351"/>
         <source>PDF report</source>
         <translation>PDF 報告</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="348"/>
+        <location filename="../supervisor/window.py" line="352"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="349"/>
+        <location filename="../supervisor/window.py" line="353"/>
         <source>Today, live</source>
         <translation>今日即時</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="383"/>
-        <location filename="../supervisor/window.py" line="607"/>
+        <location filename="../supervisor/window.py" line="387"/>
+        <location filename="../supervisor/window.py" line="611"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="419"/>
+        <location filename="../supervisor/window.py" line="423"/>
         <source>The period ends before it starts: check the dates.</source>
         <translation>期間結束日早於開始日：請檢查日期。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="423"/>
+        <location filename="../supervisor/window.py" line="427"/>
         <source>Computing…</source>
         <translation>計算中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="450"/>
+        <location filename="../supervisor/window.py" line="454"/>
         <source>Could not read the ratings: %1</source>
         <translation>無法讀取評分：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="454"/>
+        <location filename="../supervisor/window.py" line="458"/>
         <source>Could not read the estimates&apos; accuracy: %1</source>
         <translation>無法讀取預估等候準確度：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="460"/>
+        <location filename="../supervisor/window.py" line="464"/>
         <source>Could not read the case figures: %1</source>
         <translation>無法讀取案件統計：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="475"/>
+        <location filename="../supervisor/window.py" line="479"/>
         <source>Tickets in the period: %1</source>
         <translation>期間內號碼數：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="477"/>
+        <location filename="../supervisor/window.py" line="481"/>
         <source>No tickets in this period.</source>
         <translation>此期間沒有號碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="485"/>
+        <location filename="../supervisor/window.py" line="489"/>
         <source>Could not read the statistics: %1</source>
         <translation>無法讀取統計資料：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="494"/>
-        <location filename="../supervisor/window.py" line="495"/>
-        <location filename="../supervisor/window.py" line="555"/>
-        <location filename="../supervisor/window.py" line="635"/>
-        <location filename="../supervisor/window.py" line="662"/>
+        <location filename="../supervisor/window.py" line="498"/>
+        <location filename="../supervisor/window.py" line="499"/>
+        <location filename="../supervisor/window.py" line="559"/>
+        <location filename="../supervisor/window.py" line="639"/>
+        <location filename="../supervisor/window.py" line="666"/>
         <source>min</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="499"/>
+        <location filename="../supervisor/window.py" line="503"/>
         <source>No tickets in this period</source>
         <translation>此期間沒有號碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="503"/>
-        <location filename="../supervisor/window.py" line="568"/>
+        <location filename="../supervisor/window.py" line="507"/>
+        <location filename="../supervisor/window.py" line="572"/>
         <source>Median wait</source>
         <translation>等候中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="504"/>
+        <location filename="../supervisor/window.py" line="508"/>
         <source>90th percentile wait</source>
         <translation>等候第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="505"/>
-        <location filename="../supervisor/window.py" line="542"/>
+        <location filename="../supervisor/window.py" line="509"/>
+        <location filename="../supervisor/window.py" line="546"/>
         <source>minutes</source>
         <translation>分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="512"/>
+        <location filename="../supervisor/window.py" line="516"/>
         <source>Arrivals and waiting by hour</source>
         <translation>各時段到達與等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="513"/>
+        <location filename="../supervisor/window.py" line="517"/>
         <source>Arrivals per day</source>
         <translation>每日平均到達</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="514"/>
+        <location filename="../supervisor/window.py" line="518"/>
         <source>tickets per day</source>
         <translation>每日號碼數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="518"/>
+        <location filename="../supervisor/window.py" line="522"/>
         <source>Waiting by day</source>
         <translation>每日等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="530"/>
-        <location filename="../supervisor/window.py" line="571"/>
+        <location filename="../supervisor/window.py" line="534"/>
+        <location filename="../supervisor/window.py" line="575"/>
         <source>Service level</source>
         <translation>服務水準</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="539"/>
+        <location filename="../supervisor/window.py" line="543"/>
         <source>Handling time by staff member</source>
         <translation>各承辦人處理時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="540"/>
-        <location filename="../supervisor/window.py" line="572"/>
+        <location filename="../supervisor/window.py" line="544"/>
+        <location filename="../supervisor/window.py" line="576"/>
         <source>Median handling</source>
         <translation>處理中位數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="541"/>
+        <location filename="../supervisor/window.py" line="545"/>
         <source>90th percentile handling</source>
         <translation>處理第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="561"/>
+        <location filename="../supervisor/window.py" line="565"/>
         <source>Issued</source>
         <translation>發出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="562"/>
-        <location filename="../supervisor/window.py" line="594"/>
+        <location filename="../supervisor/window.py" line="566"/>
+        <location filename="../supervisor/window.py" line="598"/>
         <source>Served</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="563"/>
-        <location filename="../supervisor/window.py" line="595"/>
+        <location filename="../supervisor/window.py" line="567"/>
+        <location filename="../supervisor/window.py" line="599"/>
         <source>No-show</source>
         <translation>未到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="564"/>
-        <location filename="../supervisor/window.py" line="596"/>
+        <location filename="../supervisor/window.py" line="568"/>
+        <location filename="../supervisor/window.py" line="600"/>
         <source>Cancelled</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="565"/>
+        <location filename="../supervisor/window.py" line="569"/>
         <source>Removed at close</source>
         <translation>關櫃移除</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="566"/>
+        <location filename="../supervisor/window.py" line="570"/>
         <source>Transferred</source>
         <translation>轉送</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="567"/>
+        <location filename="../supervisor/window.py" line="571"/>
         <source>Mean wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="569"/>
+        <location filename="../supervisor/window.py" line="573"/>
         <source>90th pct. wait</source>
         <translation>等候 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="570"/>
-        <location filename="../supervisor/window.py" line="655"/>
+        <location filename="../supervisor/window.py" line="574"/>
+        <location filename="../supervisor/window.py" line="659"/>
         <source>Longest wait</source>
         <translation>最長等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="573"/>
+        <location filename="../supervisor/window.py" line="577"/>
         <source>90th pct. handling</source>
         <translation>處理 P90</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="574"/>
+        <location filename="../supervisor/window.py" line="578"/>
         <source>Utilisation</source>
         <translation>使用率</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="584"/>
-        <location filename="../supervisor/window.py" line="608"/>
+        <location filename="../supervisor/window.py" line="588"/>
+        <location filename="../supervisor/window.py" line="612"/>
         <source>Group</source>
         <translation>分組</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="591"/>
+        <location filename="../supervisor/window.py" line="595"/>
         <source>Booked</source>
         <translation>預約</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="592"/>
+        <location filename="../supervisor/window.py" line="596"/>
         <source>Checked in</source>
         <translation>準時報到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="593"/>
+        <location filename="../supervisor/window.py" line="597"/>
         <source>Late (walk-in)</source>
         <translation>逾時改現場</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="597"/>
+        <location filename="../supervisor/window.py" line="601"/>
         <source>Not yet due</source>
         <translation>尚待報到</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="626"/>
+        <location filename="../supervisor/window.py" line="630"/>
         <source>Database unreachable, retrying: %1</source>
         <translation>無法連線資料庫，重試中：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="638"/>
+        <location filename="../supervisor/window.py" line="642"/>
         <source>Counters open: %1 of %2. Longest current wait: %3.</source>
         <translation>開放櫃檯：%1／%2。目前最長等候：%3。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="644"/>
+        <location filename="../supervisor/window.py" line="648"/>
         <source>Bookings today: %1; checked in %2, late %3, served %4, no-show %5, cancelled %6.</source>
         <translation>今日預約 %1 筆：準時報到 %2，逾時 %3，已完成 %4，未到 %5，取消 %6。</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="655"/>
+        <location filename="../supervisor/window.py" line="659"/>
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="655"/>
+        <location filename="../supervisor/window.py" line="659"/>
         <source>Counters</source>
         <translation>櫃檯數</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="687"/>
+        <location filename="../supervisor/window.py" line="691"/>
         <source>Save export</source>
         <translation>儲存匯出檔</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="708"/>
+        <location filename="../supervisor/window.py" line="712"/>
         <source>Exporting %1…</source>
         <translation>匯出 %1 中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="737"/>
+        <location filename="../supervisor/window.py" line="741"/>
         <source>about %1 s left</source>
         <translation>約剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="737"/>
+        <location filename="../supervisor/window.py" line="741"/>
         <source>about %1 min left</source>
         <translation>約剩 %1 分鐘</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="772"/>
+        <location filename="../supervisor/window.py" line="776"/>
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="775"/>
+        <location filename="../supervisor/window.py" line="779"/>
         <source>Export cancelled</source>
         <translation>已取消匯出</translation>
     </message>
     <message>
-        <location filename="../supervisor/window.py" line="778"/>
+        <location filename="../supervisor/window.py" line="782"/>
         <source>Export failed: %1</source>
         <translation>匯出失敗：%1</translation>
     </message>

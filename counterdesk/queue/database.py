@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 READONLY = "counterdesk_readonly"
 # The newest migration's revision (a test holds it to the scripts' head). A database already
 # there opens without alembic, whose import is a third of a second of every start.
-SCHEMA_HEAD = "0010_cases"
+SCHEMA_HEAD = "0011_office_versions"
 NOT_COUNTERDESK = (
     "is not a counterdesk database (no counterdesk tables): check the address; a new "
     "database is made with `counterdesk --db URL db upgrade`"

@@ -58,7 +58,8 @@ from counterdesk.queue.models import (
     TicketRow,
 )
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
-from counterdesk.queue.office_store import read_office, store_office
+from counterdesk.queue.office_store import read_office
+from counterdesk.queue.office_versions import record_version
 from counterdesk.queue.pin_guard import PinGuard, Subject
 from counterdesk.queue.pins import hash_pin, pin_matches
 from counterdesk.queue.projection import (
@@ -223,11 +224,24 @@ class TicketEngine:
     def has_office(self) -> bool:
         return self._office is not None
 
-    def load_office(self, office: Office) -> None:
-        """Make ``office`` the configuration; past tickets are untouched."""
+    def load_office(
+        self,
+        office: Office,
+        *,
+        by: str = "office file",
+        summary: str = "office file loaded",
+        based_on: Office | None = None,
+    ) -> int | None:
+        """Make ``office`` the configuration, kept as a new version saved ``by`` someone for
+        the reason ``summary``; returns its number (None: no change from the newest). Refused
+        if the newest version is no longer ``based_on``, when given. Past tickets are
+        untouched."""
         with self.db.write() as session:
-            store_office(session, office, self.clock.now())  # logs office_loaded too
+            number = record_version(  # store_office, which logs office_loaded too
+                session, office, by=by, summary=summary, now=self.clock.now(), based_on=based_on
+            )
         self._office = office
+        return number
 
     def refresh_office(self) -> Office:
         """Re-read the configuration, after another terminal loaded a new office file."""

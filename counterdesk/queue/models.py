@@ -121,6 +121,18 @@ class OfficeRow(Base):
     loaded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
+class OfficeVersionRow(Base):
+    """One saved office configuration, whole (``queue/office_versions.py``): the newest is the
+    one in ``offices``; older ones are there to compare and roll back to."""
+
+    __tablename__ = "office_versions"
+    id: Mapped[int] = mapped_column(EventId, primary_key=True)
+    saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    saved_by: Mapped[str] = mapped_column(String(48))
+    summary: Mapped[str] = mapped_column(String(200))
+    config_json: Mapped[str] = mapped_column(Text)
+
+
 class ServiceRow(Base):
     __tablename__ = "services"
     code: Mapped[str] = mapped_column(String(32), primary_key=True)

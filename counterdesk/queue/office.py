@@ -358,6 +358,13 @@ class Office(_Strict):
         return None
 
 
+def dump_office(office: Office) -> str:
+    """``office`` as an office file (YAML), which ``parse_office`` reads back equal: how the
+    office configured in the supervisor window is exported."""
+    data = office.model_dump(mode="json", exclude_none=True)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
 def seconds_of_day(clock_time: str) -> int:
     """Seconds after local midnight of an office-file time such as ``"08:30"`` or ``"24:00"``
     (which no ``datetime.time`` can hold)."""
@@ -389,16 +396,30 @@ def parse_office(text: str, source: str = "<office>") -> Office:
     data, root = parse_yaml(text, source, OfficeFileError)
     if not isinstance(data, dict):
         raise OfficeFileError(f"{source}:1: the office file must be a mapping with an 'office' key")
-    lines = _line_index(root)
+    office, problems = office_problems(data)
+    if office is not None:
+        return office
+    raise OfficeFileError(_format(problems, _line_index(root), source), problems=problems)
+
+
+def validate_office(data: Any) -> Office:
+    """An office from its data (a form's, a stored version's): the same rules as the file,
+    the problems named by key path, as there is no line to name."""
+    office, problems = office_problems(data)
+    if office is not None:
+        return office
+    text = "\n".join(f"{problem.key()}: {problem.message}" for problem in problems)
+    raise OfficeFileError(text, problems=problems)
+
+
+def office_problems(data: Any) -> tuple[Office | None, list[Problem]]:
+    """The office, or None and every problem: pydantic's, then the checks across keys."""
     try:
         office = Office.model_validate(data)
     except ValidationError as exc:
-        problems = [_from_pydantic(error) for error in exc.errors()]
-    else:
-        problems = list(_cross_checks(office))
-        if not problems:
-            return office
-    raise OfficeFileError(_format(problems, lines, source), problems=problems)
+        return None, [_from_pydantic(error) for error in exc.errors()]
+    problems = list(_cross_checks(office))
+    return (None if problems else office), problems
 
 
 def _from_pydantic(error: Any) -> Problem:

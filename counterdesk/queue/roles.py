@@ -50,6 +50,17 @@ CASE_WRITES = {
     "outbox": ("INSERT",),
 }
 PIN = ("staff", "pin_hash")
+# The office configuration saved from the supervisor window (queue/office_versions.py): the
+# office, its services, counters and staff, and the version kept of it; never a PIN hash nor a
+# counter's call streaks.
+OFFICE_WRITES = {
+    "offices": ("INSERT", "UPDATE"),
+    "services": ("INSERT", "UPDATE"),
+    "counters": ("INSERT", "UPDATE (name_zh, name_en, active)"),
+    "counter_services": ("INSERT", "DELETE"),
+    "staff": ("INSERT", "UPDATE (name_zh, name_en, deputy_code, active)"),
+    "office_versions": ("INSERT",),
+}
 # Attributes reset on every run: a terminal's login can only log in.
 NOT_POSTGRESQL = (
     "database roles are a PostgreSQL feature: a SQLite file has no logins "
@@ -144,10 +155,11 @@ ROLES: dict[str, Role] = {
     ),
     "supervisor": Role(
         "reads everything, manages opinions, keeps the statistics and event logs of settled "
-        "days, unlocks PINs",
+        "days, unlocks PINs, changes the office's configuration (kept as versions)",
         writes={
+            **OFFICE_WRITES,
             "pin_attempts": ("DELETE",),
-            "ticket_events": ("INSERT",),  # the unlock, logged
+            "ticket_events": ("INSERT",),  # the unlock, an office saved: logged
             "opinions": ("UPDATE",),
             "opinion_events": ("INSERT",),
             "day_summaries": ("INSERT", "UPDATE"),

@@ -17,4 +17,5 @@ SUPERVISOR_TABS = (
     "cases",
     "messages",
     "case_figures",
+    "office",
 )

@@ -55,6 +55,7 @@ from counterdesk.supervisor.booking_dialog import BookingDialog
 from counterdesk.supervisor.case_figures_tab import CaseFiguresTab
 from counterdesk.supervisor.cases_tab import CasesTab
 from counterdesk.supervisor.dead_letters_tab import DeadLettersTab
+from counterdesk.supervisor.office_tab import OfficeTab
 from counterdesk.supervisor.opinions_tab import OpinionsTab
 from counterdesk.supervisor.satisfaction_tab import SatisfactionTab
 from counterdesk.supervisor.widgets import (
@@ -143,6 +144,7 @@ class SupervisorWindow(QMainWindow):
         self.dead_letters_tab = DeadLettersTab(self.engine)
         self.case_figures_tab = CaseFiguresTab(self.engine)
         self.case_figures_tab.failed.connect(self._case_figures_failed)
+        self.office_tab = OfficeTab(self.engine)
         self.tabs = QTabWidget()
         for page in (
             self._build_overview(),
@@ -153,6 +155,7 @@ class SupervisorWindow(QMainWindow):
             self.cases_tab,
             self.dead_letters_tab,
             self.case_figures_tab,
+            self.office_tab,
         ):  # in the order of SUPERVISOR_TABS
             self.tabs.addTab(page, "")
         layout.addWidget(self.tabs, 1)
@@ -317,6 +320,7 @@ class SupervisorWindow(QMainWindow):
         self.tabs.setTabText(5, self.tr("Cases"))
         self.tabs.setTabText(6, self.tr("Undelivered messages"))
         self.tabs.setTabText(7, self.tr("Case processing time"))
+        self.tabs.setTabText(8, self.tr("Office settings"))
         self.breakdown_label.setText(self.tr("Breakdown"))
         for index, text in enumerate(
             (

@@ -22,7 +22,8 @@ from counterdesk.queue import Database, DatabaseError, ManualClock, QueueError, 
 from counterdesk.queue.bookings import Bookings
 from counterdesk.queue.change_feed import ChangeFeed
 from counterdesk.queue.database import alembic_config
-from counterdesk.queue.office import Office
+from counterdesk.queue.office import Office, validate_office
+from counterdesk.queue.office_versions import rollback
 from counterdesk.queue.pin_guard import Subject
 from counterdesk.queue.roles import ROLES, grant_roles, role_name
 from counterdesk.reporting.exports import ExportRequest, export
@@ -553,3 +554,29 @@ def test_turn_notices_each_by_its_own_login(login: Login, clock: ManualClock) ->
     refused(web, "UPDATE ticket_contacts SET contact = '0900000000'")
     with pytest.raises(DatabaseError, match="permission denied for table tickets"):
         login("supervisor").close_day()  # on main already: a day is closed by its owner
+
+
+def test_only_the_supervisor_saves_office_versions_and_rolls_them_back(
+    login: Login, sample_office: Office
+) -> None:
+    """The supervisor window's saves: the office and its version by the supervisor's login, a
+    PIN hash or a counter's streaks never; no terminal's login writes a version."""
+    supervisor = login("supervisor")
+    data = sample_office.model_dump(mode="json")
+    data["services"][0]["documents"].append({"zh": "委託書", "en": "Letter of authorisation"})
+    data["staff"].append({"code": "tsai", "name": {"zh": "蔡佩君", "en": "Tsai Pei-chun"}})
+    changed = validate_office(data)
+    assert supervisor.load_office(changed, by="lin", summary="a letter") == 2
+    assert rollback(supervisor, 1, by="lin") == 3
+    assert login("board").refresh_office() == sample_office
+    refused(supervisor, "UPDATE staff SET pin_hash = 'x'")
+    refused(supervisor, "UPDATE counters SET priority_streak = 9")
+    refused(supervisor, "DELETE FROM office_versions")
+    for kind in ("kiosk", "counter", "board", "web", "notifier"):
+        with pytest.raises(DatabaseError, match="permission denied"):
+            login(kind).load_office(changed, by=kind, summary="not mine to change")
+        refused(
+            login(kind),
+            "INSERT INTO office_versions (saved_at, saved_by, summary, config_json) "
+            "VALUES (now(), 'x', 'x', '{}')",
+        )

@@ -1,0 +1,193 @@
+"""Versions of the office configuration: each save is kept whole with who, when and why, so a
+supervisor can see what changed between two and roll back to one.
+
+A version is saved only through ``record_version``, in the same transaction as the office it
+stores (``store_office``), and only after the office file's own models accepted it: there is one
+set of rules, not one for the file and another for the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counterdesk.queue.database import Database
+from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
+from counterdesk.queue.models import OfficeVersionRow
+from counterdesk.queue.office import Office
+from counterdesk.queue.office_store import store_office
+
+if TYPE_CHECKING:
+    from counterdesk.queue.engine import TicketEngine
+
+SUMMARY_LENGTH = 200
+BY_LENGTH = 48
+# Lists whose items are named by a key of theirs rather than their place: a service keeps its
+# name in a diff when another is inserted before it.
+_IDENTITIES = ("code", "number", "date")
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    saved_at: dt.datetime
+    saved_by: str
+    summary: str
+
+
+def record_version(
+    session: Session,
+    office: Office,
+    *,
+    by: str,
+    summary: str,
+    now: dt.datetime,
+    based_on: Office | None = None,
+) -> int | None:
+    """Store ``office`` and keep it as a new version; None (stored, no version) when it equals
+    the newest version, as when a terminal loads the same file again at start.
+
+    ``based_on``: the office the edits started from; refused when another save came since, so
+    one supervisor's save never silently undoes another's."""
+    summary = " ".join(summary.split())
+    if not summary:
+        raise InvalidInput("say in a line what changed: the reason is kept with the version")
+    if len(summary) > SUMMARY_LENGTH:
+        raise InvalidInput(f"the reason is {len(summary)} characters: at most {SUMMARY_LENGTH}")
+    newest = session.execute(
+        select(OfficeVersionRow.id, OfficeVersionRow.saved_by, OfficeVersionRow.config_json)
+        .order_by(OfficeVersionRow.id.desc())
+        .limit(1)
+    ).first()
+    kept = Office.model_validate_json(newest.config_json) if newest else None
+    if based_on is not None and newest is not None and kept != based_on:
+        raise QueueError(
+            f"the office was saved meanwhile as version {newest.id} by {newest.saved_by}: "
+            "undo your changes to see it, then make them again"
+        )
+    store_office(session, office, now)
+    if kept == office:
+        return None
+    config = office.model_dump_json()
+    row = OfficeVersionRow(
+        saved_at=now, saved_by=by[:BY_LENGTH], summary=summary, config_json=config
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def versions(db: Database) -> list[Version]:
+    """Every version, the newest first."""
+    with db.read() as session:
+        rows = session.execute(
+            select(
+                OfficeVersionRow.id,
+                OfficeVersionRow.saved_at,
+                OfficeVersionRow.saved_by,
+                OfficeVersionRow.summary,
+            ).order_by(OfficeVersionRow.id.desc())
+        ).all()
+    return [Version(*row) for row in rows]
+
+
+def office_at(db: Database, number: int) -> Office:
+    """The office as version ``number`` saved it."""
+    with db.read() as session:
+        config = session.scalar(
+            select(OfficeVersionRow.config_json).where(OfficeVersionRow.id == number)
+        )
+    if config is None:
+        raise NotFound(f"no office version {number} (see counterdesk office versions)")
+    return Office.model_validate_json(config)
+
+
+def compare(db: Database, first: int, second: int) -> list[str]:
+    """What changed from version ``first`` to version ``second``, a line per key path."""
+    return changes(office_at(db, first), office_at(db, second))
+
+
+def rollback(engine: TicketEngine, number: int, *, by: str) -> int | None:
+    """Make version ``number`` the office again, as a new version equal to it (the versions
+    after it stay, so the rollback itself can be undone)."""
+    office = office_at(engine.db, number)
+    return engine.load_office(office, by=by, summary=f"rolled back to version {number}")
+
+
+def changes(old: Office, new: Office) -> list[str]:
+    """Readable differences by key path, e.g. ``services[incorporation].documents[2] added``."""
+    out: list[str] = []
+    _walk("", old.model_dump(mode="json"), new.model_dump(mode="json"), out)
+    return out
+
+
+def _walk(path: str, old: Any, new: Any, out: list[str]) -> None:
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in [*old, *(k for k in new if k not in old)]:
+            child = f"{path}.{key}" if path else key
+            if key not in new:
+                out.append(f"{child} removed")
+            elif key not in old:
+                out.append(f"{child} added: {_brief(new[key])}")
+            else:
+                _walk(child, old[key], new[key], out)
+    elif isinstance(old, list) and isinstance(new, list):
+        identity = _identity(old + new)
+        if identity is None:
+            _walk_places(path, old, new, out)
+        else:
+            _walk_named(path, identity, old, new, out)
+    elif old != new:
+        out.append(f"{path}: {_brief(old)} → {_brief(new)}")
+
+
+def _walk_places(path: str, old: list[Any], new: list[Any], out: list[str]) -> None:
+    for place in range(max(len(old), len(new))):
+        child = f"{path}[{place}]"
+        if place >= len(new):
+            out.append(f"{child} removed: {_brief(old[place])}")
+        elif place >= len(old):
+            out.append(f"{child} added: {_brief(new[place])}")
+        else:
+            _walk(child, old[place], new[place], out)
+
+
+def _walk_named(path: str, key: str, old: list[Any], new: list[Any], out: list[str]) -> None:
+    before = {item[key]: item for item in old}
+    after = {item[key]: item for item in new}
+    for name, item in before.items():
+        if name not in after:
+            out.append(f"{path}[{name}] removed: {_brief(item)}")
+        else:
+            _walk(f"{path}[{name}]", item, after[name], out)
+    for name, item in after.items():
+        if name not in before:
+            out.append(f"{path}[{name}] added: {_brief(item)}")
+    kept_before = [name for name in before if name in after]
+    kept_after = [name for name in after if name in before]
+    if kept_before != kept_after:
+        out.append(f"{path} reordered: {', '.join(map(str, kept_after))}")
+
+
+def _identity(items: list[Any]) -> str | None:
+    """The key naming every item of a list of mappings, if one does so uniquely."""
+    if not items or not all(isinstance(item, dict) for item in items):
+        return None
+    for key in _IDENTITIES:
+        if all(key in item for item in items):
+            return key
+    return None
+
+
+def _brief(value: Any) -> str:
+    """A value in a few words: a bilingual text as ``zh / en``, anything else as written."""
+    if isinstance(value, dict) and "zh" in value and "en" in value:
+        return f"{value['zh']} / {value['en']}"
+    if isinstance(value, dict) and "name" in value and isinstance(value["name"], dict):
+        return _brief(value["name"])
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"

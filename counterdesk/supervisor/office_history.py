@@ -1,0 +1,167 @@
+"""The office's versions in the supervisor window: who saved each, when and why, what it
+changed from the one before, and a roll back to one after a confirmation."""
+
+from __future__ import annotations
+
+import getpass
+from functools import partial
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.errors import error_text
+from counterdesk.queue.office_versions import Version, compare, rollback, versions
+from counterdesk.supervisor.widgets import say
+from counterdesk.ui.tasks import run_in_background
+
+
+def who() -> str:
+    """Who saves from this window: the PC's user, kept with the version."""
+    return f"{getpass.getuser()} (supervisor window)"
+
+
+class OfficeHistory(QWidget):
+    """``listed`` fires once the versions are on screen, ``compared`` once a diff is,
+    ``rolled_back`` with the new version's number."""
+
+    listed = Signal()
+    compared = Signal()
+    rolled_back = Signal(int)
+
+    def __init__(self, engine: TicketEngine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.kept: list[Version] = []
+        self.table = QTableWidget(0, 4)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.currentCellChanged.connect(self._chosen)
+        self.diff = QPlainTextEdit(readOnly=True)
+        self.diff_label = QLabel()
+        self.rollback_button = QPushButton()
+        self.rollback_button.setEnabled(False)
+        self.rollback_button.clicked.connect(self.roll_back)
+        self.status = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.diff_label)
+        column.addWidget(self.diff, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rollback_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setSizes([560, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Version"), self.tr("Saved at"), self.tr("By"), self.tr("Reason")]
+        )
+        self.diff_label.setText(self.tr("What this version changed"))
+        self.rollback_button.setText(self.tr("Roll back to this version…"))
+
+    def refresh(self) -> None:
+        run_in_background(partial(versions, self.engine.db), self._show, self._failed, owner=self)
+
+    def _show(self, kept: list[Version]) -> None:
+        self.kept = kept
+        zone = self.engine.office.zone
+        self.table.setRowCount(len(kept))
+        for row, version in enumerate(kept):
+            local = version.saved_at.astimezone(zone)
+            for column, text in enumerate(
+                (str(version.number), f"{local:%Y-%m-%d %H:%M}", version.saved_by, version.summary)
+            ):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long reason in full
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        if kept:
+            self.table.setCurrentCell(0, 0)
+        self.listed.emit()
+
+    def _chosen(self, row: int) -> None:
+        if not 0 <= row < len(self.kept):
+            return
+        number = self.kept[row].number
+        self.rollback_button.setEnabled(row > 0)  # the newest is the office already
+        earlier = [v.number for v in self.kept if v.number < number]
+        if not earlier:
+            self.diff.setPlainText(self.tr("The first version kept."))
+            self.compared.emit()
+            return
+        run_in_background(
+            partial(compare, self.engine.db, earlier[0], number),
+            self._show_diff,
+            self._failed,
+            owner=self,
+        )
+
+    def _show_diff(self, lines: list[str]) -> None:
+        self.diff.setPlainText("\n".join(lines) or self.tr("No change."))
+        self.compared.emit()
+
+    def chosen_version(self) -> int | None:
+        row = self.table.currentRow()
+        return self.kept[row].number if 0 <= row < len(self.kept) else None
+
+    def roll_back(self) -> None:
+        number = self.chosen_version()
+        if number is None or not self.confirm_rollback(number):
+            return
+        run_in_background(
+            partial(rollback, self.engine, number, by=who()),
+            self._rolled_back,
+            self._failed,
+            owner=self,
+        )
+
+    def confirm_rollback(self, number: int) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Roll back?"),
+            self.tr(
+                "Make version %1 the office again? Every kiosk, counter and board follows. "
+                "The versions after it are kept, so this can be undone."
+            ).replace("%1", str(number)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _rolled_back(self, number: int | None) -> None:
+        say(self.status, self.tr("Rolled back: now version %1.").replace("%1", str(number)), False)
+        self.refresh()
+        self.rolled_back.emit(number or 0)
+
+    def _failed(self, error: Exception) -> None:
+        say(self.status, error_text(error), True)

@@ -1,0 +1,313 @@
+"""The supervisor's "Office settings" tab: the office edited without YAML, each save a version.
+
+This first step edits the services (``service_form``); the history of versions is beside them
+(``office_history``). A save is checked by the office file's models (``validate_office``) before
+anything is written, each problem shown beside its field; then it asks for a one-line reason
+and is stored with it as a new version. The office file can still be imported and exported.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.errors import OfficeFileError, error_text
+from counterdesk.queue.office import (
+    Office,
+    Service,
+    dump_office,
+    load_office,
+    validate_office,
+)
+from counterdesk.supervisor.office_history import OfficeHistory, who
+from counterdesk.supervisor.service_form import ServiceForm
+from counterdesk.supervisor.widgets import say
+from counterdesk.ui.tasks import run_in_background
+
+NUMBERS = ("handling_minutes", "target_wait_minutes", "daily_cap")
+
+
+class OfficeTab(QWidget):
+    """``saved`` fires with the new version's number (0: nothing changed), ``refused`` when
+    a save found problems and wrote nothing."""
+
+    saved = Signal(int)
+    refused = Signal()
+
+    def __init__(self, engine: TicketEngine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.data: dict[str, Any] = {}
+        self.based_on: Office | None = None
+        self.shown = -1  # the service in the form
+        self.services = QListWidget()
+        self.services.currentRowChanged.connect(self._service_chosen)
+        self.form = ServiceForm()
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(self.form)
+        self.add_service_button, self.remove_service_button = QPushButton(), QPushButton()
+        self.add_service_button.clicked.connect(self.add_service)
+        self.remove_service_button.clicked.connect(self.remove_service)
+        listing = QWidget()
+        column = QVBoxLayout(listing)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.services, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.add_service_button)
+        row.addWidget(self.remove_service_button)
+        column.addLayout(row)
+        split = QSplitter()
+        split.addWidget(listing)
+        split.addWidget(self.form_scroll)
+        split.setSizes([260, 1060])
+        self.save_button, self.undo_button = QPushButton(), QPushButton()
+        self.import_button, self.export_button = QPushButton(), QPushButton()
+        self.save_button.clicked.connect(self.save)
+        self.undo_button.clicked.connect(self.undo)
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button.clicked.connect(self.export_file)
+        self.status = QLabel(objectName="hint")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.undo_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.status, 1)
+        for button in (self.import_button, self.export_button):
+            buttons.addWidget(button)
+        services_page = QWidget()
+        page = QVBoxLayout(services_page)
+        page.addWidget(split, 1)
+        page.addLayout(buttons)
+        self.history = OfficeHistory(engine)
+        self.history.rolled_back.connect(self._reload)
+        self.pages = QTabWidget()
+        self.pages.addTab(services_page, "")
+        self.pages.addTab(self.history, "")
+        self.pages.currentChanged.connect(self._page_chosen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.retranslate()
+        self.edit(engine.office)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.pages.setTabText(0, self.tr("Services"))
+        self.pages.setTabText(1, self.tr("History"))
+        self.save_button.setText(self.tr("Save…"))
+        self.undo_button.setText(self.tr("Undo changes"))
+        self.add_service_button.setText(self.tr("Add service…"))
+        self.remove_service_button.setText(self.tr("Remove service"))
+        self.import_button.setText(self.tr("Import office file…"))
+        self.export_button.setText(self.tr("Export office file…"))
+
+    def _page_chosen(self, index: int) -> None:
+        if self.pages.widget(index) is self.history:
+            self.history.refresh()
+
+    def edit(self, office: Office) -> None:
+        """Start editing ``office``: the form shows its first service (or the one shown)."""
+        self.data = office.model_dump(mode="json")
+        self.based_on = office  # a save made by someone else since is not overwritten
+        keep = max(self.shown, 0)
+        self.shown = -1
+        self.services.blockSignals(True)
+        self.services.clear()
+        for service in self.data["services"]:
+            self.services.addItem(_listed(service))
+        self.services.blockSignals(False)
+        self.services.setCurrentRow(min(keep, len(self.data["services"]) - 1))
+
+    def add_service(self) -> None:
+        """A new, empty service at the end of the list: Save names what it still needs."""
+        code = self.ask_code()
+        if code is None:
+            return
+        blank = {"zh": "", "en": ""}
+        service = {
+            "code": code.strip(),
+            "prefix": "",
+            "name": dict(blank),
+            "processing_time": dict(blank),
+            "steps": [dict(blank)],
+            "documents": [],
+            "fee": dict(blank),
+            # The office file's defaults for a service that leaves them out.
+            **{name: Service.model_fields[name].default for name in NUMBERS},
+        }
+        self._keep_form()
+        self.data["services"].append(service)
+        self.services.addItem(_listed(service))
+        self.services.setCurrentRow(len(self.data["services"]) - 1)
+
+    def ask_code(self) -> str | None:
+        """The new service's code; None when the supervisor cancels."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Add service"),
+            self.tr("Code of the new service (lower-case letters, digits and _), e.g. notary"),
+        )
+        return text if ok else None
+
+    def remove_service(self) -> None:
+        """Take the chosen service out of the form (kept by past tickets; Save makes it so)."""
+        row = self.services.currentRow()
+        if row < 0:
+            return
+        self.shown = -1  # its edits go with it
+        del self.data["services"][row]
+        self.services.blockSignals(True)
+        self.services.takeItem(row)
+        self.services.blockSignals(False)
+        self._service_chosen(self.services.currentRow())
+
+    def _service_chosen(self, row: int) -> None:
+        self._keep_form()
+        self.shown = row
+        if row >= 0:
+            self.form.load(self.data["services"][row])
+
+    def _keep_form(self) -> None:
+        if self.shown >= 0:
+            self.data["services"][self.shown] = self.form.collected()
+
+    def edited(self) -> dict[str, Any]:
+        """The office as edited so far, the form's service included."""
+        self._keep_form()
+        return self.data
+
+    def save(self) -> None:
+        try:
+            office = validate_office(self.edited())
+        except OfficeFileError as refused:
+            self._show_problems(refused)
+            return
+        self.form.show_problems([])
+        reason = self.ask_reason()
+        if reason is None:
+            return
+        say(self.status, self.tr("Saving…"), False)
+        run_in_background(
+            partial(
+                self.engine.load_office,
+                office,
+                by=who(),
+                summary=reason,
+                based_on=self.based_on,
+            ),
+            self._saved,
+            self._failed,
+            owner=self,
+        )
+
+    def ask_reason(self) -> str | None:
+        """The one-line reason kept with the version; None when the supervisor cancels."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("Save the office"), self.tr("What did you change, and why?")
+        )
+        return text if ok else None
+
+    def _show_problems(self, refused: OfficeFileError) -> None:
+        mine, others = [], []
+        for problem in refused.problems:
+            path = problem.path
+            if len(path) > 2 and path[0] == "services" and isinstance(path[1], int):
+                if path[1] != self.shown:
+                    self.services.setCurrentRow(path[1])
+                if path[1] == self.shown:
+                    mine.append((path[2:], problem.message))
+            else:
+                others.append(f"{problem.key()}: {problem.message}")
+        self.form.show_problems(mine)
+        say(
+            self.status,
+            "\n".join([self.tr("Not saved: correct the fields marked."), *others]),
+            True,
+        )
+        self.refused.emit()
+
+    def _saved(self, number: int | None) -> None:
+        if number is None:
+            say(self.status, self.tr("Nothing changed: no version made."), False)
+        else:
+            say(self.status, self.tr("Saved as version %1.").replace("%1", str(number)), False)
+        self.edit(self.engine.office)
+        self.saved.emit(number or 0)
+
+    def _failed(self, error: Exception) -> None:
+        say(self.status, error_text(error), True)
+
+    def undo(self) -> None:
+        """Drop the form's edits and show the office as stored now, saved elsewhere or not."""
+        run_in_background(self.engine.refresh_office, self._undone, self._failed, owner=self)
+
+    def _undone(self, office: Office) -> None:
+        self.shown = -1
+        self.edit(office)
+        say(self.status, self.tr("Changes undone."), False)
+
+    def _reload(self, number: int) -> None:
+        self.shown = -1
+        self.edit(self.engine.office)
+
+    def import_file(self) -> None:
+        """An office file's services into the form, to look at and save as a version."""
+        path = self.ask_path(save=False)
+        if path is None:
+            return
+        try:
+            office = load_office(path)
+        except OfficeFileError as refused:
+            say(self.status, str(refused), True)
+            return
+        self.shown = -1
+        self.edit(office)
+        self.based_on = self.engine.office  # the file replaces the office the form came from
+        say(
+            self.status,
+            self.tr("Imported %1: save to make it the office.").replace("%1", path.name),
+            False,
+        )
+
+    def export_file(self) -> None:
+        path = self.ask_path(save=True)
+        if path is None:
+            return
+        try:
+            path.write_text(dump_office(self.engine.office), encoding="utf-8")
+        except OSError as error:
+            say(self.status, f"{path}: {error.strerror}", True)
+            return
+        say(self.status, self.tr("Exported to %1.").replace("%1", str(path)), False)
+
+    def ask_path(self, *, save: bool) -> Path | None:
+        pick = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+        name, _ = pick(self, self.tr("Office file"), "office.yaml", "YAML (*.yaml *.yml)")
+        return Path(name) if name else None
+
+
+def _listed(service: dict[str, Any]) -> str:
+    """A service in the list: its prefix and both names."""
+    return f"{service['prefix']}  {service['name']['zh']}\n{service['name']['en']}"

@@ -1,0 +1,116 @@
+"""Make the pictures of the supervisor's "Office settings" tab in docs/.
+
+    QT_QPA_PLATFORM=offscreen python docs/office_settings_screenshot.py          # into docs/
+    QT_QPA_PLATFORM=offscreen python docs/office_settings_screenshot.py --to /tmp/shots
+
+The sample office at a fixed moment (Friday 27 November 2026, 09:00 in Taipei), with one saved
+change (a letter of authorisation added to incorporation's checklist): the service form at its
+checklist, a daily cap of 0 refused beside its field, and the history with what the change
+did, each in Chinese and English at 1366×768. Needs Debian's ``fonts-noto-cjk``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import SignalInstance  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from counterdesk.queue import SAMPLE_OFFICE, Database, ManualClock, TicketEngine, load_office  # noqa: E402
+from counterdesk.queue.office import validate_office  # noqa: E402
+from counterdesk.supervisor.office_tab import OfficeTab  # noqa: E402
+from counterdesk.supervisor.window import SupervisorWindow  # noqa: E402
+from counterdesk.ui import translation  # noqa: E402
+from counterdesk.ui.app import application, parse_size, save_snapshot  # noqa: E402
+
+TAIPEI = dt.timezone(dt.timedelta(hours=8))
+MOMENT = dt.datetime(2026, 11, 27, 9, 0, tzinfo=TAIPEI)
+SIZE = "1366x768"
+WAIT_SECONDS = 30
+
+
+def after(signal: SignalInstance, action: Callable[[], object], what: str) -> None:
+    """Do ``action`` and wait for ``signal``: the tab reads and checks off the UI thread."""
+    seen: list[bool] = []
+    signal.connect(lambda *args: seen.append(True))
+    action()
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not seen:
+        if time.monotonic() > deadline:
+            raise SystemExit(f"{what} did not show in time")
+        QTest.qWait(20)
+
+
+def choose(tab: OfficeTab, code: str) -> None:
+    codes = [service["code"] for service in tab.data["services"]]
+    tab.services.setCurrentRow(codes.index(code))
+
+
+def shots(engine: TicketEngine, target: Path) -> None:
+    application()
+    for language in ("zh_TW", "en"):
+        translation.install(language)
+        window = SupervisorWindow(engine)
+        window.show_tab("office")
+        tab = window.office_tab
+        choose(tab, "incorporation")
+        scroll = tab.form_scroll
+        window.resize(parse_size(SIZE))
+        window.show()
+        scroll.ensureWidgetVisible(tab.form.documents, 0, 0)
+        save_snapshot(window, target / f"supervisor-office-{language}.png", parse_size(SIZE))
+        tab.form.edits[("daily_cap",)].setText("0")
+        after(tab.refused, tab.save_button.click, "the refusal")
+        scroll.ensureWidgetVisible(tab.form.problems[("daily_cap",)], 0, 200)
+        save_snapshot(window, target / f"supervisor-office-error-{language}.png", parse_size(SIZE))
+        tab.undo()
+        after(tab.history.compared, partial(tab.pages.setCurrentWidget, tab.history), "the history")
+        save_snapshot(
+            window, target / f"supervisor-office-history-{language}.png", parse_size(SIZE)
+        )
+        window.close()
+        window.deleteLater()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--to", type=Path, default=ROOT / "docs", help="folder (default docs/)")
+    args = parser.parse_args(argv)
+    args.to.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'office.sqlite3'}"
+        engine = TicketEngine(Database(url, create=True), ManualClock(MOMENT))
+        office = load_office(SAMPLE_OFFICE)
+        engine.load_office(office)
+        data = office.model_dump(mode="json")
+        documents = next(s for s in data["services"] if s["code"] == "incorporation")["documents"]
+        documents.append(
+            {
+                "zh": "委託書",
+                "en": "Letter of authorisation",
+                "note": {"zh": "委託代理人辦理時", "en": "When an agent files for the company"},
+            }
+        )
+        engine.load_office(
+            validate_office(data),
+            by="lin (supervisor window)",
+            summary="設立登記加上委託書 / letter of authorisation for incorporation",
+        )
+        shots(engine, args.to)
+        engine.db.dispose()
+    print(f"wrote the supervisor's office settings pictures into {args.to}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
