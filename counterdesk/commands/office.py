@@ -154,8 +154,16 @@ def _db_backup(args: argparse.Namespace) -> dict[str, Any]:
 
 def _db_restore(args: argparse.Namespace) -> dict[str, Any]:
     settings = load_settings(args.db, None, args.config)
-    restore(settings.db, args.file)
-    return {"restored": str(args.file), "text": f"restored {args.file} into {settings.db}"}
+    restored = restore(settings.db, args.file)
+    lost = restored.lost
+    said = f"restored {args.file} into {settings.db}"
+    if lost:
+        tickets = "1 ticket" if len(lost) == 1 else f"{len(lost)} tickets"
+        said += (
+            f"; {tickets} issued since the backup ({', '.join(lost[:10])}"
+            f"{', …' if len(lost) > 10 else ''}) are gone, and their numbers are not issued again"
+        )
+    return {"restored": str(args.file), "lost": lost, "text": said}
 
 
 def _db_roles(args: argparse.Namespace) -> dict[str, Any]:

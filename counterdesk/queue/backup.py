@@ -18,11 +18,14 @@ the PATH (they come with the PostgreSQL client), and the address's login must ow
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -37,6 +40,22 @@ from counterdesk.queue.errors import DatabaseError, InvalidInput
 SUFFIX = {"sqlite": ".sqlite3", "postgresql": ".pgdump"}
 PREFIX = "counterdesk-"
 TIMEOUT = 600  # seconds a pg_dump or pg_restore may take before it is called stuck
+BUSY_SECONDS = 30  # how long a SQLite copy waits for a terminal's write to end
+PAGES = 256  # copied per step, so a copy can give up when the database stays busy
+# The names ``backup_into`` gives, and the only files it ever prunes.
+OURS = re.compile(r"^counterdesk-\d{8}-\d{6}(-\d+)?\.(sqlite3|pgdump)$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Restored:
+    """What a restore put back, and what it lost: the tickets issued since the backup (their
+    numbers are not handed out again: each day's numbering goes on from the live file's)."""
+
+    lost: list[str]
+
+
+class _Busy(Exception):
+    pass
 
 
 def backup(url: str, target: Path) -> Path:
@@ -68,18 +87,35 @@ def backup_into(url: str, folder: Path, now: dt.datetime, keep: int) -> tuple[Pa
     if not 1 <= keep <= 3650:
         raise InvalidInput(f"keep must be 1 to 3650 backups, not {keep}")
     address = _address(url)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InvalidInput(f"{folder} cannot be a backup folder ({error.strerror})") from None
+    if not folder.is_dir():
+        raise InvalidInput(f"{folder} is a file, not a backup folder")
     suffix = SUFFIX[address.get_backend_name()]
-    made = backup(url, folder / f"{PREFIX}{now:%Y%m%d-%H%M%S}{suffix}")
-    ours = sorted(folder.glob(f"{PREFIX}*{suffix}"))
-    old = ours[:-keep]
+    stamp = f"{PREFIX}{now:%Y%m%d-%H%M%S}"
+    target, number = folder / f"{stamp}{suffix}", 1
+    while target.exists():  # two backups in one second
+        number += 1
+        target = folder / f"{stamp}-{number}{suffix}"
+    made = backup(url, target)
+    live = _sqlite_path(address).resolve() if address.get_backend_name() == "sqlite" else None
+    ours = sorted(
+        path
+        for path in folder.iterdir()
+        if OURS.fullmatch(path.name) and path.suffix == suffix and path.resolve() != live
+    )
+    old = [path for path in ours[:-keep] if path != made]
     for path in old:
         path.unlink()
     return made, old
 
 
-def restore(url: str, source: Path) -> None:
-    """Replace the database at ``url`` by the backup ``source`` (checked first)."""
+def restore(url: str, source: Path) -> Restored:
+    """Replace the database at ``url`` by the backup ``source`` (checked first). On SQLite the
+    tickets issued since the backup are named, and each day's numbering goes on from the live
+    file's, so a number a citizen already holds is never handed out again."""
     address = _address(url)
     if not source.is_file():
         raise InvalidInput(f"{source} is not a backup file")
@@ -88,9 +124,13 @@ def restore(url: str, source: Path) -> None:
         target = _sqlite_path(address)
         if stored_revisions(target) is None:
             raise DatabaseError(f"{target} is no counterdesk database: nothing was restored")
+        lost, numbering = _since(target, source)
         _copy_sqlite(source, target, standalone=False)
+        _keep_numbering(target, numbering)
+        return Restored(lost)
     else:
         _run(address, "pg_restore", "--clean", "--if-exists", "--no-owner", str(source))
+        return Restored([])
 
 
 def _address(url: str) -> URL:
@@ -114,13 +154,52 @@ def _copy_sqlite(source: Path, target: Path, *, standalone: bool) -> None:
     ``standalone`` copy (a backup file) is taken out of WAL mode, so it is one file with no
     ``-wal`` or ``-shm`` beside it; a live target keeps its own journal mode."""
     reading = f"file:{quote(str(source))}?mode=ro"
+    deadline = time.monotonic() + BUSY_SECONDS
+
+    def give_up_when_stuck(status: int, remaining: int, total: int) -> None:
+        if time.monotonic() > deadline:  # a terminal holds a write this long: not waited for
+            raise _Busy
+
     with (
-        contextlib.closing(sqlite3.connect(reading, uri=True, timeout=30)) as origin,
-        contextlib.closing(sqlite3.connect(target, timeout=30)) as copy,
+        # A short lock wait per step: the copy retries, and gives up at the deadline.
+        contextlib.closing(sqlite3.connect(reading, uri=True, timeout=1)) as origin,
+        contextlib.closing(sqlite3.connect(target, timeout=1)) as copy,
     ):
-        origin.backup(copy)
+        try:
+            origin.backup(copy, pages=PAGES, progress=give_up_when_stuck)
+        except _Busy:
+            raise DatabaseError(
+                f"the database stayed busy for {BUSY_SECONDS} s: close the terminals and try again"
+            ) from None
         if standalone:
             copy.execute("PRAGMA journal_mode=DELETE")
+
+
+def _since(live: Path, backup: Path) -> tuple[list[str], list[tuple[str, str, int]]]:
+    """The tickets of ``live`` newer than ``backup``'s (by number, in issue order), and the
+    live numbering of each day and service."""
+    with contextlib.closing(sqlite3.connect(f"file:{quote(str(backup))}?mode=ro", uri=True)) as b:
+        newest = b.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]
+    with contextlib.closing(sqlite3.connect(f"file:{quote(str(live))}?mode=ro", uri=True)) as a:
+        lost = [
+            row[0]
+            for row in a.execute("SELECT number FROM tickets WHERE id > ? ORDER BY id", (newest,))
+        ]
+        numbering = a.execute(
+            "SELECT business_date, service_code, last_number FROM daily_sequences"
+        ).fetchall()
+    return lost, numbering
+
+
+def _keep_numbering(live: Path, numbering: list[tuple[str, str, int]]) -> None:
+    """Each day's numbering goes on from where the live file had it (never back)."""
+    with contextlib.closing(sqlite3.connect(live, timeout=BUSY_SECONDS)) as connection, connection:
+        connection.executemany(
+            "INSERT INTO daily_sequences (business_date, service_code, last_number) "
+            "VALUES (?, ?, ?) ON CONFLICT (business_date, service_code) DO UPDATE SET "
+            "last_number = max(last_number, excluded.last_number)",
+            numbering,
+        )
 
 
 def _check_sqlite(path: Path) -> None:

@@ -9,13 +9,15 @@ set of rules, not one for the file and another for the window.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counterdesk.queue.database import Database
+from counterdesk.queue.database import Database, serialise_on
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import OfficeVersionRow
 from counterdesk.queue.office import Office
@@ -58,6 +60,8 @@ def record_version(
         raise InvalidInput("say in a line what changed: the reason is kept with the version")
     if len(summary) > SUMMARY_LENGTH:
         raise InvalidInput(f"the reason is {len(summary)} characters: at most {SUMMARY_LENGTH}")
+    # Saves one at a time: each checks ``based_on`` against the one committed before it.
+    serialise_on(session, "counterdesk office versions")
     newest = session.execute(
         select(OfficeVersionRow.id, OfficeVersionRow.saved_by, OfficeVersionRow.config_json)
         .order_by(OfficeVersionRow.id.desc())
@@ -146,14 +150,22 @@ def _walk(path: str, old: Any, new: Any, out: list[str]) -> None:
 
 
 def _walk_places(path: str, old: list[Any], new: list[Any], out: list[str]) -> None:
-    for place in range(max(len(old), len(new))):
-        child = f"{path}[{place}]"
-        if place >= len(new):
-            out.append(f"{child} removed: {_brief(old[place])}")
-        elif place >= len(old):
-            out.append(f"{child} added: {_brief(new[place])}")
-        else:
-            _walk(child, old[place], new[place], out)
+    """A list without names (steps, documents), matched as a sequence: one item added at the
+    top is one line, not every later item shifted by one place."""
+    matcher = difflib.SequenceMatcher(a=_keys(old), b=_keys(new), autojunk=False)
+    for tag, first, last, start, end in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag == "replace" and last - first == end - start:  # edited in place
+            for offset in range(last - first):
+                _walk(f"{path}[{start + offset}]", old[first + offset], new[start + offset], out)
+            continue
+        out.extend(f"{path}[{place}] removed: {_brief(old[place])}" for place in range(first, last))
+        out.extend(f"{path}[{place}] added: {_brief(new[place])}" for place in range(start, end))
+
+
+def _keys(items: list[Any]) -> list[str]:
+    return [json.dumps(item, sort_keys=True, ensure_ascii=False) for item in items]
 
 
 def _walk_named(path: str, key: str, old: list[Any], new: list[Any], out: list[str]) -> None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import platform
 import plistlib
-import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from counterdesk.setup.answers import BadAnswer
 
 LABEL = "counterdesk"
 
@@ -29,7 +30,7 @@ def systemd_unit(command: list[str], role: str) -> str:
         f"Description=counterdesk {role}\n"
         "After=graphical-session.target network-online.target\n\n"
         "[Service]\n"
-        f"ExecStart={shlex.join(command)}\n"
+        f"ExecStart={' '.join(_systemd_word(part) for part in command)}\n"
         "Restart=on-failure\n"
         "RestartSec=5\n\n"
         "[Install]\n"
@@ -39,8 +40,27 @@ def systemd_unit(command: list[str], role: str) -> str:
 
 def windows_cmd(command: list[str]) -> str:
     """A batch file for the Startup folder: starts the role without keeping a console open."""
-    quoted = " ".join(f'"{part}"' if " " in part else part for part in command)
+    quoted = " ".join(_cmd_word(part) for part in command)
     return f'@echo off\r\nstart "counterdesk" {quoted}\r\n'
+
+
+def _systemd_word(part: str) -> str:
+    """One word of a systemd command line (systemd.service(5), "Command lines"): ``%`` and
+    ``$`` doubled, as systemd expands them even inside quotes; a word with a space, quote,
+    backslash or semicolon quoted the way systemd reads it (a quote opening the word)."""
+    part = part.replace("%", "%%").replace("$", "$$")
+    if part and not any(ch in part for ch in " \t'\"\\;"):
+        return part
+    if "'" not in part and "\\" not in part:
+        return f"'{part}'"
+    return '"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _cmd_word(part: str) -> str:
+    """One word of a batch file's command: quoted when cmd would read any of it (a space,
+    ``&``, ``(``, ``^``...), with ``%`` doubled, which a batch file expands even in quotes."""
+    escaped = part.replace("%", "%%")
+    return f'"{escaped}"' if any(ch in part for ch in " &|<>^(),;=%!") else escaped
 
 
 def launch_agent(command: list[str], role: str) -> str:
@@ -81,6 +101,11 @@ def entry_for(command: list[str], role: str, system: str | None = None) -> Entry
 
 
 def write_entry(entry: Entry) -> Entry:
-    entry.path.parent.mkdir(parents=True, exist_ok=True)
-    entry.path.write_text(entry.text, encoding="utf-8")
+    try:
+        entry.path.parent.mkdir(parents=True, exist_ok=True)
+        entry.path.write_text(entry.text, encoding="utf-8")
+    except OSError as error:
+        raise BadAnswer(
+            f"start at login: {entry.path} cannot be written ({error.strerror})"
+        ) from None
     return entry

@@ -3,6 +3,7 @@ the newest few, and restored into the live file (SQLite) or database (PostgreSQL
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -135,3 +136,18 @@ def test_the_command_backs_up_into_a_folder(run: Run, tmp_path: Path) -> None:
     assert "is not a backup file" in refused.stderr and "Traceback" not in refused.stderr
     restored = run("db", "restore", str(made))
     assert restored.returncode == 0, restored.stderr
+
+
+def test_a_restore_gives_up_on_a_database_a_terminal_keeps_busy(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine.issue("precheck")
+    made = backup(sqlite_url, tmp_path / "copy.sqlite3")
+    monkeypatch.setattr("counterdesk.queue.backup.BUSY_SECONDS", 1)
+    live = sqlite_url.removeprefix("sqlite:///")
+    with contextlib.closing(sqlite3.connect(live, isolation_level=None)) as terminal:
+        terminal.execute("BEGIN IMMEDIATE")  # a write that never ends
+        with pytest.raises(DatabaseError, match="stayed busy for 1 s: close the terminals"):
+            restore(sqlite_url, made)
+        terminal.execute("ROLLBACK")
+    assert restore(sqlite_url, made).lost == []
