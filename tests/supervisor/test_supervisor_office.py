@@ -181,5 +181,6 @@ def test_a_service_added_is_saved_once_complete_and_one_a_counter_serves_cannot_
     tab.remove_service_button.click()
     with qtbot.assertNotEmitted(tab.saved), qtbot.waitSignal(tab.refused):
         tab.save_button.click()
-    assert "serves 'precheck', which is not a service" in tab.status.text()
+    # The counter that serves it is named on the Counters page, beside the counters.
+    assert "serves 'precheck', which is not a service" in tab.counters.problems["counters"].text()
     assert engine.office.find_service("precheck") is not None
