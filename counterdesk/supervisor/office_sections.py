@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -39,6 +40,9 @@ class Section(QWidget):
         self.grid.setColumnMinimumWidth(2, 260)
 
     def place(self, key: str, editor: QWidget | Any) -> None:
+        if isinstance(editor, TextList):
+            # One line a row: sized while the page is hidden, wrapped rows grow far too tall.
+            editor.table.setWordWrap(False)
         row = self.grid.rowCount()
         self.grid.addWidget(self.captions[key], row, 0)
         if isinstance(editor, QWidget):
@@ -75,12 +79,12 @@ class Section(QWidget):
         return key, ""
 
 
-def name_buttons(editor: TextList, section: QWidget) -> None:
-    """The add/remove/up/down buttons of a list, in the window's language."""
-    editor.add.setText(section.tr("Add"))
-    editor.remove.setText(section.tr("Remove"))
-    editor.up.setText(section.tr("Up"))
-    editor.down.setText(section.tr("Down"))
+def name_buttons(editor: TextList) -> None:
+    """The add/remove/up/down buttons of a list, worded as the service form's."""
+    editor.add.setText(QCoreApplication.translate("ServiceForm", "Add"))
+    editor.remove.setText(QCoreApplication.translate("ServiceForm", "Remove"))
+    editor.up.setText(QCoreApplication.translate("ServiceForm", "Up"))
+    editor.down.setText(QCoreApplication.translate("ServiceForm", "Down"))
 
 
 class CountersSection(Section):
@@ -106,11 +110,17 @@ class CountersSection(Section):
         order.addLayout(pick)
         order.addWidget(self.order)
         self.place("counters", self.counters)
+        self.counters.table.setWordWrap(True)  # a counter's services, over lines if need be
         self.place("order", order)
         self.unserved = QLabel(objectName="problem")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         self.unserved.setWordWrap(True)
         self.grid.addWidget(self.unserved, self.grid.rowCount(), 1)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Rows fitted to the table's shown width (their services wrap)."""
+        super().showEvent(event)
+        self.counters.table.resizeRowsToContents()
 
     def retranslate(self) -> None:
         self.captions["counters"].setText(self.tr("Counters"))
@@ -121,7 +131,7 @@ class CountersSection(Section):
         self.order.table.setHorizontalHeaderLabels([self.tr("Service")])
         self.add_service.setText(self.tr("Add to counter"))
         for editor in (self.counters, self.order):
-            name_buttons(editor, self)
+            name_buttons(editor)
 
     def load(self, office: dict[str, Any]) -> None:
         self.picker.clear()
@@ -169,6 +179,7 @@ class CountersSection(Section):
         rows = self.counters.rows()
         served = rows[row][3] if 0 <= row < len(rows) else ""
         self.order.set_rows([[code.strip()] for code in served.split(",") if code.strip()])
+        self.order.table.scrollToTop()
 
     def _keep_order(self) -> None:
         """The chosen counter's Services cell follows the order list."""
@@ -203,7 +214,7 @@ class StaffSection(Section):
         )
         self.set_deputy.setText(self.tr("Make deputy of the chosen"))
         self.reset_pin.setText(self.tr("Reset PIN of the chosen…"))
-        name_buttons(self.staff, self)
+        name_buttons(self.staff)
 
     def load(self, office: dict[str, Any]) -> None:
         self.staff.set_rows(
@@ -265,7 +276,7 @@ class HoursSection(Section):
             [self.tr("Date (YYYY-MM-DD)"), self.tr("Chinese"), self.tr("English")]
         )
         for editor in (self.sessions, self.closed):
-            name_buttons(editor, self)
+            name_buttons(editor)
 
     def load(self, office: dict[str, Any]) -> None:
         hours = office["office"]["hours"]

@@ -6,7 +6,6 @@ the member unable to sign in until a new PIN is set."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -17,20 +16,6 @@ from counterdesk.queue.models import EventKind, TicketEventRow
 from counterdesk.queue.office_store import read_office
 from counterdesk.queue.office_versions import versions
 from counterdesk.supervisor.office_tab import OfficeTab
-from counterdesk.supervisor.window import SupervisorWindow
-
-
-@pytest.fixture
-def tab(
-    engine: TicketEngine,
-    open_supervisor: Callable[[TicketEngine], SupervisorWindow],
-    monkeypatch: pytest.MonkeyPatch,
-) -> OfficeTab:
-    window = open_supervisor(engine)
-    window.show_tab("office")
-    monkeypatch.setattr(window.office_tab, "ask_reason", lambda: "counter 2 does pickups first")
-    monkeypatch.setattr(window.office_tab, "confirm_reset", lambda code: True)
-    return window.office_tab
 
 
 def test_a_counters_service_order_changed_is_saved_as_a_new_version(
@@ -59,7 +44,7 @@ def test_a_counters_service_order_changed_is_saved_as_a_new_version(
         "precheck",
         "enquiry",
     ]
-    assert versions(engine.db)[0].summary == "counter 2 does pickups first"
+    assert versions(engine.db)[0].summary == "a letter of authorisation"
 
 
 def test_a_service_no_counter_serves_is_warned_before_saving(
@@ -70,7 +55,11 @@ def test_a_service_no_counter_serves_is_warned_before_saving(
     counters.order.table.setCurrentCell(0, 0)
     counters.order.remove.click()
     asked: list[str] = []
-    tab.ask_reason = lambda: asked.append(tab.status.text()) or None  # type: ignore[method-assign]
+
+    def cancel() -> None:
+        asked.append(tab.status.text())  # what the supervisor sees when asked for a reason
+
+    tab.ask_reason = cancel  # type: ignore[method-assign]
     tab.save_button.click()
     assert asked == ["No counter serves: foreign_branch"]
     assert not counters.unserved.isHidden()
@@ -124,8 +113,9 @@ def test_a_closed_date_added_is_stored_and_a_bad_time_refused_beside_it(
 
 
 def test_a_pin_reset_makes_the_member_set_a_new_one_and_is_logged(
-    qtbot: QtBot, tab: OfficeTab, engine: TicketEngine
+    qtbot: QtBot, tab: OfficeTab, engine: TicketEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(tab, "confirm_reset", lambda code: True)
     engine.set_pin("chen", "2468")
     tab.staff.staff.table.setCurrentCell(1, 0)  # chen
     with qtbot.waitSignal(tab.pin_was_reset, timeout=10_000) as reset:
