@@ -16,6 +16,7 @@ from counterdesk.queue.models import EventKind, TicketEventRow
 from counterdesk.queue.office_store import read_office
 from counterdesk.queue.office_versions import versions
 from counterdesk.supervisor.office_tab import OfficeTab
+from counterdesk.web.api import PUBLIC_KINDS
 
 
 def test_a_counters_service_order_changed_is_saved_as_a_new_version(
@@ -129,6 +130,7 @@ def test_a_pin_reset_makes_the_member_set_a_new_one_and_is_logged(
             select(TicketEventRow.outcome).where(TicketEventRow.kind == EventKind.PIN_RESET)
         ).all()
     assert len(logged) == 1 and logged[0].startswith("PIN reset by ")
+    assert EventKind.PIN_RESET not in PUBLIC_KINDS  # not in the displays' feed of the log
     assert len(versions(engine.db)) == 1  # a PIN is not part of the office
     engine.set_pin("chen", "1357")
     engine.sign_in(2, "chen", "1357")
