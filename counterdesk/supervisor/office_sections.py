@@ -64,6 +64,8 @@ class Section(QWidget):
         found: dict[str, list[str]] = {key: [] for key in self.problems}
         for path, message in problems:
             key, where = self.where(path)
+            if key not in found:  # a key the page has no editor for: beside the first, in full
+                key, where = next(iter(found)), f"{'.'.join(map(str, path))}: "
             found[key].append(f"{where}{message}")
         for key, label in self.problems.items():
             label.setText("\n".join(found[key]))

@@ -134,3 +134,22 @@ def test_a_pin_reset_makes_the_member_set_a_new_one_and_is_logged(
     assert len(versions(engine.db)) == 1  # a PIN is not part of the office
     engine.set_pin("chen", "1357")
     engine.sign_in(2, "chen", "1357")
+
+
+def test_a_bad_day_and_a_session_closing_before_it_opens_are_refused_beside_them(
+    qtbot: QtBot, tab: OfficeTab, engine: TicketEngine
+) -> None:
+    tab.hours.days.setText("mon, funday")
+    tab.hours.sessions.set_rows([["08:30", "12:00"], ["14:00", "13:30"]])
+    with qtbot.assertNotEmitted(tab.saved), qtbot.waitSignal(tab.refused):
+        tab.save_button.click()
+    assert tab.hours.problems["days"].text().startswith("#2: 'funday' is not valid")
+    assert tab.pages.currentWidget() is tab.section_pages[tab.hours]
+    tab.hours.days.setText("mon, fri")  # the file's checks across fields come once each is valid
+    with qtbot.assertNotEmitted(tab.saved), qtbot.waitSignal(tab.refused):
+        tab.save_button.click()
+    assert not tab.hours.problems["days"].isVisibleTo(tab.hours)
+    assert tab.hours.problems["sessions"].text() == (
+        "#2 close: closes at 13:30, not after it opens at 14:00"
+    )
+    assert len(versions(engine.db)) == 1
