@@ -5,8 +5,10 @@
 
 The sample office at a fixed moment (Friday 27 November 2026, 09:00 in Taipei), with one saved
 change (a letter of authorisation added to incorporation's checklist): the service form at its
-checklist, a daily cap of 0 refused beside its field, and the history with what the change
-did, each in Chinese and English at 1366×768. Needs Debian's ``fonts-noto-cjk``.
+checklist, a daily cap of 0 refused beside its field, the history with what the change did,
+the counters (counter 2's services in order), the staff with a deputy not on the list refused,
+and the opening hours with the closed dates, each in Chinese and English at 1366×768. Needs
+Debian's ``fonts-noto-cjk``.
 """
 
 from __future__ import annotations
@@ -44,11 +46,21 @@ def after(signal: SignalInstance, action: Callable[[], object], what: str) -> No
     seen: list[bool] = []
     signal.connect(lambda *args: seen.append(True))
     action()
+    until(lambda: bool(seen), what)
+
+
+def until(done: Callable[[], bool], what: str) -> None:
+    """Wait for ``done``, letting the window work meanwhile."""
     deadline = time.monotonic() + WAIT_SECONDS
-    while not seen:
+    while not done():
         if time.monotonic() > deadline:
             raise SystemExit(f"{what} did not show in time")
         QTest.qWait(20)
+
+
+def undone(tab: OfficeTab) -> bool:
+    """Whether the tab shows the office as stored again (its undo ran off the UI thread)."""
+    return tab.status.text() == tab.tr("Changes undone.")
 
 
 def choose(tab: OfficeTab, code: str) -> None:
@@ -74,10 +86,25 @@ def shots(engine: TicketEngine, target: Path) -> None:
         scroll.ensureWidgetVisible(tab.form.problems[("daily_cap",)], 0, 200)
         save_snapshot(window, target / f"supervisor-office-error-{language}.png", parse_size(SIZE))
         tab.undo()
+        until(partial(undone, tab), "the undo")
         after(tab.history.compared, partial(tab.pages.setCurrentWidget, tab.history), "the history")
         save_snapshot(
             window, target / f"supervisor-office-history-{language}.png", parse_size(SIZE)
         )
+        pages = tab.section_pages
+        tab.pages.setCurrentWidget(pages[tab.counters])
+        tab.counters.counters.table.setCurrentCell(1, 0)
+        save_snapshot(
+            window, target / f"supervisor-office-counters-{language}.png", parse_size(SIZE)
+        )
+        tab.staff.staff.table.setCurrentCell(2, 0)
+        deputy = tab.staff.staff.table.item(2, 3)
+        assert deputy is not None  # lin's row, from the sample office
+        deputy.setText("zhao")
+        after(tab.refused, tab.save_button.click, "the deputy refused")
+        save_snapshot(window, target / f"supervisor-office-staff-{language}.png", parse_size(SIZE))
+        tab.pages.setCurrentWidget(pages[tab.hours])
+        save_snapshot(window, target / f"supervisor-office-hours-{language}.png", parse_size(SIZE))
         window.close()
         window.deleteLater()
 

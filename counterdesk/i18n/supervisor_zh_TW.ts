@@ -591,6 +591,54 @@
     </message>
 </context>
 <context>
+    <name>CountersSection</name>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="126"/>
+        <source>Counters</source>
+        <translation>櫃檯</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="127"/>
+        <source>Services of the chosen counter, in order</source>
+        <translation>所選櫃檯辦理的服務（依順序）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="129"/>
+        <source>Number</source>
+        <translation>櫃檯號</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="129"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="129"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="129"/>
+        <source>Services</source>
+        <translation>服務項目</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="131"/>
+        <source>Service</source>
+        <translation>服務項目</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="132"/>
+        <source>Add to counter</source>
+        <translation>加入此櫃檯</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="166"/>
+        <source>No counter serves: %1</source>
+        <translation>沒有櫃檯辦理：%1</translation>
+    </message>
+</context>
+<context>
     <name>DeadLettersTab</name>
     <message>
         <location filename="../supervisor/dead_letters_tab.py" line="87"/>
@@ -747,6 +795,54 @@
     </message>
 </context>
 <context>
+    <name>HoursSection</name>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="270"/>
+        <source>Opening days (mon, tue, …)</source>
+        <translation>營業日（mon, tue, …）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="271"/>
+        <source>Sessions</source>
+        <translation>營業時段</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="272"/>
+        <source>Last ticket at</source>
+        <translation>最後取號時間</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="273"/>
+        <source>Closed dates</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="274"/>
+        <source>Opens</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="274"/>
+        <source>Closes</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="276"/>
+        <source>Date (YYYY-MM-DD)</source>
+        <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="276"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="276"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <location filename="../supervisor/cases_tab.py" line="315"/>
@@ -870,102 +966,137 @@
 <context>
     <name>OfficeTab</name>
     <message>
-        <location filename="../supervisor/office_tab.py" line="117"/>
+        <location filename="../supervisor/office_tab.py" line="134"/>
         <source>Services</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="118"/>
+        <location filename="../supervisor/office_tab.py" line="135"/>
+        <source>Counters</source>
+        <translation>櫃檯</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="136"/>
+        <source>Staff and PINs</source>
+        <translation>人員與密碼</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="137"/>
+        <source>Opening hours</source>
+        <translation>營業時間</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="138"/>
         <source>History</source>
         <translation>版本紀錄</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="119"/>
+        <location filename="../supervisor/office_tab.py" line="139"/>
         <source>Save…</source>
         <translation>儲存…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="120"/>
+        <location filename="../supervisor/office_tab.py" line="140"/>
         <source>Undo changes</source>
         <translation>放棄變更</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="121"/>
+        <location filename="../supervisor/office_tab.py" line="141"/>
         <source>Add service…</source>
         <translation>新增服務項目…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="122"/>
+        <location filename="../supervisor/office_tab.py" line="142"/>
         <source>Remove service</source>
         <translation>刪除服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="123"/>
+        <location filename="../supervisor/office_tab.py" line="143"/>
         <source>Import office file…</source>
         <translation>匯入機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="124"/>
+        <location filename="../supervisor/office_tab.py" line="144"/>
         <source>Export office file…</source>
         <translation>匯出機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="169"/>
+        <location filename="../supervisor/office_tab.py" line="192"/>
         <source>Add service</source>
         <translation>新增服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="170"/>
+        <location filename="../supervisor/office_tab.py" line="193"/>
         <source>Code of the new service (lower-case letters, digits and _), e.g. notary</source>
         <translation>新服務項目的代碼（小寫英文字母、數字與 _），例如 notary</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="211"/>
+        <location filename="../supervisor/office_tab.py" line="239"/>
+        <source>No counter serves: %1</source>
+        <translation>沒有櫃檯辦理：%1</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="245"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="228"/>
+        <location filename="../supervisor/office_tab.py" line="262"/>
         <source>Save the office</source>
         <translation>儲存機關設定</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="228"/>
+        <location filename="../supervisor/office_tab.py" line="262"/>
         <source>What did you change, and why?</source>
         <translation>您變更了什麼？原因為何？</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="246"/>
+        <location filename="../supervisor/office_tab.py" line="291"/>
         <source>Not saved: correct the fields marked.</source>
         <translation>未儲存：請修正標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="253"/>
+        <location filename="../supervisor/office_tab.py" line="323"/>
+        <source>Reset PIN</source>
+        <translation>重設密碼</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="324"/>
+        <source>Clear the PIN of %1? They cannot sign in until a new one is set.</source>
+        <translation>要清除 %1 的密碼嗎？設定新密碼前無法登入。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="331"/>
+        <source>PIN of %1 cleared.</source>
+        <translation>已清除 %1 的密碼。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="336"/>
         <source>Nothing changed: no version made.</source>
         <translation>沒有變更：未建立新版本。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="255"/>
+        <location filename="../supervisor/office_tab.py" line="338"/>
         <source>Saved as version %1.</source>
         <translation>已儲存為第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="269"/>
+        <location filename="../supervisor/office_tab.py" line="352"/>
         <source>Changes undone.</source>
         <translation>已放棄變更。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="290"/>
+        <location filename="../supervisor/office_tab.py" line="373"/>
         <source>Imported %1: save to make it the office.</source>
         <translation>已匯入 %1：儲存後才會成為機關設定。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="303"/>
+        <location filename="../supervisor/office_tab.py" line="386"/>
         <source>Exported to %1.</source>
         <translation>已匯出至 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="307"/>
+        <location filename="../supervisor/office_tab.py" line="390"/>
         <source>Office file</source>
         <translation>機關設定檔</translation>
     </message>
@@ -1581,24 +1712,66 @@
         <translation>備註（英文）</translation>
     </message>
     <message>
+        <location filename="../supervisor/office_sections.py" line="84"/>
         <location filename="../supervisor/service_form.py" line="170"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
+        <location filename="../supervisor/office_sections.py" line="85"/>
         <location filename="../supervisor/service_form.py" line="171"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
+        <location filename="../supervisor/office_sections.py" line="86"/>
         <location filename="../supervisor/service_form.py" line="172"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
+        <location filename="../supervisor/office_sections.py" line="87"/>
         <location filename="../supervisor/service_form.py" line="173"/>
         <source>Down</source>
         <translation>下移</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSection</name>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="211"/>
+        <source>Staff</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="213"/>
+        <source>Code</source>
+        <translation>代碼</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="213"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="213"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="213"/>
+        <source>Deputy</source>
+        <translation>職務代理人</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="215"/>
+        <source>Make deputy of the chosen</source>
+        <translation>設為所選人員的代理人</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_sections.py" line="216"/>
+        <source>Reset PIN of the chosen…</source>
+        <translation>重設所選人員的密碼…</translation>
     </message>
 </context>
 <context>

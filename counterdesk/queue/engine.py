@@ -692,6 +692,14 @@ class TicketEngine:
         with self.db.write() as session:
             self.staff_row(session, staff).pin_hash = hash_pin(pin)
 
+    def reset_pin(self, staff: str, *, by: str) -> None:
+        """Clear a forgotten PIN (logged, with who did it): the member cannot sign in until
+        a new one is set, as for a member who never had one."""
+        with self.db.write() as session:
+            row = self.staff_row(session, staff)
+            row.pin_hash = None
+            self._log(session, EventKind.PIN_RESET, staff=row.code, outcome=f"PIN reset by {by}")
+
     def staff_code(self, staff: str) -> str:
         """The code the active staff member typed as ``staff`` is stored under (trimmed), or a
         NotFound naming the known: what their lock-out and their events are keyed on."""

@@ -94,6 +94,7 @@ class EventKind(enum.StrEnum):
     OFFICE_LOADED = "office_loaded"
     PIN_REFUSED = "pin_refused"  # a wrong PIN: who and where, never the PIN
     PIN_UNLOCKED = "pin_unlocked"
+    PIN_RESET = "pin_reset"  # a supervisor cleared a PIN: the member sets a new one
     CHECKED_IN = "checked_in"  # a number taken from the web, checked in at the kiosk
 
 

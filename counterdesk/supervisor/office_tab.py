@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -37,6 +38,12 @@ from counterdesk.queue.office import (
     validate_office,
 )
 from counterdesk.supervisor.office_history import OfficeHistory, who
+from counterdesk.supervisor.office_sections import (
+    CountersSection,
+    HoursSection,
+    Problems,
+    StaffSection,
+)
 from counterdesk.supervisor.service_form import ServiceForm
 from counterdesk.supervisor.widgets import say
 from counterdesk.ui.tasks import run_in_background
@@ -50,6 +57,7 @@ class OfficeTab(QWidget):
 
     saved = Signal(int)
     refused = Signal()
+    pin_was_reset = Signal(str)
 
     def __init__(self, engine: TicketEngine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,13 +106,22 @@ class OfficeTab(QWidget):
         page.addLayout(buttons)
         self.history = OfficeHistory(engine)
         self.history.rolled_back.connect(self._reload)
+        self.counters, self.staff = CountersSection(), StaffSection()
+        self.hours = HoursSection()
+        self.staff.reset_pin.clicked.connect(self.reset_pin)
         self.pages = QTabWidget()
         self.pages.addTab(services_page, "")
+        self.section_pages = {s: _scrolled(s) for s in (self.counters, self.staff, self.hours)}
+        for scrolled in self.section_pages.values():
+            self.pages.addTab(scrolled, "")
         self.pages.addTab(self.history, "")
+        # Save, undo, import and export act on every page: kept below the pages.
+        page.removeItem(buttons)
         self.pages.currentChanged.connect(self._page_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+        layout.addLayout(buttons)
         self.retranslate()
         self.edit(engine.office)
 
@@ -115,7 +132,10 @@ class OfficeTab(QWidget):
 
     def retranslate(self) -> None:
         self.pages.setTabText(0, self.tr("Services"))
-        self.pages.setTabText(1, self.tr("History"))
+        self.pages.setTabText(1, self.tr("Counters"))
+        self.pages.setTabText(2, self.tr("Staff and PINs"))
+        self.pages.setTabText(3, self.tr("Opening hours"))
+        self.pages.setTabText(4, self.tr("History"))
         self.save_button.setText(self.tr("Save…"))
         self.undo_button.setText(self.tr("Undo changes"))
         self.add_service_button.setText(self.tr("Add service…"))
@@ -139,6 +159,9 @@ class OfficeTab(QWidget):
             self.services.addItem(_listed(service))
         self.services.blockSignals(False)
         self.services.setCurrentRow(min(keep, len(self.data["services"]) - 1))
+        for section in (self.counters, self.staff, self.hours):
+            section.load(self.data)
+        self.counters.warn_unserved(self.data)
 
     def add_service(self) -> None:
         """A new, empty service at the end of the list: Save names what it still needs."""
@@ -196,6 +219,8 @@ class OfficeTab(QWidget):
     def edited(self) -> dict[str, Any]:
         """The office as edited so far, the form's service included."""
         self._keep_form()
+        for section in (self.counters, self.staff, self.hours):
+            section.collected(self.data)
         return self.data
 
     def save(self) -> None:
@@ -205,6 +230,15 @@ class OfficeTab(QWidget):
             self._show_problems(refused)
             return
         self.form.show_problems([])
+        for section in (self.counters, self.staff, self.hours):
+            section.show_problems([])
+        missing = self.counters.warn_unserved(self.data)
+        if missing:  # allowed (their numbers wait), but said before the reason is asked
+            say(
+                self.status,
+                self.tr("No counter serves: %1").replace("%1", ", ".join(missing)),
+                True,
+            )
         reason = self.ask_reason()
         if reason is None:
             return
@@ -231,9 +265,13 @@ class OfficeTab(QWidget):
 
     def _show_problems(self, refused: OfficeFileError) -> None:
         mine, others = [], []
+        sections: dict[Any, Problems] = {self.counters: [], self.staff: [], self.hours: []}
         for problem in refused.problems:
             path = problem.path
-            if len(path) > 2 and path[0] == "services" and isinstance(path[1], int):
+            section, inside = self._section_of(path)
+            if section is not None:
+                sections[section].append((inside, problem.message))
+            elif len(path) > 2 and path[0] == "services" and isinstance(path[1], int):
                 if path[1] != self.shown:
                     self.services.setCurrentRow(path[1])
                 if path[1] == self.shown:
@@ -241,12 +279,57 @@ class OfficeTab(QWidget):
             else:
                 others.append(f"{problem.key()}: {problem.message}")
         self.form.show_problems(mine)
+        for section, found in sections.items():
+            section.show_problems(found)
+        if mine:
+            self.pages.setCurrentIndex(0)
+        elif not others:  # the problems are all on other pages: show the first
+            first = next(section for section, found in sections.items() if found)
+            self.pages.setCurrentWidget(self.section_pages[first])
         say(
             self.status,
             "\n".join([self.tr("Not saved: correct the fields marked."), *others]),
             True,
         )
         self.refused.emit()
+
+    def _section_of(self, path: tuple[str | int, ...]) -> tuple[Any, tuple[str | int, ...]]:
+        """The page a problem's key path belongs to (None: services or no page), and the
+        path inside it."""
+        if path[:1] in (("counters",), ("staff",)):
+            return (self.counters if path[0] == "counters" else self.staff), path
+        if path[:2] == ("office", "hours") and len(path) > 2:
+            return self.hours, path[2:]
+        if path[:2] == ("office", "closed_dates"):
+            return self.hours, path[1:]
+        return None, path
+
+    def reset_pin(self) -> None:
+        """Clear the chosen member's PIN (not part of the office: no version); they set a
+        new one before they next sign in."""
+        code = self.staff.chosen()
+        if code is None or not self.confirm_reset(code):
+            return
+        run_in_background(
+            partial(self.engine.reset_pin, code, by=who()),
+            lambda _: self._pin_reset(code),
+            self._failed,
+            owner=self,
+        )
+
+    def confirm_reset(self, code: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Reset PIN"),
+            self.tr("Clear the PIN of %1? They cannot sign in until a new one is set.").replace(
+                "%1", code
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _pin_reset(self, code: str) -> None:
+        say(self.status, self.tr("PIN of %1 cleared.").replace("%1", code), False)
+        self.pin_was_reset.emit(code)
 
     def _saved(self, number: int | None) -> None:
         if number is None:
@@ -306,6 +389,13 @@ class OfficeTab(QWidget):
         pick = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
         name, _ = pick(self, self.tr("Office file"), "office.yaml", "YAML (*.yaml *.yml)")
         return Path(name) if name else None
+
+
+def _scrolled(section: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(section)
+    return area
 
 
 def _listed(service: dict[str, Any]) -> str:

@@ -54,6 +54,7 @@ PUBLIC_KINDS = frozenset(
     not in {
         EventKind.PIN_REFUSED,
         EventKind.PIN_UNLOCKED,
+        EventKind.PIN_RESET,
         EventKind.PRINTED,
         EventKind.OFFICE_LOADED,
     }

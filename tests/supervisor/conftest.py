@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from counterdesk.queue import TicketEngine
+from counterdesk.supervisor.office_tab import OfficeTab
 from counterdesk.supervisor.window import SupervisorWindow
 from counterdesk.ui import translation
 from counterdesk.ui.app import application
@@ -29,3 +30,16 @@ def open_supervisor(qtbot: QtBot) -> Iterator[Callable[[TicketEngine], Superviso
     yield open_window
     for window in opened:
         window.close()
+
+
+@pytest.fixture
+def tab(
+    engine: TicketEngine,
+    open_supervisor: Callable[[TicketEngine], SupervisorWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> OfficeTab:
+    """The Office settings tab, whose saves give the reason "a letter of authorisation"."""
+    window = open_supervisor(engine)
+    window.show_tab("office")
+    monkeypatch.setattr(window.office_tab, "ask_reason", lambda: "a letter of authorisation")
+    return window.office_tab

@@ -4,7 +4,6 @@ the history compares versions and rolls back after a confirmation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,19 +14,6 @@ from counterdesk.queue.office import Office, load_office, validate_office
 from counterdesk.queue.office_store import read_office
 from counterdesk.queue.office_versions import versions
 from counterdesk.supervisor.office_tab import OfficeTab
-from counterdesk.supervisor.window import SupervisorWindow
-
-
-@pytest.fixture
-def tab(
-    engine: TicketEngine,
-    open_supervisor: Callable[[TicketEngine], SupervisorWindow],
-    monkeypatch: pytest.MonkeyPatch,
-) -> OfficeTab:
-    window = open_supervisor(engine)
-    window.show_tab("office")
-    monkeypatch.setattr(window.office_tab, "ask_reason", lambda: "a letter of authorisation")
-    return window.office_tab
 
 
 def choose(tab: OfficeTab, code: str) -> None:
@@ -181,5 +167,6 @@ def test_a_service_added_is_saved_once_complete_and_one_a_counter_serves_cannot_
     tab.remove_service_button.click()
     with qtbot.assertNotEmitted(tab.saved), qtbot.waitSignal(tab.refused):
         tab.save_button.click()
-    assert "serves 'precheck', which is not a service" in tab.status.text()
+    # The counter that serves it is named on the Counters page, beside the counters.
+    assert "serves 'precheck', which is not a service" in tab.counters.problems["counters"].text()
     assert engine.office.find_service("precheck") is not None

@@ -1,0 +1,307 @@
+"""The Office settings pages beyond the services: counters (and the services each serves, in
+order), staff with deputies, opening hours and closed dates.
+
+Like the service form they carry only text: ``collected`` writes it into the office's data as
+typed, the office file's models judge it, and ``show_problems`` puts each message beside the
+list or field its key path names (a row by its number and column).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counterdesk.supervisor.service_form import TextList, _problem_label
+
+Problems = list[tuple[tuple[str | int, ...], str]]
+
+
+class Section(QWidget):
+    """Captioned editors, each with its problem label beside it, in a grid."""
+
+    def __init__(self, keys: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.captions = {key: QLabel() for key in keys}
+        self.problems = {key: _problem_label() for key in keys}
+        self.grid = QGridLayout(self)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnMinimumWidth(2, 260)
+
+    def place(self, key: str, editor: QWidget | Any) -> None:
+        if isinstance(editor, TextList):
+            # One line a row: sized while the page is hidden, wrapped rows grow far too tall.
+            editor.table.setWordWrap(False)
+        row = self.grid.rowCount()
+        self.grid.addWidget(self.captions[key], row, 0)
+        if isinstance(editor, QWidget):
+            self.grid.addWidget(editor, row, 1)
+        else:
+            self.grid.addLayout(editor, row, 1)
+        self.grid.addWidget(self.problems[key], row, 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set the captions; each section names its own."""
+
+    def show_problems(self, problems: Problems) -> None:
+        """Each message beside the editor its key path names (``where``)."""
+        found: dict[str, list[str]] = {key: [] for key in self.problems}
+        for path, message in problems:
+            key, where = self.where(path)
+            if key not in found:  # a key the page has no editor for: beside the first, in full
+                key, where = next(iter(found)), f"{'.'.join(map(str, path))}: "
+            found[key].append(f"{where}{message}")
+        for key, label in self.problems.items():
+            label.setText("\n".join(found[key]))
+            label.setVisible(bool(found[key]))
+
+    def where(self, path: tuple[str | int, ...]) -> tuple[str, str]:
+        """The editor a key path (inside this section's part of the office) names, and the
+        row within it: a list's key, then ``#row column: ``."""
+        key = str(path[0])
+        if len(path) > 1 and isinstance(path[1], int):
+            column = ".".join(str(part) for part in path[2:])
+            return key, f"#{path[1] + 1}{' ' + column if column else ''}: "
+        return key, ""
+
+
+def name_buttons(editor: TextList) -> None:
+    """The add/remove/up/down buttons of a list, worded as the service form's."""
+    editor.add.setText(QCoreApplication.translate("ServiceForm", "Add"))
+    editor.remove.setText(QCoreApplication.translate("ServiceForm", "Remove"))
+    editor.up.setText(QCoreApplication.translate("ServiceForm", "Up"))
+    editor.down.setText(QCoreApplication.translate("ServiceForm", "Down"))
+
+
+class CountersSection(Section):
+    """Counters as rows (number, names, the services served in order); the chosen counter's
+    services are added from the office's, removed and moved with the buttons beside them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(("counters", "order"), parent)
+        self.counters = TextList(4)
+        self.counters.table.setMinimumHeight(260)
+        self.counters.table.currentCellChanged.connect(lambda *_: self._show_order())
+        self.order = TextList(1)
+        self.order.add.hide()  # services are added from the office's, with the picker
+        self.picker = QComboBox()
+        self.add_service = QPushButton()
+        self.add_service.clicked.connect(self.add_served)
+        for button in (self.order.remove, self.order.up, self.order.down):
+            button.clicked.connect(self._keep_order)
+        order = QVBoxLayout()
+        pick = QHBoxLayout()
+        pick.addWidget(self.picker, 1)
+        pick.addWidget(self.add_service)
+        order.addLayout(pick)
+        order.addWidget(self.order)
+        self.place("counters", self.counters)
+        self.counters.table.setWordWrap(True)  # a counter's services, over lines if need be
+        self.place("order", order)
+        self.unserved = QLabel(objectName="problem")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
+        self.unserved.setWordWrap(True)
+        self.grid.addWidget(self.unserved, self.grid.rowCount(), 1)
+        self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Rows fitted to the table's shown width (their services wrap)."""
+        super().showEvent(event)
+        self.counters.table.resizeRowsToContents()
+
+    def retranslate(self) -> None:
+        self.captions["counters"].setText(self.tr("Counters"))
+        self.captions["order"].setText(self.tr("Services of the chosen counter, in order"))
+        self.counters.table.setHorizontalHeaderLabels(
+            [self.tr("Number"), self.tr("Chinese"), self.tr("English"), self.tr("Services")]
+        )
+        self.order.table.setHorizontalHeaderLabels([self.tr("Service")])
+        self.add_service.setText(self.tr("Add to counter"))
+        for editor in (self.counters, self.order):
+            name_buttons(editor)
+
+    def load(self, office: dict[str, Any]) -> None:
+        self.picker.clear()
+        self.picker.addItems([service["code"] for service in office["services"]])
+        self.counters.set_rows(
+            [
+                [str(c["number"]), c["name"]["zh"], c["name"]["en"], ", ".join(c["services"])]
+                for c in office["counters"]
+            ]
+        )
+        self.counters.table.setCurrentCell(0, 0)
+        self._show_order()
+        self.show_problems([])
+
+    def collected(self, office: dict[str, Any]) -> None:
+        kept = {str(c["number"]): c for c in office["counters"]}
+        office["counters"] = [
+            {
+                **kept.get(number.strip(), {}),
+                "number": number.strip(),
+                "name": {**kept.get(number.strip(), {}).get("name", {}), "zh": zh, "en": en},
+                "services": [code.strip() for code in served.split(",") if code.strip()],
+            }
+            for number, zh, en, served in self.counters.rows()
+        ]
+
+    def warn_unserved(self, office: dict[str, Any]) -> list[str]:
+        """Services no counter serves (allowed by the office file: their numbers just wait)."""
+        served = {code for counter in office["counters"] for code in counter["services"]}
+        missing = [s["code"] for s in office["services"] if s["code"] not in served]
+        self.unserved.setText(
+            self.tr("No counter serves: %1").replace("%1", ", ".join(missing)) if missing else ""
+        )
+        self.unserved.setVisible(bool(missing))
+        return missing
+
+    def add_served(self) -> None:
+        code = self.picker.currentText()
+        if code and code not in [row[0] for row in self.order.rows()]:
+            self.order.add_row([code])
+            self._keep_order()
+
+    def _show_order(self) -> None:
+        row = self.counters.table.currentRow()
+        rows = self.counters.rows()
+        served = rows[row][3] if 0 <= row < len(rows) else ""
+        self.order.set_rows([[code.strip()] for code in served.split(",") if code.strip()])
+        self.order.table.scrollToTop()
+
+    def _keep_order(self) -> None:
+        """The chosen counter's Services cell follows the order list."""
+        row = self.counters.table.currentRow()
+        item = self.counters.table.item(row, 3)
+        if item is not None:
+            item.setText(", ".join(code for (code,) in self.order.rows()))
+
+
+class StaffSection(Section):
+    """Staff as rows (code, names, deputy's code); the chosen member's PIN can be reset."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(("staff",), parent)
+        self.staff = TextList(4)
+        self.staff.table.setMinimumHeight(320)
+        self.deputy = QComboBox()
+        self.set_deputy, self.reset_pin = QPushButton(), QPushButton()
+        self.set_deputy.clicked.connect(self._deputy_chosen)
+        self.place("staff", self.staff)
+        row = QHBoxLayout()
+        row.addWidget(self.deputy, 1)
+        row.addWidget(self.set_deputy)
+        row.addWidget(self.reset_pin)
+        self.grid.addLayout(row, self.grid.rowCount(), 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.captions["staff"].setText(self.tr("Staff"))
+        self.staff.table.setHorizontalHeaderLabels(
+            [self.tr("Code"), self.tr("Chinese"), self.tr("English"), self.tr("Deputy")]
+        )
+        self.set_deputy.setText(self.tr("Make deputy of the chosen"))
+        self.reset_pin.setText(self.tr("Reset PIN of the chosen…"))
+        name_buttons(self.staff)
+
+    def load(self, office: dict[str, Any]) -> None:
+        self.staff.set_rows(
+            [
+                [m["code"], m["name"]["zh"], m["name"]["en"], m.get("deputy") or ""]
+                for m in office["staff"]
+            ]
+        )
+        self.deputy.clear()
+        self.deputy.addItems(["", *(m["code"] for m in office["staff"])])
+        self.show_problems([])
+
+    def collected(self, office: dict[str, Any]) -> None:
+        kept = {m["code"]: m for m in office["staff"]}
+        office["staff"] = [
+            {
+                **kept.get(code.strip(), {}),
+                "code": code.strip(),
+                "name": {**kept.get(code.strip(), {}).get("name", {}), "zh": zh, "en": en},
+                "deputy": deputy.strip() or None,
+            }
+            for code, zh, en, deputy in self.staff.rows()
+        ]
+
+    def chosen(self) -> str | None:
+        """The chosen member's code, as stored (a new row is not staff until saved)."""
+        row = self.staff.table.currentRow()
+        rows = self.staff.rows()
+        return rows[row][0].strip() or None if 0 <= row < len(rows) else None
+
+    def _deputy_chosen(self) -> None:
+        item = self.staff.table.item(self.staff.table.currentRow(), 3)
+        if item is not None:
+            item.setText(self.deputy.currentText())
+
+
+class HoursSection(Section):
+    """Opening days, sessions, the last-ticket time and the closed dates with their names."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(("days", "sessions", "last_ticket", "closed_dates"), parent)
+        self.days, self.last_ticket = QLineEdit(), QLineEdit()
+        self.sessions, self.closed = TextList(2), TextList(3)
+        self.sessions.table.setMinimumHeight(120)
+        self.closed.table.setMinimumHeight(240)
+        self.place("days", self.days)
+        self.place("sessions", self.sessions)
+        self.place("last_ticket", self.last_ticket)
+        self.place("closed_dates", self.closed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.captions["days"].setText(self.tr("Opening days (mon, tue, …)"))
+        self.captions["sessions"].setText(self.tr("Sessions"))
+        self.captions["last_ticket"].setText(self.tr("Last ticket at"))
+        self.captions["closed_dates"].setText(self.tr("Closed dates"))
+        self.sessions.table.setHorizontalHeaderLabels([self.tr("Opens"), self.tr("Closes")])
+        self.closed.table.setHorizontalHeaderLabels(
+            [self.tr("Date (YYYY-MM-DD)"), self.tr("Chinese"), self.tr("English")]
+        )
+        for editor in (self.sessions, self.closed):
+            name_buttons(editor)
+
+    def load(self, office: dict[str, Any]) -> None:
+        hours = office["office"]["hours"]
+        self.days.setText(", ".join(hours["days"]))
+        self.last_ticket.setText(hours["last_ticket"])
+        self.sessions.set_rows([[s["open"], s["close"]] for s in hours["sessions"]])
+        self.closed.set_rows(
+            [
+                [d["date"], d.get("zh") or "", d.get("en") or ""]
+                for d in office["office"]["closed_dates"]
+            ]
+        )
+        self.show_problems([])
+
+    def collected(self, office: dict[str, Any]) -> None:
+        hours = office["office"]["hours"]
+        hours["days"] = [day.strip() for day in self.days.text().split(",") if day.strip()]
+        hours["last_ticket"] = self.last_ticket.text().strip()
+        hours["sessions"] = [
+            {"open": opens.strip(), "close": closes.strip()}
+            for opens, closes in self.sessions.rows()
+        ]
+        office["office"]["closed_dates"] = [
+            {"date": day.strip(), "zh": zh or None, "en": en or None}
+            for day, zh, en in self.closed.rows()
+        ]
