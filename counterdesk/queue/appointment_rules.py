@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from counterdesk.queue.problem_words import refuse
+
 _HOUR = re.compile(r"^([01]\d|2[0-3])$")
 
 
@@ -56,7 +58,7 @@ class AppointmentRules(BaseModel):
             for hour, share in value.items():
                 key = f"{hour:02d}" if type(hour) is int else str(hour)
                 if not _HOUR.match(key):
-                    raise ValueError(f'hour {hour!r} is not valid: expected an hour "00" to "23"')
+                    raise refuse("hour_not_valid", hour=hour)
                 shares[key] = _share(share, f"hour {key}: ")
             return shares
         return _share(value)
@@ -102,7 +104,7 @@ class BookingPolicy(BaseModel):
 
 def _share(value: object, where: str = "") -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise ValueError(f"{where}{value!r} is not a share: expected 0 to 1 (0.3 for 30%)")
+        raise refuse("not_a_share", where=where, input=value)
     return float(value)
 
 
