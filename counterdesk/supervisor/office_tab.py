@@ -31,6 +31,7 @@ from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import OfficeFileError, error_text
 from counterdesk.queue.office import (
     Office,
+    Problem,
     Service,
     dump_office,
     load_office,
@@ -39,6 +40,7 @@ from counterdesk.queue.office import (
 from counterdesk.supervisor.office_history import OfficeHistory, who
 from counterdesk.supervisor.service_form import ServiceForm
 from counterdesk.supervisor.widgets import say
+from counterdesk.ui import translation
 from counterdesk.ui.tasks import run_in_background
 
 NUMBERS = ("handling_minutes", "target_wait_minutes", "daily_cap")
@@ -57,6 +59,7 @@ class OfficeTab(QWidget):
         self.data: dict[str, Any] = {}
         self.based_on: Office | None = None
         self.shown = -1  # the service in the form
+        self.problems: list[Problem] = []  # of the last save refused, worded on a switch
         self.services = QListWidget()
         self.services.currentRowChanged.connect(self._service_chosen)
         self.form = ServiceForm()
@@ -122,6 +125,8 @@ class OfficeTab(QWidget):
         self.remove_service_button.setText(self.tr("Remove service"))
         self.import_button.setText(self.tr("Import office file…"))
         self.export_button.setText(self.tr("Export office file…"))
+        if self.problems:
+            self._word_problems()
 
     def _page_chosen(self, index: int) -> None:
         if self.pages.widget(index) is self.history:
@@ -204,6 +209,7 @@ class OfficeTab(QWidget):
         except OfficeFileError as refused:
             self._show_problems(refused)
             return
+        self.problems = []
         self.form.show_problems([])
         reason = self.ask_reason()
         if reason is None:
@@ -230,23 +236,31 @@ class OfficeTab(QWidget):
         return text if ok else None
 
     def _show_problems(self, refused: OfficeFileError) -> None:
+        """Go to the first service with a problem and word them all (``_word_problems``)."""
+        self.problems = refused.problems
+        rows = [p.path[1] for p in self.problems if _in_a_service(p.path)]
+        if rows and self.shown not in rows:
+            self.services.setCurrentRow(int(rows[0]))
+        self._word_problems()
+        self.refused.emit()
+
+    def _word_problems(self) -> None:
+        """Each problem beside its field, in the window's language (again on a switch)."""
+        language = translation.current()
         mine, others = [], []
-        for problem in refused.problems:
+        for problem in self.problems:
             path = problem.path
-            if len(path) > 2 and path[0] == "services" and isinstance(path[1], int):
-                if path[1] != self.shown:
-                    self.services.setCurrentRow(path[1])
+            if _in_a_service(path):
                 if path[1] == self.shown:
-                    mine.append((path[2:], problem.message))
+                    mine.append((path[2:], problem.text(language)))
             else:
-                others.append(f"{problem.key()}: {problem.message}")
+                others.append(f"{problem.key()}: {problem.text(language)}")
         self.form.show_problems(mine)
         say(
             self.status,
             "\n".join([self.tr("Not saved: correct the fields marked."), *others]),
             True,
         )
-        self.refused.emit()
 
     def _saved(self, number: int | None) -> None:
         if number is None:
@@ -306,6 +320,10 @@ class OfficeTab(QWidget):
         pick = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
         name, _ = pick(self, self.tr("Office file"), "office.yaml", "YAML (*.yaml *.yml)")
         return Path(name) if name else None
+
+
+def _in_a_service(path: tuple[str | int, ...]) -> bool:
+    return len(path) > 2 and path[0] == "services" and isinstance(path[1], int)
 
 
 def _listed(service: dict[str, Any]) -> str:
