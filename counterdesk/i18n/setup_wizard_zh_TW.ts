@@ -56,7 +56,7 @@
     <message>
         <location filename="../setup/checks.py" line="183"/>
         <source>test ticket sent to %1 (%2 × %3 dots)</source>
-        <translation>測試號碼單已送到 %1（%2 × %3 點）</translation>
+        <translation>測試號碼牌已送到 %1（%2 × %3 點）</translation>
     </message>
     <message>
         <location filename="../setup/checks.py" line="207"/>
@@ -147,113 +147,113 @@
         <translation>測試連線(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="136"/>
+        <location filename="../setup_wizard/wizard.py" line="137"/>
         <source>&amp;Address:</source>
         <translation>位址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="144"/>
+        <location filename="../setup_wizard/wizard.py" line="145"/>
         <source>Printer</source>
         <translation>印表機</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="145"/>
+        <location filename="../setup_wizard/wizard.py" line="146"/>
         <source>The kiosk&apos;s ticket printer; type network:HOST:9100 for one on the network.</source>
         <translation>取號機的號碼牌印表機；網路印表機請輸入 network:主機:9100。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="153"/>
+        <location filename="../setup_wizard/wizard.py" line="154"/>
         <source>&amp;Print a test ticket</source>
         <translation>列印測試號碼牌(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="156"/>
+        <location filename="../setup_wizard/wizard.py" line="157"/>
         <source>Prin&amp;ter:</source>
         <translation>印表機(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="163"/>
+        <location filename="../setup_wizard/wizard.py" line="164"/>
         <source>Voices</source>
         <translation>語音</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="163"/>
+        <location filename="../setup_wizard/wizard.py" line="164"/>
         <source>The voices that call numbers, in Mandarin and in English.</source>
         <translation>叫號用的華語與英語語音。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="178"/>
+        <location filename="../setup_wizard/wizard.py" line="179"/>
         <source>&amp;Speak a test call</source>
         <translation>播放測試叫號(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="180"/>
+        <location filename="../setup_wizard/wizard.py" line="182"/>
         <source>&amp;Mandarin voice:</source>
         <translation>華語語音(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="181"/>
+        <location filename="../setup_wizard/wizard.py" line="183"/>
         <source>&amp;English voice:</source>
         <translation>英語語音(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="182"/>
+        <location filename="../setup_wizard/wizard.py" line="184"/>
         <source>&amp;Words per minute:</source>
         <translation>每分鐘字數(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="188"/>
+        <location filename="../setup_wizard/wizard.py" line="190"/>
         <source>Screen and start</source>
         <translation>螢幕與啟動</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="188"/>
+        <location filename="../setup_wizard/wizard.py" line="190"/>
         <source>How the window shows, and starting at login.</source>
         <translation>視窗的顯示方式，以及登入時啟動。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="190"/>
+        <location filename="../setup_wizard/wizard.py" line="192"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="197"/>
+        <location filename="../setup_wizard/wizard.py" line="199"/>
         <source>&amp;Start in this role at login</source>
         <translation>登入時以此角色啟動(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="201"/>
+        <location filename="../setup_wizard/wizard.py" line="203"/>
         <source>Window si&amp;ze:</source>
         <translation>視窗大小(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="202"/>
+        <location filename="../setup_wizard/wizard.py" line="204"/>
         <source>Staff &amp;language:</source>
         <translation>員工介面語言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="244"/>
-        <location filename="../setup_wizard/wizard.py" line="303"/>
+        <location filename="../setup_wizard/wizard.py" line="246"/>
+        <location filename="../setup_wizard/wizard.py" line="305"/>
         <source>Problem: %1</source>
         <translation>問題：%1</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="263"/>
+        <location filename="../setup_wizard/wizard.py" line="265"/>
         <source>&amp;Use the login %1</source>
         <translation>改用登入帳號 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="295"/>
+        <location filename="../setup_wizard/wizard.py" line="297"/>
         <source>Trying…</source>
         <translation>測試中…</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="310"/>
+        <location filename="../setup_wizard/wizard.py" line="312"/>
         <source>%1 exists: Finish replaces it and keeps the old one as a backup.</source>
         <translation>%1 已存在：按「完成」會取代它，並將舊檔保留為備份。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="315"/>
+        <location filename="../setup_wizard/wizard.py" line="317"/>
         <source>Finish writes %1.</source>
         <translation>按「完成」會寫入 %1。</translation>
     </message>

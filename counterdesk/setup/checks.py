@@ -33,8 +33,8 @@ SAMPLE_CALL = ("A012", 3)
 
 @dataclass(frozen=True)
 class Said:
-    """A check's words: ``template`` (marked with ``QT_TRANSLATE_NOOP``) with %1, %2… filled from ``args``;
-    str() is the English. ``faults`` says which args are device faults' words (``Fault``)."""
+    """A check's words: ``template`` (marked with ``QT_TRANSLATE_NOOP``) with %1, %2… filled
+    from ``args``; str() is the English. ``faults``: which args are device faults' words."""
 
     template: str
     args: tuple[str, ...] = ()

@@ -128,6 +128,7 @@ class SetupWizard(QWizard):
         self.database = QLineEdit(Settings.default_db())
         self.database_note = _note()
         test = QPushButton(self.tr("&Test the connection"))
+        test.setObjectName("test_database")
         test.clicked.connect(self._test_database)
         self.own_login = QPushButton()
         self.own_login.setObjectName("own_login")

@@ -192,7 +192,7 @@ def test_a_chinese_wizard_shows_its_check_results_in_chinese(
     printed = tmp_path / "printer.bin"
     wizard.printer.setEditText(f"file:{printed}")
     wizard.findChild(QPushButton, "test_print").click()
-    qtbot.waitUntil(lambda: "測試號碼單已送到" in wizard.printer_note.text(), timeout=30_000)
+    qtbot.waitUntil(lambda: "測試號碼牌已送到" in wizard.printer_note.text(), timeout=30_000)
     assert f"file:{printed}" in wizard.printer_note.text()
     _next(wizard)
     wizard.voice_zh.setEditText("no-such-voice")
