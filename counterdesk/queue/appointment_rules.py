@@ -110,23 +110,17 @@ def _share(value: object, where: str = "") -> float:
 
 def rule_problems(
     rules: AppointmentRules, handling_minutes: float, sessions: Sequence[tuple[int, int]]
-) -> Iterable[tuple[str, str]]:
+) -> Iterable[tuple[str, str, dict[str, object]]]:
     """What in ``rules`` does not fit the office's ``sessions`` (minutes after midnight,
-    open and close): (the key within ``appointments``, the message)."""
+    open and close): (the key within ``appointments``, the code ``problem_words`` words it by,
+    its context)."""
     longest = max(close - opens for opens, close in sessions)
     slot = rules.slot(handling_minutes)
     if slot > longest:
-        given = "slot_minutes" if rules.slot_minutes is not None else "the handling minutes"
-        yield (
-            "slot_minutes",
-            f"a slot of {slot:g} min ({given}) is longer than the longest session "
-            f"({longest} min): no slot would fit",
-        )
+        code = "slot_too_long" if rules.slot_minutes is not None else "handling_too_long"
+        yield "slot_minutes", code, {"slot": slot, "longest": longest}
     if isinstance(rules.reserved_share, dict):
         for key in rules.reserved_share:
             start = int(key) * 60
             if not any(opens < start + 60 and start < close for opens, close in sessions):
-                yield (
-                    "reserved_share",
-                    f"hour {key!r} is outside the opening hours: no counter serves then",
-                )
+                yield "reserved_share", "hour_closed", {"hour": key}

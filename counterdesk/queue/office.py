@@ -34,7 +34,7 @@ from counterdesk.queue.appointment_rules import (
 from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
 from counterdesk.queue.handed_files import parse_yaml, read_text
-from counterdesk.queue.problem_words import chinese, english, pattern_code, refuse
+from counterdesk.queue.problem_words import chinese, english, pattern_code, refuse, worded
 
 SAMPLE_OFFICE = (
     Path(__file__).resolve().parent.parent / "resources" / "offices" / "company-registration.yaml"
@@ -374,7 +374,7 @@ class Problem:
 
     path: tuple[str | int, ...]
     message: str  # English, as ``office check`` prints it
-    code: str = ""  # what ``problem_words`` words it by; "" for the checks across keys
+    code: str = ""  # what ``problem_words`` words it by
     context: dict[str, Any] = field(default_factory=dict)
 
     def text(self, language: str) -> str:
@@ -441,67 +441,82 @@ def _cross_checks(office: Office) -> Iterable[Problem]:
     prefixes: dict[str, int] = {}
     for index, service in enumerate(office.services):
         if service.code in codes:
-            yield Problem(("services", index, "code"), f"duplicate service code {service.code!r}")
+            yield _checked(("services", index, "code"), "duplicate_code", code=service.code)
         codes.setdefault(service.code, index)
         if service.prefix in prefixes:
             other = office.services[prefixes[service.prefix]].code
-            yield Problem(
+            yield _checked(
                 ("services", index, "prefix"),
-                f"duplicate prefix letter {service.prefix!r} (already used by {other!r})",
+                "duplicate_prefix",
+                prefix=service.prefix,
+                other=other,
             )
         prefixes.setdefault(service.prefix, index)
     numbers: set[int] = set()
     for index, counter in enumerate(office.counters):
         if counter.number in numbers:
-            yield Problem(("counters", index, "number"), f"duplicate counter {counter.number}")
+            yield _checked(
+                ("counters", index, "number"), "duplicate_counter", number=counter.number
+            )
         numbers.add(counter.number)
         for position, code in enumerate(counter.services):
             if code not in codes:
-                yield Problem(
+                yield _checked(
                     ("counters", index, "services", position),
-                    f"counter {counter.number} serves {code!r}, which is not a service "
-                    f"of this office (known: {', '.join(codes)})",
+                    "unknown_served",
+                    number=counter.number,
+                    code=code,
+                    known=", ".join(codes),
                 )
     seen: dict[dt.date, int] = {}
     for index, closed in enumerate(office.office.closed_dates):
         if closed.date in seen:
-            yield Problem(
+            yield _checked(
                 ("office", "closed_dates", index, "date"),
-                f"{closed.date} is listed twice (also closed_dates[{seen[closed.date]}])",
+                "closed_twice",
+                date=closed.date,
+                other=seen[closed.date],
             )
         seen.setdefault(closed.date, index)
     staff_codes = [member.code for member in office.staff]
     for index, member in enumerate(office.staff):
         if staff_codes.count(member.code) > 1 and staff_codes.index(member.code) != index:
-            yield Problem(("staff", index, "code"), f"duplicate staff code {member.code!r}")
+            yield _checked(("staff", index, "code"), "duplicate_staff", code=member.code)
         if member.deputy is not None and member.deputy not in staff_codes:
-            yield Problem(
-                ("staff", index, "deputy"), f"deputy {member.deputy!r} is not on the staff list"
-            )
+            yield _checked(("staff", index, "deputy"), "unknown_deputy", deputy=member.deputy)
         if member.deputy == member.code:
-            yield Problem(("staff", index, "deputy"), "a staff member cannot be their own deputy")
+            yield _checked(("staff", index, "deputy"), "own_deputy")
     hours = office.office.hours
     for index, session in enumerate(hours.sessions):
         if seconds_of_day(session.close) <= seconds_of_day(session.open):
-            yield Problem(
+            yield _checked(
                 ("office", "hours", "sessions", index, "close"),
-                f"closes at {session.close}, not after it opens at {session.open}",
+                "closes_early",
+                close=session.close,
+                open=session.open,
             )
     sessions = [
         (seconds_of_day(s.open) // 60, seconds_of_day(s.close) // 60) for s in hours.sessions
     ]
     for index, service in enumerate(office.services):
         if service.appointments is not None:
-            for key, message in rule_problems(
+            for key, code, context in rule_problems(
                 service.appointments, service.handling_minutes, sessions
             ):
-                yield Problem(("services", index, "appointments", key), message)
+                yield _checked(("services", index, "appointments", key), code, **context)
     last_close = max((s.close for s in hours.sessions), key=seconds_of_day)
     if seconds_of_day(hours.last_ticket) > seconds_of_day(last_close):
-        yield Problem(
+        yield _checked(
             ("office", "hours", "last_ticket"),
-            f"last ticket time {hours.last_ticket} is after closing time {last_close}",
+            "last_ticket_late",
+            last=hours.last_ticket,
+            close=last_close,
         )
+
+
+def _checked(path: tuple[str | int, ...], code: str, /, **context: Any) -> Problem:
+    """A problem found across keys, worded by ``problem_words`` (English here)."""
+    return Problem(path, worded(code, context), code, context)
 
 
 def _line_index(root: yaml.Node | None) -> dict[tuple[str | int, ...], int]:

@@ -92,6 +92,51 @@ WORDS: dict[str, tuple[str, str]] = {
         "{where}{input!r} 不是比例：應為 0 到 1（30% 寫 0.3）",
         "{where}{input!r} is not a share: expected 0 to 1 (0.3 for 30%)",
     ),
+    # the office's checks across keys (``office._cross_checks``, ``rule_problems``)
+    "duplicate_code": ("服務代碼 {code!r} 重複", "duplicate service code {code!r}"),
+    "duplicate_prefix": (
+        "號碼字首 {prefix!r} 重複（{other!r} 已使用）",
+        "duplicate prefix letter {prefix!r} (already used by {other!r})",
+    ),
+    "duplicate_counter": ("櫃檯 {number} 重複", "duplicate counter {number}"),
+    "unknown_served": (
+        "櫃檯 {number} 辦理的 {code!r} 不是本機關的服務項目（現有：{known}）",
+        "counter {number} serves {code!r}, which is not a service of this office (known: {known})",
+    ),
+    "closed_twice": (
+        "{date} 重複列出（另見 closed_dates[{other}]）",
+        "{date} is listed twice (also closed_dates[{other}])",
+    ),
+    "duplicate_staff": ("人員代碼 {code!r} 重複", "duplicate staff code {code!r}"),
+    "unknown_deputy": (
+        "代理人 {deputy!r} 不在人員名單上",
+        "deputy {deputy!r} is not on the staff list",
+    ),
+    "own_deputy": ("人員不能擔任自己的代理人", "a staff member cannot be their own deputy"),
+    "closes_early": (
+        "結束時間 {close} 不晚於開始時間 {open}",
+        "closes at {close}, not after it opens at {open}",
+    ),
+    "last_ticket_late": (
+        "最後取號時間 {last} 晚於關門時間 {close}",
+        "last ticket time {last} is after closing time {close}",
+    ),
+    "slot_too_long": (
+        "每個預約時段 {slot:g} 分鐘（slot_minutes）比最長的開放時段（{longest} 分鐘）還長："
+        "排不進任何時段",
+        "a slot of {slot:g} min (slot_minutes) is longer than the longest session "
+        "({longest} min): no slot would fit",
+    ),
+    "handling_too_long": (
+        "每個預約時段 {slot:g} 分鐘（即辦理分鐘數）比最長的開放時段（{longest} 分鐘）還長："
+        "排不進任何時段",
+        "a slot of {slot:g} min (the handling minutes) is longer than the longest session "
+        "({longest} min): no slot would fit",
+    ),
+    "hour_closed": (
+        "時段 {hour!r} 不在開放時間內：沒有櫃檯服務",
+        "hour {hour!r} is outside the opening hours: no counter serves then",
+    ),
 }
 PATTERN_KEYS = {"prefix": "prefix", "open": "open", "close": "close", "last_ticket": "close"}
 
@@ -100,7 +145,12 @@ def refuse(code: str, **context: Any) -> PydanticCustomError:
     """The error an office validator raises: its English from ``WORDS``, its code kept so
     the words can be given in Chinese too."""
     # Passed as already worded: pydantic's templates know no ``!r`` or ``{{``.
-    return PydanticCustomError(code, english(code, context) or code, context)
+    return PydanticCustomError(code, worded(code, context), context)
+
+
+def worded(code: str, context: dict[str, Any]) -> str:
+    """The English of one of our own codes (a check across keys, a validator's)."""
+    return WORDS[code][1].format(**_shown(context))
 
 
 def pattern_code(path: tuple[Any, ...]) -> str:
@@ -113,8 +163,7 @@ def pattern_code(path: tuple[Any, ...]) -> str:
 
 def english(code: str, context: dict[str, Any]) -> str | None:
     """The problem ``code`` in English, or None where pydantic's own English stands."""
-    pair = WORDS.get(code)
-    return pair[1].format(**_shown(context)) if pair else None
+    return worded(code, context) if code in WORDS else None
 
 
 def chinese(code: str, context: dict[str, Any]) -> str | None:

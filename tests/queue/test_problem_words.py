@@ -171,6 +171,37 @@ CASES = [
         "'Go to {desk}': a call must contain {number} and may contain {counter}, "
         "no other {...} fields",
     ),
+    (
+        _set("services", 1, "prefix", value="A"),
+        "services[1].prefix",
+        "號碼字首 'A' 重複（'precheck' 已使用）",
+        "duplicate prefix letter 'A' (already used by 'precheck')",
+    ),
+    (
+        _set("staff", 0, "deputy", value="nobody"),
+        "staff[0].deputy",
+        "代理人 'nobody' 不在人員名單上",
+        "deputy 'nobody' is not on the staff list",
+    ),
+    (
+        _set("office", "hours", "sessions", 0, "close", value="08:00"),
+        "office.hours.sessions[0].close",
+        "結束時間 08:00 不晚於開始時間 08:30",
+        "closes at 08:00, not after it opens at 08:30",
+    ),
+    (
+        _set("services", 1, "appointments", "slot_minutes", value=600),
+        "services[1].appointments.slot_minutes",
+        "每個預約時段 600 分鐘（slot_minutes）比最長的開放時段（210 分鐘）還長：排不進任何時段",
+        "a slot of 600 min (slot_minutes) is longer than the longest session (210 min): "
+        "no slot would fit",
+    ),
+    (
+        _set("services", 1, "appointments", "reserved_share", value={"20": 0.3}),
+        "services[1].appointments.reserved_share",
+        "時段 '20' 不在開放時間內：沒有櫃檯服務",
+        "hour '20' is outside the opening hours: no counter serves then",
+    ),
 ]
 
 
