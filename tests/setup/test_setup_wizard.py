@@ -201,3 +201,23 @@ def test_a_chinese_wizard_shows_its_check_results_in_chinese(
     said = wizard.voice_note.text()  # the fault (no voice, or no sound output here) in Chinese
     assert said.startswith("問題：語音：") and "no voice 'no-such-voice'" in said
     assert "missing" not in said and "no sound output" not in said
+
+
+def test_a_chinese_wizard_offers_the_roles_own_login_in_chinese(
+    qtbot: QtBot, tmp_path: Path, pg_url: str, chinese: None
+) -> None:
+    database = Database(pg_url)
+    grant_roles(database)
+    database.dispose()
+    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
+    wizard.role.setCurrentIndex(wizard.role.findData("board"))
+    _next(wizard)
+    wizard.database.setText(pg_url)
+    _next(wizard)  # connected as the administrator: the board's own login offered first
+    user = make_url(pg_url).username
+    assert wizard.database_note.text() == (
+        f"已用 {user} 連線；此角色應改用自己的登入帳號 counterdesk_board"
+    )
+    wizard.findChild(QPushButton, "own_login").click()
+    _next(wizard)
+    assert wizard.database_note.text() == "已用 counterdesk_board 連線，這是此角色自己的登入帳號"
