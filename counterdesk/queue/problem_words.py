@@ -169,7 +169,12 @@ def english(code: str, context: dict[str, Any]) -> str | None:
 def chinese(code: str, context: dict[str, Any]) -> str | None:
     """The problem ``code`` in zh_TW, ``context`` filled in; None for a code not in the table."""
     template = CHINESE_ONLY.get(code) or (WORDS[code][0] if code in WORDS else None)
-    return template.format(**_shown(context)) if template else None
+    if template is None:
+        return None
+    shown = _shown(context)
+    if isinstance(shown.get("expected"), str):  # a literal's choices: 'a', 'b' or 'c'
+        shown["expected"] = shown["expected"].replace(" or ", " 或 ")
+    return template.format(**shown)
 
 
 def _shown(context: dict[str, Any]) -> dict[str, Any]:

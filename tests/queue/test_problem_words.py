@@ -123,7 +123,7 @@ CASES = [
     (
         _set("services", 1, "appointments", "late", value="wait"),
         "services[1].appointments.late",
-        "'wait' 不是可用的值：應為 'walk_in' or 'refuse'",
+        "'wait' 不是可用的值：應為 'walk_in' 或 'refuse'",
         "'wait' is not valid: expected 'walk_in' or 'refuse'",
     ),
     (
