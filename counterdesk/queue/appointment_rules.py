@@ -117,8 +117,8 @@ def rule_problems(
     longest = max(close - opens for opens, close in sessions)
     slot = rules.slot(handling_minutes)
     if slot > longest:
-        code = "slot_too_long" if rules.slot_minutes is not None else "handling_too_long"
-        yield "slot_minutes", code, {"slot": slot, "longest": longest}
+        given = "slot_minutes" if rules.slot_minutes is not None else "handling_minutes"
+        yield "slot_minutes", "slot_too_long", {"slot": slot, "longest": longest, "given": given}
     if isinstance(rules.reserved_share, dict):
         for key in rules.reserved_share:
             start = int(key) * 60

@@ -122,15 +122,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "last ticket time {last} is after closing time {close}",
     ),
     "slot_too_long": (
-        "每個預約時段 {slot:g} 分鐘（slot_minutes）比最長的開放時段（{longest} 分鐘）還長："
+        "每個預約時段 {slot:g} 分鐘（{given}）比最長的開放時段（{longest} 分鐘）還長："
         "排不進任何時段",
-        "a slot of {slot:g} min (slot_minutes) is longer than the longest session "
-        "({longest} min): no slot would fit",
-    ),
-    "handling_too_long": (
-        "每個預約時段 {slot:g} 分鐘（即辦理分鐘數）比最長的開放時段（{longest} 分鐘）還長："
-        "排不進任何時段",
-        "a slot of {slot:g} min (the handling minutes) is longer than the longest session "
+        "a slot of {slot:g} min ({given}) is longer than the longest session "
         "({longest} min): no slot would fit",
     ),
     "hour_closed": (
