@@ -1,5 +1,6 @@
 """Snapshots of the set-up wizard's pages for a kiosk, in Chinese and English:
-``python docs/setup_wizard_screenshot.py`` writes docs/setup-wizard-<page>-<language>.png."""
+``python docs/setup_wizard_screenshot.py`` writes docs/setup-wizard-<page>-<language>.png,
+and the database page after its test (``-database-checked-``): a check's words."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QPushButton, QWizard
 
 from counterdesk.queue.database import Database
 from counterdesk.setup_wizard.wizard import PAGES, SetupWizard
@@ -34,6 +35,11 @@ def main() -> None:
                 save_snapshot(wizard, DOCS / f"setup-wizard-{page}-{language}.png", SIZE)
                 if page == "database":  # shown as an office's, passed with a real one here
                     wizard.database.setText(url)
+                    test = wizard.findChild(QPushButton, "test_database")
+                    assert test is not None
+                    test.click()  # the page shows its check's words
+                    name = f"setup-wizard-database-checked-{language}.png"
+                    save_snapshot(wizard, DOCS / name, SIZE)
                 wizard.button(QWizard.WizardButton.NextButton).click()
             wizard.close()
 

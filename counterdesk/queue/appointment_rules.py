@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from counterdesk.queue.problem_words import refuse
+
 _HOUR = re.compile(r"^([01]\d|2[0-3])$")
 
 
@@ -56,7 +58,7 @@ class AppointmentRules(BaseModel):
             for hour, share in value.items():
                 key = f"{hour:02d}" if type(hour) is int else str(hour)
                 if not _HOUR.match(key):
-                    raise ValueError(f'hour {hour!r} is not valid: expected an hour "00" to "23"')
+                    raise refuse("hour_not_valid", hour=hour)
                 shares[key] = _share(share, f"hour {key}: ")
             return shares
         return _share(value)
@@ -102,29 +104,23 @@ class BookingPolicy(BaseModel):
 
 def _share(value: object, where: str = "") -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise ValueError(f"{where}{value!r} is not a share: expected 0 to 1 (0.3 for 30%)")
+        raise refuse("not_a_share", where=where, input=value)
     return float(value)
 
 
 def rule_problems(
     rules: AppointmentRules, handling_minutes: float, sessions: Sequence[tuple[int, int]]
-) -> Iterable[tuple[str, str]]:
+) -> Iterable[tuple[str, str, dict[str, object]]]:
     """What in ``rules`` does not fit the office's ``sessions`` (minutes after midnight,
-    open and close): (the key within ``appointments``, the message)."""
+    open and close): (the key within ``appointments``, the code ``problem_words`` words it by,
+    its context)."""
     longest = max(close - opens for opens, close in sessions)
     slot = rules.slot(handling_minutes)
     if slot > longest:
-        given = "slot_minutes" if rules.slot_minutes is not None else "the handling minutes"
-        yield (
-            "slot_minutes",
-            f"a slot of {slot:g} min ({given}) is longer than the longest session "
-            f"({longest} min): no slot would fit",
-        )
+        given = "slot_minutes" if rules.slot_minutes is not None else "handling_minutes"
+        yield "slot_minutes", "slot_too_long", {"slot": slot, "longest": longest, "given": given}
     if isinstance(rules.reserved_share, dict):
         for key in rules.reserved_share:
             start = int(key) * 60
             if not any(opens < start + 60 and start < close for opens, close in sessions):
-                yield (
-                    "reserved_share",
-                    f"hour {key!r} is outside the opening hours: no counter serves then",
-                )
+                yield "reserved_share", "hour_closed", {"hour": key}

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import zoneinfo
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -34,6 +34,7 @@ from counterdesk.queue.appointment_rules import (
 from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
 from counterdesk.queue.handed_files import parse_yaml, read_text
+from counterdesk.queue.problem_words import chinese, english, pattern_code, refuse, worded
 
 SAMPLE_OFFICE = (
     Path(__file__).resolve().parent.parent / "resources" / "offices" / "company-registration.yaml"
@@ -70,7 +71,7 @@ class Text(_Strict):
     @classmethod
     def _zh_is_chinese(cls, value: str) -> str:
         if not _CJK.search(value) and not re.fullmatch(r"[\d\s.,:/()+\-–$NT]+", value):
-            raise ValueError("the zh text must be Traditional Chinese (no Han characters found)")
+            raise refuse("zh_not_chinese")
         return value
 
 
@@ -118,12 +119,12 @@ class ClosedDate(_Strict):
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise ValueError(f"{value!r} is not a date: expected YYYY-MM-DD, e.g. 2027-01-01")
+        raise refuse("not_a_date", input=value)
 
     @model_validator(mode="after")
     def _both_names_or_none(self) -> ClosedDate:
         if (self.zh is None) != (self.en is None):
-            raise ValueError("name the day in both zh and en, or in neither")
+            raise refuse("closed_day_names")
         return self
 
 
@@ -157,10 +158,7 @@ class Announcements(_Strict):
         for text in (value.zh, value.en):
             fields = set(re.findall(r"{([^{}]*)}", text))
             if fields - {"number", "counter"} or "{number}" not in text:
-                raise ValueError(
-                    f"{text!r}: a call must contain {{number}} and may contain {{counter}}, "
-                    "no other {...} fields"
-                )
+                raise refuse("call_fields", text=text)
         return value
 
 
@@ -208,16 +206,14 @@ class OfficeInfo(_Strict):
         try:
             zoneinfo.ZoneInfo(value)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone {value!r}: use an IANA name such as Asia/Taipei"
-            ) from None
+            raise refuse("unknown_zone", zone=value) from None
         return value
 
     @field_validator("status_url")
     @classmethod
     def _has_token(cls, value: str) -> str:
         if "{token}" not in value:
-            raise ValueError("the status address must contain {token}")
+            raise refuse("status_url_token")
         return value
 
 
@@ -377,7 +373,13 @@ class Problem:
     """One thing wrong with an office file, located so an administrator can find it."""
 
     path: tuple[str | int, ...]
-    message: str
+    message: str  # English, as ``office check`` prints it
+    code: str = ""  # what ``problem_words`` words it by
+    context: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, language: str) -> str:
+        """The message in ``language`` (zh_TW or en): Chinese where the table has the code."""
+        return (language == "zh_TW" and chinese(self.code, self.context)) or self.message
 
     def key(self) -> str:
         text = ""
@@ -423,34 +425,15 @@ def office_problems(data: Any) -> tuple[Office | None, list[Problem]]:
 
 
 def _from_pydantic(error: Any) -> Problem:
+    """A pydantic error as a Problem keeping its code and context (for ``problem_words``);
+    its English is the table's where the office file words it, else pydantic's own."""
     path = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        message = "unknown key"
-    elif kind == "missing":
-        message = "required key is missing"
-    elif kind == "string_pattern_mismatch":
-        message = _pattern_message(path, error.get("input"))
-    elif kind == "literal_error":
-        expected = error["msg"].removeprefix("Input should be ")
-        message = f"{error.get('input')!r} is not valid: expected {expected}"
-    elif kind == "string_too_short":
-        message = "must not be empty"
-    else:
-        message = error["msg"].removeprefix("Value error, ")
-    return Problem(path, message)
-
-
-def _pattern_message(path: tuple[Any, ...], value: Any) -> str:
-    name = next((p for p in reversed(path) if isinstance(p, str)), "")
-    expected = {
-        "prefix": "one capital letter A–Z",
-        "open": "a time HH:MM (24-hour)",
-        "close": "a time HH:MM (24-hour; 24:00 for midnight at the end of the day)",
-        "last_ticket": "a time HH:MM (24-hour; 24:00 for midnight at the end of the day)",
-        "days": "one of mon, tue, wed, thu, fri, sat, sun",
-    }.get(name, "a code of lower-case letters, digits and _ starting with a letter")
-    return f"{value!r} is not valid: expected {expected}"
+    code = error["type"]
+    if code == "string_pattern_mismatch":
+        code = pattern_code(path)
+    context = {"input": error.get("input"), **error.get("ctx", {})}  # a validator's own first
+    message = english(code, context) or error["msg"].removeprefix("Value error, ")
+    return Problem(path, message, code, context)
 
 
 def _cross_checks(office: Office) -> Iterable[Problem]:
@@ -458,67 +441,82 @@ def _cross_checks(office: Office) -> Iterable[Problem]:
     prefixes: dict[str, int] = {}
     for index, service in enumerate(office.services):
         if service.code in codes:
-            yield Problem(("services", index, "code"), f"duplicate service code {service.code!r}")
+            yield _checked(("services", index, "code"), "duplicate_code", code=service.code)
         codes.setdefault(service.code, index)
         if service.prefix in prefixes:
             other = office.services[prefixes[service.prefix]].code
-            yield Problem(
+            yield _checked(
                 ("services", index, "prefix"),
-                f"duplicate prefix letter {service.prefix!r} (already used by {other!r})",
+                "duplicate_prefix",
+                prefix=service.prefix,
+                other=other,
             )
         prefixes.setdefault(service.prefix, index)
     numbers: set[int] = set()
     for index, counter in enumerate(office.counters):
         if counter.number in numbers:
-            yield Problem(("counters", index, "number"), f"duplicate counter {counter.number}")
+            yield _checked(
+                ("counters", index, "number"), "duplicate_counter", number=counter.number
+            )
         numbers.add(counter.number)
         for position, code in enumerate(counter.services):
             if code not in codes:
-                yield Problem(
+                yield _checked(
                     ("counters", index, "services", position),
-                    f"counter {counter.number} serves {code!r}, which is not a service "
-                    f"of this office (known: {', '.join(codes)})",
+                    "unknown_served",
+                    number=counter.number,
+                    code=code,
+                    known=", ".join(codes),
                 )
     seen: dict[dt.date, int] = {}
     for index, closed in enumerate(office.office.closed_dates):
         if closed.date in seen:
-            yield Problem(
+            yield _checked(
                 ("office", "closed_dates", index, "date"),
-                f"{closed.date} is listed twice (also closed_dates[{seen[closed.date]}])",
+                "closed_twice",
+                date=closed.date,
+                other=seen[closed.date],
             )
         seen.setdefault(closed.date, index)
     staff_codes = [member.code for member in office.staff]
     for index, member in enumerate(office.staff):
         if staff_codes.count(member.code) > 1 and staff_codes.index(member.code) != index:
-            yield Problem(("staff", index, "code"), f"duplicate staff code {member.code!r}")
+            yield _checked(("staff", index, "code"), "duplicate_staff", code=member.code)
         if member.deputy is not None and member.deputy not in staff_codes:
-            yield Problem(
-                ("staff", index, "deputy"), f"deputy {member.deputy!r} is not on the staff list"
-            )
+            yield _checked(("staff", index, "deputy"), "unknown_deputy", deputy=member.deputy)
         if member.deputy == member.code:
-            yield Problem(("staff", index, "deputy"), "a staff member cannot be their own deputy")
+            yield _checked(("staff", index, "deputy"), "own_deputy")
     hours = office.office.hours
     for index, session in enumerate(hours.sessions):
         if seconds_of_day(session.close) <= seconds_of_day(session.open):
-            yield Problem(
+            yield _checked(
                 ("office", "hours", "sessions", index, "close"),
-                f"closes at {session.close}, not after it opens at {session.open}",
+                "closes_early",
+                close=session.close,
+                open=session.open,
             )
     sessions = [
         (seconds_of_day(s.open) // 60, seconds_of_day(s.close) // 60) for s in hours.sessions
     ]
     for index, service in enumerate(office.services):
         if service.appointments is not None:
-            for key, message in rule_problems(
+            for key, code, context in rule_problems(
                 service.appointments, service.handling_minutes, sessions
             ):
-                yield Problem(("services", index, "appointments", key), message)
+                yield _checked(("services", index, "appointments", key), code, **context)
     last_close = max((s.close for s in hours.sessions), key=seconds_of_day)
     if seconds_of_day(hours.last_ticket) > seconds_of_day(last_close):
-        yield Problem(
+        yield _checked(
             ("office", "hours", "last_ticket"),
-            f"last ticket time {hours.last_ticket} is after closing time {last_close}",
+            "last_ticket_late",
+            last=hours.last_ticket,
+            close=last_close,
         )
+
+
+def _checked(path: tuple[str | int, ...], code: str, /, **context: Any) -> Problem:
+    """A problem found across keys, worded by ``problem_words`` (English here)."""
+    return Problem(path, worded(code, context), code, context)
 
 
 def _line_index(root: yaml.Node | None) -> dict[tuple[str | int, ...], int]:

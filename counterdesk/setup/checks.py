@@ -1,6 +1,9 @@
 """Trying what a set-up chose before it is written: the database connection (and whether the
 server has the role's own least-privilege login), the printers this PC can reach, a test
-ticket, the voices the OS offers and a test call. Each returns or raises words for a person."""
+ticket, the voices the OS offers and a test call. Each returns or raises words for a person
+(``Said``): English templates marked for the set-up wizard's Qt Linguist catalogue, as the
+device faults are, so a Chinese wizard shows them in Chinese while ``counterdesk setup``
+prints the English."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from counterdesk.devices.announcements import call_utterances
+from counterdesk.devices.faults import Fault
 from counterdesk.devices.printer import PrintFailed, TicketPrinter, parse_printer_url
 from counterdesk.devices.speech import SpeechService, Voices, list_voices
 from counterdesk.devices.ticket_content import sample_content
@@ -21,14 +25,43 @@ from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.queue.office import SAMPLE_OFFICE, load_office
 from counterdesk.queue.roles import role_name
 from counterdesk.setup.answers import LOGINS, Answers, check_database_address
+from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
 PRINTER_FILES = ("/dev/usb/lp*", "/dev/lp[0-9]*")
 SAMPLE_CALL = ("A012", 3)
 
 
 @dataclass(frozen=True)
+class Said:
+    """A check's words: ``template`` (marked with ``QT_TRANSLATE_NOOP``) with %1, %2… filled
+    from ``args``; str() is the English. ``faults``: which args are device faults' words."""
+
+    template: str
+    args: tuple[str, ...] = ()
+    faults: tuple[int, ...] = ()
+
+    def __str__(self) -> str:
+        return fill(self.template, self.args)
+
+
+def fill(template: str, args: tuple[str, ...]) -> str:
+    """Qt's %1, %2… filled, the highest first so %1 does not eat %10's start."""
+    for number in range(len(args), 0, -1):
+        template = template.replace(f"%{number}", args[number - 1])
+    return template
+
+
+class CheckFailed(CounterdeskError):
+    """A check that failed, its words kept for a wizard to translate."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(str(said))
+        self.said = said
+
+
+@dataclass(frozen=True)
 class DatabaseCheck:
-    message: str
+    message: Said
     login: str | None = None  # the role's own login, when the server has it and it is not used
 
 
@@ -39,30 +72,58 @@ def check_database(address: str, role: str) -> DatabaseCheck:
     try:
         database = Database(address, migrate=False, pool_size=1)
     except CounterdeskError as exc:
-        raise CounterdeskError(f"database: {exc}") from None
+        raise CheckFailed(
+            Said(QT_TRANSLATE_NOOP("SetupCheck", "database: %1"), (str(exc),))
+        ) from None
     try:
         with database.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
             if database.dialect != "postgresql":
-                return DatabaseCheck("connected (SQLite: one PC only, no logins)")
+                return DatabaseCheck(
+                    Said(
+                        QT_TRANSLATE_NOOP(
+                            "SetupCheck", "connected (SQLite: one PC only, no logins)"
+                        )
+                    )
+                )
             login = role_name(LOGINS[role])
             found = connection.execute(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": login}
             ).first()
     except Exception as exc:  # any driver error: refused, wrong password, no such database
-        raise CounterdeskError(f"database: cannot connect: {error_text(exc)}") from None
+        raise CheckFailed(
+            Said(
+                QT_TRANSLATE_NOOP("SetupCheck", "database: cannot connect: %1"), (error_text(exc),)
+            )
+        ) from None
     finally:
         database.engine.dispose()
     user = make_url(address).username
     if found is None:
         return DatabaseCheck(
-            f"connected as {user}; the server has no {login} login "
-            "(counterdesk db roles makes the least-privilege logins)"
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "SetupCheck",
+                    "connected as %1; the server has no %2 login "
+                    "(counterdesk db roles makes the least-privilege logins)",
+                ),
+                (str(user), login),
+            )
         )
     if user == login:
-        return DatabaseCheck(f"connected as {login}, this role's own login")
+        return DatabaseCheck(
+            Said(
+                QT_TRANSLATE_NOOP("SetupCheck", "connected as %1, this role's own login"), (login,)
+            )
+        )
     return DatabaseCheck(
-        f"connected as {user}; this role should use its own login {login}", login=login
+        Said(
+            QT_TRANSLATE_NOOP(
+                "SetupCheck", "connected as %1; this role should use its own login %2"
+            ),
+            (str(user), login),
+        ),
+        login=login,
     )
 
 
@@ -72,20 +133,24 @@ def with_login(address: str, login: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def printer_choices() -> tuple[list[str], str]:
+def printer_choices() -> tuple[list[str], Said | None]:
     """The printers this PC can reach as settings (``file:`` devices, USB printers pyusb finds)
     and a note on what could not be looked at; network printers are typed as host:port."""
     found = [f"file:{path}" for pattern in PRINTER_FILES for path in sorted(glob.glob(pattern))]
     try:
         import usb.core  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
-        return found, "USB printers are not listed: pyusb is not installed"
+        return found, Said(
+            QT_TRANSLATE_NOOP("SetupCheck", "USB printers are not listed: pyusb is not installed")
+        )
     try:
         devices = usb.core.find(find_all=True, bDeviceClass=0) or []
         found += [f"usb:0x{d.idVendor:04x}:0x{d.idProduct:04x}" for d in devices if _prints(d)]
     except Exception as exc:  # no libusb backend, or no permission
-        return found, f"USB printers are not listed: {exc}"
-    return found, ""
+        return found, Said(
+            QT_TRANSLATE_NOOP("SetupCheck", "USB printers are not listed: %1"), (str(exc),)
+        )
+    return found, None
 
 
 def _prints(device: object) -> bool:
@@ -97,17 +162,27 @@ def _prints(device: object) -> bool:
     )
 
 
-def print_test_ticket(printer: str) -> str:
+def print_test_ticket(printer: str) -> Said:
     """Print the sample office's sample ticket on ``printer``; words of what was sent."""
     config = parse_printer_url(printer)
     if not config.enabled:
-        raise CounterdeskError("printer: none chosen, nothing to print")
+        raise CheckFailed(
+            Said(QT_TRANSLATE_NOOP("SetupCheck", "printer: none chosen, nothing to print"))
+        )
     image = render_ticket(sample_content(load_office(SAMPLE_OFFICE)), config.dots)
     try:
         TicketPrinter(config).print_image(image)
     except PrintFailed as exc:
-        raise CounterdeskError(f"printer {config.url}: {exc.fault.words} ({exc})") from None
-    return f"test ticket sent to {config.url} ({config.dots} × {image.height} dots)"
+        said = Said(
+            QT_TRANSLATE_NOOP("SetupCheck", "printer %1: %2 (%3)"),
+            (config.url, exc.fault.words, str(exc)),
+            (2,),
+        )
+        raise CheckFailed(said) from None
+    return Said(
+        QT_TRANSLATE_NOOP("SetupCheck", "test ticket sent to %1 (%2 × %3 dots)"),
+        (config.url, str(config.dots), str(image.height)),
+    )
 
 
 def voice_names() -> list[str]:
@@ -115,7 +190,7 @@ def voice_names() -> list[str]:
     return [voice.short_id for voice in list_voices()]
 
 
-def speak_test_call(answers: Answers, target: Path | None = None) -> str:
+def speak_test_call(answers: Answers, target: Path | None = None) -> Said:
     """Announce a sample call with the chosen voices (or write it to ``target``, a WAV)."""
     office = load_office(SAMPLE_OFFICE)
     utterances = call_utterances(office.announcements, *SAMPLE_CALL)
@@ -127,5 +202,13 @@ def speak_test_call(answers: Answers, target: Path | None = None) -> str:
     finally:
         service.stop()
     if not result.ok or result.problems:  # a voice skipped is what a set-up must catch
-        raise CounterdeskError("voices: " + "; ".join(result.problems))
-    return f"said: {result.text} ({result.seconds:.1f} s)"
+        fault = (result.fault or Fault.SPEECH_FAILED).words
+        said = Said(
+            QT_TRANSLATE_NOOP("SetupCheck", "voices: %1 (%2)"),
+            ("; ".join(result.problems), fault),
+            (2,),
+        )
+        raise CheckFailed(said)
+    return Said(
+        QT_TRANSLATE_NOOP("SetupCheck", "said: %1 (%2 s)"), (result.text, f"{result.seconds:.1f}")
+    )

@@ -77,11 +77,11 @@ def _setup(args: argparse.Namespace) -> int | dict[str, Any]:
         raise CounterdeskError(
             f"{target} exists: give --yes to replace it (the old one is kept as a backup)"
         )
-    lines = [check_database(answers.database, answers.role).message]
+    lines = [str(check_database(answers.database, answers.role).message)]
     if args.test_print:
-        lines.append(print_test_ticket(answers.printer))
+        lines.append(str(print_test_ticket(answers.printer)))
     if args.test_voice:
-        lines.append(speak_test_call(answers, Path(args.test_voice).resolve()))
+        lines.append(str(speak_test_call(answers, Path(args.test_voice).resolve())))
     done = install(answers, target, start_at_login=not args.no_start_at_login)
     return {
         "settings": str(done.settings.path),

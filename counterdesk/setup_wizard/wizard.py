@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,8 +26,11 @@ from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.settings import VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
 from counterdesk.setup.answers import PRINTING, ROLES, SPEAKING, WITH_COUNTER, Answers
 from counterdesk.setup.checks import (
+    CheckFailed,
     DatabaseCheck,
+    Said,
     check_database,
+    fill,
     print_test_ticket,
     printer_choices,
     speak_test_call,
@@ -49,6 +53,22 @@ ROLE_NAMES = {
     "notify": QT_TRANSLATE_NOOP("SetupWizard", "Notifier (SMS and e-mail)"),
 }
 PAGES = ("role", "database", "printer", "voices", "screen")
+
+
+def _shown(said: Said | str) -> str:
+    """A check's words in the wizard's language (the set-up catalogue's ``SetupCheck``
+    entries; a device fault's words by the ``DeviceFault`` ones); plain text as it is."""
+    if isinstance(said, str):
+        return said
+    args = tuple(
+        QCoreApplication.translate("DeviceFault", arg) if place in said.faults else arg
+        for place, arg in enumerate(said.args, 1)
+    )
+    return fill(QCoreApplication.translate("SetupCheck", said.template), args)
+
+
+def _failure(error: Exception) -> str:
+    return _shown(error.said) if isinstance(error, CheckFailed) else error_text(error)
 
 
 def _note() -> QLabel:
@@ -108,6 +128,7 @@ class SetupWizard(QWizard):
         self.database = QLineEdit(Settings.default_db())
         self.database_note = _note()
         test = QPushButton(self.tr("&Test the connection"))
+        test.setObjectName("test_database")
         test.clicked.connect(self._test_database)
         self.own_login = QPushButton()
         self.own_login.setObjectName("own_login")
@@ -129,7 +150,7 @@ class SetupWizard(QWizard):
         self.printer.setEditable(True)
         self.printer.addItems(["none", *found])
         self.printer_note = _note()
-        self.printer_note.setText(note)
+        self.printer_note.setText(_shown(note) if note else "")
         test = QPushButton(self.tr("&Print a test ticket"))
         test.setObjectName("test_print")
         test.clicked.connect(self._test_printer)
@@ -156,6 +177,7 @@ class SetupWizard(QWizard):
         self.voice_rate.setValue(VOICE_RATE)
         self.voice_note = _note()
         test = QPushButton(self.tr("&Speak a test call"))
+        test.setObjectName("test_voice")
         test.clicked.connect(self._test_voices)
         form.addRow(self.tr("&Mandarin voice:"), self.voice_zh)
         form.addRow(self.tr("&English voice:"), self.voice_en)
@@ -219,9 +241,9 @@ class SetupWizard(QWizard):
     def _tried(self, note: QLabel, attempt: object) -> bool:
         """Run ``attempt`` (a callable giving words), showing its words or its error."""
         try:
-            note.setText(attempt())  # type: ignore[operator]
+            note.setText(_shown(attempt()))  # type: ignore[operator]
         except CounterdeskError as exc:
-            note.setText(self.tr("Problem: %1").replace("%1", str(exc)))
+            note.setText(self.tr("Problem: %1").replace("%1", _failure(exc)))
             return False
         return True
 
@@ -231,7 +253,7 @@ class SetupWizard(QWizard):
         answers = self.answers()
         found: list[DatabaseCheck] = []
 
-        def check() -> str:
+        def check() -> Said:
             found.append(check_database(answers.database, answers.role))
             return found[0].message
 
@@ -268,19 +290,19 @@ class SetupWizard(QWizard):
         answers = self.answers()
         self._in_background(self.voice_note, lambda: speak_test_call(answers))
 
-    def _in_background(self, note: QLabel, work: Callable[[], str]) -> None:
+    def _in_background(self, note: QLabel, work: Callable[[], Said]) -> None:
         """Try a device off the UI thread (a printer may take its 15 s timeout, a voice
         longer), its button and the wizard's held meanwhile, and show the outcome."""
         self.setEnabled(False)
         note.setText(self.tr("Trying…"))
 
-        def done(words: str) -> None:
+        def done(words: Said) -> None:
             self.setEnabled(True)
-            note.setText(words)
+            note.setText(_shown(words))
 
         def failed(error: Exception) -> None:
             self.setEnabled(True)
-            note.setText(self.tr("Problem: %1").replace("%1", error_text(error)))
+            note.setText(self.tr("Problem: %1").replace("%1", _failure(error)))
 
         run_in_background(work, done, failed, owner=self)
 

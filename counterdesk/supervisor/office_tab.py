@@ -32,6 +32,7 @@ from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import OfficeFileError, error_text
 from counterdesk.queue.office import (
     Office,
+    Problem,
     Service,
     dump_office,
     load_office,
@@ -46,6 +47,7 @@ from counterdesk.supervisor.office_sections import (
 )
 from counterdesk.supervisor.service_form import ServiceForm
 from counterdesk.supervisor.widgets import say
+from counterdesk.ui import translation
 from counterdesk.ui.tasks import run_in_background
 
 NUMBERS = ("handling_minutes", "target_wait_minutes", "daily_cap")
@@ -65,6 +67,7 @@ class OfficeTab(QWidget):
         self.data: dict[str, Any] = {}
         self.based_on: Office | None = None
         self.shown = -1  # the service in the form
+        self.problems: list[Problem] = []  # of the last save refused, worded on a switch
         self.services = QListWidget()
         self.services.currentRowChanged.connect(self._service_chosen)
         self.form = ServiceForm()
@@ -142,6 +145,8 @@ class OfficeTab(QWidget):
         self.remove_service_button.setText(self.tr("Remove service"))
         self.import_button.setText(self.tr("Import office file…"))
         self.export_button.setText(self.tr("Export office file…"))
+        if self.problems:
+            self._word_problems()
 
     def _page_chosen(self, index: int) -> None:
         if self.pages.widget(index) is self.history:
@@ -229,6 +234,7 @@ class OfficeTab(QWidget):
         except OfficeFileError as refused:
             self._show_problems(refused)
             return
+        self.problems = []
         self.form.show_problems([])
         for section in (self.counters, self.staff, self.hours):
             section.show_problems([])
@@ -264,26 +270,36 @@ class OfficeTab(QWidget):
         return text if ok else None
 
     def _show_problems(self, refused: OfficeFileError) -> None:
+        """Go to the first service with a problem and word them all (``_word_problems``)."""
+        self.problems = refused.problems
+        rows = [p.path[1] for p in self.problems if _in_a_service(p.path)]
+        if rows and self.shown not in rows:
+            self.services.setCurrentRow(int(rows[0]))
+        self._word_problems(show_page=True)
+        self.refused.emit()
+
+    def _word_problems(self, *, show_page: bool = False) -> None:
+        """Each problem beside its field or list, in the window's language (again on a
+        switch); ``show_page`` brings forward the page holding the first."""
+        language = translation.current()
         mine, others = [], []
         sections: dict[Any, Problems] = {self.counters: [], self.staff: [], self.hours: []}
-        for problem in refused.problems:
+        for problem in self.problems:
             path = problem.path
             section, inside = self._section_of(path)
             if section is not None:
-                sections[section].append((inside, problem.message))
-            elif len(path) > 2 and path[0] == "services" and isinstance(path[1], int):
-                if path[1] != self.shown:
-                    self.services.setCurrentRow(path[1])
+                sections[section].append((inside, problem.text(language)))
+            elif _in_a_service(path):
                 if path[1] == self.shown:
-                    mine.append((path[2:], problem.message))
+                    mine.append((path[2:], problem.text(language)))
             else:
-                others.append(f"{problem.key()}: {problem.message}")
+                others.append(f"{problem.key()}: {problem.text(language)}")
         self.form.show_problems(mine)
         for section, found in sections.items():
             section.show_problems(found)
-        if mine:
+        if show_page and mine:
             self.pages.setCurrentIndex(0)
-        elif not others:  # the problems are all on other pages: show the first
+        elif show_page and not others and any(sections.values()):
             first = next(section for section, found in sections.items() if found)
             self.pages.setCurrentWidget(self.section_pages[first])
         say(
@@ -291,7 +307,6 @@ class OfficeTab(QWidget):
             "\n".join([self.tr("Not saved: correct the fields marked."), *others]),
             True,
         )
-        self.refused.emit()
 
     def _section_of(self, path: tuple[str | int, ...]) -> tuple[Any, tuple[str | int, ...]]:
         """The page a problem's key path belongs to (None: services or no page), and the
@@ -396,6 +411,10 @@ def _scrolled(section: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setWidget(section)
     return area
+
+
+def _in_a_service(path: tuple[str | int, ...]) -> bool:
+    return len(path) > 2 and path[0] == "services" and isinstance(path[1], int)
 
 
 def _listed(service: dict[str, Any]) -> str:

@@ -52,6 +52,9 @@ class TextList(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
         self.table.setWordWrap(True)  # a document's name in full, over two lines if need be
+        # Rows grow with their wrapped text whenever the columns are resized (the window's
+        # size, a language switch), not only when filled.
+        self.table.horizontalHeader().sectionResized.connect(self._fit_rows)
         self.add, self.remove = QPushButton(), QPushButton()
         self.up, self.down = QPushButton(), QPushButton()
         self.add.clicked.connect(self.add_row)
@@ -66,6 +69,10 @@ class TextList(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+
+    def _fit_rows(self, *_: int) -> None:
+        if self.table.wordWrap():
+            self.table.resizeRowsToContents()
 
     def rows(self) -> list[list[str]]:
         return [

@@ -112,7 +112,7 @@ def test_bad_rules_name_the_key_and_what_is_expected(rules: str, expected: str) 
 def test_a_handling_time_longer_than_every_session_cannot_be_a_slot() -> None:
     text = booking("      bookable: true\n").replace(AT, "    handling_minutes: 240\n" + AT)
     assert (
-        "services[0].appointments.slot_minutes: a slot of 240 min (the handling minutes) is "
+        "services[0].appointments.slot_minutes: a slot of 240 min (handling_minutes) is "
         "longer than the longest session (210 min)"
     ) in problems_of(text)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,8 @@ from counterdesk.queue.database import Database
 from counterdesk.queue.roles import grant_roles
 from counterdesk.settings import load_settings
 from counterdesk.setup_wizard.wizard import SetupWizard
+from counterdesk.ui import translation
+from counterdesk.ui.app import application
 
 
 @pytest.fixture
@@ -163,3 +166,58 @@ def test_the_database_page_offers_the_roles_own_login(
     _next(wizard)  # the test server trusts local logins: no password needed here
     assert wizard.currentPage().title() == wizard.tr("Voices")
     assert "this role's own login" in wizard.database_note.text()
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """The wizard in Chinese, as a Chinese-first office runs it; English again afterwards."""
+    application()
+    translation.install("zh_TW")
+    yield
+    translation.install("en")
+
+
+def test_a_chinese_wizard_shows_its_check_results_in_chinese(
+    qtbot: QtBot, tmp_path: Path, sqlite_url: str, chinese: None
+) -> None:
+    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
+    wizard.role.setCurrentIndex(wizard.role.findData("kiosk"))
+    _next(wizard)
+    wizard.database.setText(sqlite_url)
+    _next(wizard)  # tried on the way to the printer
+    assert wizard.database_note.text() == "已連線（SQLite：只限一台電腦，沒有各角色的登入帳號）"
+    wizard.printer.setEditText("none")
+    wizard.findChild(QPushButton, "test_print").click()
+    qtbot.waitUntil(lambda: "印表機：尚未選擇" in wizard.printer_note.text(), timeout=30_000)
+    printed = tmp_path / "printer.bin"
+    wizard.printer.setEditText(f"file:{printed}")
+    wizard.findChild(QPushButton, "test_print").click()
+    qtbot.waitUntil(lambda: "測試號碼牌已送到" in wizard.printer_note.text(), timeout=30_000)
+    assert f"file:{printed}" in wizard.printer_note.text()
+    _next(wizard)
+    wizard.voice_zh.setEditText("no-such-voice")
+    wizard.findChild(QPushButton, "test_voice").click()
+    qtbot.waitUntil(lambda: "問題" in wizard.voice_note.text(), timeout=60_000)
+    said = wizard.voice_note.text()  # the fault (no voice, or no sound output here) in Chinese
+    assert said.startswith("問題：語音：") and "no voice 'no-such-voice'" in said
+    assert "missing" not in said and "no sound output" not in said
+
+
+def test_a_chinese_wizard_offers_the_roles_own_login_in_chinese(
+    qtbot: QtBot, tmp_path: Path, pg_url: str, chinese: None
+) -> None:
+    database = Database(pg_url)
+    grant_roles(database)
+    database.dispose()
+    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
+    wizard.role.setCurrentIndex(wizard.role.findData("board"))
+    _next(wizard)
+    wizard.database.setText(pg_url)
+    _next(wizard)  # connected as the administrator: the board's own login offered first
+    user = make_url(pg_url).username
+    assert wizard.database_note.text() == (
+        f"已用 {user} 連線；此角色應改用自己的登入帳號 counterdesk_board"
+    )
+    wizard.findChild(QPushButton, "own_login").click()
+    _next(wizard)
+    assert wizard.database_note.text() == "已用 counterdesk_board 連線，這是此角色自己的登入帳號"

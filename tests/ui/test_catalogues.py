@@ -28,7 +28,11 @@ FAMILIES = {
         PACKAGE / "ui" / "case_views.py",
     ],
     "demo": sorted((PACKAGE / "demo").glob("*.py")),
-    "setup_wizard": sorted((PACKAGE / "setup_wizard").glob("*.py")),
+    # The wizard also shows the set-up checks' words.
+    "setup_wizard": [
+        *sorted((PACKAGE / "setup_wizard").glob("*.py")),
+        PACKAGE / "setup" / "checks.py",
+    ],
 }
 TOOLS = Path(sys.executable).parent
 
