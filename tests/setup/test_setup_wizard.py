@@ -146,9 +146,9 @@ def test_every_answer_has_a_keyboard_shortcut(qtbot: QtBot, tmp_path: Path) -> N
         assert "&" in button.text() or not button.text(), button.text()
 
 
-def test_the_database_page_offers_the_roles_own_login(
-    qtbot: QtBot, tmp_path: Path, pg_url: str
-) -> None:
+def _board_on_postgresql(qtbot: QtBot, tmp_path: Path, pg_url: str) -> SetupWizard:
+    """A board's wizard past its database page, connected as the administrator of a server
+    with the least-privilege logins: the board's own login is offered first."""
     database = Database(pg_url)
     grant_roles(database)
     database.dispose()
@@ -156,7 +156,14 @@ def test_the_database_page_offers_the_roles_own_login(
     wizard.role.setCurrentIndex(wizard.role.findData("board"))
     _next(wizard)
     wizard.database.setText(pg_url)
-    _next(wizard)  # connected as the administrator: the board's own login offered first
+    _next(wizard)
+    return wizard
+
+
+def test_the_database_page_offers_the_roles_own_login(
+    qtbot: QtBot, tmp_path: Path, pg_url: str
+) -> None:
+    wizard = _board_on_postgresql(qtbot, tmp_path, pg_url)
     assert wizard.currentPage().title() == wizard.tr("Database")
     switch = wizard.findChild(QPushButton, "own_login")
     assert "counterdesk_board" in switch.text()
@@ -206,14 +213,7 @@ def test_a_chinese_wizard_shows_its_check_results_in_chinese(
 def test_a_chinese_wizard_offers_the_roles_own_login_in_chinese(
     qtbot: QtBot, tmp_path: Path, pg_url: str, chinese: None
 ) -> None:
-    database = Database(pg_url)
-    grant_roles(database)
-    database.dispose()
-    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
-    wizard.role.setCurrentIndex(wizard.role.findData("board"))
-    _next(wizard)
-    wizard.database.setText(pg_url)
-    _next(wizard)  # connected as the administrator: the board's own login offered first
+    wizard = _board_on_postgresql(qtbot, tmp_path, pg_url)
     user = make_url(pg_url).username
     assert wizard.database_note.text() == (
         f"已用 {user} 連線；此角色應改用自己的登入帳號 counterdesk_board"
