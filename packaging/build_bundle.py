@@ -1,7 +1,7 @@
 """Build the one-folder bundle of counterdesk: ``dist/counterdesk/counterdesk[.exe]``.
 
     pip install -e '.[bundle]'          # PyInstaller, next to the project's own packages
-    python packaging/build_bundle.py    # -> dist/counterdesk/ (about 300 MB on Linux, in about 45 s)
+    python packaging/build_bundle.py    # -> dist/counterdesk/ (about 300 MB, in about 45 s)
 
 The folder holds a Python interpreter, every package counterdesk imports, Qt's libraries and
 plugins, and counterdesk's own data: the bundled CJK fonts, the Qt translations (.qm), the sample
