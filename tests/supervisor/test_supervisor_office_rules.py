@@ -5,6 +5,7 @@ engine's; a service's case rules ticked off and on; the counters' services shown
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -139,3 +140,32 @@ def test_the_counters_page_names_services_in_the_windows_language(
     office: dict = {"counters": engine.office.model_dump(mode="json")["counters"]}
     counters.collected(office)
     assert office["counters"][1]["services"] == engine.office.counters[1].services
+
+
+def test_a_chinese_window_shows_the_new_pages_in_chinese(
+    qtbot: QtBot,
+    engine: TicketEngine,
+    open_supervisor: Callable[[TicketEngine], SupervisorWindow],
+) -> None:
+    window = open_supervisor(engine)
+    translation.install("zh_TW")
+    window.show_tab("office")
+    tab = window.office_tab
+    qtbot.waitUntil(lambda: tab.pages.tabText(4) == "規則")
+    rules, service = tab.rules, tab.form.rules
+    words = [
+        *(label.text() for label in rules.captions.values()),
+        *(label.text() for label in rules.hints.values() if not label.isHidden()),
+        *(group.title() for group in rules.groups.values()),
+        rules.preview.text(),
+        *(label.text() for label in service.labels.values()),
+        *(group.title() for group in service.groups.values()),
+        service.bookable.text(),
+        service.late.itemText(0),
+        service.late.itemText(1),
+    ]
+    english = [text for text in words if not re.search(r"[\u3400-\u9fff]", text)]
+    assert english == []
+    assert rules.preview.text() == "A012 號到 3 號櫃檯時廣播：請 A 0 1 2 號 到 3 號櫃檯 / " + (
+        "Number A 0 1 2, please go to counter 3"
+    )
