@@ -212,12 +212,17 @@ class ServiceForm(QWidget):
             {**_kept(service["steps"], place), "zh": zh, "en": en}
             for place, (zh, en) in enumerate(self.steps.rows())
         ]
+        notes = [doc.get("note") or {} for doc in self.service["documents"]]
         service["documents"] = [
             {
                 **_kept(self.service["documents"], place),
                 "zh": zh,
                 "en": en,
-                "note": {"zh": note_zh, "en": note_en} if note_zh or note_en else None,
+                "note": (
+                    {**_kept(notes, place), "zh": note_zh, "en": note_en}
+                    if note_zh or note_en
+                    else None
+                ),
             }
             for place, (zh, en, note_zh, note_en) in enumerate(self.documents.rows())
         ]

@@ -117,15 +117,22 @@ def test_a_services_case_rules_ticked_off_and_on_are_stored(
     assert engine.office.service("certificate").remote is not None  # its other rules kept
 
 
-def test_the_counters_page_names_services_in_the_windows_language(
-    qtbot: QtBot,
-    engine: TicketEngine,
-    open_supervisor: Callable[[TicketEngine], SupervisorWindow],
-) -> None:
+@pytest.fixture
+def chinese_tab(
+    engine: TicketEngine, open_supervisor: Callable[[TicketEngine], SupervisorWindow]
+) -> OfficeTab:
+    """The Office settings tab of a window switched to Chinese (its labels follow when Qt
+    delivers the language change)."""
     window = open_supervisor(engine)
     translation.install("zh_TW")
     window.show_tab("office")
-    counters = window.office_tab.counters
+    return window.office_tab
+
+
+def test_the_counters_page_names_services_in_the_windows_language(
+    qtbot: QtBot, chinese_tab: OfficeTab, engine: TicketEngine
+) -> None:
+    counters = chinese_tab.counters
     cell = counters.counters.table.item(1, 3)  # counter 2's services
     assert cell is not None
     qtbot.waitUntil(lambda: cell.text().startswith("公司設立登記 (incorporation), "))
@@ -143,14 +150,9 @@ def test_the_counters_page_names_services_in_the_windows_language(
 
 
 def test_a_chinese_window_shows_the_new_pages_in_chinese(
-    qtbot: QtBot,
-    engine: TicketEngine,
-    open_supervisor: Callable[[TicketEngine], SupervisorWindow],
+    qtbot: QtBot, chinese_tab: OfficeTab
 ) -> None:
-    window = open_supervisor(engine)
-    translation.install("zh_TW")
-    window.show_tab("office")
-    tab = window.office_tab
+    tab = chinese_tab
     qtbot.waitUntil(lambda: tab.pages.tabText(4) == "規則")
     rules, service = tab.rules, tab.form.rules
     words = [
@@ -169,3 +171,33 @@ def test_a_chinese_window_shows_the_new_pages_in_chinese(
     assert rules.preview.text() == "A012 號到 3 號櫃檯時廣播：請 A 0 1 2 號 到 3 號櫃檯 / " + (
         "Number A 0 1 2, please go to counter 3"
     )
+
+
+def test_every_service_and_rule_saved_unchanged_makes_no_version(
+    qtbot: QtBot, tab: OfficeTab, engine: TicketEngine
+) -> None:
+    """Each service passes through the form (its groups read back from the boxes) and the
+    Rules page: what comes back is the office as stored, to the last share and minute."""
+    for row in range(tab.services.count()):
+        tab.services.setCurrentRow(row)
+    assert save(qtbot, tab) == 0
+    assert len(versions(engine.db)) == 1
+
+
+def test_hourly_shares_typed_are_stored_and_a_bad_one_is_named(
+    qtbot: QtBot, tab: OfficeTab, engine: TicketEngine
+) -> None:
+    codes = [service["code"] for service in tab.data["services"]]
+    tab.services.setCurrentRow(codes.index("incorporation"))
+    rules = tab.form.rules
+    assert rules.groups["appointments"].isChecked()
+    rules.share.setText("09=0.5, 14=half")
+    with qtbot.assertNotEmitted(tab.saved), qtbot.waitSignal(tab.refused):
+        tab.save_button.click()
+    problem = tab.form.problems[("appointments",)]
+    assert problem.isVisibleTo(tab) and problem.text().startswith("reserved_share: ")
+    assert "half" in problem.text()
+    rules.share.setText("09=0.5, 14=0.2")
+    save(qtbot, tab)
+    stored = engine.office.service("incorporation").appointments
+    assert stored is not None and stored.reserved_share == {"09": 0.5, "14": 0.2}
