@@ -2,9 +2,10 @@
 
 It edits the services (``service_form``, their optional rules in ``service_rules``), the
 counters, staff and hours (``office_sections``) and the office's own rules (``rules_section``);
-the history of versions is beside them (``office_history``). A save is checked by the office file's models (``validate_office``) before
-anything is written, each problem shown beside its field; then it asks for a one-line reason
-and is stored with it as a new version. The office file can still be imported and exported.
+the history of versions is beside them (``office_history``). A save is checked by the office
+file's models (``validate_office``) before anything is written, each problem shown beside its
+field; then it asks for a one-line reason and is stored with it as a new version. The office
+file can still be imported and exported.
 """
 
 from __future__ import annotations

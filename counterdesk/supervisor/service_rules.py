@@ -65,6 +65,8 @@ class ServiceRules(QWidget):
         self.kept: dict[str, dict[str, Any] | None] = {}
         self.groups = {key: QGroupBox() for key in GROUPS}
         self.forms = {key: QFormLayout(self.groups[key]) for key in GROUPS}
+        for form in self.forms.values():  # number boxes at their size, lines of text wide
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.labels: dict[tuple[str, ...], QLabel] = {}
         self.numbers: dict[tuple[str, ...], NumberBox] = {}
         for group, fields in NUMBERS.items():
