@@ -6,9 +6,10 @@
 The sample office at a fixed moment (Friday 27 November 2026, 09:00 in Taipei), with one saved
 change (a letter of authorisation added to incorporation's checklist): the service form at its
 checklist, a daily cap of 0 refused beside its field, the history with what the change did,
-the counters (counter 2's services in order), the staff with a deputy not on the list refused,
-and the opening hours with the closed dates, each in Chinese and English at 1366×768. Needs
-Debian's ``fonts-noto-cjk``.
+the counters (counter 2's services in order, by name), the staff with a deputy not on the list
+refused, the opening hours with the closed dates, the rules (and a call phrase refused), and
+the certificate's booking, web-number and case rules, each in Chinese and English at
+1366×768. Needs Debian's ``fonts-noto-cjk``.
 """
 
 from __future__ import annotations
@@ -105,6 +106,23 @@ def shots(engine: TicketEngine, target: Path) -> None:
         save_snapshot(window, target / f"supervisor-office-staff-{language}.png", parse_size(SIZE))
         tab.pages.setCurrentWidget(pages[tab.hours])
         save_snapshot(window, target / f"supervisor-office-hours-{language}.png", parse_size(SIZE))
+        tab.undo()  # the deputy refused is not the rules' problem
+        until(partial(undone, tab), "the staff undone")
+        tab.pages.setCurrentWidget(pages[tab.rules])
+        save_snapshot(window, target / f"supervisor-office-rules-{language}.png", parse_size(SIZE))
+        tab.rules.call.zh.setText("請 {numbr} 號 到 {counter} 號櫃檯")
+        after(tab.refused, tab.save_button.click, "the phrase refused")
+        save_snapshot(
+            window, target / f"supervisor-office-rules-error-{language}.png", parse_size(SIZE)
+        )
+        tab.undo()
+        until(partial(undone, tab), "the second undo")
+        tab.pages.setCurrentIndex(0)
+        choose(tab, "certificate")
+        scroll.ensureWidgetVisible(tab.form.rules, 0, 0)
+        save_snapshot(
+            window, target / f"supervisor-office-service-rules-{language}.png", parse_size(SIZE)
+        )
         window.close()
         window.deleteLater()
 

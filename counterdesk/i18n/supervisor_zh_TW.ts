@@ -593,47 +593,47 @@
 <context>
     <name>CountersSection</name>
     <message>
-        <location filename="../supervisor/office_sections.py" line="126"/>
+        <location filename="../supervisor/office_sections.py" line="141"/>
         <source>Counters</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="127"/>
+        <location filename="../supervisor/office_sections.py" line="142"/>
         <source>Services of the chosen counter, in order</source>
         <translation>所選櫃檯辦理的服務（依順序）</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="129"/>
+        <location filename="../supervisor/office_sections.py" line="144"/>
         <source>Number</source>
         <translation>櫃檯號</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="129"/>
+        <location filename="../supervisor/office_sections.py" line="144"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="129"/>
+        <location filename="../supervisor/office_sections.py" line="144"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="129"/>
+        <location filename="../supervisor/office_sections.py" line="144"/>
         <source>Services</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="131"/>
+        <location filename="../supervisor/office_sections.py" line="146"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="132"/>
+        <location filename="../supervisor/office_sections.py" line="147"/>
         <source>Add to counter</source>
         <translation>加入此櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="166"/>
+        <location filename="../supervisor/office_sections.py" line="199"/>
         <source>No counter serves: %1</source>
         <translation>沒有櫃檯辦理：%1</translation>
     </message>
@@ -797,47 +797,47 @@
 <context>
     <name>HoursSection</name>
     <message>
-        <location filename="../supervisor/office_sections.py" line="270"/>
+        <location filename="../supervisor/office_sections.py" line="303"/>
         <source>Opening days (mon, tue, …)</source>
         <translation>營業日（mon, tue, …）</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="271"/>
+        <location filename="../supervisor/office_sections.py" line="304"/>
         <source>Sessions</source>
         <translation>營業時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="272"/>
+        <location filename="../supervisor/office_sections.py" line="305"/>
         <source>Last ticket at</source>
         <translation>最後取號時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="273"/>
+        <location filename="../supervisor/office_sections.py" line="306"/>
         <source>Closed dates</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="274"/>
+        <location filename="../supervisor/office_sections.py" line="307"/>
         <source>Opens</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="274"/>
+        <location filename="../supervisor/office_sections.py" line="307"/>
         <source>Closes</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="276"/>
+        <location filename="../supervisor/office_sections.py" line="309"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="276"/>
+        <location filename="../supervisor/office_sections.py" line="309"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="276"/>
+        <location filename="../supervisor/office_sections.py" line="309"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -966,137 +966,142 @@
 <context>
     <name>OfficeTab</name>
     <message>
-        <location filename="../supervisor/office_tab.py" line="134"/>
+        <location filename="../supervisor/office_tab.py" line="142"/>
         <source>Services</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="135"/>
+        <location filename="../supervisor/office_tab.py" line="143"/>
         <source>Counters</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="136"/>
+        <location filename="../supervisor/office_tab.py" line="144"/>
         <source>Staff and PINs</source>
         <translation>人員與密碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="137"/>
+        <location filename="../supervisor/office_tab.py" line="145"/>
         <source>Opening hours</source>
         <translation>營業時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="138"/>
+        <location filename="../supervisor/office_tab.py" line="146"/>
+        <source>Rules</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/office_tab.py" line="147"/>
         <source>History</source>
         <translation>版本紀錄</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="139"/>
+        <location filename="../supervisor/office_tab.py" line="148"/>
         <source>Save…</source>
         <translation>儲存…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="140"/>
+        <location filename="../supervisor/office_tab.py" line="149"/>
         <source>Undo changes</source>
         <translation>放棄變更</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="141"/>
+        <location filename="../supervisor/office_tab.py" line="150"/>
         <source>Add service…</source>
         <translation>新增服務項目…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="142"/>
+        <location filename="../supervisor/office_tab.py" line="151"/>
         <source>Remove service</source>
         <translation>刪除服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="143"/>
+        <location filename="../supervisor/office_tab.py" line="152"/>
         <source>Import office file…</source>
         <translation>匯入機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="144"/>
+        <location filename="../supervisor/office_tab.py" line="153"/>
         <source>Export office file…</source>
         <translation>匯出機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="192"/>
+        <location filename="../supervisor/office_tab.py" line="203"/>
         <source>Add service</source>
         <translation>新增服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="193"/>
+        <location filename="../supervisor/office_tab.py" line="204"/>
         <source>Code of the new service (lower-case letters, digits and _), e.g. notary</source>
         <translation>新服務項目的代碼（小寫英文字母、數字與 _），例如 notary</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="239"/>
+        <location filename="../supervisor/office_tab.py" line="251"/>
         <source>No counter serves: %1</source>
         <translation>沒有櫃檯辦理：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="245"/>
+        <location filename="../supervisor/office_tab.py" line="257"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="262"/>
+        <location filename="../supervisor/office_tab.py" line="274"/>
         <source>Save the office</source>
         <translation>儲存機關設定</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="262"/>
+        <location filename="../supervisor/office_tab.py" line="274"/>
         <source>What did you change, and why?</source>
         <translation>您變更了什麼？原因為何？</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="291"/>
+        <location filename="../supervisor/office_tab.py" line="313"/>
         <source>Not saved: correct the fields marked.</source>
         <translation>未儲存：請修正標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="323"/>
+        <location filename="../supervisor/office_tab.py" line="350"/>
         <source>Reset PIN</source>
         <translation>重設密碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="324"/>
+        <location filename="../supervisor/office_tab.py" line="351"/>
         <source>Clear the PIN of %1? They cannot sign in until a new one is set.</source>
         <translation>要清除 %1 的密碼嗎？設定新密碼前無法登入。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="331"/>
+        <location filename="../supervisor/office_tab.py" line="358"/>
         <source>PIN of %1 cleared.</source>
         <translation>已清除 %1 的密碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="336"/>
+        <location filename="../supervisor/office_tab.py" line="363"/>
         <source>Nothing changed: no version made.</source>
         <translation>沒有變更：未建立新版本。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="338"/>
+        <location filename="../supervisor/office_tab.py" line="365"/>
         <source>Saved as version %1.</source>
         <translation>已儲存為第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="352"/>
+        <location filename="../supervisor/office_tab.py" line="379"/>
         <source>Changes undone.</source>
         <translation>已放棄變更。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="373"/>
+        <location filename="../supervisor/office_tab.py" line="400"/>
         <source>Imported %1: save to make it the office.</source>
         <translation>已匯入 %1：儲存後才會成為機關設定。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="386"/>
+        <location filename="../supervisor/office_tab.py" line="413"/>
         <source>Exported to %1.</source>
         <translation>已匯出至 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="390"/>
+        <location filename="../supervisor/office_tab.py" line="417"/>
         <source>Office file</source>
         <translation>機關設定檔</translation>
     </message>
@@ -1469,6 +1474,216 @@
     </message>
 </context>
 <context>
+    <name>RulesSection</name>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="118"/>
+        <source>Office</source>
+        <translation>機關</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="119"/>
+        <source>Loudspeaker</source>
+        <translation>叫號廣播</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="120"/>
+        <source>Queue</source>
+        <translation>排隊規則</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="121"/>
+        <source>Ratings and opinions</source>
+        <translation>評分與意見</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="122"/>
+        <source>Appointments</source>
+        <translation>預約</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="123"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="128"/>
+        <source>Name (Chinese, English)</source>
+        <translation>名稱（中文、英文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="129"/>
+        <source>Helpline</source>
+        <translation>服務電話</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="130"/>
+        <source>Status page address</source>
+        <translation>號碼狀態頁網址</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="131"/>
+        <source>Time zone</source>
+        <translation>時區</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="132"/>
+        <source>Call (Chinese, English)</source>
+        <translation>叫號語（中文、英文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="133"/>
+        <source>No-show after calls</source>
+        <translation>叫號幾次未到視為未到</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="134"/>
+        <source>Priority in a row</source>
+        <translation>優先號連續叫號上限</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="135"/>
+        <source>Appointments in a row</source>
+        <translation>預約號連續叫號上限</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="136"/>
+        <source>Usual handling minutes</source>
+        <translation>一般辦理分鐘數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="137"/>
+        <source>Pause minutes</source>
+        <translation>暫停分鐘數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="138"/>
+        <source>Notify when ahead</source>
+        <translation>前面剩幾號時通知</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="139"/>
+        <source>Rating days</source>
+        <translation>可評分天數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="140"/>
+        <source>Answer within days</source>
+        <translation>意見回覆期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="141"/>
+        <location filename="../supervisor/rules_section.py" line="142"/>
+        <location filename="../supervisor/rules_section.py" line="145"/>
+        <source>Keep contact days</source>
+        <translation>聯絡資料保留天數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="143"/>
+        <source>Bookings per contact a day</source>
+        <translation>每一聯絡方式每日預約上限</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="144"/>
+        <source>Reminder hours before</source>
+        <translation>提前幾小時提醒</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="148"/>
+        <source>Shown to citizens for questions; may stay empty.</source>
+        <translation>供民眾詢問的電話；可留空。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="149"/>
+        <source>Each ticket&apos;s page; {token} is filled in per ticket.</source>
+        <translation>每張號碼的狀態頁；{token} 會依號碼填入。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="150"/>
+        <source>Set when the office was installed.</source>
+        <translation>安裝時設定，此處不可修改。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="151"/>
+        <source>{number} and {counter} are filled in.</source>
+        <translation>{number}（號碼）與 {counter}（櫃檯）會自動填入。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="153"/>
+        <source>A number called this often without anyone coming is marked absent.</source>
+        <translation>叫號達此次數仍無人前來，即標示為未到。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="156"/>
+        <source>Priority numbers called one after another before a regular number.</source>
+        <translation>優先號連續叫號達此數後，改叫一般號碼。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="159"/>
+        <source>Booked citizens called one after another before a walk-in.</source>
+        <translation>預約民眾連續叫號達此數後，改叫現場取號者。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="162"/>
+        <source>For waiting-time estimates before a counter has figures of its own.</source>
+        <translation>櫃檯尚無自己的紀錄時，用來估計等候時間。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="165"/>
+        <source>How long a paused counter is expected away; estimates count it back after.</source>
+        <translation>櫃檯暫停預計離開的時間；超過後估計等候時再計入該櫃檯。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="168"/>
+        <source>A citizen who left a phone or e-mail is told when this many are ahead.</source>
+        <translation>留下電話或電子郵件的民眾，在前面剩此數時收到通知。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="171"/>
+        <source>Days after the visit a citizen may still rate it; its status page closes then.</source>
+        <translation>來辦後幾天內仍可評分；之後號碼狀態頁關閉。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="174"/>
+        <source>An opinion not answered within this many days is shown as overdue.</source>
+        <translation>意見超過此天數未回覆即顯示為逾期。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="177"/>
+        <source>Days after an opinion is closed that the citizen&apos;s contact is deleted.</source>
+        <translation>意見結案後經過此天數，刪除民眾的聯絡資料。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="180"/>
+        <source>Days after the appointment that the contact left for reminders is deleted.</source>
+        <translation>預約日後經過此天數，刪除為提醒留下的聯絡資料。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="183"/>
+        <source>Bookings one phone number or e-mail may hold for one day.</source>
+        <translation>同一電話或電子郵件一天最多可預約的筆數。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="185"/>
+        <source>Hours before the appointment; 0: no reminder.</source>
+        <translation>預約時間前幾小時提醒；0 表示不提醒。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="187"/>
+        <source>Days after a case is handed over or closed that its contact is deleted.</source>
+        <translation>案件領件或結案後經過此天數，刪除其聯絡資料。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="204"/>
+        <source>The loudspeaker cannot read this: use {number} and {counter} only.</source>
+        <translation>廣播無法讀出此句：只能使用 {number} 與 {counter}。</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/rules_section.py" line="209"/>
+        <source>Number %1 at counter %2 is read out as: %3</source>
+        <translation>%1 號到 %2 號櫃檯時廣播：%3</translation>
+    </message>
+</context>
+<context>
     <name>SatisfactionTab</name>
     <message>
         <location filename="../supervisor/satisfaction_tab.py" line="87"/>
@@ -1632,144 +1847,242 @@
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../supervisor/service_form.py" line="149"/>
+        <location filename="../supervisor/service_form.py" line="163"/>
         <source>Name (Chinese)</source>
         <translation>名稱（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="150"/>
+        <location filename="../supervisor/service_form.py" line="164"/>
         <source>Name (English)</source>
         <translation>名稱（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="151"/>
+        <location filename="../supervisor/service_form.py" line="165"/>
         <source>Number prefix</source>
         <translation>號碼字首</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="152"/>
+        <location filename="../supervisor/service_form.py" line="166"/>
         <source>Processing time (Chinese)</source>
         <translation>處理期間（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="153"/>
+        <location filename="../supervisor/service_form.py" line="167"/>
         <source>Processing time (English)</source>
         <translation>處理期間（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="154"/>
+        <location filename="../supervisor/service_form.py" line="168"/>
         <source>Fee (Chinese)</source>
         <translation>規費（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="155"/>
+        <location filename="../supervisor/service_form.py" line="169"/>
         <source>Fee (English)</source>
         <translation>規費（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="156"/>
+        <location filename="../supervisor/service_form.py" line="170"/>
         <source>Handling minutes</source>
         <translation>辦理分鐘數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="157"/>
+        <location filename="../supervisor/service_form.py" line="171"/>
         <source>Target wait (minutes)</source>
         <translation>目標等候（分鐘）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="158"/>
+        <location filename="../supervisor/service_form.py" line="172"/>
         <source>Daily cap (numbers)</source>
         <translation>每日號碼上限</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="159"/>
+        <location filename="../supervisor/service_form.py" line="173"/>
         <source>Procedure steps</source>
         <translation>辦理步驟</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="160"/>
+        <location filename="../supervisor/service_form.py" line="174"/>
         <source>Documents to bring</source>
         <translation>應備文件</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="164"/>
+        <location filename="../supervisor/service_form.py" line="178"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="164"/>
+        <location filename="../supervisor/service_form.py" line="178"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="167"/>
+        <location filename="../supervisor/service_form.py" line="181"/>
         <source>Note (Chinese)</source>
         <translation>備註（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="167"/>
+        <location filename="../supervisor/service_form.py" line="181"/>
         <source>Note (English)</source>
         <translation>備註（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="84"/>
-        <location filename="../supervisor/service_form.py" line="170"/>
+        <location filename="../supervisor/office_sections.py" line="92"/>
+        <location filename="../supervisor/service_form.py" line="184"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="85"/>
-        <location filename="../supervisor/service_form.py" line="171"/>
+        <location filename="../supervisor/office_sections.py" line="93"/>
+        <location filename="../supervisor/service_form.py" line="185"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="86"/>
-        <location filename="../supervisor/service_form.py" line="172"/>
+        <location filename="../supervisor/office_sections.py" line="94"/>
+        <location filename="../supervisor/service_form.py" line="186"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="87"/>
-        <location filename="../supervisor/service_form.py" line="173"/>
+        <location filename="../supervisor/office_sections.py" line="95"/>
+        <location filename="../supervisor/service_form.py" line="187"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
 </context>
 <context>
+    <name>ServiceRules</name>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="110"/>
+        <source>Citizens can book this service</source>
+        <translation>民眾可預約此服務</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="111"/>
+        <source>Numbers can be taken from the web</source>
+        <translation>可在網路上取號</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="112"/>
+        <source>A case is registered (handed in to follow)</source>
+        <translation>登記案件（收件後追蹤）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="113"/>
+        <source>Open for booking now (untick to pause bookings)</source>
+        <translation>目前開放預約（取消勾選即暫停預約）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="115"/>
+        <source>Days ahead bookable</source>
+        <translation>可提前預約天數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="116"/>
+        <source>Cancel until (minutes before)</source>
+        <translation>可取消至（前幾分鐘）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="117"/>
+        <source>Slot minutes</source>
+        <translation>每時段分鐘數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="119"/>
+        <source>Check in from (minutes before)</source>
+        <translation>報到開始（前幾分鐘）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="122"/>
+        <source>Check in until (minutes after)</source>
+        <translation>報到截止（後幾分鐘）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="124"/>
+        <source>Share of counter time kept</source>
+        <translation>保留給預約的櫃檯時間比例</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="125"/>
+        <source>A citizen checking in late</source>
+        <translation>民眾逾時報到時</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="126"/>
+        <source>Share of the daily cap</source>
+        <translation>占每日號碼上限比例</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="127"/>
+        <source>Check in within (minutes)</source>
+        <translation>須在幾分鐘內報到</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="128"/>
+        <source>Standard working days</source>
+        <translation>標準處理工作天數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="129"/>
+        <source>Handling unit (Chinese, English)</source>
+        <translation>承辦單位（中文、英文）</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="134"/>
+        <source>as handling minutes</source>
+        <translation>同辦理分鐘數</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="136"/>
+        <source>0.3, or per hour: 09=0.5, 14=0.2</source>
+        <translation>0.3，或逐小時：09=0.5, 14=0.2</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="137"/>
+        <source>becomes a walk-in</source>
+        <translation>改為現場號</translation>
+    </message>
+    <message>
+        <location filename="../supervisor/service_rules.py" line="138"/>
+        <source>is turned away</source>
+        <translation>不受理</translation>
+    </message>
+</context>
+<context>
     <name>StaffSection</name>
     <message>
-        <location filename="../supervisor/office_sections.py" line="211"/>
+        <location filename="../supervisor/office_sections.py" line="244"/>
         <source>Staff</source>
         <translation>人員</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="213"/>
+        <location filename="../supervisor/office_sections.py" line="246"/>
         <source>Code</source>
         <translation>代碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="213"/>
+        <location filename="../supervisor/office_sections.py" line="246"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="213"/>
+        <location filename="../supervisor/office_sections.py" line="246"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="213"/>
+        <location filename="../supervisor/office_sections.py" line="246"/>
         <source>Deputy</source>
         <translation>職務代理人</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="215"/>
+        <location filename="../supervisor/office_sections.py" line="248"/>
         <source>Make deputy of the chosen</source>
         <translation>設為所選人員的代理人</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="216"/>
+        <location filename="../supervisor/office_sections.py" line="249"/>
         <source>Reset PIN of the chosen…</source>
         <translation>重設所選人員的密碼…</translation>
     </message>

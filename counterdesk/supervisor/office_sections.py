@@ -8,6 +8,7 @@ list or field its key path names (a row by its number and column).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,9 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.supervisor.service_form import TextList, _problem_label
+from counterdesk.supervisor.form_fields import problem_label
+from counterdesk.supervisor.service_form import TextList
+from counterdesk.ui import translation
 
 Problems = list[tuple[tuple[str | int, ...], str]]
+_BARE = re.compile(r"[a-z][a-z0-9_]*")
+_CODE = re.compile(r"\(([a-z][a-z0-9_]*)\)\s*$")  # a service named "設立登記 (incorporation)"
 
 
 class Section(QWidget):
@@ -34,7 +40,7 @@ class Section(QWidget):
     def __init__(self, keys: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.captions = {key: QLabel() for key in keys}
-        self.problems = {key: _problem_label() for key in keys}
+        self.problems = {key: problem_label() for key in keys}
         self.grid = QGridLayout(self)
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnMinimumWidth(2, 260)
@@ -91,10 +97,14 @@ def name_buttons(editor: TextList) -> None:
 
 class CountersSection(Section):
     """Counters as rows (number, names, the services served in order); the chosen counter's
-    services are added from the office's, removed and moved with the buttons beside them."""
+    services are added from the office's, removed and moved with the buttons beside them.
+
+    A service is shown by its name in the window's language with its code in brackets; the
+    code is what is stored, read back from the brackets (or a bare code typed)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(("counters", "order"), parent)
+        self.names: dict[str, dict[str, str]] = {}  # each service's names, by code
         self.counters = TextList(4)
         self.counters.table.setMinimumHeight(260)
         self.counters.table.currentCellChanged.connect(lambda *_: self._show_order())
@@ -113,6 +123,9 @@ class CountersSection(Section):
         order.addWidget(self.order)
         self.place("counters", self.counters)
         self.counters.table.setWordWrap(True)  # a counter's services, over lines if need be
+        header = self.counters.table.horizontalHeader()
+        for column in (0, 1, 2):  # the services' names get the width
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.place("order", order)
         self.unserved = QLabel(objectName="problem")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
         self.unserved.setWordWrap(True)
@@ -134,10 +147,28 @@ class CountersSection(Section):
         self.add_service.setText(self.tr("Add to counter"))
         for editor in (self.counters, self.order):
             name_buttons(editor)
+        self._rename()
+
+    def named(self, code: str) -> str:
+        """A service as listed: its name in the window's language, its code in brackets."""
+        names = self.names.get(code)
+        if names is None:
+            return code
+        return f"{names['zh' if translation.current() == 'zh_TW' else 'en']} ({code})"
+
+    def _rename(self) -> None:
+        """The services named again in the window's language (the codes stay)."""
+        self.picker.clear()
+        for code in self.names:
+            self.picker.addItem(self.named(code), code)
+        for row in range(self.counters.table.rowCount()):
+            item = self.counters.table.item(row, 3)
+            if item is not None:
+                item.setText(", ".join(map(self.named, _codes(item.text()))))
+        self._show_order()
 
     def load(self, office: dict[str, Any]) -> None:
-        self.picker.clear()
-        self.picker.addItems([service["code"] for service in office["services"]])
+        self.names = {s["code"]: s["name"] for s in office["services"]}
         self.counters.set_rows(
             [
                 [str(c["number"]), c["name"]["zh"], c["name"]["en"], ", ".join(c["services"])]
@@ -145,7 +176,7 @@ class CountersSection(Section):
             ]
         )
         self.counters.table.setCurrentCell(0, 0)
-        self._show_order()
+        self._rename()
         self.show_problems([])
 
     def collected(self, office: dict[str, Any]) -> None:
@@ -155,7 +186,7 @@ class CountersSection(Section):
                 **kept.get(number.strip(), {}),
                 "number": number.strip(),
                 "name": {**kept.get(number.strip(), {}).get("name", {}), "zh": zh, "en": en},
-                "services": [code.strip() for code in served.split(",") if code.strip()],
+                "services": _codes(served),
             }
             for number, zh, en, served in self.counters.rows()
         ]
@@ -171,16 +202,16 @@ class CountersSection(Section):
         return missing
 
     def add_served(self) -> None:
-        code = self.picker.currentText()
-        if code and code not in [row[0] for row in self.order.rows()]:
-            self.order.add_row([code])
+        code = self.picker.currentData()
+        if code and code not in _codes(", ".join(row[0] for row in self.order.rows())):
+            self.order.add_row([self.named(code)])
             self._keep_order()
 
     def _show_order(self) -> None:
         row = self.counters.table.currentRow()
         rows = self.counters.rows()
         served = rows[row][3] if 0 <= row < len(rows) else ""
-        self.order.set_rows([[code.strip()] for code in served.split(",") if code.strip()])
+        self.order.set_rows([[self.named(code)] for code in _codes(served)])
         self.order.table.scrollToTop()
 
     def _keep_order(self) -> None:
@@ -188,7 +219,7 @@ class CountersSection(Section):
         row = self.counters.table.currentRow()
         item = self.counters.table.item(row, 3)
         if item is not None:
-            item.setText(", ".join(code for (code,) in self.order.rows()))
+            item.setText(", ".join(name for (name,) in self.order.rows()))
 
 
 class StaffSection(Section):
@@ -305,3 +336,23 @@ class HoursSection(Section):
             {"date": day.strip(), "zh": zh or None, "en": en or None}
             for day, zh, en in self.closed.rows()
         ]
+
+
+def _codes(served: str) -> list[str]:
+    """The codes of a Services cell: each service by the code in its brackets, or a bare
+    code as typed; a piece that is neither is the start of a name holding a comma."""
+    codes, pending = [], ""
+    for part in served.split(","):
+        pending += part
+        if not pending.strip():  # nothing between two commas
+            pending = ""
+            continue
+        found = _CODE.search(pending)
+        if found or _BARE.fullmatch(pending.strip()):
+            codes.append(found.group(1) if found else pending.strip())
+            pending = ""
+        else:
+            pending += ","
+    if pending.strip(","):  # neither: left as typed, for the office file to refuse by name
+        codes.append(pending.strip(", "))
+    return codes

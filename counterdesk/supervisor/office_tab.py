@@ -1,9 +1,11 @@
 """The supervisor's "Office settings" tab: the office edited without YAML, each save a version.
 
-This first step edits the services (``service_form``); the history of versions is beside them
-(``office_history``). A save is checked by the office file's models (``validate_office``) before
-anything is written, each problem shown beside its field; then it asks for a one-line reason
-and is stored with it as a new version. The office file can still be imported and exported.
+It edits the services (``service_form``, their optional rules in ``service_rules``), the
+counters, staff and hours (``office_sections``) and the office's own rules (``rules_section``);
+the history of versions is beside them (``office_history``). A save is checked by the office
+file's models (``validate_office``) before anything is written, each problem shown beside its
+field; then it asks for a one-line reason and is stored with it as a new version. The office
+file can still be imported and exported.
 """
 
 from __future__ import annotations
@@ -45,12 +47,17 @@ from counterdesk.supervisor.office_sections import (
     Problems,
     StaffSection,
 )
+from counterdesk.supervisor.rules_section import RulesSection
 from counterdesk.supervisor.service_form import ServiceForm
 from counterdesk.supervisor.widgets import say
 from counterdesk.ui import translation
 from counterdesk.ui.tasks import run_in_background
 
 NUMBERS = ("handling_minutes", "target_wait_minutes", "daily_cap")
+# The key paths (their first one or two keys) the Rules page edits.
+RULES = {(part,) for part in ("queue", "announcements", "feedback", "bookings", "cases")} | {
+    ("office", key) for key in ("name", "helpline", "status_url", "timezone")
+}
 
 
 class OfficeTab(QWidget):
@@ -110,11 +117,11 @@ class OfficeTab(QWidget):
         self.history = OfficeHistory(engine)
         self.history.rolled_back.connect(self._reload)
         self.counters, self.staff = CountersSection(), StaffSection()
-        self.hours = HoursSection()
+        self.hours, self.rules = HoursSection(), RulesSection()
         self.staff.reset_pin.clicked.connect(self.reset_pin)
         self.pages = QTabWidget()
         self.pages.addTab(services_page, "")
-        self.section_pages = {s: _scrolled(s) for s in (self.counters, self.staff, self.hours)}
+        self.section_pages = {s: _scrolled(s) for s in self._sections()}
         for scrolled in self.section_pages.values():
             self.pages.addTab(scrolled, "")
         self.pages.addTab(self.history, "")
@@ -138,7 +145,8 @@ class OfficeTab(QWidget):
         self.pages.setTabText(1, self.tr("Counters"))
         self.pages.setTabText(2, self.tr("Staff and PINs"))
         self.pages.setTabText(3, self.tr("Opening hours"))
-        self.pages.setTabText(4, self.tr("History"))
+        self.pages.setTabText(4, self.tr("Rules"))
+        self.pages.setTabText(5, self.tr("History"))
         self.save_button.setText(self.tr("Save…"))
         self.undo_button.setText(self.tr("Undo changes"))
         self.add_service_button.setText(self.tr("Add service…"))
@@ -164,7 +172,7 @@ class OfficeTab(QWidget):
             self.services.addItem(_listed(service))
         self.services.blockSignals(False)
         self.services.setCurrentRow(min(keep, len(self.data["services"]) - 1))
-        for section in (self.counters, self.staff, self.hours):
+        for section in self._sections():
             section.load(self.data)
         self.counters.warn_unserved(self.data)
 
@@ -224,7 +232,7 @@ class OfficeTab(QWidget):
     def edited(self) -> dict[str, Any]:
         """The office as edited so far, the form's service included."""
         self._keep_form()
-        for section in (self.counters, self.staff, self.hours):
+        for section in self._sections():
             section.collected(self.data)
         return self.data
 
@@ -236,7 +244,7 @@ class OfficeTab(QWidget):
             return
         self.problems = []
         self.form.show_problems([])
-        for section in (self.counters, self.staff, self.hours):
+        for section in self._sections():
             section.show_problems([])
         missing = self.counters.warn_unserved(self.data)
         if missing:  # allowed (their numbers wait), but said before the reason is asked
@@ -283,7 +291,7 @@ class OfficeTab(QWidget):
         switch); ``show_page`` brings forward the page holding the first."""
         language = translation.current()
         mine, others = [], []
-        sections: dict[Any, Problems] = {self.counters: [], self.staff: [], self.hours: []}
+        sections: dict[Any, Problems] = {section: [] for section in self._sections()}
         for problem in self.problems:
             path = problem.path
             section, inside = self._section_of(path)
@@ -317,7 +325,13 @@ class OfficeTab(QWidget):
             return self.hours, path[2:]
         if path[:2] == ("office", "closed_dates"):
             return self.hours, path[1:]
+        if path[:1] in RULES or path[:2] in RULES:
+            return self.rules, path
         return None, path
+
+    def _sections(self) -> tuple[Any, ...]:
+        """The pages beside the services, in their order."""
+        return (self.counters, self.staff, self.hours, self.rules)
 
     def reset_pin(self) -> None:
         """Clear the chosen member's PIN (not part of the office: no version); they set a

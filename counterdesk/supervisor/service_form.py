@@ -1,5 +1,6 @@
 """One service of the office, edited as a form: names, prefix, steps, processing time, fee,
-the document checklist with notes, handling minutes, target wait and daily cap.
+the document checklist with notes, handling minutes, target wait and daily cap, and its
+optional appointment, web-number and case rules (``service_rules``).
 
 The form only carries text: every value goes to the office file's own models as typed, so a
 wrong value is refused by the same rule, with the same message, as in the file, and the
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from counterdesk.supervisor.form_fields import problem_label, put_at, value_at
+from counterdesk.supervisor.service_rules import GROUPS, ServiceRules
 
 # The form's one-line fields by their key path inside a service.
 FIELDS: tuple[tuple[str, ...], ...] = (
@@ -118,17 +122,19 @@ class TextList(QWidget):
 
 class ServiceForm(QWidget):
     """The fields of one service; ``load`` a service's data, ``collected`` gives it back with
-    the edits (its other keys, such as appointments or cases, kept as they were)."""
+    the edits (keys the form has no field for kept as they were)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service: dict[str, Any] = {}
         self.edits = {path: QLineEdit() for path in FIELDS}
         self.captions = {key: QLabel() for key in (*FIELDS, *((name,) for name in LISTS))}
-        self.problems = {key: _problem_label() for key in self.captions}
+        self.problems = {key: problem_label() for key in self.captions}
         self.steps = TextList(2)
         self.documents = TextList(4)
         self.documents.table.setMinimumHeight(260)
+        self.rules = ServiceRules()
+        self.problems.update(self.rules.problems)
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
         row = 0
@@ -143,6 +149,7 @@ class ServiceForm(QWidget):
             grid.addWidget(editor, row, 1)
             grid.addWidget(self.problems[(name,)], row, 2)
             row += 1
+        grid.addWidget(self.rules, row, 0, 1, 3)
         grid.setColumnMinimumWidth(2, 260)
         self.retranslate()
 
@@ -182,7 +189,7 @@ class ServiceForm(QWidget):
     def load(self, service: dict[str, Any]) -> None:
         self.service = copy.deepcopy(service)
         for path, edit in self.edits.items():
-            edit.setText(_written(_get(service, path)))
+            edit.setText(_written(value_at(service, path)))
         self.steps.set_rows([[step["zh"], step["en"]] for step in service["steps"]])
         self.documents.set_rows(
             [
@@ -194,25 +201,32 @@ class ServiceForm(QWidget):
                 for doc in service["documents"]
             ]
         )
+        self.rules.load(service)
         self.show_problems([])
 
     def collected(self) -> dict[str, Any]:
         service = copy.deepcopy(self.service)
         for path, edit in self.edits.items():
-            _put(service, path, edit.text())
+            put_at(service, path, edit.text())
         service["steps"] = [
             {**_kept(service["steps"], place), "zh": zh, "en": en}
             for place, (zh, en) in enumerate(self.steps.rows())
         ]
+        notes = [doc.get("note") or {} for doc in self.service["documents"]]
         service["documents"] = [
             {
                 **_kept(self.service["documents"], place),
                 "zh": zh,
                 "en": en,
-                "note": {"zh": note_zh, "en": note_en} if note_zh or note_en else None,
+                "note": (
+                    {**_kept(notes, place), "zh": note_zh, "en": note_en}
+                    if note_zh or note_en
+                    else None
+                ),
             }
             for place, (zh, en, note_zh, note_en) in enumerate(self.documents.rows())
         ]
+        self.rules.collected(service)
         return service
 
     def show_problems(self, problems: list[tuple[tuple[str | int, ...], str]]) -> None:
@@ -229,6 +243,8 @@ class ServiceForm(QWidget):
 def _field_of(path: tuple[str | int, ...]) -> tuple[tuple[str, ...], str]:
     """The form's field a problem's key path (inside a service) names, and the row it is in."""
     names = tuple(str(part) for part in path)
+    if path and path[0] in GROUPS:  # an optional group's own label, the key inside it named
+        return (names[0],), f"{'.'.join(names[1:])}: " if len(names) > 1 else ""
     if path and path[0] in LISTS:
         if len(path) < 2 or not isinstance(path[1], int):
             return (str(path[0]),), ""
@@ -238,25 +254,6 @@ def _field_of(path: tuple[str | int, ...]) -> tuple[tuple[str, ...], str]:
         if names[:length] in FIELDS:
             return names[:length], ""
     return ("name", "zh"), f"{'.'.join(names)}: "  # a key the form has no field for
-
-
-def _problem_label() -> QLabel:
-    label = QLabel(objectName="problem")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
-    label.setWordWrap(True)
-    label.setVisible(False)
-    return label
-
-
-def _get(data: dict[str, Any], path: tuple[str, ...]) -> Any:
-    for key in path:
-        data = data[key]
-    return data
-
-
-def _put(data: dict[str, Any], path: tuple[str, ...], value: str) -> None:
-    for key in path[:-1]:
-        data = data[key]
-    data[path[-1]] = value
 
 
 def _written(value: Any) -> str:

@@ -25,11 +25,11 @@ def test_a_counters_service_order_changed_is_saved_as_a_new_version(
     counters = tab.counters
     counters.counters.table.setCurrentCell(1, 0)  # counter 2
     order = counters.order
-    assert [code for (code,) in order.rows()][-1] == "pickup"
+    assert [name for (name,) in order.rows()][-1] == "Pick-up of approved documents (pickup)"
     order.table.setCurrentCell(len(order.rows()) - 1, 0)
     for _ in range(len(order.rows()) - 1):
         order.up.click()  # pickup goes first
-    counters.picker.setCurrentText("enquiry")
+    counters.picker.setCurrentIndex(counters.picker.findData("enquiry"))
     counters.add_service.click()
     with qtbot.waitSignal(tab.saved, timeout=10_000) as saved:
         tab.save_button.click()

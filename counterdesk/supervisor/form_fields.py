@@ -1,0 +1,116 @@
+"""Editors the office pages share: a number box bounded by the office file's own range, a
+Chinese/English pair of lines, and a line of explanation beside a field.
+
+The number boxes take their range from the pydantic field, so a value the office file refuses
+mostly cannot be typed; what is typed still goes through ``validate_office`` on save.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import annotated_types
+from pydantic import BaseModel
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+NumberBox = QSpinBox | QDoubleSpinBox
+_STEP = 0.5  # the finest step of a number with a fraction (minutes, shares are finer)
+
+
+def number_box(model: type[BaseModel], name: str, *, step: float = _STEP) -> NumberBox:
+    """A spin box for ``model``'s field ``name``, limited to the range the model allows; a
+    field with a fraction (minutes, a share) steps by ``step``."""
+    info = model.model_fields[name]
+    low, high = 0.0, 1_000_000.0
+    for rule in info.metadata:
+        if isinstance(rule, annotated_types.Ge):
+            low = float(rule.ge)  # type: ignore[arg-type]
+        elif isinstance(rule, annotated_types.Gt):
+            low = float(rule.gt) + step  # type: ignore[arg-type]
+        elif isinstance(rule, annotated_types.Le):
+            high = float(rule.le)  # type: ignore[arg-type]
+    box: NumberBox
+    if int in (info.annotation, *getattr(info.annotation, "__args__", ())):
+        box = QSpinBox()
+        box.setRange(int(low), int(high))
+    else:
+        box = QDoubleSpinBox()
+        box.setDecimals(2 if step < _STEP else 1)
+        box.setSingleStep(step)
+        box.setRange(low, high)
+    box.setMinimumWidth(110)
+    return box
+
+
+def set_number(box: NumberBox, value: Any) -> None:
+    """Show a stored value (a float in a whole-number box is rounded)."""
+    if isinstance(box, QSpinBox):
+        box.setValue(int(value))
+    else:
+        box.setValue(float(value))
+
+
+class TextPair(QWidget):
+    """A text in both languages, Chinese beside English; both empty reads as absent."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.zh, self.en = QLineEdit(), QLineEdit()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.zh, 1)
+        layout.addWidget(self.en, 1)
+
+    def load(self, text: dict[str, Any] | None) -> None:
+        self.zh.setText((text or {}).get("zh", ""))
+        self.en.setText((text or {}).get("en", ""))
+
+    def collected(self, kept: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        """The pair as the office file holds it (other keys of ``kept`` too), None when
+        both are empty."""
+        zh, en = self.zh.text(), self.en.text()
+        if not zh.strip() and not en.strip():
+            return None
+        return {**(kept or {}), "zh": zh, "en": en}
+
+
+def explained(editor: QWidget, hint: QLabel, *, below: bool = False) -> QWidget:
+    """``editor`` with a grey line saying what it does beside it (``below`` it)."""
+    hint.setObjectName("hint")
+    hint.setWordWrap(True)
+    row = QWidget()
+    layout = QVBoxLayout(row) if below else QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(editor)
+    layout.addWidget(hint, 1)
+    return row
+
+
+def problem_label() -> QLabel:
+    """A red message beside a field, hidden until there is a problem."""
+    label = QLabel(objectName="problem")  # type: ignore[call-overload]  # stubs lack Qt's keyword properties
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def value_at(data: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+def put_at(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
