@@ -102,8 +102,11 @@ def test_linux_unit_goes_to_the_user_config_folder(
     monkeypatch.setattr(autostart.platform, "system", lambda: "Linux")
     entry = autostart.write_entry(autostart.entry_for(["/opt/cd/python", "-m", "x"], "board"))
     assert entry.path == tmp_path / "systemd" / "user" / "counterdesk-board.service"
-    assert "ExecStart=/opt/cd/python -m x\n" in entry.path.read_text(encoding="utf-8")
-    assert "systemctl --user enable --now counterdesk-board.service" in entry.how
+    unit = entry.path.read_text(encoding="utf-8")
+    assert "ExecStart=/opt/cd/python -m x\n" in unit
+    # A window starts with the desktop session, which has its display, never before it.
+    assert "WantedBy=graphical-session.target\n" in unit
+    assert "default.target" not in unit
 
 
 def test_windows_entry_is_a_cmd_in_the_startup_folder(

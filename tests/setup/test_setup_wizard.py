@@ -37,8 +37,18 @@ def start_at_login(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "xdg" / "systemd" / "user"
 
 
+class Ran(list[list[str]]):
+    """The OS commands a wizard ran to turn start-at-login on, each as if it worked: the OS
+    call is the one thing faked (this machine has no user systemd to enable anything in)."""
+
+    def __call__(self, command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        self.append(command)
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+
 def _wizard(qtbot: QtBot, target: Path) -> SetupWizard:
     wizard = SetupWizard(target)
+    wizard.run = Ran()
     qtbot.addWidget(wizard)
     wizard.show()
     return wizard
@@ -56,16 +66,22 @@ def test_counter_pc(qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_logi
     _next(wizard)
     wizard.database.setText("sqlite:///nowhere/office.sqlite3")
     _next(wizard)  # refused: no such database, and said so on the page
-    assert "Problem" in wizard.database_note.text()
+    qtbot.waitUntil(lambda: "Problem" in wizard.database_note.text())
+    assert wizard.currentPage().title() == wizard.tr("Database")
     wizard.database.setText(sqlite_url)
     _next(wizard)
-    assert wizard.currentPage().title() == wizard.tr("Screen and start")  # no printer, voices
+    _reaches(qtbot, wizard, "Screen and start")  # no printer, voices
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: not wizard.isVisible())
     assert load_settings(config=str(target)).db == sqlite_url
     assert "counter --counter 2" in (start_at_login / "counterdesk-counter.service").read_text()
 
     _starts(target, tmp_path, "counter", "--counter", "2")
+
+
+def _reaches(qtbot: QtBot, wizard: SetupWizard, title: str) -> None:
+    """Wait for ``title``'s page: the database page goes on once its background check passes."""
+    qtbot.waitUntil(lambda: wizard.currentPage().title() == wizard.tr(title))
 
 
 def _starts(target: Path, tmp_path: Path, *role: str) -> None:
@@ -103,6 +119,7 @@ def test_kiosk_with_a_file_printer(
     _next(wizard)
     wizard.database.setText(sqlite_url)
     _next(wizard)
+    _reaches(qtbot, wizard, "Printer")
     wizard.printer.setEditText("file:nowhere:at all?paper=99")
     _next(wizard)  # refused on its page, by name
     assert "Problem" in wizard.printer_note.text()
@@ -157,6 +174,8 @@ def _board_on_postgresql(qtbot: QtBot, tmp_path: Path, pg_url: str) -> SetupWiza
     _next(wizard)
     wizard.database.setText(pg_url)
     _next(wizard)
+    switch = wizard.findChild(QPushButton, "own_login")
+    qtbot.waitUntil(lambda: switch.isVisibleTo(wizard))
     return wizard
 
 
@@ -171,7 +190,7 @@ def test_the_database_page_offers_the_roles_own_login(
     assert make_url(wizard.database.text()).username == "counterdesk_board"
     assert make_url(wizard.database.text()).database == make_url(pg_url).database
     _next(wizard)  # the test server trusts local logins: no password needed here
-    assert wizard.currentPage().title() == wizard.tr("Voices")
+    _reaches(qtbot, wizard, "Voices")
     assert "this role's own login" in wizard.database_note.text()
 
 
@@ -192,6 +211,7 @@ def test_a_chinese_wizard_shows_its_check_results_in_chinese(
     _next(wizard)
     wizard.database.setText(sqlite_url)
     _next(wizard)  # tried on the way to the printer
+    _reaches(qtbot, wizard, "Printer")
     assert wizard.database_note.text() == "已連線（SQLite：只限一台電腦，沒有各角色的登入帳號）"
     wizard.printer.setEditText("none")
     wizard.findChild(QPushButton, "test_print").click()
@@ -220,4 +240,5 @@ def test_a_chinese_wizard_offers_the_roles_own_login_in_chinese(
     )
     wizard.findChild(QPushButton, "own_login").click()
     _next(wizard)
+    _reaches(qtbot, wizard, "Voices")
     assert wizard.database_note.text() == "已用 counterdesk_board 連線，這是此角色自己的登入帳號"

@@ -1,0 +1,35 @@
+"""The notifier's ``[notify]`` table as a set-up writes it, from the few answers it asks: an
+e-mail server (SMTP), or a file for trials. The same for the flags and the wizard; whether it
+is right is the notifier's own reader's say (``notify.config``), never decided here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from counterdesk.queue.outbox import CHANNELS, EMAIL
+
+
+def smtp_table(
+    host: str,
+    port: int,
+    security: str,
+    sender: str,
+    username: str = "",
+    password: str = "",
+) -> dict[str, Any]:
+    """E-mail through an SMTP server; the login only when a username is given."""
+    email: dict[str, Any] = {
+        "via": "smtp",
+        "host": host.strip(),
+        "port": port,
+        "security": security,
+        "sender": sender.strip(),
+    }
+    if username.strip():
+        email |= {"username": username.strip(), "password": password}
+    return {EMAIL: email}
+
+
+def file_table(path: str) -> dict[str, Any]:
+    """Every channel's messages appended to one file, as JSON lines: for trying the office."""
+    return {channel: {"via": f"file:{path.strip()}"} for channel in CHANNELS}
