@@ -150,7 +150,10 @@ def enable(entry: Entry, run: Runner = subprocess.run) -> list[str]:
                 said.append(f"done: {typed}")
                 continue
             problem = (done.stderr or done.stdout).strip() or f"exit code {done.returncode}"
-        said.append(f"not done: {typed} ({problem}): run it yourself once this works")
+        said.append(
+            f"not done: {typed} ({problem}): run it yourself in a terminal of this "
+            "user's desktop session"
+        )
         break
     if entry.system == "Windows":
         said.append("on: Windows runs the Startup folder's files at each sign-in")
