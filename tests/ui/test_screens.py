@@ -47,9 +47,9 @@ def test_an_unknown_screen_is_refused_naming_the_screens_there_are(
 def test_a_window_command_refuses_an_unknown_screen(sqlite_url: str, tmp_path: Path) -> None:
     """As a person runs it: a message, no traceback, no window."""
     picture = tmp_path / "board.png"
+    board = ["board", "--screen", "2", "--snapshot", str(picture)]
     done = subprocess.run(
-        [sys.executable, "-m", "counterdesk", "--db", sqlite_url, "board", "--screen", "2"]
-        + ["--snapshot", str(picture)],
+        [sys.executable, "-m", "counterdesk", "--db", sqlite_url, *board],
         capture_output=True,
         text=True,
         cwd=ROOT,
