@@ -78,7 +78,7 @@ def test_notifier_pc_sends_a_test_email(
     channel = routes["email"].channel
     assert isinstance(channel, SmtpChannel)
     assert (channel.host, channel.port, channel.security) == (HOST, port, "none")
-    assert "counterdesk-notify.service" in wizard.run[-1]
+    assert "enable counterdesk-notify.service" in wizard.result_text
 
 
 def test_notifier_pc_writing_to_a_file(
