@@ -4,392 +4,437 @@
 <context>
     <name>SetupCheck</name>
     <message>
-        <location filename="../setup/checks.py" line="84"/>
+        <location filename="../setup/checks.py" line="65"/>
         <source>database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="92"/>
+        <location filename="../setup/checks.py" line="73"/>
         <source>connected (SQLite: one PC only, no logins)</source>
         <translation>已連線（SQLite：只限一台電腦，沒有各角色的登入帳號）</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="104"/>
+        <location filename="../setup/checks.py" line="85"/>
         <source>database: cannot connect: %1</source>
         <translation>資料庫：無法連線：%1</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="113"/>
+        <location filename="../setup/checks.py" line="94"/>
         <source>connected as %1; the server has no %2 login (counterdesk db roles makes the least-privilege logins)</source>
         <translation>已用 %1 連線；伺服器上沒有 %2 登入帳號（counterdesk db roles 會建立最小權限的登入帳號）</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="124"/>
+        <location filename="../setup/checks.py" line="105"/>
         <source>connected as %1, this role&apos;s own login</source>
         <translation>已用 %1 連線，這是此角色自己的登入帳號</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="129"/>
+        <location filename="../setup/checks.py" line="110"/>
         <source>connected as %1; this role should use its own login %2</source>
         <translation>已用 %1 連線；此角色應改用自己的登入帳號 %2</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="152"/>
+        <location filename="../setup/checks.py" line="133"/>
         <source>USB printers are not listed: pyusb is not installed</source>
         <translation>未列出 USB 印表機：尚未安裝 pyusb</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="159"/>
+        <location filename="../setup/checks.py" line="140"/>
         <source>USB printers are not listed: %1</source>
         <translation>未列出 USB 印表機：%1</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="178"/>
+        <location filename="../setup/checks.py" line="159"/>
         <source>printer: none chosen, nothing to print</source>
         <translation>印表機：尚未選擇，無從列印</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="185"/>
+        <location filename="../setup/checks.py" line="166"/>
         <source>printer %1: %2 (%3)</source>
         <translation>印表機 %1：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="191"/>
+        <location filename="../setup/checks.py" line="172"/>
         <source>test ticket sent to %1 (%2 × %3 dots)</source>
         <translation>測試號碼牌已送到 %1（%2 × %3 點）</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="215"/>
+        <location filename="../setup/checks.py" line="196"/>
         <source>voices: %1 (%2)</source>
         <translation>語音：%2（%1）</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="221"/>
+        <location filename="../setup/checks.py" line="202"/>
         <source>said: %1 (%2 s)</source>
         <translation>已播報：%1（%2 秒）</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="230"/>
+        <location filename="../setup/checks.py" line="211"/>
         <source>test e-mail: %1 is not an e-mail address</source>
         <translation>測試信：%1 不是電子郵件地址</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="236"/>
+        <location filename="../setup/checks.py" line="217"/>
         <source>notify: %1</source>
         <translation>通知設定：%1</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="239"/>
+        <location filename="../setup/checks.py" line="220"/>
         <source>no e-mail channel to try</source>
         <translation>沒有可試的電子郵件管道</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="259"/>
+        <location filename="../setup/checks.py" line="240"/>
         <source>test e-mail not sent: %1</source>
         <translation>測試信未寄出：%1</translation>
     </message>
     <message>
-        <location filename="../setup/checks.py" line="261"/>
+        <location filename="../setup/checks.py" line="242"/>
         <source>test e-mail sent to %1</source>
         <translation>測試信已寄到 %1</translation>
+    </message>
+    <message>
+        <location filename="../setup/autostart.py" line="152"/>
+        <source>done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../setup/autostart.py" line="155"/>
+        <source>not done: %1 (%2): run it yourself in a terminal of this user&apos;s desktop session</source>
+        <translation>未完成：%1（%2）：請在此使用者桌面工作階段的終端機自行執行</translation>
+    </message>
+    <message>
+        <location filename="../setup/autostart.py" line="164"/>
+        <source>on: Windows runs the Startup folder&apos;s files at each sign-in</source>
+        <translation>已啟用：Windows 每次登入時都會執行「啟動」資料夾裡的檔案</translation>
+    </message>
+    <message>
+        <location filename="../setup/autostart.py" line="175"/>
+        <source>after a power cut, with no one logged in: run  %1</source>
+        <translation>停電後無人登入也要啟動：請執行  %1</translation>
+    </message>
+    <message>
+        <location filename="../setup/autostart.py" line="181"/>
+        <source>after a power cut: turn on automatic login for this user in the desktop&apos;s settings; the window starts with the desktop session</source>
+        <translation>停電後自動恢復：請在桌面設定中為此使用者開啟自動登入；視窗會隨桌面工作階段啟動</translation>
+    </message>
+    <message>
+        <location filename="../setup/autostart.py" line="188"/>
+        <source>after a power cut: turn on automatic login for this user</source>
+        <translation>停電後自動恢復：請為此使用者開啟自動登入</translation>
+    </message>
+    <message>
+        <location filename="../setup/install.py" line="29"/>
+        <source>the settings file that was there is kept as %1</source>
+        <translation>原有的設定檔已保留為 %1</translation>
+    </message>
+    <message>
+        <location filename="../setup/install.py" line="31"/>
+        <source>settings written to %1</source>
+        <translation>設定已寫入 %1</translation>
+    </message>
+    <message>
+        <location filename="../setup/install.py" line="34"/>
+        <source>start at login: %1</source>
+        <translation>登入時啟動：%1</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="64"/>
+        <location filename="../setup_wizard/wizard.py" line="63"/>
         <source>Kiosk (tickets)</source>
         <translation>取號機</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="65"/>
+        <location filename="../setup_wizard/wizard.py" line="64"/>
         <source>Counter console</source>
         <translation>櫃檯操作台</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="66"/>
+        <location filename="../setup_wizard/wizard.py" line="65"/>
         <source>Display board</source>
         <translation>叫號看板</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="67"/>
+        <location filename="../setup_wizard/wizard.py" line="66"/>
         <source>Rating screen</source>
         <translation>評分螢幕</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="68"/>
+        <location filename="../setup_wizard/wizard.py" line="67"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="69"/>
-        <location filename="../setup_wizard/wizard.py" line="218"/>
+        <location filename="../setup_wizard/wizard.py" line="68"/>
+        <location filename="../setup_wizard/wizard.py" line="217"/>
         <source>Web status server</source>
         <translation>網頁查詢伺服器</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="70"/>
+        <location filename="../setup_wizard/wizard.py" line="69"/>
         <source>Notifier (SMS and e-mail)</source>
         <translation>通知服務（簡訊與電子郵件）</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="76"/>
+        <location filename="../setup_wizard/wizard.py" line="75"/>
         <source>E-mail through an SMTP server</source>
         <translation>經 SMTP 郵件伺服器寄電子郵件</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="77"/>
+        <location filename="../setup_wizard/wizard.py" line="76"/>
         <source>Write the messages to a file (testing)</source>
         <translation>把訊息寫入檔案（測試用）</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="118"/>
+        <location filename="../setup_wizard/wizard.py" line="117"/>
         <source>Set up this PC</source>
         <translation>設定這台電腦</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="140"/>
+        <location filename="../setup_wizard/wizard.py" line="139"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="140"/>
+        <location filename="../setup_wizard/wizard.py" line="139"/>
         <source>What does this PC do in the office?</source>
         <translation>這台電腦在辦公室裡做什麼？</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="146"/>
+        <location filename="../setup_wizard/wizard.py" line="145"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="147"/>
+        <location filename="../setup_wizard/wizard.py" line="146"/>
         <source>&amp;Counter number:</source>
         <translation>櫃檯號碼(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="153"/>
+        <location filename="../setup_wizard/wizard.py" line="152"/>
         <source>Database</source>
         <translation>資料庫</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="154"/>
+        <location filename="../setup_wizard/wizard.py" line="153"/>
         <source>The office&apos;s database on the server, and this role&apos;s login.</source>
         <translation>伺服器上的辦公室資料庫，以及此角色的登入帳號。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="158"/>
+        <location filename="../setup_wizard/wizard.py" line="157"/>
         <source>&amp;Test the connection</source>
         <translation>測試連線(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="165"/>
+        <location filename="../setup_wizard/wizard.py" line="164"/>
         <source>&amp;Address:</source>
         <translation>位址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="173"/>
+        <location filename="../setup_wizard/wizard.py" line="172"/>
         <source>Printer</source>
         <translation>印表機</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="174"/>
+        <location filename="../setup_wizard/wizard.py" line="173"/>
         <source>The kiosk&apos;s ticket printer; type network:HOST:9100 for one on the network.</source>
         <translation>取號機的號碼牌印表機；網路印表機請輸入 network:主機:9100。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="182"/>
+        <location filename="../setup_wizard/wizard.py" line="181"/>
         <source>&amp;Print a test ticket</source>
         <translation>列印測試號碼牌(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="185"/>
+        <location filename="../setup_wizard/wizard.py" line="184"/>
         <source>Prin&amp;ter:</source>
         <translation>印表機(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="192"/>
+        <location filename="../setup_wizard/wizard.py" line="191"/>
         <source>Voices</source>
         <translation>語音</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="192"/>
+        <location filename="../setup_wizard/wizard.py" line="191"/>
         <source>The voices that call numbers, in Mandarin and in English.</source>
         <translation>叫號用的華語與英語語音。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="207"/>
+        <location filename="../setup_wizard/wizard.py" line="206"/>
         <source>&amp;Speak a test call</source>
         <translation>播放測試叫號(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="210"/>
+        <location filename="../setup_wizard/wizard.py" line="209"/>
         <source>&amp;Mandarin voice:</source>
         <translation>華語語音(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="211"/>
+        <location filename="../setup_wizard/wizard.py" line="210"/>
         <source>&amp;English voice:</source>
         <translation>英語語音(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="212"/>
+        <location filename="../setup_wizard/wizard.py" line="211"/>
         <source>&amp;Words per minute:</source>
         <translation>每分鐘字數(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="219"/>
+        <location filename="../setup_wizard/wizard.py" line="218"/>
         <source>Where citizens&apos; phones reach the ticket status pages.</source>
         <translation>民眾手機連到號碼牌狀態網頁的位址。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="226"/>
+        <location filename="../setup_wizard/wizard.py" line="225"/>
         <source>none</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="230"/>
+        <location filename="../setup_wizard/wizard.py" line="229"/>
         <source>0.0.0.0 listens on every network of this PC. Give the reverse proxy&apos;s IP address only if one (for HTTPS) stands in front.</source>
         <translation>0.0.0.0 表示在本機所有網路上接聽。只有前面另有反向代理（提供 HTTPS）時，才填它的 IP 位址。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="234"/>
+        <location filename="../setup_wizard/wizard.py" line="233"/>
         <source>Listen on &amp;address:</source>
         <translation>接聽位址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="235"/>
+        <location filename="../setup_wizard/wizard.py" line="234"/>
         <source>&amp;Port:</source>
         <translation>連接埠(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="236"/>
+        <location filename="../setup_wizard/wizard.py" line="235"/>
         <source>&amp;Trusted proxy:</source>
         <translation>信任的代理(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="242"/>
+        <location filename="../setup_wizard/wizard.py" line="241"/>
         <source>Notifier</source>
         <translation>通知發送</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="243"/>
+        <location filename="../setup_wizard/wizard.py" line="242"/>
         <source>How the notifier sends citizens&apos; e-mails; its login stays in this PC&apos;s file.</source>
         <translation>通知程式如何寄信給民眾；登入資料只存在本機的設定檔。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="265"/>
+        <location filename="../setup_wizard/wizard.py" line="264"/>
         <source>Send a test &amp;e-mail</source>
         <translation>寄一封測試信(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="268"/>
+        <location filename="../setup_wizard/wizard.py" line="267"/>
         <source>&amp;Send by:</source>
         <translation>寄送方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="269"/>
+        <location filename="../setup_wizard/wizard.py" line="268"/>
         <source>SMTP ser&amp;ver:</source>
         <translation>SMTP 伺服器(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="275"/>
+        <location filename="../setup_wizard/wizard.py" line="274"/>
         <source>Fi&amp;le:</source>
         <translation>檔案(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="270"/>
+        <location filename="../setup_wizard/wizard.py" line="269"/>
         <source>Se&amp;curity:</source>
         <translation>加密方式(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="271"/>
+        <location filename="../setup_wizard/wizard.py" line="270"/>
         <source>P&amp;ort:</source>
         <translation>連接埠(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="272"/>
+        <location filename="../setup_wizard/wizard.py" line="271"/>
         <source>&amp;Username:</source>
         <translation>帳號(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="273"/>
+        <location filename="../setup_wizard/wizard.py" line="272"/>
         <source>Pass&amp;word:</source>
         <translation>密碼(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="274"/>
+        <location filename="../setup_wizard/wizard.py" line="273"/>
         <source>&amp;From address:</source>
         <translation>寄件人地址(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="276"/>
+        <location filename="../setup_wizard/wizard.py" line="275"/>
         <source>Test e-mail &amp;to:</source>
         <translation>測試信收件人(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="302"/>
+        <location filename="../setup_wizard/wizard.py" line="301"/>
         <source>Screen and start</source>
         <translation>螢幕與啟動</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="302"/>
+        <location filename="../setup_wizard/wizard.py" line="301"/>
         <source>How the window shows, and starting at login.</source>
         <translation>視窗的顯示方式，以及登入時啟動。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="304"/>
+        <location filename="../setup_wizard/wizard.py" line="303"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="312"/>
+        <location filename="../setup_wizard/wizard.py" line="311"/>
         <source>The main screen</source>
         <translation>主螢幕</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="315"/>
+        <location filename="../setup_wizard/wizard.py" line="314"/>
         <source>&amp;Start in this role at login</source>
         <translation>登入時以此角色啟動(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="320"/>
+        <location filename="../setup_wizard/wizard.py" line="319"/>
         <source>Sc&amp;reen:</source>
         <translation>螢幕(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="321"/>
+        <location filename="../setup_wizard/wizard.py" line="320"/>
         <source>Window si&amp;ze:</source>
         <translation>視窗大小(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="322"/>
+        <location filename="../setup_wizard/wizard.py" line="321"/>
         <source>Staff &amp;language:</source>
         <translation>員工介面語言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="379"/>
-        <location filename="../setup_wizard/wizard.py" line="469"/>
+        <location filename="../setup_wizard/wizard.py" line="378"/>
+        <location filename="../setup_wizard/wizard.py" line="468"/>
         <source>Problem: %1</source>
         <translation>問題：%1</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="408"/>
+        <location filename="../setup_wizard/wizard.py" line="407"/>
         <source>&amp;Use the login %1</source>
         <translation>改用登入帳號 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="459"/>
+        <location filename="../setup_wizard/wizard.py" line="458"/>
         <source>Trying…</source>
         <translation>測試中…</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="482"/>
+        <location filename="../setup_wizard/wizard.py" line="481"/>
         <source>%1 exists: Finish replaces it and keeps the old one as a backup.</source>
         <translation>%1 已存在：按「完成」會取代它，並將舊檔保留為備份。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="487"/>
+        <location filename="../setup_wizard/wizard.py" line="486"/>
         <source>Finish writes %1.</source>
         <translation>按「完成」會寫入 %1。</translation>
     </message>

@@ -23,6 +23,8 @@ from pathlib import Path
 import platformdirs
 
 from counterdesk.setup.answers import WINDOWS, BadAnswer
+from counterdesk.setup.said import Said
+from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
 LABEL = "counterdesk"
 
@@ -135,9 +137,9 @@ def enabling_commands(entry: Entry) -> list[list[str]]:
     ]
 
 
-def enable(entry: Entry, run: Runner = subprocess.run) -> list[str]:
+def enable(entry: Entry, run: Runner = subprocess.run) -> list[Said]:
     """Turn ``entry`` on with the OS's commands, run by ``run`` (``subprocess.run``'s way);
-    what was done, what failed and the command to type instead, as lines for the person."""
+    what was done, what failed and the command to type instead, for the person."""
     said = []
     for command in enabling_commands(entry):
         typed = " ".join(command)
@@ -147,29 +149,41 @@ def enable(entry: Entry, run: Runner = subprocess.run) -> list[str]:
             problem = getattr(error, "strerror", None) or str(error)
         else:
             if done.returncode == 0:
-                said.append(f"done: {typed}")
+                said.append(Said(QT_TRANSLATE_NOOP("SetupCheck", "done: %1"), (typed,)))
                 continue
             problem = (done.stderr or done.stdout).strip() or f"exit code {done.returncode}"
-        said.append(
-            f"not done: {typed} ({problem}): run it yourself in a terminal of this "
-            "user's desktop session"
+        not_done = QT_TRANSLATE_NOOP(
+            "SetupCheck",
+            "not done: %1 (%2): run it yourself in a terminal of this user's desktop session",
         )
+        said.append(Said(not_done, (typed, problem)))
         break
     if entry.system == "Windows":
-        said.append("on: Windows runs the Startup folder's files at each sign-in")
-    return said + after_power_cut(entry)
+        said.append(
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "SetupCheck", "on: Windows runs the Startup folder's files at each sign-in"
+                )
+            )
+        )
+    return [*said, after_power_cut(entry)]
 
 
-def after_power_cut(entry: Entry) -> list[str]:
+def after_power_cut(entry: Entry) -> Said:
     """What else brings the PC back in its role after a power cut, with no one at it."""
-    if entry.system == "Linux" and entry.role in WINDOWS:
-        return [
-            "after a power cut: turn on automatic login for this user in the desktop's "
-            "settings; the window starts with the desktop session"
-        ]
+    if entry.system == "Linux" and entry.role not in WINDOWS:
+        linger = QT_TRANSLATE_NOOP(
+            "SetupCheck", "after a power cut, with no one logged in: run  %1"
+        )
+        return Said(linger, (f"sudo loginctl enable-linger {os.environ.get('USER', 'USER')}",))
     if entry.system == "Linux":
-        user = os.environ.get("USER", "THIS-USER")
-        return [
-            f"after a power cut, with no one logged in: run  sudo loginctl enable-linger {user}"
-        ]
-    return ["after a power cut: turn on automatic login for this user"]
+        return Said(
+            QT_TRANSLATE_NOOP(
+                "SetupCheck",
+                "after a power cut: turn on automatic login for this user in the desktop's "
+                "settings; the window starts with the desktop session",
+            )
+        )
+    return Said(
+        QT_TRANSLATE_NOOP("SetupCheck", "after a power cut: turn on automatic login for this user")
+    )

@@ -30,6 +30,7 @@ from counterdesk.queue.office import SAMPLE_OFFICE, load_office
 from counterdesk.queue.outbox import EMAIL, Message
 from counterdesk.queue.roles import role_name
 from counterdesk.setup.answers import LOGINS, Answers, check_database_address
+from counterdesk.setup.said import Said
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
 PRINTER_FILES = ("/dev/usb/lp*", "/dev/lp[0-9]*")
@@ -37,26 +38,6 @@ SAMPLE_CALL = ("A012", 3)
 TEST_TEXT = (
     "這是 counterdesk 設定精靈的測試信。\nA test message from the counterdesk set-up wizard."
 )
-
-
-@dataclass(frozen=True)
-class Said:
-    """A check's words: ``template`` (marked with ``QT_TRANSLATE_NOOP``) with %1, %2… filled
-    from ``args``; str() is the English. ``faults``: which args are device faults' words."""
-
-    template: str
-    args: tuple[str, ...] = ()
-    faults: tuple[int, ...] = ()
-
-    def __str__(self) -> str:
-        return fill(self.template, self.args)
-
-
-def fill(template: str, args: tuple[str, ...]) -> str:
-    """Qt's %1, %2… filled, the highest first so %1 does not eat %10's start."""
-    for number in range(len(args), 0, -1):
-        template = template.replace(f"%{number}", args[number - 1])
-    return template
 
 
 class CheckFailed(CounterdeskError):

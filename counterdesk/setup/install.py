@@ -10,24 +10,34 @@ from pathlib import Path
 
 from counterdesk.setup.answers import Answers
 from counterdesk.setup.autostart import Entry, Runner, enable, entry_for, write_entry
+from counterdesk.setup.said import Said
 from counterdesk.setup.settings_file import Written, settings_text, write_settings
+from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
 class Installed:
     settings: Written
     entry: Entry | None
-    enabled: tuple[str, ...] = ()  # what turning the entry on did, line by line
+    enabled: tuple[Said, ...] = ()  # what turning the entry on did, line by line
+
+    @property
+    def said(self) -> list[Said]:
+        """What was done, line by line, for the wizard to show in its language."""
+        said = []
+        if self.settings.backup:
+            kept = QT_TRANSLATE_NOOP("SetupCheck", "the settings file that was there is kept as %1")
+            said.append(Said(kept, (str(self.settings.backup),)))
+        written = QT_TRANSLATE_NOOP("SetupCheck", "settings written to %1")
+        said.append(Said(written, (str(self.settings.path),)))
+        if self.entry:
+            entry = QT_TRANSLATE_NOOP("SetupCheck", "start at login: %1")
+            said.append(Said(entry, (str(self.entry.path),)))
+        return said + list(self.enabled)
 
     @property
     def lines(self) -> list[str]:
-        said = []
-        if self.settings.backup:
-            said.append(f"the settings file that was there is kept as {self.settings.backup}")
-        said.append(f"settings written to {self.settings.path}")
-        if self.entry:
-            said.append(f"start at login: {self.entry.path}")
-        return said + list(self.enabled)
+        return [str(words) for words in self.said]
 
 
 def install(

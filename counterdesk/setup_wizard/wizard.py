@@ -42,9 +42,7 @@ from counterdesk.setup.channels import file_table, smtp_table
 from counterdesk.setup.checks import (
     CheckFailed,
     DatabaseCheck,
-    Said,
     check_database,
-    fill,
     print_test_ticket,
     printer_choices,
     send_test_email,
@@ -53,6 +51,7 @@ from counterdesk.setup.checks import (
     with_login,
 )
 from counterdesk.setup.install import install
+from counterdesk.setup.said import Said, fill
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 from counterdesk.ui import translation
 from counterdesk.ui.app import application
@@ -494,7 +493,7 @@ class SetupWizard(QWizard):
                 start_at_login=self.start_at_login.isChecked(),
                 run=self.run,
             )
-            self.result_text = "\n".join(done.lines)
+            self.result_text = "\n".join(_shown(words) for words in done.said)
             return self.result_text
 
         return self._tried(self.screen_note, written)

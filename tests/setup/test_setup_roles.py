@@ -114,9 +114,14 @@ def _entry(system: str, role: str) -> autostart.Entry:
     return autostart.Entry(Path(f"/home/desk/counterdesk-{role}.x"), "", system, role)
 
 
+def _enabled(system: str, role: str, runs: Runs) -> list[str]:
+    """What enabling ``role``'s entry on ``system`` says, in English."""
+    return [str(words) for words in autostart.enable(_entry(system, role), runs)]
+
+
 def test_linux_reloads_and_enables_the_unit_and_says_what_else() -> None:
     runs = Runs()
-    said = autostart.enable(_entry("Linux", "kiosk"), runs)
+    said = _enabled("Linux", "kiosk", runs)
     assert runs == [
         ["systemctl", "--user", "daemon-reload"],
         ["systemctl", "--user", "enable", "counterdesk-kiosk.x"],
@@ -126,30 +131,30 @@ def test_linux_reloads_and_enables_the_unit_and_says_what_else() -> None:
         "done: systemctl --user enable counterdesk-kiosk.x",
     ]
     assert "automatic login" in said[2]  # a window needs the desktop session
-    assert "loginctl enable-linger" in autostart.enable(_entry("Linux", "web"), Runs())[-1]
+    assert "loginctl enable-linger" in _enabled("Linux", "web", Runs())[-1]
 
 
 def test_macos_bootstraps_the_agent_and_windows_runs_nothing() -> None:
     runs = Runs()
-    said = autostart.enable(_entry("Darwin", "board"), runs)
+    said = _enabled("Darwin", "board", runs)
     assert runs == [
         ["launchctl", "bootstrap", f"gui/{os.getuid()}", "/home/desk/counterdesk-board.x"]
     ]
     assert said[0].startswith("done: launchctl bootstrap")
     runs = Runs()
-    said = autostart.enable(_entry("Windows", "board"), runs)
+    said = _enabled("Windows", "board", runs)
     assert runs == []
     assert "Startup folder" in said[0]
 
 
 def test_a_failed_command_is_said_with_what_to_run_and_stops_there() -> None:
     runs = Runs({"systemctl --user daemon-reload": 1})
-    said = autostart.enable(_entry("Linux", "notify"), runs)
+    said = _enabled("Linux", "notify", runs)
     assert len(runs) == 1
     assert said[0] == (
         "not done: systemctl --user daemon-reload (Failed to connect to bus): "
         "run it yourself in a terminal of this user's desktop session"
     )
     missing = Runs({"systemctl --user daemon-reload": FileNotFoundError(2, "No such file")})
-    said = autostart.enable(_entry("Linux", "notify"), missing)
+    said = _enabled("Linux", "notify", missing)
     assert said[0].startswith("not done: systemctl --user daemon-reload (No such file)")

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,8 +23,6 @@ from counterdesk.queue.database import Database
 from counterdesk.queue.roles import grant_roles
 from counterdesk.settings import load_settings
 from counterdesk.setup_wizard.wizard import SetupWizard
-from counterdesk.ui import translation
-from counterdesk.ui.app import application
 from tests.setup.walk import finish, next_page, open_wizard, reaches
 
 
@@ -157,15 +153,6 @@ def test_the_database_page_offers_the_roles_own_login(
     next_page(wizard)  # the test server trusts local logins: no password needed here
     reaches(qtbot, wizard, "Voices")
     assert "this role's own login" in wizard.database_note.text()
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    """The wizard in Chinese, as a Chinese-first office runs it; English again afterwards."""
-    application()
-    translation.install("zh_TW")
-    yield
-    translation.install("en")
 
 
 def test_a_chinese_wizard_shows_its_check_results_in_chinese(

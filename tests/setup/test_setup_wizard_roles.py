@@ -4,6 +4,7 @@ a chosen screen, and a database that refuses while the wizard keeps answering.""
 
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
@@ -139,3 +140,24 @@ def test_a_refusing_database_answers_while_the_wizard_keeps_going(
     assert "refused" in wizard.database_note.text().lower()
     assert wizard.isEnabled()
     assert wizard.currentPage().title() == wizard.tr("Database")
+
+
+def test_a_chinese_wizard_says_what_finish_did_in_chinese(
+    qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: Path, chinese: None
+) -> None:
+    target = tmp_path / "counterdesk.toml"
+    wizard = open_wizard(qtbot, target, "web")
+    connected(qtbot, wizard, sqlite_url, "Web status server")
+    wizard.web_port.setValue(0)  # below its range: the spin box keeps 1
+    assert wizard.web_port.value() == 1
+    next_page(wizard)
+    reaches(qtbot, wizard, "Screen and start")
+    finish(qtbot, wizard)
+    user = os.environ.get("USER", "USER")
+    assert wizard.result_text.splitlines() == [
+        f"設定已寫入 {target}",
+        f"登入時啟動：{start_at_login / 'counterdesk-web.service'}",
+        "已完成：systemctl --user daemon-reload",
+        "已完成：systemctl --user enable counterdesk-web.service",
+        f"停電後無人登入也要啟動：請執行  sudo loginctl enable-linger {user}",
+    ]
