@@ -142,299 +142,310 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="63"/>
+        <location filename="../setup_wizard/wizard.py" line="68"/>
         <source>Kiosk (tickets)</source>
         <translation>取號機</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="64"/>
+        <location filename="../setup_wizard/wizard.py" line="69"/>
         <source>Counter console</source>
         <translation>櫃檯操作台</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="65"/>
+        <location filename="../setup_wizard/wizard.py" line="70"/>
         <source>Display board</source>
         <translation>叫號看板</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="66"/>
+        <location filename="../setup_wizard/wizard.py" line="71"/>
         <source>Rating screen</source>
         <translation>評分螢幕</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="67"/>
+        <location filename="../setup_wizard/wizard.py" line="72"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="68"/>
-        <location filename="../setup_wizard/wizard.py" line="217"/>
+        <location filename="../setup_wizard/wizard.py" line="73"/>
+        <location filename="../setup_wizard/wizard.py" line="222"/>
         <source>Web status server</source>
         <translation>網頁查詢伺服器</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="69"/>
+        <location filename="../setup_wizard/wizard.py" line="74"/>
         <source>Notifier (SMS and e-mail)</source>
         <translation>通知服務（簡訊與電子郵件）</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="75"/>
+        <location filename="../setup_wizard/wizard.py" line="80"/>
         <source>E-mail through an SMTP server</source>
         <translation>經 SMTP 郵件伺服器寄電子郵件</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="76"/>
+        <location filename="../setup_wizard/wizard.py" line="81"/>
         <source>Write the messages to a file (testing)</source>
         <translation>把訊息寫入檔案（測試用）</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="117"/>
+        <location filename="../setup_wizard/wizard.py" line="122"/>
         <source>Set up this PC</source>
         <translation>設定這台電腦</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="139"/>
+        <location filename="../setup_wizard/wizard.py" line="144"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="139"/>
+        <location filename="../setup_wizard/wizard.py" line="144"/>
         <source>What does this PC do in the office?</source>
         <translation>這台電腦在辦公室裡做什麼？</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="145"/>
+        <location filename="../setup_wizard/wizard.py" line="150"/>
         <source>&amp;Role:</source>
         <translation>角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="146"/>
+        <location filename="../setup_wizard/wizard.py" line="151"/>
         <source>&amp;Counter number:</source>
         <translation>櫃檯號碼(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="152"/>
+        <location filename="../setup_wizard/wizard.py" line="157"/>
         <source>Database</source>
         <translation>資料庫</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="153"/>
+        <location filename="../setup_wizard/wizard.py" line="158"/>
         <source>The office&apos;s database on the server, and this role&apos;s login.</source>
         <translation>伺服器上的辦公室資料庫，以及此角色的登入帳號。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="157"/>
+        <location filename="../setup_wizard/wizard.py" line="162"/>
         <source>&amp;Test the connection</source>
         <translation>測試連線(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="164"/>
+        <location filename="../setup_wizard/wizard.py" line="169"/>
         <source>&amp;Address:</source>
         <translation>位址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="172"/>
+        <location filename="../setup_wizard/wizard.py" line="177"/>
         <source>Printer</source>
         <translation>印表機</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="173"/>
+        <location filename="../setup_wizard/wizard.py" line="178"/>
         <source>The kiosk&apos;s ticket printer; type network:HOST:9100 for one on the network.</source>
         <translation>取號機的號碼牌印表機；網路印表機請輸入 network:主機:9100。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="181"/>
+        <location filename="../setup_wizard/wizard.py" line="186"/>
         <source>&amp;Print a test ticket</source>
         <translation>列印測試號碼牌(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="184"/>
+        <location filename="../setup_wizard/wizard.py" line="189"/>
         <source>Prin&amp;ter:</source>
         <translation>印表機(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="191"/>
+        <location filename="../setup_wizard/wizard.py" line="196"/>
         <source>Voices</source>
         <translation>語音</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="191"/>
+        <location filename="../setup_wizard/wizard.py" line="196"/>
         <source>The voices that call numbers, in Mandarin and in English.</source>
         <translation>叫號用的華語與英語語音。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="206"/>
+        <location filename="../setup_wizard/wizard.py" line="211"/>
         <source>&amp;Speak a test call</source>
         <translation>播放測試叫號(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="209"/>
+        <location filename="../setup_wizard/wizard.py" line="214"/>
         <source>&amp;Mandarin voice:</source>
         <translation>華語語音(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="210"/>
+        <location filename="../setup_wizard/wizard.py" line="215"/>
         <source>&amp;English voice:</source>
         <translation>英語語音(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="211"/>
+        <location filename="../setup_wizard/wizard.py" line="216"/>
         <source>&amp;Words per minute:</source>
         <translation>每分鐘字數(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="218"/>
+        <location filename="../setup_wizard/wizard.py" line="223"/>
         <source>Where citizens&apos; phones reach the ticket status pages.</source>
         <translation>民眾手機連到號碼牌狀態網頁的位址。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="225"/>
+        <location filename="../setup_wizard/wizard.py" line="230"/>
         <source>none</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="229"/>
-        <source>0.0.0.0 listens on every network of this PC. Give the reverse proxy&apos;s IP address only if one (for HTTPS) stands in front.</source>
-        <translation>0.0.0.0 表示在本機所有網路上接聽。只有前面另有反向代理（提供 HTTPS）時，才填它的 IP 位址。</translation>
-    </message>
-    <message>
-        <location filename="../setup_wizard/wizard.py" line="233"/>
+        <location filename="../setup_wizard/wizard.py" line="241"/>
         <source>Listen on &amp;address:</source>
         <translation>接聽位址(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="234"/>
+        <location filename="../setup_wizard/wizard.py" line="242"/>
         <source>&amp;Port:</source>
         <translation>連接埠(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="235"/>
+        <location filename="../setup_wizard/wizard.py" line="243"/>
         <source>&amp;Trusted proxy:</source>
         <translation>信任的代理(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="241"/>
+        <location filename="../setup_wizard/wizard.py" line="250"/>
         <source>Notifier</source>
         <translation>通知發送</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="242"/>
+        <location filename="../setup_wizard/wizard.py" line="251"/>
         <source>How the notifier sends citizens&apos; e-mails; its login stays in this PC&apos;s file.</source>
         <translation>通知程式如何寄信給民眾；登入資料只存在本機的設定檔。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="264"/>
+        <location filename="../setup_wizard/wizard.py" line="274"/>
         <source>Send a test &amp;e-mail</source>
         <translation>寄一封測試信(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="267"/>
+        <location filename="../setup_wizard/wizard.py" line="277"/>
         <source>&amp;Send by:</source>
         <translation>寄送方式(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="268"/>
+        <location filename="../setup_wizard/wizard.py" line="278"/>
         <source>SMTP ser&amp;ver:</source>
         <translation>SMTP 伺服器(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="274"/>
+        <location filename="../setup_wizard/wizard.py" line="284"/>
         <source>Fi&amp;le:</source>
         <translation>檔案(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="269"/>
+        <location filename="../setup_wizard/wizard.py" line="279"/>
         <source>Se&amp;curity:</source>
         <translation>加密方式(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="270"/>
+        <location filename="../setup_wizard/wizard.py" line="232"/>
+        <source>the notifier&apos;s, if e-mails are sent</source>
+        <translation>通知程式的金鑰（有寄電子郵件時）</translation>
+    </message>
+    <message>
+        <location filename="../setup_wizard/wizard.py" line="236"/>
+        <source>0.0.0.0 listens on every network of this PC. Give the reverse proxy&apos;s IP address only if one (for HTTPS) stands in front, and the notifier&apos;s opt-out link key (its settings file&apos;s link_secret) if it sends e-mails.</source>
+        <translation>0.0.0.0 表示在本機所有網路上接聽。只有前面另有反向代理（提供 HTTPS）時，才填它的 IP 位址；通知程式有寄電子郵件時，填它的退訂連結金鑰（它設定檔中的 link_secret）。</translation>
+    </message>
+    <message>
+        <location filename="../setup_wizard/wizard.py" line="244"/>
+        <location filename="../setup_wizard/wizard.py" line="285"/>
+        <source>Opt-out lin&amp;k key:</source>
+        <translation>退訂連結金鑰(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../setup_wizard/wizard.py" line="280"/>
         <source>P&amp;ort:</source>
         <translation>連接埠(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="271"/>
+        <location filename="../setup_wizard/wizard.py" line="281"/>
         <source>&amp;Username:</source>
         <translation>帳號(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="272"/>
+        <location filename="../setup_wizard/wizard.py" line="282"/>
         <source>Pass&amp;word:</source>
         <translation>密碼(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="273"/>
+        <location filename="../setup_wizard/wizard.py" line="283"/>
         <source>&amp;From address:</source>
         <translation>寄件人地址(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="275"/>
+        <location filename="../setup_wizard/wizard.py" line="286"/>
         <source>Test e-mail &amp;to:</source>
         <translation>測試信收件人(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="301"/>
+        <location filename="../setup_wizard/wizard.py" line="312"/>
         <source>Screen and start</source>
         <translation>螢幕與啟動</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="301"/>
+        <location filename="../setup_wizard/wizard.py" line="312"/>
         <source>How the window shows, and starting at login.</source>
         <translation>視窗的顯示方式，以及登入時啟動。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="303"/>
+        <location filename="../setup_wizard/wizard.py" line="314"/>
         <source>F&amp;ull screen</source>
         <translation>全螢幕(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="311"/>
+        <location filename="../setup_wizard/wizard.py" line="322"/>
         <source>The main screen</source>
         <translation>主螢幕</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="314"/>
+        <location filename="../setup_wizard/wizard.py" line="325"/>
         <source>&amp;Start in this role at login</source>
         <translation>登入時以此角色啟動(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="319"/>
+        <location filename="../setup_wizard/wizard.py" line="330"/>
         <source>Sc&amp;reen:</source>
         <translation>螢幕(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="320"/>
+        <location filename="../setup_wizard/wizard.py" line="331"/>
         <source>Window si&amp;ze:</source>
         <translation>視窗大小(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="321"/>
+        <location filename="../setup_wizard/wizard.py" line="332"/>
         <source>Staff &amp;language:</source>
         <translation>員工介面語言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="378"/>
-        <location filename="../setup_wizard/wizard.py" line="468"/>
+        <location filename="../setup_wizard/wizard.py" line="395"/>
+        <location filename="../setup_wizard/wizard.py" line="485"/>
         <source>Problem: %1</source>
         <translation>問題：%1</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="407"/>
+        <location filename="../setup_wizard/wizard.py" line="424"/>
         <source>&amp;Use the login %1</source>
         <translation>改用登入帳號 %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="458"/>
+        <location filename="../setup_wizard/wizard.py" line="475"/>
         <source>Trying…</source>
         <translation>測試中…</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="481"/>
+        <location filename="../setup_wizard/wizard.py" line="498"/>
         <source>%1 exists: Finish replaces it and keeps the old one as a backup.</source>
         <translation>%1 已存在：按「完成」會取代它，並將舊檔保留為備份。</translation>
     </message>
     <message>
-        <location filename="../setup_wizard/wizard.py" line="486"/>
+        <location filename="../setup_wizard/wizard.py" line="503"/>
         <source>Finish writes %1.</source>
         <translation>按「完成」會寫入 %1。</translation>
     </message>

@@ -15,9 +15,18 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from counterdesk.devices.printer import PrinterConfigError, parse_printer_url
+from counterdesk.notify.commands import NO_LINK_SECRET
 from counterdesk.notify.config import notify_config
 from counterdesk.queue.errors import CounterdeskError
-from counterdesk.settings import VOICE_EN, VOICE_RATE, VOICE_ZH, proxy_address
+from counterdesk.queue.outbox import EMAIL
+from counterdesk.settings import (
+    VOICE_EN,
+    VOICE_RATE,
+    VOICE_ZH,
+    Settings,
+    link_secret,
+    proxy_address,
+)
 from counterdesk.web.commands import DEFAULT_HOST, DEFAULT_PORT
 
 # The roles a PC can have, as their commands are named, and the database login of each in
@@ -62,7 +71,7 @@ class Answers:
     web_host: str = DEFAULT_HOST  # what ``counterdesk web`` listens on
     web_port: int = DEFAULT_PORT
     trusted_proxy: str | None = None
-    notify: Mapping[str, Any] = field(default_factory=dict)  # the notifier's [notify] table
+    notify: Mapping[str, Any] = field(default_factory=dict)  # [notify]: channels, link key
 
     def checked(self) -> Answers:
         """These answers, or BadAnswer naming the first wrong one."""
@@ -115,17 +124,26 @@ class Answers:
                 raise BadAnswer(f"trusted proxy: {exc}") from None
 
     def _check_notify(self) -> None:
-        """The notifier's channels, by the notifier's own reader of its settings."""
-        if self.role != "notify":
+        """The notifier's channels, by the notifier's own reader of its settings, and the key
+        that signs its e-mails' opt-out links: the web PC checks the links with the same key,
+        so its ``[notify]`` may hold that key alone."""
+        if self.role not in ("notify", "web"):
             if self.notify:
                 raise BadAnswer(f"notify: only the notifier sends; a {self.role} PC has none")
             return
         try:
+            secret = link_secret(Settings("", None, "", notify=dict(self.notify)))
             _policy, routes = notify_config(self.notify)
         except CounterdeskError as exc:
             raise BadAnswer(f"notify: {exc}") from None
+        if self.role == "web":
+            if set(self.notify) - {"link_secret"}:
+                raise BadAnswer("notify: the web PC takes only the notifier's link_secret")
+            return
         if not routes:
             raise BadAnswer("notify: give at least one channel (e-mail by SMTP, or a file)")
+        if EMAIL in routes and secret is None:
+            raise BadAnswer(f"notify: {NO_LINK_SECRET}")
 
     def role_arguments(self) -> list[str]:
         """The role's command and flags, as the start-at-login entry runs it."""

@@ -19,7 +19,12 @@ from counterdesk.settings import (
     default_config_file,
 )
 from counterdesk.setup.answers import ROLES, Answers
-from counterdesk.setup.channels import file_table, smtp_table
+from counterdesk.setup.channels import (
+    file_table,
+    new_link_secret,
+    smtp_table,
+    with_link_secret,
+)
 from counterdesk.setup.checks import (
     check_database,
     print_test_ticket,
@@ -80,13 +85,22 @@ def _web_and_notify_options(setup: argparse.ArgumentParser) -> None:
     )
     setup.add_argument("--smtp-sender", default="", help="notify: the From address")
     setup.add_argument("--notify-file", metavar="PATH", help="notify: write messages to a file")
+    setup.add_argument(
+        "--link-secret",
+        metavar="KEY",
+        help="notify and web: the key of the e-mails' opt-out links, the same on both PCs "
+        "(the notifier's default: a new one; copy it from its settings file to the web PC's)",
+    )
     setup.add_argument("--test-email", metavar="ADDRESS", help="notify: send a test e-mail")
 
 
 def _notify_table(args: argparse.Namespace) -> dict[str, Any]:
+    """The notifier's channels and link key; the web PC's link key alone."""
+    if args.role != "notify":
+        return with_link_secret({}, args.link_secret or "")
     if args.smtp_host:
         password = sys.stdin.readline().rstrip("\n") if args.smtp_password_stdin else ""
-        return smtp_table(
+        table = smtp_table(
             args.smtp_host,
             args.smtp_port,
             args.smtp_security,
@@ -94,7 +108,9 @@ def _notify_table(args: argparse.Namespace) -> dict[str, Any]:
             args.smtp_username,
             password,
         )
-    return file_table(args.notify_file) if args.notify_file else {}
+    else:
+        table = file_table(args.notify_file) if args.notify_file else {}
+    return with_link_secret(table, args.link_secret or new_link_secret())
 
 
 def _setup(args: argparse.Namespace) -> int | dict[str, Any]:

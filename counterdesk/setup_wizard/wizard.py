@@ -38,7 +38,12 @@ from counterdesk.setup.answers import (
     Answers,
 )
 from counterdesk.setup.autostart import Runner
-from counterdesk.setup.channels import file_table, smtp_table
+from counterdesk.setup.channels import (
+    file_table,
+    new_link_secret,
+    smtp_table,
+    with_link_secret,
+)
 from counterdesk.setup.checks import (
     CheckFailed,
     DatabaseCheck,
@@ -223,16 +228,20 @@ class SetupWizard(QWizard):
         self.web_port.setValue(DEFAULT_PORT)
         self.trusted_proxy = QLineEdit()
         self.trusted_proxy.setPlaceholderText(self.tr("none"))
+        self.web_link_secret = QLineEdit()
+        self.web_link_secret.setPlaceholderText(self.tr("the notifier's, if e-mails are sent"))
         self.web_note = _note()
         self.web_note.setText(
             self.tr(
                 "0.0.0.0 listens on every network of this PC. Give the reverse proxy's IP "
-                "address only if one (for HTTPS) stands in front."
+                "address only if one (for HTTPS) stands in front, and the notifier's opt-out "
+                "link key (its settings file's link_secret) if it sends e-mails."
             )
         )
         form.addRow(self.tr("Listen on &address:"), self.web_host)
         form.addRow(self.tr("&Port:"), self.web_port)
         form.addRow(self.tr("&Trusted proxy:"), self.trusted_proxy)
+        form.addRow(self.tr("Opt-out lin&k key:"), self.web_link_secret)
         form.addRow(self.web_note)
         page.validatePage = lambda: self._answers_ok(self.web_note)  # type: ignore[method-assign]
 
@@ -259,6 +268,7 @@ class SetupWizard(QWizard):
         self.smtp_sender.setPlaceholderText("counter@example.gov.tw")
         folder = Path(platformdirs.user_data_dir(APP, appauthor=False))
         self.notify_file = QLineEdit(str(folder / "messages.jsonl"))
+        self.link_secret = QLineEdit(new_link_secret())
         self.test_to = QLineEdit()
         self.notify_note = _note()
         test = QPushButton(self.tr("Send a test &e-mail"))
@@ -272,6 +282,7 @@ class SetupWizard(QWizard):
         form.addRow(self.tr("Pass&word:"), self.smtp_password)
         form.addRow(self.tr("&From address:"), self.smtp_sender)
         form.addRow(self.tr("Fi&le:"), self.notify_file)
+        form.addRow(self.tr("Opt-out lin&k key:"), self.link_secret)
         form.addRow(self.tr("Test e-mail &to:"), self.test_to)
         form.addRow(test)
         form.addRow(self.notify_note)
@@ -351,21 +362,27 @@ class SetupWizard(QWizard):
             web_host=self.web_host.text().strip() if role == "web" else DEFAULT_HOST,
             web_port=self.web_port.value() if role == "web" else DEFAULT_PORT,
             trusted_proxy=(self.trusted_proxy.text().strip() or None) if role == "web" else None,
-            notify=self.notify_table() if role == "notify" else {},
+            notify=self.notify_table() if role == "notify" else self._web_notify(role),
         )
 
     def notify_table(self) -> dict[str, object]:
         """The ``[notify]`` table the notifier page's answers make."""
         if self.channel.currentData() == "file":
-            return file_table(self.notify_file.text())
-        return smtp_table(
-            self.smtp_host.text(),
-            self.smtp_port.value(),
-            self.smtp_security.currentText(),
-            self.smtp_sender.text(),
-            self.smtp_username.text(),
-            self.smtp_password.text(),
-        )
+            table = file_table(self.notify_file.text())
+        else:
+            table = smtp_table(
+                self.smtp_host.text(),
+                self.smtp_port.value(),
+                self.smtp_security.currentText(),
+                self.smtp_sender.text(),
+                self.smtp_username.text(),
+                self.smtp_password.text(),
+            )
+        return with_link_secret(table, self.link_secret.text())
+
+    def _web_notify(self, role: str) -> dict[str, object]:
+        """The web PC's ``[notify]``: the notifier's link key alone, if given."""
+        return with_link_secret({}, self.web_link_secret.text()) if role == "web" else {}
 
     def _role_changed(self) -> None:
         self.counter.setEnabled(self.role.currentData() in WITH_COUNTER)

@@ -234,6 +234,9 @@ def test_web_and_notifier_by_flags_as_real_processes(tmp_path: Path, sqlite_url:
     channel = routes["email"].channel
     assert isinstance(channel, SmtpChannel)
     assert (channel.host, channel.port, channel.security) == (HOST, port, "none")
+    sending = _counterdesk("--config", notifier, "notify", "--once", env=env)  # it starts
+    assert sending.returncode == 0, sending.stderr
+    assert "notify: nothing to send" in sending.stdout
     refused = _counterdesk(
         *("--config", str(tmp_path / "x.toml"), "setup", "--role", "notify"),
         *("--database", sqlite_url, "--smtp-host", HOST),

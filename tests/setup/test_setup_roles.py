@@ -13,15 +13,16 @@ import pytest
 
 from counterdesk.notify.channels import FileChannel, SmtpChannel
 from counterdesk.notify.config import notify_config
-from counterdesk.settings import load_settings
+from counterdesk.settings import link_secret, load_settings
 from counterdesk.setup import autostart
 from counterdesk.setup.answers import Answers, BadAnswer
-from counterdesk.setup.channels import file_table, smtp_table
+from counterdesk.setup.channels import file_table, new_link_secret, smtp_table, with_link_secret
 from counterdesk.setup.checks import CheckFailed, send_test_email
 from counterdesk.setup.settings_file import settings_text, write_settings
 from tests.notify.standins import HOST, smtp_server
 
 SMTP = smtp_table("mail.example.tw", 587, "starttls", "counter@example.tw", "desk", "x")
+KEY = new_link_secret()
 
 
 @pytest.mark.parametrize(
@@ -36,6 +37,9 @@ SMTP = smtp_table("mail.example.tw", 587, "starttls", "counter@example.tw", "des
         (Answers("notify", "sqlite:///x"), "notify: give at least one channel"),
         (Answers("notify", "sqlite:///x", notify=smtp_table("", 25, "none", "")), "host"),
         (Answers("kiosk", "sqlite:///x", notify=SMTP), "notify: only the notifier"),
+        (Answers("notify", "sqlite:///x", notify=SMTP), "link_secret is missing"),
+        (Answers("web", "sqlite:///x", notify={"link_secret": "short"}), "link_secret must"),
+        (Answers("web", "sqlite:///x", notify=with_link_secret(SMTP, KEY)), "only the notifier's"),
         (Answers("counter", "sqlite:///x", counter=1, screen="1"), "screen:"),
     ],
 )
@@ -58,15 +62,20 @@ def test_the_notify_table_reads_back_through_the_notifiers_reader(tmp_path: Path
     password = 'p"a\\ss 密碼 😀\x7f'
     table = smtp_table(" mail.example.tw ", 465, "tls", "counter@example.tw", "desk", password)
     target = tmp_path / "counterdesk.toml"
-    answers = Answers("notify", "sqlite:///x", notify=table).checked()
+    answers = Answers("notify", "sqlite:///x", notify=with_link_secret(table, KEY)).checked()
     write_settings(target, settings_text(answers, target))
     _policy, routes = notify_config(load_settings(config=str(target)).notify)
     channel = routes["email"].channel
     assert channel == SmtpChannel(
         "mail.example.tw", 465, "counter@example.tw", "tls", "desk", password
     )
+    assert load_settings(config=str(target)).notify["link_secret"] == KEY
     assert os.stat(target).st_mode & 0o777 == 0o600  # the password's file: its owner's only
-    trial = Answers("notify", "sqlite:///x", notify=file_table(str(tmp_path / "out.jsonl")))
+    trial = Answers(
+        "notify",
+        "sqlite:///x",
+        notify=with_link_secret(file_table(str(tmp_path / "out.jsonl")), KEY),
+    )
     write_settings(target, settings_text(trial.checked(), target))
     _policy, routes = notify_config(load_settings(config=str(target)).notify)
     assert routes["sms"].channel == FileChannel(tmp_path / "out.jsonl")
@@ -74,9 +83,12 @@ def test_the_notify_table_reads_back_through_the_notifiers_reader(tmp_path: Path
 
 def test_the_web_pcs_proxy_goes_in_the_settings_file(tmp_path: Path) -> None:
     target = tmp_path / "counterdesk.toml"
-    answers = Answers("web", "sqlite:///x", web_port=8443, trusted_proxy="10.0.0.5").checked()
+    answers = Answers(
+        "web", "sqlite:///x", web_port=8443, trusted_proxy="10.0.0.5", notify={"link_secret": KEY}
+    ).checked()
     write_settings(target, settings_text(answers, target))
-    assert load_settings(config=str(target)).trusted_proxy == "10.0.0.5"
+    settings = load_settings(config=str(target))
+    assert (settings.trusted_proxy, link_secret(settings)) == ("10.0.0.5", KEY.encode())
     assert answers.command(target)[-5:] == ["web", "--host", "0.0.0.0", "--port", "8443"]
 
 

@@ -13,9 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from counterdesk.notify.channels import SmtpChannel
 from counterdesk.notify.config import notify_config
-from counterdesk.settings import load_settings
+from counterdesk.settings import link_secret, load_settings
 from tests.notify.standins import HOST, smtp_server
 from tests.setup.walk import connected, finish, next_page, open_wizard, reaches
+
+KEY = "k" * 43  # the notifier's opt-out link key, copied from its settings file
 
 
 def test_web_pc(qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: Path) -> None:
@@ -31,11 +33,16 @@ def test_web_pc(qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: P
     next_page(wizard)
     assert "trusted proxy" in wizard.web_note.text()
     wizard.trusted_proxy.setText("10.0.0.5")
+    wizard.web_link_secret.setText("too short")
+    next_page(wizard)
+    assert "link_secret must be" in wizard.web_note.text()
+    wizard.web_link_secret.setText(KEY)
     next_page(wizard)
     reaches(qtbot, wizard, "Screen and start")  # no notifier page, no screen choice
     assert not wizard.screen_choice.isVisibleTo(wizard)
     finish(qtbot, wizard)
-    assert load_settings(config=str(target)).trusted_proxy == "10.0.0.5"
+    settings = load_settings(config=str(target))
+    assert (settings.trusted_proxy, link_secret(settings)) == ("10.0.0.5", KEY.encode())
     unit = (start_at_login / "counterdesk-web.service").read_text()
     assert f"--config {target} web --host 127.0.0.1 --port 8443\n" in unit
     assert wizard.run == [
@@ -75,7 +82,9 @@ def test_notifier_pc_sends_a_test_email(
     next_page(wizard)
     reaches(qtbot, wizard, "Screen and start")
     finish(qtbot, wizard)
-    _policy, routes = notify_config(load_settings(config=str(target)).notify)
+    settings = load_settings(config=str(target))
+    _policy, routes = notify_config(settings.notify)
+    assert link_secret(settings) == wizard.link_secret.text().encode()  # a new one, offered
     channel = routes["email"].channel
     assert isinstance(channel, SmtpChannel)
     assert (channel.host, channel.port, channel.security) == (HOST, port, "none")
