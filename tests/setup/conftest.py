@@ -10,6 +10,12 @@ from counterdesk.ui.app import application
 
 
 @pytest.fixture
+def target(tmp_path: Path) -> Path:
+    """The settings file a set-up writes."""
+    return tmp_path / "counterdesk.toml"
+
+
+@pytest.fixture
 def start_at_login(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The user's config folder, where the systemd unit goes, in the test's folder."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))

@@ -20,8 +20,7 @@ from tests.setup.walk import connected, finish, next_page, open_wizard, reaches
 KEY = "k" * 43  # the notifier's opt-out link key, copied from its settings file
 
 
-def test_web_pc(qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: Path) -> None:
-    target = tmp_path / "counterdesk.toml"
+def test_web_pc(qtbot: QtBot, target: Path, sqlite_url: str, start_at_login: Path) -> None:
     wizard = open_wizard(qtbot, target, "web")
     connected(qtbot, wizard, sqlite_url, "Web status server")
     wizard.web_host.setText("not a host!")
@@ -54,9 +53,8 @@ def test_web_pc(qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: P
 
 
 def test_notifier_pc_sends_a_test_email(
-    qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: Path
+    qtbot: QtBot, target: Path, sqlite_url: str, start_at_login: Path
 ) -> None:
-    target = tmp_path / "counterdesk.toml"
     wizard = open_wizard(qtbot, target, "notify")
     connected(qtbot, wizard, sqlite_url, "Notifier")
     assert wizard.channel.currentData() == "smtp"
@@ -92,9 +90,9 @@ def test_notifier_pc_sends_a_test_email(
 
 
 def test_notifier_pc_writing_to_a_file(
-    qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: Path
+    qtbot: QtBot, target: Path, sqlite_url: str, start_at_login: Path
 ) -> None:
-    target, messages = tmp_path / "counterdesk.toml", tmp_path / "messages.jsonl"
+    messages = target.parent / "messages.jsonl"
     wizard = open_wizard(qtbot, target, "notify")
     connected(qtbot, wizard, sqlite_url, "Notifier")
     wizard.channel.setCurrentIndex(wizard.channel.findData("file"))
@@ -112,10 +110,9 @@ def test_notifier_pc_writing_to_a_file(
 
 
 def test_kiosk_on_a_chosen_screen(
-    qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: Path
+    qtbot: QtBot, target: Path, sqlite_url: str, start_at_login: Path
 ) -> None:
     """Offscreen Qt has one screen: it is listed after "the main screen", and chosen."""
-    target = tmp_path / "counterdesk.toml"
     wizard = open_wizard(qtbot, target, "board")
     connected(qtbot, wizard, sqlite_url, "Voices")
     next_page(wizard)
@@ -132,14 +129,14 @@ def test_kiosk_on_a_chosen_screen(
 
 
 def test_a_refusing_database_answers_while_the_wizard_keeps_going(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, target: Path
 ) -> None:
     """Next returns at once (the check runs in the background, "Trying…" meanwhile); the
     refusal shows on the page, and the wizard stays on it, working again."""
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind((HOST, 0))
         closed = probe.getsockname()[1]
-    wizard = open_wizard(qtbot, tmp_path / "counterdesk.toml", "board")
+    wizard = open_wizard(qtbot, target, "board")
     next_page(wizard)
     wizard.database.setText(f"postgresql+psycopg://counterdesk_board@{HOST}:{closed}/office")
     next_page(wizard)
@@ -152,9 +149,8 @@ def test_a_refusing_database_answers_while_the_wizard_keeps_going(
 
 
 def test_a_chinese_wizard_says_what_finish_did_in_chinese(
-    qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: Path, chinese: None
+    qtbot: QtBot, target: Path, sqlite_url: str, start_at_login: Path, chinese: None
 ) -> None:
-    target = tmp_path / "counterdesk.toml"
     wizard = open_wizard(qtbot, target, "web")
     connected(qtbot, wizard, sqlite_url, "Web status server")
     wizard.web_port.setValue(0)  # below its range: the spin box keeps 1
