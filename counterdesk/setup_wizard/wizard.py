@@ -34,6 +34,7 @@ from counterdesk.setup.answers import (
     ROLES,
     SPEAKING,
     WINDOWED,
+    WINDOWS,
     WITH_COUNTER,
     Answers,
 )
@@ -489,10 +490,13 @@ class SetupWizard(QWizard):
         run_in_background(work, done, failed, owner=self)
 
     def _screen_shown(self) -> None:
-        """The screen choice for the roles that fill a screen; what Finish will do."""
-        windowed = self.role.currentData() in WINDOWED
-        for field in (self.full_screen, self.screen_choice, self.window_size):
-            self.screen_form.setRowVisible(field, windowed)
+        """Full screen and the screen for the roles that fill one, the window's size and
+        language for every window (not the web PC's or notifier's); what Finish will do."""
+        role = self.role.currentData()
+        for field in (self.full_screen, self.screen_choice):
+            self.screen_form.setRowVisible(field, role in WINDOWED)
+        for field in (self.window_size, self.language):
+            self.screen_form.setRowVisible(field, role in WINDOWS)
         if self.target.exists():
             self.screen_note.setText(
                 self.tr("%1 exists: Finish replaces it and keeps the old one as a backup.").replace(

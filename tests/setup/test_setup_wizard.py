@@ -39,6 +39,8 @@ def test_counter_pc(qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_logi
     wizard.database.setText(sqlite_url)
     next_page(wizard)
     reaches(qtbot, wizard, "Screen and start")  # no printer, voices
+    assert wizard.window_size.isVisibleTo(wizard)  # the console's window: its size
+    assert not wizard.screen_choice.isVisibleTo(wizard)  # but never full screen
     finish(qtbot, wizard)
     assert load_settings(config=str(target)).db == sqlite_url
     assert "counter --counter 2" in (start_at_login / "counterdesk-counter.service").read_text()

@@ -39,6 +39,7 @@ def test_web_pc(qtbot: QtBot, target: Path, sqlite_url: str, start_at_login: Pat
     next_page(wizard)
     reaches(qtbot, wizard, "Screen and start")  # no notifier page, no screen choice
     assert not wizard.screen_choice.isVisibleTo(wizard)
+    assert not wizard.window_size.isVisibleTo(wizard)  # no window at all
     finish(qtbot, wizard)
     settings = load_settings(config=str(target))
     assert (settings.trusted_proxy, link_secret(settings)) == ("10.0.0.5", KEY.encode())
@@ -113,8 +114,10 @@ def test_kiosk_on_a_chosen_screen(
     qtbot: QtBot, target: Path, sqlite_url: str, start_at_login: Path
 ) -> None:
     """Offscreen Qt has one screen: it is listed after "the main screen", and chosen."""
-    wizard = open_wizard(qtbot, target, "board")
-    connected(qtbot, wizard, sqlite_url, "Voices")
+    wizard = open_wizard(qtbot, target, "kiosk")
+    connected(qtbot, wizard, sqlite_url, "Printer")
+    next_page(wizard)  # no printer
+    reaches(qtbot, wizard, "Voices")
     next_page(wizard)
     reaches(qtbot, wizard, "Screen and start")
     assert wizard.screen_choice.isVisibleTo(wizard)
@@ -122,8 +125,8 @@ def test_kiosk_on_a_chosen_screen(
     assert wizard.screen_choice.itemText(1).startswith("1: ")
     wizard.screen_choice.setCurrentIndex(1)
     finish(qtbot, wizard)
-    unit = (start_at_login / "counterdesk-board.service").read_text()
-    assert "board --language zh_TW --screen 1\n" in unit
+    unit = (start_at_login / "counterdesk-kiosk.service").read_text()
+    assert "kiosk --language zh_TW --screen 1\n" in unit
     assert "WantedBy=graphical-session.target" in unit
     assert "automatic login" in wizard.result_text
 
