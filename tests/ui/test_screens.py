@@ -44,11 +44,9 @@ def test_an_unknown_screen_is_refused_naming_the_screens_there_are(
     )
 
 
-def test_a_window_command_refuses_an_unknown_screen(sqlite_url: str, tmp_path: Path) -> None:
-    """As a person runs it: a message, no traceback, no window."""
-    picture = tmp_path / "board.png"
-    board = ["board", "--screen", "2", "--snapshot", str(picture)]
-    done = subprocess.run(
+def _board(sqlite_url: str, screen: str, picture: Path) -> subprocess.CompletedProcess[str]:
+    board = ["board", "--screen", screen, "--snapshot", str(picture)]
+    return subprocess.run(
         [sys.executable, "-m", "counterdesk", "--db", sqlite_url, *board],
         capture_output=True,
         text=True,
@@ -57,7 +55,16 @@ def test_a_window_command_refuses_an_unknown_screen(sqlite_url: str, tmp_path: P
         timeout=120,
         check=False,
     )
+
+
+def test_a_window_command_refuses_an_unknown_screen(sqlite_url: str, tmp_path: Path) -> None:
+    """As a person runs it: a message, no traceback, no window; the screen there is, taken."""
+    picture = tmp_path / "board.png"
+    done = _board(sqlite_url, "2", picture)
     assert done.returncode != 0
     assert "--screen 2: no such screen (this PC has 1: " in done.stderr
     assert "Traceback" not in done.stderr
     assert not picture.exists()
+    done = _board(sqlite_url, "1", picture)
+    assert done.returncode == 0, done.stderr
+    assert picture.stat().st_size > 10_000
