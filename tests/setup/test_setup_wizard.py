@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QWizard,
 )
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
@@ -124,6 +125,22 @@ def test_every_answer_has_a_keyboard_shortcut(qtbot: QtBot, tmp_path: Path) -> N
     ours = wizard.findChildren(QPushButton) + wizard.findChildren(QCheckBox)
     for button in (b for b in ours if not b.objectName().startswith("qt_wizard_")):
         assert "&" in button.text() or not button.text(), button.text()
+
+
+def test_no_two_shortcuts_of_a_page_share_a_letter(qtbot: QtBot, tmp_path: Path) -> None:
+    """Alt+letter must reach one control: the page's own and the wizard's Back and Next."""
+    wizard = open_wizard(qtbot, tmp_path / "counterdesk.toml")
+    buttons = [
+        wizard.button(QWizard.WizardButton.BackButton).text(),
+        wizard.button(QWizard.WizardButton.NextButton).text(),
+    ]
+    for number in wizard.pageIds():
+        page = wizard.page(number)
+        texts = [
+            w.text() for kind in (QLabel, QPushButton, QCheckBox) for w in page.findChildren(kind)
+        ]
+        letters = [t[t.index("&") + 1].lower() for t in [*texts, *buttons] if "&" in t]
+        assert len(letters) == len(set(letters)), (page.title(), sorted(letters))
 
 
 def _board_on_postgresql(qtbot: QtBot, tmp_path: Path, pg_url: str) -> SetupWizard:
