@@ -493,10 +493,14 @@ class SetupWizard(QWizard):
         """Full screen and the screen for the roles that fill one, the window's size and
         language for every window (not the web PC's or notifier's); what Finish will do."""
         role = self.role.currentData()
-        for field in (self.full_screen, self.screen_choice):
-            self.screen_form.setRowVisible(field, role in WINDOWED)
-        for field in (self.window_size, self.language):
-            self.screen_form.setRowVisible(field, role in WINDOWS)
+        shown: dict[QWidget, bool] = {
+            self.full_screen: role in WINDOWED,
+            self.screen_choice: role in WINDOWED,
+            self.window_size: role in WINDOWS,
+            self.language: role in WINDOWS,
+        }
+        for field, visible in shown.items():
+            self.screen_form.setRowVisible(field, visible)
         if self.target.exists():
             self.screen_note.setText(
                 self.tr("%1 exists: Finish replaces it and keeps the old one as a backup.").replace(

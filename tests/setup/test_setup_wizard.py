@@ -136,9 +136,9 @@ def test_no_two_shortcuts_of_a_page_share_a_letter(qtbot: QtBot, tmp_path: Path)
     ]
     for number in wizard.pageIds():
         page = wizard.page(number)
-        texts = [
-            w.text() for kind in (QLabel, QPushButton, QCheckBox) for w in page.findChildren(kind)
-        ]
+        texts = [label.text() for label in page.findChildren(QLabel)]
+        texts += [button.text() for button in page.findChildren(QPushButton)]
+        texts += [box.text() for box in page.findChildren(QCheckBox)]
         letters = [t[t.index("&") + 1].lower() for t in [*texts, *buttons] if "&" in t]
         assert len(letters) == len(set(letters)), (page.title(), sorted(letters))
 
