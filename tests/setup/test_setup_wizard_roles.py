@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from counterdesk.notify.channels import SmtpChannel
 from counterdesk.notify.config import notify_config
 from counterdesk.settings import link_secret, load_settings
+from counterdesk.setup_wizard.wizard import SetupWizard
 from tests.notify.standins import HOST, smtp_server
 from tests.setup.walk import connected, finish, next_page, open_wizard, reaches
 
@@ -131,6 +132,17 @@ def test_kiosk_on_a_chosen_screen(
     assert "automatic login" in wizard.result_text
 
 
+def _database_page_for(qtbot: QtBot, target: Path, address: str) -> SetupWizard:
+    """A board's wizard that has just pressed Next on ``address``: it answers at once."""
+    wizard = open_wizard(qtbot, target, "board")
+    next_page(wizard)
+    wizard.database.setText(address)
+    next_page(wizard)
+    assert wizard.database_note.text() == "Trying…"
+    assert not wizard.isEnabled()
+    return wizard
+
+
 def test_a_refusing_database_answers_while_the_wizard_keeps_going(
     qtbot: QtBot, target: Path
 ) -> None:
@@ -139,14 +151,25 @@ def test_a_refusing_database_answers_while_the_wizard_keeps_going(
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind((HOST, 0))
         closed = probe.getsockname()[1]
-    wizard = open_wizard(qtbot, target, "board")
-    next_page(wizard)
-    wizard.database.setText(f"postgresql+psycopg://counterdesk_board@{HOST}:{closed}/office")
-    next_page(wizard)
-    assert wizard.database_note.text() == "Trying…"
-    assert not wizard.isEnabled()
+    address = f"postgresql+psycopg://counterdesk_board@{HOST}:{closed}/office"
+    wizard = _database_page_for(qtbot, target, address)
     qtbot.waitUntil(lambda: "cannot connect" in wizard.database_note.text(), timeout=15_000)
     assert "refused" in wizard.database_note.text().lower()
+    assert wizard.isEnabled()
+    assert wizard.currentPage().title() == wizard.tr("Database")
+
+
+def test_a_silent_database_server_is_given_up_on_after_its_connect_timeout(
+    qtbot: QtBot, target: Path
+) -> None:
+    """A server that takes the connection and never answers (a wrong address that is some
+    other service): the page says so after the 5 s connect timeout, not minutes later."""
+    with socket.socket() as silent:
+        silent.bind((HOST, 0))
+        silent.listen()
+        address = f"postgresql+psycopg://counterdesk_board@{HOST}:{silent.getsockname()[1]}/x"
+        wizard = _database_page_for(qtbot, target, address)
+        qtbot.waitUntil(lambda: "timeout" in wizard.database_note.text(), timeout=15_000)
     assert wizard.isEnabled()
     assert wizard.currentPage().title() == wizard.tr("Database")
 
