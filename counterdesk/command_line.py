@@ -79,12 +79,17 @@ def top_level(parser: argparse.ArgumentParser) -> CommandFactory:
 
 
 def window_options(parser: argparse.ArgumentParser, default_size: str) -> None:
-    """The flags every window role takes: render a snapshot instead of running, its size, and
-    the language of its staff texts."""
+    """The flags every window role takes: render a snapshot instead of running, its size, the
+    screen it opens on, and the language of its staff texts."""
     parser.add_argument(
         "--snapshot", metavar="FILE.png", help="render the window to a PNG and exit"
     )
     parser.add_argument("--size", metavar="WxH", help=f"window size (default {default_size})")
+    parser.add_argument(
+        "--screen",
+        metavar="N|NAME",
+        help="the screen to open on: its number from 1 or its name (default: the main one)",
+    )
     parser.add_argument(
         "--language",
         choices=STAFF_LANGUAGES,

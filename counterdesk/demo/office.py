@@ -277,6 +277,7 @@ def run_demo(args: argparse.Namespace) -> int:
             size=args.size,
             default_size="1920x1080",
             language=args.language,
+            screen=args.screen,
         )
 
 

@@ -3,17 +3,31 @@ refused by its name before anything is written."""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from counterdesk.devices.printer import PrinterConfigError, parse_printer_url
+from counterdesk.notify.commands import NO_LINK_SECRET
+from counterdesk.notify.config import notify_config
 from counterdesk.queue.errors import CounterdeskError
-from counterdesk.settings import VOICE_EN, VOICE_RATE, VOICE_ZH
+from counterdesk.queue.outbox import EMAIL
+from counterdesk.settings import (
+    VOICE_EN,
+    VOICE_RATE,
+    VOICE_ZH,
+    Settings,
+    link_secret,
+    proxy_address,
+)
+from counterdesk.web.commands import DEFAULT_HOST, DEFAULT_PORT
 
 # The roles a PC can have, as their commands are named, and the database login of each in
 # ``queue/roles.py`` (the rating screen stands beside a counter and uses its login).
@@ -33,6 +47,8 @@ SPEAKING = ("kiosk", "board")
 PRINTING = ("kiosk",)
 WINDOWS = (*WINDOWED, "counter", "supervisor")
 SIZE = re.compile(r"^[1-9][0-9]{2,4}x[1-9][0-9]{2,4}$")
+# A host name as RFC 1123 allows: dot-separated labels of letters, digits and inner hyphens.
+HOST_NAME = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$")
 
 
 class BadAnswer(CounterdeskError):
@@ -51,6 +67,11 @@ class Answers:
     size: str | None = None
     full_screen: bool = True
     language: str = "zh_TW"
+    screen: str | None = None  # the screen a window opens on: its number from 1, or its name
+    web_host: str = DEFAULT_HOST  # what ``counterdesk web`` listens on
+    web_port: int = DEFAULT_PORT
+    trusted_proxy: str | None = None
+    notify: Mapping[str, Any] = field(default_factory=dict)  # [notify]: channels, link key
 
     def checked(self) -> Answers:
         """These answers, or BadAnswer naming the first wrong one."""
@@ -77,11 +98,58 @@ class Answers:
             raise BadAnswer(f"size: {self.size!r} is not WIDTHxHEIGHT, e.g. 1920x1080")
         if self.language not in ("zh_TW", "en"):
             raise BadAnswer(f"language: {self.language!r} is not zh_TW or en")
+        if self.screen is not None and self.role not in WINDOWED:
+            raise BadAnswer(f"screen: a {self.role} PC's window is not full screen; leave it out")
+        self._check_web()
+        self._check_notify()
         return self
+
+    def _check_web(self) -> None:
+        """The address and port ``counterdesk web`` listens on, and the proxy it believes."""
+        if self.role != "web":
+            if (self.web_host, self.web_port, self.trusted_proxy) != (
+                DEFAULT_HOST,
+                DEFAULT_PORT,
+                None,
+            ):
+                raise BadAnswer(f"web: only the web PC listens; a {self.role} PC has no address")
+            return
+        check_host(self.web_host)
+        if not 1 <= self.web_port <= 65535:
+            raise BadAnswer(f"web port: {self.web_port} is not a port from 1 to 65535")
+        if self.trusted_proxy is not None:
+            try:
+                proxy_address(self.trusted_proxy)
+            except ValueError as exc:
+                raise BadAnswer(f"trusted proxy: {exc}") from None
+
+    def _check_notify(self) -> None:
+        """The notifier's channels, by the notifier's own reader of its settings, and the key
+        that signs its e-mails' opt-out links: the web PC checks the links with the same key,
+        so its ``[notify]`` may hold that key alone."""
+        if self.role not in ("notify", "web"):
+            if self.notify:
+                raise BadAnswer(f"notify: only the notifier sends; a {self.role} PC has none")
+            return
+        try:
+            secret = link_secret(Settings("", None, "", notify=dict(self.notify)))
+            _policy, routes = notify_config(self.notify)
+        except CounterdeskError as exc:
+            raise BadAnswer(f"notify: {exc}") from None
+        if self.role == "web":
+            if set(self.notify) - {"link_secret"}:
+                raise BadAnswer("notify: the web PC takes only the notifier's link_secret")
+            return
+        if not routes:
+            raise BadAnswer("notify: give at least one channel (e-mail by SMTP, or a file)")
+        if EMAIL in routes and secret is None:
+            raise BadAnswer(f"notify: {NO_LINK_SECRET}")
 
     def role_arguments(self) -> list[str]:
         """The role's command and flags, as the start-at-login entry runs it."""
         arguments = [self.role]
+        if self.role == "web":
+            arguments += ["--host", self.web_host, "--port", str(self.web_port)]
         if self.counter is not None:
             arguments += ["--counter", str(self.counter)]
         if self.role in WINDOWS:
@@ -90,6 +158,8 @@ class Answers:
                 arguments += ["--size", self.size]
         if self.role in WINDOWED and not self.full_screen:
             arguments.append("--windowed")
+        if self.screen is not None:
+            arguments += ["--screen", self.screen]
         return arguments
 
     def command(self, settings_file: Path) -> list[str]:
@@ -115,3 +185,16 @@ def check_database_address(address: str) -> str:
             f"database: {url.get_backend_name()!r} is not supported (PostgreSQL or SQLite)"
         )
     return address.strip()
+
+
+def check_host(host: str) -> str:
+    """``host`` if ``counterdesk web`` can listen on it (an IP address or a host name)."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        if not HOST_NAME.match(host) or len(host) > 253:
+            raise BadAnswer(
+                f"web address: {host!r} is not an IP address or a host name "
+                "(0.0.0.0 listens on every network of this PC)"
+            ) from None
+    return host

@@ -1,40 +1,61 @@
 """Start-at-login, so a PC comes up in its role after a power cut: a systemd user unit on
 Linux, a ``.cmd`` in the Startup folder on Windows, a LaunchAgent on macOS. The contents are
-pure functions of the command; only ``entry_path`` asks the OS where the file goes."""
+pure functions of the command; only ``entry_for`` asks the OS where the file goes, and
+``enable`` turns the entry on through the OS's own commands.
+
+On a Linux desktop PC what brings a window (kiosk, board, rating screen, console) back after a
+power cut is the desktop's automatic login: the window needs the desktop session's display,
+so its unit is started by that session (``graphical-session.target``, which GNOME and KDE
+start) and never earlier, where Qt would find no display. ``loginctl enable-linger`` starts a
+user's units at boot without a login, but with no display: that is what the headless roles
+(web, notifier) need, and their units are started by ``default.target``."""
 
 from __future__ import annotations
 
+import os
 import platform
 import plistlib
+import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
-from counterdesk.setup.answers import BadAnswer
+from counterdesk.setup.answers import WINDOWS, BadAnswer
+from counterdesk.setup.said import Said
+from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
 LABEL = "counterdesk"
+
+
+Runner = Callable[..., "subprocess.CompletedProcess[str]"]
 
 
 @dataclass(frozen=True)
 class Entry:
     path: Path
     text: str
-    how: str  # what the person does, or what was done, to turn it on
+    system: str  # platform.system()'s name of the OS it is for
+    role: str
 
 
 def systemd_unit(command: list[str], role: str) -> str:
-    """A user service restarted on failure, started with the graphical session."""
+    """A user service restarted on failure: a window's started with (and stopped with) the
+    graphical session, a headless role's with the user's service manager."""
+    session = "graphical-session.target" if role in WINDOWS else "default.target"
+    part_of = f"PartOf={session}\n" if role in WINDOWS else ""
     return (
         "[Unit]\n"
         f"Description=counterdesk {role}\n"
-        "After=graphical-session.target network-online.target\n\n"
+        f"After={session} network-online.target\n"
+        f"{part_of}\n"
         "[Service]\n"
         f"ExecStart={' '.join(_systemd_word(part) for part in command)}\n"
         "Restart=on-failure\n"
         "RestartSec=5\n\n"
         "[Install]\n"
-        "WantedBy=graphical-session.target default.target\n"
+        f"WantedBy={session}\n"
     )
 
 
@@ -84,20 +105,12 @@ def entry_for(command: list[str], role: str, system: str | None = None) -> Entry
         startup = Path(platformdirs.user_data_dir(roaming=True)) / (
             "Microsoft/Windows/Start Menu/Programs/Startup"
         )
-        return Entry(startup / f"{name}.cmd", windows_cmd(command), "runs at the next sign-in")
+        return Entry(startup / f"{name}.cmd", windows_cmd(command), system, role)
     if system == "Darwin":
         agents = Path(platformdirs.user_data_dir()).parent / "LaunchAgents"
-        return Entry(
-            agents / f"{LABEL}.{role}.plist",
-            launch_agent(command, role),
-            f"runs at the next login (now: launchctl load {agents / f'{LABEL}.{role}.plist'})",
-        )
+        return Entry(agents / f"{LABEL}.{role}.plist", launch_agent(command, role), system, role)
     units = Path(platformdirs.user_config_dir()) / "systemd" / "user"
-    return Entry(
-        units / f"{name}.service",
-        systemd_unit(command, role),
-        f"turn it on with: systemctl --user enable --now {name}.service",
-    )
+    return Entry(units / f"{name}.service", systemd_unit(command, role), system, role)
 
 
 def write_entry(entry: Entry) -> Entry:
@@ -109,3 +122,68 @@ def write_entry(entry: Entry) -> Entry:
             f"start at login: {entry.path} cannot be written ({error.strerror})"
         ) from None
     return entry
+
+
+def enabling_commands(entry: Entry) -> list[list[str]]:
+    """The OS commands that turn ``entry`` on: none on Windows, where a Startup file is on by
+    being there."""
+    if entry.system == "Windows":
+        return []
+    if entry.system == "Darwin":
+        return [["launchctl", "bootstrap", f"gui/{os.getuid()}", str(entry.path)]]
+    return [
+        ["systemctl", "--user", "daemon-reload"],
+        ["systemctl", "--user", "enable", entry.path.name],
+    ]
+
+
+def enable(entry: Entry, run: Runner = subprocess.run) -> list[Said]:
+    """Turn ``entry`` on with the OS's commands, run by ``run`` (``subprocess.run``'s way);
+    what was done, what failed and the command to type instead, for the person."""
+    said = []
+    for command in enabling_commands(entry):
+        typed = " ".join(command)
+        try:
+            done = run(command, capture_output=True, text=True, timeout=30, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            problem = getattr(error, "strerror", None) or str(error)
+        else:
+            if done.returncode == 0:
+                said.append(Said(QT_TRANSLATE_NOOP("SetupCheck", "done: %1"), (typed,)))
+                continue
+            problem = (done.stderr or done.stdout).strip() or f"exit code {done.returncode}"
+        not_done = QT_TRANSLATE_NOOP(
+            "SetupCheck",
+            "not done: %1 (%2): run it yourself in a terminal of this user's desktop session",
+        )
+        said.append(Said(not_done, (typed, problem)))
+        break
+    if entry.system == "Windows":
+        said.append(
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "SetupCheck", "on: Windows runs the Startup folder's files at each sign-in"
+                )
+            )
+        )
+    return [*said, after_power_cut(entry)]
+
+
+def after_power_cut(entry: Entry) -> Said:
+    """What else brings the PC back in its role after a power cut, with no one at it."""
+    if entry.system == "Linux" and entry.role not in WINDOWS:
+        linger = QT_TRANSLATE_NOOP(
+            "SetupCheck", "after a power cut, with no one logged in: run  %1"
+        )
+        return Said(linger, (f"sudo loginctl enable-linger {os.environ.get('USER', 'USER')}",))
+    if entry.system == "Linux":
+        return Said(
+            QT_TRANSLATE_NOOP(
+                "SetupCheck",
+                "after a power cut: turn on automatic login for this user in the desktop's "
+                "settings; the window starts with the desktop session",
+            )
+        )
+    return Said(
+        QT_TRANSLATE_NOOP("SetupCheck", "after a power cut: turn on automatic login for this user")
+    )

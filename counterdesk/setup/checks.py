@@ -7,7 +7,9 @@ prints the English."""
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,35 +22,22 @@ from counterdesk.devices.printer import PrintFailed, TicketPrinter, parse_printe
 from counterdesk.devices.speech import SpeechService, Voices, list_voices
 from counterdesk.devices.ticket_content import sample_content
 from counterdesk.devices.ticket_image import render_ticket
+from counterdesk.notify.channels import NotDelivered
+from counterdesk.notify.config import notify_config
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.queue.office import SAMPLE_OFFICE, load_office
+from counterdesk.queue.outbox import EMAIL, Message
 from counterdesk.queue.roles import role_name
 from counterdesk.setup.answers import LOGINS, Answers, check_database_address
+from counterdesk.setup.said import Said
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
 PRINTER_FILES = ("/dev/usb/lp*", "/dev/lp[0-9]*")
 SAMPLE_CALL = ("A012", 3)
-
-
-@dataclass(frozen=True)
-class Said:
-    """A check's words: ``template`` (marked with ``QT_TRANSLATE_NOOP``) with %1, %2… filled
-    from ``args``; str() is the English. ``faults``: which args are device faults' words."""
-
-    template: str
-    args: tuple[str, ...] = ()
-    faults: tuple[int, ...] = ()
-
-    def __str__(self) -> str:
-        return fill(self.template, self.args)
-
-
-def fill(template: str, args: tuple[str, ...]) -> str:
-    """Qt's %1, %2… filled, the highest first so %1 does not eat %10's start."""
-    for number in range(len(args), 0, -1):
-        template = template.replace(f"%{number}", args[number - 1])
-    return template
+TEST_TEXT = (
+    "這是 counterdesk 設定精靈的測試信。\nA test message from the counterdesk set-up wizard."
+)
 
 
 class CheckFailed(CounterdeskError):
@@ -212,3 +201,42 @@ def speak_test_call(answers: Answers, target: Path | None = None) -> Said:
     return Said(
         QT_TRANSLATE_NOOP("SetupCheck", "said: %1 (%2 s)"), (result.text, f"{result.seconds:.1f}")
     )
+
+
+def send_test_email(notify: Mapping[str, object], to: str) -> Said:
+    """Send one message to ``to`` through the e-mail channel of the ``[notify]`` table, as
+    the notifier would (its own reader and channel): a wrong login or server shows here."""
+    if "@" not in to.strip("@ "):
+        raise CheckFailed(
+            Said(QT_TRANSLATE_NOOP("SetupCheck", "test e-mail: %1 is not an e-mail address"), (to,))
+        )
+    try:
+        _policy, routes = notify_config(notify)
+    except CounterdeskError as exc:
+        raise CheckFailed(
+            Said(QT_TRANSLATE_NOOP("SetupCheck", "notify: %1"), (str(exc),))
+        ) from None
+    if EMAIL not in routes:
+        raise CheckFailed(Said(QT_TRANSLATE_NOOP("SetupCheck", "no e-mail channel to try")))
+    now = dt.datetime.now(dt.UTC)
+    message = Message(
+        0,
+        "setup-test",
+        EMAIL,
+        to.strip(),
+        "counterdesk test / 測試",
+        TEST_TEXT,
+        "pending",
+        0,
+        now,
+        now,
+        None,
+        None,
+    )
+    try:
+        routes[EMAIL].channel.send(message)
+    except NotDelivered as exc:
+        raise CheckFailed(
+            Said(QT_TRANSLATE_NOOP("SetupCheck", "test e-mail not sent: %1"), (str(exc),))
+        ) from None
+    return Said(QT_TRANSLATE_NOOP("SetupCheck", "test e-mail sent to %1"), (to.strip(),))

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from counterdesk.setup.answers import PRINTING, SPEAKING, Answers, BadAnswer
 
 OWNER_ONLY = 0o600
+BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 @dataclass(frozen=True)
@@ -21,22 +25,56 @@ class Written:
 
 
 def settings_text(answers: Answers, settings_file: Path) -> str:
-    """The TOML of ``answers`` (strings quoted as JSON, which TOML's basic strings accept)."""
+    """The TOML of ``answers``: its keys, then the notifier's ``[notify]`` tables."""
     lines = [
         f"# counterdesk settings for a {answers.role} PC, written by `counterdesk setup`.",
         # As JSON: a path holding a line break cannot end the comment and add a key.
         "# Started at login as: " + json.dumps(answers.command(settings_file), ensure_ascii=False),
-        f"db = {json.dumps(answers.database)}",
+        f"db = {toml_value(answers.database)}",
     ]
     if answers.role in PRINTING:
-        lines.append(f"printer = {json.dumps(answers.printer)}")
+        lines.append(f"printer = {toml_value(answers.printer)}")
     if answers.role in SPEAKING:
         lines += [
-            f"voice_zh = {json.dumps(answers.voice_zh)}",
-            f"voice_en = {json.dumps(answers.voice_en)}",
+            f"voice_zh = {toml_value(answers.voice_zh)}",
+            f"voice_en = {toml_value(answers.voice_en)}",
             f"voice_rate = {answers.voice_rate}",
         ]
+    if answers.trusted_proxy:
+        lines.append(f"trusted_proxy = {toml_value(answers.trusted_proxy)}")
+    if answers.notify:
+        lines += toml_table("notify", answers.notify)
     return "\n".join(lines) + "\n"
+
+
+def toml_value(value: str | int | bool) -> str:
+    """One TOML value: a string as a JSON string, which TOML's basic strings read alike (with
+    characters beyond U+FFFF written as they are: TOML refuses JSON's surrogate pairs, and
+    DEL escaped, which TOML refuses bare); a number or true/false as it is."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def toml_table(name: str, table: Mapping[str, Any]) -> list[str]:
+    """``[name]`` with its plain keys, then its tables as ``[name.key]``, and so on."""
+    plain = [
+        f"{toml_key(key)} = {toml_value(value)}"
+        for key, value in table.items()
+        if not isinstance(value, Mapping)
+    ]
+    lines = ["", f"[{name}]", *plain] if plain else []
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            lines += toml_table(f"{name}.{toml_key(key)}", value)
+    return lines
+
+
+def toml_key(key: str) -> str:
+    """A key bare where TOML allows (letters, digits, ``_``, ``-``), else quoted."""
+    return key if BARE_KEY.match(key) else toml_value(key)
 
 
 def backup_name(path: Path) -> Path:

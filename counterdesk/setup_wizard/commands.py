@@ -4,10 +4,12 @@ without, open the wizard. Qt loads only for the wizard."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from counterdesk.command_line import CommandFactory
+from counterdesk.notify.config import SECURITY
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.settings import (
     STAFF_LANGUAGES,
@@ -17,8 +19,20 @@ from counterdesk.settings import (
     default_config_file,
 )
 from counterdesk.setup.answers import ROLES, Answers
-from counterdesk.setup.checks import check_database, print_test_ticket, speak_test_call
+from counterdesk.setup.channels import (
+    file_table,
+    new_link_secret,
+    smtp_table,
+    with_link_secret,
+)
+from counterdesk.setup.checks import (
+    check_database,
+    print_test_ticket,
+    send_test_email,
+    speak_test_call,
+)
 from counterdesk.setup.install import install
+from counterdesk.web.commands import DEFAULT_HOST, DEFAULT_PORT
 
 
 def register(command: CommandFactory) -> None:
@@ -43,6 +57,8 @@ def register(command: CommandFactory) -> None:
         default=STAFF_LANGUAGES[0],
         help="the role's staff language, and the wizard's (default zh_TW)",
     )
+    setup.add_argument("--screen", help="the screen a window opens on: its number (from 1) or name")
+    _web_and_notify_options(setup)
     setup.add_argument("--test-print", action="store_true", help="print a test ticket")
     setup.add_argument("--test-voice", metavar="FILE.wav", help="write a test call to FILE.wav")
     setup.add_argument(
@@ -51,6 +67,50 @@ def register(command: CommandFactory) -> None:
     setup.add_argument(
         "--yes", action="store_true", help="replace an existing settings file (kept as .N.bak)"
     )
+
+
+def _web_and_notify_options(setup: argparse.ArgumentParser) -> None:
+    """The web PC's address and proxy; the notifier's e-mail server, or a file for trials."""
+    setup.add_argument("--web-host", default=DEFAULT_HOST, help="web: the address to listen on")
+    setup.add_argument("--web-port", type=int, default=DEFAULT_PORT, help="web: the port")
+    setup.add_argument("--trusted-proxy", metavar="ADDRESS", help="web: the reverse proxy's IP")
+    setup.add_argument("--smtp-host", help="notify: the e-mail (SMTP) server")
+    setup.add_argument("--smtp-port", type=int, default=587, help="notify: its port (587)")
+    setup.add_argument("--smtp-security", choices=SECURITY, default=SECURITY[0])
+    setup.add_argument("--smtp-username", default="", help="notify: its login, if it asks one")
+    setup.add_argument(
+        "--smtp-password-stdin",
+        action="store_true",
+        help="notify: read the login's password from the first line of standard input",
+    )
+    setup.add_argument("--smtp-sender", default="", help="notify: the From address")
+    setup.add_argument("--notify-file", metavar="PATH", help="notify: write messages to a file")
+    setup.add_argument(
+        "--link-secret",
+        metavar="KEY",
+        help="notify and web: the key of the e-mails' opt-out links, the same on both PCs "
+        "(the notifier's default: a new one; copy it from its settings file to the web PC's)",
+    )
+    setup.add_argument("--test-email", metavar="ADDRESS", help="notify: send a test e-mail")
+
+
+def _notify_table(args: argparse.Namespace) -> dict[str, Any]:
+    """The notifier's channels and link key; the web PC's link key alone."""
+    if args.role != "notify":
+        return with_link_secret({}, args.link_secret or "")
+    if args.smtp_host:
+        password = sys.stdin.readline().rstrip("\n") if args.smtp_password_stdin else ""
+        table = smtp_table(
+            args.smtp_host,
+            args.smtp_port,
+            args.smtp_security,
+            args.smtp_sender,
+            args.smtp_username,
+            password,
+        )
+    else:
+        table = file_table(args.notify_file) if args.notify_file else {}
+    return with_link_secret(table, args.link_secret or new_link_secret())
 
 
 def _setup(args: argparse.Namespace) -> int | dict[str, Any]:
@@ -72,6 +132,11 @@ def _setup(args: argparse.Namespace) -> int | dict[str, Any]:
         size=args.size,
         full_screen=not args.windowed,
         language=args.language,
+        screen=args.screen,
+        web_host=args.web_host,
+        web_port=args.web_port,
+        trusted_proxy=args.trusted_proxy,
+        notify=_notify_table(args),
     ).checked()
     if target.exists() and not args.yes:
         raise CounterdeskError(
@@ -82,6 +147,8 @@ def _setup(args: argparse.Namespace) -> int | dict[str, Any]:
         lines.append(str(print_test_ticket(answers.printer)))
     if args.test_voice:
         lines.append(str(speak_test_call(answers, Path(args.test_voice).resolve())))
+    if args.test_email:
+        lines.append(str(send_test_email(answers.notify, args.test_email)))
     done = install(answers, target, start_at_login=not args.no_start_at_login)
     return {
         "settings": str(done.settings.path),

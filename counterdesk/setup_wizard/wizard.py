@@ -4,16 +4,20 @@ control has a keyboard shortcut (Alt+underlined letter) and the pages follow Tab
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -22,26 +26,44 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.devices.printer import parse_printer_url
+from counterdesk.notify.config import SECURITY
 from counterdesk.queue.errors import CounterdeskError, error_text
-from counterdesk.settings import VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
-from counterdesk.setup.answers import PRINTING, ROLES, SPEAKING, WITH_COUNTER, Answers
+from counterdesk.settings import APP, VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
+from counterdesk.setup.answers import (
+    PRINTING,
+    ROLES,
+    SPEAKING,
+    WINDOWED,
+    WINDOWS,
+    WITH_COUNTER,
+    Answers,
+)
+from counterdesk.setup.autostart import Runner
+from counterdesk.setup.channels import (
+    file_table,
+    new_link_secret,
+    smtp_table,
+    with_link_secret,
+)
 from counterdesk.setup.checks import (
     CheckFailed,
     DatabaseCheck,
-    Said,
     check_database,
-    fill,
     print_test_ticket,
     printer_choices,
+    send_test_email,
     speak_test_call,
     voice_names,
     with_login,
 )
 from counterdesk.setup.install import install
+from counterdesk.setup.said import Said, fill
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 from counterdesk.ui import translation
 from counterdesk.ui.app import application
+from counterdesk.ui.screens import screen_label
 from counterdesk.ui.tasks import run_in_background
+from counterdesk.web.commands import DEFAULT_HOST, DEFAULT_PORT
 
 ROLE_NAMES = {
     "kiosk": QT_TRANSLATE_NOOP("SetupWizard", "Kiosk (tickets)"),
@@ -52,7 +74,14 @@ ROLE_NAMES = {
     "web": QT_TRANSLATE_NOOP("SetupWizard", "Web status server"),
     "notify": QT_TRANSLATE_NOOP("SetupWizard", "Notifier (SMS and e-mail)"),
 }
-PAGES = ("role", "database", "printer", "voices", "screen")
+PAGES = ("role", "database", "printer", "voices", "web", "notify", "screen")
+# Each page shown only for the roles that have what it asks (the others for every role).
+PAGE_ROLES = {"printer": PRINTING, "voices": SPEAKING, "web": ("web",), "notify": ("notify",)}
+CHANNELS = {
+    "smtp": QT_TRANSLATE_NOOP("SetupWizard", "E-mail through an SMTP server"),
+    "file": QT_TRANSLATE_NOOP("SetupWizard", "Write the messages to a file (testing)"),
+}
+SMTP_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 
 
 def _shown(said: Said | str) -> str:
@@ -88,13 +117,17 @@ class SetupWizard(QWizard):
         super().__init__(parent)
         self.target = target
         self.result_text = ""
+        self.run: Runner = subprocess.run  # what runs the OS's commands that turn start on
         self._offered: str | None = None  # the address the role's own login was offered for
+        self._connected: tuple[str, str] | None = None  # the address and role that passed
         self.setWindowTitle(self.tr("Set up this PC"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self._role_page()
         self._database_page()
         self._printer_page()
         self._voices_page()
+        self._web_page()
+        self._notify_page()
         self._screen_page()
         self.language.setCurrentIndex(self.language.findData(language))
 
@@ -129,7 +162,7 @@ class SetupWizard(QWizard):
         self.database_note = _note()
         test = QPushButton(self.tr("&Test the connection"))
         test.setObjectName("test_database")
-        test.clicked.connect(self._test_database)
+        test.clicked.connect(lambda: self._check_database(then_next=False))
         self.own_login = QPushButton()
         self.own_login.setObjectName("own_login")
         self.own_login.hide()
@@ -185,6 +218,96 @@ class SetupWizard(QWizard):
         form.addRow(test)
         form.addRow(self.voice_note)
 
+    def _web_page(self) -> None:
+        page, form = self._page(
+            self.tr("Web status server"),
+            self.tr("Where citizens' phones reach the ticket status pages."),
+        )
+        self.web_host = QLineEdit(DEFAULT_HOST)
+        self.web_port = QSpinBox()
+        self.web_port.setRange(1, 65535)
+        self.web_port.setValue(DEFAULT_PORT)
+        self.trusted_proxy = QLineEdit()
+        self.trusted_proxy.setPlaceholderText(self.tr("none"))
+        self.web_link_secret = QLineEdit()
+        self.web_link_secret.setPlaceholderText(self.tr("the notifier's, if e-mails are sent"))
+        self.web_note = _note()
+        self.web_note.setText(
+            self.tr(
+                "0.0.0.0 listens on every network of this PC. Give the reverse proxy's IP "
+                "address only if one (for HTTPS) stands in front, and the notifier's opt-out "
+                "link key (its settings file's link_secret) if it sends e-mails."
+            )
+        )
+        form.addRow(self.tr("Listen on &address:"), self.web_host)
+        form.addRow(self.tr("&Port:"), self.web_port)
+        form.addRow(self.tr("&Trusted proxy:"), self.trusted_proxy)
+        form.addRow(self.tr("Opt-out lin&k key:"), self.web_link_secret)
+        form.addRow(self.web_note)
+        page.validatePage = lambda: self._answers_ok(self.web_note)  # type: ignore[method-assign]
+
+    def _notify_page(self) -> None:
+        page, form = self._page(
+            self.tr("Notifier"),
+            self.tr("How the notifier sends citizens' e-mails; its login stays in this PC's file."),
+        )
+        self.notify_form = form
+        self.channel = QComboBox()
+        for code, name in CHANNELS.items():
+            self.channel.addItem(self.tr(name), code)
+        self.smtp_host = QLineEdit()
+        self.smtp_host.setPlaceholderText("smtp.example.gov.tw")
+        self.smtp_security = QComboBox()
+        self.smtp_security.addItems(list(SECURITY))
+        self.smtp_port = QSpinBox()
+        self.smtp_port.setRange(1, 65535)
+        self.smtp_port.setValue(SMTP_PORTS[SECURITY[0]])
+        self.smtp_username = QLineEdit()
+        self.smtp_password = QLineEdit()
+        self.smtp_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.smtp_sender = QLineEdit()
+        self.smtp_sender.setPlaceholderText("counter@example.gov.tw")
+        folder = Path(platformdirs.user_data_dir(APP, appauthor=False))
+        self.notify_file = QLineEdit(str(folder / "messages.jsonl"))
+        self.link_secret = QLineEdit(new_link_secret())
+        self.test_to = QLineEdit()
+        self.notify_note = _note()
+        test = QPushButton(self.tr("Send a test &e-mail"))
+        test.setObjectName("test_email")
+        test.clicked.connect(self._test_email)
+        form.addRow(self.tr("&Send by:"), self.channel)
+        form.addRow(self.tr("SMTP ser&ver:"), self.smtp_host)
+        form.addRow(self.tr("Se&curity:"), self.smtp_security)
+        form.addRow(self.tr("P&ort:"), self.smtp_port)
+        form.addRow(self.tr("&Username:"), self.smtp_username)
+        form.addRow(self.tr("Pass&word:"), self.smtp_password)
+        form.addRow(self.tr("&From address:"), self.smtp_sender)
+        form.addRow(self.tr("Fi&le:"), self.notify_file)
+        form.addRow(self.tr("Opt-out lin&k key:"), self.link_secret)
+        form.addRow(self.tr("Test e-mail &to:"), self.test_to)
+        form.addRow(test)
+        form.addRow(self.notify_note)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self.smtp_security.currentTextChanged.connect(
+            lambda security: self.smtp_port.setValue(SMTP_PORTS[security])
+        )
+        self._channel_changed()
+        page.validatePage = lambda: self._answers_ok(self.notify_note)  # type: ignore[method-assign]
+
+    def _channel_changed(self) -> None:
+        """SMTP's fields for e-mail by SMTP, the file's for a file."""
+        smtp = self.channel.currentData() == "smtp"
+        for field in (
+            self.smtp_host,
+            self.smtp_security,
+            self.smtp_port,
+            self.smtp_username,
+            self.smtp_password,
+            self.smtp_sender,
+        ):
+            self.notify_form.setRowVisible(field, smtp)
+        self.notify_form.setRowVisible(self.notify_file, not smtp)
+
     def _screen_page(self) -> None:
         page, form = self._page(
             self.tr("Screen and start"), self.tr("How the window shows, and starting at login.")
@@ -196,27 +319,30 @@ class SetupWizard(QWizard):
         self.language = QComboBox()
         for code, name in translation.LANGUAGES.items():
             self.language.addItem(name, code)
+        self.screen_choice = QComboBox()
+        self.screen_choice.addItem(self.tr("The main screen"), None)
+        for number, screen in enumerate(QGuiApplication.screens(), 1):
+            self.screen_choice.addItem(screen_label(number, screen), str(number))
         self.start_at_login = QCheckBox(self.tr("&Start in this role at login"))
         self.start_at_login.setChecked(True)
         self.screen_note = _note()
+        self.screen_form = form
         form.addRow(self.full_screen)
+        form.addRow(self.tr("Sc&reen:"), self.screen_choice)
         form.addRow(self.tr("Window si&ze:"), self.window_size)
         form.addRow(self.tr("Staff &language:"), self.language)
         form.addRow(self.start_at_login)
         form.addRow(self.screen_note)
-        page.initializePage = self._say_existing  # type: ignore[method-assign]
+        page.initializePage = self._screen_shown  # type: ignore[method-assign]
         page.validatePage = self._write  # type: ignore[method-assign]
 
     # -- answers and checks --------------------------------------------------------------
 
     def nextId(self) -> int:
-        """Skip the printer page unless a kiosk, the voices unless the role speaks."""
+        """Skip the pages that ask what this role does not have (``PAGE_ROLES``)."""
         following = super().nextId()
         role = self.role.currentData()
-        while 0 <= following < len(PAGES) and (
-            (PAGES[following] == "printer" and role not in PRINTING)
-            or (PAGES[following] == "voices" and role not in SPEAKING)
-        ):
+        while 0 <= following < len(PAGES) and role not in PAGE_ROLES.get(PAGES[following], ROLES):
             following += 1
         return following if following < len(PAGES) else -1
 
@@ -233,7 +359,31 @@ class SetupWizard(QWizard):
             size=self.window_size.text().strip() or None,
             full_screen=self.full_screen.isChecked(),
             language=self.language.currentData(),
+            screen=self.screen_choice.currentData() if role in WINDOWED else None,
+            web_host=self.web_host.text().strip() if role == "web" else DEFAULT_HOST,
+            web_port=self.web_port.value() if role == "web" else DEFAULT_PORT,
+            trusted_proxy=(self.trusted_proxy.text().strip() or None) if role == "web" else None,
+            notify=self.notify_table() if role == "notify" else self._web_notify(role),
         )
+
+    def notify_table(self) -> dict[str, object]:
+        """The ``[notify]`` table the notifier page's answers make."""
+        if self.channel.currentData() == "file":
+            table = file_table(self.notify_file.text())
+        else:
+            table = smtp_table(
+                self.smtp_host.text(),
+                self.smtp_port.value(),
+                self.smtp_security.currentText(),
+                self.smtp_sender.text(),
+                self.smtp_username.text(),
+                self.smtp_password.text(),
+            )
+        return with_link_secret(table, self.link_secret.text())
+
+    def _web_notify(self, role: str) -> dict[str, object]:
+        """The web PC's ``[notify]``: the notifier's link key alone, if given."""
+        return with_link_secret({}, self.web_link_secret.text()) if role == "web" else {}
 
     def _role_changed(self) -> None:
         self.counter.setEnabled(self.role.currentData() in WITH_COUNTER)
@@ -247,9 +397,19 @@ class SetupWizard(QWizard):
             return False
         return True
 
-    def _test_database(self) -> bool:
-        """Connect; where the server has this role's own login and the address uses another,
-        offer to switch to it."""
+    def _answers_ok(self, note: QLabel) -> bool:
+        """Next: the answers so far pass their checks, or the first wrong one is named."""
+
+        def checked() -> str:
+            self.answers().checked()
+            return ""
+
+        return self._tried(note, checked)
+
+    def _check_database(self, *, then_next: bool) -> None:
+        """Connect in the background (a server that does not answer takes its connect
+        timeout); where the server has this role's own login and the address uses another,
+        offer to switch to it. ``then_next``: go on once connected (Next was pressed)."""
         answers = self.answers()
         found: list[DatabaseCheck] = []
 
@@ -257,14 +417,21 @@ class SetupWizard(QWizard):
             found.append(check_database(answers.database, answers.role))
             return found[0].message
 
-        tried = self._tried(self.database_note, check)
-        login = found[0].login if found else None
-        self._offered = answers.database if login else None
-        self.own_login.setVisible(login is not None)
-        if login:
-            self.own_login.setText(self.tr("&Use the login %1").replace("%1", login))
-            self.own_login.setProperty("login", login)
-        return tried
+        def checked(connected: bool) -> None:
+            login = found[0].login if found else None
+            offered_before, self._offered = self._offered, answers.database if login else None
+            self.own_login.setVisible(login is not None)
+            if login:
+                self.own_login.setText(self.tr("&Use the login %1").replace("%1", login))
+                self.own_login.setProperty("login", login)
+            # The role's own login, where there is one, is offered once: a second Next
+            # keeps the address as typed.
+            if connected and self._offered in (None, offered_before):
+                self._connected = (answers.database, answers.role)
+                if then_next:
+                    self.next()
+
+        self._in_background(self.database_note, check, checked)
 
     def _use_own_login(self) -> None:
         self.database.setText(with_login(self.database.text(), self.own_login.property("login")))
@@ -272,10 +439,12 @@ class SetupWizard(QWizard):
         self.database.setFocus()
 
     def _database_ok(self) -> bool:
-        """Next: connected, and the role's own login, where there is one, offered once (a
-        second Next keeps the address as typed)."""
-        offered = self._offered
-        return self._test_database() and self._offered in (None, offered)
+        """Next: on at once if this address passed for this role, else tried in the
+        background, going on by itself once it passes."""
+        if self._connected == (self.database.text(), self.role.currentData()):
+            return True
+        self._check_database(then_next=True)
+        return False
 
     def _printer_ok(self) -> bool:
         return self._tried(
@@ -290,23 +459,48 @@ class SetupWizard(QWizard):
         answers = self.answers()
         self._in_background(self.voice_note, lambda: speak_test_call(answers))
 
-    def _in_background(self, note: QLabel, work: Callable[[], Said]) -> None:
-        """Try a device off the UI thread (a printer may take its 15 s timeout, a voice
-        longer), its button and the wizard's held meanwhile, and show the outcome."""
+    def _test_email(self) -> None:
+        table, to = self.notify_table(), self.test_to.text()
+        self._in_background(self.notify_note, lambda: send_test_email(table, to))
+
+    def _in_background(
+        self,
+        note: QLabel,
+        work: Callable[[], Said],
+        then: Callable[[bool], None] | None = None,
+    ) -> None:
+        """Try a device or server off the UI thread (a printer may take its 15 s timeout, a
+        voice longer, a database its connect timeout), the wizard's buttons held meanwhile,
+        show the outcome, and tell ``then`` whether it worked."""
         self.setEnabled(False)
         note.setText(self.tr("Trying…"))
 
         def done(words: Said) -> None:
             self.setEnabled(True)
             note.setText(_shown(words))
+            if then:
+                then(True)
 
         def failed(error: Exception) -> None:
             self.setEnabled(True)
             note.setText(self.tr("Problem: %1").replace("%1", _failure(error)))
+            if then:
+                then(False)
 
         run_in_background(work, done, failed, owner=self)
 
-    def _say_existing(self) -> None:
+    def _screen_shown(self) -> None:
+        """Full screen and the screen for the roles that fill one, the window's size and
+        language for every window (not the web PC's or notifier's); what Finish will do."""
+        role = self.role.currentData()
+        shown: dict[QWidget, bool] = {
+            self.full_screen: role in WINDOWED,
+            self.screen_choice: role in WINDOWED,
+            self.window_size: role in WINDOWS,
+            self.language: role in WINDOWS,
+        }
+        for field, visible in shown.items():
+            self.screen_form.setRowVisible(field, visible)
         if self.target.exists():
             self.screen_note.setText(
                 self.tr("%1 exists: Finish replaces it and keeps the old one as a backup.").replace(
@@ -322,8 +516,9 @@ class SetupWizard(QWizard):
                 self.answers().checked(),
                 self.target,
                 start_at_login=self.start_at_login.isChecked(),
+                run=self.run,
             )
-            self.result_text = "\n".join(done.lines)
+            self.result_text = "\n".join(_shown(words) for words in done.said)
             return self.result_text
 
         return self._tried(self.screen_note, written)
@@ -337,4 +532,5 @@ def run_wizard(target: Path, language: str) -> int:
     accepted = wizard.exec() == QWizard.DialogCode.Accepted
     if accepted:
         print(wizard.result_text)
+        QMessageBox.information(None, wizard.windowTitle(), wizard.result_text)
     return 0 if accepted else 1

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counterdesk.ui import translation
+from counterdesk.ui.screens import chosen_screen, place_on
 
 # The first installed family wins. Noto Sans CJK TC is Debian's fonts-noto-cjk; the others
 # are what Windows and macOS ship, so a kiosk PC needs no font installed by hand.
@@ -93,12 +94,16 @@ def run_window(
     default_size: str,
     full_screen: bool = False,
     language: str = translation.DEFAULT,
+    screen: str | None = None,
 ) -> int:
-    """Run one role's window, its staff texts in ``language``, or with ``snapshot`` render it
-    to a PNG and return at once."""
+    """Run one role's window, its staff texts in ``language``, on ``screen`` (``--screen``),
+    or with ``snapshot`` render it to a PNG and return at once."""
     app = application()
     translation.install(language)
+    on = chosen_screen(screen) if screen else None  # refused before any window is built
     window = create()
+    if on is not None:
+        place_on(window, on)
     if snapshot:
         save_snapshot(window, snapshot, parse_size(size or default_size))
         print(f"snapshot written to {snapshot}")

@@ -67,6 +67,7 @@ def launch(
             size=size,
             default_size=default_size,
             language=args.language,
+            screen=args.screen,
         )
     try:
         ready: TicketEngine | DatabaseUnreachable = _ready(args, counter)
@@ -93,6 +94,7 @@ def launch(
             default_size=default_size,
             full_screen=full_screen,
             language=args.language,
+            screen=args.screen,
         )
 
 

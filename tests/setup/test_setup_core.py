@@ -14,6 +14,8 @@ import platformdirs
 import pytest
 from sqlalchemy.engine import make_url
 
+from counterdesk.notify.channels import SmtpChannel
+from counterdesk.notify.config import notify_config
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.queue.roles import grant_roles
@@ -27,6 +29,7 @@ from counterdesk.setup.checks import (
     voice_names,
 )
 from counterdesk.setup.settings_file import settings_text, write_settings
+from tests.notify.standins import HOST, smtp_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,8 +105,11 @@ def test_linux_unit_goes_to_the_user_config_folder(
     monkeypatch.setattr(autostart.platform, "system", lambda: "Linux")
     entry = autostart.write_entry(autostart.entry_for(["/opt/cd/python", "-m", "x"], "board"))
     assert entry.path == tmp_path / "systemd" / "user" / "counterdesk-board.service"
-    assert "ExecStart=/opt/cd/python -m x\n" in entry.path.read_text(encoding="utf-8")
-    assert "systemctl --user enable --now counterdesk-board.service" in entry.how
+    unit = entry.path.read_text(encoding="utf-8")
+    assert "ExecStart=/opt/cd/python -m x\n" in unit
+    # A window starts with the desktop session, which has its display, never before it.
+    assert "WantedBy=graphical-session.target\n" in unit
+    assert "default.target" not in unit
 
 
 def test_windows_entry_is_a_cmd_in_the_startup_folder(
@@ -196,3 +202,45 @@ def test_a_test_call_with_the_chosen_voices(tmp_path: Path) -> None:
     assert wav.stat().st_size > 10_000
     with pytest.raises(CounterdeskError, match="voices: no voice 'no-such-voice' for zh"):
         speak_test_call(Answers("board", "sqlite:///x", voice_zh="no-such-voice"), wav)
+
+
+def test_web_and_notifier_by_flags_as_real_processes(tmp_path: Path, sqlite_url: str) -> None:
+    """The web PC's port and proxy, and the notifier's e-mail server with a test e-mail sent
+    to a real SMTP server; this machine has no user systemd: the output says what to run."""
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "PYTHONPATH": str(ROOT)}
+    web = str(tmp_path / "web.toml")
+    done = _counterdesk(
+        *("--config", web, "setup", "--role", "web", "--database", sqlite_url),
+        *("--web-port", "8443", "--trusted-proxy", "10.0.0.5"),
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert load_settings(config=web).trusted_proxy == "10.0.0.5"
+    unit = (tmp_path / "xdg/systemd/user/counterdesk-web.service").read_text()
+    assert f"--config {web} web --host 0.0.0.0 --port 8443\n" in unit
+    assert "not done: systemctl --user daemon-reload" in done.stdout
+    assert "loginctl enable-linger" in done.stdout
+    notifier = str(tmp_path / "notify.toml")
+    with smtp_server() as (port, mailbox):
+        done = _counterdesk(
+            *("--config", notifier, "setup", "--role", "notify", "--database", sqlite_url),
+            *("--smtp-host", HOST, "--smtp-port", str(port), "--smtp-security", "none"),
+            *("--smtp-sender", "counter@example.gov.tw", "--test-email", "me@example.tw"),
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+        assert [mail.to for mail in mailbox.received] == ["me@example.tw"]
+    _policy, routes = notify_config(load_settings(config=notifier).notify)
+    channel = routes["email"].channel
+    assert isinstance(channel, SmtpChannel)
+    assert (channel.host, channel.port, channel.security) == (HOST, port, "none")
+    sending = _counterdesk("--config", notifier, "notify", "--once", env=env)  # it starts
+    assert sending.returncode == 0, sending.stderr
+    assert "notify: nothing to send" in sending.stdout
+    refused = _counterdesk(
+        *("--config", str(tmp_path / "x.toml"), "setup", "--role", "notify"),
+        *("--database", sqlite_url, "--smtp-host", HOST),
+        env=env,
+    )
+    assert refused.returncode != 0
+    assert "sender is missing" in refused.stderr and "Traceback" not in refused.stderr

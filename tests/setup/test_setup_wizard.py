@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,42 +24,25 @@ from counterdesk.queue.database import Database
 from counterdesk.queue.roles import grant_roles
 from counterdesk.settings import load_settings
 from counterdesk.setup_wizard.wizard import SetupWizard
-from counterdesk.ui import translation
-from counterdesk.ui.app import application
-
-
-@pytest.fixture
-def start_at_login(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The user's config folder, where the systemd unit goes, in the test's folder."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    return tmp_path / "xdg" / "systemd" / "user"
-
-
-def _wizard(qtbot: QtBot, target: Path) -> SetupWizard:
-    wizard = SetupWizard(target)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    return wizard
-
-
-def _next(wizard: SetupWizard) -> None:
-    wizard.button(QWizard.WizardButton.NextButton).click()
+from tests.setup.walk import finish, next_page, open_wizard, reaches
 
 
 def test_counter_pc(qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_login: Path) -> None:
     target = tmp_path / "counterdesk.toml"
-    wizard = _wizard(qtbot, target)
+    wizard = open_wizard(qtbot, target)
     wizard.role.setCurrentIndex(wizard.role.findData("counter"))
     wizard.counter.setValue(2)
-    _next(wizard)
+    next_page(wizard)
     wizard.database.setText("sqlite:///nowhere/office.sqlite3")
-    _next(wizard)  # refused: no such database, and said so on the page
-    assert "Problem" in wizard.database_note.text()
+    next_page(wizard)  # refused: no such database, and said so on the page
+    qtbot.waitUntil(lambda: "Problem" in wizard.database_note.text())
+    assert wizard.currentPage().title() == wizard.tr("Database")
     wizard.database.setText(sqlite_url)
-    _next(wizard)
-    assert wizard.currentPage().title() == wizard.tr("Screen and start")  # no printer, voices
-    wizard.button(QWizard.WizardButton.FinishButton).click()
-    qtbot.waitUntil(lambda: not wizard.isVisible())
+    next_page(wizard)
+    reaches(qtbot, wizard, "Screen and start")  # no printer, voices
+    assert wizard.window_size.isVisibleTo(wizard)  # the console's window: its size
+    assert not wizard.screen_choice.isVisibleTo(wizard)  # but never full screen
+    finish(qtbot, wizard)
     assert load_settings(config=str(target)).db == sqlite_url
     assert "counter --counter 2" in (start_at_login / "counterdesk-counter.service").read_text()
 
@@ -97,14 +78,15 @@ def test_kiosk_with_a_file_printer(
     target = tmp_path / "counterdesk.toml"
     target.write_text('db = "sqlite:///old.sqlite3"\n', encoding="utf-8")
     printed = tmp_path / "printer.bin"
-    wizard = _wizard(qtbot, target)
+    wizard = open_wizard(qtbot, target)
     wizard.role.setCurrentIndex(wizard.role.findData("kiosk"))
     assert not wizard.counter.isEnabled()
-    _next(wizard)
+    next_page(wizard)
     wizard.database.setText(sqlite_url)
-    _next(wizard)
+    next_page(wizard)
+    reaches(qtbot, wizard, "Printer")
     wizard.printer.setEditText("file:nowhere:at all?paper=99")
-    _next(wizard)  # refused on its page, by name
+    next_page(wizard)  # refused on its page, by name
     assert "Problem" in wizard.printer_note.text()
     assert "paper" in wizard.printer_note.text()
     wizard.printer.setEditText(f"file:{tmp_path / 'no' / 'such' / 'folder'}")
@@ -115,13 +97,12 @@ def test_kiosk_with_a_file_printer(
     qtbot.waitUntil(lambda: "test ticket sent" in wizard.printer_note.text(), timeout=30_000)
     assert wizard.isEnabled()
     assert printed.stat().st_size > 10_000
-    _next(wizard)
+    next_page(wizard)
     assert wizard.voice_zh.currentText() == "cmn-latn-pinyin"
-    _next(wizard)
+    next_page(wizard)
     assert "exists" in wizard.screen_note.text()
     wizard.full_screen.setChecked(False)
-    wizard.button(QWizard.WizardButton.FinishButton).click()
-    qtbot.waitUntil(lambda: not wizard.isVisible())
+    finish(qtbot, wizard)
     settings = load_settings(config=str(target))
     assert (settings.db, settings.printer) == (sqlite_url, f"file:{printed}?paper=58")
     assert (tmp_path / "counterdesk.toml.1.bak").exists()
@@ -134,7 +115,7 @@ def test_kiosk_with_a_file_printer(
 
 def test_every_answer_has_a_keyboard_shortcut(qtbot: QtBot, tmp_path: Path) -> None:
     """Each field is reached with Alt+letter through its label, each button by its own."""
-    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
+    wizard = open_wizard(qtbot, tmp_path / "counterdesk.toml")
     fields = (QLineEdit, QComboBox, QSpinBox)
     labelled = {label.buddy() for label in wizard.findChildren(QLabel) if "&" in label.text()}
     for field in (w for kind in fields for w in wizard.findChildren(kind)):
@@ -146,17 +127,35 @@ def test_every_answer_has_a_keyboard_shortcut(qtbot: QtBot, tmp_path: Path) -> N
         assert "&" in button.text() or not button.text(), button.text()
 
 
+def test_no_two_shortcuts_of_a_page_share_a_letter(qtbot: QtBot, tmp_path: Path) -> None:
+    """Alt+letter must reach one control: the page's own and the wizard's Back and Next."""
+    wizard = open_wizard(qtbot, tmp_path / "counterdesk.toml")
+    buttons = [
+        wizard.button(QWizard.WizardButton.BackButton).text(),
+        wizard.button(QWizard.WizardButton.NextButton).text(),
+    ]
+    for number in wizard.pageIds():
+        page = wizard.page(number)
+        texts = [label.text() for label in page.findChildren(QLabel)]
+        texts += [button.text() for button in page.findChildren(QPushButton)]
+        texts += [box.text() for box in page.findChildren(QCheckBox)]
+        letters = [t[t.index("&") + 1].lower() for t in [*texts, *buttons] if "&" in t]
+        assert len(letters) == len(set(letters)), (page.title(), sorted(letters))
+
+
 def _board_on_postgresql(qtbot: QtBot, tmp_path: Path, pg_url: str) -> SetupWizard:
     """A board's wizard past its database page, connected as the administrator of a server
     with the least-privilege logins: the board's own login is offered first."""
     database = Database(pg_url)
     grant_roles(database)
     database.dispose()
-    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
+    wizard = open_wizard(qtbot, tmp_path / "counterdesk.toml")
     wizard.role.setCurrentIndex(wizard.role.findData("board"))
-    _next(wizard)
+    next_page(wizard)
     wizard.database.setText(pg_url)
-    _next(wizard)
+    next_page(wizard)
+    switch = wizard.findChild(QPushButton, "own_login")
+    qtbot.waitUntil(lambda: switch.isVisibleTo(wizard))
     return wizard
 
 
@@ -170,28 +169,20 @@ def test_the_database_page_offers_the_roles_own_login(
     switch.click()
     assert make_url(wizard.database.text()).username == "counterdesk_board"
     assert make_url(wizard.database.text()).database == make_url(pg_url).database
-    _next(wizard)  # the test server trusts local logins: no password needed here
-    assert wizard.currentPage().title() == wizard.tr("Voices")
+    next_page(wizard)  # the test server trusts local logins: no password needed here
+    reaches(qtbot, wizard, "Voices")
     assert "this role's own login" in wizard.database_note.text()
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    """The wizard in Chinese, as a Chinese-first office runs it; English again afterwards."""
-    application()
-    translation.install("zh_TW")
-    yield
-    translation.install("en")
 
 
 def test_a_chinese_wizard_shows_its_check_results_in_chinese(
     qtbot: QtBot, tmp_path: Path, sqlite_url: str, chinese: None
 ) -> None:
-    wizard = _wizard(qtbot, tmp_path / "counterdesk.toml")
+    wizard = open_wizard(qtbot, tmp_path / "counterdesk.toml")
     wizard.role.setCurrentIndex(wizard.role.findData("kiosk"))
-    _next(wizard)
+    next_page(wizard)
     wizard.database.setText(sqlite_url)
-    _next(wizard)  # tried on the way to the printer
+    next_page(wizard)  # tried on the way to the printer
+    reaches(qtbot, wizard, "Printer")
     assert wizard.database_note.text() == "已連線（SQLite：只限一台電腦，沒有各角色的登入帳號）"
     wizard.printer.setEditText("none")
     wizard.findChild(QPushButton, "test_print").click()
@@ -201,7 +192,7 @@ def test_a_chinese_wizard_shows_its_check_results_in_chinese(
     wizard.findChild(QPushButton, "test_print").click()
     qtbot.waitUntil(lambda: "測試號碼牌已送到" in wizard.printer_note.text(), timeout=30_000)
     assert f"file:{printed}" in wizard.printer_note.text()
-    _next(wizard)
+    next_page(wizard)
     wizard.voice_zh.setEditText("no-such-voice")
     wizard.findChild(QPushButton, "test_voice").click()
     qtbot.waitUntil(lambda: "問題" in wizard.voice_note.text(), timeout=60_000)
@@ -219,5 +210,6 @@ def test_a_chinese_wizard_offers_the_roles_own_login_in_chinese(
         f"已用 {user} 連線；此角色應改用自己的登入帳號 counterdesk_board"
     )
     wizard.findChild(QPushButton, "own_login").click()
-    _next(wizard)
+    next_page(wizard)
+    reaches(qtbot, wizard, "Voices")
     assert wizard.database_note.text() == "已用 counterdesk_board 連線，這是此角色自己的登入帳號"

@@ -28,10 +28,10 @@ FAMILIES = {
         PACKAGE / "ui" / "case_views.py",
     ],
     "demo": sorted((PACKAGE / "demo").glob("*.py")),
-    # The wizard also shows the set-up checks' words.
+    # The wizard also shows the set-up core's words: its checks and what Finish did.
     "setup_wizard": [
         *sorted((PACKAGE / "setup_wizard").glob("*.py")),
-        PACKAGE / "setup" / "checks.py",
+        *(PACKAGE / "setup" / f"{name}.py" for name in ("checks", "autostart", "install")),
     ],
 }
 TOOLS = Path(sys.executable).parent

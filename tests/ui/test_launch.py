@@ -46,7 +46,13 @@ def roles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def _args(url: str, snapshot: str | None = None) -> argparse.Namespace:
     return argparse.Namespace(
-        db=url, office=None, config=None, snapshot=snapshot, size=None, language="en"
+        db=url,
+        office=None,
+        config=None,
+        snapshot=snapshot,
+        size=None,
+        language="en",
+        screen=None,
     )
 
 

@@ -1,0 +1,35 @@
+"""Which screen a window opens on, for PCs with two (a kiosk's touch screen beside a staff
+monitor, a board on the second output): ``--screen`` names it by its number from 1, in the
+order Qt lists the screens, or by its name (``HDMI-1``)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+from counterdesk.queue.errors import CounterdeskError
+
+
+def screen_label(number: int, screen: QScreen) -> str:
+    """``2: HDMI-1 1920×1080``, as the refusal and the set-up wizard list a screen."""
+    size = screen.size()
+    return f"{number}: {screen.name() or '(no name)'} {size.width()}×{size.height()}"
+
+
+def chosen_screen(choice: str) -> QScreen:
+    """The screen ``choice`` names; a CounterdeskError listing the screens there are."""
+    screens = QGuiApplication.screens()
+    text = choice.strip()
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(screens):
+        return screens[int(text) - 1]
+    for screen in screens:
+        if screen.name() and screen.name() == text:
+            return screen
+    there = "; ".join(screen_label(number, s) for number, s in enumerate(screens, 1))
+    raise CounterdeskError(f"--screen {choice}: no such screen (this PC has {there})")
+
+
+def place_on(window: QWidget, screen: QScreen) -> None:
+    """Put ``window`` on ``screen`` before it is shown, so full screen fills that one."""
+    window.setScreen(screen)
+    window.move(screen.availableGeometry().topLeft())
