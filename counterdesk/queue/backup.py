@@ -34,10 +34,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Connection, create_engine, func, make_url, select
+from sqlalchemy import Connection, create_engine, func, inspect, make_url, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 from sqlalchemy.sql import case
 
@@ -207,7 +207,8 @@ def _connected(url: str) -> Iterator[Connection]:
         with engine.begin() as connection:
             yield connection
     except SQLAlchemyError as error:
-        raise DatabaseError(f"the database could not be read: {error.__class__.__name__}") from None
+        problem = str(error.orig if isinstance(error, DBAPIError) else error).splitlines()[0]
+        raise DatabaseError(f"the database was not reachable for the restore: {problem}") from None
     finally:
         engine.dispose()
 
@@ -221,6 +222,8 @@ def _read_since(url: str, newest: int) -> _Since:
     """The tickets of the live database at ``url`` newer than ``newest`` (in issue order), and
     its numbering of each day and service: read before a restore replaces them."""
     with _connected(url) as connection:
+        if not inspect(connection).has_table(_tickets.name):  # a new, empty database
+            return _Since([], [])
         lost = connection.scalars(
             select(_tickets.c.number).where(_tickets.c.id > newest).order_by(_tickets.c.id)
         ).all()

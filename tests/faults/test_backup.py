@@ -21,7 +21,7 @@ from counterdesk.queue.errors import DatabaseError, InvalidInput
 from counterdesk.queue.models import TicketRow
 from counterdesk.queue.office import Office
 from tests.conftest import Run
-from tests.pg_server import find_pg_bindir
+from tests.pg_server import find_pg_bindir, fresh_database
 
 NOON = dt.datetime(2026, 12, 5, 12, 0)
 
@@ -139,6 +139,12 @@ def test_a_postgresql_restore_names_the_tickets_lost_and_never_reissues_their_nu
     engine = TicketEngine(Database(pg_url), clock)
     engine.load_office(sample_office)
     lost_and_not_reused(engine, pg_url, tmp_path, ".pgdump")
+    # Into a new server's empty database (after losing the old one): nothing to name.
+    empty = fresh_database(pg_url, "restored_into_empty")
+    assert restore(empty, tmp_path / "backup.pgdump").lost == []
+    copy = TicketEngine(Database(empty), clock)
+    assert tickets(copy) == 1 and copy.issue("precheck").number == "A002"
+    copy.db.dispose()
 
 
 def test_the_command_backs_up_into_a_folder(run: Run, tmp_path: Path) -> None:
