@@ -45,8 +45,13 @@ class Bilingual(NamedTuple):
         return cls(text.zh, text.en)
 
     def fill(self, **values: object) -> Bilingual:
-        """The phrase with its ``{name}`` fields filled in, in both languages."""
-        return Bilingual(self.zh.format(**values), self.en.format(**values))
+        """The phrase with its ``{name}`` fields filled in, in both languages; a Bilingual
+        value (the office's name, a stage) goes in each side in that side's language."""
+
+        def side(language: int) -> dict[str, object]:
+            return {k: v[language] if isinstance(v, Bilingual) else v for k, v in values.items()}
+
+        return Bilingual(self.zh.format(**side(0)), self.en.format(**side(1)))
 
     def line(self, gap: str = "  ") -> str:
         """Both languages on one line, Chinese first: how the board writes its headings."""

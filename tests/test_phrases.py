@@ -80,3 +80,13 @@ def test_only_a_call_due_now_tells_a_citizen_they_are_next() -> None:
     )
     assert phrases.people_ahead(1, later).en == "1 person ahead of you"
     assert phrases.estimated_wait(unknown) == phrases.NO_ESTIMATE_WATCH
+
+
+def test_a_bilingual_value_is_filled_in_each_language_and_others_in_both() -> None:
+    phrase = Bilingual("{office}:案件 {number} {stage}", "{office}: case {number} {stage}")
+    filled = phrase.fill(
+        office=Bilingual("台北所", "Taipei office"),
+        number="A1",
+        stage=Bilingual("審查中", "review"),
+    )
+    assert filled == Bilingual("台北所:案件 A1 審查中", "Taipei office: case A1 review")

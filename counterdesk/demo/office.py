@@ -183,18 +183,19 @@ def _panes(window: QWidget, *beside: tuple[QLabel, QWidget]) -> QWidget:
 def prepare_demo(engine: TicketEngine, office: Office, simulate_days: int = 0) -> list[DayResult]:
     """Make the demo's own database the demo's, whatever an earlier demo run left in it.
 
-    To simulate, the demo staff an earlier run signed in are signed out (the consoles sign them
+    The office opens around the clock (``Office.always_open``), so a number can be taken at any
+    hour, on any day, anywhere (stored only when it differs from the newest version). To
+    simulate, the demo staff an earlier run signed in are signed out (the consoles sign them
     in again), so the simulator may fill the past ``simulate_days`` with ``office``'s real
-    hours; then the office opens around the clock (``Office.always_open``), so a number can be
-    taken at any hour, on any day, anywhere.
+    hours.
     """
-    days = []
-    if simulate_days:
-        _free_demo_desks(engine)
-        engine.load_office(office)
-        days = fill_history(engine, days=simulate_days)
     engine.load_office(_bookable_around_the_clock(office.always_open()))
-    return days
+    if not simulate_days:
+        return []
+    _free_demo_desks(engine)
+    # The office's own hours held in memory for the simulator, not stored: storing them and
+    # then the demo's again made two office versions at every start.
+    return fill_history(TicketEngine(engine.db, engine.clock, office), days=simulate_days)
 
 
 def _bookable_around_the_clock(office: Office) -> Office:

@@ -11,6 +11,10 @@ the restored day at their next transaction.
 PostgreSQL: ``pg_dump --format=custom``, restored with ``pg_restore --clean``; both must be on
 the PATH (they come with the PostgreSQL client), and the address's login must own the tables.
 
+Both restores name the tickets issued since the backup (read from the live database before it
+is replaced, by one query for both) and keep each day's numbering going on from the live
+database's afterwards, so a number a citizen already holds is never handed out again.
+
 ``backup_into`` names each backup by its time and keeps the newest ``keep``, for a daily job
 (a systemd timer, Windows' Task Scheduler; see the README).
 """
@@ -26,23 +30,31 @@ import shutil
 import sqlite3
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import make_url
+from sqlalchemy import Connection, create_engine, func, inspect, make_url, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+from sqlalchemy.sql import case
 
 from counterdesk.queue.database import replacement_problem
 from counterdesk.queue.database_file import stored_revisions
 from counterdesk.queue.errors import DatabaseError, InvalidInput
+from counterdesk.queue.models import DailySequenceRow, TicketRow
 
 SUFFIX = {"sqlite": ".sqlite3", "postgresql": ".pgdump"}
+_tickets, _sequences = TicketRow.__table__, DailySequenceRow.__table__
 PREFIX = "counterdesk-"
 TIMEOUT = 600  # seconds a pg_dump or pg_restore may take before it is called stuck
 BUSY_SECONDS = 30  # how long a SQLite copy waits for a terminal's write to end
 PAGES = 256  # copied per step, so a copy can give up when the database stays busy
 # The names ``backup_into`` gives, and the only files it ever prunes.
+# The start of a pg_dump archive's tickets data, as pg_restore prints it.
+_COPY_TICKETS = re.compile(r"^COPY (\w+\.)?tickets \(")
 OURS = re.compile(r"^counterdesk-\d{8}-\d{6}(-\d+)?\.(sqlite3|pgdump)$")
 
 
@@ -52,6 +64,15 @@ class Restored:
     numbers are not handed out again: each day's numbering goes on from the live file's)."""
 
     lost: list[str]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Since:
+    """What the live database had beyond a backup: the tickets' numbers in issue order, and
+    its numbering of each day and service (business_date, service_code, last_number)."""
+
+    lost: list[str]
+    numbering: list[dict[str, object]]
 
 
 class _Busy(Exception):
@@ -113,9 +134,9 @@ def backup_into(url: str, folder: Path, now: dt.datetime, keep: int) -> tuple[Pa
 
 
 def restore(url: str, source: Path) -> Restored:
-    """Replace the database at ``url`` by the backup ``source`` (checked first). On SQLite the
-    tickets issued since the backup are named, and each day's numbering goes on from the live
-    file's, so a number a citizen already holds is never handed out again."""
+    """Replace the database at ``url`` by the backup ``source`` (checked first). The tickets
+    issued since the backup are named, and each day's numbering goes on from the live
+    database's, so a number a citizen already holds is never handed out again."""
     address = _address(url)
     if not source.is_file():
         raise InvalidInput(f"{source} is not a backup file")
@@ -124,13 +145,16 @@ def restore(url: str, source: Path) -> Restored:
         target = _sqlite_path(address)
         if stored_revisions(target) is None:
             raise DatabaseError(f"{target} is no counterdesk database: nothing was restored")
-        lost, numbering = _since(target, source)
+        backup_file = f"sqlite:///file:{quote(str(source))}?mode=ro&uri=true"
+        with _connected(backup_file) as connection:
+            newest = _newest(connection)
+        since = _read_since(url, newest)
         _copy_sqlite(source, target, standalone=False)
-        _keep_numbering(target, numbering)
-        return Restored(lost)
     else:
+        since = _read_since(url, _newest_in_dump(address, source))
         _run(address, "pg_restore", "--clean", "--if-exists", "--no-owner", str(source))
-        return Restored([])
+    _keep_numbering(url, since.numbering)
+    return Restored(since.lost)
 
 
 def _address(url: str) -> URL:
@@ -175,31 +199,83 @@ def _copy_sqlite(source: Path, target: Path, *, standalone: bool) -> None:
             copy.execute("PRAGMA journal_mode=DELETE")
 
 
-def _since(live: Path, backup: Path) -> tuple[list[str], list[tuple[str, str, int]]]:
-    """The tickets of ``live`` newer than ``backup``'s (by number, in issue order), and the
-    live numbering of each day and service."""
-    with contextlib.closing(sqlite3.connect(f"file:{quote(str(backup))}?mode=ro", uri=True)) as b:
-        newest = b.execute("SELECT coalesce(max(id), 0) FROM tickets").fetchone()[0]
-    with contextlib.closing(sqlite3.connect(f"file:{quote(str(live))}?mode=ro", uri=True)) as a:
-        lost = [
-            row[0]
-            for row in a.execute("SELECT number FROM tickets WHERE id > ? ORDER BY id", (newest,))
-        ]
-        numbering = a.execute(
-            "SELECT business_date, service_code, last_number FROM daily_sequences"
-        ).fetchall()
-    return lost, numbering
+@contextlib.contextmanager
+def _connected(url: str) -> Iterator[Connection]:
+    """One connection to ``url``, in a transaction committed at the end, and no pool left."""
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            yield connection
+    except SQLAlchemyError as error:
+        problem = str(error.orig if isinstance(error, DBAPIError) else error).splitlines()[0]
+        raise DatabaseError(f"the database was not reachable for the restore: {problem}") from None
+    finally:
+        engine.dispose()
 
 
-def _keep_numbering(live: Path, numbering: list[tuple[str, str, int]]) -> None:
-    """Each day's numbering goes on from where the live file had it (never back)."""
-    with contextlib.closing(sqlite3.connect(live, timeout=BUSY_SECONDS)) as connection, connection:
-        connection.executemany(
-            "INSERT INTO daily_sequences (business_date, service_code, last_number) "
-            "VALUES (?, ?, ?) ON CONFLICT (business_date, service_code) DO UPDATE SET "
-            "last_number = max(last_number, excluded.last_number)",
+def _newest(connection: Connection) -> int:
+    """The id of the newest ticket (0 when there is none)."""
+    return int(connection.scalar(select(func.coalesce(func.max(_tickets.c.id), 0))) or 0)
+
+
+def _read_since(url: str, newest: int) -> _Since:
+    """The tickets of the live database at ``url`` newer than ``newest`` (in issue order), and
+    its numbering of each day and service: read before a restore replaces them."""
+    with _connected(url) as connection:
+        if not inspect(connection).has_table(_tickets.name):  # a new, empty database
+            return _Since([], [])
+        lost = connection.scalars(
+            select(_tickets.c.number).where(_tickets.c.id > newest).order_by(_tickets.c.id)
+        ).all()
+        numbering = [dict(row) for row in connection.execute(select(_sequences)).mappings()]
+    return _Since(list(lost), numbering)
+
+
+def _keep_numbering(url: str, numbering: list[dict[str, object]]) -> None:
+    """Each day's numbering goes on from where the live database had it (never back)."""
+    if not numbering:
+        return
+    sqlite_file = make_url(url).get_backend_name() == "sqlite"
+    with _connected(url) as connection:
+        if sqlite_file:  # a terminal's write is waited for
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+        connection.execute(
+            _raised(sqlite.insert(_sequences) if sqlite_file else postgresql.insert(_sequences)),
             numbering,
         )
+
+
+def _raised(statement: sqlite.Insert | postgresql.Insert) -> sqlite.Insert | postgresql.Insert:
+    """The numbering of a (day, service) raised to the given one, never lowered."""
+    higher = case(
+        (statement.excluded.last_number > _sequences.c.last_number, statement.excluded.last_number),
+        else_=_sequences.c.last_number,
+    )
+    return statement.on_conflict_do_update(
+        index_elements=[_sequences.c.business_date, _sequences.c.service_code],
+        set_={"last_number": higher},
+    )
+
+
+def _newest_in_dump(address: URL, dump: Path) -> int:
+    """The id of the newest ticket in a pg_dump archive, read from its tickets' data (the
+    archive cannot be queried): pg_restore writes that data as a COPY block, a header naming
+    the columns and then one tab-separated line per ticket."""
+    text = _tool(address, "pg_restore", "--data-only", "--table=tickets", "--file=-", str(dump))
+    lines = iter(text.splitlines())
+    for line in lines:
+        if _COPY_TICKETS.match(line):
+            columns = line[line.index("(") + 1 : line.index(")")].split(", ")
+            place = columns.index("id")
+            break
+    else:
+        raise DatabaseError(f"{dump} holds no tickets table: it is no counterdesk backup")
+    newest = 0
+    for line in lines:
+        if line == "\\.":
+            break
+        newest = max(newest, int(line.split("\t")[place]))
+    return newest
 
 
 def _check_sqlite(path: Path) -> None:
@@ -216,22 +292,27 @@ def _check_sqlite(path: Path) -> None:
 
 
 def _run(address: URL, tool: str, *arguments: str) -> None:
-    """Run pg_dump or pg_restore on ``address``'s database; its password goes in the
-    environment, never on the command line, which every user of the PC can read."""
+    """Run pg_dump or pg_restore on ``address``'s database."""
+    bare = address.set(drivername="postgresql", password=None)
+    _tool(address, tool, *arguments, f"--dbname={bare.render_as_string(hide_password=False)}")
+
+
+def _tool(address: URL, tool: str, *arguments: str) -> str:
+    """Run a PostgreSQL client tool with ``address``'s password and return what it printed;
+    the password goes in the environment, never on the command line, which every user of the
+    PC can read."""
     program = shutil.which(tool)
     if program is None:
         raise DatabaseError(
             f"{tool} was not found: install the PostgreSQL client (e.g. postgresql-client) "
             "and put it on the PATH"
         )
-    bare = address.set(drivername="postgresql", password=None)
     environment = dict(os.environ)
     if address.password is not None:
         environment["PGPASSWORD"] = str(address.password)
-    database = bare.render_as_string(hide_password=False)
     try:
         done = subprocess.run(
-            [program, *arguments, f"--dbname={database}"],
+            [program, *arguments],
             capture_output=True,
             text=True,
             timeout=TIMEOUT,
@@ -243,3 +324,4 @@ def _run(address: URL, tool: str, *arguments: str) -> None:
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["(no message)"])[-1]
         raise DatabaseError(f"{tool} failed: {last}")
+    return done.stdout

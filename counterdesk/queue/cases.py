@@ -18,6 +18,7 @@ which case numbers exist; its callers rate-limit it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hmac
@@ -63,10 +64,12 @@ DEFAULT_NOTICES = (S.CORRECTION, *DECIDED, *HANDED_OVER)
 NUMBER_LENGTH, NOTE_LENGTH, BY_LENGTH = 40, 300, 48  # by: "api:" and a 40-letter key name
 # A correction's date: within a year (a later one is a typo the citizen would be sent).
 LONGEST_CORRECTION = dt.timedelta(days=365)
+LONGEST_LATE = dt.timedelta(days=7)  # an application registered afterwards: handed in since
 MOST_LISTED = 10_000
 _NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,39}$")
 _BUSINESS_NUMBER = re.compile(r"^[0-9]{8}$")
 _PHONE_DIGITS = 4
+_READ_AT_ONCE = 500  # case numbers in one query's IN list (SQLite takes at most 32,766)
 # The weights of the unified business number's check (財政部 rule, divisible by 5 since 2023).
 _UBN_WEIGHTS = (1, 2, 1, 2, 1, 2, 4, 1)
 LOOKUP_REFUSED = "no case matches that number and second factor"
@@ -273,58 +276,90 @@ class Cases:
     ) -> Case:
         """Register the application handed in at ticket ``ticket_id`` (served or being served)
         as case ``number``; its service is the ticket's unless ``service`` names another."""
-        number = case_number(number)
-        ubn = business_number(business_number_text)
-        contact = normal_contact(contact)
-        stages = notice_stages(notify)
+        entry = Registration(number, ticket_id, service, business_number_text, contact, notify, by)
+        with self.engine.db.write() as session:
+            return Case.of(self._register(session, entry))
+
+    def register_many(self, entries: Sequence[Registration]) -> list[Case]:
+        """Every registration of a batch in one transaction, by the rules of ``register``: all
+        of them, or (on the first refusal, which names its case) none."""
+        with self.engine.db.write() as session:
+            done = []
+            for entry in entries:
+                try:
+                    row = self._register(session, entry)
+                except (QueueError, InvalidInput) as refused:
+                    raise type(refused)(f"case {entry.number}: {refused}") from None
+                done.append(Case.of(row))
+            return done
+
+    def _register(self, session: Session, entry: Registration) -> CaseRow:
+        number = case_number(entry.number)
+        ubn = business_number(entry.business_number_text)
+        contact = normal_contact(entry.contact)
+        stages = notice_stages(entry.notify)
         if contact is None:
-            if notify is not None:
+            if entry.notify is not None:
                 raise InvalidInput(
                     "notices were chosen but no contact (mobile or e-mail) to send them to"
                 )
             stages = ()
-        by = clean_text(by, "who registers the case", BY_LENGTH, required=False)
+        by = clean_text(entry.by, "who registers the case", BY_LENGTH, required=False)
+        now = self._handed_in(entry.handed_in)
+        code = entry.service
+        if entry.ticket_id is not None:
+            ticket = session.get(TicketRow, entry.ticket_id)
+            if ticket is None:
+                raise NotFound(f"no ticket with id {entry.ticket_id}")
+            if ticket.status not in (Status.SERVING, Status.DONE):
+                raise CaseRefused(
+                    f"ticket {ticket.number} is {ticket.status}: a case is registered for "
+                    "a ticket being served or served"
+                )
+            code = code or ticket.service_code
+        if code is None:
+            raise InvalidInput("a case needs its service (or the ticket it was handed in at)")
+        rules = self.followed(code).cases
+        assert rules is not None
+        if session.scalar(select(CaseRow.id).where(CaseRow.number == number)) is not None:
+            raise CaseRefused(f"case {number} is already registered")
+        today = self.office.local_date(now)
+        row = CaseRow(
+            number=number,
+            service_code=code,
+            ticket_id=entry.ticket_id,
+            stage=S.RECEIVED,
+            received_at=now,
+            received_on=today,
+            expected_on=working_days_after(self.office, today, rules.standard_days),
+            business_number=ubn,
+            contact=contact,
+            notify_stages=",".join(stages) or None,
+            registered_by=by,
+            updated_at=now,
+        )
+        session.add(row)
+        try:
+            session.flush()
+        except IntegrityError:  # another clerk registered it since the check above
+            raise CaseRefused(f"case {number} is already registered") from None
+        _log(session, row, None, now, by, None)
+        return row
+
+    def _handed_in(self, at: dt.datetime | None) -> dt.datetime:
+        """When an application was handed in: now, or a moment of the last week when it is
+        registered afterwards from the counter's list (never ahead of the clock)."""
         now = self.engine.clock.now()
-        with self.engine.db.write() as session:
-            code = service
-            if ticket_id is not None:
-                ticket = session.get(TicketRow, ticket_id)
-                if ticket is None:
-                    raise NotFound(f"no ticket with id {ticket_id}")
-                if ticket.status not in (Status.SERVING, Status.DONE):
-                    raise CaseRefused(
-                        f"ticket {ticket.number} is {ticket.status}: a case is registered for "
-                        "a ticket being served or served"
-                    )
-                code = code or ticket.service_code
-            if code is None:
-                raise InvalidInput("a case needs its service (or the ticket it was handed in at)")
-            rules = self.followed(code).cases
-            assert rules is not None
-            if session.scalar(select(CaseRow.id).where(CaseRow.number == number)) is not None:
-                raise CaseRefused(f"case {number} is already registered")
-            today = self.office.local_date(now)
-            row = CaseRow(
-                number=number,
-                service_code=code,
-                ticket_id=ticket_id,
-                stage=S.RECEIVED,
-                received_at=now,
-                received_on=today,
-                expected_on=working_days_after(self.office, today, rules.standard_days),
-                business_number=ubn,
-                contact=contact,
-                notify_stages=",".join(stages) or None,
-                registered_by=by,
-                updated_at=now,
+        if at is None:
+            return now
+        if at.tzinfo is None:
+            raise InvalidInput(f"when the application was handed in needs its time zone: {at}")
+        if not now - LONGEST_LATE <= at <= now:
+            raise InvalidInput(
+                f"an application registered afterwards was handed in within the last "
+                f"{LONGEST_LATE.days} days, not at {at:%Y-%m-%d %H:%M}"
             )
-            session.add(row)
-            try:
-                session.flush()
-            except IntegrityError:  # another clerk registered it since the check above
-                raise CaseRefused(f"case {number} is already registered") from None
-            _log(session, row, None, now, by, None)
-            return Case.of(row)
+        return at
 
     def move(
         self,
@@ -349,22 +384,30 @@ class Cases:
         """Every move of a bulk change in one transaction: all of them, or (on the first
         refusal, which names its line) none."""
         with self.engine.db.write() as session:
-            done = []
+            done, found = [], self._rows(session, [move.number for move in moves])
             for move in moves:
                 try:
-                    row = self._move(session, move, by=by)
+                    row = self._move(session, move, by=by, found=found)
                 except (QueueError, InvalidInput) as refused:
                     raise type(refused)(f"line {move.line}: {refused}") from None
                 done.append(Case.of(row))
             return done
 
-    def _move(self, session: Session, move: CaseMove, *, by: str) -> CaseRow:
+    def _move(
+        self,
+        session: Session,
+        move: CaseMove,
+        *,
+        by: str,
+        found: dict[str, CaseRow] | None = None,
+    ) -> CaseRow:
+        """One move; ``found``: the batch's cases, read (and locked) at once by ``_rows``."""
         to, due = _stage(move.stage), move.due
         note = clean_text(move.note, "the note", NOTE_LENGTH, required=False)
         by = clean_text(by, "who moves the case", BY_LENGTH, required=True)
         now = self.engine.clock.now()
         today = self.office.local_date(now)
-        row = self._row(session, move.number, lock=True)
+        row = self._row(session, move.number, lock=True, found=found)
         was = CaseStage(row.stage)
         if move.was is not None and _stage(move.was) != was:
             raise MovedMeanwhile(
@@ -397,6 +440,7 @@ class Cases:
             row.closed_at = now
         event = _log(session, row, was, now, by, note)
         if row.contact and to in _stages(row.notify_stages):
+            session.flush()  # the notice's key names the event
             case_notices.moved(session, self.office, row, event.id, now)
         return row
 
@@ -426,6 +470,22 @@ class Cases:
         if began is not None:
             waited = working_days_between(self.office, self.office.local_date(began), today)
             row.expected_on = working_days_after(self.office, row.expected_on, waited)
+
+    @staticmethod
+    def _rows(session: Session, numbers: Iterable[str]) -> dict[str, CaseRow]:
+        """The cases of a bulk change by number, read and locked in a few queries rather than
+        one a move (a number that is no case number is refused by its own move)."""
+        valid = set()
+        for number in numbers:
+            with contextlib.suppress(InvalidInput):
+                valid.add(case_number(number))
+        wanted = sorted(valid)
+        found: dict[str, CaseRow] = {}
+        for start in range(0, len(wanted), _READ_AT_ONCE):
+            part = wanted[start : start + _READ_AT_ONCE]
+            query = select(CaseRow).where(CaseRow.number.in_(part)).with_for_update()
+            found.update((row.number, row) for row in session.scalars(query))
+        return found
 
     # -- reading -------------------------------------------------------------------------
 
@@ -520,13 +580,38 @@ class Cases:
                 row.contact, row.contact_deleted_at, row.notify_stages = None, now, None
             return len(rows)
 
-    def _row(self, session: Session, number: str, *, lock: bool = False) -> CaseRow:
+    def _row(
+        self,
+        session: Session,
+        number: str,
+        *,
+        lock: bool = False,
+        found: dict[str, CaseRow] | None = None,
+    ) -> CaseRow:
         wanted = case_number(number)
-        query = select(CaseRow).where(CaseRow.number == wanted)
-        row = session.scalars(query.with_for_update() if lock else query).one_or_none()
+        if found is not None:
+            row = found.get(wanted)
+        else:
+            query = select(CaseRow).where(CaseRow.number == wanted)
+            row = session.scalars(query.with_for_update() if lock else query).one_or_none()
         if row is None:
             raise NotFound(f"no case {wanted}")
         return row
+
+
+@dataclasses.dataclass(frozen=True)
+class Registration:
+    """One application to register (see ``Cases.register``); ``handed_in`` is when, if it is
+    registered afterwards (by ``Cases.register_many``, from the counter's list)."""
+
+    number: str
+    ticket_id: int | None = None
+    service: str | None = None
+    business_number_text: str | None = None
+    contact: str | None = None
+    notify: Iterable[str] | str | None = None
+    by: str | None = None
+    handed_in: dt.datetime | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -583,7 +668,8 @@ def _log(
     by: str | None,
     note: str | None,
 ) -> CaseEventRow:
+    """The move's event, added to the session: written at the next flush, which the caller
+    does when it needs the event's id (a bulk change saves a round trip per case)."""
     event = CaseEventRow(case_id=row.id, at=now, from_stage=was, stage=row.stage, by=by, note=note)
     session.add(event)
-    session.flush()
     return event

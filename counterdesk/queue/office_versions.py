@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from counterdesk.queue.database import Database, serialise_on
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
-from counterdesk.queue.models import OfficeVersionRow
+from counterdesk.queue.models import OfficeRow, OfficeVersionRow
 from counterdesk.queue.office import Office
 from counterdesk.queue.office_store import store_office
 
@@ -50,8 +50,10 @@ def record_version(
     now: dt.datetime,
     based_on: Office | None = None,
 ) -> int | None:
-    """Store ``office`` and keep it as a new version; None (stored, no version) when it equals
-    the newest version, as when a terminal loads the same file again at start.
+    """Store ``office`` and keep it as a new version; None when it equals the newest version,
+    as when a terminal loads the same file again at start: then nothing is written either (no
+    ``office_loaded`` event, which would make every terminal reload the office at each PC's
+    start), unless the stored office differs from that version.
 
     ``based_on``: the office the edits started from; refused when another save came since, so
     one supervisor's save never silently undoes another's."""
@@ -73,9 +75,11 @@ def record_version(
             f"the office was saved meanwhile as version {newest.id} by {newest.saved_by}: "
             "undo your changes to see it, then make them again"
         )
-    store_office(session, office, now)
     if kept == office:
+        if _stored(session) != office:  # e.g. a database from before versions were kept
+            store_office(session, office, now)
         return None
+    store_office(session, office, now)
     config = office.model_dump_json()
     row = OfficeVersionRow(
         saved_at=now, saved_by=by[:BY_LENGTH], summary=summary, config_json=config
@@ -83,6 +87,11 @@ def record_version(
     session.add(row)
     session.flush()
     return row.id
+
+
+def _stored(session: Session) -> Office | None:
+    row = session.get(OfficeRow, 1)
+    return Office.model_validate_json(row.config_json) if row else None
 
 
 def versions(db: Database) -> list[Version]:

@@ -205,14 +205,8 @@ class SmsInbound:
     def _text(self, phrase: Bilingual, **values: Any) -> str:
         """An SMS of ``phrase``, Chinese over English, with the office's name and ``values``
         (a Bilingual value in its language) filled in."""
-        values["office"] = Bilingual.of(self.engine.office.office.name)
-        lines = (
-            phrase[side].format(
-                **{k: v[side] if isinstance(v, Bilingual) else v for k, v in values.items()}
-            )
-            for side in (0, 1)
-        )
-        return "\n".join(lines)
+        office = Bilingual.of(self.engine.office.office.name)
+        return phrase.fill(**values, office=office).line("\n")
 
     def _fields(self, body: bytes, content_type: str) -> dict[str, str]:
         """The posted fields as texts; a field given twice counts as missing. A charset the

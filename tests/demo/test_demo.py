@@ -19,6 +19,7 @@ from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.bookings import Bookings, CheckInRefused
 from counterdesk.queue.models import TicketRow
 from counterdesk.queue.office import Office
+from counterdesk.queue.office_versions import versions
 from counterdesk.rating_screen.window import RATING
 from counterdesk.reporting.periods import PRESETS
 from counterdesk.ui import translation
@@ -181,6 +182,10 @@ def test_the_demo_simulates_the_office_hours_after_its_staff_were_signed_in(
         assert engine.office.ticket_window(tuesday_night.now()) is None
         assert not any(c.staff for c in engine.read.status().counters)
         assert [engine.read.ticket(n).status for n in ("A001", "A002")] == ["done", "cancelled"]
+        # The real hours were held in memory for the simulator: the demo's office is the one
+        # version, at this start and the next.
+        assert prepare_demo(engine, sample_office, simulate_days=1) == []
+        assert [v.number for v in versions(engine.db)] == [1]
     finally:
         engine.db.dispose()
 

@@ -21,7 +21,7 @@ from counterdesk.queue.errors import DatabaseError, InvalidInput
 from counterdesk.queue.models import TicketRow
 from counterdesk.queue.office import Office
 from tests.conftest import Run
-from tests.pg_server import find_pg_bindir
+from tests.pg_server import find_pg_bindir, fresh_database
 
 NOON = dt.datetime(2026, 12, 5, 12, 0)
 
@@ -105,8 +105,30 @@ def test_nothing_is_overwritten_and_nothing_but_a_sound_backup_restored(
     assert tickets(engine) == 1  # the live database untouched by every refusal
 
 
+def lost_and_not_reused(engine: TicketEngine, url: str, tmp_path: Path, suffix: str) -> None:
+    """Back up, issue 3 tickets, restore: the 3 are named, and the next ticket issued takes
+    none of their numbers."""
+    engine.issue("precheck")
+    made = backup(url, tmp_path / f"backup{suffix}")
+    issued = [engine.issue("precheck").number for _ in range(3)]
+    engine.db.dispose()  # PostgreSQL's restore drops the tables: no connection may hold them
+    restored = restore(url, made)
+    assert restored.lost == issued
+    again = TicketEngine(Database(url), engine.clock)
+    assert tickets(again) == 1
+    after = again.issue("precheck").number
+    assert after not in issued and after > max(issued)
+    again.db.dispose()
+
+
+def test_a_sqlite_restore_names_the_tickets_lost_and_never_reissues_their_numbers(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    lost_and_not_reused(engine, sqlite_url, tmp_path, ".sqlite3")
+
+
 @pytest.mark.slow
-def test_a_postgresql_database_is_dumped_and_restored(
+def test_a_postgresql_restore_names_the_tickets_lost_and_never_reissues_their_numbers(
     pg_url: str, clock: ManualClock, sample_office: Office, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
@@ -116,14 +138,13 @@ def test_a_postgresql_database_is_dumped_and_restored(
     monkeypatch.setenv("PATH", f"{bindir}{os.pathsep}{os.environ['PATH']}")
     engine = TicketEngine(Database(pg_url), clock)
     engine.load_office(sample_office)
-    engine.issue("precheck")
-    made = backup(pg_url, tmp_path / "office.pgdump")
-    engine.issue("precheck")
-    engine.db.dispose()
-    restore(pg_url, made)
-    again = TicketEngine(Database(pg_url), clock)
-    assert tickets(again) == 1
-    again.db.dispose()
+    lost_and_not_reused(engine, pg_url, tmp_path, ".pgdump")
+    # Into a new server's empty database (after losing the old one): nothing to name.
+    empty = fresh_database(pg_url, "restored_into_empty")
+    assert restore(empty, tmp_path / "backup.pgdump").lost == []
+    copy = TicketEngine(Database(empty), clock)
+    assert tickets(copy) == 1 and copy.issue("precheck").number == "A002"
+    copy.db.dispose()
 
 
 def test_the_command_backs_up_into_a_folder(run: Run, tmp_path: Path) -> None:

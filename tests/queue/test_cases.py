@@ -14,6 +14,7 @@ from counterdesk.queue.cases import (
     CaseMove,
     CaseRefused,
     Cases,
+    Registration,
     business_number,
     case_number,
     working_days_after,
@@ -192,6 +193,62 @@ def test_a_bulk_change_is_all_or_nothing_and_names_the_refused_line(
     assert cases.by_number("B1").stage == "received"  # rolled back with the refused line
     done = cases.move_many(moves[:1], by="import:chen")
     assert [c.stage for c in done] == ["approved"]
+
+
+def test_a_batch_of_registrations_is_all_or_nothing_and_names_the_refused_case(
+    engine: TicketEngine, cases: Cases, clock: ManualClock
+) -> None:
+    ticket = served(engine)
+    earlier = clock.now() - dt.timedelta(hours=2)
+    batch = [
+        Registration("R1", ticket_id=ticket.id, by="wang", handed_in=earlier),
+        Registration("R2", service="certificate"),  # a service without cases
+    ]
+    with pytest.raises(CaseRefused, match=r"^case R2: .*registers no cases"):
+        cases.register_many(batch)
+    with pytest.raises(NotFound, match="no case R1"):  # rolled back with the refused one
+        cases.by_number("R1")
+    [one, two] = cases.register_many([batch[0], Registration("R2", service="amendment")])
+    # Registered afterwards: received when handed in, expected from that day.
+    assert (one.received_at, one.service, one.ticket_id) == (earlier, "incorporation", ticket.id)
+    assert two.received_at == clock.now()
+    again = [Registration("R3", service="amendment"), Registration("r2", service="amendment")]
+    with pytest.raises(CaseRefused, match=r"^case r2: case R2 is already registered"):
+        cases.register_many(again)
+    assert cases.listed(limit=10) == [two, one]  # R3 went with the refused R2
+
+
+@pytest.mark.parametrize(
+    ("handed_in", "message"),
+    [
+        (dt.timedelta(minutes=1), "handed in within the last 7 days, not at"),
+        (-dt.timedelta(days=8), "handed in within the last 7 days, not at"),
+        (None, "needs its time zone"),
+    ],
+)
+def test_an_application_registered_afterwards_was_handed_in_in_the_last_week(
+    cases: Cases, clock: ManualClock, handed_in: dt.timedelta | None, message: str
+) -> None:
+    at = clock.now() + handed_in if handed_in is not None else dt.datetime(2026, 11, 27, 9)
+    with pytest.raises(InvalidInput, match=f"^case L1: .*{message}"):
+        cases.register_many([Registration("L1", service="amendment", handed_in=at)])
+
+
+def test_a_bulk_change_reads_its_cases_at_once_and_moves_one_case_twice_in_order(
+    cases: Cases,
+) -> None:
+    cases.register("M1", service="amendment")
+    moves = [CaseMove("m1", "under_review", line=2), CaseMove("M1", "approved", line=3)]
+    assert [c.stage for c in cases.move_many(moves, by="import:chen")] == [
+        "under_review",
+        "approved",
+    ]
+    assert [e.stage for e in cases.events("M1")] == ["received", "under_review", "approved"]
+    with pytest.raises(NotFound, match=r"^line 2: no case M9"):
+        cases.move_many([CaseMove("M1", "ready", line=1), CaseMove("M9", "ready", line=2)], by="x")
+    with pytest.raises(InvalidInput, match=r"^line 1: the case number 'A 1' may only hold"):
+        cases.move_many([CaseMove("A 1", "ready", line=1)], by="x")
+    assert cases.by_number("M1").stage == "approved"
 
 
 def test_the_lookup_needs_the_business_number_or_the_phone_s_last_four_digits(

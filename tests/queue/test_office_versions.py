@@ -3,14 +3,18 @@ rolled back as a new version; ``counterdesk office load|versions|diff|rollback``
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
-from counterdesk.queue import TicketEngine
+from counterdesk.queue import ManualClock, TicketEngine
+from counterdesk.queue.engine import open_office
 from counterdesk.queue.errors import InvalidInput, NotFound, OfficeFileError, QueueError
+from counterdesk.queue.models import EventKind, TicketEventRow
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, validate_office
-from counterdesk.queue.office_store import read_office
+from counterdesk.queue.office_store import office_loaded_at, read_office
 from counterdesk.queue.office_versions import changes, compare, office_at, rollback, versions
 from tests.conftest import Run
 
@@ -30,6 +34,39 @@ def test_the_first_load_is_version_one_and_the_same_office_again_adds_none(
     assert (first.number, first.saved_by, first.summary) == (1, "office file", "office file loaded")
     assert engine.load_office(sample_office) is None
     assert len(versions(engine.db)) == 1
+
+
+def test_a_start_with_the_unchanged_office_file_writes_nothing(
+    sqlite_url: str, clock: ManualClock, tmp_path: Path
+) -> None:
+    """Each PC's start loads its office file: only a changed file is a version and an
+    ``office_loaded`` event (which makes every terminal reload the office)."""
+
+    def start(office_file: Path) -> tuple[list[int], int, dt.datetime | None]:
+        engine = open_office(sqlite_url, office_file, clock)
+        try:
+            with engine.db.read() as session:
+                loaded = session.scalar(
+                    select(func.count()).where(TicketEventRow.kind == EventKind.OFFICE_LOADED)
+                )
+            return (
+                [v.number for v in versions(engine.db)],
+                int(loaded or 0),
+                office_loaded_at(engine.db),
+            )
+        finally:
+            engine.db.dispose()
+
+    first = start(SAMPLE_OFFICE)
+    assert first[:2] == ([1], 1)
+    clock.advance(dt.timedelta(minutes=5))
+    assert start(SAMPLE_OFFICE) == first  # the same file again: no version, event or time
+    changed = tmp_path / "office.yaml"
+    changed.write_text(
+        SAMPLE_OFFICE.read_text(encoding="utf-8").replace("daily_cap: 200", "daily_cap: 77", 1),
+        encoding="utf-8",
+    )
+    assert start(changed)[:2] == ([2, 1], 2)
 
 
 def test_a_save_is_stored_with_who_and_why_and_compared_by_key_path(
