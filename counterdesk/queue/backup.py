@@ -52,9 +52,9 @@ PREFIX = "counterdesk-"
 TIMEOUT = 600  # seconds a pg_dump or pg_restore may take before it is called stuck
 BUSY_SECONDS = 30  # how long a SQLite copy waits for a terminal's write to end
 PAGES = 256  # copied per step, so a copy can give up when the database stays busy
-# The names ``backup_into`` gives, and the only files it ever prunes.
 # The start of a pg_dump archive's tickets data, as pg_restore prints it.
 _COPY_TICKETS = re.compile(r"^COPY (\w+\.)?tickets \(")
+# The names ``backup_into`` gives, and the only files it ever prunes.
 OURS = re.compile(r"^counterdesk-\d{8}-\d{6}(-\d+)?\.(sqlite3|pgdump)$")
 
 
