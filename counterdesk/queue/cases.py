@@ -36,7 +36,7 @@ from counterdesk.queue.contacts import normal_contact
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import CaseEventRow, CaseRow, CaseStage, Status, TicketRow
 from counterdesk.queue.office import Office, Service
-from counterdesk.queue.refusal_words import refusal, ticket_state
+from counterdesk.queue.refusal_words import chinese, refusal, ticket_state
 from counterdesk.queue.typed_text import ascii_digits, clean_text
 from counterdesk.queue.views import View
 
@@ -359,7 +359,8 @@ class Cases:
                 try:
                     row = self._move(session, move, by=by)
                 except (QueueError, InvalidInput) as refused:
-                    raise type(refused)(f"line {move.line}: {refused}") from None
+                    said = Bilingual(chinese(refused), str(refused))
+                    raise refusal(type(refused), "on_line", line=move.line, said=said) from None
                 done.append(Case.of(row))
             return done
 

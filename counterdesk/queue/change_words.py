@@ -96,11 +96,11 @@ def place(path: KeyPath) -> str:
     for step in path:
         if not isinstance(step, Member):
             words.append(KEYS.get(step, step))
-        elif step.zh is None:
+        elif isinstance(step.key, int) and step.zh is None:  # by its place, counted from 1
             words[-1] += f" 第 {step.key + 1} 項"
         else:
             words[-1] += f"「{step.zh or step.key}」"
-    # "› " after a name's closing bracket, " › " after a word, as the tab's breadcrumbs read
+    # No space between a closing 」 and the ›: the bracket already sets the name apart.
     return "".join(
         word if not n else ("› " if words[n - 1].endswith("」") else " › ") + word
         for n, word in enumerate(words)

@@ -184,6 +184,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "機關 {due} 不開放：請選開放的日子",
         "the office is closed on {due}: choose a day it opens",
     ),
+    "on_line": ("第 {line} 行：{said}", "line {line}: {said}"),  # a bulk change's refusal
     "no_case": ("沒有案件 {number}", "no case {number}"),
     "not_a_stage": ("{name!r} 不是案件階段（{known}）", "{name!r} is not a case stage ({known})"),
 }

@@ -8,7 +8,7 @@ import string
 import pytest
 
 from counterdesk.queue import TicketEngine
-from counterdesk.queue.cases import CaseRefused, Cases
+from counterdesk.queue.cases import CaseMove, CaseRefused, Cases
 from counterdesk.queue.change_words import chinese as change_in_chinese
 from counterdesk.queue.errors import InvalidInput, QueueError
 from counterdesk.queue.office import Office, validate_office
@@ -109,3 +109,14 @@ def test_a_changed_checklist_is_worded_in_chinese_by_key(sample_office: Office) 
     assert changes(sample_office, new)[1] == (
         f"services[incorporation].documents[{place - 1}] added: 委託書 / Letter of authorisation"
     )
+
+
+def test_a_bulk_change_names_the_refused_line_in_chinese(engine: TicketEngine) -> None:
+    cases = Cases(engine)
+    cases.register("A115-3", service="incorporation", by="wang")
+    moves = [CaseMove("A115-3", "under_review", line=2), CaseMove("A115-3", "received", line=3)]
+    with pytest.raises(CaseRefused) as refused:
+        cases.move_many(moves, by="wang")
+    assert str(refused.value).startswith("line 3: case A115-3 is under review: it cannot be")
+    said = chinese(refused.value)
+    assert said.startswith("第 3 行：案件 A115-3 為「審查中」：不能改為「已收件」")
