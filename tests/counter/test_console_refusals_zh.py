@@ -13,6 +13,7 @@ from counterdesk.counter.window import ConsoleWindow
 from counterdesk.queue import TicketEngine
 from counterdesk.queue.cases import Cases
 from counterdesk.ui import translation
+from tests.counter.test_counter import press, sign_in
 
 
 @pytest.fixture
@@ -29,18 +30,6 @@ def console(qtbot: QtBot, engine: TicketEngine) -> Iterator[ConsoleWindow]:
     yield window
     window.close()
     translation.install("en")
-
-
-def sign_in(qtbot: QtBot, window: ConsoleWindow, pin: str) -> None:
-    window.sign_in.staff.setCurrentIndex(window.sign_in.staff.findData("wang"))
-    qtbot.keyClicks(window.sign_in.pin, pin)
-    with qtbot.waitSignal(window.acted, timeout=10000):
-        qtbot.keyClick(window.sign_in.pin, Qt.Key.Key_Return)
-
-
-def press(qtbot: QtBot, window: ConsoleWindow, key: Qt.Key) -> None:
-    with qtbot.waitSignal(window.acted, timeout=10000):
-        qtbot.keyClick(window, key)
 
 
 def test_a_refused_sign_in_is_said_in_chinese_and_in_english_after_a_switch(
