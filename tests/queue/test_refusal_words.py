@@ -4,11 +4,14 @@ with the same values; an office version's changes worded in zh_TW by key."""
 from __future__ import annotations
 
 import string
+import typing
 
 import pytest
+from pydantic import BaseModel
 
 from counterdesk.queue import TicketEngine
 from counterdesk.queue.cases import CaseMove, CaseRefused, Cases
+from counterdesk.queue.change_words import KEYS
 from counterdesk.queue.change_words import chinese as change_in_chinese
 from counterdesk.queue.errors import InvalidInput, QueueError
 from counterdesk.queue.office import Office, validate_office
@@ -120,3 +123,21 @@ def test_a_bulk_change_names_the_refused_line_in_chinese(engine: TicketEngine) -
     assert str(refused.value).startswith("line 3: case A115-3 is under review: it cannot be")
     said = chinese(refused.value)
     assert said.startswith("第 3 行：案件 A115-3 為「審查中」：不能改為「已收件」")
+
+
+def keys_of(model: type[BaseModel], seen: set[type]) -> set[str]:
+    """Every key of ``model`` and of the models within it."""
+    found = set(model.model_fields)
+    for field in model.model_fields.values():
+        kinds: list[object] = [field.annotation]
+        while kinds:
+            kind = kinds.pop()
+            kinds.extend(typing.get_args(kind))
+            if isinstance(kind, type) and issubclass(kind, BaseModel) and kind not in seen:
+                seen.add(kind)
+                found |= keys_of(kind, seen)
+    return found
+
+
+def test_every_key_of_the_office_file_has_its_chinese_name() -> None:
+    assert keys_of(Office, set()) - set(KEYS) == set()
