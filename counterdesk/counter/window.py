@@ -55,6 +55,7 @@ from counterdesk.ui.layout import column
 from counterdesk.ui.live import POLL_MS, LiveFeed
 from counterdesk.ui.office_reload import OfficeReload
 from counterdesk.ui.refresh import Refresher
+from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import run_in_background
 from counterdesk.ui.translation import QT_TRANSLATE_NOOP
 
@@ -100,8 +101,7 @@ PIN_DELAY = QT_TRANSLATE_NOOP(
 
 
 def translated(text: str) -> str:
-    """A console word in the language installed now (unchanged if it has no translation, as
-    the queue's own refusals)."""
+    """A console word in the language installed now (unchanged if it has no translation)."""
     return QCoreApplication.translate(CONTEXT, text)
 
 
@@ -148,7 +148,7 @@ class ConsoleWindow(QWidget):
         self.no_shows: list[str] = []
         self.outage = ""  # why the database is out of reach, while it is
         # The last action's message as (source text, its fields, done): re-worded on a switch.
-        self._said: tuple[str, dict[str, str], bool] = ("", {}, True)
+        self._said: tuple[str | QueueError, dict[str, str], bool] = ("", {}, True)
         # A sign-in refused after wrong PINs, and until when: its time left is counted down.
         self._held: tuple[PinRefused, dt.datetime] | None = None
         self._poll_ms = poll_ms
@@ -519,7 +519,7 @@ class ConsoleWindow(QWidget):
             self._held = (error, now + error.remaining)
             self._count_down(now)
         elif isinstance(error, QueueError):
-            self._say(str(error), {}, ok=False)  # the queue's own words: no translation
+            self._say(error, {}, ok=False)  # the queue's own words, in the window's language
         else:
             self._say(NOT_DONE, {}, ok=False)
             log.warning("counter %s: action failed: %s", self.counter, error_text(error))
@@ -527,13 +527,17 @@ class ConsoleWindow(QWidget):
         self.refresh()
         self.acted.emit()
 
-    def _say(self, source: str, fields: dict[str, str], *, ok: bool) -> None:
+    def _say(self, source: str | QueueError, fields: dict[str, str], *, ok: bool) -> None:
+        """``source``: a console word to translate, or a refusal worded again on a switch."""
         self._said = (source, fields, ok)
         self._show_said()
 
     def _show_said(self) -> None:
         source, fields, ok = self._said
-        text = translated(source) if source else ""
+        if isinstance(source, QueueError):
+            text = refusal_text(source)
+        else:
+            text = translated(source) if source else ""
         self.message.setText(text.format(**fields) if fields else text)
         self.message.setStyleSheet(f"color: {'#1B5E20' if ok else '#C62828'};")
 

@@ -30,11 +30,14 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from counterdesk.case_phrases import STAGES
+from counterdesk.phrases import Bilingual
 from counterdesk.queue import case_notices
 from counterdesk.queue.contacts import normal_contact
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import CaseEventRow, CaseRow, CaseStage, Status, TicketRow
 from counterdesk.queue.office import Office, Service
+from counterdesk.queue.refusal_words import chinese, refusal, ticket_state
 from counterdesk.queue.typed_text import ascii_digits, clean_text
 from counterdesk.queue.views import View
 
@@ -162,7 +165,7 @@ def working_days_after(office: Office, day: dt.date, days: int) -> dt.date:
                 break
             found += dt.timedelta(days=1)
         else:
-            raise QueueError(f"the office opens on no day in the year after {found}")
+            raise refusal(QueueError, "no_open_day", day=found)
     return found
 
 
@@ -172,13 +175,11 @@ def case_number(text: str) -> str:
     number = ascii_digits(text or "").strip().upper()
     number = number.translate(_FULL_WIDTH)
     if not number:
-        raise InvalidInput("the case number is empty")
+        raise refusal(InvalidInput, "case_number_empty")
     if len(number) > NUMBER_LENGTH:
-        raise InvalidInput(f"the case number is {len(number)} characters; at most 40 fit")
+        raise refusal(InvalidInput, "case_number_long", length=len(number))
     if not _NUMBER.fullmatch(number):
-        raise InvalidInput(
-            f"the case number {number[:NUMBER_LENGTH]!r} may only hold letters, digits and dashes"
-        )
+        raise refusal(InvalidInput, "case_number_letters", number=number[:NUMBER_LENGTH])
     return number
 
 
@@ -194,9 +195,9 @@ def business_number(text: str | None) -> str | None:
     if not digits:
         return None
     if not _BUSINESS_NUMBER.fullmatch(digits):
-        raise InvalidInput(f"the unified business number {digits[:20]!r} is not 8 digits")
+        raise refusal(InvalidInput, "ubn_length", digits=digits[:20])
     if not _ubn_checks(digits):
-        raise InvalidInput(f"the unified business number {digits} fails its check digit")
+        raise refusal(InvalidInput, "ubn_check", digits=digits)
     return digits
 
 
@@ -224,7 +225,7 @@ def notice_stages(stages: Iterable[str] | str | None) -> tuple[CaseStage, ...]:
             stage = None
         if stage not in NOTIFIABLE:
             known = ", ".join(NOTIFIABLE)
-            raise InvalidInput(f"{name!r} is not a stage one can be told of ({known})")
+            raise refusal(InvalidInput, "not_notifiable", name=name, known=known)
         chosen.append(stage)
     return tuple(dict.fromkeys(chosen))
 
@@ -254,10 +255,14 @@ class Cases:
         """The service ``code`` if it registers cases, else a refusal naming those that do."""
         service = self.office.known_service(code)
         if service.cases is None:
-            names = [s.code for s in self.office.services if s.cases]
-            raise CaseRefused(
-                f"{service.name.en} ({service.code}) registers no cases"
-                + (f"; cases are registered for: {', '.join(names)}" if names else "")
+            names = ", ".join(s.code for s in self.office.services if s.cases)
+            name = Bilingual.of(service.name)
+            raise refusal(
+                CaseRefused,
+                "no_cases_but" if names else "no_cases",
+                service=name,
+                code=service.code,
+                **({"names": names} if names else {}),
             )
         return service
 
@@ -289,7 +294,10 @@ class Cases:
                 try:
                     row = self._register(session, entry)
                 except (QueueError, InvalidInput) as refused:
-                    raise type(refused)(f"case {entry.number}: {refused}") from None
+                    said = Bilingual(chinese(refused), str(refused))
+                    raise refusal(
+                        type(refused), "of_case", number=entry.number, said=said
+                    ) from None
                 done.append(Case.of(row))
             return done
 
@@ -300,9 +308,7 @@ class Cases:
         stages = notice_stages(entry.notify)
         if contact is None:
             if entry.notify is not None:
-                raise InvalidInput(
-                    "notices were chosen but no contact (mobile or e-mail) to send them to"
-                )
+                raise refusal(InvalidInput, "notices_no_contact")
             stages = ()
         by = clean_text(entry.by, "who registers the case", BY_LENGTH, required=False)
         now = self._handed_in(entry.handed_in)
@@ -310,19 +316,19 @@ class Cases:
         if entry.ticket_id is not None:
             ticket = session.get(TicketRow, entry.ticket_id)
             if ticket is None:
-                raise NotFound(f"no ticket with id {entry.ticket_id}")
+                raise refusal(NotFound, "no_ticket_id", ticket_id=entry.ticket_id)
             if ticket.status not in (Status.SERVING, Status.DONE):
-                raise CaseRefused(
-                    f"ticket {ticket.number} is {ticket.status}: a case is registered for "
-                    "a ticket being served or served"
+                status = Bilingual(
+                    ticket_state(ticket.status, ticket.counter_number).zh, ticket.status
                 )
+                raise refusal(CaseRefused, "ticket_not_served", number=ticket.number, status=status)
             code = code or ticket.service_code
         if code is None:
-            raise InvalidInput("a case needs its service (or the ticket it was handed in at)")
+            raise refusal(InvalidInput, "case_needs_service")
         rules = self.followed(code).cases
         assert rules is not None
         if session.scalar(select(CaseRow.id).where(CaseRow.number == number)) is not None:
-            raise CaseRefused(f"case {number} is already registered")
+            raise refusal(CaseRefused, "case_registered", number=number)
         today = self.office.local_date(now)
         row = CaseRow(
             number=number,
@@ -342,7 +348,7 @@ class Cases:
         try:
             session.flush()
         except IntegrityError:  # another clerk registered it since the check above
-            raise CaseRefused(f"case {number} is already registered") from None
+            raise refusal(CaseRefused, "case_registered", number=number) from None
         _log(session, row, None, now, by, None)
         return row
 
@@ -389,7 +395,8 @@ class Cases:
                 try:
                     row = self._move(session, move, by=by, found=found)
                 except (QueueError, InvalidInput) as refused:
-                    raise type(refused)(f"line {move.line}: {refused}") from None
+                    said = Bilingual(chinese(refused), str(refused))
+                    raise refusal(type(refused), "on_line", line=move.line, said=said) from None
                 done.append(Case.of(row))
             return done
 
@@ -410,24 +417,31 @@ class Cases:
         row = self._row(session, move.number, lock=True, found=found)
         was = CaseStage(row.stage)
         if move.was is not None and _stage(move.was) != was:
-            raise MovedMeanwhile(
-                f"case {row.number} is now {_name(was)}, not {_name(_stage(move.was))}: it "
-                "was moved meanwhile; look at it again"
+            seen = _name(_stage(move.was))
+            raise refusal(
+                MovedMeanwhile, "moved_meanwhile", number=row.number, now=_name(was), seen=seen
             )
         if to == was:
-            raise CaseRefused(f"case {row.number} is already {_name(to)}")
+            raise refusal(CaseRefused, "case_already", number=row.number, stage=_name(to))
         if to not in MOVES[was]:
-            allowed = ", ".join(MOVES[was]) or "none: it is closed"
-            raise CaseRefused(
-                f"case {row.number} is {_name(was)}: it cannot be moved to {_name(to)} "
-                f"(next: {allowed})"
+            allowed = Bilingual(
+                "、".join(STAGES[s].zh for s in MOVES[was]) or "無：已結案",
+                ", ".join(MOVES[was]) or "none: it is closed",
+            )
+            raise refusal(
+                CaseRefused,
+                "case_bad_move",
+                number=row.number,
+                was=_name(was),
+                to=_name(to),
+                allowed=allowed,
             )
         if to == S.CORRECTION:
             if note is None:
-                raise InvalidInput("a correction needs a note saying what is missing")
+                raise refusal(InvalidInput, "correction_note")
             row.correction_note, row.correction_due = note, self._due(due, today)
         elif due is not None:
-            raise InvalidInput("only a correction takes a date")
+            raise refusal(InvalidInput, "date_only_correction")
         if was == S.CORRECTION:
             self._extend_by_correction(session, row, today)
         row.stage = to
@@ -448,15 +462,15 @@ class Cases:
         """A correction's date, checked: a day (not a moment), after today, within a year,
         and one the office opens, since the citizen brings the correction there."""
         if due is None:
-            raise InvalidInput("a correction needs a date after today to correct it by")
+            raise refusal(InvalidInput, "correction_due")
         if isinstance(due, dt.datetime) or not isinstance(due, dt.date):
-            raise InvalidInput(f"a correction's date must be a day (YYYY-MM-DD), not {due!r}")
+            raise refusal(InvalidInput, "correction_due_day", due=due)
         if due <= today:
-            raise InvalidInput("a correction needs a date after today to correct it by")
+            raise refusal(InvalidInput, "correction_due")
         if due > today + LONGEST_CORRECTION:
-            raise InvalidInput(f"a correction's date {due} is more than a year ahead")
+            raise refusal(InvalidInput, "correction_due_far", due=due)
         if not self.office.open_on(due):
-            raise InvalidInput(f"the office is closed on {due}: choose a day it opens")
+            raise refusal(InvalidInput, "closed_on", due=due)
         return due
 
     def _extend_by_correction(self, session: Session, row: CaseRow, today: dt.date) -> None:
@@ -595,7 +609,7 @@ class Cases:
             query = select(CaseRow).where(CaseRow.number == wanted)
             row = session.scalars(query.with_for_update() if lock else query).one_or_none()
         if row is None:
-            raise NotFound(f"no case {wanted}")
+            raise refusal(NotFound, "no_case", number=wanted)
         return row
 
 
@@ -653,11 +667,12 @@ def _stage(name: str) -> CaseStage:
         return CaseStage((name or "").strip().lower())
     except ValueError:
         known = ", ".join(CaseStage)
-        raise InvalidInput(f"{name!r} is not a case stage ({known})") from None
+        raise refusal(InvalidInput, "not_a_stage", name=name, known=known) from None
 
 
-def _name(stage: CaseStage) -> str:
-    return stage.value.replace("_", " ")
+def _name(stage: CaseStage) -> Bilingual:
+    """A stage as a refusal names it: its citizens' Chinese name, its English code in words."""
+    return Bilingual(STAGES[stage].zh, stage.value.replace("_", " "))
 
 
 def _log(

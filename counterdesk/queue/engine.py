@@ -24,6 +24,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from counterdesk.phrases import Bilingual
 from counterdesk.queue import ticket_notices
 from counterdesk.queue.arguments import EVENT_IDS, counter_number, typed_code, whole_number
 from counterdesk.queue.bookings import (
@@ -70,6 +71,8 @@ from counterdesk.queue.projection import (
     call_order,
 )
 from counterdesk.queue.reads import QueueReader
+from counterdesk.queue.refusal_words import action as act
+from counterdesk.queue.refusal_words import refusal, ticket_state
 from counterdesk.queue.shown_waits import RECORD_SHOWN_WAITS, shown_wait_rows
 from counterdesk.queue.typed_text import clean_text
 from counterdesk.queue.views import (
@@ -217,7 +220,7 @@ class TicketEngine:
     @property
     def office(self) -> Office:
         if self._office is None:
-            raise QueueError("no office is loaded: load one with `counterdesk office load FILE`")
+            raise refusal(QueueError, "no_office")
         return self._office
 
     @property
@@ -289,9 +292,9 @@ class TicketEngine:
             wait = projected.new.get((service, priority))
             sequence = self._next_sequence(session, today, service)
             if sequence > row.daily_cap and appointment is None:
-                raise TicketRefused(
-                    f"{row.name_en} ({service}) has reached its daily limit of "
-                    f"{row.daily_cap} tickets; please come back on the next working day"
+                name = Bilingual(self.office.known_service(service).name.zh, row.name_en)
+                raise refusal(
+                    TicketRefused, "daily_cap", service=name, code=service, cap=row.daily_cap
                 )
             check_in: dict[str, Any] = {}
             if remote:  # counted after the upsert: its lock serialises the service's issuers
@@ -359,7 +362,7 @@ class TicketEngine:
         with self.db.write() as session:
             ticket = session.get(TicketRow, whole_number(ticket_id, "the ticket id", EVENT_IDS))
             if ticket is None:
-                raise NotFound(f"no ticket with id {ticket_id}")
+                raise refusal(NotFound, "no_ticket_id", ticket_id=ticket_id)
             ticket.print_state = state
             self._log(session, EventKind.PRINTED, ticket, outcome=(detail or state)[:200])
 
@@ -418,8 +421,8 @@ class TicketEngine:
             staff = self._open_counter(session, counter).staff
             ticket = ticket_by_number(session, self.business_date(), number, lock=True)
             if ticket.status != Status.WAITING:
-                raise QueueError(
-                    f"{ticket.number} is {_describe(ticket)}, not waiting: it cannot be called"
+                raise refusal(
+                    QueueError, "not_waiting", number=ticket.number, state=_describe(ticket)
                 )
             return self._call(session, ticket.id, counter, staff, now)
 
@@ -431,7 +434,7 @@ class TicketEngine:
         try:
             ticket = session.execute(_CALL, called).one()
         except IntegrityError:
-            raise QueueError(f"counter {counter} already has a ticket at the counter") from None
+            raise refusal(QueueError, "counter_taken", counter=counter) from None
         self._log(session, EventKind.CALLED, ticket)
         ticket_notices.changed(session, self.office, ticket.business_date, now, called=ticket.id)
         return Ticket.of(ticket)
@@ -504,8 +507,8 @@ class TicketEngine:
         with self.db.write() as session:
             ticket = ticket_by_number(session, self.business_date(), number, lock=True)
             if ticket.status != Status.NO_SHOW:
-                raise QueueError(
-                    f"{ticket.number} is {_describe(ticket)}: only a no-show can be requeued"
+                raise refusal(
+                    QueueError, "requeue_no_show", number=ticket.number, state=_describe(ticket)
                 )
             ticket.status = Status.WAITING
             ticket.queued_at = now
@@ -521,9 +524,8 @@ class TicketEngine:
             target = service_row(session, to_service)
             ticket = self._current(session, counter, None, "transfer")
             if target.code == ticket.service_code:
-                raise QueueError(
-                    f"{ticket.number} is already in {target.code}: choose another service"
-                )
+                name = Bilingual(self.office.known_service(target.code).name.zh, target.code)
+                raise refusal(QueueError, "same_service", number=ticket.number, service=name)
             origin, staff = ticket.service_code, ticket.staff_code
             ticket.status = Status.WAITING
             ticket.service_code = target.code
@@ -550,7 +552,9 @@ class TicketEngine:
         with self.db.write() as session:
             ticket = ticket_by_number(session, self.business_date(), number, lock=True)
             if ticket.status not in (Status.WAITING, Status.CALLED, Status.NO_SHOW):
-                raise QueueError(f"{ticket.number} is {_describe(ticket)}: it cannot be cancelled")
+                raise refusal(
+                    QueueError, "not_cancellable", number=ticket.number, state=_describe(ticket)
+                )
             counter = ticket.counter_number
             ticket.status = Status.CANCELLED
             ticket.counter_number = None
@@ -651,9 +655,8 @@ class TicketEngine:
         if today:
             closes = self.office.closing_time(current)
             if now < closes:
-                raise QueueError(
-                    f"today ({current}) is open until {closes:%H:%M}: it can be closed only "
-                    "after closing time"
+                raise refusal(
+                    QueueError, "close_before_closing", day=current, closes=f"{closes:%H:%M}"
                 )
             last = current
         boundary = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), self.office.zone)
@@ -688,7 +691,7 @@ class TicketEngine:
     def set_pin(self, staff: str, pin: str) -> None:
         """Give a staff member a new sign-in PIN; only a salted scrypt hash is stored."""
         if not re.fullmatch(r"\d{4,8}", pin):
-            raise QueueError("a PIN must be 4 to 8 digits")
+            raise refusal(QueueError, "pin_digits")
         with self.db.write() as session:
             self.staff_row(session, staff).pin_hash = hash_pin(pin)
 
@@ -721,16 +724,13 @@ class TicketEngine:
             row = self.staff_row(session, staff)
             code, stored = row.code, row.pin_hash
         if stored is None:
-            raise QueueError(
-                f"{code} has no PIN yet: an administrator sets one with "
-                f"`counterdesk staff set-pin {code}`"
-            )
+            raise refusal(QueueError, "no_pin", staff=code)
         # Keyed on the stored code, not the typed one: "wang " is held back as wang is.
         subjects = [Subject("staff", code), Subject("counter", str(counter))]
         if not self.pins.attempt(
             subjects, lambda: pin_matches(pin, stored), staff=code, counter=counter
         ):
-            raise QueueError(f"wrong PIN for {code}")
+            raise refusal(QueueError, "wrong_pin", staff=code)
 
     def sign_in(self, counter: int, staff: str, pin: str | None = None) -> None:
         """Sign ``staff`` in at ``counter``; a member who has a PIN must give it (checked as
@@ -738,7 +738,7 @@ class TicketEngine:
         if pin is not None:
             self.check_pin(staff, pin, counter=counter)
         elif self.has_pin(staff):
-            raise QueueError(f"{self.staff_code(staff)} has a PIN: give it to sign in")
+            raise refusal(QueueError, "pin_needed", staff=self.staff_code(staff))
         now = self.clock.now()
         with self.db.write() as session:
             self._counter(session, counter)
@@ -747,14 +747,18 @@ class TicketEngine:
                 if open_session.counter_number == counter and open_session.staff_code == staff:
                     return
                 if open_session.counter_number == counter:
-                    raise QueueError(
-                        f"counter {counter} is already signed in by {open_session.staff_code}: "
-                        "they must sign out first"
+                    raise refusal(
+                        QueueError,
+                        "counter_signed_in",
+                        counter=counter,
+                        staff=open_session.staff_code,
                     )
                 if open_session.staff_code == staff:
-                    raise QueueError(
-                        f"{staff} is signed in at counter {open_session.counter_number}: "
-                        "sign out there first"
+                    raise refusal(
+                        QueueError,
+                        "staff_elsewhere",
+                        staff=staff,
+                        counter=open_session.counter_number,
                     )
             session.add(
                 CounterSessionRow(counter_number=counter, staff_code=staff, signed_in_at=now)
@@ -773,7 +777,7 @@ class TicketEngine:
         with self.db.write() as session:
             desk_session = self._session_at(session, counter)
             if desk_session.paused_since is not None:
-                raise QueueError(f"counter {counter} is already paused")
+                raise refusal(QueueError, "already_paused", counter=counter)
             self._require_free(session, counter)
             desk_session.paused_since = self.clock.now()
             self._log(session, EventKind.PAUSED, counter=counter, staff=desk_session.staff_code)
@@ -782,7 +786,7 @@ class TicketEngine:
         with self.db.write() as session:
             desk_session = self._session_at(session, counter)
             if desk_session.paused_since is None:
-                raise QueueError(f"counter {counter} is not paused")
+                raise refusal(QueueError, "not_paused", counter=counter)
             desk_session.paused_since = None
             self._log(session, EventKind.RESUMED, counter=counter, staff=desk_session.staff_code)
 
@@ -836,7 +840,7 @@ class TicketEngine:
         row = session.get(StaffRow, code)
         if row is None or not row.active:
             known = ", ".join(member.code for member in self.office.staff)
-            raise NotFound(f"unknown staff member {code!r} (known: {known})")
+            raise refusal(NotFound, "unknown_staff", staff=code, known=known)
         return row
 
     def _counter(self, session: Session, number: int) -> CounterRow:
@@ -854,7 +858,7 @@ class TicketEngine:
                 .order_by(CounterRow.number)
             )
         )
-        return NotFound(f"unknown counter {number} (counters: {known})")
+        return refusal(NotFound, "unknown_counter", counter=number, known=known)
 
     def _session_at(self, session: Session, counter: int) -> CounterSessionRow:
         self._counter(session, counter)
@@ -877,7 +881,7 @@ class TicketEngine:
         if desk.staff_code is None:
             raise _not_signed_in(counter)
         if desk.paused_since is not None:
-            raise QueueError(f"counter {counter} is paused: resume it before calling")
+            raise refusal(QueueError, "paused", counter=counter)
         if desk.number_at_counter is not None:  # from the same snapshot, not a second read
             raise _busy(counter, desk.number_at_counter, desk.status_at_counter)
         return _OpenCounter(
@@ -904,13 +908,12 @@ class TicketEngine:
         self._counter(session, counter)
         ticket = self._at_counter(session, counter)
         if ticket is None:
-            raise QueueError(f"counter {counter} has no ticket to {action}: call one first")
+            raise refusal(QueueError, "nothing_at_counter", counter=counter, action=act(action))
         if status is not None and ticket.status != status:
-            hint = {
-                Status.CALLED: "it has already started",
-                Status.SERVING: "it has been called but not started: start it first",
-            }[status]
-            raise QueueError(f"cannot {action} {ticket.number} at counter {counter}: {hint}")
+            code = {Status.CALLED: "already_started", Status.SERVING: "not_started"}[status]
+            raise refusal(
+                QueueError, code, action=act(action), number=ticket.number, counter=counter
+            )
         return ticket
 
 
@@ -930,35 +933,19 @@ class _OpenCounter(NamedTuple):
 
 
 def _not_signed_in(counter: int) -> QueueError:
-    return QueueError(f"nobody is signed in at counter {counter}: sign in first")
+    return refusal(QueueError, "not_signed_in", counter=counter)
 
 
 def _busy(counter: int, number: str, status: str) -> QueueError:
     """The refusal for a counter that still has a ticket (called or serving) at it."""
-    return QueueError(
-        f"counter {counter} still has {number} ({_state_text(status, counter)}): "
-        + (
-            "finish it first"
-            if status == Status.SERVING
-            else "start it, mark it a no-show or transfer it first"
-        )
+    code = "busy_serving" if status == Status.SERVING else "busy_called"
+    return refusal(
+        QueueError, code, counter=counter, number=number, state=ticket_state(status, counter)
     )
 
 
-def _describe(ticket: TicketRow) -> str:
-    return _state_text(ticket.status, ticket.counter_number)
-
-
-def _state_text(status: str, counter: int | None) -> str:
-    return {
-        Status.WAITING: "waiting",
-        Status.CALLED: f"called to counter {counter}",
-        Status.SERVING: f"being served at counter {counter}",
-        Status.DONE: "already served",
-        Status.NO_SHOW: "a no-show",
-        Status.CANCELLED: "cancelled",
-        Status.REMOVED_AT_CLOSE: "closed with the day",
-    }[Status(status)]
+def _describe(ticket: TicketRow) -> Bilingual:
+    return ticket_state(ticket.status, ticket.counter_number)
 
 
 def open_office(

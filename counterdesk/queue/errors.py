@@ -20,7 +20,17 @@ LIMIT = 160  # characters of a driver's message: a cause, not a report
 
 
 class CounterdeskError(Exception):
-    """Base of every error counterdesk reports to a user instead of a traceback."""
+    """Base of every error counterdesk reports to a user instead of a traceback.
+
+    ``code`` and ``params``, when given (``refusal_words.refusal``), say which refusal it is
+    and with what values, so a Chinese-first window can word it in Chinese too."""
+
+    def __init__(
+        self, *args: object, code: str | None = None, params: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(*args)
+        self.code = code
+        self.params = params or {}
 
 
 class OfficeFileError(CounterdeskError):

@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,6 +31,40 @@ BY_LENGTH = 48
 # Lists whose items are named by a key of theirs rather than their place: a service keeps its
 # name in a diff when another is inserted before it.
 _IDENTITIES = ("code", "number", "date")
+
+
+class Member(NamedTuple):
+    """A list's item on a key path: by its place (documents, steps; ``zh`` None) or by its
+    name (a service's code, a counter's number; ``zh`` its Chinese name, else that name)."""
+
+    key: str | int
+    zh: str | None = None
+
+
+# A key path: the office file's keys, and a list's items as ``Member``.
+KeyPath = tuple[str | Member, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two offices: where (``path``), what happened (``kind``: added,
+    removed, changed or reordered) and the values in brief. Worded in English by ``english``
+    (the command line's ``office diff``) and in Chinese by ``change_words``."""
+
+    path: KeyPath
+    kind: str
+    old: str | None = None
+    new: str | None = None
+
+    def english(self) -> str:
+        where = "".join(
+            f"[{step.key}]" if isinstance(step, Member) else f".{step}" for step in self.path
+        ).removeprefix(".")
+        if self.kind == "changed":
+            return f"{where}: {self.old} → {self.new}"
+        if self.kind == "removed" and self.old is None:
+            return f"{where} removed"
+        return f"{where} {self.kind}: {self.old if self.kind == 'removed' else self.new}"
 
 
 @dataclass(frozen=True)
@@ -121,7 +155,12 @@ def office_at(db: Database, number: int) -> Office:
 
 def compare(db: Database, first: int, second: int) -> list[str]:
     """What changed from version ``first`` to version ``second``, a line per key path."""
-    return changes(office_at(db, first), office_at(db, second))
+    return [change.english() for change in compare_changes(db, first, second)]
+
+
+def compare_changes(db: Database, first: int, second: int) -> list[Change]:
+    """``compare``, kept structured for a window to word."""
+    return diff(office_at(db, first), office_at(db, second))
 
 
 def rollback(engine: TicketEngine, number: int, *, by: str) -> int | None:
@@ -133,19 +172,24 @@ def rollback(engine: TicketEngine, number: int, *, by: str) -> int | None:
 
 def changes(old: Office, new: Office) -> list[str]:
     """Readable differences by key path, e.g. ``services[incorporation].documents[2] added``."""
-    out: list[str] = []
-    _walk("", old.model_dump(mode="json"), new.model_dump(mode="json"), out)
+    return [change.english() for change in diff(old, new)]
+
+
+def diff(old: Office, new: Office) -> list[Change]:
+    """The differences, each kept structured so a window can word it in its own language."""
+    out: list[Change] = []
+    _walk((), old.model_dump(mode="json"), new.model_dump(mode="json"), out)
     return out
 
 
-def _walk(path: str, old: Any, new: Any, out: list[str]) -> None:
+def _walk(path: KeyPath, old: Any, new: Any, out: list[Change]) -> None:
     if isinstance(old, dict) and isinstance(new, dict):
         for key in [*old, *(k for k in new if k not in old)]:
-            child = f"{path}.{key}" if path else key
+            child = (*path, key)
             if key not in new:
-                out.append(f"{child} removed")
+                out.append(Change(child, "removed"))
             elif key not in old:
-                out.append(f"{child} added: {_brief(new[key])}")
+                out.append(Change(child, "added", new=_brief(new[key])))
             else:
                 _walk(child, old[key], new[key], out)
     elif isinstance(old, list) and isinstance(new, list):
@@ -155,10 +199,10 @@ def _walk(path: str, old: Any, new: Any, out: list[str]) -> None:
         else:
             _walk_named(path, identity, old, new, out)
     elif old != new:
-        out.append(f"{path}: {_brief(old)} → {_brief(new)}")
+        out.append(Change(path, "changed", _brief(old), _brief(new)))
 
 
-def _walk_places(path: str, old: list[Any], new: list[Any], out: list[str]) -> None:
+def _walk_places(path: KeyPath, old: list[Any], new: list[Any], out: list[Change]) -> None:
     """A list without names (steps, documents), matched as a sequence: one item added at the
     top is one line, not every later item shifted by one place."""
     matcher = difflib.SequenceMatcher(a=_keys(old), b=_keys(new), autojunk=False)
@@ -167,31 +211,44 @@ def _walk_places(path: str, old: list[Any], new: list[Any], out: list[str]) -> N
             continue
         if tag == "replace" and last - first == end - start:  # edited in place
             for offset in range(last - first):
-                _walk(f"{path}[{start + offset}]", old[first + offset], new[start + offset], out)
+                place = (*path, Member(start + offset))
+                _walk(place, old[first + offset], new[start + offset], out)
             continue
-        out.extend(f"{path}[{place}] removed: {_brief(old[place])}" for place in range(first, last))
-        out.extend(f"{path}[{place}] added: {_brief(new[place])}" for place in range(start, end))
+        out.extend(
+            Change((*path, Member(place)), "removed", old=_brief(old[place]))
+            for place in range(first, last)
+        )
+        out.extend(
+            Change((*path, Member(place)), "added", new=_brief(new[place]))
+            for place in range(start, end)
+        )
 
 
 def _keys(items: list[Any]) -> list[str]:
     return [json.dumps(item, sort_keys=True, ensure_ascii=False) for item in items]
 
 
-def _walk_named(path: str, key: str, old: list[Any], new: list[Any], out: list[str]) -> None:
+def _walk_named(path: KeyPath, key: str, old: list[Any], new: list[Any], out: list[Change]) -> None:
     before = {item[key]: item for item in old}
     after = {item[key]: item for item in new}
     for name, item in before.items():
         if name not in after:
-            out.append(f"{path}[{name}] removed: {_brief(item)}")
+            out.append(Change((*path, _member(name, item)), "removed", old=_brief(item)))
         else:
-            _walk(f"{path}[{name}]", item, after[name], out)
+            _walk((*path, _member(name, after[name])), item, after[name], out)
     for name, item in after.items():
         if name not in before:
-            out.append(f"{path}[{name}] added: {_brief(item)}")
+            out.append(Change((*path, _member(name, item)), "added", new=_brief(item)))
     kept_before = [name for name in before if name in after]
     kept_after = [name for name in after if name in before]
     if kept_before != kept_after:
-        out.append(f"{path} reordered: {', '.join(map(str, kept_after))}")
+        out.append(Change(path, "reordered", new=", ".join(map(str, kept_after))))
+
+
+def _member(name: Any, item: dict[str, Any]) -> Member:
+    """A named list's item, with its Chinese name when it has one (a service's), else its name."""
+    label = item.get("name")
+    return Member(name, label["zh"] if isinstance(label, dict) and label.get("zh") else str(name))
 
 
 def _identity(items: list[Any]) -> str | None:

@@ -30,10 +30,10 @@ from counterdesk.phrases import grouped
 from counterdesk.queue.booking_link import booking_url
 from counterdesk.queue.bookings import Booking, Bookings, FreeSlot
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.queue.office import WEEKDAYS
 from counterdesk.queue.slots import bookable_services
 from counterdesk.supervisor.widgets import group_label, service_label
+from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import run_in_background
 
 Days = dict[dt.date, list[FreeSlot]]  # a service's bookable days, each with its slots
@@ -197,7 +197,7 @@ class BookingDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         # The domain's own words, as the console shows the queue's; anything else redacted.
-        reason = str(error) if isinstance(error, CounterdeskError) else error_text(error)
+        reason = refusal_text(error)
         self._say(self.tr("Not booked: %1").replace("%1", reason), REFUSED_COLOUR)
         self.refused.emit(reason)
         self.load()

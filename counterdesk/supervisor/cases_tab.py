@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from counterdesk.queue.case_import import ImportRefused, ParsedFile, parse_moves, read_limited
 from counterdesk.queue.cases import Case, CaseMove, Cases
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import NotFound, error_text
+from counterdesk.queue.errors import NotFound
 from counterdesk.queue.models import CaseStage
 from counterdesk.supervisor.widgets import group_label, table_view
 from counterdesk.ui.case_views import (
@@ -45,6 +45,7 @@ from counterdesk.ui.case_views import (
     plain_label,
     stage_text,
 )
+from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import run_in_background
 
 OVERDUE_TEXT = QColor("#b3261e")
@@ -167,7 +168,7 @@ class CasesTab(QWidget):
         self.listed.emit()
 
     def _failed(self, error: Exception) -> None:
-        self._say(self.tr("Could not read the cases: %1").replace("%1", error_text(error)), True)
+        self._say(self.tr("Could not read the cases: %1").replace("%1", refusal_text(error)), True)
 
     def _fill(self) -> None:
         if self.found is None:
@@ -258,7 +259,7 @@ class CasesTab(QWidget):
         )
 
     def _unreadable(self, error: Exception) -> None:
-        self._say(error_text(error), True)
+        self._say(refusal_text(error), True)
         self.imported.emit(False)
 
     def _show_preview(self, result: tuple[Path, ParsedFile | ImportRefused, list[str]]) -> None:
@@ -292,7 +293,7 @@ class CasesTab(QWidget):
 
     def _not_applied(self, error: Exception) -> None:
         """Nothing was moved: the refusal names the line; the preview stays to be read."""
-        text = self.tr("Nothing imported: %1").replace("%1", error_text(error))
+        text = self.tr("Nothing imported: %1").replace("%1", refusal_text(error))
         if self.preview is not None:
             self.preview.show_problem(text)
         self._say(text, True)

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk.queue import change_words
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import error_text
-from counterdesk.queue.office_versions import Version, compare, rollback, versions
+from counterdesk.queue.office_versions import Change, Version, compare_changes, rollback, versions
 from counterdesk.supervisor.widgets import say
+from counterdesk.ui import translation
+from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import run_in_background
 
 
@@ -46,6 +48,7 @@ class OfficeHistory(QWidget):
         super().__init__(parent)
         self.engine = engine
         self.kept: list[Version] = []
+        self.shown_changes: list[Change] | None = None  # worded again on a language switch
         self.table = QTableWidget(0, 4)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -88,6 +91,8 @@ class OfficeHistory(QWidget):
         )
         self.diff_label.setText(self.tr("What this version changed"))
         self.rollback_button.setText(self.tr("Roll back to this version…"))
+        if self.shown_changes is not None:
+            self._word_changes()
 
     def refresh(self) -> None:
         run_in_background(partial(versions, self.engine.db), self._show, self._failed, owner=self)
@@ -116,19 +121,29 @@ class OfficeHistory(QWidget):
         self.rollback_button.setEnabled(row > 0)  # the newest is the office already
         earlier = [v.number for v in self.kept if v.number < number]
         if not earlier:
+            self.shown_changes = None
             self.diff.setPlainText(self.tr("The first version kept."))
             self.compared.emit()
             return
         run_in_background(
-            partial(compare, self.engine.db, earlier[0], number),
+            partial(compare_changes, self.engine.db, earlier[0], number),
             self._show_diff,
             self._failed,
             owner=self,
         )
 
-    def _show_diff(self, lines: list[str]) -> None:
-        self.diff.setPlainText("\n".join(lines) or self.tr("No change."))
+    def _show_diff(self, found: list[Change]) -> None:
+        self.shown_changes = found
+        self._word_changes()
         self.compared.emit()
+
+    def _word_changes(self) -> None:
+        """The shown changes in the window's language: Chinese by key, else as the command
+        line's ``office diff`` says them."""
+        found = self.shown_changes or []
+        zh = translation.current() == "zh_TW"
+        lines = [change_words.chinese(c) if zh else c.english() for c in found]
+        self.diff.setPlainText("\n".join(lines) or self.tr("No change."))
 
     def chosen_version(self) -> int | None:
         row = self.table.currentRow()
@@ -164,4 +179,4 @@ class OfficeHistory(QWidget):
         self.rolled_back.emit(number or 0)
 
     def _failed(self, error: Exception) -> None:
-        say(self.status, error_text(error), True)
+        say(self.status, refusal_text(error), True)

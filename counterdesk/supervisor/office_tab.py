@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import OfficeFileError, error_text
+from counterdesk.queue.errors import OfficeFileError
 from counterdesk.queue.office import (
     Office,
     Problem,
@@ -51,6 +51,7 @@ from counterdesk.supervisor.rules_section import RulesSection
 from counterdesk.supervisor.service_form import ServiceForm
 from counterdesk.supervisor.widgets import say
 from counterdesk.ui import translation
+from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import run_in_background
 
 NUMBERS = ("handling_minutes", "target_wait_minutes", "daily_cap")
@@ -369,7 +370,7 @@ class OfficeTab(QWidget):
         self.saved.emit(number or 0)
 
     def _failed(self, error: Exception) -> None:
-        say(self.status, error_text(error), True)
+        say(self.status, refusal_text(error), True)
 
     def undo(self) -> None:
         """Drop the form's edits and show the office as stored now, saved elsewhere or not."""

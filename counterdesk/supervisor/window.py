@@ -45,7 +45,6 @@ from counterdesk.analytics.statistics import BREAKDOWNS, Filters, Statistics, st
 from counterdesk.analytics.today import Today, today
 from counterdesk.feedback import Feedback
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import error_text
 from counterdesk.reporting.exports import ExportCancelled, ExportRequest, ExportResult, export
 from counterdesk.reporting.formats import SUPERVISOR_TABS
 from counterdesk.reporting.periods import PRESETS, preset
@@ -74,6 +73,7 @@ from counterdesk.time_left import TimeLeft, in_units
 from counterdesk.ui import translation
 from counterdesk.ui.app import ui_font
 from counterdesk.ui.language_switch import LanguageSwitch
+from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import Mailbox, run_in_background, wait_for_work
 
 LIVE_MS = 5000
@@ -486,7 +486,7 @@ class SupervisorWindow(QMainWindow):
 
     def _failed(self, error: Exception) -> None:
         self._say(
-            lambda: self.tr("Could not read the statistics: %1").replace("%1", error_text(error)),
+            lambda: self.tr("Could not read the statistics: %1").replace("%1", refusal_text(error)),
             True,
         )
 
@@ -627,7 +627,7 @@ class SupervisorWindow(QMainWindow):
 
     def _live_failed(self, error: Exception) -> None:
         self.live_summary.setText(
-            self.tr("Database unreachable, retrying: %1").replace("%1", error_text(error))
+            self.tr("Database unreachable, retrying: %1").replace("%1", refusal_text(error))
         )
 
     def _show_live(self) -> None:
@@ -779,7 +779,7 @@ class SupervisorWindow(QMainWindow):
             self._say(lambda: self.tr("Export cancelled"))
         else:
             self.progress.setValue(0)
-            self._say(lambda: self.tr("Export failed: %1").replace("%1", error_text(error)), True)
+            self._say(lambda: self.tr("Export failed: %1").replace("%1", refusal_text(error)), True)
         self.export_done.emit(path)
 
     def closeEvent(self, event: Any) -> None:

@@ -47,9 +47,10 @@ from counterdesk.queue.cases import (
     working_days_after,
 )
 from counterdesk.queue.contacts import normal_contact
-from counterdesk.queue.errors import CounterdeskError, InvalidInput, NotFound, error_text
+from counterdesk.queue.errors import CounterdeskError, InvalidInput, NotFound
 from counterdesk.queue.models import CaseStage
 from counterdesk.ui import translation
+from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import run_in_background
 
 REFUSED_STYLE = "color: #C62828;"
@@ -251,8 +252,8 @@ class RegisterCaseDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.register_button.setEnabled(True)
         self.outcome.setStyleSheet(REFUSED_STYLE)
-        self.outcome.setText(self.tr("Not registered: %1").replace("%1", error_text(error)))
-        self.refused.emit(Refusal("", error_text(error)))
+        self.outcome.setText(self.tr("Not registered: %1").replace("%1", refusal_text(error)))
+        self.refused.emit(Refusal("", refusal_text(error)))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -287,7 +288,7 @@ def _register(
         try:
             check(text)
         except InvalidInput as error:
-            return ticket_id, Refusal(field, str(error))
+            return ticket_id, Refusal(field, refusal_text(error))
     try:
         found = ticket_id
         if typed.ticket:
@@ -302,12 +303,12 @@ def _register(
             by=staff,
         )
     except NotFound as error:
-        return ticket_id, Refusal("ticket" if typed.ticket else "", str(error))
+        return ticket_id, Refusal("ticket" if typed.ticket else "", refusal_text(error))
     except CaseRefused as error:
-        field = "number" if "already registered" in str(error) else ""
-        return ticket_id, Refusal(field, str(error))
+        field = "number" if error.code == "case_registered" else ""
+        return ticket_id, Refusal(field, refusal_text(error))
     except CounterdeskError as error:  # the database out of reach too: the ticket is finished
-        return ticket_id, Refusal("", error_text(error))
+        return ticket_id, Refusal("", refusal_text(error))
     return ticket_id, case
 
 
@@ -449,7 +450,7 @@ class CasePanel(QWidget):
 
     def _refused(self, error: Exception) -> None:
         self.message.setStyleSheet(REFUSED_STYLE)
-        self.message.setText(error_text(error))
+        self.message.setText(refusal_text(error))
 
     def _show_case(self) -> None:
         case = self.case

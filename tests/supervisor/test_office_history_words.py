@@ -1,0 +1,36 @@
+"""The Office settings History page for a supervisor who reads Chinese first: a version's
+changes are worded in zh_TW by key, and as ``office diff`` says them after a switch to English."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from counterdesk.queue import TicketEngine
+from counterdesk.queue.office import Office, validate_office
+from counterdesk.supervisor.office_history import OfficeHistory
+from counterdesk.ui import translation
+
+
+def test_a_changed_checklist_is_a_chinese_diff_line_in_a_chinese_window(
+    qtbot: QtBot, engine: TicketEngine, sample_office: Office
+) -> None:
+    data = sample_office.model_dump(mode="json")
+    service = next(s for s in data["services"] if s["code"] == "incorporation")
+    service["documents"].append({"zh": "委託書", "en": "Letter of authorisation"})
+    engine.load_office(validate_office(data), by="lin", summary="a letter of authorisation")
+    place = len(service["documents"])
+    translation.install("zh_TW")
+    history = OfficeHistory(engine)
+    qtbot.addWidget(history)
+    history.show()
+    with qtbot.waitSignal(history.compared, timeout=10_000):
+        history.refresh()
+    assert history.diff_label.text() == "此版本的變更"
+    assert history.diff.toPlainText() == (
+        f"服務「公司設立登記」› 應備文件 第 {place} 項　已新增：委託書 / Letter of authorisation"
+    )
+    translation.install("en")
+    qtbot.waitUntil(lambda: history.diff_label.text() == "What this version changed")
+    assert history.diff.toPlainText() == (
+        f"services[incorporation].documents[{place - 1}] added: 委託書 / Letter of authorisation"
+    )
