@@ -92,6 +92,11 @@ def chinese(change: Change) -> str:
     return f"{place(change.path)}　{what.format(old=change.old, new=change.new)}"
 
 
+def problem_place(path: tuple[str | int, ...]) -> str:
+    """Where an office file's problem is (``office.Problem.path``, list items by place)."""
+    return place(tuple(Member(step) if isinstance(step, int) else step for step in path))
+
+
 def place(path: KeyPath) -> str:
     """A key path in words: each key by its name, a list's item by its name or its place."""
     words: list[str] = []
