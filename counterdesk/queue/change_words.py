@@ -9,6 +9,8 @@ Office settings tab names them, e.g. ``services[incorporation].documents[10]`` a
 
 from __future__ import annotations
 
+import re
+
 from counterdesk.queue.office_versions import Change, KeyPath, Member
 
 KEYS: dict[str, str] = {
@@ -90,6 +92,11 @@ def chinese(change: Change) -> str:
     return f"{place(change.path)}　{what.format(old=change.old, new=change.new)}"
 
 
+def problem_place(path: tuple[str | int, ...]) -> str:
+    """Where an office file's problem is (``office.Problem.path``, list items by place)."""
+    return place(tuple(Member(step) if isinstance(step, int) else step for step in path))
+
+
 def place(path: KeyPath) -> str:
     """A key path in words: each key by its name, a list's item by its name or its place."""
     words: list[str] = []
@@ -105,3 +112,35 @@ def place(path: KeyPath) -> str:
         word if not n else ("› " if words[n - 1].endswith("」") else " › ") + word
         for n, word in enumerate(words)
     )
+
+
+# Who saved a version and why, as counterdesk itself writes them (``TicketEngine.load_office``,
+# ``office load`` and ``rollback``, the supervisor window): worded in zh_TW for the History page;
+# what a person typed as the reason is shown as typed.
+SAVED_BY: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^office file$"), "機關設定檔"),
+    (re.compile(r"^(.*) \(supervisor window\)$"), r"\1（主管視窗）"),
+    (re.compile(r"^(.*) \(command line\)$"), r"\1（命令列）"),
+)
+SUMMARIES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^office file loaded$"), "載入機關設定檔"),
+    (re.compile(r"^rolled back to version (\d+)$"), r"回復到版本 \1"),
+    (re.compile(r"^loaded (.+)$"), r"載入 \1"),
+)
+
+
+def saved_by(text: str) -> str:
+    """Who saved a version, in zh_TW where counterdesk wrote it."""
+    return _worded(text, SAVED_BY)
+
+
+def summary(text: str) -> str:
+    """Why a version was saved, in zh_TW where counterdesk wrote it."""
+    return _worded(text, SUMMARIES)
+
+
+def _worded(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> str:
+    for pattern, words in table:
+        if pattern.match(text):
+            return pattern.sub(words, text, count=1)
+    return text

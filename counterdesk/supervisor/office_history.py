@@ -91,6 +91,8 @@ class OfficeHistory(QWidget):
         )
         self.diff_label.setText(self.tr("What this version changed"))
         self.rollback_button.setText(self.tr("Roll back to this version…"))
+        if self.kept:
+            self._fill_table()
         if self.shown_changes is not None:
             self._word_changes()
 
@@ -99,20 +101,28 @@ class OfficeHistory(QWidget):
 
     def _show(self, kept: list[Version]) -> None:
         self.kept = kept
+        self._fill_table()
+        if kept:
+            self.table.setCurrentCell(0, 0)
+        self.listed.emit()
+
+    def _fill_table(self) -> None:
+        """The versions, who and why in the window's language where counterdesk wrote them."""
         zone = self.engine.office.zone
-        self.table.setRowCount(len(kept))
-        for row, version in enumerate(kept):
+        zh = translation.current() == "zh_TW"
+        self.table.setRowCount(len(self.kept))
+        for row, version in enumerate(self.kept):
             local = version.saved_at.astimezone(zone)
+            by, why = version.saved_by, version.summary
+            if zh:
+                by, why = change_words.saved_by(by), change_words.summary(why)
             for column, text in enumerate(
-                (str(version.number), f"{local:%Y-%m-%d %H:%M}", version.saved_by, version.summary)
+                (str(version.number), f"{local:%Y-%m-%d %H:%M}", by, why)
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)  # a long reason in full
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        if kept:
-            self.table.setCurrentCell(0, 0)
-        self.listed.emit()
 
     def _chosen(self, row: int) -> None:
         if not 0 <= row < len(self.kept):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counterdesk.queue import change_words
 from counterdesk.queue.engine import TicketEngine
 from counterdesk.queue.errors import OfficeFileError
 from counterdesk.queue.office import (
@@ -55,6 +56,7 @@ from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import run_in_background
 
 NUMBERS = ("handling_minutes", "target_wait_minutes", "daily_cap")
+SHOWN_PROBLEMS = 8  # of a refused import, in the status line
 # The key paths (their first one or two keys) the Rules page edits.
 RULES = {(part,) for part in ("queue", "announcements", "feedback", "bookings", "cases")} | {
     ("office", key) for key in ("name", "helpline", "status_url", "timezone")
@@ -393,7 +395,7 @@ class OfficeTab(QWidget):
         try:
             office = load_office(path)
         except OfficeFileError as refused:
-            say(self.status, str(refused), True)
+            say(self.status, self._import_refused(path, refused), True)
             return
         self.shown = -1
         self.edit(office)
@@ -403,6 +405,19 @@ class OfficeTab(QWidget):
             self.tr("Imported %1: save to make it the office.").replace("%1", path.name),
             False,
         )
+
+    def _import_refused(self, path: Path, refused: OfficeFileError) -> str:
+        """Why a file was not imported: each problem where it is, in the window's language
+        (the file's own words, e.g. a YAML syntax error, as they are)."""
+        if not refused.problems or translation.current() != "zh_TW":
+            return str(refused)
+        lines = [
+            f"{change_words.problem_place(p.path)}：{p.text('zh_TW')}"
+            for p in refused.problems[:SHOWN_PROBLEMS]
+        ]
+        if len(refused.problems) > SHOWN_PROBLEMS:
+            lines.append(f"……另有 {len(refused.problems) - SHOWN_PROBLEMS} 項問題")
+        return "\n".join([f"未匯入 {path.name}：", *lines])
 
     def export_file(self) -> None:
         path = self.ask_path(save=True)

@@ -34,3 +34,32 @@ def test_a_changed_checklist_is_a_chinese_diff_line_in_a_chinese_window(
     assert history.diff.toPlainText() == (
         f"services[incorporation].documents[{place - 1}] added: 委託書 / Letter of authorisation"
     )
+
+
+def test_who_and_why_counterdesk_wrote_are_chinese_in_a_chinese_window(
+    qtbot: QtBot, engine: TicketEngine, sample_office: Office
+) -> None:
+    data = sample_office.model_dump(mode="json")
+    data["services"][0]["daily_cap"] = 123
+    engine.load_office(validate_office(data), by="lin (supervisor window)", summary="cap 123")
+    engine.load_office(sample_office, by="wang (command line)", summary="rolled back to version 1")
+    translation.install("zh_TW")
+    history = OfficeHistory(engine)
+    qtbot.addWidget(history)
+    with qtbot.waitSignal(history.listed, timeout=10_000):
+        history.refresh()
+
+    def rows() -> list[tuple[str, str]]:
+        return [
+            (history.table.item(r, 2).text(), history.table.item(r, 3).text())
+            for r in range(history.table.rowCount())
+        ]
+
+    assert rows() == [
+        ("wang（命令列）", "回復到版本 1"),
+        ("lin（主管視窗）", "cap 123"),  # a person's reason as typed
+        ("機關設定檔", "載入機關設定檔"),
+    ]
+    translation.install("en")
+    qtbot.waitUntil(lambda: rows()[0] == ("wang (command line)", "rolled back to version 1"))
+    assert rows()[2] == ("office file", "office file loaded")

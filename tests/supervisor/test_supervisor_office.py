@@ -14,6 +14,7 @@ from counterdesk.queue.office import Office, load_office, validate_office
 from counterdesk.queue.office_store import read_office
 from counterdesk.queue.office_versions import versions
 from counterdesk.supervisor.office_tab import OfficeTab
+from counterdesk.ui import translation
 
 
 def choose(tab: OfficeTab, code: str) -> None:
@@ -106,6 +107,25 @@ def test_the_office_file_exports_and_imports_back(
     tab.import_button.click()
     assert tab.data["services"][0]["daily_cap"] == 5
     assert len(versions(engine.db)) == 1  # imported into the form, saved only on Save
+
+
+def test_a_refused_import_names_each_problem_where_it_is_in_a_chinese_window(
+    tab: OfficeTab, engine: TicketEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "office.yaml"
+    monkeypatch.setattr(tab, "ask_path", lambda save: target)
+    tab.export_button.click()
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("daily_cap: 200", "daily_cap: 0", 1), encoding="utf-8")
+    translation.install("zh_TW")
+    tab.import_button.click()
+    said = tab.status.text()
+    assert said.startswith("未匯入 office.yaml：")
+    assert "服務 第 1 項 › 每日號碼上限：須大於或等於 1" in said
+    assert tab.data["services"][0]["daily_cap"] == 200  # the form keeps the office
+    translation.install("en")
+    tab.import_button.click()
+    assert "daily_cap" in tab.status.text() and "未匯入" not in tab.status.text()
 
 
 def test_a_save_made_elsewhere_meanwhile_is_not_overwritten(
