@@ -1,0 +1,317 @@
+"""Second adversarial review of issue 18's landed parts (office versions, backups, set-up
+answers, start-at-login entries, PINs). Each xfail(strict) test is a finding that fails today;
+the plain tests are attacks that held. See tests/test_issue18_attacks.py for the first review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shlex
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from counterdesk.queue import TicketEngine
+from counterdesk.queue.backup import backup_into
+from counterdesk.queue.errors import CounterdeskError
+from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
+from counterdesk.queue.office_store import read_office
+from counterdesk.queue.office_versions import rollback
+from counterdesk.setup.answers import Answers
+from counterdesk.setup.autostart import systemd_unit, windows_cmd
+from tests.conftest import Run
+
+NOON = dt.datetime(2026, 12, 5, 12, 0)
+
+
+# --- office versions: rows that no longer validate -------------------------------------------
+
+
+def keep_version(engine: TicketEngine, config_json: str, summary: str) -> int:
+    """A version row as an older counterdesk, or a hand in the database, left it."""
+    with engine.db.write() as session:
+        session.execute(
+            text(
+                "INSERT INTO office_versions (saved_at, saved_by, summary, config_json) "
+                "VALUES (:at, 'someone', :summary, :config)"
+            ),
+            {"at": NOON, "summary": summary, "config": config_json},
+        )
+        number = session.execute(text("SELECT max(id) FROM office_versions")).scalar_one()
+    return int(number)
+
+
+def edited(office: Office, edit: str) -> str:
+    data = office.model_dump(mode="json")
+    if edit == "duplicate service":
+        data["services"].append({**data["services"][0], "prefix": "Z"})
+    elif edit == "unknown served":
+        data["counters"][0]["services"].append("nosuch")
+    elif edit == "retired key":
+        data["office"]["retired_key"] = 1  # a key an older counterdesk wrote
+    return json.dumps(data, ensure_ascii=False)
+
+
+def renamed(office: Office) -> Office:
+    data = office.model_dump(mode="json")
+    data["office"]["name"]["en"] = "Renamed office"
+    return Office.model_validate(data)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="office_versions.py:69: record_version parses the newest version with "
+    "Office.model_validate_json; a newest row that no longer validates (a key of an older "
+    "counterdesk, tampered text) makes every later load and rollback a pydantic traceback: "
+    "the office can never be changed again without editing the database by hand",
+)
+@pytest.mark.parametrize("newest", ["retired key", "not json"])
+def test_a_newest_version_that_no_longer_validates_does_not_lock_the_office(
+    engine: TicketEngine, sample_office: Office, newest: str
+) -> None:
+    config = "{not json" if newest == "not json" else edited(sample_office, newest)
+    keep_version(engine, config, "x")
+    number = engine.load_office(renamed(sample_office), by="supervisor", summary="renamed")
+    assert number is not None
+    stored = read_office(engine.db)
+    assert stored is not None and stored.office.name.en == "Renamed office"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="commands/office.py:60 (office load) and :120 (office rollback): after a newest "
+    "version that no longer validates, both end in a pydantic ValidationError traceback",
+)
+def test_the_load_command_after_a_version_that_no_longer_validates_has_no_traceback(
+    run: Run, tmp_path: Path
+) -> None:
+    assert run("office", "load", str(SAMPLE_OFFICE)).returncode == 0
+    with sqlite3.connect(tmp_path / "cli.sqlite3") as connection:
+        connection.execute(
+            "INSERT INTO office_versions (saved_at, saved_by, summary, config_json) "
+            "VALUES ('2026-01-01 00:00:00.000000', 'x', 'broken', '{not json')"
+        )
+    done = run("office", "rollback", "1")
+    assert "Traceback" not in done.stderr, done.stderr[-400:]
+    assert done.returncode in (0, 1, 2)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="office_versions.py:108 office_at validates a stored version with pydantic only, "
+    "not office_problems' checks across keys: rolling back to a version with a duplicate "
+    "service code stores it as the office (and says 'it is the newest version already')",
+)
+def test_a_rollback_to_a_version_with_a_duplicate_service_code_is_refused(
+    engine: TicketEngine, sample_office: Office
+) -> None:
+    bad = keep_version(engine, edited(sample_office, "duplicate service"), "tampered")
+    with pytest.raises(CounterdeskError, match=r"certificate|duplicate|twice"):
+        rollback(engine, bad, by="supervisor")
+    stored = read_office(engine.db)
+    assert stored is not None and len(stored.services) == len(sample_office.services)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="office_versions.py:119 rollback to a version whose counter serves a service "
+    "the office lacks: store_office's insert of counter_services fails with an "
+    "IntegrityError traceback (office_at skips the checks across keys), no clear refusal",
+)
+def test_a_rollback_to_a_version_serving_an_unknown_service_is_a_clear_refusal(
+    engine: TicketEngine, sample_office: Office
+) -> None:
+    bad = keep_version(engine, edited(sample_office, "unknown served"), "tampered")
+    with pytest.raises(CounterdeskError, match="nosuch"):
+        rollback(engine, bad, by="supervisor")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="commands/office.py:35-39: office diff/rollback take any int; past 2**63 the "
+    "query raises OverflowError ('Python int too large to convert to SQLite INTEGER'), a "
+    "traceback instead of 'no office version N'",
+)
+@pytest.mark.parametrize("command", [("diff", "1"), ("rollback",)])
+def test_a_huge_version_number_is_no_version_not_a_traceback(
+    run: Run, command: tuple[str, ...]
+) -> None:
+    assert run("office", "load", str(SAMPLE_OFFICE)).returncode == 0
+    done = run("office", *command, str(10**30))
+    assert "Traceback" not in done.stderr, done.stderr[-300:]
+    assert "no office version" in done.stderr
+
+
+def test_a_rollback_to_a_missing_or_negative_version_is_no_version(run: Run) -> None:
+    assert run("office", "load", str(SAMPLE_OFFICE)).returncode == 0
+    for number in ("99", "-1", "0"):
+        done = run("office", "rollback", number)
+        assert done.returncode == 1 and "no office version" in done.stderr, done.stderr
+
+
+# --- backups ---------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="backup.py:98-103 prunes by file name order, where a second backup in the same "
+    "second ('…-120000-2.sqlite3') sorts before the first ('…-120000.sqlite3', '-' < '.'): "
+    "with --keep 2 the third backup of a second deletes the newer '-2' and keeps the oldest",
+)
+def test_pruning_deletes_the_oldest_of_backups_made_in_one_second(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    first, _ = backup_into(sqlite_url, folder, NOON, keep=2)
+    second, _ = backup_into(sqlite_url, folder, NOON, keep=2)
+    third, deleted = backup_into(sqlite_url, folder, NOON, keep=2)
+    assert deleted == [first]
+    assert second.exists() and third.exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="backup.py:98-103 prunes by the time in the name, taken from the PC's clock: a "
+    "PC whose clock fell back (a flat CMOS battery) has its newest good backups deleted on "
+    "each run while the stale ones with a later name stay",
+)
+def test_a_clock_set_back_does_not_prune_the_backups_just_made(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    for day in (1, 2):
+        backup_into(sqlite_url, folder, NOON.replace(day=day), keep=2)
+    wrong_clock = dt.datetime(2020, 1, 1, 12, 0)
+    yesterday, _ = backup_into(sqlite_url, folder, wrong_clock, keep=2)
+    today, deleted = backup_into(sqlite_url, folder, wrong_clock + dt.timedelta(days=1), keep=2)
+    assert yesterday not in deleted and yesterday.exists()
+    assert today.exists()
+
+
+@pytest.mark.parametrize("keep", ["0", "-1", "99999"])
+def test_a_keep_out_of_range_is_a_clear_refusal(run: Run, tmp_path: Path, keep: str) -> None:
+    done = run("db", "backup", str(tmp_path / "b"), "--keep", keep)
+    assert done.returncode == 2 and "keep" in done.stderr and "Traceback" not in done.stderr
+    assert not any((tmp_path / "b").glob("counterdesk-*"))
+
+
+def test_a_backup_folder_named_with_spaces_and_chinese(run: Run, tmp_path: Path) -> None:
+    folder = tmp_path / "備份 daily 100%"
+    done = run("--json", "db", "backup", str(folder))
+    assert done.returncode == 0, done.stderr
+    assert Path(json.loads(done.stdout)["backup"]).parent == folder
+
+
+def test_pruning_removes_a_symlink_never_its_target(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    folder, elsewhere = tmp_path / "backups", tmp_path / "precious.sqlite3"
+    folder.mkdir()
+    elsewhere.write_bytes(b"someone's file")
+    (folder / "counterdesk-20000101-000000.sqlite3").symlink_to(elsewhere)
+    backup_into(sqlite_url, folder, NOON, keep=1)
+    assert elsewhere.read_bytes() == b"someone's file"
+
+
+@pytest.mark.parametrize("made", ["not sqlite", "another app"])
+def test_a_restore_from_a_file_that_is_no_counterdesk_database_is_refused(
+    run: Run, tmp_path: Path, made: str
+) -> None:
+    other = tmp_path / "other.sqlite3"
+    if made == "not sqlite":
+        other.write_bytes(b"PK\x03\x04 a zip, not a database" * 100)
+    else:
+        with sqlite3.connect(other) as connection:
+            connection.execute("CREATE TABLE tickets (id INTEGER PRIMARY KEY, number TEXT)")
+    assert run("issue", "precheck", "--outside-hours", "review").returncode == 0
+    done = run("db", "restore", str(other))
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "other.sqlite3" in done.stderr
+    assert "A" in run("status").stdout or run("status").returncode == 0
+
+
+# --- set-up answers and start-at-login entries ----------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="setup/answers.py:60 checks a counter only as >= 1: --counter 1000000000 is "
+    "written to the settings and the start-at-login entry, though counters are 1 to 999 "
+    "(queue/arguments.py COUNTER_NUMBERS); the console then refuses at every login",
+)
+def test_a_counter_number_past_the_office_range_is_refused_by_name() -> None:
+    with pytest.raises(CounterdeskError, match="counter"):
+        Answers("counter", "sqlite:///office.sqlite3", counter=10**9).checked()
+
+
+@pytest.mark.parametrize("counter", [0, -1])
+def test_a_counter_zero_or_negative_is_refused_by_name(counter: int) -> None:
+    with pytest.raises(CounterdeskError, match="counter"):
+        Answers("counter", "sqlite:///office.sqlite3", counter=counter).checked()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="setup/autostart.py:44 and :106: the Startup .cmd is written as UTF-8, but cmd.exe "
+    "reads a batch file in the OEM code page (cp950 on a Taiwanese Windows): a settings path "
+    "under C:\\Users\\王小明 reaches python as mojibake; nothing switches cmd to UTF-8",
+)
+def test_a_windows_startup_file_with_a_chinese_path_is_read_as_written() -> None:
+    batch = windows_cmd([r"C:\Python\python.exe", "--config", r"C:\Users\王小明\counterdesk.toml"])
+    assert batch.isascii() or "chcp 65001" in batch.splitlines()[0:2][-1]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="setup/autostart.py:48 _systemd_word keeps a newline: a settings path holding one "
+    "ends ExecStart= and adds its own lines to the unit (e.g. ExecStartPre=)",
+)
+def test_a_newline_in_a_path_cannot_add_lines_to_the_systemd_unit() -> None:
+    unit = systemd_unit(["/usr/bin/python", "--config", "/tmp/x\nExecStartPre=/bin/true"], "board")
+    assert not any(line.startswith("ExecStartPre=") for line in unit.splitlines())
+
+
+def test_a_systemd_unit_keeps_backticks_and_quotes_one_word() -> None:
+    unit = systemd_unit(['/home/a `b` "c"/python'], "kiosk")
+    exec_start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+    assert shlex.split(exec_start.removeprefix("ExecStart=")) == ['/home/a `b` "c"/python']
+
+
+# --- PINs -------------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="queue/engine.py:690 set_pin's \\d{4,8} matches any Unicode digit: a PIN typed "
+    "with a Chinese IME in full-width mode (１２３４) is stored as those characters, and "
+    "the same PIN typed on the console's digits (1234) is then a wrong PIN",
+)
+def test_a_full_width_pin_is_the_same_pin_or_refused(engine: TicketEngine) -> None:
+    try:
+        engine.set_pin("wang", "１２３４")
+    except CounterdeskError:
+        return  # refused by name: fine
+    engine.check_pin("wang", "1234", counter=1)
+
+
+@pytest.mark.parametrize("pin", ["", "123", "1" * 9, "1" * 10_000, "12a4", "王小明12"])
+def test_a_pin_out_of_shape_is_refused(engine: TicketEngine, pin: str) -> None:
+    with pytest.raises(CounterdeskError, match="PIN"):
+        engine.set_pin("wang", pin)
+
+
+def test_a_pin_reset_of_a_removed_staff_member_names_the_known(
+    engine: TicketEngine, sample_office: Office
+) -> None:
+    data = sample_office.model_dump(mode="json")
+    data["staff"] = [m for m in data["staff"] if m["code"] not in ("wang", "chen")]
+    engine.load_office(Office.model_validate(data), by="supervisor", summary="wang left")
+    with pytest.raises(CounterdeskError, match="wang"):
+        engine.reset_pin("wang", by="supervisor")
+
+
+def test_the_sample_office_still_loads() -> None:
+    assert load_office(SAMPLE_OFFICE).services
