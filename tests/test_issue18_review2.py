@@ -19,8 +19,14 @@ from sqlalchemy import text
 
 from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.backup import backup_into
-from counterdesk.queue.errors import CounterdeskError, QueueError
-from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office, validate_office
+from counterdesk.queue.errors import CounterdeskError, OfficeFileError, QueueError
+from counterdesk.queue.office import (
+    SAMPLE_OFFICE,
+    Office,
+    load_office,
+    parse_office,
+    validate_office,
+)
 from counterdesk.queue.office_store import read_office
 from counterdesk.queue.office_versions import rollback, versions
 from counterdesk.setup.answers import Answers
@@ -442,5 +448,44 @@ def test_a_long_service_name_on_postgresql_is_no_traceback(
         engine.load_office(sample_office)
         with contextlib.suppress(CounterdeskError):  # a refusal naming it is fine
             engine.load_office(long_named(sample_office, 300), by="x", summary="long name")
+    finally:
+        engine.db.dispose()
+
+
+def escaped(character: str) -> str:
+    """The sample office file with a YAML escape in a service's English name: no NUL or
+    control byte in the file itself, which the loader's byte check would refuse."""
+    return SAMPLE_OFFICE.read_text(encoding="utf-8").replace(
+        'en: "Company name & business-scope', f'en: "Company{character} name & business-scope', 1
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='handed_files.py:71 refuses NUL and control bytes, but a YAML escape ("\\0", '
+    '"\\e", "\\x07") in a double-quoted text makes the same characters, and office.py\'s '
+    "Text accepts them: they reach every kiosk, board and the database (PostgreSQL refuses NUL)",
+)
+@pytest.mark.parametrize("character", [r"\0", r"\e", r"\x07"])
+def test_a_control_character_written_as_a_yaml_escape_is_refused(character: str) -> None:
+    with pytest.raises(OfficeFileError, match="services"):
+        parse_office(escaped(character), "office.yaml")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason='office_store.py:57 on PostgreSQL: a NUL in a service name (a YAML "\\0" escape '
+    "the check accepts) ends `office load` in psycopg's 'cannot contain NUL (0x00) bytes' "
+    "traceback",
+)
+@pytest.mark.slow
+def test_a_nul_in_an_office_text_on_postgresql_is_no_traceback(
+    pg_url: str, clock: ManualClock, sample_office: Office, tmp_path: Path
+) -> None:
+    engine = TicketEngine(Database(pg_url), clock)
+    try:
+        engine.load_office(sample_office)
+        with contextlib.suppress(CounterdeskError):  # a refusal naming it is fine
+            engine.load_office(parse_office(escaped(r"\0")), by="x", summary="nul")
     finally:
         engine.db.dispose()
