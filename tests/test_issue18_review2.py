@@ -525,3 +525,20 @@ def test_a_folder_named_like_an_old_backup_is_no_traceback(run: Run, tmp_path: P
     done = run("db", "backup", str(backups), "--keep", "1")
     assert "Traceback" not in done.stderr, done.stderr[-300:]
     assert (backups / "counterdesk-20200101-000000.sqlite3").is_dir()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="setup_wizard/commands.py:78 (check_database) connects but never asks the office: "
+    "`setup --role counter --counter 7` on a 4-counter office writes its settings and says "
+    "OK; the console then refuses 'unknown counter 7' at every login",
+)
+def test_set_up_for_a_counter_the_office_lacks_is_refused(run: Run, tmp_path: Path) -> None:
+    assert run("office", "load", str(SAMPLE_OFFICE)).returncode == 0
+    settings = tmp_path / "counter7.toml"
+    done = run(
+        "--config", str(settings), "setup", "--role", "counter", "--counter", "7",
+        "--database", f"sqlite:///{tmp_path / 'cli.sqlite3'}", "--yes", "--no-start-at-login",
+    )  # fmt: skip
+    assert done.returncode == 2 and "7" in done.stderr
+    assert not settings.exists()
