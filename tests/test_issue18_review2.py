@@ -18,7 +18,8 @@ import pytest
 from sqlalchemy import text
 
 from counterdesk.queue import Database, ManualClock, TicketEngine
-from counterdesk.queue.backup import backup_into
+from counterdesk.queue.backup import backup, backup_into, restore
+from counterdesk.queue.change_feed import ChangeFeed
 from counterdesk.queue.errors import CounterdeskError, OfficeFileError, QueueError
 from counterdesk.queue.office import (
     SAMPLE_OFFICE,
@@ -542,3 +543,25 @@ def test_set_up_for_a_counter_the_office_lacks_is_refused(run: Run, tmp_path: Pa
     )  # fmt: skip
     assert done.returncode == 2 and "7" in done.stderr
     assert not settings.exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="queue/backup.py restore: the restored file's event log ends below the ids the "
+    "running terminals have seen, and SQLite numbers new events from the restored max: every "
+    "change feed (ChangeFeed.last_id) asks for ids above its old high mark and misses the "
+    "calls made after a restore, until the log grows past it (the module says running "
+    "terminals follow a restore)",
+)
+def test_a_change_feed_sees_the_first_call_after_a_restore(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    feed = ChangeFeed(engine.read)
+    feed.poll()
+    made = backup(sqlite_url, tmp_path / "morning.sqlite3")
+    for _ in range(5):
+        engine.issue("precheck")
+    assert len(feed.poll()) == 5
+    restore(sqlite_url, made)
+    ticket = engine.issue("precheck")
+    assert ticket.number in {event.number for event in feed.poll()}
