@@ -74,7 +74,7 @@ def renamed(office: Office) -> Office:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="office_versions.py:69: record_version parses the newest version with "
+    reason="queue/office_versions.py:70: record_version parses the newest version with "
     "Office.model_validate_json; a newest row that no longer validates (a key of an older "
     "counterdesk, tampered text) makes every later load and rollback a pydantic traceback: "
     "the office can never be changed again without editing the database by hand",
@@ -93,7 +93,7 @@ def test_a_newest_version_that_no_longer_validates_does_not_lock_the_office(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="commands/office.py:60 (office load) and :120 (office rollback): after a newest "
+    reason="commands/office.py:85 (office load) and :123 (office rollback): after a newest "
     "version that no longer validates, both end in a pydantic ValidationError traceback",
 )
 def test_the_load_command_after_a_version_that_no_longer_validates_has_no_traceback(
@@ -112,7 +112,7 @@ def test_the_load_command_after_a_version_that_no_longer_validates_has_no_traceb
 
 @pytest.mark.xfail(
     strict=True,
-    reason="office_versions.py:108 office_at validates a stored version with pydantic only, "
+    reason="queue/office_versions.py:110 office_at validates a stored version with pydantic only, "
     "not office_problems' checks across keys: rolling back to a version with a duplicate "
     "service code stores it as the office (and says 'it is the newest version already')",
 )
@@ -128,7 +128,7 @@ def test_a_rollback_to_a_version_with_a_duplicate_service_code_is_refused(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="office_versions.py:119 rollback to a version whose counter serves a service "
+    reason="queue/office_versions.py:122 rollback to a version whose counter serves a service "
     "the office lacks: store_office's insert of counter_services fails with an "
     "IntegrityError traceback (office_at skips the checks across keys), no clear refusal",
 )
@@ -168,7 +168,7 @@ def test_a_rollback_to_a_missing_or_negative_version_is_no_version(run: Run) -> 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="backup.py:98-103 prunes by file name order, where a second backup in the same "
+    reason="queue/backup.py:104-109 prunes by file name order, where a second backup in the same "
     "second ('…-120000-2.sqlite3') sorts before the first ('…-120000.sqlite3', '-' < '.'): "
     "with --keep 2 the third backup of a second deletes the newer '-2' and keeps the oldest",
 )
@@ -185,7 +185,7 @@ def test_pruning_deletes_the_oldest_of_backups_made_in_one_second(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="backup.py:98-103 prunes by the time in the name, taken from the PC's clock: a "
+    reason="queue/backup.py:104-109 prunes by the time in the name, taken from the PC's clock: a "
     "PC whose clock fell back (a flat CMOS battery) has its newest good backups deleted on "
     "each run while the stale ones with a later name stay",
 )
@@ -249,7 +249,7 @@ def test_a_restore_from_a_file_that_is_no_counterdesk_database_is_refused(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="setup/answers.py:60 checks a counter only as >= 1: --counter 1000000000 is "
+    reason="setup/answers.py:59 checks a counter only as >= 1: --counter 1000000000 is "
     "written to the settings and the start-at-login entry, though counters are 1 to 999 "
     "(queue/arguments.py COUNTER_NUMBERS); the console then refuses at every login",
 )
@@ -277,7 +277,7 @@ def test_a_windows_startup_file_with_a_chinese_path_is_read_as_written() -> None
 
 @pytest.mark.xfail(
     strict=True,
-    reason="setup/autostart.py:48 _systemd_word keeps a newline: a settings path holding one "
+    reason="setup/autostart.py:52-53 _systemd_word keeps a newline: a settings path holding one "
     "ends ExecStart= and adds its own lines to the unit (e.g. ExecStartPre=)",
 )
 def test_a_newline_in_a_path_cannot_add_lines_to_the_systemd_unit() -> None:
@@ -421,7 +421,7 @@ def long_named(office: Office, length: int) -> Office:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="queue/office.py:64 Text has no length limit, but store_office writes names to "
+    reason="queue/office.py:66 Text has no length limit, but store_office writes names to "
     "String(200) columns (models.py ServiceRow/CounterRow/StaffRow/OfficeRow): a 300-character "
     "service name passes `office check` and loads on SQLite, while on PostgreSQL the load "
     "ends in a DataError (value too long) traceback",
@@ -435,7 +435,7 @@ def test_a_name_longer_than_its_column_is_refused_by_the_office_check(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="office_store.py:60 on PostgreSQL: the 300-character name the check let through "
+    reason="queue/office_store.py:63 on PostgreSQL: the 300-character name the check let through "
     "fails the services update with StringDataRightTruncation (sqlalchemy DataError), a "
     "traceback in the command and 'failed' in the supervisor's tab",
 )
@@ -463,7 +463,7 @@ def escaped(character: str) -> str:
 
 @pytest.mark.xfail(
     strict=True,
-    reason='handed_files.py:71 refuses NUL and control bytes, but a YAML escape ("\\0", '
+    reason='queue/handed_files.py:66 refuses NUL and control bytes, but a YAML escape ("\\0", '
     '"\\e", "\\x07") in a double-quoted text makes the same characters, and office.py\'s '
     "Text accepts them: they reach every kiosk, board and the database (PostgreSQL refuses NUL)",
 )
@@ -475,7 +475,7 @@ def test_a_control_character_written_as_a_yaml_escape_is_refused(character: str)
 
 @pytest.mark.xfail(
     strict=True,
-    reason='office_store.py:57 on PostgreSQL: a NUL in a service name (a YAML "\\0" escape '
+    reason='queue/office_store.py:63 on PostgreSQL: a NUL in a service name (a YAML "\\0" escape '
     "the check accepts) ends `office load` in psycopg's 'cannot contain NUL (0x00) bytes' "
     "traceback",
 )
@@ -516,7 +516,7 @@ def test_a_settings_path_that_is_a_folder_is_refused_and_left_alone(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="queue/backup.py:104-105 unlinks every old name matching the pattern: a folder "
+    reason="queue/backup.py:110-111 unlinks every old name matching the pattern: a folder "
     "of that name (a person's unpacked copy) raises IsADirectoryError, a traceback after "
     "the backup was made; an entry it cannot delete should be named, not crash the job",
 )
@@ -530,7 +530,7 @@ def test_a_folder_named_like_an_old_backup_is_no_traceback(run: Run, tmp_path: P
 
 @pytest.mark.xfail(
     strict=True,
-    reason="setup_wizard/commands.py:78 (check_database) connects but never asks the office: "
+    reason="setup_wizard/commands.py:80 (check_database) connects but never asks the office: "
     "`setup --role counter --counter 7` on a 4-counter office writes its settings and says "
     "OK; the console then refuses 'unknown counter 7' at every login",
 )

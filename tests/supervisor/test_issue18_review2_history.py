@@ -57,8 +57,9 @@ def test_a_rollback_from_a_stale_history_does_not_undo_another_supervisors_save(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="supervisor/office_history.py:162: a rollback to a version equal to the office "
-    "(version 1 after an earlier rollback to it) says 'Rolled back: now version None.'",
+    reason="supervisor/office_history.py:162 (_rolled_back): a rollback to a version equal "
+    "to the office (version 1 after an earlier rollback to it) says 'Rolled back: now version "
+    "None.'",
 )
 def test_a_rollback_to_what_the_office_already_is_says_so(
     qtbot: QtBot,
