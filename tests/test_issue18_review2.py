@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from counterdesk.devices.ticket_content import status_url
 from counterdesk.queue import Database, ManualClock, TicketEngine
 from counterdesk.queue.backup import backup, backup_into, restore
 from counterdesk.queue.change_feed import ChangeFeed
@@ -565,3 +566,26 @@ def test_a_change_feed_sees_the_first_call_after_a_restore(
     restore(sqlite_url, made)
     ticket = engine.issue("precheck")
     assert ticket.number in {event.number for event in feed.poll()}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="queue/office.py:214 _has_token checks only that '{token}' is in status_url; "
+    "devices/ticket_content.py:59 fills it with str.format, so an address with another "
+    "brace ('?from={kiosk}', '{}', a lone '{') passes the check and every ticket's content "
+    "then raises KeyError/IndexError/ValueError after the ticket was issued",
+)
+@pytest.mark.parametrize(
+    "address",
+    ["http://h:8080/t/{token}?from={kiosk}", "http://h:8080/t/{token}/{}", "http://h/{token}{"],
+)
+def test_a_status_address_the_check_accepts_can_be_filled(
+    sample_office: Office, address: str
+) -> None:
+    data = sample_office.model_dump(mode="json")
+    data["office"]["status_url"] = address
+    try:
+        office = validate_office(data)
+    except OfficeFileError:
+        return  # refused by name: fine
+    assert "abc" in status_url(office, "abc")
