@@ -14,9 +14,10 @@ import threading
 import tomllib
 from pathlib import Path
 
+import psycopg
 import pytest
 from pytestqt.qtbot import QtBot
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 
 from counterdesk.counter.window import ConsoleWindow
 from counterdesk.devices.ticket_content import status_url
@@ -39,6 +40,7 @@ from counterdesk.setup.autostart import systemd_unit, windows_cmd
 from counterdesk.setup.settings_file import settings_text
 from counterdesk.setup_wizard.wizard import SetupWizard
 from tests.conftest import Run
+from tests.pg_server import fresh_database
 
 NOON = dt.datetime(2026, 12, 5, 12, 0)
 
@@ -762,3 +764,23 @@ def test_a_terminal_started_with_an_office_setting_does_not_undo_a_later_save(
         stored = json.loads(connection.execute("SELECT config_json FROM offices").fetchone()[0])
     caps = {s["code"]: s["daily_cap"] for s in stored["services"]}
     assert caps["precheck"] == 150
+
+
+@pytest.mark.slow
+def test_a_postgresql_dump_of_another_app_is_refused(
+    pg_server: str, pg_url: str, clock: ManualClock, sample_office: Office, tmp_path: Path
+) -> None:
+    """Held: pg_restore --clean fails on counterdesk's own tables and the restore is refused."""
+    other = fresh_database(pg_server, "another_app_review2")
+    with psycopg.connect(make_url(other).set(drivername="postgresql").render_as_string(False)) as c:
+        c.execute("CREATE TABLE tickets (id integer PRIMARY KEY, note text)")
+    dump = backup(other, tmp_path / "another.pgdump")
+    engine = TicketEngine(Database(pg_url), clock)
+    try:
+        engine.load_office(sample_office)
+        engine.db.dispose()
+        with pytest.raises(CounterdeskError):
+            restore(pg_url, dump)
+        assert engine.issue("precheck").number == "A001"
+    finally:
+        engine.db.dispose()
