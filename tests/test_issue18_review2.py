@@ -12,6 +12,7 @@ import shlex
 import sqlite3
 import threading
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -43,6 +44,15 @@ from tests.conftest import Run
 from tests.pg_server import fresh_database
 
 NOON = dt.datetime(2026, 12, 5, 12, 0)
+
+
+@pytest.fixture
+def pg_engine(pg_url: str, clock: ManualClock, sample_office: Office) -> Iterator[TicketEngine]:
+    """The sample office on a fresh PostgreSQL database."""
+    engine = TicketEngine(Database(pg_url), clock)
+    engine.load_office(sample_office)
+    yield engine
+    engine.db.dispose()
 
 
 # --- office versions: rows that no longer validate -------------------------------------------
@@ -448,16 +458,11 @@ def test_a_name_longer_than_its_column_is_refused_by_the_office_check(
 )
 @pytest.mark.slow
 def test_a_long_service_name_on_postgresql_is_no_traceback(
-    pg_url: str, clock: ManualClock, sample_office: Office
+    pg_engine: TicketEngine, sample_office: Office
 ) -> None:
     """Whatever the office check lets through, PostgreSQL must store or refuse by name."""
-    engine = TicketEngine(Database(pg_url), clock)
-    try:
-        engine.load_office(sample_office)
-        with contextlib.suppress(CounterdeskError):  # a refusal naming it is fine
-            engine.load_office(long_named(sample_office, 300), by="x", summary="long name")
-    finally:
-        engine.db.dispose()
+    with contextlib.suppress(CounterdeskError):  # a refusal naming it is fine
+        pg_engine.load_office(long_named(sample_office, 300), by="x", summary="long name")
 
 
 def escaped(character: str) -> str:
@@ -487,16 +492,9 @@ def test_a_control_character_written_as_a_yaml_escape_is_refused(character: str)
     "traceback",
 )
 @pytest.mark.slow
-def test_a_nul_in_an_office_text_on_postgresql_is_no_traceback(
-    pg_url: str, clock: ManualClock, sample_office: Office, tmp_path: Path
-) -> None:
-    engine = TicketEngine(Database(pg_url), clock)
-    try:
-        engine.load_office(sample_office)
-        with contextlib.suppress(CounterdeskError):  # a refusal naming it is fine
-            engine.load_office(parse_office(escaped(r"\0")), by="x", summary="nul")
-    finally:
-        engine.db.dispose()
+def test_a_nul_in_an_office_text_on_postgresql_is_no_traceback(pg_engine: TicketEngine) -> None:
+    with contextlib.suppress(CounterdeskError):  # a refusal naming it is fine
+        pg_engine.load_office(parse_office(escaped(r"\0")), by="x", summary="nul")
 
 
 @pytest.mark.xfail(
@@ -627,20 +625,15 @@ def test_a_console_restarted_while_a_removed_member_is_signed_in_shows_the_desk(
 )
 @pytest.mark.slow
 def test_a_postgresql_restore_never_hands_out_a_number_a_citizen_already_holds(
-    pg_url: str, clock: ManualClock, sample_office: Office, tmp_path: Path
+    pg_engine: TicketEngine, pg_url: str, tmp_path: Path
 ) -> None:
-    engine = TicketEngine(Database(pg_url), clock)
-    try:
-        engine.load_office(sample_office)
-        engine.issue("precheck")
-        made = backup(pg_url, tmp_path / "morning.pgdump")
-        held = {engine.issue("precheck").number for _ in range(3)}
-        engine.db.dispose()
-        restored = restore(pg_url, made)
-        assert engine.issue("precheck").number not in held
-        assert len(restored.lost) == 3
-    finally:
-        engine.db.dispose()
+    pg_engine.issue("precheck")
+    made = backup(pg_url, tmp_path / "morning.pgdump")
+    held = {pg_engine.issue("precheck").number for _ in range(3)}
+    pg_engine.db.dispose()  # pg_restore --clean drops the tables: no connection may hold them
+    restored = restore(pg_url, made)
+    assert pg_engine.issue("precheck").number not in held
+    assert len(restored.lost) == 3
 
 
 @pytest.mark.xfail(
@@ -768,22 +761,17 @@ def test_a_terminal_started_with_an_office_setting_does_not_undo_a_later_save(
 
 @pytest.mark.slow
 def test_a_postgresql_dump_of_another_app_is_refused(
-    pg_server: str, pg_url: str, clock: ManualClock, sample_office: Office, tmp_path: Path
+    pg_server: str, pg_engine: TicketEngine, pg_url: str, tmp_path: Path
 ) -> None:
     """Held: pg_restore --clean fails on counterdesk's own tables and the restore is refused."""
     other = fresh_database(pg_server, "another_app_review2")
     with psycopg.connect(make_url(other).set(drivername="postgresql").render_as_string(False)) as c:
         c.execute("CREATE TABLE tickets (id integer PRIMARY KEY, note text)")
     dump = backup(other, tmp_path / "another.pgdump")
-    engine = TicketEngine(Database(pg_url), clock)
-    try:
-        engine.load_office(sample_office)
-        engine.db.dispose()
-        with pytest.raises(CounterdeskError):
-            restore(pg_url, dump)
-        assert engine.issue("precheck").number == "A001"
-    finally:
-        engine.db.dispose()
+    pg_engine.db.dispose()
+    with pytest.raises(CounterdeskError):
+        restore(pg_url, dump)
+    assert pg_engine.issue("precheck").number == "A001"
 
 
 @pytest.mark.xfail(
