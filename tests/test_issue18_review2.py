@@ -811,3 +811,35 @@ def test_a_test_voice_file_that_cannot_be_written_is_named(run: Run, tmp_path: P
     )  # fmt: skip
     assert done.returncode == 2
     assert "call.wav" in done.stderr and "EOFError" not in done.stderr, done.stderr
+
+
+def hostile(kind: str) -> bytes:
+    sample = SAMPLE_OFFICE.read_bytes()
+    return {
+        "utf-16": SAMPLE_OFFICE.read_text(encoding="utf-8").encode("utf-16"),
+        "big5": SAMPLE_OFFICE.read_text(encoding="utf-8").encode("big5", errors="replace"),
+        "nul": sample.replace(b"office:", b"office:\0", 1),
+        "10 MB item": sample + b"\nx: '" + b"a" * 10_000_000 + b"'\n",
+        "laughs": b'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: [*c,*c]\n',
+        "python tag": b"office: !!python/object/apply:os.system ['echo owned']\n",
+        "two documents": sample + b"\n---\n" + sample,
+        "10,000 services": b"services:\n" + b"  - {code: s, prefix: A}\n" * 10_000,
+    }[kind]
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["utf-16", "big5", "nul", "10 MB item", "laughs", "python tag", "two documents",
+     "10,000 services"],
+)  # fmt: skip
+def test_a_hostile_office_file_loaded_is_refused_by_name_and_nothing_stored(
+    run: Run, tmp_path: Path, kind: str
+) -> None:
+    assert run("office", "load", str(SAMPLE_OFFICE)).returncode == 0
+    before = run("office", "versions").stdout
+    path = tmp_path / "hostile.yaml"
+    path.write_bytes(hostile(kind))
+    done = run("office", "load", str(path))
+    assert done.returncode == 2 and "hostile.yaml" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert run("office", "versions").stdout == before
