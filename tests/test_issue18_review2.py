@@ -843,3 +843,22 @@ def test_a_hostile_office_file_loaded_is_refused_by_name_and_nothing_stored(
     assert done.returncode == 2 and "hostile.yaml" in done.stderr
     assert "Traceback" not in done.stderr
     assert run("office", "versions").stdout == before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="queue/office.py:_cross_checks checks each counter's services are known, not that "
+    "each is listed once: `office check` says OK to a counter serving precheck twice, and "
+    "`office load` then ends in an IntegrityError traceback (UNIQUE counter_services)",
+)
+def test_a_counter_listing_a_service_twice_is_refused_by_the_check(
+    run: Run, tmp_path: Path
+) -> None:
+    office = tmp_path / "office.yaml"
+    text_ = SAMPLE_OFFICE.read_text(encoding="utf-8")
+    first = text_.index("services: [", text_.index("counters:"))
+    office.write_text(text_[:first] + "services: [precheck, " + text_[first + 11 :], "utf-8")
+    checked = run("office", "check", str(office))
+    loaded = run("office", "load", str(office))
+    assert "Traceback" not in loaded.stderr, loaded.stderr[-300:]
+    assert checked.returncode == 2 and "precheck" in checked.stderr
