@@ -348,13 +348,6 @@ def test_the_sample_office_still_loads() -> None:
 # --- more: the settings file, the stored office, two saves at once ---------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/settings_file.py:29-37 quotes values with json.dumps (ASCII escapes): a "
-    "character beyond the BMP (a CJK Extension B name such as 𠮷, common in Taiwanese names "
-    "and so in Windows user folders; an emoji) becomes a surrogate pair \\ud842\\udfb7, which "
-    "TOML refuses: the settings file written cannot be read and the role never starts",
-)
 @pytest.mark.parametrize(
     "answers",
     [
@@ -617,12 +610,6 @@ def test_a_console_restarted_while_a_removed_member_is_signed_in_shows_the_desk(
     console.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py:131-133 restores PostgreSQL with pg_restore and returns no lost "
-    "tickets: unlike SQLite (_since, _keep_numbering) the day's numbering goes back to the "
-    "backup's, so the numbers citizens already hold are issued again, and nobody is told",
-)
 @pytest.mark.slow
 def test_a_postgresql_restore_never_hands_out_a_number_a_citizen_already_holds(
     pg_engine: TicketEngine, pg_url: str, tmp_path: Path
