@@ -131,7 +131,7 @@
     <message>
         <location filename="../setup/answers.py" line="156"/>
         <source>web: only the web PC listens; a %1 PC has no address</source>
-        <translation>網頁：只有網頁伺服器電腦會接受連線，%1 電腦沒有位址</translation>
+        <translation>網頁：只有網頁查詢伺服器會接受連線，%1 電腦沒有位址</translation>
     </message>
     <message>
         <location filename="../setup/answers.py" line="165"/>
@@ -141,17 +141,17 @@
     <message>
         <location filename="../setup/answers.py" line="173"/>
         <source>trusted proxy: %1</source>
-        <translation>信任的代理伺服器：%1</translation>
+        <translation>信任的代理：%1</translation>
     </message>
     <message>
         <location filename="../setup/answers.py" line="183"/>
         <source>notify: only the notifier sends; a %1 PC has none</source>
-        <translation>通知：只有通知電腦會寄送，%1 電腦沒有通知設定</translation>
+        <translation>通知：只有通知服務會寄送，%1 電腦沒有通知設定</translation>
     </message>
     <message>
         <location filename="../setup/answers.py" line="197"/>
         <source>notify: the web PC takes only the notifier&apos;s link_secret</source>
-        <translation>通知：網頁伺服器電腦只接受通知電腦的 link_secret（退訂連結金鑰）</translation>
+        <translation>通知：網頁查詢伺服器只接受通知服務的 link_secret（退訂連結金鑰）</translation>
     </message>
     <message>
         <location filename="../setup/answers.py" line="204"/>

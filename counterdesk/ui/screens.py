@@ -43,8 +43,8 @@ def checked_here(choice: str) -> bool:
         platforms = ("wayland", "xcb") if os.environ.get("WAYLAND_DISPLAY") else ("xcb",)
         os.environ["QT_QPA_PLATFORM"] = ";".join((*platforms, "offscreen"))
         os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.plugin=false")  # the xcb miss
-    application = QGuiApplication.instance() or QGuiApplication([])
-    if fallback and application.platformName() == "offscreen":
+    _alive = QGuiApplication.instance() or QGuiApplication([])  # until the screens are read
+    if fallback and QGuiApplication.platformName() == "offscreen":
         return False
     chosen_screen(choice)
     return True

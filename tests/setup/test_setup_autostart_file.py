@@ -28,7 +28,7 @@ def exec_arguments(value: str) -> list[str]:
     for char in unescaped:
         if escaped:
             assert char in '"`$\\', f"\\{char} inside quotes"
-            word.append(char)  # type: ignore[union-attr]
+            word.append(char)
             escaped = False
         elif quoted and char == "\\":
             escaped = True
@@ -36,7 +36,7 @@ def exec_arguments(value: str) -> list[str]:
             assert char not in "`$", f"{char!r} unescaped inside quotes in {value!r}"
             quoted = char != '"'
             if quoted:
-                word.append(char)  # type: ignore[union-attr]
+                word.append(char)
         elif char == " ":
             if word is not None:
                 arguments.append("".join(word))
