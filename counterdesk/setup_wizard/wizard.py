@@ -553,11 +553,12 @@ class SetupWizard(QWizard):
 
 
 def run_wizard(target: Path, language: str) -> int:
-    """Show the wizard in ``language``; 0 once it has written, 1 if cancelled."""
+    """Show the wizard in ``language``; 0 once it has written, 1 if closed before."""
     application()
     translation.install(language)
     wizard = SetupWizard(target, language)
-    accepted = wizard.exec() == QWizard.DialogCode.Accepted
-    if accepted:
-        print(wizard.result_text)  # shown on the wizard's last page until it closed
-    return 0 if accepted else 1
+    wizard.exec()
+    if wizard.result_text:  # written, and shown on its last page until closed
+        print(wizard.result_text)
+        return 0
+    return 1
