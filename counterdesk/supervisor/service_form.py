@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -57,8 +57,12 @@ class TextList(QWidget):
         self.table.setMinimumHeight(150)
         self.table.setWordWrap(True)  # a document's name in full, over two lines if need be
         # Rows grow with their wrapped text whenever the columns are resized (the window's
-        # size, a language switch), not only when filled.
-        self.table.horizontalHeader().sectionResized.connect(self._fit_rows)
+        # size, a language switch), not only when filled: once every column has its new
+        # width, so after the resizing's events (fitted on each column's signal, a row was
+        # measured against the other columns' old widths and stayed one line high).
+        self._fit_later = QTimer(self, singleShot=True, interval=0)
+        self._fit_later.timeout.connect(self._fit_rows)
+        self.table.horizontalHeader().sectionResized.connect(self._fit_later.start)
         self.add, self.remove = QPushButton(), QPushButton()
         self.up, self.down = QPushButton(), QPushButton()
         self.add.clicked.connect(self.add_row)
@@ -74,7 +78,7 @@ class TextList(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-    def _fit_rows(self, *_: int) -> None:
+    def _fit_rows(self) -> None:
         if self.table.wordWrap():
             self.table.resizeRowsToContents()
 

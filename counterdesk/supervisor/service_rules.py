@@ -79,6 +79,8 @@ class ServiceRules(QWidget):
         slot.setMinimum(0)  # 0 reads as absent: the service's handling minutes
         self.bookable, self.share, self.late = QCheckBox(), QLineEdit(), QComboBox()
         self.late.addItems(["", ""])
+        # Wide enough for its words in the language switched to, not only the first shown.
+        self.late.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.unit = TextPair()
         self.forms["appointments"].insertRow(0, self.bookable)
         self._row("appointments", ("reserved_share",), self.share)
