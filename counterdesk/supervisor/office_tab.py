@@ -162,6 +162,9 @@ class OfficeTab(QWidget):
     def _page_chosen(self, index: int) -> None:
         if self.pages.widget(index) is self.history:
             self.history.refresh()
+        elif self.pages.widget(index) is self.section_pages[self.counters]:
+            self._keep_form()  # a name typed in the form names the service there too
+            self.counters.know(self.data["services"])
 
     def edit(self, office: Office) -> None:
         """Start editing ``office``: the form shows its first service (or the one shown)."""
@@ -200,6 +203,7 @@ class OfficeTab(QWidget):
         self.data["services"].append(service)
         self.services.addItem(_listed(service))
         self.services.setCurrentRow(len(self.data["services"]) - 1)
+        self.counters.know(self.data["services"])  # a counter can be given it before a save
 
     def ask_code(self) -> str | None:
         """The new service's code; None when the supervisor cancels."""
@@ -221,6 +225,7 @@ class OfficeTab(QWidget):
         self.services.takeItem(row)
         self.services.blockSignals(False)
         self._service_chosen(self.services.currentRow())
+        self.counters.know(self.data["services"])
 
     def _service_chosen(self, row: int) -> None:
         self._keep_form()
@@ -251,11 +256,7 @@ class OfficeTab(QWidget):
             section.show_problems([])
         missing = self.counters.warn_unserved(self.data)
         if missing:  # allowed (their numbers wait), but said before the reason is asked
-            say(
-                self.status,
-                self.tr("No counter serves: %1").replace("%1", ", ".join(missing)),
-                True,
-            )
+            say(self.status, self.counters.unserved_text(), True)
         reason = self.ask_reason()
         if reason is None:
             return
