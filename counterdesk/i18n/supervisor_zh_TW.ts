@@ -966,137 +966,137 @@
 <context>
     <name>OfficeTab</name>
     <message>
-        <location filename="../supervisor/office_tab.py" line="147"/>
+        <location filename="../supervisor/office_tab.py" line="149"/>
         <source>Services</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="148"/>
+        <location filename="../supervisor/office_tab.py" line="150"/>
         <source>Counters</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="149"/>
+        <location filename="../supervisor/office_tab.py" line="151"/>
         <source>Staff and PINs</source>
         <translation>人員與密碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="150"/>
+        <location filename="../supervisor/office_tab.py" line="152"/>
         <source>Opening hours</source>
         <translation>營業時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="151"/>
+        <location filename="../supervisor/office_tab.py" line="153"/>
         <source>Rules</source>
         <translation>規則</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="152"/>
+        <location filename="../supervisor/office_tab.py" line="154"/>
         <source>History</source>
         <translation>版本紀錄</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="153"/>
+        <location filename="../supervisor/office_tab.py" line="155"/>
         <source>Save…</source>
         <translation>儲存…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="154"/>
+        <location filename="../supervisor/office_tab.py" line="156"/>
         <source>Undo changes</source>
         <translation>放棄變更</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="155"/>
+        <location filename="../supervisor/office_tab.py" line="157"/>
         <source>Add service…</source>
         <translation>新增服務項目…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="156"/>
+        <location filename="../supervisor/office_tab.py" line="158"/>
         <source>Remove service</source>
         <translation>刪除服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="157"/>
+        <location filename="../supervisor/office_tab.py" line="159"/>
         <source>Import office file…</source>
         <translation>匯入機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="158"/>
+        <location filename="../supervisor/office_tab.py" line="160"/>
         <source>Export office file…</source>
         <translation>匯出機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="212"/>
+        <location filename="../supervisor/office_tab.py" line="214"/>
         <source>Add service</source>
         <translation>新增服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="213"/>
+        <location filename="../supervisor/office_tab.py" line="215"/>
         <source>Code of the new service (lower-case letters, digits and _), e.g. notary</source>
         <translation>新服務項目的代碼（小寫英文字母、數字與 _），例如 notary</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="263"/>
+        <location filename="../supervisor/office_tab.py" line="265"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="280"/>
+        <location filename="../supervisor/office_tab.py" line="282"/>
         <source>Save the office</source>
         <translation>儲存機關設定</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="280"/>
+        <location filename="../supervisor/office_tab.py" line="282"/>
         <source>What did you change, and why?</source>
         <translation>您變更了什麼？原因為何？</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="319"/>
+        <location filename="../supervisor/office_tab.py" line="321"/>
         <source>Not saved: correct the fields marked.</source>
         <translation>未儲存：請修正標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="356"/>
+        <location filename="../supervisor/office_tab.py" line="358"/>
         <source>Reset PIN</source>
         <translation>重設密碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="357"/>
+        <location filename="../supervisor/office_tab.py" line="359"/>
         <source>Clear the PIN of %1? They cannot sign in until a new one is set.</source>
         <translation>要清除 %1 的密碼嗎？設定新密碼前無法登入。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="364"/>
+        <location filename="../supervisor/office_tab.py" line="366"/>
         <source>PIN of %1 cleared.</source>
         <translation>已清除 %1 的密碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="369"/>
+        <location filename="../supervisor/office_tab.py" line="371"/>
         <source>Nothing changed: no version made.</source>
         <translation>沒有變更：未建立新版本。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="371"/>
+        <location filename="../supervisor/office_tab.py" line="373"/>
         <source>Saved as version %1.</source>
         <translation>已儲存為第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="385"/>
+        <location filename="../supervisor/office_tab.py" line="387"/>
         <source>Changes undone.</source>
         <translation>已放棄變更。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="406"/>
+        <location filename="../supervisor/office_tab.py" line="408"/>
         <source>Imported %1: save to make it the office.</source>
         <translation>已匯入 %1：儲存後才會成為機關設定。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="432"/>
+        <location filename="../supervisor/office_tab.py" line="434"/>
         <source>Exported to %1.</source>
         <translation>已匯出至 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="436"/>
+        <location filename="../supervisor/office_tab.py" line="438"/>
         <source>Office file</source>
         <translation>機關設定檔</translation>
     </message>
@@ -1842,106 +1842,106 @@
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../supervisor/service_form.py" line="163"/>
+        <location filename="../supervisor/service_form.py" line="167"/>
         <source>Name (Chinese)</source>
         <translation>名稱（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="164"/>
+        <location filename="../supervisor/service_form.py" line="168"/>
         <source>Name (English)</source>
         <translation>名稱（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="165"/>
+        <location filename="../supervisor/service_form.py" line="169"/>
         <source>Number prefix</source>
         <translation>號碼字首</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="166"/>
+        <location filename="../supervisor/service_form.py" line="170"/>
         <source>Processing time (Chinese)</source>
         <translation>處理期間（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="167"/>
+        <location filename="../supervisor/service_form.py" line="171"/>
         <source>Processing time (English)</source>
         <translation>處理期間（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="168"/>
+        <location filename="../supervisor/service_form.py" line="172"/>
         <source>Fee (Chinese)</source>
         <translation>規費（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="169"/>
+        <location filename="../supervisor/service_form.py" line="173"/>
         <source>Fee (English)</source>
         <translation>規費（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="170"/>
+        <location filename="../supervisor/service_form.py" line="174"/>
         <source>Handling minutes</source>
         <translation>辦理分鐘數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="171"/>
+        <location filename="../supervisor/service_form.py" line="175"/>
         <source>Target wait (minutes)</source>
         <translation>目標等候（分鐘）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="172"/>
+        <location filename="../supervisor/service_form.py" line="176"/>
         <source>Daily cap (numbers)</source>
         <translation>每日號碼上限</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="173"/>
+        <location filename="../supervisor/service_form.py" line="177"/>
         <source>Procedure steps</source>
         <translation>辦理步驟</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="174"/>
+        <location filename="../supervisor/service_form.py" line="178"/>
         <source>Documents to bring</source>
         <translation>應備文件</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="178"/>
+        <location filename="../supervisor/service_form.py" line="182"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="178"/>
+        <location filename="../supervisor/service_form.py" line="182"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="181"/>
+        <location filename="../supervisor/service_form.py" line="185"/>
         <source>Note (Chinese)</source>
         <translation>備註（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="181"/>
+        <location filename="../supervisor/service_form.py" line="185"/>
         <source>Note (English)</source>
         <translation>備註（英文）</translation>
     </message>
     <message>
         <location filename="../supervisor/office_sections.py" line="94"/>
-        <location filename="../supervisor/service_form.py" line="184"/>
+        <location filename="../supervisor/service_form.py" line="188"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
         <location filename="../supervisor/office_sections.py" line="95"/>
-        <location filename="../supervisor/service_form.py" line="185"/>
+        <location filename="../supervisor/service_form.py" line="189"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
         <location filename="../supervisor/office_sections.py" line="96"/>
-        <location filename="../supervisor/service_form.py" line="186"/>
+        <location filename="../supervisor/service_form.py" line="190"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
         <location filename="../supervisor/office_sections.py" line="97"/>
-        <location filename="../supervisor/service_form.py" line="187"/>
+        <location filename="../supervisor/service_form.py" line="191"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
@@ -1949,97 +1949,97 @@
 <context>
     <name>ServiceRules</name>
     <message>
-        <location filename="../supervisor/service_rules.py" line="120"/>
+        <location filename="../supervisor/service_rules.py" line="122"/>
         <source>Citizens can book this service</source>
         <translation>民眾可預約此服務</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="121"/>
+        <location filename="../supervisor/service_rules.py" line="123"/>
         <source>Numbers can be taken from the web</source>
         <translation>可在網路上取號</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="122"/>
+        <location filename="../supervisor/service_rules.py" line="124"/>
         <source>A case is registered (handed in to follow)</source>
         <translation>登記案件（收件後追蹤）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="123"/>
+        <location filename="../supervisor/service_rules.py" line="125"/>
         <source>Open for booking now (untick to pause bookings)</source>
         <translation>目前開放預約（取消勾選即暫停預約）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="125"/>
+        <location filename="../supervisor/service_rules.py" line="127"/>
         <source>Days ahead bookable</source>
         <translation>可提前預約天數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="126"/>
+        <location filename="../supervisor/service_rules.py" line="128"/>
         <source>Cancel until (minutes before)</source>
         <translation>可取消至（前幾分鐘）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="127"/>
+        <location filename="../supervisor/service_rules.py" line="129"/>
         <source>Slot minutes</source>
         <translation>每時段分鐘數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="129"/>
+        <location filename="../supervisor/service_rules.py" line="131"/>
         <source>Check in from (minutes before)</source>
         <translation>報到開始（前幾分鐘）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="132"/>
+        <location filename="../supervisor/service_rules.py" line="134"/>
         <source>Check in until (minutes after)</source>
         <translation>報到截止（後幾分鐘）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="134"/>
+        <location filename="../supervisor/service_rules.py" line="136"/>
         <source>Share of counter time kept</source>
         <translation>保留給預約的櫃檯時間比例</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="135"/>
+        <location filename="../supervisor/service_rules.py" line="137"/>
         <source>A citizen checking in late</source>
         <translation>民眾逾時報到時</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="136"/>
+        <location filename="../supervisor/service_rules.py" line="138"/>
         <source>Share of the daily cap</source>
         <translation>占每日號碼上限比例</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="137"/>
+        <location filename="../supervisor/service_rules.py" line="139"/>
         <source>Check in within (minutes)</source>
         <translation>須在幾分鐘內報到</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="138"/>
+        <location filename="../supervisor/service_rules.py" line="140"/>
         <source>Standard working days</source>
         <translation>標準處理工作天數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="139"/>
+        <location filename="../supervisor/service_rules.py" line="141"/>
         <source>Handling unit (Chinese, English)</source>
         <translation>承辦單位（中文、英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="144"/>
+        <location filename="../supervisor/service_rules.py" line="146"/>
         <source>as handling minutes</source>
         <translation>同辦理分鐘數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="146"/>
+        <location filename="../supervisor/service_rules.py" line="148"/>
         <source>0.3, or per hour: 09=0.5, 14=0.2</source>
         <translation>0.3，或逐小時：09=0.5, 14=0.2</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="147"/>
+        <location filename="../supervisor/service_rules.py" line="149"/>
         <source>becomes a walk-in</source>
         <translation>改為現場號</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="148"/>
+        <location filename="../supervisor/service_rules.py" line="150"/>
         <source>is turned away</source>
         <translation>不受理</translation>
     </message>

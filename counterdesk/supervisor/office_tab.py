@@ -57,6 +57,7 @@ from counterdesk.ui.tasks import run_in_background
 
 NUMBERS = ("handling_minutes", "target_wait_minutes", "daily_cap")
 SHOWN_PROBLEMS = 8  # of a refused import, in the status line
+LIST_WIDTH = 300  # the services' list, in pixels: "Company name & business-scope reservation"
 # The key paths (their first one or two keys) the Rules page edits.
 RULES = {(part,) for part in ("queue", "announcements", "feedback", "bookings", "cases")} | {
     ("office", key) for key in ("name", "helpline", "status_url", "timezone")
@@ -79,6 +80,7 @@ class OfficeTab(QWidget):
         self.shown = -1  # the service in the form
         self.problems: list[Problem] = []  # of the last save refused, worded on a switch
         self.services = QListWidget()
+        self.services.setMinimumWidth(LIST_WIDTH)  # the longest English name in full
         self.services.currentRowChanged.connect(self._service_chosen)
         self.form = ServiceForm()
         self.form_scroll = QScrollArea()
@@ -98,7 +100,7 @@ class OfficeTab(QWidget):
         split = QSplitter()
         split.addWidget(listing)
         split.addWidget(self.form_scroll)
-        split.setSizes([260, 1060])
+        split.setSizes([LIST_WIDTH, 1320 - LIST_WIDTH])
         self.save_button, self.undo_button = QPushButton(), QPushButton()
         self.import_button, self.export_button = QPushButton(), QPushButton()
         self.save_button.clicked.connect(self.save)

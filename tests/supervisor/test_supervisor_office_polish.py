@@ -16,16 +16,7 @@ from counterdesk.queue.refusal_words import refusal
 from counterdesk.supervisor.office_tab import OfficeTab
 from counterdesk.supervisor.window import SupervisorWindow
 from counterdesk.ui import translation
-
-NOTARY = {
-    ("name", "zh"): "公證",
-    ("name", "en"): "Notarisation",
-    ("prefix",): "N",
-    ("processing_time", "zh"): "當場",
-    ("processing_time", "en"): "While you wait",
-    ("fee", "zh"): "NT$100",
-    ("fee", "en"): "NT$100",
-}
+from tests.supervisor.new_service import fill_notary
 
 
 def _in_full(edit: QLineEdit) -> bool:
@@ -95,9 +86,7 @@ def test_a_service_added_is_given_a_counter_and_one_save_stores_both(
     tab.add_service_button.click()
     counters = tab.counters
     assert counters.picker.findData("notary") >= 0  # offered before it is saved
-    for path, text in NOTARY.items():
-        tab.form.edits[path].setText(text)
-    tab.form.steps.set_rows([["臨櫃辦理", "At the counter"]])
+    fill_notary(tab)
     tab.pages.setCurrentWidget(tab.section_pages[counters])
     notary = counters.picker.findData("notary")
     assert counters.picker.itemText(notary) == "Notarisation (notary)"  # as typed in the form
