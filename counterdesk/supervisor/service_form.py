@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.supervisor.form_fields import problem_label, put_at, value_at
+from counterdesk.supervisor.form_fields import keys_named, problem_label, put_at, value_at
 from counterdesk.supervisor.service_rules import GROUPS, ServiceRules
 
 # The form's one-line fields by their key path inside a service.
@@ -248,16 +248,16 @@ def _field_of(path: tuple[str | int, ...]) -> tuple[tuple[str, ...], str]:
     """The form's field a problem's key path (inside a service) names, and the row it is in."""
     names = tuple(str(part) for part in path)
     if path and path[0] in GROUPS:  # an optional group's own label, the key inside it named
-        return (names[0],), f"{'.'.join(names[1:])}: " if len(names) > 1 else ""
+        return (names[0],), f"{keys_named(names[1:])}: " if len(names) > 1 else ""
     if path and path[0] in LISTS:
         if len(path) < 2 or not isinstance(path[1], int):
             return (str(path[0]),), ""
-        column = ".".join(names[2:])  # zh, en, note.zh ...
+        column = keys_named(names[2:])  # zh, en, note.zh ...
         return (str(path[0]),), f"#{path[1] + 1}{' ' + column if column else ''}: "
     for length in (2, 1):
         if names[:length] in FIELDS:
             return names[:length], ""
-    return ("name", "zh"), f"{'.'.join(names)}: "  # a key the form has no field for
+    return ("name", "zh"), f"{keys_named(names)}: "  # a key the form has no field for
 
 
 def _written(value: Any) -> str:
