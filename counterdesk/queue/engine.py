@@ -245,13 +245,14 @@ class TicketEngine:
     ) -> int | None:
         """Make ``office`` the configuration, kept as a new version saved ``by`` someone for
         the reason ``summary``; returns its number (None: no change from the newest). Refused
-        if the newest version is no longer ``based_on``, when given. Past tickets are
-        untouched."""
+        if the newest version is no longer ``based_on``, when given, if it fails the office
+        file's checks, or if it would renumber today's open tickets (``office_midday``). Past
+        tickets are untouched."""
         with self.db.write() as session:
             number = record_version(  # store_office, which logs office_loaded too
                 session, office, by=by, summary=summary, now=self.clock.now(), based_on=based_on
             )
-        self._office = office
+        self._office, self.office_problem = office, None
         return number
 
     def refresh_office(self) -> Office:
