@@ -89,13 +89,6 @@ def renamed(office: Office) -> Office:
     return Office.model_validate(data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office_versions.py:70: record_version parses the newest version with "
-    "Office.model_validate_json; a newest row that no longer validates (a key of an older "
-    "counterdesk, tampered text) makes every later load and rollback a pydantic traceback: "
-    "the office can never be changed again without editing the database by hand",
-)
 @pytest.mark.parametrize("newest", ["retired key", "not json"])
 def test_a_newest_version_that_no_longer_validates_does_not_lock_the_office(
     engine: TicketEngine, sample_office: Office, newest: str
@@ -108,11 +101,6 @@ def test_a_newest_version_that_no_longer_validates_does_not_lock_the_office(
     assert stored is not None and stored.office.name.en == "Renamed office"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands/office.py:85 (office load) and :123 (office rollback): after a newest "
-    "version that no longer validates, both end in a pydantic ValidationError traceback",
-)
 def test_the_load_command_after_a_version_that_no_longer_validates_has_no_traceback(
     run: Run, tmp_path: Path
 ) -> None:
@@ -127,12 +115,6 @@ def test_the_load_command_after_a_version_that_no_longer_validates_has_no_traceb
     assert done.returncode in (0, 1, 2)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office_versions.py:110 office_at validates a stored version with pydantic only, "
-    "not office_problems' checks across keys: rolling back to a version with a duplicate "
-    "service code stores it as the office (and says 'it is the newest version already')",
-)
 def test_a_rollback_to_a_version_with_a_duplicate_service_code_is_refused(
     engine: TicketEngine, sample_office: Office
 ) -> None:
@@ -143,12 +125,6 @@ def test_a_rollback_to_a_version_with_a_duplicate_service_code_is_refused(
     assert stored is not None and len(stored.services) == len(sample_office.services)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office_versions.py:122 rollback to a version whose counter serves a service "
-    "the office lacks: store_office's insert of counter_services fails with an "
-    "IntegrityError traceback (office_at skips the checks across keys), no clear refusal",
-)
 def test_a_rollback_to_a_version_serving_an_unknown_service_is_a_clear_refusal(
     engine: TicketEngine, sample_office: Office
 ) -> None:
@@ -157,12 +133,6 @@ def test_a_rollback_to_a_version_serving_an_unknown_service_is_a_clear_refusal(
         rollback(engine, bad, by="supervisor")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands/office.py:35-39: office diff/rollback take any int; past 2**63 the "
-    "query raises OverflowError ('Python int too large to convert to SQLite INTEGER'), a "
-    "traceback instead of 'no office version N'",
-)
 @pytest.mark.parametrize("command", [("diff", "1"), ("rollback",)])
 def test_a_huge_version_number_is_no_version_not_a_traceback(
     run: Run, command: tuple[str, ...]
@@ -365,13 +335,6 @@ def test_a_settings_file_with_a_character_beyond_the_bmp_reads_back(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office_store.py:36 read_office validates the stored office with "
-    "model_validate_json and nothing catches it: a stored office that no longer validates "
-    "(written by a newer counterdesk during a staged upgrade, or tampered) makes every "
-    "command, e.g. `counterdesk status`, end in a pydantic traceback",
-)
 def test_a_stored_office_that_no_longer_validates_is_a_clear_message(
     run: Run, tmp_path: Path
 ) -> None:
@@ -429,13 +392,6 @@ def long_named(office: Office, length: int) -> Office:
     return Office.model_validate(data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office.py:66 Text has no length limit, but store_office writes names to "
-    "String(200) columns (models.py ServiceRow/CounterRow/StaffRow/OfficeRow): a 300-character "
-    "service name passes `office check` and loads on SQLite, while on PostgreSQL the load "
-    "ends in a DataError (value too long) traceback",
-)
 def test_a_name_longer_than_its_column_is_refused_by_the_office_check(
     sample_office: Office,
 ) -> None:
@@ -443,12 +399,6 @@ def test_a_name_longer_than_its_column_is_refused_by_the_office_check(
         validate_office(long_named(sample_office, 300).model_dump(mode="json"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office_store.py:63 on PostgreSQL: the 300-character name the check let through "
-    "fails the services update with StringDataRightTruncation (sqlalchemy DataError), a "
-    "traceback in the command and 'failed' in the supervisor's tab",
-)
 @pytest.mark.slow
 def test_a_long_service_name_on_postgresql_is_no_traceback(
     pg_engine: TicketEngine, sample_office: Office
@@ -466,24 +416,12 @@ def escaped(character: str) -> str:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='queue/handed_files.py:66 refuses NUL and control bytes, but a YAML escape ("\\0", '
-    '"\\e", "\\x07") in a double-quoted text makes the same characters, and office.py\'s '
-    "Text accepts them: they reach every kiosk, board and the database (PostgreSQL refuses NUL)",
-)
 @pytest.mark.parametrize("character", [r"\0", r"\e", r"\x07"])
 def test_a_control_character_written_as_a_yaml_escape_is_refused(character: str) -> None:
     with pytest.raises(OfficeFileError, match="services"):
         parse_office(escaped(character), "office.yaml")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='queue/office_store.py:63 on PostgreSQL: a NUL in a service name (a YAML "\\0" escape '
-    "the check accepts) ends `office load` in psycopg's 'cannot contain NUL (0x00) bytes' "
-    "traceback",
-)
 @pytest.mark.slow
 def test_a_nul_in_an_office_text_on_postgresql_is_no_traceback(pg_engine: TicketEngine) -> None:
     with contextlib.suppress(CounterdeskError):  # a refusal naming it is fine
@@ -565,13 +503,6 @@ def test_a_change_feed_sees_the_first_call_after_a_restore(
     assert ticket.number in {event.number for event in feed.poll()}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office.py:214 _has_token checks only that '{token}' is in status_url; "
-    "devices/ticket_content.py:59 fills it with str.format, so an address with another "
-    "brace ('?from={kiosk}', '{}', a lone '{') passes the check and every ticket's content "
-    "then raises KeyError/IndexError/ValueError after the ticket was issued",
-)
 @pytest.mark.parametrize(
     "address",
     ["http://h:8080/t/{token}?from={kiosk}", "http://h:8080/t/{token}/{}", "http://h/{token}{"],
@@ -623,12 +554,6 @@ def test_a_postgresql_restore_never_hands_out_a_number_a_citizen_already_holds(
     assert len(restored.lost) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="commands/office.py:85: without --reason the summary is 'loaded <path>'; a path "
-    "over about 190 characters makes record_version refuse 'the reason is N characters: at "
-    "most 200', a reason the person never gave, and the office is not loaded",
-)
 def test_an_office_file_deep_in_folders_loads_without_a_reason(run: Run, tmp_path: Path) -> None:
     deep = tmp_path.joinpath(*["公司登記櫃檯設定檔案資料夾"] * 16)
     deep.mkdir(parents=True)
@@ -652,12 +577,6 @@ def test_a_pin_anyone_would_guess_first_is_refused(engine: TicketEngine, pin: st
         engine.set_pin("wang", pin)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office_store.py:56 stores a new timezone mid-day with nothing checked: "
-    "the business date moves (Taipei Friday to Los Angeles Thursday) and the day's numbering "
-    "starts again, so A001 is issued while the earlier A001 still waits",
-)
 def test_a_timezone_changed_mid_day_never_issues_a_number_still_waiting(
     engine: TicketEngine, sample_office: Office
 ) -> None:
@@ -673,12 +592,6 @@ def test_a_timezone_changed_mid_day_never_issues_a_number_still_waiting(
     assert engine.issue("precheck").number not in waiting
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office.py:_cross_checks keeps prefixes unique within one office only, and "
-    "numbering is per service: two services' prefixes swapped mid-day (a save in the Office "
-    "tab) issue A001 to the other service while precheck's A001 still waits",
-)
 def test_a_prefix_given_to_another_service_mid_day_never_repeats_a_waiting_number(
     engine: TicketEngine, sample_office: Office
 ) -> None:
@@ -706,12 +619,6 @@ def test_the_wizard_offers_every_counter_an_office_may_have(qtbot: QtBot, tmp_pa
     assert (wizard.counter.minimum(), wizard.counter.maximum()) == COUNTER_NUMBERS
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office_store.py:92-103 keeps every code's PIN hash across office loads, a "
-    "removed member's too: when the code comes back for a new person (wang, chen: common "
-    "codes here), the old member's PIN signs in as the new one",
-)
 def test_a_code_reused_for_a_new_person_does_not_keep_the_old_members_pin(
     engine: TicketEngine, sample_office: Office
 ) -> None:
@@ -724,13 +631,6 @@ def test_a_code_reused_for_a_new_person_does_not_keep_the_old_members_pin(
     assert not engine.has_pin("wang")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/engine.py:979-980 open_office loads the `office` setting (--office, "
-    "COUNTERDESK_OFFICE, the settings file's `office` key; README: Configuration) at every "
-    "start with no based_on: a terminal restarted after a supervisor's save silently makes "
-    "its old file the office again, for every terminal",
-)
 def test_a_terminal_started_with_an_office_setting_does_not_undo_a_later_save(
     run: Run, tmp_path: Path
 ) -> None:
@@ -832,12 +732,6 @@ def test_a_hostile_office_file_loaded_is_refused_by_name_and_nothing_stored(
     assert run("office", "versions").stdout == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/office.py:_cross_checks checks each counter's services are known, not that "
-    "each is listed once: `office check` says OK to a counter serving precheck twice, and "
-    "`office load` then ends in an IntegrityError traceback (UNIQUE counter_services)",
-)
 def test_a_counter_listing_a_service_twice_is_refused_by_the_check(
     run: Run, tmp_path: Path
 ) -> None:

@@ -13,6 +13,7 @@ Correctness under concurrency rests on the database, not on this process:
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import secrets
 from collections.abc import Mapping, Sequence
@@ -36,7 +37,7 @@ from counterdesk.queue.bookings import (
 )
 from counterdesk.queue.clock import Clock, SystemClock
 from counterdesk.queue.database import POOL, Database
-from counterdesk.queue.errors import NotFound, QueueError, TicketRefused
+from counterdesk.queue.errors import NotFound, OfficeFileError, QueueError, TicketRefused
 from counterdesk.queue.estimates import WaitEstimator, WaitRange, wait_fields
 from counterdesk.queue.lookups import (
     IS_AT_COUNTER,
@@ -60,7 +61,7 @@ from counterdesk.queue.models import (
 )
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
 from counterdesk.queue.office_store import read_office
-from counterdesk.queue.office_versions import record_version
+from counterdesk.queue.office_versions import record_version, version_equal_to
 from counterdesk.queue.pin_guard import PinGuard, Subject
 from counterdesk.queue.pins import hash_pin, pin_matches
 from counterdesk.queue.projection import (
@@ -79,6 +80,7 @@ from counterdesk.queue.views import (
     Ticket,
 )
 
+log = logging.getLogger(__name__)
 PRINT_STATES = ("pending", "printed", "failed", "not_printed")
 _tickets = TicketRow.__table__
 
@@ -210,7 +212,13 @@ class TicketEngine:
         simulator's what-ifs (e.g. another reserved share); nothing of it is stored."""
         self.db = db
         self.clock = clock or SystemClock()
-        self._office = office or read_office(db)
+        # A stored office that no longer validates: every use of ``office`` says why, and
+        # a valid office can still be loaded over it.
+        self.office_problem: OfficeFileError | None = None
+        try:
+            self._office = office or read_office(db)
+        except OfficeFileError as exc:
+            self._office, self.office_problem = None, exc
         self.estimator = WaitEstimator()
         self.read = QueueReader(self)
         self.pins = PinGuard(db, self.clock, self._log)
@@ -220,7 +228,7 @@ class TicketEngine:
     @property
     def office(self) -> Office:
         if self._office is None:
-            raise refusal(QueueError, "no_office")
+            raise self.office_problem or refusal(QueueError, "no_office")
         return self._office
 
     @property
@@ -237,13 +245,14 @@ class TicketEngine:
     ) -> int | None:
         """Make ``office`` the configuration, kept as a new version saved ``by`` someone for
         the reason ``summary``; returns its number (None: no change from the newest). Refused
-        if the newest version is no longer ``based_on``, when given. Past tickets are
-        untouched."""
+        if the newest version is no longer ``based_on``, when given, if it fails the office
+        file's checks, or if it would renumber today's open tickets (``office_midday``). Past
+        tickets are untouched."""
         with self.db.write() as session:
             number = record_version(  # store_office, which logs office_loaded too
                 session, office, by=by, summary=summary, now=self.clock.now(), based_on=based_on
             )
-        self._office = office
+        self._office, self.office_problem = office, None
         return number
 
     def refresh_office(self) -> Office:
@@ -959,12 +968,30 @@ def open_office(
     """Open (migrating if needed) the database at ``url``, ready to use; only with ``create``
     is a missing database made, and ``pool_size`` connections are kept (see ``Database``).
 
-    ``office_file`` is loaded when given; a database with no office yet gets the bundled
-    sample office, so a first run needs no configuration.
+    ``office_file`` (the ``office`` setting) is loaded unless the database has kept it as a
+    version already: a terminal restarted with the file it always had never undoes an office
+    saved since (in the supervisor's Office settings, or by ``office load``); a new or edited
+    file is loaded. A database with no office yet gets the bundled sample office, so a first
+    run needs no configuration.
     """
     engine = TicketEngine(Database(url, create=create, pool_size=pool_size), clock)
     if office_file is not None:
-        engine.load_office(load_office(office_file))
-    elif not engine.has_office:
+        _load_office_setting(engine, office_file)
+    elif not engine.has_office and engine.office_problem is None:
         engine.load_office(load_office(SAMPLE_OFFICE))
     return engine
+
+
+def _load_office_setting(engine: TicketEngine, office_file: str | Path) -> None:
+    office = load_office(office_file)
+    kept = version_equal_to(engine.db, office) if engine.has_office else None
+    if kept is None:
+        engine.load_office(office, summary=f"office setting {Path(office_file).name}"[:200])
+    elif engine.office != office:
+        log.warning(
+            "kept the database's office: %s is office version %d, and an office was saved "
+            "since (counterdesk office load %s makes it the office again)",
+            office_file,
+            kept,
+            office_file,
+        )

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -44,7 +45,23 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CLOSED_DATE = "closed on this date"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Control characters (NUL, ESC, BEL...), which a YAML escape such as "\0" or "\e" makes out
+# of plain text: no screen shows them and PostgreSQL refuses NUL. Tab and line breaks stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The longest name the database's name columns hold (models.py: String(200)).
+NAME_LENGTH = 200
+
+
+def _printable(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        raise refuse("control_character", character=f"U+{ord(found.group()):04X}")
+    return value
+
+
+NonEmpty = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_printable)
+]
 ServiceCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,31}$")]
 ClockTime = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 # A closing or last-ticket time may also be 24:00, the end of the day: an office open round
@@ -214,6 +231,10 @@ class OfficeInfo(_Strict):
     def _has_token(cls, value: str) -> str:
         if "{token}" not in value:
             raise refuse("status_url_token")
+        try:  # filled as every ticket's content fills it (devices/ticket_content.py)
+            value.format(token="token")
+        except (KeyError, IndexError, ValueError, AttributeError):
+            raise refuse("status_url_braces", address=value) from None
         return value
 
 
@@ -460,7 +481,14 @@ def _cross_checks(office: Office) -> Iterable[Problem]:
             )
         numbers.add(counter.number)
         for position, code in enumerate(counter.services):
-            if code not in codes:
+            if code in counter.services[:position]:
+                yield _checked(
+                    ("counters", index, "services", position),
+                    "served_twice",
+                    number=counter.number,
+                    code=code,
+                )
+            elif code not in codes:
                 yield _checked(
                     ("counters", index, "services", position),
                     "unknown_served",
@@ -486,6 +514,7 @@ def _cross_checks(office: Office) -> Iterable[Problem]:
             yield _checked(("staff", index, "deputy"), "unknown_deputy", deputy=member.deputy)
         if member.deputy == member.code:
             yield _checked(("staff", index, "deputy"), "own_deputy")
+    yield from _long_names(office)
     hours = office.office.hours
     for index, session in enumerate(hours.sessions):
         if seconds_of_day(session.close) <= seconds_of_day(session.open):
@@ -512,6 +541,20 @@ def _cross_checks(office: Office) -> Iterable[Problem]:
             last=hours.last_ticket,
             close=last_close,
         )
+
+
+def _long_names(office: Office) -> Iterable[Problem]:
+    """Names longer than the database's name columns hold, which PostgreSQL would refuse
+    mid-load (SQLite keeps them): refused by the check, the same on both."""
+    named: list[tuple[tuple[str | int, ...], Text]] = [(("office", "name"), office.office.name)]
+    named += [(("services", i, "name"), s.name) for i, s in enumerate(office.services)]
+    named += [(("counters", i, "name"), c.name) for i, c in enumerate(office.counters)]
+    named += [(("staff", i, "name"), m.name) for i, m in enumerate(office.staff)]
+    for path, name in named:
+        for language in ("zh", "en"):
+            length = len(getattr(name, language))
+            if length > NAME_LENGTH:
+                yield _checked((*path, language), "name_too_long", length=length, most=NAME_LENGTH)
 
 
 def _checked(path: tuple[str | int, ...], code: str, /, **context: Any) -> Problem:

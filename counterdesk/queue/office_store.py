@@ -11,12 +11,14 @@ or saved in the supervisor's administration) with no second poll of their own.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from counterdesk.queue.database import Database
+from counterdesk.queue.errors import OfficeFileError
 from counterdesk.queue.models import (
     CounterRow,
     CounterServiceRow,
@@ -26,14 +28,45 @@ from counterdesk.queue.models import (
     StaffRow,
     TicketEventRow,
 )
-from counterdesk.queue.office import Office
+from counterdesk.queue.office import Office, validate_office
 from counterdesk.queue.views import Event
+
+# What to do about a stored office or version that no longer validates.
+_REMEDY = (
+    "load a valid office file (counterdesk office load FILE) or roll back to a version that "
+    "validates (counterdesk office versions)"
+)
 
 
 def read_office(db: Database) -> Office | None:
+    """The stored office; an OfficeFileError naming each problem when it no longer validates
+    (written by a newer counterdesk during a staged upgrade, or edited by hand)."""
     with db.read() as session:
-        row = session.get(OfficeRow, 1)
-        return Office.model_validate_json(row.config_json) if row else None
+        return stored_office(session)
+
+
+def stored_office(session: Session) -> Office | None:
+    """``read_office`` within a transaction."""
+    row = session.get(OfficeRow, 1)
+    if row is None:
+        return None
+    return checked_office(row.config_json, "the office stored in the database")
+
+
+def checked_office(config: str, what: str) -> Office:
+    """A stored office's text, held to every rule of the office file (pydantic's and the
+    checks across keys), as what the database holds may be older or newer than this
+    counterdesk; ``what`` names it in the OfficeFileError that says what is wrong."""
+    try:
+        data = json.loads(config)
+    except ValueError:
+        raise OfficeFileError(f"{what} is not readable (not JSON): {_REMEDY}") from None
+    try:
+        return validate_office(data)
+    except OfficeFileError as exc:
+        raise OfficeFileError(
+            f"{what} no longer validates: {_REMEDY}\n{exc}", problems=exc.problems
+        ) from None
 
 
 def office_loaded_at(db: Database) -> dt.datetime | None:
@@ -89,7 +122,7 @@ def store_office(session: Session, office: Office, now: dt.datetime) -> None:
                 CounterServiceRow(counter_number=counter.number, service_code=code, rank=rank)
             )
 
-    pins = dict(session.execute(select(StaffRow.code, StaffRow.pin_hash)).all())
+    pins = _kept_pins(session, office, now)
     session.execute(update(StaffRow).values(active=False))
     for member in office.staff:
         session.merge(
@@ -107,3 +140,23 @@ def store_office(session: Session, office: Office, now: dt.datetime) -> None:
             at=now, kind=EventKind.OFFICE_LOADED.value, outcome=info.name.en[:200]
         )
     )
+
+
+def _kept_pins(session: Session, office: Office, now: dt.datetime) -> dict[str, str | None]:
+    """The PIN hashes that stay: those of members still listed. A code removed from the
+    staff and listed again later may be a new person (codes such as wang recur), so the PIN
+    it had is cleared, as a supervisor's reset would (a ``pin_reset`` event): whoever holds
+    the code now sets a PIN of their own."""
+    rows = session.execute(select(StaffRow.code, StaffRow.pin_hash, StaffRow.active)).all()
+    listed = {member.code for member in office.staff}
+    back = [row.code for row in rows if not row.active and row.pin_hash and row.code in listed]
+    for code in back:
+        session.execute(
+            insert(TicketEventRow.__table__).values(
+                at=now,
+                kind=EventKind.PIN_RESET.value,
+                staff_code=code,
+                outcome="PIN cleared: the code is on the staff list again",
+            )
+        )
+    return {row.code: row.pin_hash for row in rows if row.code not in back}

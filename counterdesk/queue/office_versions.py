@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counterdesk.queue.arguments import EVENT_IDS
 from counterdesk.queue.database import Database, serialise_on
-from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
-from counterdesk.queue.models import OfficeRow, OfficeVersionRow
-from counterdesk.queue.office import Office
-from counterdesk.queue.office_store import store_office
+from counterdesk.queue.errors import InvalidInput, NotFound, OfficeFileError, QueueError
+from counterdesk.queue.models import OfficeVersionRow
+from counterdesk.queue.office import Office, validate_office
+from counterdesk.queue.office_midday import refuse_renumbering
+from counterdesk.queue.office_store import checked_office, store_office, stored_office
 
 if TYPE_CHECKING:
     from counterdesk.queue.engine import TicketEngine
@@ -96,6 +98,8 @@ def record_version(
         raise InvalidInput("say in a line what changed: the reason is kept with the version")
     if len(summary) > SUMMARY_LENGTH:
         raise InvalidInput(f"the reason is {len(summary)} characters: at most {SUMMARY_LENGTH}")
+    # The checks across keys too: an office built in code (a rollback, a form) skipped them.
+    validate_office(office.model_dump(mode="json"))
     # Saves one at a time: each checks ``based_on`` against the one committed before it.
     serialise_on(session, "counterdesk office versions")
     newest = session.execute(
@@ -103,16 +107,20 @@ def record_version(
         .order_by(OfficeVersionRow.id.desc())
         .limit(1)
     ).first()
-    kept = Office.model_validate_json(newest.config_json) if newest else None
-    if based_on is not None and newest is not None and kept != based_on:
+    # A newest version that no longer validates (an older counterdesk's key, a hand in the
+    # database) is what nobody's edits started from, and never the office saved now.
+    kept = _readable(newest.config_json, f"office version {newest.id}") if newest else None
+    if newest is not None and based_on is not None and kept is not None and kept != based_on:
         raise QueueError(
             f"the office was saved meanwhile as version {newest.id} by {newest.saved_by}: "
             "undo your changes to see it, then make them again"
         )
+    stored = _readable_stored(session)
     if kept == office:
-        if _stored(session) != office:  # e.g. a database from before versions were kept
+        if stored != office:  # e.g. a database from before versions were kept
             store_office(session, office, now)
         return None
+    refuse_renumbering(session, stored, office, now)
     store_office(session, office, now)
     config = office.model_dump_json()
     row = OfficeVersionRow(
@@ -123,9 +131,19 @@ def record_version(
     return row.id
 
 
-def _stored(session: Session) -> Office | None:
-    row = session.get(OfficeRow, 1)
-    return Office.model_validate_json(row.config_json) if row else None
+def _readable(config: str, what: str) -> Office | None:
+    """A stored office, or None when it no longer validates (then it is replaced)."""
+    try:
+        return checked_office(config, what)
+    except OfficeFileError:
+        return None
+
+
+def _readable_stored(session: Session) -> Office | None:
+    try:
+        return stored_office(session)
+    except OfficeFileError:
+        return None
 
 
 def versions(db: Database) -> list[Version]:
@@ -142,15 +160,30 @@ def versions(db: Database) -> list[Version]:
     return [Version(*row) for row in rows]
 
 
-def office_at(db: Database, number: int) -> Office:
-    """The office as version ``number`` saved it."""
+def version_equal_to(db: Database, office: Office) -> int | None:
+    """The newest version saved exactly as ``office``, if any: how a terminal's start knows
+    its office file was loaded before (then a later save stands)."""
     with db.read() as session:
-        config = session.scalar(
-            select(OfficeVersionRow.config_json).where(OfficeVersionRow.id == number)
+        return session.scalar(
+            select(OfficeVersionRow.id)
+            .where(OfficeVersionRow.config_json == office.model_dump_json())
+            .order_by(OfficeVersionRow.id.desc())
+            .limit(1)
         )
+
+
+def office_at(db: Database, number: int) -> Office:
+    """The office as version ``number`` saved it, held to the office file's every rule: an
+    OfficeFileError naming the version and each problem when it no longer validates."""
+    config = None
+    if EVENT_IDS[0] <= number <= EVENT_IDS[1]:  # a number the database's ids can hold
+        with db.read() as session:
+            config = session.scalar(
+                select(OfficeVersionRow.config_json).where(OfficeVersionRow.id == number)
+            )
     if config is None:
         raise NotFound(f"no office version {number} (see counterdesk office versions)")
-    return Office.model_validate_json(config)
+    return checked_office(config, f"office version {number}")
 
 
 def compare(db: Database, first: int, second: int) -> list[str]:

@@ -84,6 +84,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "unknown time zone {zone!r}: use an IANA name such as Asia/Taipei",
     ),
     "status_url_token": ("查詢網址須含 {{token}}", "the status address must contain {{token}}"),
+    "status_url_braces": (
+        "查詢網址 {address!r} 的大括號只能用在 {{token}}",
+        "the status address {address!r} may hold braces only as {{token}}",
+    ),
+    "control_character": (
+        "含有控制字元 {character}（不會顯示在任何畫面上）：請刪除",
+        "contains the control character {character}, which no screen shows: remove it",
+    ),
     "hour_not_valid": (
         '時段 {hour!r} 不可用：應為 "00" 到 "23" 的整點',
         'hour {hour!r} is not valid: expected an hour "00" to "23"',
@@ -102,6 +110,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "unknown_served": (
         "櫃檯 {number} 辦理的 {code!r} 不是本機關的服務項目（現有：{known}）",
         "counter {number} serves {code!r}, which is not a service of this office (known: {known})",
+    ),
+    "served_twice": (
+        "櫃檯 {number} 重複列出服務項目 {code!r}",
+        "counter {number} lists the service {code!r} twice",
+    ),
+    "name_too_long": (
+        "名稱有 {length} 個字，最多 {most} 個字",
+        "the name is {length} characters long: at most {most}",
     ),
     "closed_twice": (
         "{date} 重複列出（另見 closed_dates[{other}]）",

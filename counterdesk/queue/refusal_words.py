@@ -24,6 +24,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "尚未載入機關設定：請以 `counterdesk office load FILE` 載入",
         "no office is loaded: load one with `counterdesk office load FILE`",
     ),
+    "zone_mid_day": (
+        "時區 {old} 改為 {new} 須待結束當日（close-day）後再存：今日仍有 {open} 張號碼"
+        "未辦完，新時區的日子會從 001 重新編號",
+        "the time zone can change from {old} to {new} only after close of day: {open} "
+        "tickets of today are still open, and the new zone's day would number from 001 again",
+    ),
+    "prefix_mid_day": (
+        "字首 {prefix} 交給 {code} 須待結束當日（close-day）後再存：今日仍有 {open} 張 "
+        "{prefix} 開頭的號碼未辦完，{code} 會再發出相同號碼",
+        "the prefix {prefix} can go to {code} only after close of day: {open} tickets of "
+        "today numbered {prefix}… are still open, and {code} would issue the same numbers",
+    ),
     "daily_cap": (
         "{service}（{code}）今日 {cap} 張號碼已發完；請於下一個上班日再來",
         "{service} ({code}) has reached its daily limit of {cap} tickets; please come back on "

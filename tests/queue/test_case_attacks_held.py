@@ -167,8 +167,13 @@ def test_a_case_of_a_service_gone_from_the_office_file_still_moves_and_is_told(
     engine: TicketEngine, cases: Cases, sample_office: Office
 ) -> None:
     cases.register("G1", service="amendment", contact=PHONE)
-    services = [s for s in sample_office.services if s.code != "amendment"]
-    engine.load_office(sample_office.model_copy(update={"services": services}))
+    # Gone from the counters too: an office whose counters serve a service it lacks is
+    # refused by the office check, which loading an office now runs (review 2 of issue 18).
+    data = sample_office.model_dump(mode="json")
+    data["services"] = [s for s in data["services"] if s["code"] != "amendment"]
+    for counter in data["counters"]:
+        counter["services"] = [c for c in counter["services"] if c != "amendment"]
+    engine.load_office(Office.model_validate(data))
     cases.move("G1", "approved", by="chen")
     [body] = bodies(engine)
     assert "G1" in body and "已核准" in body and "Approved" in body
