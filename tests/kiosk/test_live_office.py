@@ -21,7 +21,7 @@ from tests.conftest import RecordingSpeaker
 from tests.kiosk.conftest import Factory
 
 NEW_DOCUMENT = {"zh": "公司章程草案", "en": "Draft articles of incorporation"}
-NEW_STAFF = {"code": "lin", "name": {"zh": "林志明", "en": "Lin Chih-ming"}}
+NEW_STAFF = {"code": "kuo", "name": {"zh": "郭志明", "en": "Kuo Chih-ming"}}
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:
@@ -168,6 +168,6 @@ def test_a_console_serving_a_ticket_keeps_it_and_then_shows_the_new_office(
     with qtbot.waitSignal(console.office_shown, timeout=5000):
         engine.finish(1)
     assert console.title.text().endswith("快速服務櫃檯  Quick counter")
-    assert console.sign_in.staff.findData("lin") >= 0
+    assert console.sign_in.staff.findData("kuo") >= 0
     assert "Name check (changed)" in console.waiting.groups["precheck"].text(0)
     console.close()
