@@ -183,12 +183,6 @@ def test_a_rollback_to_a_missing_or_negative_version_is_no_version(run: Run) -> 
 # --- backups ---------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py:104-109 prunes by file name order, where a second backup in the same "
-    "second ('…-120000-2.sqlite3') sorts before the first ('…-120000.sqlite3', '-' < '.'): "
-    "with --keep 2 the third backup of a second deletes the newer '-2' and keeps the oldest",
-)
 def test_pruning_deletes_the_oldest_of_backups_made_in_one_second(
     engine: TicketEngine, sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -200,12 +194,6 @@ def test_pruning_deletes_the_oldest_of_backups_made_in_one_second(
     assert second.exists() and third.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py:104-109 prunes by the time in the name, taken from the PC's clock: a "
-    "PC whose clock fell back (a flat CMOS battery) has its newest good backups deleted on "
-    "each run while the stale ones with a later name stay",
-)
 def test_a_clock_set_back_does_not_prune_the_backups_just_made(
     engine: TicketEngine, sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -512,12 +500,6 @@ def test_a_settings_path_that_is_a_folder_is_refused_and_left_alone(
     assert done.returncode == 2 and "counterdesk" in done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py:110-111 unlinks every old name matching the pattern: a folder "
-    "of that name (a person's unpacked copy) raises IsADirectoryError, a traceback after "
-    "the backup was made; an entry it cannot delete should be named, not crash the job",
-)
 def test_a_folder_named_like_an_old_backup_is_no_traceback(run: Run, tmp_path: Path) -> None:
     backups = tmp_path / "backups"
     (backups / "counterdesk-20200101-000000.sqlite3").mkdir(parents=True)
@@ -543,14 +525,6 @@ def test_set_up_for_a_counter_the_office_lacks_is_refused(run: Run, tmp_path: Pa
     assert not settings.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py restore: the restored file's event log ends below the ids the "
-    "running terminals have seen, and SQLite numbers new events from the restored max: every "
-    "change feed (ChangeFeed.last_id) asks for ids above its old high mark and misses the "
-    "calls made after a restore, until the log grows past it (the module says running "
-    "terminals follow a restore)",
-)
 def test_a_change_feed_sees_the_first_call_after_a_restore(
     engine: TicketEngine, sqlite_url: str, tmp_path: Path
 ) -> None:
