@@ -299,12 +299,6 @@ def test_a_systemd_unit_keeps_backticks_and_quotes_one_word() -> None:
 # --- PINs -------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/engine.py:690 set_pin's \\d{4,8} matches any Unicode digit: a PIN typed "
-    "with a Chinese IME in full-width mode (１２３４) is stored as those characters, and "
-    "the same PIN typed on the console's digits (1234) is then a wrong PIN",
-)
 def test_a_full_width_pin_is_the_same_pin_or_refused(engine: TicketEngine) -> None:
     try:
         engine.set_pin("wang", "１２３４")
@@ -615,11 +609,6 @@ def test_an_office_file_deep_in_folders_loads_without_a_reason(run: Run, tmp_pat
     assert done.returncode == 0, done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/engine.py:690 set_pin takes any 4 to 8 digits: 0000, 1234 and 1111 are "
-    "the first PINs anyone tries, and the lock-out (pin_guard) allows 5 tries in a row",
-)
 @pytest.mark.parametrize("pin", ["0000", "1234", "1111"])
 def test_a_pin_anyone_would_guess_first_is_refused(engine: TicketEngine, pin: str) -> None:
     with pytest.raises(CounterdeskError, match="PIN"):

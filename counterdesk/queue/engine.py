@@ -62,7 +62,7 @@ from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
 from counterdesk.queue.office_store import read_office
 from counterdesk.queue.office_versions import record_version
 from counterdesk.queue.pin_guard import PinGuard, Subject
-from counterdesk.queue.pins import hash_pin, pin_matches
+from counterdesk.queue.pins import hash_pin, new_pin, pin_matches
 from counterdesk.queue.projection import (
     APPOINTMENT,
     PRIORITY,
@@ -690,8 +690,7 @@ class TicketEngine:
 
     def set_pin(self, staff: str, pin: str) -> None:
         """Give a staff member a new sign-in PIN; only a salted scrypt hash is stored."""
-        if not re.fullmatch(r"\d{4,8}", pin):
-            raise refusal(QueueError, "pin_digits")
+        pin = new_pin(pin)
         with self.db.write() as session:
             self.staff_row(session, staff).pin_hash = hash_pin(pin)
 

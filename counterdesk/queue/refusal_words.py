@@ -54,7 +54,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "今天（{day}）開放到 {closes}：關門後才能結束當日",
         "today ({day}) is open until {closes}: it can be closed only after closing time",
     ),
-    "pin_digits": ("PIN 須為 4 到 8 位數字", "a PIN must be 4 to 8 digits"),
+    "pin_digits": ("PIN 須為 4 到 {longest} 位數字", "a PIN must be 4 to {longest} digits"),
+    "pin_guessable": (
+        "這個 PIN 人人都會先猜（如 0000、1234、1212）：請選別的數字",
+        "a PIN anyone would guess first (like 0000, 1234 or 1212) is refused: choose another",
+    ),
     "no_pin": (
         "{staff} 尚未設定 PIN：請管理者以 `counterdesk staff set-pin {staff}` 設定",
         "{staff} has no PIN yet: an administrator sets one with "
