@@ -556,12 +556,6 @@ def test_a_status_address_the_check_accepts_can_be_filled(
     assert "abc" in status_url(office, "abc")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="counter/window.py:419 _show_desk looks the signed-in member up in the office: "
-    "a console (re)started while a member the office no longer lists is still signed in "
-    "there (sessions survive the office change) raises KeyError on every refresh",
-)
 @pytest.mark.qt_no_exception_capture  # the KeyError is the finding; the wait below fails
 def test_a_console_restarted_while_a_removed_member_is_signed_in_shows_the_desk(
     qtbot: QtBot, engine: TicketEngine, sample_office: Office

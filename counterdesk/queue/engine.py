@@ -13,7 +13,6 @@ Correctness under concurrency rests on the database, not on this process:
 from __future__ import annotations
 
 import datetime as dt
-import re
 import secrets
 from collections.abc import Mapping, Sequence
 from pathlib import Path

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import re
 import secrets
 import unicodedata
@@ -43,7 +44,7 @@ def guessable(pin: str) -> bool:
         len(pin) % size == 0 and pin == pin[:size] * (len(pin) // size)
         for size in range(1, len(pin) // 2 + 1)
     )
-    steps = {(int(b) - int(a)) % 10 for a, b in zip(pin, pin[1:], strict=False)}
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(pin)}
     return repeated or steps in ({1}, {9})
 
 
