@@ -158,6 +158,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "a case needs its service (or the ticket it was handed in at)",
     ),
     "case_registered": ("案件 {number} 已登記過", "case {number} is already registered"),
+    "saved_meanwhile": (
+        "期間已有人儲存機關設定（第 {number} 版，{by}）：請先查看該版本，再重新修改",
+        "the office was saved meanwhile as version {number} by {by}: look at that version, "
+        "then make your change again",
+    ),
     "moved_meanwhile": (
         "案件 {number} 現為「{now}」，不是「{seen}」：期間已被異動，請重新查看",
         "case {number} is now {now}, not {seen}: it was moved meanwhile; look at it again",
