@@ -3,10 +3,9 @@ changes are worded in zh_TW by key, and as ``office diff`` says them after a swi
 
 from __future__ import annotations
 
-import pytest
 from pytestqt.qtbot import QtBot
 
-from counterdesk.queue import Database, ManualClock, TicketEngine
+from counterdesk.queue import Database, TicketEngine
 from counterdesk.queue.office import Office, validate_office
 from counterdesk.queue.office_versions import versions
 from counterdesk.supervisor.office_history import OfficeHistory
@@ -67,24 +66,25 @@ def test_who_and_why_counterdesk_wrote_are_chinese_in_a_chinese_window(
     assert rows()[2] == ("office file", "office file loaded")
 
 
+class Confirmed(OfficeHistory):
+    """The History page with its rollback question answered yes."""
+
+    def confirm_rollback(self, number: int) -> bool:
+        return True
+
+
 def test_a_rollback_refused_or_needless_is_said_in_chinese(
-    qtbot: QtBot,
-    engine: TicketEngine,
-    sample_office: Office,
-    clock: ManualClock,
-    sqlite_url: str,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, engine: TicketEngine, sample_office: Office, sqlite_url: str
 ) -> None:
     data = sample_office.model_dump(mode="json")
     data["services"][0]["daily_cap"] = 123
     engine.load_office(validate_office(data), by="lin", summary="cap 123")
     translation.install("zh_TW")
-    history = OfficeHistory(engine)
+    history = Confirmed(engine)
     qtbot.addWidget(history)
-    monkeypatch.setattr(history, "confirm_rollback", lambda number: True)
     with qtbot.waitSignal(history.listed, timeout=10_000):
         history.refresh()
-    elsewhere = TicketEngine(Database(sqlite_url), clock)
+    elsewhere = TicketEngine(Database(sqlite_url), engine.clock)
     elsewhere.load_office(sample_office, by="chen", summary="back")  # version 3, unseen here
     elsewhere.db.dispose()
     history.table.setCurrentCell(1, 0)  # version 1, as listed before version 3
