@@ -9,7 +9,7 @@ checklist, a daily cap of 0 refused beside its field, the history with what the 
 the counters (counter 2's services in order, by name), the staff with a deputy not on the list
 refused, the opening hours with the closed dates, the rules (and a call phrase refused), and
 the certificate's booking, web-number and case rules, each in Chinese and English at
-1366×768. Needs Debian's ``fonts-noto-cjk``.
+1366×768 (``--size 1440x900`` for a larger screen). Needs Debian's ``fonts-noto-cjk``.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from counterdesk.ui.app import application, parse_size, save_snapshot  # noqa: E
 
 TAIPEI = dt.timezone(dt.timedelta(hours=8))
 MOMENT = dt.datetime(2026, 11, 27, 9, 0, tzinfo=TAIPEI)
-SIZE = "1366x768"
+SIZE = "1366x768"  # the pictures in docs/; --size 1440x900 checks a larger screen
 WAIT_SECONDS = 30
 
 
@@ -69,7 +69,7 @@ def choose(tab: OfficeTab, code: str) -> None:
     tab.services.setCurrentRow(codes.index(code))
 
 
-def shots(engine: TicketEngine, target: Path) -> None:
+def shots(engine: TicketEngine, target: Path, size: str = SIZE) -> None:
     application()
     for language in ("zh_TW", "en"):
         translation.install(language)
@@ -78,58 +78,56 @@ def shots(engine: TicketEngine, target: Path) -> None:
         tab = window.office_tab
         choose(tab, "incorporation")
         scroll = tab.form_scroll
-        window.resize(parse_size(SIZE))
+        window.resize(parse_size(size))
+        snap = partial(_saved, size=size)
         window.show()
         scroll.ensureWidgetVisible(tab.form.documents, 0, 0)
-        save_snapshot(window, target / f"supervisor-office-{language}.png", parse_size(SIZE))
+        snap(window, target / f"supervisor-office-{language}.png")
         tab.form.edits[("daily_cap",)].setText("0")
         after(tab.refused, tab.save_button.click, "the refusal")
         scroll.ensureWidgetVisible(tab.form.problems[("daily_cap",)], 0, 200)
-        save_snapshot(window, target / f"supervisor-office-error-{language}.png", parse_size(SIZE))
+        snap(window, target / f"supervisor-office-error-{language}.png")
         tab.undo()
         until(partial(undone, tab), "the undo")
         after(tab.history.compared, partial(tab.pages.setCurrentWidget, tab.history), "the history")
-        save_snapshot(
-            window, target / f"supervisor-office-history-{language}.png", parse_size(SIZE)
-        )
+        snap(window, target / f"supervisor-office-history-{language}.png")
         pages = tab.section_pages
         tab.pages.setCurrentWidget(pages[tab.counters])
         tab.counters.counters.table.setCurrentCell(1, 0)
-        save_snapshot(
-            window, target / f"supervisor-office-counters-{language}.png", parse_size(SIZE)
-        )
+        snap(window, target / f"supervisor-office-counters-{language}.png")
         tab.staff.staff.table.setCurrentCell(2, 0)
         deputy = tab.staff.staff.table.item(2, 3)
         assert deputy is not None  # lin's row, from the sample office
         deputy.setText("zhao")
         after(tab.refused, tab.save_button.click, "the deputy refused")
-        save_snapshot(window, target / f"supervisor-office-staff-{language}.png", parse_size(SIZE))
+        snap(window, target / f"supervisor-office-staff-{language}.png")
         tab.pages.setCurrentWidget(pages[tab.hours])
-        save_snapshot(window, target / f"supervisor-office-hours-{language}.png", parse_size(SIZE))
+        snap(window, target / f"supervisor-office-hours-{language}.png")
         tab.undo()  # the deputy refused is not the rules' problem
         until(partial(undone, tab), "the staff undone")
         tab.pages.setCurrentWidget(pages[tab.rules])
-        save_snapshot(window, target / f"supervisor-office-rules-{language}.png", parse_size(SIZE))
+        snap(window, target / f"supervisor-office-rules-{language}.png")
         tab.rules.call.zh.setText("請 {numbr} 號 到 {counter} 號櫃檯")
         after(tab.refused, tab.save_button.click, "the phrase refused")
-        save_snapshot(
-            window, target / f"supervisor-office-rules-error-{language}.png", parse_size(SIZE)
-        )
+        snap(window, target / f"supervisor-office-rules-error-{language}.png")
         tab.undo()
         until(partial(undone, tab), "the second undo")
         tab.pages.setCurrentIndex(0)
         choose(tab, "certificate")
         scroll.ensureWidgetVisible(tab.form.rules, 0, 0)
-        save_snapshot(
-            window, target / f"supervisor-office-service-rules-{language}.png", parse_size(SIZE)
-        )
+        snap(window, target / f"supervisor-office-service-rules-{language}.png")
         window.close()
         window.deleteLater()
+
+
+def _saved(window: SupervisorWindow, path: Path, *, size: str) -> None:
+    save_snapshot(window, path, parse_size(size))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--to", type=Path, default=ROOT / "docs", help="folder (default docs/)")
+    parser.add_argument("--size", default=SIZE, help=f"the window's size (default {SIZE})")
     args = parser.parse_args(argv)
     args.to.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
@@ -151,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             by="lin (supervisor window)",
             summary="設立登記加上委託書 / letter of authorisation for incorporation",
         )
-        shots(engine, args.to)
+        shots(engine, args.to, args.size)
         engine.db.dispose()
     print(f"wrote the supervisor's office settings pictures into {args.to}")
     return 0

@@ -1,10 +1,13 @@
 """Snapshots of the set-up wizard's pages, in Chinese and English:
 ``python docs/setup_wizard_screenshot.py`` writes docs/setup-wizard-<page>-<language>.png,
-each page as a kiosk, a web PC or a notifier meets it, and the database page after its test
-(``-database-checked-``): a check's words."""
+each page as a kiosk, a web PC or a notifier meets it, the database page after its test
+(``-database-checked-``): a check's words, the kiosk's last page after Finish
+(``-finished-``): what was written and turned on, and a refused answer in Chinese
+(``-web-refused-zh_TW``)."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -28,6 +31,9 @@ PICTURED = {"web": "web", "notify": "notify"}
 def main() -> None:
     application()
     with tempfile.TemporaryDirectory() as folder:
+        # Finish writes a start-at-login file: into this folder, as a desk user's would be.
+        os.environ["XDG_CONFIG_HOME"] = str(Path(folder) / "home/desk/.config")
+        os.environ["USER"] = "desk"
         url = f"sqlite:///{Path(folder) / 'office.sqlite3'}"  # a real one: the page tests it
         Database(url, create=True).dispose()
         for language in translation.LANGUAGES:
@@ -38,7 +44,7 @@ def main() -> None:
 
 def _walk(folder: Path, role: str, language: str, url: str) -> None:
     """Picture the pages ``role`` is pictured for (``PICTURED``), Next to Next."""
-    wizard = SetupWizard(folder / "counterdesk.toml", language)
+    wizard = SetupWizard(folder / "home/desk/.config/counterdesk/counterdesk.toml", language)
     wizard.role.setCurrentIndex(wizard.role.findData(role))
     wizard.database.setText(EXAMPLE)
     wizard.smtp_host.setText("smtp.example.gov.tw")
@@ -57,9 +63,18 @@ def _walk(folder: Path, role: str, language: str, url: str) -> None:
             wizard.smtp_host.setText("127.0.0.1")
             wizard.smtp_port.setValue(9)  # the discard port, closed here
             _tried(wizard, "test_email", f"setup-wizard-notify-tried-{language}.png")
+        if page == "web" and language == "zh_TW":  # an answer refused, in Chinese
+            wizard.web_host.setText("not a host!")
+            wizard.button(QWizard.WizardButton.NextButton).click()
+            save_snapshot(wizard, DOCS / "setup-wizard-web-refused-zh_TW.png", SIZE)
+            wizard.web_host.setText("0.0.0.0")
         if page == "screen":
             break
         _next(wizard)
+    if role == "kiosk":  # Finish: written and turned on in the background, said on the page
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+        _until(lambda: bool(wizard.result_text))
+        save_snapshot(wizard, DOCS / f"setup-wizard-finished-{language}.png", SIZE)
     wizard.close()
 
 

@@ -323,7 +323,7 @@ class ConsoleWindow(QWidget):
         return CounterState(desk, waiting)
 
     def _refresh_failed(self, error: Exception) -> None:
-        self._set_online(False, error_text(error))
+        self._set_online(False, refusal_text(error))
 
     def _on_events(self, batch: list[Event]) -> None:
         for event in batch:

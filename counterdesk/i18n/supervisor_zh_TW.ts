@@ -384,77 +384,77 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../ui/case_views.py" line="418"/>
+        <location filename="../ui/case_views.py" line="419"/>
         <source>Case &amp;number</source>
         <translation>案件編號(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="419"/>
+        <location filename="../ui/case_views.py" line="420"/>
         <source>&amp;Look up</source>
         <translation>查詢(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="420"/>
+        <location filename="../ui/case_views.py" line="421"/>
         <source>Move to (Alt and the digit):</source>
         <translation>移至（Alt 加數字鍵）：</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="422"/>
+        <location filename="../ui/case_views.py" line="423"/>
         <source>Time</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="422"/>
+        <location filename="../ui/case_views.py" line="423"/>
         <source>From</source>
         <translation>原階段</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="422"/>
+        <location filename="../ui/case_views.py" line="423"/>
         <source>To</source>
         <translation>新階段</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="422"/>
+        <location filename="../ui/case_views.py" line="423"/>
         <source>By and note</source>
         <translation>經辦與備註</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="467"/>
+        <location filename="../ui/case_views.py" line="468"/>
         <source>Service: %1</source>
         <translation>業務：%1</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="470"/>
+        <location filename="../ui/case_views.py" line="471"/>
         <source>Received %1, expected by %2</source>
         <translation>收件 %1，預計 %2 前完成</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="475"/>
+        <location filename="../ui/case_views.py" line="476"/>
         <source>Overdue: not decided by its expected date</source>
         <translation>逾期：預計完成日前未核定</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="478"/>
+        <location filename="../ui/case_views.py" line="479"/>
         <source>Missing: %1 (by %2)</source>
         <translation>待補：%1（%2 前）</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="483"/>
+        <location filename="../ui/case_views.py" line="484"/>
         <source>Notices to the citizen: %1</source>
         <translation>通知民眾：%1</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="489"/>
+        <location filename="../ui/case_views.py" line="490"/>
         <source>none (no contact left)</source>
         <translation>無（未留聯絡方式）</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="514"/>
+        <location filename="../ui/case_views.py" line="515"/>
         <source>Closed: no more moves.</source>
         <translation>已結案，無後續階段。</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="570"/>
+        <location filename="../ui/case_views.py" line="571"/>
         <source>%1 moved to %2</source>
         <translation>%1 已移至 %2</translation>
     </message>
@@ -462,107 +462,107 @@
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="136"/>
+        <location filename="../supervisor/cases_tab.py" line="137"/>
         <source>S&amp;tage</source>
         <translation>階段(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="137"/>
+        <location filename="../supervisor/cases_tab.py" line="138"/>
         <source>Ser&amp;vice</source>
         <translation>業務(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="138"/>
+        <location filename="../supervisor/cases_tab.py" line="139"/>
         <source>Staff acting</source>
         <translation>經辦人員</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="139"/>
+        <location filename="../supervisor/cases_tab.py" line="140"/>
         <source>All stages</source>
         <translation>所有階段</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="140"/>
+        <location filename="../supervisor/cases_tab.py" line="141"/>
         <source>All services</source>
         <translation>所有業務</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="141"/>
+        <location filename="../supervisor/cases_tab.py" line="142"/>
         <source>&amp;Overdue only</source>
         <translation>只看逾期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="142"/>
+        <location filename="../supervisor/cases_tab.py" line="143"/>
         <source>Register a case…</source>
         <translation>登錄案件…</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="143"/>
+        <location filename="../supervisor/cases_tab.py" line="144"/>
         <source>Import CSV…</source>
         <translation>匯入 CSV…</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="170"/>
+        <location filename="../supervisor/cases_tab.py" line="171"/>
         <source>Could not read the cases: %1</source>
         <translation>無法讀取案件：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="178"/>
+        <location filename="../supervisor/cases_tab.py" line="179"/>
         <source>%1 cases, %2 overdue. Double-click a case for its history and moves.</source>
         <translation>共 %1 件，逾期 %2 件。按兩下案件可看歷程與移動階段。</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="183"/>
+        <location filename="../supervisor/cases_tab.py" line="184"/>
         <source>Case number</source>
         <translation>案件編號</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="184"/>
+        <location filename="../supervisor/cases_tab.py" line="185"/>
         <source>Service</source>
         <translation>業務</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="185"/>
+        <location filename="../supervisor/cases_tab.py" line="186"/>
         <source>Stage</source>
         <translation>階段</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="186"/>
+        <location filename="../supervisor/cases_tab.py" line="187"/>
         <source>Received</source>
         <translation>收件日</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="187"/>
+        <location filename="../supervisor/cases_tab.py" line="188"/>
         <source>Expected</source>
         <translation>預計完成</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="199"/>
+        <location filename="../supervisor/cases_tab.py" line="200"/>
         <source> (overdue)</source>
         <translation>（逾期）</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="237"/>
+        <location filename="../supervisor/cases_tab.py" line="238"/>
         <source>Case %1 registered</source>
         <translation>案件 %1 已登錄</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="250"/>
+        <location filename="../supervisor/cases_tab.py" line="251"/>
         <source>Import case moves</source>
         <translation>匯入案件階段異動</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="250"/>
+        <location filename="../supervisor/cases_tab.py" line="251"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 檔 (*.csv);;所有檔案 (*)</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="289"/>
+        <location filename="../supervisor/cases_tab.py" line="290"/>
         <source>Imported: %1 cases moved</source>
         <translation>已匯入：%1 件案件已移動</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="295"/>
+        <location filename="../supervisor/cases_tab.py" line="296"/>
         <source>Nothing imported: %1</source>
         <translation>未匯入任何異動：%1</translation>
     </message>
@@ -570,22 +570,22 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../ui/case_views.py" line="348"/>
+        <location filename="../ui/case_views.py" line="349"/>
         <source>Correction needed</source>
         <translation>通知補正</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="349"/>
+        <location filename="../ui/case_views.py" line="350"/>
         <source>What is &amp;missing</source>
         <translation>待補文件(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="350"/>
+        <location filename="../ui/case_views.py" line="351"/>
         <source>To correct &amp;by</source>
         <translation>補正期限(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="354"/>
+        <location filename="../ui/case_views.py" line="355"/>
         <source>Say what is missing.</source>
         <translation>請填寫待補文件。</translation>
     </message>
@@ -593,47 +593,47 @@
 <context>
     <name>CountersSection</name>
     <message>
-        <location filename="../supervisor/office_sections.py" line="141"/>
+        <location filename="../supervisor/office_sections.py" line="144"/>
         <source>Counters</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="142"/>
+        <location filename="../supervisor/office_sections.py" line="145"/>
         <source>Services of the chosen counter, in order</source>
         <translation>所選櫃檯辦理的服務（依順序）</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="144"/>
+        <location filename="../supervisor/office_sections.py" line="147"/>
         <source>Number</source>
         <translation>櫃檯號</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="144"/>
+        <location filename="../supervisor/office_sections.py" line="147"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="144"/>
+        <location filename="../supervisor/office_sections.py" line="147"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="144"/>
+        <location filename="../supervisor/office_sections.py" line="147"/>
         <source>Services</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="146"/>
+        <location filename="../supervisor/office_sections.py" line="149"/>
         <source>Service</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="147"/>
+        <location filename="../supervisor/office_sections.py" line="150"/>
         <source>Add to counter</source>
         <translation>加入此櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="199"/>
+        <location filename="../supervisor/office_sections.py" line="215"/>
         <source>No counter serves: %1</source>
         <translation>沒有櫃檯辦理：%1</translation>
     </message>
@@ -751,37 +751,37 @@
         <translation>退訂確認</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="212"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="213"/>
         <source>Could not read the messages: %1</source>
         <translation>無法讀取訊息：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="236"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="237"/>
         <source>%1 to %2 is in line to be sent again.</source>
         <translation>%1（%2）已排入重新傳送。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="247"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="248"/>
         <source>Not sent again: %1</source>
         <translation>未重新傳送：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="253"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="254"/>
         <source>%1 to %2</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="259"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="260"/>
         <source>The sending of this message was cut off: it may have been delivered. Sending it again may send it twice. Send it again only if the citizen did not get it.</source>
         <translation>此訊息傳送中斷，可能已送達。重新傳送可能使民眾收到兩次。請確認民眾未收到後再重新傳送。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="263"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="264"/>
         <source>This message was not delivered. It goes back in line to be sent.</source>
         <translation>此訊息未送達，將重新排入傳送。</translation>
     </message>
     <message>
-        <location filename="../supervisor/dead_letters_tab.py" line="266"/>
+        <location filename="../supervisor/dead_letters_tab.py" line="267"/>
         <source>Send again?</source>
         <translation>重新傳送？</translation>
     </message>
@@ -797,47 +797,47 @@
 <context>
     <name>HoursSection</name>
     <message>
-        <location filename="../supervisor/office_sections.py" line="303"/>
-        <source>Opening days (mon, tue, …)</source>
-        <translation>營業日（mon, tue, …）</translation>
+        <location filename="../supervisor/office_sections.py" line="355"/>
+        <source>Opening days</source>
+        <translation>營業日</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="304"/>
+        <location filename="../supervisor/office_sections.py" line="357"/>
         <source>Sessions</source>
         <translation>營業時段</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="305"/>
+        <location filename="../supervisor/office_sections.py" line="358"/>
         <source>Last ticket at</source>
         <translation>最後取號時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="306"/>
+        <location filename="../supervisor/office_sections.py" line="359"/>
         <source>Closed dates</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="307"/>
+        <location filename="../supervisor/office_sections.py" line="360"/>
         <source>Opens</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="307"/>
+        <location filename="../supervisor/office_sections.py" line="360"/>
         <source>Closes</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="309"/>
+        <location filename="../supervisor/office_sections.py" line="362"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="309"/>
+        <location filename="../supervisor/office_sections.py" line="362"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="309"/>
+        <location filename="../supervisor/office_sections.py" line="362"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
@@ -845,62 +845,62 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="315"/>
+        <location filename="../supervisor/cases_tab.py" line="316"/>
         <source>Import case moves</source>
         <translation>匯入案件階段異動</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="323"/>
+        <location filename="../supervisor/cases_tab.py" line="324"/>
         <source>&amp;Apply all</source>
         <translation>全部套用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="323"/>
+        <location filename="../supervisor/cases_tab.py" line="324"/>
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="343"/>
+        <location filename="../supervisor/cases_tab.py" line="344"/>
         <source>%1 cannot be imported; nothing was changed. Fix these and import it again:</source>
         <translation>%1 無法匯入，未做任何變更。請修正以下問題後再匯入：</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="346"/>
+        <location filename="../supervisor/cases_tab.py" line="347"/>
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="351"/>
+        <location filename="../supervisor/cases_tab.py" line="352"/>
         <source>%1 (read as %2): %3 moves, applied all together or not at all.</source>
         <translation>%1（以 %2 讀取）：%3 筆異動，全部一起套用或全部不套用。</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="368"/>
+        <location filename="../supervisor/cases_tab.py" line="369"/>
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="369"/>
+        <location filename="../supervisor/cases_tab.py" line="370"/>
         <source>Case number</source>
         <translation>案件編號</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="370"/>
+        <location filename="../supervisor/cases_tab.py" line="371"/>
         <source>Stage now</source>
         <translation>目前階段</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="371"/>
+        <location filename="../supervisor/cases_tab.py" line="372"/>
         <source>Moved to</source>
         <translation>移至</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="372"/>
+        <location filename="../supervisor/cases_tab.py" line="373"/>
         <source>Note</source>
         <translation>備註</translation>
     </message>
     <message>
-        <location filename="../supervisor/cases_tab.py" line="373"/>
+        <location filename="../supervisor/cases_tab.py" line="374"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
@@ -908,57 +908,57 @@
 <context>
     <name>OfficeHistory</name>
     <message>
-        <location filename="../supervisor/office_history.py" line="87"/>
+        <location filename="../supervisor/office_history.py" line="90"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="87"/>
+        <location filename="../supervisor/office_history.py" line="90"/>
         <source>Saved at</source>
         <translation>儲存時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="87"/>
+        <location filename="../supervisor/office_history.py" line="90"/>
         <source>By</source>
         <translation>儲存者</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="87"/>
+        <location filename="../supervisor/office_history.py" line="90"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="89"/>
+        <location filename="../supervisor/office_history.py" line="92"/>
         <source>What this version changed</source>
         <translation>此版本的變更</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="90"/>
+        <location filename="../supervisor/office_history.py" line="93"/>
         <source>Roll back to this version…</source>
         <translation>回復到此版本…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="119"/>
+        <location filename="../supervisor/office_history.py" line="135"/>
         <source>The first version kept.</source>
         <translation>最早保存的版本。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="130"/>
+        <location filename="../supervisor/office_history.py" line="156"/>
         <source>No change.</source>
         <translation>沒有變更。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="151"/>
+        <location filename="../supervisor/office_history.py" line="176"/>
         <source>Roll back?</source>
         <translation>要回復嗎？</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="153"/>
+        <location filename="../supervisor/office_history.py" line="178"/>
         <source>Make version %1 the office again? Every kiosk, counter and board follows. The versions after it are kept, so this can be undone.</source>
         <translation>要將機關設定回復為第 %1 版嗎？所有取號機、櫃檯與叫號看板都會跟著更新。之後的版本仍會保留，因此可以再復原。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_history.py" line="162"/>
+        <location filename="../supervisor/office_history.py" line="187"/>
         <source>Rolled back: now version %1.</source>
         <translation>已回復：目前為第 %1 版。</translation>
     </message>
@@ -971,142 +971,137 @@
 <context>
     <name>OfficeTab</name>
     <message>
-        <location filename="../supervisor/office_tab.py" line="142"/>
+        <location filename="../supervisor/office_tab.py" line="149"/>
         <source>Services</source>
         <translation>服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="143"/>
+        <location filename="../supervisor/office_tab.py" line="150"/>
         <source>Counters</source>
         <translation>櫃檯</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="144"/>
+        <location filename="../supervisor/office_tab.py" line="151"/>
         <source>Staff and PINs</source>
         <translation>人員與密碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="145"/>
+        <location filename="../supervisor/office_tab.py" line="152"/>
         <source>Opening hours</source>
         <translation>營業時間</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="146"/>
+        <location filename="../supervisor/office_tab.py" line="153"/>
         <source>Rules</source>
         <translation>規則</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="147"/>
+        <location filename="../supervisor/office_tab.py" line="154"/>
         <source>History</source>
         <translation>版本紀錄</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="148"/>
+        <location filename="../supervisor/office_tab.py" line="155"/>
         <source>Save…</source>
         <translation>儲存…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="149"/>
+        <location filename="../supervisor/office_tab.py" line="156"/>
         <source>Undo changes</source>
         <translation>放棄變更</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="150"/>
+        <location filename="../supervisor/office_tab.py" line="157"/>
         <source>Add service…</source>
         <translation>新增服務項目…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="151"/>
+        <location filename="../supervisor/office_tab.py" line="158"/>
         <source>Remove service</source>
         <translation>刪除服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="152"/>
+        <location filename="../supervisor/office_tab.py" line="159"/>
         <source>Import office file…</source>
         <translation>匯入機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="153"/>
+        <location filename="../supervisor/office_tab.py" line="160"/>
         <source>Export office file…</source>
         <translation>匯出機關設定檔…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="203"/>
+        <location filename="../supervisor/office_tab.py" line="214"/>
         <source>Add service</source>
         <translation>新增服務項目</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="204"/>
+        <location filename="../supervisor/office_tab.py" line="215"/>
         <source>Code of the new service (lower-case letters, digits and _), e.g. notary</source>
         <translation>新服務項目的代碼（小寫英文字母、數字與 _），例如 notary</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="251"/>
-        <source>No counter serves: %1</source>
-        <translation>沒有櫃檯辦理：%1</translation>
-    </message>
-    <message>
-        <location filename="../supervisor/office_tab.py" line="257"/>
+        <location filename="../supervisor/office_tab.py" line="265"/>
         <source>Saving…</source>
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="274"/>
+        <location filename="../supervisor/office_tab.py" line="282"/>
         <source>Save the office</source>
         <translation>儲存機關設定</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="274"/>
+        <location filename="../supervisor/office_tab.py" line="282"/>
         <source>What did you change, and why?</source>
         <translation>您變更了什麼？原因為何？</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="313"/>
+        <location filename="../supervisor/office_tab.py" line="321"/>
         <source>Not saved: correct the fields marked.</source>
         <translation>未儲存：請修正標示的欄位。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="350"/>
+        <location filename="../supervisor/office_tab.py" line="358"/>
         <source>Reset PIN</source>
         <translation>重設密碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="351"/>
+        <location filename="../supervisor/office_tab.py" line="359"/>
         <source>Clear the PIN of %1? They cannot sign in until a new one is set.</source>
         <translation>要清除 %1 的密碼嗎？設定新密碼前無法登入。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="358"/>
+        <location filename="../supervisor/office_tab.py" line="366"/>
         <source>PIN of %1 cleared.</source>
         <translation>已清除 %1 的密碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="363"/>
+        <location filename="../supervisor/office_tab.py" line="371"/>
         <source>Nothing changed: no version made.</source>
         <translation>沒有變更：未建立新版本。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="365"/>
+        <location filename="../supervisor/office_tab.py" line="373"/>
         <source>Saved as version %1.</source>
         <translation>已儲存為第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="379"/>
+        <location filename="../supervisor/office_tab.py" line="387"/>
         <source>Changes undone.</source>
         <translation>已放棄變更。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="400"/>
+        <location filename="../supervisor/office_tab.py" line="408"/>
         <source>Imported %1: save to make it the office.</source>
         <translation>已匯入 %1：儲存後才會成為機關設定。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="413"/>
+        <location filename="../supervisor/office_tab.py" line="434"/>
         <source>Exported to %1.</source>
         <translation>已匯出至 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_tab.py" line="417"/>
+        <location filename="../supervisor/office_tab.py" line="438"/>
         <source>Office file</source>
         <translation>機關設定檔</translation>
     </message>
@@ -1307,32 +1302,32 @@
         <translation>%1，逾期</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="259"/>
+        <location filename="../supervisor/opinions_tab.py" line="260"/>
         <source>Could not read the opinions: %1</source>
         <translation>無法讀取意見：%1</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="287"/>
+        <location filename="../supervisor/opinions_tab.py" line="288"/>
         <source>%1 is assigned to %2.</source>
         <translation>%1 已分派給 %2。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="311"/>
+        <location filename="../supervisor/opinions_tab.py" line="312"/>
         <source>The answer to %1 is recorded.</source>
         <translation>%1 的答覆已儲存。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="319"/>
+        <location filename="../supervisor/opinions_tab.py" line="320"/>
         <source>%1 is closed.</source>
         <translation>%1 已結案。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="334"/>
+        <location filename="../supervisor/opinions_tab.py" line="335"/>
         <source>Recorded as %1.</source>
         <translation>已登錄，案號 %1。</translation>
     </message>
     <message>
-        <location filename="../supervisor/opinions_tab.py" line="354"/>
+        <location filename="../supervisor/opinions_tab.py" line="355"/>
         <source>Not done: %1</source>
         <translation>未完成：%1</translation>
     </message>
@@ -1388,92 +1383,92 @@
 <context>
     <name>RegisterCaseDialog</name>
     <message>
-        <location filename="../ui/case_views.py" line="183"/>
+        <location filename="../ui/case_views.py" line="184"/>
         <source>Register a case</source>
         <translation>登錄案件</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="185"/>
+        <location filename="../ui/case_views.py" line="186"/>
         <source>&amp;Case number (required)</source>
         <translation>案件編號（必填）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="186"/>
+        <location filename="../ui/case_views.py" line="187"/>
         <source>Unified &amp;business number</source>
         <translation>統一編號(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="187"/>
+        <location filename="../ui/case_views.py" line="188"/>
         <source>Citizen&apos;s &amp;mobile or e-mail</source>
         <translation>民眾手機或電子郵件(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="188"/>
+        <location filename="../ui/case_views.py" line="189"/>
         <source>&amp;Notices</source>
         <translation>通知(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="189"/>
+        <location filename="../ui/case_views.py" line="190"/>
         <source>&amp;Service</source>
         <translation>業務(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="190"/>
+        <location filename="../ui/case_views.py" line="191"/>
         <source>&amp;Ticket number</source>
         <translation>號碼牌號碼(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="191"/>
+        <location filename="../ui/case_views.py" line="192"/>
         <source>Ticket&apos;s &amp;day</source>
         <translation>號碼牌日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="195"/>
+        <location filename="../ui/case_views.py" line="196"/>
         <source>Default: correction, decision and hand-over</source>
         <translation>預設：補正、核定與領件送達</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="196"/>
+        <location filename="../ui/case_views.py" line="197"/>
         <source>Pick-up notice only</source>
         <translation>只通知領件</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="197"/>
+        <location filename="../ui/case_views.py" line="198"/>
         <source>The ticket&apos;s service</source>
         <translation>依號碼牌的業務</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="198"/>
+        <location filename="../ui/case_views.py" line="199"/>
         <source>optional, 8 digits</source>
         <translation>選填，8 位數字</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="199"/>
+        <location filename="../ui/case_views.py" line="200"/>
         <source>optional, for notices only</source>
         <translation>選填，僅用於通知</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="200"/>
+        <location filename="../ui/case_views.py" line="201"/>
         <source>optional, e.g. A012</source>
         <translation>選填，例如 A012</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="204"/>
+        <location filename="../ui/case_views.py" line="205"/>
         <source>The mobile or e-mail is used only for the notices chosen, and deleted %1 days after the case closes.</source>
         <translation>手機或電子郵件僅用於所選的通知，並於結案 %1 天後刪除。</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="208"/>
+        <location filename="../ui/case_views.py" line="209"/>
         <source>&amp;Register</source>
         <translation>登錄(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="209"/>
+        <location filename="../ui/case_views.py" line="210"/>
         <source>Close</source>
         <translation>關閉</translation>
     </message>
     <message>
-        <location filename="../ui/case_views.py" line="254"/>
+        <location filename="../ui/case_views.py" line="255"/>
         <source>Not registered: %1</source>
         <translation>未登錄：%1</translation>
     </message>
@@ -1481,209 +1476,209 @@
 <context>
     <name>RulesSection</name>
     <message>
-        <location filename="../supervisor/rules_section.py" line="118"/>
+        <location filename="../supervisor/rules_section.py" line="124"/>
         <source>Office</source>
         <translation>機關</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="119"/>
+        <location filename="../supervisor/rules_section.py" line="125"/>
         <source>Loudspeaker</source>
         <translation>叫號廣播</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="120"/>
+        <location filename="../supervisor/rules_section.py" line="126"/>
         <source>Queue</source>
         <translation>排隊規則</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="121"/>
+        <location filename="../supervisor/rules_section.py" line="127"/>
         <source>Ratings and opinions</source>
         <translation>評分與意見</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="122"/>
+        <location filename="../supervisor/rules_section.py" line="128"/>
         <source>Appointments</source>
         <translation>預約</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="123"/>
+        <location filename="../supervisor/rules_section.py" line="129"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="128"/>
+        <location filename="../supervisor/rules_section.py" line="134"/>
         <source>Name (Chinese, English)</source>
         <translation>名稱（中文、英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="129"/>
+        <location filename="../supervisor/rules_section.py" line="135"/>
         <source>Helpline</source>
         <translation>服務電話</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="130"/>
+        <location filename="../supervisor/rules_section.py" line="136"/>
         <source>Status page address</source>
         <translation>號碼狀態頁網址</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="131"/>
+        <location filename="../supervisor/rules_section.py" line="137"/>
         <source>Time zone</source>
         <translation>時區</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="132"/>
+        <location filename="../supervisor/rules_section.py" line="138"/>
         <source>Call (Chinese, English)</source>
         <translation>叫號語（中文、英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="133"/>
+        <location filename="../supervisor/rules_section.py" line="139"/>
         <source>No-show after calls</source>
         <translation>叫號幾次未到視為未到</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="134"/>
+        <location filename="../supervisor/rules_section.py" line="140"/>
         <source>Priority in a row</source>
         <translation>優先號連續叫號上限</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="135"/>
+        <location filename="../supervisor/rules_section.py" line="141"/>
         <source>Appointments in a row</source>
         <translation>預約號連續叫號上限</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="136"/>
+        <location filename="../supervisor/rules_section.py" line="142"/>
         <source>Usual handling minutes</source>
         <translation>一般辦理分鐘數</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="137"/>
+        <location filename="../supervisor/rules_section.py" line="143"/>
         <source>Pause minutes</source>
         <translation>暫停分鐘數</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="138"/>
+        <location filename="../supervisor/rules_section.py" line="144"/>
         <source>Notify when ahead</source>
         <translation>前面剩幾號時通知</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="139"/>
+        <location filename="../supervisor/rules_section.py" line="145"/>
         <source>Rating days</source>
         <translation>可評分天數</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="140"/>
+        <location filename="../supervisor/rules_section.py" line="146"/>
         <source>Answer within days</source>
         <translation>意見回覆期限（天）</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="141"/>
-        <location filename="../supervisor/rules_section.py" line="142"/>
-        <location filename="../supervisor/rules_section.py" line="145"/>
+        <location filename="../supervisor/rules_section.py" line="147"/>
+        <location filename="../supervisor/rules_section.py" line="148"/>
+        <location filename="../supervisor/rules_section.py" line="151"/>
         <source>Keep contact days</source>
         <translation>聯絡資料保留天數</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="143"/>
+        <location filename="../supervisor/rules_section.py" line="149"/>
         <source>Bookings per contact a day</source>
         <translation>每一聯絡方式每日預約上限</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="144"/>
+        <location filename="../supervisor/rules_section.py" line="150"/>
         <source>Reminder hours before</source>
         <translation>提前幾小時提醒</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="148"/>
+        <location filename="../supervisor/rules_section.py" line="154"/>
         <source>Shown to citizens for questions; may stay empty.</source>
         <translation>供民眾詢問的電話；可留空。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="149"/>
+        <location filename="../supervisor/rules_section.py" line="155"/>
         <source>Each ticket&apos;s page; {token} is filled in per ticket.</source>
         <translation>每張號碼的狀態頁；{token} 會依號碼填入。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="150"/>
+        <location filename="../supervisor/rules_section.py" line="156"/>
         <source>Set when the office was installed.</source>
         <translation>安裝時設定，此處不可修改。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="151"/>
+        <location filename="../supervisor/rules_section.py" line="157"/>
         <source>{number} and {counter} are filled in.</source>
         <translation>{number}（號碼）與 {counter}（櫃檯）會自動填入。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="153"/>
+        <location filename="../supervisor/rules_section.py" line="159"/>
         <source>A number called this often without anyone coming is marked absent.</source>
         <translation>叫號達此次數仍無人前來，即標示為未到。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="156"/>
+        <location filename="../supervisor/rules_section.py" line="162"/>
         <source>Priority numbers called one after another before a regular number.</source>
         <translation>優先號連續叫號達此數後，改叫一般號碼。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="159"/>
+        <location filename="../supervisor/rules_section.py" line="165"/>
         <source>Booked citizens called one after another before a walk-in.</source>
         <translation>預約民眾連續叫號達此數後，改叫現場取號者。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="162"/>
+        <location filename="../supervisor/rules_section.py" line="168"/>
         <source>For waiting-time estimates before a counter has figures of its own.</source>
         <translation>櫃檯尚無自己的紀錄時，用來估計等候時間。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="165"/>
+        <location filename="../supervisor/rules_section.py" line="171"/>
         <source>How long a paused counter is expected away; estimates count it back after.</source>
         <translation>櫃檯暫停預計離開的時間；超過後估計等候時再計入該櫃檯。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="168"/>
+        <location filename="../supervisor/rules_section.py" line="174"/>
         <source>A citizen who left a phone or e-mail is told when this many are ahead.</source>
         <translation>留下電話或電子郵件的民眾，在前面剩此數時收到通知。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="171"/>
+        <location filename="../supervisor/rules_section.py" line="177"/>
         <source>Days after the visit a citizen may still rate it; its status page closes then.</source>
         <translation>來辦後幾天內仍可評分；之後號碼狀態頁關閉。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="174"/>
+        <location filename="../supervisor/rules_section.py" line="180"/>
         <source>An opinion not answered within this many days is shown as overdue.</source>
         <translation>意見超過此天數未回覆即顯示為逾期。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="177"/>
+        <location filename="../supervisor/rules_section.py" line="183"/>
         <source>Days after an opinion is closed that the citizen&apos;s contact is deleted.</source>
         <translation>意見結案後經過此天數，刪除民眾的聯絡資料。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="180"/>
+        <location filename="../supervisor/rules_section.py" line="186"/>
         <source>Days after the appointment that the contact left for reminders is deleted.</source>
         <translation>預約日後經過此天數，刪除為提醒留下的聯絡資料。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="183"/>
+        <location filename="../supervisor/rules_section.py" line="189"/>
         <source>Bookings one phone number or e-mail may hold for one day.</source>
         <translation>同一電話或電子郵件一天最多可預約的筆數。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="185"/>
+        <location filename="../supervisor/rules_section.py" line="191"/>
         <source>Hours before the appointment; 0: no reminder.</source>
         <translation>預約時間前幾小時提醒；0 表示不提醒。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="187"/>
+        <location filename="../supervisor/rules_section.py" line="193"/>
         <source>Days after a case is handed over or closed that its contact is deleted.</source>
         <translation>案件領件或結案後經過此天數，刪除其聯絡資料。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="204"/>
+        <location filename="../supervisor/rules_section.py" line="210"/>
         <source>The loudspeaker cannot read this: use {number} and {counter} only.</source>
         <translation>廣播無法讀出此句：只能使用 {number} 與 {counter}。</translation>
     </message>
     <message>
-        <location filename="../supervisor/rules_section.py" line="209"/>
+        <location filename="../supervisor/rules_section.py" line="215"/>
         <source>Number %1 at counter %2 is read out as: %3</source>
         <translation>%1 號到 %2 號櫃檯時廣播：%3</translation>
     </message>
@@ -1852,106 +1847,106 @@
 <context>
     <name>ServiceForm</name>
     <message>
-        <location filename="../supervisor/service_form.py" line="163"/>
+        <location filename="../supervisor/service_form.py" line="167"/>
         <source>Name (Chinese)</source>
         <translation>名稱（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="164"/>
+        <location filename="../supervisor/service_form.py" line="168"/>
         <source>Name (English)</source>
         <translation>名稱（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="165"/>
+        <location filename="../supervisor/service_form.py" line="169"/>
         <source>Number prefix</source>
         <translation>號碼字首</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="166"/>
+        <location filename="../supervisor/service_form.py" line="170"/>
         <source>Processing time (Chinese)</source>
         <translation>處理期間（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="167"/>
+        <location filename="../supervisor/service_form.py" line="171"/>
         <source>Processing time (English)</source>
         <translation>處理期間（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="168"/>
+        <location filename="../supervisor/service_form.py" line="172"/>
         <source>Fee (Chinese)</source>
         <translation>規費（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="169"/>
+        <location filename="../supervisor/service_form.py" line="173"/>
         <source>Fee (English)</source>
         <translation>規費（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="170"/>
+        <location filename="../supervisor/service_form.py" line="174"/>
         <source>Handling minutes</source>
         <translation>辦理分鐘數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="171"/>
+        <location filename="../supervisor/service_form.py" line="175"/>
         <source>Target wait (minutes)</source>
         <translation>目標等候（分鐘）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="172"/>
+        <location filename="../supervisor/service_form.py" line="176"/>
         <source>Daily cap (numbers)</source>
         <translation>每日號碼上限</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="173"/>
+        <location filename="../supervisor/service_form.py" line="177"/>
         <source>Procedure steps</source>
         <translation>辦理步驟</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="174"/>
+        <location filename="../supervisor/service_form.py" line="178"/>
         <source>Documents to bring</source>
         <translation>應備文件</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="178"/>
+        <location filename="../supervisor/service_form.py" line="182"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="178"/>
+        <location filename="../supervisor/service_form.py" line="182"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="181"/>
+        <location filename="../supervisor/service_form.py" line="185"/>
         <source>Note (Chinese)</source>
         <translation>備註（中文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_form.py" line="181"/>
+        <location filename="../supervisor/service_form.py" line="185"/>
         <source>Note (English)</source>
         <translation>備註（英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="92"/>
-        <location filename="../supervisor/service_form.py" line="184"/>
+        <location filename="../supervisor/office_sections.py" line="94"/>
+        <location filename="../supervisor/service_form.py" line="188"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="93"/>
-        <location filename="../supervisor/service_form.py" line="185"/>
+        <location filename="../supervisor/office_sections.py" line="95"/>
+        <location filename="../supervisor/service_form.py" line="189"/>
         <source>Remove</source>
         <translation>刪除</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="94"/>
-        <location filename="../supervisor/service_form.py" line="186"/>
+        <location filename="../supervisor/office_sections.py" line="96"/>
+        <location filename="../supervisor/service_form.py" line="190"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="95"/>
-        <location filename="../supervisor/service_form.py" line="187"/>
+        <location filename="../supervisor/office_sections.py" line="97"/>
+        <location filename="../supervisor/service_form.py" line="191"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
@@ -1959,97 +1954,97 @@
 <context>
     <name>ServiceRules</name>
     <message>
-        <location filename="../supervisor/service_rules.py" line="110"/>
+        <location filename="../supervisor/service_rules.py" line="122"/>
         <source>Citizens can book this service</source>
         <translation>民眾可預約此服務</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="111"/>
+        <location filename="../supervisor/service_rules.py" line="123"/>
         <source>Numbers can be taken from the web</source>
         <translation>可在網路上取號</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="112"/>
+        <location filename="../supervisor/service_rules.py" line="124"/>
         <source>A case is registered (handed in to follow)</source>
         <translation>登記案件（收件後追蹤）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="113"/>
+        <location filename="../supervisor/service_rules.py" line="125"/>
         <source>Open for booking now (untick to pause bookings)</source>
         <translation>目前開放預約（取消勾選即暫停預約）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="115"/>
+        <location filename="../supervisor/service_rules.py" line="127"/>
         <source>Days ahead bookable</source>
         <translation>可提前預約天數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="116"/>
+        <location filename="../supervisor/service_rules.py" line="128"/>
         <source>Cancel until (minutes before)</source>
         <translation>可取消至（前幾分鐘）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="117"/>
+        <location filename="../supervisor/service_rules.py" line="129"/>
         <source>Slot minutes</source>
         <translation>每時段分鐘數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="119"/>
+        <location filename="../supervisor/service_rules.py" line="131"/>
         <source>Check in from (minutes before)</source>
         <translation>報到開始（前幾分鐘）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="122"/>
+        <location filename="../supervisor/service_rules.py" line="134"/>
         <source>Check in until (minutes after)</source>
         <translation>報到截止（後幾分鐘）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="124"/>
+        <location filename="../supervisor/service_rules.py" line="136"/>
         <source>Share of counter time kept</source>
         <translation>保留給預約的櫃檯時間比例</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="125"/>
+        <location filename="../supervisor/service_rules.py" line="137"/>
         <source>A citizen checking in late</source>
         <translation>民眾逾時報到時</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="126"/>
+        <location filename="../supervisor/service_rules.py" line="138"/>
         <source>Share of the daily cap</source>
         <translation>占每日號碼上限比例</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="127"/>
+        <location filename="../supervisor/service_rules.py" line="139"/>
         <source>Check in within (minutes)</source>
         <translation>須在幾分鐘內報到</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="128"/>
+        <location filename="../supervisor/service_rules.py" line="140"/>
         <source>Standard working days</source>
         <translation>標準處理工作天數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="129"/>
+        <location filename="../supervisor/service_rules.py" line="141"/>
         <source>Handling unit (Chinese, English)</source>
         <translation>承辦單位（中文、英文）</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="134"/>
+        <location filename="../supervisor/service_rules.py" line="146"/>
         <source>as handling minutes</source>
         <translation>同辦理分鐘數</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="136"/>
+        <location filename="../supervisor/service_rules.py" line="148"/>
         <source>0.3, or per hour: 09=0.5, 14=0.2</source>
         <translation>0.3，或逐小時：09=0.5, 14=0.2</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="137"/>
+        <location filename="../supervisor/service_rules.py" line="149"/>
         <source>becomes a walk-in</source>
         <translation>改為現場號</translation>
     </message>
     <message>
-        <location filename="../supervisor/service_rules.py" line="138"/>
+        <location filename="../supervisor/service_rules.py" line="150"/>
         <source>is turned away</source>
         <translation>不受理</translation>
     </message>
@@ -2057,37 +2052,37 @@
 <context>
     <name>StaffSection</name>
     <message>
-        <location filename="../supervisor/office_sections.py" line="244"/>
+        <location filename="../supervisor/office_sections.py" line="262"/>
         <source>Staff</source>
         <translation>人員</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="246"/>
+        <location filename="../supervisor/office_sections.py" line="264"/>
         <source>Code</source>
         <translation>代碼</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="246"/>
+        <location filename="../supervisor/office_sections.py" line="264"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="246"/>
+        <location filename="../supervisor/office_sections.py" line="264"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="246"/>
+        <location filename="../supervisor/office_sections.py" line="264"/>
         <source>Deputy</source>
         <translation>職務代理人</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="248"/>
+        <location filename="../supervisor/office_sections.py" line="266"/>
         <source>Make deputy of the chosen</source>
         <translation>設為所選人員的代理人</translation>
     </message>
     <message>
-        <location filename="../supervisor/office_sections.py" line="249"/>
+        <location filename="../supervisor/office_sections.py" line="267"/>
         <source>Reset PIN of the chosen…</source>
         <translation>重設所選人員的密碼…</translation>
     </message>

@@ -27,6 +27,8 @@ from counterdesk.settings import (
     link_secret,
     proxy_address,
 )
+from counterdesk.setup.said import Said, SaidError
+from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 from counterdesk.web.commands import DEFAULT_HOST, DEFAULT_PORT
 
 # The roles a PC can have, as their commands are named, and the database login of each in
@@ -48,11 +50,18 @@ PRINTING = ("kiosk",)
 WINDOWS = (*WINDOWED, "counter", "supervisor")
 SIZE = re.compile(r"^[1-9][0-9]{2,4}x[1-9][0-9]{2,4}$")
 # A host name as RFC 1123 allows: dot-separated labels of letters, digits and inner hyphens.
+# The notifier's own reader's words (English), said to be about the notifier's settings.
+NOTIFY = QT_TRANSLATE_NOOP("SetupCheck", "notify: %1")
 HOST_NAME = re.compile(r"^(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$")
 
 
-class BadAnswer(CounterdeskError):
-    """An answer that cannot be used; the message names the answer and what is wrong."""
+class BadAnswer(SaidError):
+    """An answer that cannot be used; its words name the answer and what is wrong."""
+
+
+def bad_answer(template: str, *args: object) -> BadAnswer:
+    """BadAnswer with ``template`` (marked for the set-up catalogue) filled from ``args``."""
+    return BadAnswer(Said(template, tuple(str(arg) for arg in args)))
 
 
 @dataclass(frozen=True)
@@ -76,30 +85,61 @@ class Answers:
     def checked(self) -> Answers:
         """These answers, or BadAnswer naming the first wrong one."""
         if self.role not in ROLES:
-            raise BadAnswer(f"role: {self.role!r} is not a role (choose {', '.join(ROLES)})")
+            wrong = QT_TRANSLATE_NOOP("SetupCheck", "role: %1 is not a role (choose %2)")
+            raise bad_answer(wrong, repr(self.role), ", ".join(ROLES))
         if self.role in WITH_COUNTER and (self.counter is None or self.counter < 1):
-            raise BadAnswer(f"counter: a {self.role} PC needs its counter number (1 or more)")
+            raise bad_answer(
+                QT_TRANSLATE_NOOP(
+                    "SetupCheck", "counter: a %1 PC needs its counter number (1 or more)"
+                ),
+                self.role,
+            )
         if self.role not in WITH_COUNTER and self.counter is not None:
-            raise BadAnswer(f"counter: a {self.role} PC serves no one counter; leave it out")
+            raise bad_answer(
+                QT_TRANSLATE_NOOP(
+                    "SetupCheck", "counter: a %1 PC serves no one counter; leave it out"
+                ),
+                self.role,
+            )
         check_database_address(self.database)
         if self.role in PRINTING:
             try:
                 parse_printer_url(self.printer)
             except PrinterConfigError as exc:
-                raise BadAnswer(f"printer: {exc}") from None
+                raise bad_answer(QT_TRANSLATE_NOOP("SetupCheck", "printer: %1"), exc) from None
         elif self.printer != "none":
-            raise BadAnswer(f"printer: only the kiosk prints; a {self.role} PC has none")
+            raise bad_answer(
+                QT_TRANSLATE_NOOP("SetupCheck", "printer: only the kiosk prints; a %1 PC has none"),
+                self.role,
+            )
         for name in ("voice_zh", "voice_en"):
             if not getattr(self, name).strip():
-                raise BadAnswer(f"{name}: give a voice name (see counterdesk voice list)")
+                no_voice = QT_TRANSLATE_NOOP(
+                    "SetupCheck", "%1: give a voice name (see counterdesk voice list)"
+                )
+                raise bad_answer(no_voice, name)
         if not 60 <= self.voice_rate <= 400:
-            raise BadAnswer(f"voice_rate: {self.voice_rate} is not 60 to 400 words per minute")
+            raise bad_answer(
+                QT_TRANSLATE_NOOP("SetupCheck", "voice_rate: %1 is not 60 to 400 words per minute"),
+                self.voice_rate,
+            )
         if self.size is not None and not SIZE.match(self.size):
-            raise BadAnswer(f"size: {self.size!r} is not WIDTHxHEIGHT, e.g. 1920x1080")
+            raise bad_answer(
+                QT_TRANSLATE_NOOP("SetupCheck", "size: %1 is not WIDTHxHEIGHT, e.g. 1920x1080"),
+                repr(self.size),
+            )
         if self.language not in ("zh_TW", "en"):
-            raise BadAnswer(f"language: {self.language!r} is not zh_TW or en")
+            raise bad_answer(
+                QT_TRANSLATE_NOOP("SetupCheck", "language: %1 is not zh_TW or en"),
+                repr(self.language),
+            )
         if self.screen is not None and self.role not in WINDOWED:
-            raise BadAnswer(f"screen: a {self.role} PC's window is not full screen; leave it out")
+            raise bad_answer(
+                QT_TRANSLATE_NOOP(
+                    "SetupCheck", "screen: a %1 PC's window is not full screen; leave it out"
+                ),
+                self.role,
+            )
         self._check_web()
         self._check_notify()
         return self
@@ -112,16 +152,26 @@ class Answers:
                 DEFAULT_PORT,
                 None,
             ):
-                raise BadAnswer(f"web: only the web PC listens; a {self.role} PC has no address")
+                raise bad_answer(
+                    QT_TRANSLATE_NOOP(
+                        "SetupCheck", "web: only the web PC listens; a %1 PC has no address"
+                    ),
+                    self.role,
+                )
             return
         check_host(self.web_host)
         if not 1 <= self.web_port <= 65535:
-            raise BadAnswer(f"web port: {self.web_port} is not a port from 1 to 65535")
+            raise bad_answer(
+                QT_TRANSLATE_NOOP("SetupCheck", "web port: %1 is not a port from 1 to 65535"),
+                self.web_port,
+            )
         if self.trusted_proxy is not None:
             try:
                 proxy_address(self.trusted_proxy)
             except ValueError as exc:
-                raise BadAnswer(f"trusted proxy: {exc}") from None
+                raise bad_answer(
+                    QT_TRANSLATE_NOOP("SetupCheck", "trusted proxy: %1"), exc
+                ) from None
 
     def _check_notify(self) -> None:
         """The notifier's channels, by the notifier's own reader of its settings, and the key
@@ -129,21 +179,34 @@ class Answers:
         so its ``[notify]`` may hold that key alone."""
         if self.role not in ("notify", "web"):
             if self.notify:
-                raise BadAnswer(f"notify: only the notifier sends; a {self.role} PC has none")
+                raise bad_answer(
+                    QT_TRANSLATE_NOOP(
+                        "SetupCheck", "notify: only the notifier sends; a %1 PC has none"
+                    ),
+                    self.role,
+                )
             return
         try:
             secret = link_secret(Settings("", None, "", notify=dict(self.notify)))
             _policy, routes = notify_config(self.notify)
         except CounterdeskError as exc:
-            raise BadAnswer(f"notify: {exc}") from None
+            raise bad_answer(NOTIFY, exc) from None
         if self.role == "web":
             if set(self.notify) - {"link_secret"}:
-                raise BadAnswer("notify: the web PC takes only the notifier's link_secret")
+                raise bad_answer(
+                    QT_TRANSLATE_NOOP(
+                        "SetupCheck", "notify: the web PC takes only the notifier's link_secret"
+                    )
+                )
             return
         if not routes:
-            raise BadAnswer("notify: give at least one channel (e-mail by SMTP, or a file)")
+            raise bad_answer(
+                QT_TRANSLATE_NOOP(
+                    "SetupCheck", "notify: give at least one channel (e-mail by SMTP, or a file)"
+                )
+            )
         if EMAIL in routes and secret is None:
-            raise BadAnswer(f"notify: {NO_LINK_SECRET}")
+            raise bad_answer(NOTIFY, NO_LINK_SECRET)
 
     def role_arguments(self) -> list[str]:
         """The role's command and flags, as the start-at-login entry runs it."""
@@ -175,14 +238,17 @@ def check_database_address(address: str) -> str:
     try:
         url = make_url(address.strip())
     except ArgumentError:
-        raise BadAnswer(
-            f"database: {address!r} is not a database address, e.g. "
+        not_address = QT_TRANSLATE_NOOP(
+            "SetupCheck",
+            "database: %1 is not a database address, e.g. "
             "postgresql+psycopg://counterdesk_counter@server/counterdesk or "
-            "sqlite:///C:/counterdesk/office.sqlite3"
-        ) from None
+            "sqlite:///C:/counterdesk/office.sqlite3",
+        )
+        raise bad_answer(not_address, repr(address)) from None
     if url.get_backend_name() not in ("sqlite", "postgresql"):
-        raise BadAnswer(
-            f"database: {url.get_backend_name()!r} is not supported (PostgreSQL or SQLite)"
+        raise bad_answer(
+            QT_TRANSLATE_NOOP("SetupCheck", "database: %1 is not supported (PostgreSQL or SQLite)"),
+            repr(url.get_backend_name()),
         )
     return address.strip()
 
@@ -193,8 +259,10 @@ def check_host(host: str) -> str:
         ipaddress.ip_address(host)
     except ValueError:
         if not HOST_NAME.match(host) or len(host) > 253:
-            raise BadAnswer(
-                f"web address: {host!r} is not an IP address or a host name "
-                "(0.0.0.0 listens on every network of this PC)"
-            ) from None
+            not_host = QT_TRANSLATE_NOOP(
+                "SetupCheck",
+                "web address: %1 is not an IP address or a host name "
+                "(0.0.0.0 listens on every network of this PC)",
+            )
+            raise bad_answer(not_host, repr(host)) from None
     return host

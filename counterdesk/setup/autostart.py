@@ -1,14 +1,16 @@
-"""Start-at-login, so a PC comes up in its role after a power cut: a systemd user unit on
-Linux, a ``.cmd`` in the Startup folder on Windows, a LaunchAgent on macOS. The contents are
-pure functions of the command; only ``entry_for`` asks the OS where the file goes, and
-``enable`` turns the entry on through the OS's own commands.
+"""Start-at-login, so a PC comes up in its role after a power cut: on Linux an XDG autostart
+file for a window and a systemd user unit for a role without one, a ``.cmd`` in the Startup
+folder on Windows, a LaunchAgent on macOS. The contents are pure functions of the command;
+only ``entry_for`` asks the OS where the file goes, and ``enable`` turns the entry on through
+the OS's own commands.
 
-On a Linux desktop PC what brings a window (kiosk, board, rating screen, console) back after a
-power cut is the desktop's automatic login: the window needs the desktop session's display,
-so its unit is started by that session (``graphical-session.target``, which GNOME and KDE
-start) and never earlier, where Qt would find no display. ``loginctl enable-linger`` starts a
-user's units at boot without a login, but with no display: that is what the headless roles
-(web, notifier) need, and their units are started by ``default.target``."""
+On a Linux desktop PC a window (kiosk, board, rating screen, console) needs the desktop
+session's display, so the desktop starts it: ``~/.config/autostart/counterdesk-ROLE.desktop``
+(``$XDG_CONFIG_HOME`` honoured), which every XDG desktop (GNOME, KDE, XFCE, LXDE, MATE,
+Cinnamon...) runs at login, whereas ``graphical-session.target`` is reached only under the
+desktops that run their session by systemd. What brings the window back after a power cut is
+the desktop's automatic login. The roles without a window (web, notifier) need no login: a
+systemd user unit started by ``default.target``, at boot once ``loginctl enable-linger``."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from pathlib import Path
 
 import platformdirs
 
-from counterdesk.setup.answers import WINDOWS, BadAnswer
+from counterdesk.setup.answers import WINDOWS, bad_answer
 from counterdesk.setup.said import Said
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
@@ -41,22 +43,51 @@ class Entry:
 
 
 def systemd_unit(command: list[str], role: str) -> str:
-    """A user service restarted on failure: a window's started with (and stopped with) the
-    graphical session, a headless role's with the user's service manager."""
-    session = "graphical-session.target" if role in WINDOWS else "default.target"
-    part_of = f"PartOf={session}\n" if role in WINDOWS else ""
+    """A user service for a role without a window, started by the user's service manager and
+    restarted on failure."""
     return (
         "[Unit]\n"
         f"Description=counterdesk {role}\n"
-        f"After={session} network-online.target\n"
-        f"{part_of}\n"
+        "After=network-online.target\n\n"
         "[Service]\n"
         f"ExecStart={' '.join(_systemd_word(part) for part in command)}\n"
         "Restart=on-failure\n"
         "RestartSec=5\n\n"
         "[Install]\n"
-        f"WantedBy={session}\n"
+        "WantedBy=default.target\n"
     )
+
+
+def xdg_autostart(command: list[str], role: str) -> str:
+    """A desktop entry the desktop runs at each login (the XDG Autostart specification)."""
+    return (
+        "[Desktop Entry]\n"
+        "Type=Application\n"
+        f"Name=counterdesk {role}\n"
+        f"Exec={' '.join(_exec_word(part) for part in command)}\n"
+        "Terminal=false\n"
+        "X-GNOME-Autostart-enabled=true\n"
+    )
+
+
+# The Desktop Entry specification's reserved characters of an Exec argument: one holding any
+# is quoted, and inside the quotes these four are escaped with a backslash.
+EXEC_RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
+EXEC_ESCAPED = frozenset('"`$\\')
+# The escapes of every string value, applied after the quoting: the file is read back by
+# undoing them first.
+STRING_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _exec_word(part: str) -> str:
+    """One argument of a desktop entry's Exec (Desktop Entry specification, "The Exec key"):
+    ``%`` doubled, as it opens a field code; an argument with a reserved character in double
+    quotes, with the double quote, backtick, dollar and backslash escaped; then the string
+    value's escapes, which double every backslash again and write a line break as ``\\n``."""
+    word = part.replace("%", "%%")
+    if not word or any(ch in EXEC_RESERVED for ch in word):
+        word = '"' + "".join(f"\\{ch}" if ch in EXEC_ESCAPED else ch for ch in word) + '"'
+    return "".join(STRING_ESCAPES.get(ch, ch) for ch in word)
 
 
 def windows_cmd(command: list[str]) -> str:
@@ -109,7 +140,11 @@ def entry_for(command: list[str], role: str, system: str | None = None) -> Entry
     if system == "Darwin":
         agents = Path(platformdirs.user_data_dir()).parent / "LaunchAgents"
         return Entry(agents / f"{LABEL}.{role}.plist", launch_agent(command, role), system, role)
-    units = Path(platformdirs.user_config_dir()) / "systemd" / "user"
+    config = Path(platformdirs.user_config_dir())  # $XDG_CONFIG_HOME, else ~/.config
+    if role in WINDOWS:
+        desktop = xdg_autostart(command, role)
+        return Entry(config / "autostart" / f"{name}.desktop", desktop, system, role)
+    units = config / "systemd" / "user"
     return Entry(units / f"{name}.service", systemd_unit(command, role), system, role)
 
 
@@ -118,16 +153,15 @@ def write_entry(entry: Entry) -> Entry:
         entry.path.parent.mkdir(parents=True, exist_ok=True)
         entry.path.write_text(entry.text, encoding="utf-8")
     except OSError as error:
-        raise BadAnswer(
-            f"start at login: {entry.path} cannot be written ({error.strerror})"
-        ) from None
+        not_written = QT_TRANSLATE_NOOP("SetupCheck", "start at login: %1 cannot be written (%2)")
+        raise bad_answer(not_written, entry.path, error.strerror) from None
     return entry
 
 
 def enabling_commands(entry: Entry) -> list[list[str]]:
-    """The OS commands that turn ``entry`` on: none on Windows, where a Startup file is on by
-    being there."""
-    if entry.system == "Windows":
+    """The OS commands that turn ``entry`` on: none for a Windows Startup file or an XDG
+    autostart file, which are on by being there."""
+    if entry.system == "Windows" or entry.path.suffix == ".desktop":
         return []
     if entry.system == "Darwin":
         return [["launchctl", "bootstrap", f"gui/{os.getuid()}", str(entry.path)]]
@@ -166,6 +200,14 @@ def enable(entry: Entry, run: Runner = subprocess.run) -> list[Said]:
                 )
             )
         )
+    if entry.path.suffix == ".desktop":
+        said.append(
+            Said(
+                QT_TRANSLATE_NOOP(
+                    "SetupCheck", "on: the desktop runs the autostart folder's files at each login"
+                )
+            )
+        )
     return [*said, after_power_cut(entry)]
 
 
@@ -180,9 +222,11 @@ def after_power_cut(entry: Entry) -> Said:
         return Said(
             QT_TRANSLATE_NOOP(
                 "SetupCheck",
-                "after a power cut: turn on automatic login for this user in the desktop's "
-                "settings; the window starts with the desktop session",
-            )
+                "after a power cut the window starts only with automatic login: turn it on "
+                "for %1 (GNOME: Settings > Users; KDE: Login Screen; XFCE, LXDE, MATE: "
+                "autologin-user=%1 in /etc/lightdm/lightdm.conf)",
+            ),
+            (os.environ.get("USER", "USER"),),
         )
     return Said(
         QT_TRANSLATE_NOOP("SetupCheck", "after a power cut: turn on automatic login for this user")

@@ -29,8 +29,8 @@ from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.queue.office import SAMPLE_OFFICE, load_office
 from counterdesk.queue.outbox import EMAIL, Message
 from counterdesk.queue.roles import role_name
-from counterdesk.setup.answers import LOGINS, Answers, check_database_address
-from counterdesk.setup.said import Said
+from counterdesk.setup.answers import LOGINS, NOTIFY, Answers, check_database_address
+from counterdesk.setup.said import Said, SaidError
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
 PRINTER_FILES = ("/dev/usb/lp*", "/dev/lp[0-9]*")
@@ -40,12 +40,8 @@ TEST_TEXT = (
 )
 
 
-class CheckFailed(CounterdeskError):
+class CheckFailed(SaidError):
     """A check that failed, its words kept for a wizard to translate."""
-
-    def __init__(self, said: Said) -> None:
-        super().__init__(str(said))
-        self.said = said
 
 
 @dataclass(frozen=True)
@@ -213,9 +209,7 @@ def send_test_email(notify: Mapping[str, object], to: str) -> Said:
     try:
         _policy, routes = notify_config(notify)
     except CounterdeskError as exc:
-        raise CheckFailed(
-            Said(QT_TRANSLATE_NOOP("SetupCheck", "notify: %1"), (str(exc),))
-        ) from None
+        raise CheckFailed(Said(NOTIFY, (str(exc),))) from None
     if EMAIL not in routes:
         raise CheckFailed(Said(QT_TRANSLATE_NOOP("SetupCheck", "no e-mail channel to try")))
     now = dt.datetime.now(dt.UTC)

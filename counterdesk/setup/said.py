@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from counterdesk.queue.errors import CounterdeskError
+
 
 @dataclass(frozen=True)
 class Said:
@@ -25,3 +27,12 @@ def fill(template: str, args: tuple[str, ...]) -> str:
     for number in range(len(args), 0, -1):
         template = template.replace(f"%{number}", args[number - 1])
     return template
+
+
+class SaidError(CounterdeskError):
+    """An error whose words (``said``) a wizard translates; str() is the English, as the
+    command line prints it."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(str(said))
+        self.said = said

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from counterdesk.setup.answers import PRINTING, SPEAKING, Answers, BadAnswer
+from counterdesk.setup.answers import PRINTING, SPEAKING, Answers, bad_answer
+from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
 OWNER_ONLY = 0o600
 BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -100,8 +101,10 @@ def write_settings(path: Path, text: str) -> Written:
         with os.fdopen(descriptor, "w", encoding="utf-8") as settings:
             settings.write(text)
     except OSError as error:
-        raise BadAnswer(
-            f"settings file: {path} cannot be written ({error.strerror}): is a file in the way "
-            "of its folder, or the folder not yours?"
-        ) from None
+        not_written = QT_TRANSLATE_NOOP(
+            "SetupCheck",
+            "settings file: %1 cannot be written (%2): is a file in the way of its folder, "
+            "or the folder not yours?",
+        )
+        raise bad_answer(not_written, path, error.strerror) from None
     return Written(path, backup)

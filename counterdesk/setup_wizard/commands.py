@@ -113,6 +113,16 @@ def _notify_table(args: argparse.Namespace) -> dict[str, Any]:
     return with_link_secret(table, args.link_secret or new_link_secret())
 
 
+def _screen_checked(screen: str) -> list[str]:
+    """``--screen`` checked against this PC's screens when it has a display (a
+    CounterdeskError naming them); without one, what is left for the window to check."""
+    from counterdesk.ui.screens import checked_here
+
+    if checked_here(screen):
+        return []
+    return [f"screen {screen}: no display here to check it; the window checks it when it starts"]
+
+
 def _setup(args: argparse.Namespace) -> int | dict[str, Any]:
     target = Path(args.config) if args.config else default_config_file()
     if args.role is None:
@@ -138,11 +148,12 @@ def _setup(args: argparse.Namespace) -> int | dict[str, Any]:
         trusted_proxy=args.trusted_proxy,
         notify=_notify_table(args),
     ).checked()
+    lines = _screen_checked(answers.screen) if answers.screen is not None else []
     if target.exists() and not args.yes:
         raise CounterdeskError(
             f"{target} exists: give --yes to replace it (the old one is kept as a backup)"
         )
-    lines = [str(check_database(answers.database, answers.role).message)]
+    lines.append(str(check_database(answers.database, answers.role).message))
     if args.test_print:
         lines.append(str(print_test_ticket(answers.printer)))
     if args.test_voice:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -46,7 +45,6 @@ from counterdesk.setup.channels import (
     with_link_secret,
 )
 from counterdesk.setup.checks import (
-    CheckFailed,
     DatabaseCheck,
     check_database,
     print_test_ticket,
@@ -57,7 +55,7 @@ from counterdesk.setup.checks import (
     with_login,
 )
 from counterdesk.setup.install import install
-from counterdesk.setup.said import Said, fill
+from counterdesk.setup.said import Said, SaidError, fill
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 from counterdesk.ui import translation
 from counterdesk.ui.app import application
@@ -96,8 +94,14 @@ def _shown(said: Said | str) -> str:
     return fill(QCoreApplication.translate("SetupCheck", said.template), args)
 
 
+def _lines(said: Said | list[Said]) -> str:
+    """Words, or words line by line, in the wizard's language."""
+    return "\n".join(_shown(words) for words in ([said] if isinstance(said, Said) else said))
+
+
 def _failure(error: Exception) -> str:
-    return _shown(error.said) if isinstance(error, CheckFailed) else error_text(error)
+    """A refused answer's or failed check's words translated; any other error as it is."""
+    return _shown(error.said) if isinstance(error, SaidError) else error_text(error)
 
 
 def _note() -> QLabel:
@@ -466,18 +470,20 @@ class SetupWizard(QWizard):
     def _in_background(
         self,
         note: QLabel,
-        work: Callable[[], Said],
+        work: Callable[[], Said | list[Said]],
         then: Callable[[bool], None] | None = None,
+        waiting: str | None = None,
     ) -> None:
         """Try a device or server off the UI thread (a printer may take its 15 s timeout, a
-        voice longer, a database its connect timeout), the wizard's buttons held meanwhile,
-        show the outcome, and tell ``then`` whether it worked."""
+        voice longer, a database its connect timeout), the wizard's buttons held meanwhile
+        and ``waiting`` (else "Trying…") shown, show the outcome, and tell ``then`` whether
+        it worked."""
         self.setEnabled(False)
-        note.setText(self.tr("Trying…"))
+        note.setText(waiting or self.tr("Trying…"))
 
-        def done(words: Said) -> None:
+        def done(words: Said | list[Said]) -> None:
             self.setEnabled(True)
-            note.setText(_shown(words))
+            note.setText(_lines(words))
             if then:
                 then(True)
 
@@ -511,26 +517,48 @@ class SetupWizard(QWizard):
             self.screen_note.setText(self.tr("Finish writes %1.").replace("%1", str(self.target)))
 
     def _write(self) -> bool:
-        def written() -> str:
-            done = install(
-                self.answers().checked(),
-                self.target,
-                start_at_login=self.start_at_login.isChecked(),
-                run=self.run,
-            )
-            self.result_text = "\n".join(_shown(words) for words in done.said)
-            return self.result_text
+        """Finish: the settings file and start-at-login written and turned on in the
+        background (each OS command may take up to 30 s), what was done shown on the page;
+        then Finish, now Close, closes."""
+        if self.result_text:
+            return True
+        answers, target, run = self.answers(), self.target, self.run
+        start = self.start_at_login.isChecked()
 
-        return self._tried(self.screen_note, written)
+        def written() -> list[Said]:
+            return install(answers.checked(), target, start_at_login=start, run=run).said
+
+        def then(done: bool) -> None:
+            if done:
+                self.result_text = self.screen_note.text()
+                self._written()
+
+        waiting = self.tr("Turning on start-at-login…") if start else self.tr("Writing…")
+        self._in_background(self.screen_note, written, then, waiting)
+        return False
+
+    def _written(self) -> None:
+        """Nothing left to change: the answers held, no Back or Cancel, Finish named Close."""
+        for field in (
+            self.full_screen,
+            self.screen_choice,
+            self.window_size,
+            self.language,
+            self.start_at_login,
+        ):
+            field.setEnabled(False)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButton)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
 
 
 def run_wizard(target: Path, language: str) -> int:
-    """Show the wizard in ``language``; 0 once it has written, 1 if cancelled."""
+    """Show the wizard in ``language``; 0 once it has written, 1 if closed before."""
     application()
     translation.install(language)
     wizard = SetupWizard(target, language)
-    accepted = wizard.exec() == QWizard.DialogCode.Accepted
-    if accepted:
+    wizard.exec()
+    if wizard.result_text:  # written, and shown on its last page until closed
         print(wizard.result_text)
-        QMessageBox.information(None, wizard.windowTitle(), wizard.result_text)
-    return 0 if accepted else 1
+        return 0
+    return 1

@@ -26,11 +26,11 @@ from sqlalchemy import select
 from counterdesk.case_phrases import STAGES
 from counterdesk.queue import outbox
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import error_text
 from counterdesk.queue.models import CaseRow, OutboxStatus
 from counterdesk.supervisor.opinion_dialogs import local_time
 from counterdesk.supervisor.widgets import say, show_rows, table_view
 from counterdesk.ui import translation
+from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import run_in_background
 
 # What a listing holds: the messages, and the case numbers their keys name by the case's id.
@@ -209,7 +209,8 @@ class DeadLettersTab(QWidget):
         )
 
     def _failed(self, error: Exception) -> None:
-        self._say(self.tr("Could not read the messages: %1").replace("%1", error_text(error)), True)
+        why = refusal_text(error)
+        self._say(self.tr("Could not read the messages: %1").replace("%1", why), True)
 
     def _say(self, text: str, problem: bool) -> None:
         say(self.status, text, problem)
@@ -244,7 +245,7 @@ class DeadLettersTab(QWidget):
     def _resend_failed(self, error: Exception) -> None:
         self._busy = False
         self._enable()
-        self._say(self.tr("Not sent again: %1").replace("%1", error_text(error)), True)
+        self._say(self.tr("Not sent again: %1").replace("%1", refusal_text(error)), True)
         self.resent.emit(False)
 
     def confirm_resend(self, message: outbox.Message) -> bool:

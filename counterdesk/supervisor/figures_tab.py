@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.errors import error_text
 from counterdesk.supervisor.widgets import Card, group_label, service_label, table_view
+from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import run_in_background
 
 R = TypeVar("R")  # what one load computes
@@ -99,7 +99,7 @@ class FiguresTab(QWidget, Generic[R]):
         self.shown.emit()
 
     def _failed(self, error: Exception) -> None:
-        self.failed.emit(error_text(error))
+        self.failed.emit(refusal_text(error))
 
     def _group_rows(self, breakdown: str, groups: Iterable[Any]) -> list[tuple[str, Any, Any]]:
         """The table's rows: each group (it has a ``key``) under its name, sorting by its key."""

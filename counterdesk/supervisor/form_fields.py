@@ -7,6 +7,7 @@ mostly cannot be typed; what is typed still goes through ``validate_office`` on 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import annotated_types
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from counterdesk.queue.change_words import KEYS
+from counterdesk.ui import translation
 
 NumberBox = QSpinBox | QDoubleSpinBox
 _STEP = 0.5  # the finest step of a number with a fraction (minutes, shares are finer)
@@ -60,16 +64,17 @@ def set_number(box: NumberBox, value: Any) -> None:
 
 
 class TextPair(QWidget):
-    """A text in both languages, Chinese beside English; both empty reads as absent."""
+    """A text in both languages, Chinese above English, each line the row's full width (an
+    office's English name is long); both empty reads as absent."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.zh, self.en = QLineEdit(), QLineEdit()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.zh, 1)
-        layout.addWidget(self.en, 1)
+        layout.addWidget(self.zh)
+        layout.addWidget(self.en)
 
     def load(self, text: dict[str, Any] | None) -> None:
         self.zh.setText((text or {}).get("zh", ""))
@@ -102,6 +107,14 @@ def problem_label() -> QLabel:
     label.setWordWrap(True)
     label.setVisible(False)
     return label
+
+
+def keys_named(keys: Iterable[str | int]) -> str:
+    """Keys inside a field (a list row's column: ``zh``, ``note.en``) as the page names them:
+    in Chinese words in a Chinese window (中文, 備註 › 英文), as the file spells them otherwise."""
+    if translation.current() == "zh_TW":
+        return " › ".join(KEYS.get(str(key), str(key)) for key in keys)
+    return ".".join(map(str, keys))
 
 
 def value_at(data: dict[str, Any], path: tuple[str, ...]) -> Any:

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.supervisor.form_fields import problem_label
+from counterdesk.phrases import WEEKDAYS
+from counterdesk.supervisor.form_fields import keys_named, problem_label
 from counterdesk.supervisor.service_form import TextList
 from counterdesk.ui import translation
 
@@ -71,7 +73,7 @@ class Section(QWidget):
         for path, message in problems:
             key, where = self.where(path)
             if key not in found:  # a key the page has no editor for: beside the first, in full
-                key, where = next(iter(found)), f"{'.'.join(map(str, path))}: "
+                key, where = next(iter(found)), f"{keys_named(path)}: "
             found[key].append(f"{where}{message}")
         for key, label in self.problems.items():
             label.setText("\n".join(found[key]))
@@ -82,7 +84,7 @@ class Section(QWidget):
         row within it: a list's key, then ``#row column: ``."""
         key = str(path[0])
         if len(path) > 1 and isinstance(path[1], int):
-            column = ".".join(str(part) for part in path[2:])
+            column = keys_named(path[2:])
             return key, f"#{path[1] + 1}{' ' + column if column else ''}: "
         return key, ""
 
@@ -105,6 +107,7 @@ class CountersSection(Section):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(("counters", "order"), parent)
         self.names: dict[str, dict[str, str]] = {}  # each service's names, by code
+        self.missing: list[str] = []  # the services no counter serves, as last warned
         self.counters = TextList(4)
         self.counters.table.setMinimumHeight(260)
         self.counters.table.currentCellChanged.connect(lambda *_: self._show_order())
@@ -150,17 +153,25 @@ class CountersSection(Section):
         self._rename()
 
     def named(self, code: str) -> str:
-        """A service as listed: its name in the window's language, its code in brackets."""
-        names = self.names.get(code)
-        if names is None:
-            return code
-        return f"{names['zh' if translation.current() == 'zh_TW' else 'en']} ({code})"
+        """A service as listed: its name in the window's language, its code in brackets (the
+        code alone while the service has no name yet)."""
+        name = self.names.get(code, {}).get("zh" if translation.current() == "zh_TW" else "en")
+        return f"{name.strip()} ({code})" if name and name.strip() else code
+
+    def know(self, services: list[dict[str, Any]]) -> None:
+        """The services as the form holds them now (added, renamed or removed, not yet
+        saved): the picker offers them and the counters name them so."""
+        self.names = {s["code"]: dict(s["name"]) for s in services}
+        self._rename()
 
     def _rename(self) -> None:
         """The services named again in the window's language (the codes stay)."""
+        self._word_unserved()
+        chosen = self.picker.currentData()
         self.picker.clear()
         for code in self.names:
             self.picker.addItem(self.named(code), code)
+        self.picker.setCurrentIndex(max(self.picker.findData(chosen), 0))
         for row in range(self.counters.table.rowCount()):
             item = self.counters.table.item(row, 3)
             if item is not None:
@@ -194,12 +205,18 @@ class CountersSection(Section):
     def warn_unserved(self, office: dict[str, Any]) -> list[str]:
         """Services no counter serves (allowed by the office file: their numbers just wait)."""
         served = {code for counter in office["counters"] for code in counter["services"]}
-        missing = [s["code"] for s in office["services"] if s["code"] not in served]
-        self.unserved.setText(
-            self.tr("No counter serves: %1").replace("%1", ", ".join(missing)) if missing else ""
-        )
-        self.unserved.setVisible(bool(missing))
-        return missing
+        self.missing = [s["code"] for s in office["services"] if s["code"] not in served]
+        self._word_unserved()
+        return self.missing
+
+    def unserved_text(self) -> str:
+        """The warning of ``warn_unserved``: each service by name, its code in brackets."""
+        named = ", ".join(map(self.named, self.missing))
+        return self.tr("No counter serves: %1").replace("%1", named) if self.missing else ""
+
+    def _word_unserved(self) -> None:
+        self.unserved.setText(self.unserved_text())
+        self.unserved.setVisible(bool(self.missing))
 
     def add_served(self) -> None:
         code = self.picker.currentData()
@@ -232,6 +249,7 @@ class StaffSection(Section):
         self.deputy = QComboBox()
         self.set_deputy, self.reset_pin = QPushButton(), QPushButton()
         self.set_deputy.clicked.connect(self._deputy_chosen)
+        self.staff.table.currentCellChanged.connect(lambda *_: self._offer_deputies())
         self.place("staff", self.staff)
         row = QHBoxLayout()
         row.addWidget(self.deputy, 1)
@@ -256,8 +274,7 @@ class StaffSection(Section):
                 for m in office["staff"]
             ]
         )
-        self.deputy.clear()
-        self.deputy.addItems(["", *(m["code"] for m in office["staff"])])
+        self._offer_deputies()
         self.show_problems([])
 
     def collected(self, office: dict[str, Any]) -> None:
@@ -278,10 +295,45 @@ class StaffSection(Section):
         rows = self.staff.rows()
         return rows[row][0].strip() or None if 0 <= row < len(rows) else None
 
+    def _offer_deputies(self) -> None:
+        """The deputies the chosen member can have: everyone on the list but themselves (the
+        office file refuses a member as their own deputy; a new row is offered at once)."""
+        own = self.chosen()
+        self.deputy.clear()
+        codes = (row[0].strip() for row in self.staff.rows())
+        self.deputy.addItems(["", *(code for code in codes if code and code != own)])
+
     def _deputy_chosen(self) -> None:
         item = self.staff.table.item(self.staff.table.currentRow(), 3)
         if item is not None:
             item.setText(self.deputy.currentText())
+
+
+class DaysBox(QWidget):
+    """The opening days as a box to tick each, named in the window's language (the office
+    file's ``mon``… codes are what is stored, never shown)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ticks = {day: QCheckBox() for day in WEEKDAYS}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for tick in self.ticks.values():
+            row.addWidget(tick)
+        row.addStretch(1)
+        self.rename()
+
+    def rename(self) -> None:
+        chinese = translation.current() == "zh_TW"
+        for day, tick in self.ticks.items():
+            tick.setText(f"週{WEEKDAYS[day].zh}" if chinese else WEEKDAYS[day].en)
+
+    def set_days(self, days: list[str]) -> None:
+        for day, tick in self.ticks.items():
+            tick.setChecked(day in days)
+
+    def days(self) -> list[str]:
+        return [day for day, tick in self.ticks.items() if tick.isChecked()]
 
 
 class HoursSection(Section):
@@ -289,7 +341,7 @@ class HoursSection(Section):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(("days", "sessions", "last_ticket", "closed_dates"), parent)
-        self.days, self.last_ticket = QLineEdit(), QLineEdit()
+        self.days, self.last_ticket = DaysBox(), QLineEdit()
         self.sessions, self.closed = TextList(2), TextList(3)
         self.sessions.table.setMinimumHeight(120)
         self.closed.table.setMinimumHeight(240)
@@ -300,7 +352,8 @@ class HoursSection(Section):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.captions["days"].setText(self.tr("Opening days (mon, tue, …)"))
+        self.captions["days"].setText(self.tr("Opening days"))
+        self.days.rename()
         self.captions["sessions"].setText(self.tr("Sessions"))
         self.captions["last_ticket"].setText(self.tr("Last ticket at"))
         self.captions["closed_dates"].setText(self.tr("Closed dates"))
@@ -313,7 +366,7 @@ class HoursSection(Section):
 
     def load(self, office: dict[str, Any]) -> None:
         hours = office["office"]["hours"]
-        self.days.setText(", ".join(hours["days"]))
+        self.days.set_days(hours["days"])
         self.last_ticket.setText(hours["last_ticket"])
         self.sessions.set_rows([[s["open"], s["close"]] for s in hours["sessions"]])
         self.closed.set_rows(
@@ -326,7 +379,7 @@ class HoursSection(Section):
 
     def collected(self, office: dict[str, Any]) -> None:
         hours = office["office"]["hours"]
-        hours["days"] = [day.strip() for day in self.days.text().split(",") if day.strip()]
+        hours["days"] = self.days.days()
         hours["last_ticket"] = self.last_ticket.text().strip()
         hours["sessions"] = [
             {"open": opens.strip(), "close": closes.strip()}

@@ -57,6 +57,7 @@ from counterdesk.ui.tasks import run_in_background
 
 NUMBERS = ("handling_minutes", "target_wait_minutes", "daily_cap")
 SHOWN_PROBLEMS = 8  # of a refused import, in the status line
+LIST_WIDTH = 300  # the services' list, in pixels: "Company name & business-scope reservation"
 # The key paths (their first one or two keys) the Rules page edits.
 RULES = {(part,) for part in ("queue", "announcements", "feedback", "bookings", "cases")} | {
     ("office", key) for key in ("name", "helpline", "status_url", "timezone")
@@ -79,6 +80,7 @@ class OfficeTab(QWidget):
         self.shown = -1  # the service in the form
         self.problems: list[Problem] = []  # of the last save refused, worded on a switch
         self.services = QListWidget()
+        self.services.setMinimumWidth(LIST_WIDTH)  # the longest English name in full
         self.services.currentRowChanged.connect(self._service_chosen)
         self.form = ServiceForm()
         self.form_scroll = QScrollArea()
@@ -98,7 +100,7 @@ class OfficeTab(QWidget):
         split = QSplitter()
         split.addWidget(listing)
         split.addWidget(self.form_scroll)
-        split.setSizes([260, 1060])
+        split.setSizes([LIST_WIDTH, 1320 - LIST_WIDTH])
         self.save_button, self.undo_button = QPushButton(), QPushButton()
         self.import_button, self.export_button = QPushButton(), QPushButton()
         self.save_button.clicked.connect(self.save)
@@ -162,6 +164,9 @@ class OfficeTab(QWidget):
     def _page_chosen(self, index: int) -> None:
         if self.pages.widget(index) is self.history:
             self.history.refresh()
+        elif self.pages.widget(index) is self.section_pages[self.counters]:
+            self._keep_form()  # a name typed in the form names the service there too
+            self.counters.know(self.data["services"])
 
     def edit(self, office: Office) -> None:
         """Start editing ``office``: the form shows its first service (or the one shown)."""
@@ -200,6 +205,7 @@ class OfficeTab(QWidget):
         self.data["services"].append(service)
         self.services.addItem(_listed(service))
         self.services.setCurrentRow(len(self.data["services"]) - 1)
+        self.counters.know(self.data["services"])  # a counter can be given it before a save
 
     def ask_code(self) -> str | None:
         """The new service's code; None when the supervisor cancels."""
@@ -221,6 +227,7 @@ class OfficeTab(QWidget):
         self.services.takeItem(row)
         self.services.blockSignals(False)
         self._service_chosen(self.services.currentRow())
+        self.counters.know(self.data["services"])
 
     def _service_chosen(self, row: int) -> None:
         self._keep_form()
@@ -251,11 +258,7 @@ class OfficeTab(QWidget):
             section.show_problems([])
         missing = self.counters.warn_unserved(self.data)
         if missing:  # allowed (their numbers wait), but said before the reason is asked
-            say(
-                self.status,
-                self.tr("No counter serves: %1").replace("%1", ", ".join(missing)),
-                True,
-            )
+            say(self.status, self.counters.unserved_text(), True)
         reason = self.ask_reason()
         if reason is None:
             return

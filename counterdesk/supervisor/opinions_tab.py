@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from counterdesk.analytics.satisfaction import OpinionFigures
 from counterdesk.feedback import Feedback
 from counterdesk.feedback.opinions import Opinion, Opinions, OpinionStatus
-from counterdesk.queue.errors import error_text
 from counterdesk.supervisor.opinion_dialogs import (
     AnswerDialog,
     AssignDialog,
@@ -40,6 +39,7 @@ from counterdesk.supervisor.opinion_dialogs import (
     status_text,
 )
 from counterdesk.supervisor.widgets import Card, group_label, percent, say, show_rows, table_view
+from counterdesk.ui.refusals import refusal_text
 from counterdesk.ui.tasks import run_in_background
 
 OVERDUE_TEXT = QColor("#b3261e")
@@ -256,7 +256,8 @@ class OpinionsTab(QWidget):
         self.buttons["close"].setEnabled(status == OpinionStatus.ANSWERED)
 
     def _failed(self, error: Exception) -> None:
-        self._say(self.tr("Could not read the opinions: %1").replace("%1", error_text(error)), True)
+        why = refusal_text(error)
+        self._say(self.tr("Could not read the opinions: %1").replace("%1", why), True)
 
     def _say(self, text: str, problem: bool) -> None:
         say(self.status, text, problem)
@@ -351,7 +352,7 @@ class OpinionsTab(QWidget):
     def _act_failed(self, error: Exception) -> None:
         self._busy = False
         self._enable()
-        self._say(self.tr("Not done: %1").replace("%1", error_text(error)), True)
+        self._say(self.tr("Not done: %1").replace("%1", refusal_text(error)), True)
         self.action_done.emit(False)
 
     # -- questions to the person; methods of their own so tests can answer ---------------

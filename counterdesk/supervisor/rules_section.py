@@ -23,7 +23,13 @@ from counterdesk.queue.office import (
     QueueRules,
     Text,
 )
-from counterdesk.supervisor.form_fields import NumberBox, TextPair, explained, number_box
+from counterdesk.supervisor.form_fields import (
+    NumberBox,
+    TextPair,
+    explained,
+    keys_named,
+    number_box,
+)
 from counterdesk.supervisor.form_fields import set_number as show_number
 from counterdesk.supervisor.office_sections import Section
 
@@ -242,6 +248,6 @@ class RulesSection(Section):
         for length in range(len(names), 0, -1):
             key = ".".join(names[:length])
             if key in self.problems:
-                rest = ".".join(names[length:])
+                rest = keys_named(names[length:])
                 return key, f"{rest}: " if rest else ""
         return ".".join(names), ""

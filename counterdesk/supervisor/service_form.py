@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.supervisor.form_fields import problem_label, put_at, value_at
+from counterdesk.supervisor.form_fields import keys_named, problem_label, put_at, value_at
 from counterdesk.supervisor.service_rules import GROUPS, ServiceRules
 
 # The form's one-line fields by their key path inside a service.
@@ -57,8 +57,12 @@ class TextList(QWidget):
         self.table.setMinimumHeight(150)
         self.table.setWordWrap(True)  # a document's name in full, over two lines if need be
         # Rows grow with their wrapped text whenever the columns are resized (the window's
-        # size, a language switch), not only when filled.
-        self.table.horizontalHeader().sectionResized.connect(self._fit_rows)
+        # size, a language switch), not only when filled: once every column has its new
+        # width, so after the resizing's events (fitted on each column's signal, a row was
+        # measured against the other columns' old widths and stayed one line high).
+        self._fit_later = QTimer(self, singleShot=True, interval=0)
+        self._fit_later.timeout.connect(self._fit_rows)
+        self.table.horizontalHeader().sectionResized.connect(self._fit_later.start)
         self.add, self.remove = QPushButton(), QPushButton()
         self.up, self.down = QPushButton(), QPushButton()
         self.add.clicked.connect(self.add_row)
@@ -74,7 +78,7 @@ class TextList(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-    def _fit_rows(self, *_: int) -> None:
+    def _fit_rows(self) -> None:
         if self.table.wordWrap():
             self.table.resizeRowsToContents()
 
@@ -244,16 +248,16 @@ def _field_of(path: tuple[str | int, ...]) -> tuple[tuple[str, ...], str]:
     """The form's field a problem's key path (inside a service) names, and the row it is in."""
     names = tuple(str(part) for part in path)
     if path and path[0] in GROUPS:  # an optional group's own label, the key inside it named
-        return (names[0],), f"{'.'.join(names[1:])}: " if len(names) > 1 else ""
+        return (names[0],), f"{keys_named(names[1:])}: " if len(names) > 1 else ""
     if path and path[0] in LISTS:
         if len(path) < 2 or not isinstance(path[1], int):
             return (str(path[0]),), ""
-        column = ".".join(names[2:])  # zh, en, note.zh ...
+        column = keys_named(names[2:])  # zh, en, note.zh ...
         return (str(path[0]),), f"#{path[1] + 1}{' ' + column if column else ''}: "
     for length in (2, 1):
         if names[:length] in FIELDS:
             return names[:length], ""
-    return ("name", "zh"), f"{'.'.join(names)}: "  # a key the form has no field for
+    return ("name", "zh"), f"{keys_named(names)}: "  # a key the form has no field for
 
 
 def _written(value: Any) -> str:

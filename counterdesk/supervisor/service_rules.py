@@ -79,11 +79,13 @@ class ServiceRules(QWidget):
         slot.setMinimum(0)  # 0 reads as absent: the service's handling minutes
         self.bookable, self.share, self.late = QCheckBox(), QLineEdit(), QComboBox()
         self.late.addItems(["", ""])
+        # Wide enough for its words in the language switched to, not only the first shown.
+        self.late.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.unit = TextPair()
         self.forms["appointments"].insertRow(0, self.bookable)
         self._row("appointments", ("reserved_share",), self.share)
         self._row("appointments", ("late",), self.late)
-        self._row("cases", ("unit",), self.unit)
+        self._row("cases", ("unit",), self.unit, below=True)
         self.problems: dict[tuple[str, ...], QLabel] = {(key,): problem_label() for key in GROUPS}
         for key, label in self.problems.items():
             self.forms[key[0]].addRow(label)
@@ -99,9 +101,17 @@ class ServiceRules(QWidget):
         layout.addLayout(others, 1)
         self.retranslate()
 
-    def _row(self, group: str, path: tuple[str, ...], editor: QWidget) -> None:
+    def _row(
+        self, group: str, path: tuple[str, ...], editor: QWidget, *, below: bool = False
+    ) -> None:
+        """``editor`` captioned; ``below`` its caption, the group's full width (a unit's
+        names are long)."""
         label = self.labels[(group, *path)] = QLabel()
-        self.forms[group].addRow(label, editor)
+        if below:
+            self.forms[group].addRow(label)
+            self.forms[group].addRow(editor)
+        else:
+            self.forms[group].addRow(label, editor)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

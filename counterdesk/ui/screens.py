@@ -4,6 +4,9 @@ order Qt lists the screens, or by its name (``HDMI-1``)."""
 
 from __future__ import annotations
 
+import os
+import sys
+
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +30,24 @@ def chosen_screen(choice: str) -> QScreen:
             return screen
     there = "; ".join(screen_label(number, s) for number, s in enumerate(screens, 1))
     raise CounterdeskError(f"--screen {choice}: no such screen (this PC has {there})")
+
+
+def checked_here(choice: str) -> bool:
+    """Whether ``choice`` could be checked against this PC's screens (a CounterdeskError
+    listing them if it names none); False when there is no display (a set-up over SSH). A
+    Linux PC without a platform chosen (``QT_QPA_PLATFORM``) tries its display with the
+    offscreen platform as the fallback, rather than Qt's abort when there is none: landing
+    there means no display."""
+    fallback = sys.platform.startswith("linux") and "QT_QPA_PLATFORM" not in os.environ
+    if fallback and QGuiApplication.instance() is None:
+        platforms = ("wayland", "xcb") if os.environ.get("WAYLAND_DISPLAY") else ("xcb",)
+        os.environ["QT_QPA_PLATFORM"] = ";".join((*platforms, "offscreen"))
+        os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.plugin=false")  # the xcb miss
+    _alive = QGuiApplication.instance() or QGuiApplication([])  # until the screens are read
+    if fallback and QGuiApplication.platformName() == "offscreen":
+        return False
+    chosen_screen(choice)
+    return True
 
 
 def place_on(window: QWidget, screen: QScreen) -> None:

@@ -17,9 +17,10 @@ def target(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def start_at_login(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The user's config folder, where the systemd unit goes, in the test's folder."""
+    """The user's config folder (``$XDG_CONFIG_HOME``), in the test's folder: a window's
+    autostart file goes in its ``autostart``, a service's unit in its ``systemd/user``."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    return tmp_path / "xdg" / "systemd" / "user"
+    return tmp_path / "xdg"
 
 
 @pytest.fixture

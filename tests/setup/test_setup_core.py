@@ -98,18 +98,18 @@ def test_a_bundle_starts_itself_not_python_m(monkeypatch: pytest.MonkeyPatch) ->
 COMMAND = ["C:\\Program Files\\counterdesk\\counterdesk.exe", "--config", "C:\\c.toml", "board"]
 
 
-def test_linux_unit_goes_to_the_user_config_folder(
+def test_linux_unit_of_a_service_goes_to_the_user_config_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A role without a window: a systemd user unit, started without a desktop session."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     monkeypatch.setattr(autostart.platform, "system", lambda: "Linux")
-    entry = autostart.write_entry(autostart.entry_for(["/opt/cd/python", "-m", "x"], "board"))
-    assert entry.path == tmp_path / "systemd" / "user" / "counterdesk-board.service"
+    entry = autostart.write_entry(autostart.entry_for(["/opt/cd/python", "-m", "x"], "web"))
+    assert entry.path == tmp_path / "systemd" / "user" / "counterdesk-web.service"
     unit = entry.path.read_text(encoding="utf-8")
     assert "ExecStart=/opt/cd/python -m x\n" in unit
-    # A window starts with the desktop session, which has its display, never before it.
-    assert "WantedBy=graphical-session.target\n" in unit
-    assert "default.target" not in unit
+    assert "WantedBy=default.target\n" in unit
+    assert "graphical-session" not in unit
 
 
 def test_windows_entry_is_a_cmd_in_the_startup_folder(
@@ -168,8 +168,9 @@ def test_setup_by_flags_as_a_real_process(tmp_path: Path, sqlite_url: str) -> No
     flags = ["--config", target, "setup", "--role", "counter", "--counter", "3"]
     done = _counterdesk(*flags, "--database", sqlite_url, "--yes", env=env)
     assert done.returncode == 0, done.stderr
-    unit = tmp_path / "xdg/systemd/user/counterdesk-counter.service"
-    assert f"--config {target} counter --counter 3 --language zh_TW" in unit.read_text()
+    autostart_file = tmp_path / "xdg/autostart/counterdesk-counter.desktop"
+    assert f"--config {target} counter --counter 3 --language zh_TW\n" in autostart_file.read_text()
+    assert "on: the desktop runs the autostart folder's files" in done.stdout
     refused = _counterdesk(*flags, "--database", sqlite_url, env=env)
     assert refused.returncode != 0
     assert "exists: give --yes" in refused.stderr

@@ -131,19 +131,29 @@ def _enabled(system: str, role: str, runs: Runs) -> list[str]:
     return [str(words) for words in autostart.enable(_entry(system, role), runs)]
 
 
-def test_linux_reloads_and_enables_the_unit_and_says_what_else() -> None:
+def test_linux_reloads_and_enables_a_services_unit_and_says_what_else() -> None:
     runs = Runs()
-    said = _enabled("Linux", "kiosk", runs)
+    said = _enabled("Linux", "web", runs)
     assert runs == [
         ["systemctl", "--user", "daemon-reload"],
-        ["systemctl", "--user", "enable", "counterdesk-kiosk.x"],
+        ["systemctl", "--user", "enable", "counterdesk-web.x"],
     ]
     assert said[:2] == [
         "done: systemctl --user daemon-reload",
-        "done: systemctl --user enable counterdesk-kiosk.x",
+        "done: systemctl --user enable counterdesk-web.x",
     ]
-    assert "automatic login" in said[2]  # a window needs the desktop session
-    assert "loginctl enable-linger" in _enabled("Linux", "web", Runs())[-1]
+    assert "loginctl enable-linger" in said[2]  # at boot, with no one logged in
+
+
+def test_a_windows_autostart_file_is_on_by_being_there() -> None:
+    """The desktop runs it at login: no command, and automatic login said, with how."""
+    runs = Runs()
+    entry = autostart.Entry(Path("/home/desk/counterdesk-kiosk.desktop"), "", "Linux", "kiosk")
+    said = [str(words) for words in autostart.enable(entry, runs)]
+    assert runs == []
+    assert said[0] == "on: the desktop runs the autostart folder's files at each login"
+    assert said[1].startswith("after a power cut the window starts only with automatic login")
+    assert "lightdm.conf" in said[1]
 
 
 def test_macos_bootstraps_the_agent_and_windows_runs_nothing() -> None:

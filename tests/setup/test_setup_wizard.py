@@ -44,7 +44,8 @@ def test_counter_pc(qtbot: QtBot, tmp_path: Path, sqlite_url: str, start_at_logi
     assert not wizard.screen_choice.isVisibleTo(wizard)  # but never full screen
     finish(qtbot, wizard)
     assert load_settings(config=str(target)).db == sqlite_url
-    assert "counter --counter 2" in (start_at_login / "counterdesk-counter.service").read_text()
+    autostart = start_at_login / "autostart" / "counterdesk-counter.desktop"
+    assert "counter --counter 2" in autostart.read_text()
 
     _starts(target, tmp_path, "counter", "--counter", "2")
 
@@ -106,10 +107,8 @@ def test_kiosk_with_a_file_printer(
     settings = load_settings(config=str(target))
     assert (settings.db, settings.printer) == (sqlite_url, f"file:{printed}?paper=58")
     assert (tmp_path / "counterdesk.toml.1.bak").exists()
-    assert (
-        "kiosk --language zh_TW --windowed"
-        in (start_at_login / "counterdesk-kiosk.service").read_text()
-    )
+    autostart = start_at_login / "autostart" / "counterdesk-kiosk.desktop"
+    assert "kiosk --language zh_TW --windowed" in autostart.read_text()
     _starts(target, tmp_path, "kiosk")
 
 

@@ -44,7 +44,7 @@ def test_web_pc(qtbot: QtBot, target: Path, sqlite_url: str, start_at_login: Pat
     finish(qtbot, wizard)
     settings = load_settings(config=str(target))
     assert (settings.trusted_proxy, link_secret(settings)) == ("10.0.0.5", KEY.encode())
-    unit = (start_at_login / "counterdesk-web.service").read_text()
+    unit = (start_at_login / "systemd/user/counterdesk-web.service").read_text()
     assert f"--config {target} web --host 127.0.0.1 --port 8443\n" in unit
     assert wizard.run == [
         ["systemctl", "--user", "daemon-reload"],
@@ -126,9 +126,9 @@ def test_kiosk_on_a_chosen_screen(
     assert wizard.screen_choice.itemText(1).startswith("1: ")
     wizard.screen_choice.setCurrentIndex(1)
     finish(qtbot, wizard)
-    unit = (start_at_login / "counterdesk-kiosk.service").read_text()
-    assert "kiosk --language zh_TW --screen 1\n" in unit
-    assert "WantedBy=graphical-session.target" in unit
+    autostart = (start_at_login / "autostart/counterdesk-kiosk.desktop").read_text()
+    assert "kiosk --language zh_TW --screen 1\n" in autostart
+    assert wizard.run == []  # on by being in the autostart folder: nothing to enable
     assert "automatic login" in wizard.result_text
 
 
@@ -187,7 +187,7 @@ def test_a_chinese_wizard_says_what_finish_did_in_chinese(
     user = os.environ.get("USER", "USER")
     assert wizard.result_text.splitlines() == [
         f"設定已寫入 {target}",
-        f"登入時啟動：{start_at_login / 'counterdesk-web.service'}",
+        f"登入時啟動：{start_at_login / 'systemd/user/counterdesk-web.service'}",
         "已完成：systemctl --user daemon-reload",
         "已完成：systemctl --user enable counterdesk-web.service",
         f"停電後無人登入也要啟動：請執行  sudo loginctl enable-linger {user}",

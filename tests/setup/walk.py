@@ -50,5 +50,11 @@ def connected(qtbot: QtBot, wizard: SetupWizard, database: str, then: str) -> No
 
 
 def finish(qtbot: QtBot, wizard: SetupWizard) -> None:
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    """Finish: written in the background, what was done shown on the page; then Close."""
+    done = wizard.button(QWizard.WizardButton.FinishButton)
+    done.click()
+    qtbot.waitUntil(lambda: bool(wizard.result_text))
+    assert wizard.screen_note.text() == wizard.result_text
+    assert done.text() == wizard.tr("&Close")
+    done.click()
     qtbot.waitUntil(lambda: not wizard.isVisible())

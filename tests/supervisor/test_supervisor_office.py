@@ -15,6 +15,7 @@ from counterdesk.queue.office_store import read_office
 from counterdesk.queue.office_versions import versions
 from counterdesk.supervisor.office_tab import OfficeTab
 from counterdesk.ui import translation
+from tests.supervisor.new_service import fill_notary
 
 
 def choose(tab: OfficeTab, code: str) -> None:
@@ -168,18 +169,7 @@ def test_a_service_added_is_saved_once_complete_and_one_a_counter_serves_cannot_
     assert (
         tab.form.problems[("steps",)].text() == "#1 zh: must not be empty\n#1 en: must not be empty"
     )
-    edits = tab.form.edits
-    for path, text in {
-        ("name", "zh"): "公證",
-        ("name", "en"): "Notarisation",
-        ("prefix",): "N",
-        ("processing_time", "zh"): "當場",
-        ("processing_time", "en"): "While you wait",
-        ("fee", "zh"): "NT$100",
-        ("fee", "en"): "NT$100",
-    }.items():
-        edits[path].setText(text)
-    tab.form.steps.set_rows([["臨櫃辦理", "At the counter"]])
+    fill_notary(tab)
     with qtbot.waitSignal(tab.saved, timeout=10_000):
         tab.save_button.click()
     assert engine.office.service("notary").daily_cap == 999

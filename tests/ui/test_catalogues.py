@@ -15,6 +15,8 @@ import pytest
 from counterdesk.ui.translation import FOLDER
 
 PACKAGE = FOLDER.parent
+# The set-up core's modules with words the wizard shows: checks, refusals, what Finish did.
+SETUP_CORE = ("answers", "checks", "autostart", "install", "settings_file")
 # Each window family's catalogue and the sources it is extracted from.
 FAMILIES = {
     # The console and the supervisor window share the case pieces (registering, moving).
@@ -31,7 +33,7 @@ FAMILIES = {
     # The wizard also shows the set-up core's words: its checks and what Finish did.
     "setup_wizard": [
         *sorted((PACKAGE / "setup_wizard").glob("*.py")),
-        *(PACKAGE / "setup" / f"{name}.py" for name in ("checks", "autostart", "install")),
+        *(PACKAGE / "setup" / f"{name}.py" for name in SETUP_CORE),
     ],
 }
 TOOLS = Path(sys.executable).parent
