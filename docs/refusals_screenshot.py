@@ -71,8 +71,8 @@ def office(folder: Path) -> TicketEngine:
         by="lin (supervisor window)",
         summary="設立登記加上委託書 / letter of authorisation for incorporation",
     )
-    engine.set_pin("wang", "1234")
-    engine.sign_in(3, "wang", "1234")
+    engine.set_pin("wang", "2468")
+    engine.sign_in(3, "wang", "2468")
     return engine
 
 
@@ -83,7 +83,7 @@ def shoot(engine: TicketEngine, target: Path) -> list[Path]:
         translation.install(language)
         console = ConsoleWindow(engine, 1)
         console.load_now()
-        console.submit_sign_in("wang", "1234")  # still signed in at counter 3: refused
+        console.submit_sign_in("wang", "2468")  # still signed in at counter 3: refused
         until(partial(said, console), "the refusal")
         path = target / f"counter-refusal-{language}.png"
         written.append(save_snapshot(console, path, SIZE))

@@ -153,12 +153,6 @@ def test_a_rollback_to_a_missing_or_negative_version_is_no_version(run: Run) -> 
 # --- backups ---------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py:104-109 prunes by file name order, where a second backup in the same "
-    "second ('…-120000-2.sqlite3') sorts before the first ('…-120000.sqlite3', '-' < '.'): "
-    "with --keep 2 the third backup of a second deletes the newer '-2' and keeps the oldest",
-)
 def test_pruning_deletes_the_oldest_of_backups_made_in_one_second(
     engine: TicketEngine, sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -170,12 +164,6 @@ def test_pruning_deletes_the_oldest_of_backups_made_in_one_second(
     assert second.exists() and third.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py:104-109 prunes by the time in the name, taken from the PC's clock: a "
-    "PC whose clock fell back (a flat CMOS battery) has its newest good backups deleted on "
-    "each run while the stale ones with a later name stay",
-)
 def test_a_clock_set_back_does_not_prune_the_backups_just_made(
     engine: TicketEngine, sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -281,12 +269,6 @@ def test_a_systemd_unit_keeps_backticks_and_quotes_one_word() -> None:
 # --- PINs -------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/engine.py:690 set_pin's \\d{4,8} matches any Unicode digit: a PIN typed "
-    "with a Chinese IME in full-width mode (１２３４) is stored as those characters, and "
-    "the same PIN typed on the console's digits (1234) is then a wrong PIN",
-)
 def test_a_full_width_pin_is_the_same_pin_or_refused(engine: TicketEngine) -> None:
     try:
         engine.set_pin("wang", "１２３４")
@@ -450,12 +432,6 @@ def test_a_settings_path_that_is_a_folder_is_refused_and_left_alone(
     assert done.returncode == 2 and "counterdesk" in done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py:110-111 unlinks every old name matching the pattern: a folder "
-    "of that name (a person's unpacked copy) raises IsADirectoryError, a traceback after "
-    "the backup was made; an entry it cannot delete should be named, not crash the job",
-)
 def test_a_folder_named_like_an_old_backup_is_no_traceback(run: Run, tmp_path: Path) -> None:
     backups = tmp_path / "backups"
     (backups / "counterdesk-20200101-000000.sqlite3").mkdir(parents=True)
@@ -481,14 +457,6 @@ def test_set_up_for_a_counter_the_office_lacks_is_refused(run: Run, tmp_path: Pa
     assert not settings.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py restore: the restored file's event log ends below the ids the "
-    "running terminals have seen, and SQLite numbers new events from the restored max: every "
-    "change feed (ChangeFeed.last_id) asks for ids above its old high mark and misses the "
-    "calls made after a restore, until the log grows past it (the module says running "
-    "terminals follow a restore)",
-)
 def test_a_change_feed_sees_the_first_call_after_a_restore(
     engine: TicketEngine, sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -519,12 +487,6 @@ def test_a_status_address_the_check_accepts_can_be_filled(
     assert "abc" in status_url(office, "abc")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="counter/window.py:419 _show_desk looks the signed-in member up in the office: "
-    "a console (re)started while a member the office no longer lists is still signed in "
-    "there (sessions survive the office change) raises KeyError on every refresh",
-)
 @pytest.mark.qt_no_exception_capture  # the KeyError is the finding; the wait below fails
 def test_a_console_restarted_while_a_removed_member_is_signed_in_shows_the_desk(
     qtbot: QtBot, engine: TicketEngine, sample_office: Office
@@ -566,11 +528,6 @@ def test_an_office_file_deep_in_folders_loads_without_a_reason(run: Run, tmp_pat
     assert done.returncode == 0, done.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/engine.py:690 set_pin takes any 4 to 8 digits: 0000, 1234 and 1111 are "
-    "the first PINs anyone tries, and the lock-out (pin_guard) allows 5 tries in a row",
-)
 @pytest.mark.parametrize("pin", ["0000", "1234", "1111"])
 def test_a_pin_anyone_would_guess_first_is_refused(engine: TicketEngine, pin: str) -> None:
     with pytest.raises(CounterdeskError, match="PIN"):

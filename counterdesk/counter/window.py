@@ -416,8 +416,7 @@ class ConsoleWindow(QWidget):
         """Who is signed in, whether the counter is open, and the break button's word."""
         signed_in = desk.staff is not None
         if signed_in:
-            member = self.office.staff_member(desk.staff or "")
-            self.who.setText(self.tr("Signed in: ") + f"{member.name.zh} {member.name.en}")
+            self.who.setText(self.tr("Signed in: ") + self._member_name(desk.staff or ""))
         else:
             self.who.setText(self.tr("Nobody signed in"))
         badge, colour = (
@@ -430,6 +429,15 @@ class ConsoleWindow(QWidget):
         self.badge.setText(badge)
         self.badge.setStyleSheet(f"color: white; background: {colour}; padding: 4px 12px;")
         self._label_buttons()
+
+    def _member_name(self, code: str) -> str:
+        """The member's names, or their code when the office no longer lists them: a session
+        outlives an office change that removed its member until they sign out."""
+        try:
+            member = self.office.staff_member(code)
+        except KeyError:
+            return code
+        return f"{member.name.zh} {member.name.en}"
 
     def _tick(self) -> None:
         now = self.engine.clock.now()

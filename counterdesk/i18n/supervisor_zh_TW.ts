@@ -962,6 +962,11 @@
         <source>Rolled back: now version %1.</source>
         <translation>已回復：目前為第 %1 版。</translation>
     </message>
+    <message>
+        <location filename="../supervisor/office_history.py" line="207"/>
+        <source>The office already is version %1: nothing was changed.</source>
+        <translation>機關設定已是第 %1 版：未做任何變更。</translation>
+    </message>
 </context>
 <context>
     <name>OfficeTab</name>

@@ -13,10 +13,15 @@ the PATH (they come with the PostgreSQL client), and the address's login must ow
 
 Both restores name the tickets issued since the backup (read from the live database before it
 is replaced, by one query for both) and keep each day's numbering going on from the live
-database's afterwards, so a number a citizen already holds is never handed out again.
+database's afterwards, so a number a citizen already holds is never handed out again. The
+event log's ids go on from the live database's too (a ``restored`` event takes the live
+newest id), so the change feeds of running terminals, which ask for ids above the newest
+they have seen, see the events after the restore.
 
 ``backup_into`` names each backup by its time and keeps the newest ``keep``, for a daily job
-(a systemd timer, Windows' Task Scheduler; see the README).
+(a systemd timer, Windows' Task Scheduler; see the README). "Newest" is the order they were
+made in, kept in the files' modification times, never set back: a PC clock that fell back (a
+flat CMOS battery) names new backups in the past, and pruning by name would delete them.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Connection, create_engine, func, inspect, make_url, select
+from sqlalchemy import Connection, create_engine, func, insert, inspect, make_url, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
@@ -44,10 +49,11 @@ from sqlalchemy.sql import case
 from counterdesk.queue.database import replacement_problem
 from counterdesk.queue.database_file import stored_revisions
 from counterdesk.queue.errors import DatabaseError, InvalidInput
-from counterdesk.queue.models import DailySequenceRow, TicketRow
+from counterdesk.queue.models import DailySequenceRow, EventKind, TicketEventRow, TicketRow
 
 SUFFIX = {"sqlite": ".sqlite3", "postgresql": ".pgdump"}
 _tickets, _sequences = TicketRow.__table__, DailySequenceRow.__table__
+_events = TicketEventRow.__table__
 PREFIX = "counterdesk-"
 TIMEOUT = 600  # seconds a pg_dump or pg_restore may take before it is called stuck
 BUSY_SECONDS = 30  # how long a SQLite copy waits for a terminal's write to end
@@ -55,7 +61,10 @@ PAGES = 256  # copied per step, so a copy can give up when the database stays bu
 # The start of a pg_dump archive's tickets data, as pg_restore prints it.
 _COPY_TICKETS = re.compile(r"^COPY (\w+\.)?tickets \(")
 # The names ``backup_into`` gives, and the only files it ever prunes.
-OURS = re.compile(r"^counterdesk-\d{8}-\d{6}(-\d+)?\.(sqlite3|pgdump)$")
+OURS = re.compile(r"^counterdesk-(\d{8}-\d{6})(?:-(\d+))?\.(sqlite3|pgdump)$")
+# A new backup's modification time is put this far past the newest one's when the clock is
+# behind it: FAT keeps times to 2 seconds.
+STEP_NS = 2_000_000_000
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,6 +82,7 @@ class _Since:
 
     lost: list[str]
     numbering: list[dict[str, object]]
+    newest_event: int = 0
 
 
 class _Busy(Exception):
@@ -120,17 +130,50 @@ def backup_into(url: str, folder: Path, now: dt.datetime, keep: int) -> tuple[Pa
     while target.exists():  # two backups in one second
         number += 1
         target = folder / f"{stamp}-{number}{suffix}"
-    made = backup(url, target)
     live = _sqlite_path(address).resolve() if address.get_backend_name() == "sqlite" else None
-    ours = sorted(
+    earlier = _ours(folder, suffix, live)
+    made = backup(url, target)
+    _after(made, earlier)
+    old = [path for path in _ours(folder, suffix, live)[:-keep] if path != made]
+    for path in old:
+        try:
+            path.unlink()
+        except OSError as error:
+            raise InvalidInput(
+                f"backed up to {made}, but the old backup {path} could not be deleted "
+                f"({error.strerror}): delete it by hand"
+            ) from None
+    return made, old
+
+
+def _ours(folder: Path, suffix: str, live: Path | None) -> list[Path]:
+    """The backups ``backup_into`` made in ``folder`` (files only: a folder of that name is a
+    person's), oldest first: by modification time, then by the time and number in the name."""
+
+    def made_when(path: Path) -> tuple[int, str, int]:
+        named = OURS.fullmatch(path.name)
+        assert named is not None
+        return path.stat().st_mtime_ns, named[1], int(named[2] or 1)
+
+    found = [
         path
         for path in folder.iterdir()
-        if OURS.fullmatch(path.name) and path.suffix == suffix and path.resolve() != live
-    )
-    old = [path for path in ours[:-keep] if path != made]
-    for path in old:
-        path.unlink()
-    return made, old
+        if OURS.fullmatch(path.name)
+        and path.suffix == suffix
+        and path.is_file()
+        and path.resolve() != live
+    ]
+    return sorted(found, key=made_when)
+
+
+def _after(made: Path, earlier: list[Path]) -> None:
+    """Give ``made`` a modification time past every earlier backup's, whatever the clock
+    says now: pruning keeps the newest by that order."""
+    if not earlier:
+        return
+    newest = earlier[-1].stat().st_mtime_ns
+    if made.stat().st_mtime_ns <= newest:
+        os.utime(made, ns=(newest + STEP_NS, newest + STEP_NS))
 
 
 def restore(url: str, source: Path) -> Restored:
@@ -154,6 +197,7 @@ def restore(url: str, source: Path) -> Restored:
         since = _read_since(url, _newest_in_dump(address, source))
         _run(address, "pg_restore", "--clean", "--if-exists", "--no-owner", str(source))
     _keep_numbering(url, since.numbering)
+    _keep_event_ids(url, since.newest_event, source)
     return Restored(since.lost)
 
 
@@ -228,7 +272,8 @@ def _read_since(url: str, newest: int) -> _Since:
             select(_tickets.c.number).where(_tickets.c.id > newest).order_by(_tickets.c.id)
         ).all()
         numbering = [dict(row) for row in connection.execute(select(_sequences)).mappings()]
-    return _Since(list(lost), numbering)
+        newest_event = connection.scalar(select(func.coalesce(func.max(_events.c.id), 0)))
+    return _Since(list(lost), numbering, int(newest_event or 0))
 
 
 def _keep_numbering(url: str, numbering: list[dict[str, object]]) -> None:
@@ -243,6 +288,35 @@ def _keep_numbering(url: str, numbering: list[dict[str, object]]) -> None:
             _raised(sqlite.insert(_sequences) if sqlite_file else postgresql.insert(_sequences)),
             numbering,
         )
+
+
+def _keep_event_ids(url: str, live_newest: int, source: Path) -> None:
+    """The event log's ids go on from the live database's newest (never back): a running
+    terminal's change feed asks for ids above the newest it has seen. A ``restored`` event
+    takes that id (SQLite numbers from the highest id present), and PostgreSQL's sequence is
+    set past it."""
+    postgres = make_url(url).get_backend_name() == "postgresql"
+    with _connected(url) as connection:
+        if not postgres:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+        restored = connection.scalar(select(func.coalesce(func.max(_events.c.id), 0))) or 0
+        if live_newest > restored:
+            connection.execute(
+                insert(_events).values(
+                    id=live_newest,
+                    at=dt.datetime.now(dt.UTC),
+                    kind=EventKind.RESTORED.value,
+                    outcome=f"restored {source.name}"[:200],
+                )
+            )
+        if postgres:
+            connection.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence('ticket_events', 'id'), "
+                    "greatest(:newest, (SELECT max(id) FROM ticket_events)))"
+                ),
+                {"newest": max(live_newest, int(restored), 1)},
+            )
 
 
 def _raised(statement: sqlite.Insert | postgresql.Insert) -> sqlite.Insert | postgresql.Insert:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import secrets
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -63,7 +62,7 @@ from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
 from counterdesk.queue.office_store import read_office
 from counterdesk.queue.office_versions import record_version, version_equal_to
 from counterdesk.queue.pin_guard import PinGuard, Subject
-from counterdesk.queue.pins import hash_pin, pin_matches
+from counterdesk.queue.pins import hash_pin, new_pin, pin_matches
 from counterdesk.queue.projection import (
     APPOINTMENT,
     PRIORITY,
@@ -699,8 +698,7 @@ class TicketEngine:
 
     def set_pin(self, staff: str, pin: str) -> None:
         """Give a staff member a new sign-in PIN; only a salted scrypt hash is stored."""
-        if not re.fullmatch(r"\d{4,8}", pin):
-            raise refusal(QueueError, "pin_digits")
+        pin = new_pin(pin)
         with self.db.write() as session:
             self.staff_row(session, staff).pin_hash = hash_pin(pin)
 

@@ -96,6 +96,7 @@ class EventKind(enum.StrEnum):
     PIN_UNLOCKED = "pin_unlocked"
     PIN_RESET = "pin_reset"  # a supervisor cleared a PIN: the member sets a new one
     CHECKED_IN = "checked_in"  # a number taken from the web, checked in at the kiosk
+    RESTORED = "restored"  # a backup was restored: the log's ids go on from the live ones
 
 
 # The events that send a citizen to a counter: what a board shows and speaks, and what a

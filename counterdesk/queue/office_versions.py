@@ -24,6 +24,7 @@ from counterdesk.queue.models import OfficeVersionRow
 from counterdesk.queue.office import Office, validate_office
 from counterdesk.queue.office_midday import refuse_renumbering
 from counterdesk.queue.office_store import checked_office, store_office, stored_office
+from counterdesk.queue.refusal_words import refusal
 
 if TYPE_CHECKING:
     from counterdesk.queue.engine import TicketEngine
@@ -111,10 +112,7 @@ def record_version(
     # database) is what nobody's edits started from, and never the office saved now.
     kept = _readable(newest.config_json, f"office version {newest.id}") if newest else None
     if newest is not None and based_on is not None and kept is not None and kept != based_on:
-        raise QueueError(
-            f"the office was saved meanwhile as version {newest.id} by {newest.saved_by}: "
-            "undo your changes to see it, then make them again"
-        )
+        raise refusal(QueueError, "saved_meanwhile", number=newest.id, by=newest.saved_by)
     stored = _readable_stored(session)
     if kept == office:
         if stored != office:  # e.g. a database from before versions were kept
@@ -196,11 +194,16 @@ def compare_changes(db: Database, first: int, second: int) -> list[Change]:
     return diff(office_at(db, first), office_at(db, second))
 
 
-def rollback(engine: TicketEngine, number: int, *, by: str) -> int | None:
+def rollback(
+    engine: TicketEngine, number: int, *, by: str, based_on: Office | None = None
+) -> int | None:
     """Make version ``number`` the office again, as a new version equal to it (the versions
-    after it stay, so the rollback itself can be undone)."""
+    after it stay, so the rollback itself can be undone). ``based_on``: the newest version
+    when the choice was made, as for a save (``record_version``)."""
     office = office_at(engine.db, number)
-    return engine.load_office(office, by=by, summary=f"rolled back to version {number}")
+    return engine.load_office(
+        office, by=by, summary=f"rolled back to version {number}", based_on=based_on
+    )
 
 
 def changes(old: Office, new: Office) -> list[str]:

@@ -66,7 +66,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "今天（{day}）開放到 {closes}：關門後才能結束當日",
         "today ({day}) is open until {closes}: it can be closed only after closing time",
     ),
-    "pin_digits": ("PIN 須為 4 到 8 位數字", "a PIN must be 4 to 8 digits"),
+    "pin_digits": ("PIN 須為 4 到 {longest} 位數字", "a PIN must be 4 to {longest} digits"),
+    "pin_guessable": (
+        "這個 PIN 人人都會先猜（如 0000、1234、1212）：請選別的數字",
+        "a PIN anyone would guess first (like 0000, 1234 or 1212) is refused: choose another",
+    ),
     "no_pin": (
         "{staff} 尚未設定 PIN：請管理者以 `counterdesk staff set-pin {staff}` 設定",
         "{staff} has no PIN yet: an administrator sets one with "
@@ -166,6 +170,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "a case needs its service (or the ticket it was handed in at)",
     ),
     "case_registered": ("案件 {number} 已登記過", "case {number} is already registered"),
+    "saved_meanwhile": (
+        "期間已有人儲存機關設定（第 {number} 版，{by}）：請先查看該版本，再重新修改",
+        "the office was saved meanwhile as version {number} by {by}: look at that version, "
+        "then make your change again",
+    ),
     "moved_meanwhile": (
         "案件 {number} 現為「{now}」，不是「{seen}」：期間已被異動，請重新查看",
         "case {number} is now {now}, not {seen}: it was moved meanwhile; look at it again",

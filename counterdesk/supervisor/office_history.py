@@ -23,8 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.queue import change_words
+from counterdesk.queue.database import Database
 from counterdesk.queue.engine import TicketEngine
-from counterdesk.queue.office_versions import Change, Version, compare_changes, rollback, versions
+from counterdesk.queue.office import Office
+from counterdesk.queue.office_versions import (
+    Change,
+    Version,
+    compare_changes,
+    office_at,
+    rollback,
+    versions,
+)
 from counterdesk.supervisor.widgets import say
 from counterdesk.ui import translation
 from counterdesk.ui.refusals import refusal_text
@@ -34,6 +43,13 @@ from counterdesk.ui.tasks import run_in_background
 def who() -> str:
     """Who saves from this window: the PC's user, kept with the version."""
     return f"{getpass.getuser()} (supervisor window)"
+
+
+def listing(db: Database) -> tuple[list[Version], Office | None]:
+    """Every version, the newest first, and the office the newest holds: a rollback chosen
+    from this listing is refused once another save has come since (as a Save is)."""
+    kept = versions(db)
+    return kept, office_at(db, kept[0].number) if kept else None
 
 
 class OfficeHistory(QWidget):
@@ -48,6 +64,7 @@ class OfficeHistory(QWidget):
         super().__init__(parent)
         self.engine = engine
         self.kept: list[Version] = []
+        self.based_on: Office | None = None  # the newest version's office, as listed
         self.shown_changes: list[Change] | None = None  # worded again on a language switch
         self.table = QTableWidget(0, 4)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -97,9 +114,10 @@ class OfficeHistory(QWidget):
             self._word_changes()
 
     def refresh(self) -> None:
-        run_in_background(partial(versions, self.engine.db), self._show, self._failed, owner=self)
+        run_in_background(partial(listing, self.engine.db), self._show, self._failed, owner=self)
 
-    def _show(self, kept: list[Version]) -> None:
+    def _show(self, listed: tuple[list[Version], Office | None]) -> None:
+        kept, self.based_on = listed
         self.kept = kept
         self._fill_table()
         if kept:
@@ -164,9 +182,9 @@ class OfficeHistory(QWidget):
         if number is None or not self.confirm_rollback(number):
             return
         run_in_background(
-            partial(rollback, self.engine, number, by=who()),
-            self._rolled_back,
-            self._failed,
+            partial(rollback, self.engine, number, by=who(), based_on=self.based_on),
+            partial(self._rolled_back, number),
+            self._refused,
             owner=self,
         )
 
@@ -183,10 +201,24 @@ class OfficeHistory(QWidget):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _rolled_back(self, number: int | None) -> None:
-        say(self.status, self.tr("Rolled back: now version %1.").replace("%1", str(number)), False)
+    def _rolled_back(self, chosen: int, number: int | None) -> None:
+        """Say the new version's number, or that the office already is the chosen one."""
+        if number is None:
+            said = self.tr("The office already is version %1: nothing was changed.")
+            say(self.status, said.replace("%1", str(chosen)), False)
+        else:
+            say(
+                self.status,
+                self.tr("Rolled back: now version %1.").replace("%1", str(number)),
+                False,
+            )
         self.refresh()
         self.rolled_back.emit(number or 0)
+
+    def _refused(self, error: Exception) -> None:
+        """A refused rollback (a save came since the listing): said, and the list read again."""
+        self._failed(error)
+        self.refresh()
 
     def _failed(self, error: Exception) -> None:
         say(self.status, refusal_text(error), True)

@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 VERSION = "1"
 FEED_LIMIT = 500  # events one page of the feed holds at most (the board asks for far fewer)
 # What a display may know of the log: tickets moving and counters opening. Not the staff's
-# PIN refusals, the printer's states or the office file's reloads.
+# PIN refusals, the printer's states, the office file's reloads or a restore.
 PUBLIC_KINDS = frozenset(
     kind
     for kind in EventKind
@@ -57,6 +57,7 @@ PUBLIC_KINDS = frozenset(
         EventKind.PIN_RESET,
         EventKind.PRINTED,
         EventKind.OFFICE_LOADED,
+        EventKind.RESTORED,
     }
 )
 # The home page's figures move slowly: the website or a proxy may reuse them for a few seconds.

@@ -20,7 +20,7 @@ from tests.counter.test_counter import press, sign_in
 def console(qtbot: QtBot, engine: TicketEngine) -> Iterator[ConsoleWindow]:
     """Counter 2 in Chinese, its staff not signed in yet; English again afterwards."""
     translation.install("zh_TW")
-    engine.set_pin("wang", "1234")
+    engine.set_pin("wang", "2468")
     window = ConsoleWindow(engine, 2, poll_ms=50)
     qtbot.addWidget(window)
     window.show()
@@ -46,7 +46,7 @@ def test_a_case_registered_twice_is_refused_in_chinese_beside_its_number(
 ) -> None:
     Cases(engine).register("A115-000123", service="incorporation", by="chen")
     engine.issue("incorporation")
-    sign_in(qtbot, console, "1234")
+    sign_in(qtbot, console, "2468")
     qtbot.waitUntil(lambda: console.buttons["call_next"].isEnabled(), timeout=10000)
     console.setFocus()
     press(qtbot, console, Qt.Key.Key_F1)

@@ -24,7 +24,7 @@ from counterdesk.ui import translation
 def console(qtbot: QtBot, engine: TicketEngine) -> Iterator[ConsoleWindow]:
     """A console in English, the source language, whose words these tests assert."""
     translation.install("en")
-    engine.set_pin("wang", "1234")
+    engine.set_pin("wang", "2468")
     window = ConsoleWindow(engine, 1, poll_ms=50)
     qtbot.addWidget(window)
     window.show()
@@ -74,10 +74,10 @@ def test_sign_in_needs_the_right_pin(
     sign_in(qtbot, console, "9999")
     assert "wrong PIN for wang" in console.message.text()
     assert console.left.currentWidget() is console.sign_in
-    sign_in(qtbot, console, "1234")  # the second try comes too soon after a wrong PIN
+    sign_in(qtbot, console, "2468")  # the second try comes too soon after a wrong PIN
     assert console.message.text() == "A wrong PIN was just entered: try again in 1 s"
     clock.advance(seconds=1)
-    sign_in(qtbot, console, "1234")
+    sign_in(qtbot, console, "2468")
     assert console.left.currentWidget() is console.card
     assert "王小明" in console.who.text()
     assert console.badge.text() == "OPEN"
@@ -93,7 +93,7 @@ def test_pins_are_stored_hashed_and_checked(engine: TicketEngine) -> None:
     with pytest.raises(QueueError, match="wrong PIN"):
         engine.check_pin("chen", "24681", counter=1)
     with pytest.raises(QueueError, match="no PIN yet"):
-        engine.check_pin("lin", "1234", counter=1)
+        engine.check_pin("lin", "2468", counter=1)
     with pytest.raises(QueueError, match="4 to 8 digits"):
         engine.set_pin("chen", "12a4")
 
@@ -101,7 +101,7 @@ def test_pins_are_stored_hashed_and_checked(engine: TicketEngine) -> None:
 def test_full_counter_workflow_by_keys(
     qtbot: QtBot, console: ConsoleWindow, engine: TicketEngine, clock: ManualClock
 ) -> None:
-    sign_in(qtbot, console, "1234")
+    sign_in(qtbot, console, "2468")
     assert enabled(console) == {"pause", "sign_out", "cases"}  # nobody waiting: nothing to call
 
     engine.issue("certificate")
@@ -167,7 +167,7 @@ def test_full_counter_workflow_by_keys(
 def test_buttons_work_like_keys_and_refusals_are_explained(
     qtbot: QtBot, console: ConsoleWindow, engine: TicketEngine
 ) -> None:
-    sign_in(qtbot, console, "1234")
+    sign_in(qtbot, console, "2468")
     engine.issue("pickup")
     qtbot.waitUntil(lambda: console.buttons["call_next"].isEnabled(), timeout=10000)
     with qtbot.waitSignal(console.acted, timeout=10000):
@@ -185,7 +185,7 @@ def test_buttons_work_like_keys_and_refusals_are_explained(
 def test_console_says_when_the_database_is_lost_and_catches_up(
     qtbot: QtBot, console: ConsoleWindow, engine: TicketEngine, sqlite_url: str
 ) -> None:
-    sign_in(qtbot, console, "1234")
+    sign_in(qtbot, console, "2468")
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     hidden = path.with_suffix(".away")
     os.rename(path, hidden)

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, text
 
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.backup import backup, backup_into, restore
+from counterdesk.queue.change_feed import ChangeFeed
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import DatabaseError, InvalidInput
 from counterdesk.queue.models import TicketRow
@@ -80,6 +81,23 @@ def test_backups_in_a_folder_are_named_by_time_and_the_oldest_deleted(
         backup_into(sqlite_url, folder, NOON, keep=0)
 
 
+def test_backups_made_while_the_clock_ran_ahead_are_pruned_first(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    """A PC whose clock was a year ahead, then put right: its file times are in the future
+    too, and the backups made after the fix are still the newest."""
+    folder = tmp_path / "backups"
+    ahead = [backup_into(sqlite_url, folder, NOON.replace(year=2027, day=n), keep=2)[0]
+             for n in (1, 2)]  # fmt: skip
+    future = ahead[-1].stat().st_mtime_ns + 365 * 86_400 * 10**9
+    for step, path in enumerate(ahead):
+        os.utime(path, ns=(future + step, future + step))
+    first, _ = backup_into(sqlite_url, folder, NOON, keep=2)
+    second, deleted = backup_into(sqlite_url, folder, NOON + dt.timedelta(days=1), keep=2)
+    assert deleted == [ahead[1]] and first.exists() and second.exists()
+    assert second.stat().st_mtime_ns > first.stat().st_mtime_ns > future
+
+
 def test_nothing_is_overwritten_and_nothing_but_a_sound_backup_restored(
     engine: TicketEngine, sqlite_url: str, tmp_path: Path
 ) -> None:
@@ -106,11 +124,13 @@ def test_nothing_is_overwritten_and_nothing_but_a_sound_backup_restored(
 
 
 def lost_and_not_reused(engine: TicketEngine, url: str, tmp_path: Path, suffix: str) -> None:
-    """Back up, issue 3 tickets, restore: the 3 are named, and the next ticket issued takes
-    none of their numbers."""
+    """Back up, issue 3 tickets, restore: the 3 are named, the next ticket issued takes
+    none of their numbers, and a change feed that saw the 3 sees it."""
     engine.issue("precheck")
     made = backup(url, tmp_path / f"backup{suffix}")
     issued = [engine.issue("precheck").number for _ in range(3)]
+    feed = ChangeFeed(engine.read)
+    feed.poll()  # up to the third's event
     engine.db.dispose()  # PostgreSQL's restore drops the tables: no connection may hold them
     restored = restore(url, made)
     assert restored.lost == issued
@@ -118,6 +138,8 @@ def lost_and_not_reused(engine: TicketEngine, url: str, tmp_path: Path, suffix: 
     assert tickets(again) == 1
     after = again.issue("precheck").number
     assert after not in issued and after > max(issued)
+    assert after in {event.number for event in feed.poll()}
+    engine.db.dispose()
     again.db.dispose()
 
 

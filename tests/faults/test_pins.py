@@ -16,11 +16,13 @@ from pytestqt.qtbot import QtBot
 from counterdesk.counter.window import ConsoleWindow
 from counterdesk.kiosk.staff_exit import ExitCheck, hash_pin
 from counterdesk.queue import Database, EventKind, ManualClock, Office, QueueError, TicketEngine
+from counterdesk.queue.errors import CounterdeskError
 from counterdesk.queue.pin_guard import LOCK_OUT, MAX_FAILURES, PinRefused, Subject
+from counterdesk.queue.refusal_words import chinese
 from counterdesk.ui import translation
 from tests.conftest import Run
 
-PIN, WRONG = "1234", "9999"
+PIN, WRONG = "2468", "9999"
 
 
 @pytest.fixture
@@ -290,3 +292,24 @@ def test_the_lock_out_on_postgresql(pg_url: str, clock: ManualClock, sample_offi
         engine.check_pin("wang", PIN, counter=1)
     finally:
         engine.db.dispose()
+
+
+def test_a_pin_typed_full_width_is_the_same_pin(engine: TicketEngine) -> None:
+    """A Chinese IME in full-width mode types ２４６８: the same PIN as 2468 on a keypad."""
+    engine.set_pin("wang", "２４６８")
+    engine.check_pin("wang", "2468", counter=1)
+    engine.set_pin("wang", "1357")
+    engine.check_pin("wang", "１３５７", counter=1)
+    with pytest.raises(QueueError, match="4 to 8 digits"):
+        engine.set_pin("wang", "١٣٥٧")  # Arabic-Indic digits: no key on a keypad
+
+
+@pytest.mark.parametrize("pin", ["9876", "7890", "1212", "123123", "00000000"])
+def test_a_pin_anyone_would_guess_is_refused_in_both_languages(
+    engine: TicketEngine, pin: str
+) -> None:
+    with pytest.raises(QueueError, match="anyone would guess") as refused:
+        engine.set_pin("wang", pin)
+    assert "人人都會先猜" in chinese(refused.value)
+    with pytest.raises(CounterdeskError, match="anyone would guess"):
+        hash_pin(pin)  # the kiosk's staff PIN: the same rule

@@ -25,12 +25,6 @@ def listed(qtbot: QtBot, tab: OfficeTab) -> None:
         tab.history.refresh()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="supervisor/office_history.py:142 rolls back with no based_on: from a history "
-    "listed before another supervisor saved, the rollback silently undoes that save, where "
-    "a Save in the same tab is refused (record_version's based_on)",
-)
 def test_a_rollback_from_a_stale_history_does_not_undo_another_supervisors_save(
     qtbot: QtBot,
     tab: OfficeTab,
@@ -55,12 +49,6 @@ def test_a_rollback_from_a_stale_history_does_not_undo_another_supervisors_save(
     assert len(versions(engine.db)) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="supervisor/office_history.py:162 (_rolled_back): a rollback to a version equal "
-    "to the office (version 1 after an earlier rollback to it) says 'Rolled back: now version "
-    "None.'",
-)
 def test_a_rollback_to_what_the_office_already_is_says_so(
     qtbot: QtBot,
     tab: OfficeTab,

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from counterdesk.queue import TicketEngine
+from counterdesk.queue import Database, TicketEngine
 from counterdesk.queue.office import Office, validate_office
+from counterdesk.queue.office_versions import versions
 from counterdesk.supervisor.office_history import OfficeHistory
 from counterdesk.ui import translation
 
@@ -63,3 +64,38 @@ def test_who_and_why_counterdesk_wrote_are_chinese_in_a_chinese_window(
     translation.install("en")
     qtbot.waitUntil(lambda: rows()[0] == ("wang (command line)", "rolled back to version 1"))
     assert rows()[2] == ("office file", "office file loaded")
+
+
+class Confirmed(OfficeHistory):
+    """The History page with its rollback question answered yes."""
+
+    def confirm_rollback(self, number: int) -> bool:
+        return True
+
+
+def test_a_rollback_refused_or_needless_is_said_in_chinese(
+    qtbot: QtBot, engine: TicketEngine, sample_office: Office, sqlite_url: str
+) -> None:
+    data = sample_office.model_dump(mode="json")
+    data["services"][0]["daily_cap"] = 123
+    engine.load_office(validate_office(data), by="lin", summary="cap 123")
+    translation.install("zh_TW")
+    history = Confirmed(engine)
+    qtbot.addWidget(history)
+    with qtbot.waitSignal(history.listed, timeout=10_000):
+        history.refresh()
+    elsewhere = TicketEngine(Database(sqlite_url), engine.clock)
+    elsewhere.load_office(sample_office, by="chen", summary="back")  # version 3, unseen here
+    elsewhere.db.dispose()
+    history.table.setCurrentCell(1, 0)  # version 1, as listed before version 3
+    with qtbot.waitSignal(history.listed, timeout=10_000):  # refused, then listed again
+        history.rollback_button.click()
+    assert history.status.text() == (
+        "期間已有人儲存機關設定（第 3 版，chen）：請先查看該版本，再重新修改"
+    )
+    assert history.table.item(0, 0).text() == "3"
+    history.table.setCurrentCell(2, 0)  # version 1: what the office is now (version 3)
+    with qtbot.waitSignal(history.rolled_back, timeout=10_000):
+        history.rollback_button.click()
+    assert history.status.text() == "機關設定已是第 1 版：未做任何變更。"
+    assert len(versions(engine.db)) == 3
