@@ -65,7 +65,7 @@ def check_database(address: str, role: str, counter: int | None = None) -> Datab
     try:
         with database.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-            counters = office_counters(connection)
+            counters = office_counters(connection) if counter is not None else []
             found = (
                 connection.execute(
                     text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": login}
