@@ -35,8 +35,12 @@ PyInstaller does not cross-compile, so the Windows folder is built on Windows. I
 - Paths come from platformdirs: the settings file is
   ``%LOCALAPPDATA%\\counterdesk\\counterdesk.toml``, the default SQLite database and the logs
   are under ``%LOCALAPPDATA%\\counterdesk\\``.
-- Start-at-login and the console: the bundle is a console program (``counterdesk kiosk``
-  prints its problems); a Startup-folder shortcut to ``counterdesk.exe kiosk`` starts it.
+- Start-at-login and the console: the bundle is a console program (``--console``: the
+  command line prints its answers and ``counterdesk kiosk`` its problems), not a windowed one.
+  The Startup-folder file ``counterdesk setup`` writes starts ``counterdesk.exe`` in a console
+  window of its own, which stays open as long as the role runs; closing it ends the role (a
+  checkout's entry runs ``pythonw.exe`` instead, which has none). The logs are in their
+  files as well (the paths above).
 """
 
 from __future__ import annotations

@@ -124,15 +124,20 @@ def test_systemd_exec_start_quotes_an_apostrophe_as_systemd_reads_it() -> None:
 )
 def test_a_windows_startup_file_quotes_every_part_cmd_would_misread(part: str) -> None:
     text = windows_cmd([part, "--config", "x.toml", "kiosk"])
-    line = text.split("\r\n")[1]
+    line = started_line(text)
     assert f'"{part.replace("%", "%%")}"' in line  # quoted, % doubled: cmd runs it as written
 
 
 def test_a_windows_startup_file_quotes_a_path_with_a_space() -> None:
     text = windows_cmd([r"C:\Program Files\counterdesk\counterdesk.exe", "kiosk"])
-    assert text.split("\r\n")[1] == (
+    assert started_line(text) == (
         'start "counterdesk" "C:\\Program Files\\counterdesk\\counterdesk.exe" kiosk'
     )
+
+
+def started_line(batch: str) -> str:
+    """The batch file's ``start`` line (after ``@echo off`` and ``chcp 65001``)."""
+    return next(line for line in batch.split("\r\n") if line.startswith("start "))
 
 
 def test_a_launch_agent_escapes_xml_in_paths() -> None:

@@ -222,12 +222,6 @@ def test_a_restore_from_a_file_that_is_no_counterdesk_database_is_refused(
 # --- set-up answers and start-at-login entries ----------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/answers.py:59 checks a counter only as >= 1: --counter 1000000000 is "
-    "written to the settings and the start-at-login entry, though counters are 1 to 999 "
-    "(queue/arguments.py COUNTER_NUMBERS); the console then refuses at every login",
-)
 def test_a_counter_number_past_the_office_range_is_refused_by_name() -> None:
     with pytest.raises(CounterdeskError, match="counter"):
         Answers("counter", "sqlite:///office.sqlite3", counter=10**9).checked()
@@ -239,22 +233,11 @@ def test_a_counter_zero_or_negative_is_refused_by_name(counter: int) -> None:
         Answers("counter", "sqlite:///office.sqlite3", counter=counter).checked()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/autostart.py:44 and :106: the Startup .cmd is written as UTF-8, but cmd.exe "
-    "reads a batch file in the OEM code page (cp950 on a Taiwanese Windows): a settings path "
-    "under C:\\Users\\王小明 reaches python as mojibake; nothing switches cmd to UTF-8",
-)
 def test_a_windows_startup_file_with_a_chinese_path_is_read_as_written() -> None:
     batch = windows_cmd([r"C:\Python\python.exe", "--config", r"C:\Users\王小明\counterdesk.toml"])
     assert batch.isascii() or "chcp 65001" in batch.splitlines()[0:2][-1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/autostart.py:52-53 _systemd_word keeps a newline: a settings path holding one "
-    "ends ExecStart= and adds its own lines to the unit (e.g. ExecStartPre=)",
-)
 def test_a_newline_in_a_path_cannot_add_lines_to_the_systemd_unit() -> None:
     unit = systemd_unit(["/usr/bin/python", "--config", "/tmp/x\nExecStartPre=/bin/true"], "board")
     assert not any(line.startswith("ExecStartPre=") for line in unit.splitlines())
@@ -410,13 +393,6 @@ def test_a_nul_in_an_office_text_on_postgresql_is_no_traceback(pg_engine: Ticket
         pg_engine.load_office(parse_office(escaped(r"\0")), by="x", summary="nul")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/settings_file.py:55-59: `setup --config FOLDER --yes` (a folder given for "
-    "the settings file) moves the whole folder, the office's database in it, to FOLDER.1.bak "
-    "and chmods it 0600 (no x: not even its owner can open it), then writes the settings "
-    "file in its place: the database is gone from the address just written",
-)
 def test_a_settings_path_that_is_a_folder_is_refused_and_left_alone(
     run: Run, tmp_path: Path
 ) -> None:
@@ -440,12 +416,6 @@ def test_a_folder_named_like_an_old_backup_is_no_traceback(run: Run, tmp_path: P
     assert (backups / "counterdesk-20200101-000000.sqlite3").is_dir()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup_wizard/commands.py:80 (check_database) connects but never asks the office: "
-    "`setup --role counter --counter 7` on a 4-counter office writes its settings and says "
-    "OK; the console then refuses 'unknown counter 7' at every login",
-)
 def test_set_up_for_a_counter_the_office_lacks_is_refused(run: Run, tmp_path: Path) -> None:
     assert run("office", "load", str(SAMPLE_OFFICE)).returncode == 0
     settings = tmp_path / "counter7.toml"
@@ -564,12 +534,6 @@ def test_a_prefix_given_to_another_service_mid_day_never_repeats_a_waiting_numbe
     assert engine.issue("incorporation").number not in waiting
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup_wizard/wizard.py:117 limits the wizard's counter to 1-99, while an office "
-    "file's counters go to 999 (queue/arguments.py COUNTER_NUMBERS): a counter 101 can be "
-    "set up with `setup --counter 101` but not in the wizard",
-)
 def test_the_wizard_offers_every_counter_an_office_may_have(qtbot: QtBot, tmp_path: Path) -> None:
     wizard = SetupWizard(tmp_path / "counterdesk.toml")
     qtbot.addWidget(wizard)
@@ -618,13 +582,6 @@ def test_a_postgresql_dump_of_another_app_is_refused(
     assert pg_engine.issue("precheck").number == "A001"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/answers.py:103-117 (check_database_address) keeps a relative SQLite path "
-    "as typed: it is checked against the set-up's working folder, but the start-at-login "
-    "entry (setup/autostart.py: no WorkingDirectory, no cd) runs from another folder, where "
-    "the terminal finds no database, or another one",
-)
 def test_a_relative_sqlite_path_is_written_as_the_file_it_was_checked_against(
     run: Run, tmp_path: Path
 ) -> None:
@@ -639,12 +596,6 @@ def test_a_relative_sqlite_path_is_written_as_the_file_it_was_checked_against(
     assert Path(written.removeprefix("sqlite:///")).is_absolute()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/checks.py:193-211 hands --test-voice's file to the speech worker "
-    "unchecked: a missing folder kills the worker (its traceback on stderr), and the set-up "
-    "says 'the speech worker died (EOFError)', naming neither the file nor what is wrong",
-)
 @pytest.mark.slow
 def test_a_test_voice_file_that_cannot_be_written_is_named(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "call.wav"

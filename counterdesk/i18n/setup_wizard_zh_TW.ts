@@ -85,8 +85,8 @@
     </message>
     <message>
         <location filename="../setup/answers.py" line="92"/>
-        <source>counter: a %1 PC needs its counter number (1 or more)</source>
-        <translation>櫃檯：%1 電腦需要櫃檯號碼（1 以上）</translation>
+        <source>counter: a %1 PC needs its counter number (%2 to %3)</source>
+        <translation>櫃檯：%1 電腦需要櫃檯號碼（%2 到 %3）</translation>
     </message>
     <message>
         <location filename="../setup/answers.py" line="99"/>
@@ -247,6 +247,21 @@
         <location filename="../setup/settings_file.py" line="104"/>
         <source>settings file: %1 cannot be written (%2): is a file in the way of its folder, or the folder not yours?</source>
         <translation>設定檔：無法寫入 %1（%2）：是否有檔案占用了資料夾的名稱，或資料夾不屬於你？</translation>
+    </message>
+    <message>
+        <location filename="../setup/checks.py" line="85"/>
+        <source>counter: the office has no counter %1 (it has %2)</source>
+        <translation>櫃檯：這個辦公室沒有 %1 號櫃檯（現有櫃檯：%2）</translation>
+    </message>
+    <message>
+        <location filename="../setup/checks.py" line="257"/>
+        <source>test call: %1 cannot be written (%2)</source>
+        <translation>測試叫號：無法寫入 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../setup/settings_file.py" line="93"/>
+        <source>settings file: %1 is a folder; give the file&apos;s name in it, e.g. %2</source>
+        <translation>設定檔：%1 是資料夾；請給資料夾裡設定檔的名稱，例如 %2</translation>
     </message>
 </context>
 <context>

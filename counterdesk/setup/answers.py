@@ -7,7 +7,7 @@ import ipaddress
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError
 from counterdesk.devices.printer import PrinterConfigError, parse_printer_url
 from counterdesk.notify.commands import NO_LINK_SECRET
 from counterdesk.notify.config import notify_config
+from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.queue.outbox import EMAIL
 from counterdesk.settings import (
@@ -83,16 +84,20 @@ class Answers:
     notify: Mapping[str, Any] = field(default_factory=dict)  # [notify]: channels, link key
 
     def checked(self) -> Answers:
-        """These answers, or BadAnswer naming the first wrong one."""
+        """These answers, or BadAnswer naming the first wrong one; a relative SQLite path
+        made absolute, as checked here (see ``check_database_address``)."""
         if self.role not in ROLES:
             wrong = QT_TRANSLATE_NOOP("SetupCheck", "role: %1 is not a role (choose %2)")
             raise bad_answer(wrong, repr(self.role), ", ".join(ROLES))
-        if self.role in WITH_COUNTER and (self.counter is None or self.counter < 1):
+        low, high = COUNTER_NUMBERS  # an office file's counters
+        if self.role in WITH_COUNTER and (self.counter is None or not low <= self.counter <= high):
             raise bad_answer(
                 QT_TRANSLATE_NOOP(
-                    "SetupCheck", "counter: a %1 PC needs its counter number (1 or more)"
+                    "SetupCheck", "counter: a %1 PC needs its counter number (%2 to %3)"
                 ),
                 self.role,
+                low,
+                high,
             )
         if self.role not in WITH_COUNTER and self.counter is not None:
             raise bad_answer(
@@ -101,7 +106,7 @@ class Answers:
                 ),
                 self.role,
             )
-        check_database_address(self.database)
+        database = check_database_address(self.database)
         if self.role in PRINTING:
             try:
                 parse_printer_url(self.printer)
@@ -142,7 +147,7 @@ class Answers:
             )
         self._check_web()
         self._check_notify()
-        return self
+        return replace(self, database=database)
 
     def _check_web(self) -> None:
         """The address and port ``counterdesk web`` listens on, and the proxy it believes."""
@@ -227,14 +232,29 @@ class Answers:
 
     def command(self, settings_file: Path) -> list[str]:
         """The whole command line that brings this PC up in its role with its settings."""
-        # A one-folder bundle (PyInstaller, pyside6-deploy) is its own program: no ``-m``.
         frozen = getattr(sys, "frozen", False)
-        program = [sys.executable] if frozen else [sys.executable, "-m", "counterdesk"]
-        return [*program, "--config", str(settings_file), *self.role_arguments()]
+        runner = program(Path(sys.executable), frozen=frozen)
+        return [*runner, "--config", str(settings_file), *self.role_arguments()]
+
+
+def program(executable: Path, *, frozen: bool) -> list[str]:
+    """What runs counterdesk. A one-folder bundle (PyInstaller) is its own program: no
+    ``-m``. Else ``python -m counterdesk``, by ``pythonw.exe`` where it stands beside
+    ``python.exe`` (Windows): python.exe keeps a console window open as long as the role
+    runs, and closing that window ends the role; the logs keep their file."""
+    if frozen:
+        return [str(executable)]
+    windowless = executable.with_name("pythonw.exe")
+    if executable.name.lower() == "python.exe" and windowless.is_file():
+        executable = windowless
+    return [str(executable), "-m", "counterdesk"]
 
 
 def check_database_address(address: str) -> str:
-    """``address`` if it is a database URL counterdesk can use, else BadAnswer saying why."""
+    """``address`` if it is a database URL counterdesk can use, else BadAnswer saying why. A
+    relative SQLite path is made absolute: it is checked against the set-up's folder, while
+    the start-at-login entry runs from another one, where it would find no database (or
+    another)."""
     try:
         url = make_url(address.strip())
     except ArgumentError:
@@ -250,7 +270,12 @@ def check_database_address(address: str) -> str:
             QT_TRANSLATE_NOOP("SetupCheck", "database: %1 is not supported (PostgreSQL or SQLite)"),
             repr(url.get_backend_name()),
         )
-    return address.strip()
+    path = url.database
+    if url.get_backend_name() != "sqlite" or path in (None, "", ":memory:") or "uri" in url.query:
+        return address.strip()
+    if Path(path).is_absolute():
+        return address.strip()
+    return url.set(database=str(Path(path).absolute())).render_as_string(hide_password=False)
 
 
 def check_host(host: str) -> str:

@@ -1,8 +1,9 @@
 """Start-at-login, so a PC comes up in its role after a power cut: on Linux an XDG autostart
 file for a window and a systemd user unit for a role without one, a ``.cmd`` in the Startup
-folder on Windows, a LaunchAgent on macOS. The contents are pure functions of the command;
-only ``entry_for`` asks the OS where the file goes, and ``enable`` turns the entry on through
-the OS's own commands.
+folder on Windows, a LaunchAgent on macOS. The unit and the agent restart a role that fails;
+the autostart file and the ``.cmd`` run it under ``counterdesk keep-running``, which does.
+The contents are pure functions of the command; only ``entry_for`` asks the OS where the file
+goes, and ``enable`` turns the entry on through the OS's own commands.
 
 On a Linux desktop PC a window (kiosk, board, rating screen, console) needs the desktop
 session's display, so the desktop starts it: ``~/.config/autostart/counterdesk-ROLE.desktop``
@@ -91,21 +92,39 @@ def _exec_word(part: str) -> str:
 
 
 def windows_cmd(command: list[str]) -> str:
-    """A batch file for the Startup folder: starts the role without keeping a console open."""
+    """A batch file for the Startup folder: starts the role and ends, closing its console.
+
+    cmd.exe decodes each line of a batch file when it reaches it, in the console's code page,
+    which starts as the OEM code page (950 on a Taiwanese Windows, 437 on an English one),
+    not as UTF-8. The file is written as UTF-8 without a byte-order mark (which cmd would read
+    as part of the first command), and its second line switches the console to UTF-8
+    (``chcp 65001``) before the line with the paths: a user folder like ``C:\\Users\\王小明``
+    then reaches the program as written, also on a PC whose OEM code page has no Chinese,
+    and with characters Big5 lacks. Writing the file in the OEM code page instead would
+    depend on each PC's language setting and still lose those characters."""
     quoted = " ".join(_cmd_word(part) for part in command)
-    return f'@echo off\r\nstart "counterdesk" {quoted}\r\n'
+    return f'@echo off\r\nchcp 65001 >nul\r\nstart "counterdesk" {quoted}\r\n'
 
 
 def _systemd_word(part: str) -> str:
     """One word of a systemd command line (systemd.service(5), "Command lines"): ``%`` and
     ``$`` doubled, as systemd expands them even inside quotes; a word with a space, quote,
-    backslash or semicolon quoted the way systemd reads it (a quote opening the word)."""
+    backslash or semicolon quoted the way systemd reads it (a quote opening the word). A
+    control character (a line break would end ExecStart= and begin a line of its own) is
+    written as the C escape ``\\xNN`` inside double quotes, which systemd reads back."""
     part = part.replace("%", "%%").replace("$", "$$")
-    if part and not any(ch in part for ch in " \t'\"\\;"):
+    control = any(ch < " " or ch == "\x7f" for ch in part)
+    if part and not control and not any(ch in part for ch in " \t'\"\\;"):
         return part
-    if "'" not in part and "\\" not in part:
+    if not control and "'" not in part and "\\" not in part:
         return f"'{part}'"
-    return '"' + part.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    escaped = part.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(_c_escape(ch) for ch in escaped) + '"'
+
+
+def _c_escape(ch: str) -> str:
+    """A control character as ``\\xNN``; any other character as it is."""
+    return f"\\x{ord(ch):02x}" if ch < " " or ch == "\x7f" else ch
 
 
 def _cmd_word(part: str) -> str:
@@ -136,22 +155,31 @@ def entry_for(command: list[str], role: str, system: str | None = None) -> Entry
         startup = Path(platformdirs.user_data_dir(roaming=True)) / (
             "Microsoft/Windows/Start Menu/Programs/Startup"
         )
-        return Entry(startup / f"{name}.cmd", windows_cmd(command), system, role)
+        return Entry(startup / f"{name}.cmd", windows_cmd(kept_running(command)), system, role)
     if system == "Darwin":
         agents = Path(platformdirs.user_data_dir()).parent / "LaunchAgents"
         return Entry(agents / f"{LABEL}.{role}.plist", launch_agent(command, role), system, role)
     config = Path(platformdirs.user_config_dir())  # $XDG_CONFIG_HOME, else ~/.config
     if role in WINDOWS:
-        desktop = xdg_autostart(command, role)
+        desktop = xdg_autostart(kept_running(command), role)
         return Entry(config / "autostart" / f"{name}.desktop", desktop, system, role)
     units = config / "systemd" / "user"
     return Entry(units / f"{name}.service", systemd_unit(command, role), system, role)
 
 
+def kept_running(command: list[str]) -> list[str]:
+    """``command`` under ``counterdesk keep-running`` (``setup/keep_running.py``), run by the
+    same program (``python -m counterdesk`` or the bundle's own), which starts it again when
+    it fails: the XDG autostart file and the Windows Startup file restart nothing themselves."""
+    program = command[:3] if command[1:3] == ["-m", "counterdesk"] else command[:1]
+    return [*program, "keep-running", "--", *command]
+
+
 def write_entry(entry: Entry) -> Entry:
     try:
         entry.path.parent.mkdir(parents=True, exist_ok=True)
-        entry.path.write_text(entry.text, encoding="utf-8")
+        # As it is: on Windows, newline="" keeps the batch file's \r\n from becoming \r\r\n.
+        entry.path.write_text(entry.text, encoding="utf-8", newline="")
     except OSError as error:
         not_written = QT_TRANSLATE_NOOP("SetupCheck", "start at login: %1 cannot be written (%2)")
         raise bad_answer(not_written, entry.path, error.strerror) from None

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import make_url
 
 from counterdesk.devices.announcements import call_utterances
@@ -50,31 +50,29 @@ class DatabaseCheck:
     login: str | None = None  # the role's own login, when the server has it and it is not used
 
 
-def check_database(address: str, role: str) -> DatabaseCheck:
-    """Connect to ``address``; CounterdeskError says why not. On PostgreSQL, says whether the
-    role's least-privilege login exists and whether the address uses it."""
-    check_database_address(address)
+def check_database(address: str, role: str, counter: int | None = None) -> DatabaseCheck:
+    """Connect to ``address``; CounterdeskError says why not, or that the office there has no
+    ``counter`` (the console would refuse it at every login). On PostgreSQL, says whether
+    the role's least-privilege login exists and whether the address uses it."""
+    address = check_database_address(address)
     try:
         database = Database(address, migrate=False, pool_size=1)
     except CounterdeskError as exc:
         raise CheckFailed(
             Said(QT_TRANSLATE_NOOP("SetupCheck", "database: %1"), (str(exc),))
         ) from None
+    login = role_name(LOGINS[role])
     try:
         with database.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
-            if database.dialect != "postgresql":
-                return DatabaseCheck(
-                    Said(
-                        QT_TRANSLATE_NOOP(
-                            "SetupCheck", "connected (SQLite: one PC only, no logins)"
-                        )
-                    )
-                )
-            login = role_name(LOGINS[role])
-            found = connection.execute(
-                text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": login}
-            ).first()
+            counters = office_counters(connection) if counter is not None else []
+            found = (
+                connection.execute(
+                    text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": login}
+                ).first()
+                if database.dialect == "postgresql"
+                else None
+            )
     except Exception as exc:  # any driver error: refused, wrong password, no such database
         raise CheckFailed(
             Said(
@@ -83,6 +81,13 @@ def check_database(address: str, role: str) -> DatabaseCheck:
         ) from None
     finally:
         database.engine.dispose()
+    if counter is not None and counters and counter not in counters:
+        lacks = QT_TRANSLATE_NOOP("SetupCheck", "counter: the office has no counter %1 (it has %2)")
+        raise CheckFailed(Said(lacks, (str(counter), ", ".join(map(str, counters)))))
+    if database.dialect != "postgresql":
+        return DatabaseCheck(
+            Said(QT_TRANSLATE_NOOP("SetupCheck", "connected (SQLite: one PC only, no logins)"))
+        )
     user = make_url(address).username
     if found is None:
         return DatabaseCheck(
@@ -110,6 +115,15 @@ def check_database(address: str, role: str) -> DatabaseCheck:
         ),
         login=login,
     )
+
+
+def office_counters(connection: Connection) -> list[int]:
+    """The counters the office stored in the database has (a counter it no longer lists is
+    kept inactive), by number; none before an office is loaded (or the database made)."""
+    if not inspect(connection).has_table("counters"):
+        return []
+    listed = text("SELECT number FROM counters WHERE active ORDER BY number")
+    return list(connection.execute(listed).scalars())
 
 
 def with_login(address: str, login: str) -> str:
@@ -177,6 +191,8 @@ def voice_names() -> list[str]:
 
 def speak_test_call(answers: Answers, target: Path | None = None) -> Said:
     """Announce a sample call with the chosen voices (or write it to ``target``, a WAV)."""
+    if target is not None:
+        writable(target)
     office = load_office(SAMPLE_OFFICE)
     utterances = call_utterances(office.announcements, *SAMPLE_CALL)
     service = SpeechService(Voices(answers.voice_zh, answers.voice_en, answers.voice_rate))
@@ -197,6 +213,17 @@ def speak_test_call(answers: Answers, target: Path | None = None) -> Said:
     return Said(
         QT_TRANSLATE_NOOP("SetupCheck", "said: %1 (%2 s)"), (result.text, f"{result.seconds:.1f}")
     )
+
+
+def writable(target: Path) -> None:
+    """CheckFailed naming ``target`` and why, unless a file can be written there: the speech
+    worker, handed a file it cannot write, dies with no word of which file."""
+    try:
+        with target.open("ab"):  # creates it, or leaves the one there as it is
+            pass
+    except OSError as error:
+        not_written = QT_TRANSLATE_NOOP("SetupCheck", "test call: %1 cannot be written (%2)")
+        raise CheckFailed(Said(not_written, (str(target), error.strerror or str(error)))) from None
 
 
 def send_test_email(notify: Mapping[str, object], to: str) -> Said:

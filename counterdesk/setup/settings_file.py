@@ -86,9 +86,21 @@ def backup_name(path: Path) -> Path:
     return candidate
 
 
+def check_settings_path(path: Path) -> Path:
+    """``path`` unless it is a folder: a folder is not replaced by a settings file (moving it
+    aside would take the office's database in it along), BadAnswer says to name the file."""
+    if path.is_dir():
+        folder = QT_TRANSLATE_NOOP(
+            "SetupCheck", "settings file: %1 is a folder; give the file's name in it, e.g. %2"
+        )
+        raise bad_answer(folder, path, path / "counterdesk.toml")
+    return path
+
+
 def write_settings(path: Path, text: str) -> Written:
     """Write ``text`` to ``path``, moving a file already there to a backup first. The file
     may hold the database's password: it and its backup are readable by their owner only."""
+    check_settings_path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         backup = None

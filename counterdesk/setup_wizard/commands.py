@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from counterdesk.command_line import CommandFactory
+from counterdesk.logs import setup_logging
 from counterdesk.notify.config import SECURITY
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.settings import (
@@ -32,6 +33,8 @@ from counterdesk.setup.checks import (
     speak_test_call,
 )
 from counterdesk.setup.install import install
+from counterdesk.setup.keep_running import keep_running
+from counterdesk.setup.settings_file import check_settings_path
 from counterdesk.web.commands import DEFAULT_HOST, DEFAULT_PORT
 
 
@@ -67,6 +70,20 @@ def register(command: CommandFactory) -> None:
     setup.add_argument(
         "--yes", action="store_true", help="replace an existing settings file (kept as .N.bak)"
     )
+    keep = command(
+        "keep-running",
+        _keep_running,
+        "run a command, and again when it fails (the start-at-login entry of a window)",
+    )
+    keep.add_argument("run", nargs=argparse.REMAINDER, metavar="-- COMMAND", help="what to run")
+
+
+def _keep_running(args: argparse.Namespace) -> int:
+    command = args.run[1:] if args.run[:1] == ["--"] else args.run
+    if not command:
+        raise CounterdeskError("keep-running: give the command to run, after --")
+    setup_logging("keep-running")
+    return keep_running(command)
 
 
 def _web_and_notify_options(setup: argparse.ArgumentParser) -> None:
@@ -149,11 +166,11 @@ def _setup(args: argparse.Namespace) -> int | dict[str, Any]:
         notify=_notify_table(args),
     ).checked()
     lines = _screen_checked(answers.screen) if answers.screen is not None else []
-    if target.exists() and not args.yes:
+    if check_settings_path(target).exists() and not args.yes:
         raise CounterdeskError(
             f"{target} exists: give --yes to replace it (the old one is kept as a backup)"
         )
-    lines.append(str(check_database(answers.database, answers.role).message))
+    lines.append(str(check_database(answers.database, answers.role, answers.counter).message))
     if args.test_print:
         lines.append(str(print_test_ticket(answers.printer)))
     if args.test_voice:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from counterdesk.devices.printer import parse_printer_url
 from counterdesk.notify.config import SECURITY
+from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.settings import APP, VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
 from counterdesk.setup.answers import (
@@ -123,7 +124,8 @@ class SetupWizard(QWizard):
         self.result_text = ""
         self.run: Runner = subprocess.run  # what runs the OS's commands that turn start on
         self._offered: str | None = None  # the address the role's own login was offered for
-        self._connected: tuple[str, str] | None = None  # the address and role that passed
+        # The address, role and counter that passed.
+        self._connected: tuple[str, str, int | None] | None = None
         self.setWindowTitle(self.tr("Set up this PC"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self._role_page()
@@ -151,7 +153,7 @@ class SetupWizard(QWizard):
         for role in ROLES:
             self.role.addItem(self.tr(ROLE_NAMES[role]), role)
         self.counter = QSpinBox()
-        self.counter.setRange(1, 99)
+        self.counter.setRange(*COUNTER_NUMBERS)
         form.addRow(self.tr("&Role:"), self.role)
         form.addRow(self.tr("&Counter number:"), self.counter)
         self.role.currentIndexChanged.connect(self._role_changed)
@@ -418,7 +420,7 @@ class SetupWizard(QWizard):
         found: list[DatabaseCheck] = []
 
         def check() -> Said:
-            found.append(check_database(answers.database, answers.role))
+            found.append(check_database(answers.database, answers.role, answers.counter))
             return found[0].message
 
         def checked(connected: bool) -> None:
@@ -431,7 +433,7 @@ class SetupWizard(QWizard):
             # The role's own login, where there is one, is offered once: a second Next
             # keeps the address as typed.
             if connected and self._offered in (None, offered_before):
-                self._connected = (answers.database, answers.role)
+                self._connected = (answers.database, answers.role, answers.counter)
                 if then_next:
                     self.next()
 
@@ -443,9 +445,10 @@ class SetupWizard(QWizard):
         self.database.setFocus()
 
     def _database_ok(self) -> bool:
-        """Next: on at once if this address passed for this role, else tried in the
+        """Next: on at once if this address passed for this role (and counter), else tried in the
         background, going on by itself once it passes."""
-        if self._connected == (self.database.text(), self.role.currentData()):
+        answers = self.answers()
+        if self._connected == (answers.database, answers.role, answers.counter):
             return True
         self._check_database(then_next=True)
         return False

@@ -21,7 +21,7 @@ from counterdesk.queue.errors import CounterdeskError
 from counterdesk.queue.roles import grant_roles
 from counterdesk.settings import load_settings
 from counterdesk.setup import autostart
-from counterdesk.setup.answers import Answers, BadAnswer
+from counterdesk.setup.answers import Answers, BadAnswer, program
 from counterdesk.setup.checks import (
     check_database,
     print_test_ticket,
@@ -53,7 +53,10 @@ def test_bad_answers_are_refused_by_name(answers: Answers, named: str) -> None:
         answers.checked()
 
 
-def test_settings_file_reads_back_and_keeps_the_old_one(tmp_path: Path) -> None:
+def test_settings_file_reads_back_and_keeps_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the relative SQLite path is written as this folder's file
     target = tmp_path / "counterdesk.toml"
     target.write_text('db = "sqlite:///old"\n', encoding="utf-8")
     answers = Answers("kiosk", "sqlite:///new.sqlite3", printer="file:/tmp/p?paper=58").checked()
@@ -61,7 +64,8 @@ def test_settings_file_reads_back_and_keeps_the_old_one(tmp_path: Path) -> None:
     assert written.backup is not None
     assert written.backup.read_text(encoding="utf-8") == 'db = "sqlite:///old"\n'
     settings = load_settings(config=str(target))
-    assert (settings.db, settings.printer) == ("sqlite:///new.sqlite3", "file:/tmp/p?paper=58")
+    database = f"sqlite:///{tmp_path / 'new.sqlite3'}"
+    assert (settings.db, settings.printer) == (database, "file:/tmp/p?paper=58")
     again = write_settings(target, settings_text(answers, target))
     assert again.backup == tmp_path / "counterdesk.toml.2.bak"
 
@@ -95,6 +99,36 @@ def test_a_bundle_starts_itself_not_python_m(monkeypatch: pytest.MonkeyPatch) ->
     ]
 
 
+def test_a_windows_checkout_starts_by_pythonw_where_it_stands_beside_python(
+    tmp_path: Path,
+) -> None:
+    python = tmp_path / "python.exe"
+    python.touch()
+    assert program(python, frozen=False) == [str(python), "-m", "counterdesk"]
+    (tmp_path / "pythonw.exe").touch()  # no console window to keep open, or to close
+    assert program(python, frozen=False) == [str(tmp_path / "pythonw.exe"), "-m", "counterdesk"]
+    assert program(tmp_path / "counterdesk.exe", frozen=True) == [str(tmp_path / "counterdesk.exe")]
+
+
+def test_without_a_console_a_refusal_still_ends_with_its_exit_code(tmp_path: Path) -> None:
+    """As under pythonw.exe, which the Windows entry runs: no sys.stdout nor sys.stderr (the
+    logs keep their file), and still no AttributeError on the way out."""
+    started = (
+        "import runpy, sys; sys.stdout = sys.stderr = None; "
+        f"sys.argv = ['counterdesk', '--config', {str(tmp_path / 'c.toml')!r}, "
+        "'setup', '--role', 'board']; runpy.run_module('counterdesk', run_name='__main__')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", started],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (2, "")
+
+
 COMMAND = ["C:\\Program Files\\counterdesk\\counterdesk.exe", "--config", "C:\\c.toml", "board"]
 
 
@@ -121,10 +155,13 @@ def test_windows_entry_is_a_cmd_in_the_startup_folder(
     assert entry.path == (
         tmp_path / "Roaming/Microsoft/Windows/Start Menu/Programs/Startup/counterdesk-board.cmd"
     )
+    exe = '"C:\\Program Files\\counterdesk\\counterdesk.exe"'
     assert entry.text == (
-        '@echo off\r\nstart "counterdesk" "C:\\Program Files\\counterdesk\\counterdesk.exe" '
-        "--config C:\\c.toml board\r\n"
+        f'@echo off\r\nchcp 65001 >nul\r\nstart "counterdesk" {exe} keep-running -- '
+        f"{exe} --config C:\\c.toml board\r\n"
     )
+    # As cmd.exe reads it after chcp 65001: UTF-8, no byte-order mark, its \r\n as they are.
+    assert autostart.write_entry(entry).path.read_bytes() == entry.text.encode("utf-8")
 
 
 def test_macos_entry_is_a_launch_agent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

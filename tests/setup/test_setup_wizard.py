@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
+from counterdesk.queue import TicketEngine
 from counterdesk.queue.database import Database
 from counterdesk.queue.roles import grant_roles
 from counterdesk.settings import load_settings
@@ -212,3 +213,24 @@ def test_a_chinese_wizard_offers_the_roles_own_login_in_chinese(
     next_page(wizard)
     reaches(qtbot, wizard, "Voices")
     assert wizard.database_note.text() == "已用 counterdesk_board 連線，這是此角色自己的登入帳號"
+
+
+def test_a_counter_the_office_lacks_is_refused_on_the_database_page_in_chinese(
+    qtbot: QtBot, tmp_path: Path, sqlite_url: str, engine: TicketEngine, chinese: None
+) -> None:
+    """The office in the database (the sample's, counters 1 to 4) is asked: a console set up
+    for counter 7 would be refused at every login."""
+    wizard = open_wizard(qtbot, tmp_path / "counterdesk.toml", "counter")
+    assert (wizard.counter.minimum(), wizard.counter.maximum()) == (1, 999)
+    wizard.counter.setValue(7)
+    next_page(wizard)
+    wizard.database.setText(sqlite_url)
+    next_page(wizard)
+    qtbot.waitUntil(lambda: "問題" in wizard.database_note.text())
+    assert (
+        wizard.database_note.text() == "問題：櫃檯：這個辦公室沒有 7 號櫃檯（現有櫃檯：1, 2, 3, 4）"
+    )
+    assert wizard.currentPage().title() == wizard.tr("Database")
+    wizard.counter.setValue(3)  # as after Back: the same address is tried again for it
+    next_page(wizard)
+    reaches(qtbot, wizard, "Screen and start")
