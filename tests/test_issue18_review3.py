@@ -601,6 +601,37 @@ def test_a_postgresql_restore_while_a_kiosk_issues_never_repeats_a_held_number(
     assert [n for n in held if n not in now and n not in lost] == []
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="queue/backup.py:260-268 _newest_in_dump takes any table named tickets: another "
+    "app's dump (a helpdesk's tickets table) without an id column raises ValueError "
+    "\"'id' is not in list\" (a traceback); with one, pg_restore --clean is run against the "
+    "live database (its DROP, CREATE and COPY failing one by one) and restore ends "
+    "'pg_restore failed: … errors ignored on restore: 4', instead of refusing the file as "
+    "no counterdesk backup before touching anything",
+)
+@pytest.mark.slow
+@pytest.mark.parametrize("key", ["ticket_id", "id"])
+def test_another_apps_dump_with_a_tickets_table_is_refused_before_anything_is_touched(
+    pg_engine: TicketEngine, pg_url: str, pg_server: str, tmp_path: Path, key: str
+) -> None:
+    helpdesk = make_url(fresh_database(pg_server, f"review3_helpdesk_{key}"))
+    with psycopg.connect(
+        host=helpdesk.host,
+        port=helpdesk.port,
+        user=helpdesk.username,
+        password=helpdesk.password,
+        dbname=helpdesk.database,
+        autocommit=True,
+    ) as connection:
+        connection.execute(f"CREATE TABLE tickets ({key} integer PRIMARY KEY, subject text)")
+        connection.execute("INSERT INTO tickets VALUES (7, 'the printer is on fire')")
+    made = backup(helpdesk.render_as_string(hide_password=False), tmp_path / "helpdesk.pgdump")
+    pg_engine.db.dispose()
+    with pytest.raises(DatabaseError, match="no counterdesk backup"):
+        restore(pg_url, made)
+
+
 # --- the set-up's notifier page -----------------------------------------------------------------
 
 
