@@ -238,7 +238,7 @@ def test_a_service_form_writes_back_a_web_share_it_did_not_change(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="supervisor/service_rules.py:189-197 _shares_read puts each hour in a dict, so "
+    reason="supervisor/service_rules.py:185-197 _shares_read puts each hour in a dict, so "
     "'09=0.5, 09=0.2' keeps 0.2 and drops 0.5 without a word; the office file's rule "
     "(appointment_rules.py:55-61) does the same for YAML's {9: 0.5, '09': 0.2}",
 )
@@ -386,7 +386,7 @@ def test_a_bulk_change_note_refusal_is_worded_in_chinese(engine: TicketEngine) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="queue/change_words.py:124 SUMMARIES rewrites any reason starting 'loaded ': a "
+    reason="queue/change_words.py:128 SUMMARIES rewrites any reason starting 'loaded ': a "
     "supervisor's typed reason 'loaded the new hours from the notice' is shown as '載入 the "
     "new hours…', though the module says what a person typed is shown as typed",
 )
@@ -434,7 +434,7 @@ def test_an_application_is_not_handed_in_while_the_office_is_shut(engine: Ticket
 
 @pytest.mark.xfail(
     strict=True,
-    reason="queue/cases.py:320-323 words a ticket's state in English by its raw status: "
+    reason="queue/cases.py:321-324 words a ticket's state in English by its raw status: "
     "'ticket B001 is no_show: a case is registered…' (and 'removed_at_close'), where every "
     "other refusal says 'a no-show' (refusal_words.STATES)",
 )
@@ -498,7 +498,7 @@ def _stamp(url: str, revision: str) -> str:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="queue/backup.py:131-133 restores a PostgreSQL dump with no look at its schema: "
+    reason="queue/backup.py:153-155 restores a PostgreSQL dump with no look at its schema: "
     "a backup made by a newer counterdesk (alembic_version ahead of this program) is "
     "restored, where the SQLite path (_check_sqlite, replacement_problem) refuses it; "
     "afterwards no terminal of this version can open the database",
@@ -550,7 +550,7 @@ def test_a_postgresql_dump_with_no_tickets_table_is_refused(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="queue/backup.py:131-133 restores on PostgreSQL with nothing stopping a terminal "
+    reason="queue/backup.py:153-155 restores on PostgreSQL with nothing stopping a terminal "
     "still connected (the README says to close them; nothing checks, e.g. pg_stat_activity). "
     "With a kiosk issuing, pg_restore mostly ends 'errors ignored on restore: N' and restore "
     "raises DatabaseError after the data was already mixed (numbers citizens hold now belong "
@@ -603,7 +603,7 @@ def test_a_postgresql_restore_while_a_kiosk_issues_never_repeats_a_held_number(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="queue/backup.py:260-268 _newest_in_dump takes any table named tickets: another "
+    reason="queue/backup.py:260-269 _newest_in_dump takes any table named tickets: another "
     "app's dump (a helpdesk's tickets table) without an id column raises ValueError "
     "\"'id' is not in list\" (a traceback); with one, pg_restore --clean is run against the "
     "live database (its DROP, CREATE and COPY failing one by one) and restore ends "
@@ -657,7 +657,7 @@ def test_an_smtp_password_reads_back_exactly_from_the_settings_file(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="setup/answers.py:121-140 _check_notify lets a password with a lone surrogate "
+    reason="setup/answers.py:126-145 _check_notify lets a password with a lone surrogate "
     "through (what Python makes of a non-UTF-8 byte in `setup --smtp-password`): "
     "settings_file.py:101 write_settings then raises UnicodeEncodeError, a traceback, after "
     "the old settings file was moved to its backup and an empty one left in its place",
@@ -678,7 +678,7 @@ def test_an_smtp_password_that_is_not_text_is_refused_by_name(tmp_path: Path) ->
 
 @pytest.mark.xfail(
     strict=True,
-    reason="setup/answers.py:121-140 and notify/config.py:124 take any text as the sender: "
+    reason="setup/answers.py:126-145 and notify/config.py:124 take any text as the sender: "
     "'queue@example.tw\\r\\nBcc: x@y' is written, then every e-mail fails in "
     "notify/channels.py:90 with ValueError, which notifier.py:81 marks as 'may have left, "
     "never tried again'; 'the queue' (no address at all) is written too",
