@@ -217,7 +217,7 @@ def test_the_rules_page_writes_back_a_number_it_did_not_change(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="supervisor/service_rules.py:77 and form_fields.py:36-50: remote.daily_share is "
+    reason="supervisor/service_rules.py:74 and form_fields.py:36-50: remote.daily_share is "
     "gt=0, le=1 in the model, but its box starts at 0.05 with 2 decimals: a share of 0.01 "
     "(2 of 200 numbers from the web) is saved back as 0.05 (10 numbers) and 0.125 as 0.13, "
     "without anyone touching it",
