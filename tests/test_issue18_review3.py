@@ -1,3 +1,4 @@
+# ruff: noqa: F811  # the imported fixture is a parameter of the tests, as pytest passes it
 """Third adversarial review of issue 18's landed parts (the Rules page and the loudspeaker's
 call phrase, the queue's refusals and the History page in Chinese, registering cases in
 batches, restoring on PostgreSQL, the set-up's notifier page, office versions). Each
@@ -15,7 +16,6 @@ import threading
 import tomllib
 import unicodedata
 import zoneinfo
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,17 +47,9 @@ from counterdesk.supervisor.rules_section import RulesSection
 from counterdesk.supervisor.service_rules import ServiceRules
 from tests.conftest import RecordingSpeaker, Run
 from tests.pg_server import fresh_database
+from tests.test_issue18_review2 import pg_engine  # noqa: F401  # the office on PostgreSQL
 
 TAIPEI = zoneinfo.ZoneInfo("Asia/Taipei")
-
-
-@pytest.fixture
-def pg_engine(pg_url: str, clock: ManualClock, sample_office: Office) -> Iterator[TicketEngine]:
-    """The sample office on a fresh PostgreSQL database."""
-    engine = TicketEngine(Database(pg_url), clock)
-    engine.load_office(sample_office)
-    yield engine
-    engine.db.dispose()
 
 
 def _office_with(sample_office: Office, path: tuple[str, ...], value: Any) -> dict[str, Any]:
@@ -229,12 +221,27 @@ def test_a_service_form_writes_back_a_web_share_it_did_not_change(
 ) -> None:
     service = sample_office.model_dump(mode="json")["services"][0]
     service["remote"] = {"daily_share": share, "check_in_minutes": 30}
+    assert _service_form(qtbot, service)["remote"]["daily_share"] == share
+
+
+def _service_form(qtbot: QtBot, service: dict[str, Any], share: str | None = None) -> Any:
+    """``service`` through its form's optional rules, the appointments' share typed anew
+    (when given), as a save collects it."""
     rules = ServiceRules()
     qtbot.addWidget(rules)
     rules.load(service)
+    if share is not None:
+        rules.groups["appointments"].setChecked(True)
+        rules.share.setText(share)
     saved = copy.deepcopy(service)
     rules.collected(saved)
-    assert saved["remote"]["daily_share"] == share
+    return saved
+
+
+def _share_typed(qtbot: QtBot, sample_office: Office, typed: str) -> Any:
+    """The first service's appointment rules with ``typed`` as the reserved share."""
+    service = sample_office.model_dump(mode="json")["services"][0]
+    return _service_form(qtbot, service, typed)["appointments"]
 
 
 @pytest.mark.xfail(
@@ -247,16 +254,8 @@ def test_a_service_form_writes_back_a_web_share_it_did_not_change(
 def test_an_hour_given_twice_in_the_reserved_share_is_refused(
     qtbot: QtBot, sample_office: Office, typed: str
 ) -> None:
-    service = sample_office.model_dump(mode="json")["services"][0]
-    rules = ServiceRules()
-    qtbot.addWidget(rules)
-    rules.load(service)
-    rules.groups["appointments"].setChecked(True)
-    rules.share.setText(typed)
-    saved = copy.deepcopy(service)
-    rules.collected(saved)
     with pytest.raises(ValidationError):
-        AppointmentRules.model_validate(saved["appointments"])
+        AppointmentRules.model_validate(_share_typed(qtbot, sample_office, typed))
 
 
 @pytest.mark.xfail(
@@ -275,15 +274,8 @@ def test_an_hour_written_twice_in_the_office_file_is_refused() -> None:
 def test_a_reserved_share_out_of_shape_is_refused_by_name(
     qtbot: QtBot, sample_office: Office, typed: str
 ) -> None:
-    service = sample_office.model_dump(mode="json")["services"][0]
-    rules = ServiceRules()
-    qtbot.addWidget(rules)
-    rules.load(service)
-    rules.groups["appointments"].setChecked(True)
-    rules.share.setText(typed)
-    rules.collected(service)
     with pytest.raises(ValidationError, match=r"not_a_share|hour_not_valid"):
-        AppointmentRules.model_validate(service["appointments"])
+        AppointmentRules.model_validate(_share_typed(qtbot, sample_office, typed))
 
 
 # --- the status page's address --------------------------------------------------------------
@@ -481,16 +473,14 @@ def test_a_batch_with_a_number_twice_leaves_nothing_on_postgresql(
 # --- restoring on PostgreSQL -------------------------------------------------------------------
 
 
+def _psql(url: str) -> psycopg.Connection[Any]:
+    """A plain connection to the database at ``url``, each statement committed."""
+    plain = make_url(url).set(drivername="postgresql")
+    return psycopg.connect(plain.render_as_string(hide_password=False), autocommit=True)
+
+
 def _stamp(url: str, revision: str) -> str:
-    address = make_url(url)
-    with psycopg.connect(
-        host=address.host,
-        port=address.port,
-        user=address.username,
-        password=address.password,
-        dbname=address.database,
-        autocommit=True,
-    ) as connection:
+    with _psql(url) as connection:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         assert row is not None
         connection.execute("UPDATE alembic_version SET version_num = %s", (revision,))
@@ -626,18 +616,11 @@ def _restore_beside_a_kiosk(engine: TicketEngine, url: str, made: Path) -> None:
 def test_another_apps_dump_with_a_tickets_table_is_refused_before_anything_is_touched(
     pg_engine: TicketEngine, pg_url: str, pg_server: str, tmp_path: Path, key: str
 ) -> None:
-    helpdesk = make_url(fresh_database(pg_server, f"review3_helpdesk_{key}"))
-    with psycopg.connect(
-        host=helpdesk.host,
-        port=helpdesk.port,
-        user=helpdesk.username,
-        password=helpdesk.password,
-        dbname=helpdesk.database,
-        autocommit=True,
-    ) as connection:
+    helpdesk = fresh_database(pg_server, f"review3_helpdesk_{key}")
+    with _psql(helpdesk) as connection:
         connection.execute(f"CREATE TABLE tickets ({key} integer PRIMARY KEY, subject text)")
         connection.execute("INSERT INTO tickets VALUES (7, 'the printer is on fire')")
-    made = backup(helpdesk.render_as_string(hide_password=False), tmp_path / "helpdesk.pgdump")
+    made = backup(helpdesk, tmp_path / "helpdesk.pgdump")
     pg_engine.db.dispose()
     with pytest.raises(DatabaseError, match="no counterdesk backup"):
         restore(pg_url, made)
