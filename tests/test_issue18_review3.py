@@ -341,13 +341,6 @@ def test_every_refusal_keeps_braces_in_its_values_as_they_are() -> None:
         assert chinese(nested).count(hostile) >= 1 + bool(fields), code
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/cases.py:362 and :364 (Cases._handed_in, landed with register_many) raise "
-    "InvalidInput with no refusal code: in a Chinese window the batch's refusal reads "
-    "'案件 L1：when the application was handed in needs its time zone…', English inside "
-    "the Chinese sentence",
-)
 @pytest.mark.parametrize("when", ["naive", "future"])
 def test_a_refused_handed_in_time_is_worded_in_chinese(
     engine: TicketEngine, clock: ManualClock, when: str
@@ -359,12 +352,6 @@ def test_a_refused_handed_in_time_is_worded_in_chinese(
     assert "handed in" not in words and "application" not in words
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/typed_text.py:35-44 clean_text's refusals carry no code: a bulk change's "
-    "note with a control character is refused in a Chinese window as '第 2 行：the note "
-    "contains control characters…'",
-)
 def test_a_bulk_change_note_refusal_is_worded_in_chinese(engine: TicketEngine) -> None:
     cases = Cases(engine)
     cases.register("N1", service="amendment")
@@ -396,12 +383,6 @@ def test_a_reason_with_regex_escapes_is_shown_as_typed() -> None:
 # --- registering cases in batches -------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/cases.py:355-367 _handed_in checks only the last 7 days: a case registered "
-    "at today's ticket can be received 3 days before that ticket was issued (received_at, "
-    "received_on and expected_on all from a moment the citizen was not there)",
-)
 def test_a_case_is_not_received_before_the_ticket_it_was_handed_in_at(
     engine: TicketEngine, clock: ManualClock
 ) -> None:
@@ -411,12 +392,6 @@ def test_a_case_is_not_received_before_the_ticket_it_was_handed_in_at(
         Cases(engine).register_many([Registration("E1", ticket_id=ticket, handed_in=earlier)])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/cases.py:355-367 _handed_in takes any moment of the last 7 days: an "
-    "application 'handed in' at 03:00 on a Sunday the office is shut is registered as "
-    "received then (received_on a Sunday), with no word",
-)
 def test_an_application_is_not_handed_in_while_the_office_is_shut(engine: TicketEngine) -> None:
     sunday_night = dt.datetime(2026, 11, 22, 3, 0, tzinfo=TAIPEI)  # the clock: Fri 27th 09:00
     with pytest.raises(CounterdeskError):
@@ -425,12 +400,6 @@ def test_an_application_is_not_handed_in_while_the_office_is_shut(engine: Ticket
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/cases.py:321-324 words a ticket's state in English by its raw status: "
-    "'ticket B001 is no_show: a case is registered…' (and 'removed_at_close'), where every "
-    "other refusal says 'a no-show' (refusal_words.STATES)",
-)
 def test_a_case_at_a_no_show_ticket_is_refused_in_words(engine: TicketEngine) -> None:
     ticket = engine.issue("incorporation")
     engine.sign_in(2, "wang")
@@ -649,13 +618,6 @@ def test_an_smtp_password_reads_back_exactly_from_the_settings_file(
     assert read["notify"] == dict(answers.notify)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/answers.py:126-145 _check_notify lets a password with a lone surrogate "
-    "through (what Python makes of a non-UTF-8 byte in `setup --smtp-password`): "
-    "settings_file.py:101 write_settings then raises UnicodeEncodeError, a traceback, after "
-    "the old settings file was moved to its backup and an empty one left in its place",
-)
 def test_an_smtp_password_that_is_not_text_is_refused_by_name(tmp_path: Path) -> None:
     path = tmp_path / "counterdesk.toml"
     path.write_text('db = "sqlite:///old.sqlite3"\n', encoding="utf-8")
@@ -670,25 +632,12 @@ def test_an_smtp_password_that_is_not_text_is_refused_by_name(tmp_path: Path) ->
         return
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/answers.py:126-145 and notify/config.py:124 take any text as the sender: "
-    "'queue@example.tw\\r\\nBcc: x@y' is written, then every e-mail fails in "
-    "notify/channels.py:90 with ValueError, which notifier.py:81 marks as 'may have left, "
-    "never tried again'; 'the queue' (no address at all) is written too",
-)
 @pytest.mark.parametrize("sender", ["queue@example.tw\r\nBcc: x@evil.example", "the queue"])
 def test_an_smtp_sender_that_is_no_address_is_refused(sender: str) -> None:
     with pytest.raises(BadAnswer, match="sender"):
         _answers(password="p", sender=sender).checked()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/checks.py:206-240 send_test_email checks only for an '@': an address with "
-    "CRLF reaches EmailMessage, whose ValueError is no CheckFailed — `setup --test-email` "
-    "ends in a traceback (the header injection itself is stopped by the e-mail library)",
-)
 def test_a_test_email_to_an_address_with_a_line_break_is_refused_by_name() -> None:
     table = with_link_secret(
         smtp_table(host="127.0.0.1", port=9, security="none", sender="q@example.tw"), "key"
@@ -697,13 +646,6 @@ def test_a_test_email_to_an_address_with_a_line_break_is_refused_by_name() -> No
         send_test_email(table, "a@example.tw\r\nBcc: x@evil.example")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup_wizard/commands.py:98-145 `counterdesk setup --role notify`: a sender with a "
-    "byte that is not UTF-8 ends in a UnicodeEncodeError traceback from "
-    "setup/settings_file.py:101, leaving an empty settings file behind; --test-email with a "
-    "line break ends in a ValueError traceback from the e-mail library",
-)
 @pytest.mark.parametrize(
     "given",
     [
@@ -737,13 +679,6 @@ def test_the_notifier_set_up_command_refuses_bad_answers_without_a_traceback(
     assert not settings.exists() or settings.stat().st_size > 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="setup/answers.py:101-102 checks --screen only against the role: `setup --role "
-    "board --screen 0` (or -1) is written into the settings and the start-at-login entry, "
-    "though screens are numbered from 1, and the board then refuses to start at every login "
-    "('--screen 0: no such screen')",
-)
 @pytest.mark.parametrize("screen", ["0", "-1", ""])
 def test_a_screen_number_that_can_never_be_is_refused_at_set_up(screen: str) -> None:
     with pytest.raises(BadAnswer, match="screen"):

@@ -69,6 +69,21 @@
         <translation>已播報：%1（%2 秒）</translation>
     </message>
     <message>
+        <location filename="../setup/answers.py" line="56"/>
+        <source>%1: holds a character that is not text (is the terminal not UTF-8?)</source>
+        <translation>%1：含有不是文字的字元（終端機不是 UTF-8 嗎？）</translation>
+    </message>
+    <message>
+        <location filename="../setup/answers.py" line="157"/>
+        <source>screen: %1 is no screen; screens are numbered from 1, or give a screen&apos;s name</source>
+        <translation>螢幕：%1 不是螢幕；螢幕從 1 起編號，或請填螢幕名稱</translation>
+    </message>
+    <message>
+        <location filename="../setup/settings_file.py" line="113"/>
+        <source>settings file: an answer holds a character that is not text; %1 is kept</source>
+        <translation>設定檔：有一項回答含有不是文字的字元；%1 維持原樣</translation>
+    </message>
+    <message>
         <location filename="../setup/checks.py" line="207"/>
         <source>test e-mail: %1 is not an e-mail address</source>
         <translation>測試信：%1 不是電子郵件地址</translation>

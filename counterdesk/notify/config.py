@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.utils import getaddresses
 from pathlib import Path
 from typing import Any, NoReturn
 
 from counterdesk.notify.channels import Channel, FileChannel, HttpSmsChannel, SmtpChannel
+from counterdesk.queue.contacts import is_email_address
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.queue.outbox import CHANNELS, EMAIL
 from counterdesk.queue.typed_text import codec_for
@@ -118,10 +120,18 @@ def _smtp(table: dict[str, Any], where: str) -> SmtpChannel:
     port = table.get("port", 465 if security == "tls" else 587)
     if not isinstance(port, int) or not 0 < port < 65536:
         _bad(where, "port must be a number from 1 to 65535")
+    host = _text(table, "host", where)  # named first when both are missing
+    sender = _text(table, "sender", where)
+    if not mail_address(sender, named=True):
+        _bad(
+            where,
+            f"sender {sender!r} is not one e-mail address, e.g. "
+            '"counter@example.gov.tw" or "櫃檯 <counter@example.gov.tw>"',
+        )
     return SmtpChannel(
-        host=_text(table, "host", where),
+        host=host,
         port=port,
-        sender=_text(table, "sender", where),
+        sender=sender,
         security=security,
         username=_text(table, "username", where, required=False),
         password=_text(table, "password", where, required=False),
@@ -160,6 +170,17 @@ def _http(table: dict[str, Any], where: str) -> HttpSmsChannel:
     )
 
 
+def mail_address(text: str, *, named: bool) -> bool:
+    """Whether ``text`` is one e-mail address, with a display name before it in ``<>`` when
+    ``named``: no line break or other control character (a header it would end), no list."""
+    if any(ord(ch) < 0x20 or ch == "\x7f" for ch in text):
+        return False
+    if not named:
+        return is_email_address(text)
+    found = getaddresses([text])
+    return len(found) == 1 and is_email_address(found[0][1])
+
+
 def _quiet_hours(text: Any) -> tuple[dt.time, dt.time] | None:
     if text == "":
         return None
@@ -182,6 +203,10 @@ def _text(table: dict[str, Any], key: str, where: str, *, required: bool = True)
         return None
     if not isinstance(value, str) or not value.strip():
         _bad(where, f"{key} is {'missing' if value is None else 'not a text'}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a byte the terminal could not read, kept as a lone surrogate
+        _bad(where, f"{key} holds a character that is not text (is the terminal not UTF-8?)")
     return value.strip()
 
 

@@ -36,7 +36,7 @@ from counterdesk.queue import case_notices
 from counterdesk.queue.contacts import normal_contact
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import CaseEventRow, CaseRow, CaseStage, Status, TicketRow
-from counterdesk.queue.office import Office, Service
+from counterdesk.queue.office import Office, Service, seconds_of_day
 from counterdesk.queue.refusal_words import chinese, refusal, ticket_state
 from counterdesk.queue.typed_text import ascii_digits, clean_text
 from counterdesk.queue.views import View
@@ -311,18 +311,17 @@ class Cases:
                 raise refusal(InvalidInput, "notices_no_contact")
             stages = ()
         by = clean_text(entry.by, "who registers the case", BY_LENGTH, required=False)
-        now = self._handed_in(entry.handed_in)
         code = entry.service
+        ticket = None
         if entry.ticket_id is not None:
             ticket = session.get(TicketRow, entry.ticket_id)
             if ticket is None:
                 raise refusal(NotFound, "no_ticket_id", ticket_id=entry.ticket_id)
             if ticket.status not in (Status.SERVING, Status.DONE):
-                status = Bilingual(
-                    ticket_state(ticket.status, ticket.counter_number).zh, ticket.status
-                )
+                status = ticket_state(ticket.status, ticket.counter_number)
                 raise refusal(CaseRefused, "ticket_not_served", number=ticket.number, status=status)
             code = code or ticket.service_code
+        now = self._handed_in(entry.handed_in, ticket)
         if code is None:
             raise refusal(InvalidInput, "case_needs_service")
         rules = self.followed(code).cases
@@ -352,20 +351,39 @@ class Cases:
         _log(session, row, None, now, by, None)
         return row
 
-    def _handed_in(self, at: dt.datetime | None) -> dt.datetime:
-        """When an application was handed in: now, or a moment of the last week when it is
-        registered afterwards from the counter's list (never ahead of the clock)."""
+    def _handed_in(self, at: dt.datetime | None, ticket: TicketRow | None) -> dt.datetime:
+        """When an application was handed in: now, or a moment it can have been when it is
+        registered afterwards from the counter's list: never ahead of the clock, within the
+        last week, and while the citizen was there: on the day of the ticket they were served
+        at, after it was issued; with no ticket, while the office was open."""
         now = self.engine.clock.now()
         if at is None:
             return now
         if at.tzinfo is None:
-            raise InvalidInput(f"when the application was handed in needs its time zone: {at}")
+            raise refusal(InvalidInput, "handed_in_zone", at=at)
+        local = f"{at.astimezone(self.office.zone):%Y-%m-%d %H:%M}"
         if not now - LONGEST_LATE <= at <= now:
-            raise InvalidInput(
-                f"an application registered afterwards was handed in within the last "
-                f"{LONGEST_LATE.days} days, not at {at:%Y-%m-%d %H:%M}"
-            )
+            raise refusal(InvalidInput, "handed_in_week", days=LONGEST_LATE.days, at=local)
+        if ticket is not None:
+            issued = ticket.issued_at
+            if not issued <= at or self.office.local_date(at) != ticket.business_date:
+                when = f"{issued.astimezone(self.office.zone):%Y-%m-%d %H:%M}"
+                raise refusal(
+                    InvalidInput, "handed_in_at_ticket", number=ticket.number, issued=when, at=local
+                )
+        elif not self._open_at(at):
+            raise refusal(InvalidInput, "handed_in_shut", at=local)
         return at
+
+    def _open_at(self, at: dt.datetime) -> bool:
+        """Whether the office was open at ``at``: a day it opens, from its first session's
+        start to its last one's close (a counter serves on through a break)."""
+        day = self.office.local_date(at)
+        if not self.office.open_on(day):
+            return False
+        first = min(seconds_of_day(s.open) for s in self.office.office.hours.sessions)
+        opens = dt.datetime.combine(day, dt.time(), self.office.zone) + dt.timedelta(seconds=first)
+        return opens <= at <= self.office.closing_time(day)
 
     def move(
         self,

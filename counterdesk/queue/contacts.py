@@ -21,13 +21,18 @@ _MOBILE = re.compile(r"^(?:\+?886|0)(9[0-9]{8})$")
 _EMAIL = re.compile(r"^[^@\s\"<>,;]{1,64}@([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$")
 
 
+def is_email_address(text: str) -> bool:
+    """Whether ``text`` is one plain e-mail address (no name, no angle brackets)."""
+    return _EMAIL.match(text) is not None
+
+
 def normal_contact(text: str | None) -> str | None:
     """``text`` as stored (None when empty), or InvalidInput saying what a contact can be."""
     text = clean_text(text, "the contact", CONTACT_LENGTH, required=False)
     if text is None:
         return None
     if "@" in text:
-        if not _EMAIL.match(text):
+        if not is_email_address(text):
             raise InvalidInput(f"{text!r} is not an e-mail address like name@example.com.tw")
         local, domain = text.rsplit("@", 1)
         return f"{local}@{domain.lower()}"

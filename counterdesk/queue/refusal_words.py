@@ -170,6 +170,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "a case needs its service (or the ticket it was handed in at)",
     ),
     "case_registered": ("案件 {number} 已登記過", "case {number} is already registered"),
+    "handed_in_zone": (
+        "收件時間須附時區：{at}",
+        "when the application was handed in needs its time zone: {at}",
+    ),
+    "handed_in_week": (
+        "補登的案件須為最近 {days} 天內收件，不是 {at}",
+        "an application registered afterwards was handed in within the last {days} days, "
+        "not at {at}",
+    ),
+    "handed_in_at_ticket": (
+        "號碼 {number} 於 {issued} 取號：收件時間須為當天取號之後，不是 {at}",
+        "ticket {number} was issued at {issued}: the application was handed in after that on "
+        "the same day, not at {at}",
+    ),
+    "handed_in_shut": (
+        "機關 {at} 未開放：收件時間須在開放時間內",
+        "the office is not open at {at}: an application is handed in during opening hours",
+    ),
     "saved_meanwhile": (
         "期間已有人儲存機關設定（第 {number} 版，{by}）：請先查看該版本，再重新修改",
         "the office was saved meanwhile as version {number} by {by}: look at that version, "
@@ -208,6 +226,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "on_line": ("第 {line} 行：{said}", "line {line}: {said}"),  # a bulk change's refusal
     "of_case": ("案件 {number}：{said}", "case {number}: {said}"),  # a batch's refusal
     "no_case": ("沒有案件 {number}", "no case {number}"),
+    # -- text a person typed (typed_text.clean_text), ``what`` named by TYPED
+    "text_empty": ("{what}空白", "{what} is empty"),
+    "text_long": (
+        "{what}有 {length} 個字元；最多 {limit} 個",
+        "{what} is {length} characters; at most {limit} fit",
+    ),
+    "text_control": (
+        "{what}含有控制字元；只能保存文字",
+        "{what} contains control characters; only text can be kept",
+    ),
+    "text_not_text": ("{what}含有不是文字的字元", "{what} contains characters that are not text"),
     "not_a_stage": ("{name!r} 不是案件階段（{known}）", "{name!r} is not a case stage ({known})"),
 }
 
@@ -220,6 +249,27 @@ STATES: dict[str, Bilingual] = {
     "no_show": Bilingual("已過號", "a no-show"),
     "cancelled": Bilingual("已取消", "cancelled"),
     "removed_at_close": Bilingual("已隨當日結束", "closed with the day"),
+}
+# What ``clean_text`` checks, by the English name its callers give it.
+TYPED: dict[str, str] = {
+    "the opinion": "意見",
+    "the opinion reference": "意見編號",
+    "the contact details": "聯絡方式",
+    "the contact": "聯絡方式",
+    "the answer": "回覆",
+    "comment": "評語",
+    "the note": "備註",
+    "the outcome": "辦理結果",
+    "the booking code": "預約代碼",
+    "who registers the case": "登記人",
+    "who moves the case": "異動人",
+    "the message key": "訊息代碼",
+    "the message text": "訊息內容",
+    "the subject": "主旨",
+    "the token": "查詢碼",
+    "the service code": "服務代碼",
+    "the staff code": "人員代碼",
+    "the ticket number": "號碼",
 }
 # What a counter does to its ticket, by the English word the engine names it with.
 ACTIONS: dict[str, str] = {
@@ -240,6 +290,11 @@ def refusal(kind: type[E], code: str, /, **params: Any) -> E:
 def ticket_state(status: str, counter: int | None) -> Bilingual:
     """A ticket's state in both languages, e.g. "called to counter 3"."""
     return STATES[status].fill(counter=counter)
+
+
+def typed(what: str) -> Bilingual:
+    """What ``clean_text`` checks, in both languages (its English name where TYPED has none)."""
+    return Bilingual(TYPED.get(what, what), what)
 
 
 def action(name: str) -> Bilingual:

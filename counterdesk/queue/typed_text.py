@@ -14,6 +14,7 @@ import unicodedata
 from typing import Literal, overload
 
 from counterdesk.queue.errors import InvalidInput
+from counterdesk.queue.refusal_words import refusal, typed
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -32,16 +33,16 @@ def clean_text(text: str | None, what: str, limit: int, *, required: bool) -> st
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         if required:
-            raise InvalidInput(f"{what} is empty")
+            raise refusal(InvalidInput, "text_empty", what=typed(what))
         return None
     if len(text) > limit:
-        raise InvalidInput(f"{what} is {len(text)} characters; at most {limit} fit")
+        raise refusal(InvalidInput, "text_long", what=typed(what), length=len(text), limit=limit)
     if has_control(text):
-        raise InvalidInput(f"{what} contains control characters; only text can be kept")
+        raise refusal(InvalidInput, "text_control", what=typed(what))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate, which a JSON body can carry
-        raise InvalidInput(f"{what} contains characters that are not text") from None
+        raise refusal(InvalidInput, "text_not_text", what=typed(what)) from None
     return text
 
 

@@ -7,7 +7,7 @@ import ipaddress
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,10 @@ SPEAKING = ("kiosk", "board")
 PRINTING = ("kiosk",)
 WINDOWS = (*WINDOWED, "counter", "supervisor")
 SIZE = re.compile(r"^[1-9][0-9]{2,4}x[1-9][0-9]{2,4}$")
+SCREEN_NUMBER = re.compile(r"^\s*[-+]?[0-9]+\s*$")  # else a screen's name
+NOT_TEXT = QT_TRANSLATE_NOOP(
+    "SetupCheck", "%1: holds a character that is not text (is the terminal not UTF-8?)"
+)
 # A host name as RFC 1123 allows: dot-separated labels of letters, digits and inner hyphens.
 # The notifier's own reader's words (English), said to be about the notifier's settings.
 NOTIFY = QT_TRANSLATE_NOOP("SetupCheck", "notify: %1")
@@ -86,6 +90,9 @@ class Answers:
     def checked(self) -> Answers:
         """These answers, or BadAnswer naming the first wrong one; a relative SQLite path
         made absolute, as checked here (see ``check_database_address``)."""
+        for answer in fields(self):
+            if not is_text(getattr(self, answer.name)):
+                raise bad_answer(NOT_TEXT, answer.name)
         if self.role not in ROLES:
             wrong = QT_TRANSLATE_NOOP("SetupCheck", "role: %1 is not a role (choose %2)")
             raise bad_answer(wrong, repr(self.role), ", ".join(ROLES))
@@ -144,6 +151,16 @@ class Answers:
                     "SetupCheck", "screen: a %1 PC's window is not full screen; leave it out"
                 ),
                 self.role,
+            )
+        if self.screen is not None and (
+            not self.screen.strip() or (SCREEN_NUMBER.match(self.screen) and int(self.screen) < 1)
+        ):
+            raise bad_answer(
+                QT_TRANSLATE_NOOP(
+                    "SetupCheck",
+                    "screen: %1 is no screen; screens are numbered from 1, or give a screen's name",
+                ),
+                repr(self.screen),
             )
         self._check_web()
         self._check_notify()
@@ -248,6 +265,18 @@ def program(executable: Path, *, frozen: bool) -> list[str]:
     if executable.name.lower() == "python.exe" and windowless.is_file():
         executable = windowless
     return [str(executable), "-m", "counterdesk"]
+
+
+def is_text(value: object) -> bool:
+    """Whether ``value`` (an answer) can be written as UTF-8: not a text holding a lone
+    surrogate, which is what Python makes of a byte a terminal sent that is not UTF-8."""
+    if not isinstance(value, str):
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_database_address(address: str) -> str:

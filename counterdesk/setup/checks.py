@@ -23,7 +23,7 @@ from counterdesk.devices.speech import SpeechService, Voices, list_voices
 from counterdesk.devices.ticket_content import sample_content
 from counterdesk.devices.ticket_image import render_ticket
 from counterdesk.notify.channels import NotDelivered
-from counterdesk.notify.config import notify_config
+from counterdesk.notify.config import mail_address, notify_config
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.queue.office import SAMPLE_OFFICE, load_office
@@ -229,9 +229,12 @@ def writable(target: Path) -> None:
 def send_test_email(notify: Mapping[str, object], to: str) -> Said:
     """Send one message to ``to`` through the e-mail channel of the ``[notify]`` table, as
     the notifier would (its own reader and channel): a wrong login or server shows here."""
-    if "@" not in to.strip("@ "):
+    if not mail_address(to.strip(), named=False):
         raise CheckFailed(
-            Said(QT_TRANSLATE_NOOP("SetupCheck", "test e-mail: %1 is not an e-mail address"), (to,))
+            Said(
+                QT_TRANSLATE_NOOP("SetupCheck", "test e-mail: %1 is not an e-mail address"),
+                (repr(to),),
+            )
         )
     try:
         _policy, routes = notify_config(notify)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,20 +99,37 @@ def check_settings_path(path: Path) -> Path:
 
 
 def write_settings(path: Path, text: str) -> Written:
-    """Write ``text`` to ``path``, moving a file already there to a backup first. The file
-    may hold the database's password: it and its backup are readable by their owner only."""
+    """Write ``text`` to ``path``, keeping a file already there as a backup. The new text is
+    written whole to a file beside first (flushed to the disk), and only then is the old file
+    moved aside and the new one put in its place: a text that cannot be written leaves the
+    old settings as they were. The file may hold the database's password: it and its backup
+    are readable by their owner only."""
     check_settings_path(path)
     try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        not_text = QT_TRANSLATE_NOOP(
+            "SetupCheck", "settings file: an answer holds a character that is not text; %1 is kept"
+        )
+        raise bad_answer(not_text, path) from None
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        backup = None
-        if path.exists() or path.is_symlink():
-            backup = backup_name(path)
-            path.replace(backup)
-            if not backup.is_symlink():
-                os.chmod(backup, OWNER_ONLY)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as settings:
-            settings.write(text)
+        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        written = Path(name)
+        try:
+            with os.fdopen(descriptor, "wb") as settings:  # mkstemp: owner only
+                settings.write(data)
+                settings.flush()
+                os.fsync(settings.fileno())
+            backup = None
+            if path.exists() or path.is_symlink():
+                backup = backup_name(path)
+                path.replace(backup)
+                if not backup.is_symlink():
+                    os.chmod(backup, OWNER_ONLY)
+            written.replace(path)
+        finally:
+            written.unlink(missing_ok=True)
     except OSError as error:
         not_written = QT_TRANSLATE_NOOP(
             "SetupCheck",
