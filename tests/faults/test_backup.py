@@ -169,6 +169,42 @@ def test_a_postgresql_restore_names_the_tickets_lost_and_never_reissues_their_nu
     copy.db.dispose()
 
 
+@pytest.mark.slow
+def test_a_postgresql_restore_that_fails_leaves_the_live_database_as_it_was(
+    pg_url: str, clock: ManualClock, sample_office: Office, tmp_path: Path
+) -> None:
+    engine = TicketEngine(Database(pg_url), clock)
+    engine.load_office(sample_office)
+    engine.issue("precheck")
+    made = backup(pg_url, tmp_path / "morning.pgdump")
+    held = [engine.issue("precheck").number for _ in range(2)]
+    with engine.db.write() as session:  # an office's own report: pg_restore cannot drop tickets
+        session.execute(text("CREATE VIEW office_report AS SELECT number FROM tickets"))
+    engine.db.dispose()
+    with pytest.raises(DatabaseError, match=r"cannot drop table.*nothing was restored"):
+        restore(pg_url, made)
+    assert tickets(engine) == 3  # nothing of the live database was dropped or replaced
+    assert engine.issue("precheck").number not in held
+    engine.db.dispose()
+
+
+@pytest.mark.slow
+def test_a_postgresql_restore_is_refused_while_a_terminal_is_connected(
+    pg_url: str, clock: ManualClock, sample_office: Office, tmp_path: Path
+) -> None:
+    engine = TicketEngine(Database(pg_url), clock)  # a kiosk: its pool keeps a session open
+    engine.load_office(sample_office)
+    engine.issue("precheck")
+    made = backup(pg_url, tmp_path / "morning.pgdump")
+    held = engine.issue("precheck").number
+    named = r"other sessions? connected .*from counterdesk at 127\.0\.0\.1.*close the terminals"
+    with pytest.raises(DatabaseError, match=named):
+        restore(pg_url, made)
+    assert tickets(engine) == 2  # nothing was touched
+    assert engine.issue("precheck").number != held
+    engine.db.dispose()
+
+
 def test_the_command_backs_up_into_a_folder(run: Run, tmp_path: Path) -> None:
     done = run("--json", "db", "backup", str(tmp_path / "daily"), "--keep", "3")
     assert done.returncode == 0, done.stderr
