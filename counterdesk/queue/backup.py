@@ -54,7 +54,7 @@ from sqlalchemy.sql import case
 from counterdesk.queue.database import replacement_problem, revisions_problem
 from counterdesk.queue.database_file import stored_revisions
 from counterdesk.queue.errors import DatabaseError, InvalidInput
-from counterdesk.queue.models import DailySequenceRow, EventKind, TicketEventRow, TicketRow
+from counterdesk.queue.models import Base, DailySequenceRow, EventKind, TicketEventRow, TicketRow
 
 SUFFIX = {"sqlite": ".sqlite3", "postgresql": ".pgdump"}
 _tickets, _sequences = TicketRow.__table__, DailySequenceRow.__table__
@@ -211,7 +211,7 @@ def restore(url: str, source: Path) -> Restored:
         since = _read_since(url, newest)
         _copy_sqlite(source, target, standalone=False)
     else:
-        _check_dump(address, source)
+        listed = _check_dump(address, source)
         since = _read_since(url, _newest_in_dump(address, source))
         try:
             _run(
@@ -228,6 +228,7 @@ def restore(url: str, source: Path) -> Restored:
             raise DatabaseError(
                 f"{error}; nothing was restored: the database is as it was"
             ) from None
+        _drop_newer_tables(url, listed)
     _keep_numbering(url, since.numbering)
     _keep_event_ids(url, since.newest_event, source)
     return Restored(since.lost)
@@ -381,9 +382,10 @@ def _refuse_other_sessions(connection: Connection) -> None:
     )
 
 
-def _check_dump(address: URL, dump: Path) -> None:
+def _check_dump(address: URL, dump: Path) -> set[str]:
     """Refuse an archive that is no counterdesk backup, or one of a schema this program does
-    not know (a newer counterdesk's), before anything of the live database is touched."""
+    not know (a newer counterdesk's), before anything of the live database is touched; the
+    tables it holds."""
     listed = set(_LISTED_TABLE.findall(_tool(address, "pg_restore", "--list", str(dump))))
     missing = [name for name in NEEDED if name not in listed]
     if missing:
@@ -393,6 +395,16 @@ def _check_dump(address: URL, dump: Path) -> None:
     problem = revisions_problem(revisions - {""})
     if problem is not None:
         raise DatabaseError(f"{dump} is {problem}: nothing was restored")
+    return listed
+
+
+def _drop_newer_tables(url: str, listed: set[str]) -> None:
+    """Drop counterdesk's tables that a backup of an older schema does not hold: ``pg_restore
+    --clean`` leaves them, and ``counterdesk db upgrade`` would then fail to create them."""
+    newer = [table.name for table in Base.metadata.sorted_tables if table.name not in listed]
+    if newer:
+        with _connected(url) as connection:
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {', '.join(newer)}")
 
 
 def _newest_in_dump(address: URL, dump: Path) -> int:
