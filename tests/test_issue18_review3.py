@@ -456,13 +456,6 @@ def _stamp(url: str, revision: str) -> str:
         return str(row[0])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py:153-155 restores a PostgreSQL dump with no look at its schema: "
-    "a backup made by a newer counterdesk (alembic_version ahead of this program) is "
-    "restored, where the SQLite path (_check_sqlite, replacement_problem) refuses it; "
-    "afterwards no terminal of this version can open the database",
-)
 @pytest.mark.slow
 def test_a_postgresql_backup_of_a_newer_schema_is_refused(
     pg_engine: TicketEngine, pg_url: str, tmp_path: Path
@@ -508,16 +501,6 @@ def test_a_postgresql_dump_with_no_tickets_table_is_refused(
     assert pg_engine.issue("precheck").number
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py:153-155 restores on PostgreSQL with nothing stopping a terminal "
-    "still connected (the README says to close them; nothing checks, e.g. pg_stat_activity). "
-    "With a kiosk issuing, pg_restore mostly ends 'errors ignored on restore: N' and restore "
-    "raises DatabaseError after the data was already mixed (numbers citizens hold now belong "
-    "to other tickets); otherwise tickets issued between _read_since and the DROP are neither "
-    "kept nor named lost and their numbers are issued again, or the next issue hits "
-    "pk_tickets (the id sequence restored behind the kiosk's ids)",
-)
 @pytest.mark.slow
 def test_a_postgresql_restore_while_a_kiosk_issues_never_repeats_a_held_number(
     pg_engine: TicketEngine, pg_url: str, tmp_path: Path
@@ -571,15 +554,6 @@ def _restore_beside_a_kiosk(engine: TicketEngine, url: str, made: Path) -> None:
     assert [n for n in held if n not in now and n not in lost] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queue/backup.py:260-269 _newest_in_dump takes any table named tickets: another "
-    "app's dump (a helpdesk's tickets table) without an id column raises ValueError "
-    "\"'id' is not in list\" (a traceback); with one, pg_restore --clean is run against the "
-    "live database (its DROP, CREATE and COPY failing one by one) and restore ends "
-    "'pg_restore failed: … errors ignored on restore: 4', instead of refusing the file as "
-    "no counterdesk backup before touching anything",
-)
 @pytest.mark.slow
 @pytest.mark.parametrize("key", ["ticket_id", "id"])
 def test_another_apps_dump_with_a_tickets_table_is_refused_before_anything_is_touched(

@@ -8,8 +8,13 @@ backup API into the live file: the file keeps its identity, its WAL is rewritten
 itself (a file copied over a WAL database would meet the old log), and running terminals read
 the restored day at their next transaction.
 
-PostgreSQL: ``pg_dump --format=custom``, restored with ``pg_restore --clean``; both must be on
-the PATH (they come with the PostgreSQL client), and the address's login must own the tables.
+PostgreSQL: ``pg_dump --format=custom``, restored with ``pg_restore --clean`` in one
+transaction, so a restore that fails leaves the live database as it was; both must be on the
+PATH (they come with the PostgreSQL client), and the address's login must own the tables. The
+archive is checked before anything is touched: its table of contents must hold counterdesk's
+tables, and its schema revision must be one this program knows (the rule the SQLite path
+keeps, ``revisions_problem``). A restore is refused while any other session is connected to
+the database: a terminal writing meanwhile would have its tickets neither kept nor named lost.
 
 Both restores name the tickets issued since the backup (read from the live database before it
 is replaced, by one query for both) and keep each day's numbering going on from the live
@@ -46,10 +51,10 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 from sqlalchemy.sql import case
 
-from counterdesk.queue.database import replacement_problem
+from counterdesk.queue.database import replacement_problem, revisions_problem
 from counterdesk.queue.database_file import stored_revisions
 from counterdesk.queue.errors import DatabaseError, InvalidInput
-from counterdesk.queue.models import DailySequenceRow, EventKind, TicketEventRow, TicketRow
+from counterdesk.queue.models import Base, DailySequenceRow, EventKind, TicketEventRow, TicketRow
 
 SUFFIX = {"sqlite": ".sqlite3", "postgresql": ".pgdump"}
 _tickets, _sequences = TicketRow.__table__, DailySequenceRow.__table__
@@ -58,8 +63,20 @@ PREFIX = "counterdesk-"
 TIMEOUT = 600  # seconds a pg_dump or pg_restore may take before it is called stuck
 BUSY_SECONDS = 30  # how long a SQLite copy waits for a terminal's write to end
 PAGES = 256  # copied per step, so a copy can give up when the database stays busy
-# The start of a pg_dump archive's tickets data, as pg_restore prints it.
-_COPY_TICKETS = re.compile(r"^COPY (\w+\.)?tickets \(")
+# A table in a pg_dump archive's table of contents (``pg_restore --list``): "215; 1259 16399
+# TABLE public tickets owner".
+_LISTED_TABLE = re.compile(r"^\d+; \d+ \d+ TABLE \S+ (\S+) ", re.MULTILINE)
+# The tables a restore reads and renumbers, and the schema's revision: a counterdesk backup.
+NEEDED = ("tickets", "daily_sequences", "ticket_events", "alembic_version")
+# The other client sessions on the database, grouped by program and place.
+_OTHERS = text(
+    "SELECT coalesce(nullif(application_name, ''), 'an unnamed program') AS program, "
+    "CASE WHEN client_addr IS NOT NULL THEN host(client_addr) "
+    "WHEN client_port = -1 THEN 'the server itself' "
+    "ELSE 'a place this login may not see' END AS place, count(*) AS sessions "
+    "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
+    "AND backend_type = 'client backend' GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2"
+)
 # The names ``backup_into`` gives, and the only files it ever prunes.
 OURS = re.compile(r"^counterdesk-(\d{8}-\d{6})(?:-(\d+))?\.(sqlite3|pgdump)$")
 # A new backup's modification time is put this far past the newest one's when the clock is
@@ -194,8 +211,24 @@ def restore(url: str, source: Path) -> Restored:
         since = _read_since(url, newest)
         _copy_sqlite(source, target, standalone=False)
     else:
+        listed = _check_dump(address, source)
         since = _read_since(url, _newest_in_dump(address, source))
-        _run(address, "pg_restore", "--clean", "--if-exists", "--no-owner", str(source))
+        try:
+            _run(
+                address,
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                "--exit-on-error",
+                str(source),
+            )
+        except DatabaseError as error:
+            raise DatabaseError(
+                f"{error}; nothing was restored: the database is as it was"
+            ) from None
+        _drop_newer_tables(url, listed)
     _keep_numbering(url, since.numbering)
     _keep_event_ids(url, since.newest_event, source)
     return Restored(since.lost)
@@ -264,8 +297,11 @@ def _newest(connection: Connection) -> int:
 
 def _read_since(url: str, newest: int) -> _Since:
     """The tickets of the live database at ``url`` newer than ``newest`` (in issue order), and
-    its numbering of each day and service: read before a restore replaces them."""
+    its numbering of each day and service: read before a restore replaces them (on
+    PostgreSQL, only when no other session could issue more meanwhile)."""
     with _connected(url) as connection:
+        if connection.dialect.name == "postgresql":
+            _refuse_other_sessions(connection)
         if not inspect(connection).has_table(_tickets.name):  # a new, empty database
             return _Since([], [])
         lost = connection.scalars(
@@ -331,25 +367,70 @@ def _raised(statement: sqlite.Insert | postgresql.Insert) -> sqlite.Insert | pos
     )
 
 
+def _refuse_other_sessions(connection: Connection) -> None:
+    """Refuse a restore while other sessions are connected to the database: a terminal
+    issuing meanwhile would lose tickets nobody is told of, or be handed a number again."""
+    others = connection.execute(_OTHERS).all()
+    if not others:
+        return
+    count = sum(int(row.sessions) for row in others)
+    where = "; ".join(f"{row.sessions} from {row.program} at {row.place}" for row in others)
+    raise DatabaseError(
+        f"{count} other session{'s' if count > 1 else ''} connected to the database "
+        f"{connection.engine.url.database} ({where}): close the terminals (kiosks, counters, "
+        "boards, the web and notifier services) first, then restore again; nothing was restored"
+    )
+
+
+def _check_dump(address: URL, dump: Path) -> set[str]:
+    """Refuse an archive that is no counterdesk backup, or one of a schema this program does
+    not know (a newer counterdesk's), before anything of the live database is touched; the
+    tables it holds."""
+    listed = set(_LISTED_TABLE.findall(_tool(address, "pg_restore", "--list", str(dump))))
+    missing = [name for name in NEEDED if name not in listed]
+    if missing:
+        holds = ", ".join(f"no {name} table" for name in missing)
+        raise DatabaseError(f"{dump} is no counterdesk backup: it holds {holds}")
+    revisions = {row.get("version_num", "") for row in _copied(address, dump, "alembic_version")}
+    problem = revisions_problem(revisions - {""})
+    if problem is not None:
+        raise DatabaseError(f"{dump} is {problem}: nothing was restored")
+    return listed
+
+
+def _drop_newer_tables(url: str, listed: set[str]) -> None:
+    """Drop counterdesk's tables that a backup of an older schema does not hold: ``pg_restore
+    --clean`` leaves them, and ``counterdesk db upgrade`` would then fail to create them."""
+    newer = [table.name for table in Base.metadata.sorted_tables if table.name not in listed]
+    if newer:
+        with _connected(url) as connection:
+            connection.exec_driver_sql(f"DROP TABLE IF EXISTS {', '.join(newer)}")
+
+
 def _newest_in_dump(address: URL, dump: Path) -> int:
-    """The id of the newest ticket in a pg_dump archive, read from its tickets' data (the
-    archive cannot be queried): pg_restore writes that data as a COPY block, a header naming
-    the columns and then one tab-separated line per ticket."""
-    text = _tool(address, "pg_restore", "--data-only", "--table=tickets", "--file=-", str(dump))
-    lines = iter(text.splitlines())
+    """The id of the newest ticket in a (checked) pg_dump archive."""
+    return max((int(row["id"]) for row in _copied(address, dump, "tickets")), default=0)
+
+
+def _copied(address: URL, dump: Path, table: str) -> list[dict[str, str]]:
+    """The rows of ``table`` in a pg_dump archive, each column's text by its name (the archive
+    cannot be queried): pg_restore writes a table's data as a COPY block, a header naming the
+    columns and then one tab-separated line per row."""
+    printed = _tool(address, "pg_restore", "--data-only", f"--table={table}", "--file=-", str(dump))
+    header = re.compile(rf"^COPY (?:\w+\.)?{table} \((.*)\) FROM stdin;$")
+    lines = iter(printed.splitlines())
     for line in lines:
-        if _COPY_TICKETS.match(line):
-            columns = line[line.index("(") + 1 : line.index(")")].split(", ")
-            place = columns.index("id")
+        if found := header.match(line):
+            columns = found[1].split(", ")
             break
     else:
-        raise DatabaseError(f"{dump} holds no tickets table: it is no counterdesk backup")
-    newest = 0
+        return []
+    rows = []
     for line in lines:
         if line == "\\.":
             break
-        newest = max(newest, int(line.split("\t")[place]))
-    return newest
+        rows.append(dict(zip(columns, line.split("\t"), strict=False)))
+    return rows
 
 
 def _check_sqlite(path: Path) -> None:
@@ -396,6 +477,15 @@ def _tool(address: URL, tool: str, *arguments: str) -> str:
     except subprocess.TimeoutExpired:
         raise DatabaseError(f"{tool} did not finish within {TIMEOUT} s") from None
     if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["(no message)"])[-1]
-        raise DatabaseError(f"{tool} failed: {last}")
+        raise DatabaseError(f"{tool} failed: {_said(tool, done.stderr)}")
     return done.stdout
+
+
+def _said(tool: str, stderr: str) -> str:
+    """What a failed client tool said that matters: its first error and that error's detail
+    (pg_restore ends with the statement it ran, which says nothing about why), else its last
+    line."""
+    lines = stderr.strip().splitlines() or ["(no message)"]
+    first = next((n for n, line in enumerate(lines) if "error:" in line), len(lines) - 1)
+    detail = [line for line in lines[first + 1 : first + 2] if line.startswith("DETAIL:")]
+    return " ".join([lines[first].strip().removeprefix(f"{tool}: "), *detail])

@@ -222,6 +222,10 @@ def connect_args(url: URL) -> dict[str, Any]:
         # A powered-off server would otherwise cost minutes of TCP retries per attempt,
         # with nothing on screen at start and every background retry stalled as long.
         args["connect_timeout"] = CONNECT_TIMEOUT
+    if url.get_backend_name() == "postgresql" and "application_name" not in url.query:
+        # Named in pg_stat_activity: a restore refused while terminals are connected says
+        # whose sessions they are.
+        args["application_name"] = "counterdesk"
     return args
 
 
@@ -445,8 +449,14 @@ def known_revisions(script: ScriptDirectory) -> set[str]:
 
 def replacement_problem(path: Path) -> str | None:
     """Why the file now at ``path`` may not replace the database opened there, if it may not."""
-    stored = stored_revisions(path)
-    if stored is None:
+    return revisions_problem(stored_revisions(path))
+
+
+def revisions_problem(stored: set[str] | None) -> str | None:
+    """Why a database (a file, a backup) recording the schema revisions ``stored`` may not
+    replace the live one, if it may not: it is none of counterdesk's (None: no revision), or
+    a newer counterdesk made it (a revision this program does not know)."""
+    if not stored:
         return "a file that is not a counterdesk database"
     from alembic.script import ScriptDirectory
 

@@ -1,3 +1,4 @@
+# ruff: noqa: F811  # the imported fixture is a parameter of the tests, as pytest passes it
 """Backups made while a counter keeps working, checked before they take their name, pruned to
 the newest few, and restored into the live file (SQLite) or database (PostgreSQL)."""
 
@@ -12,17 +13,19 @@ import threading
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import func, select, text
 
 from counterdesk.queue import ManualClock, TicketEngine
 from counterdesk.queue.backup import backup, backup_into, restore
 from counterdesk.queue.change_feed import ChangeFeed
-from counterdesk.queue.database import Database
+from counterdesk.queue.database import Database, alembic_config
 from counterdesk.queue.errors import DatabaseError, InvalidInput
 from counterdesk.queue.models import TicketRow
 from counterdesk.queue.office import Office
 from tests.conftest import Run
 from tests.pg_server import find_pg_bindir, fresh_database
+from tests.test_issue18_review2 import pg_engine  # noqa: F401  # the office on PostgreSQL
 
 NOON = dt.datetime(2026, 12, 5, 12, 0)
 
@@ -167,6 +170,58 @@ def test_a_postgresql_restore_names_the_tickets_lost_and_never_reissues_their_nu
     copy = TicketEngine(Database(empty), clock)
     assert tickets(copy) == 1 and copy.issue("precheck").number == "A002"
     copy.db.dispose()
+
+
+def morning_backup(engine: TicketEngine, url: str, tmp_path: Path) -> Path:
+    """A backup of the database at ``url`` holding one ticket."""
+    engine.issue("precheck")
+    return backup(url, tmp_path / "morning.pgdump")
+
+
+@pytest.mark.slow
+def test_a_postgresql_restore_that_fails_leaves_the_live_database_as_it_was(
+    pg_engine: TicketEngine, pg_url: str, tmp_path: Path
+) -> None:
+    made = morning_backup(pg_engine, pg_url, tmp_path)
+    held = [pg_engine.issue("precheck").number for _ in range(2)]
+    with pg_engine.db.write() as session:  # an office's own report: pg_restore cannot drop it
+        session.execute(text("CREATE VIEW office_report AS SELECT number FROM tickets"))
+    pg_engine.db.dispose()
+    with pytest.raises(DatabaseError, match=r"cannot drop table.*nothing was restored"):
+        restore(pg_url, made)
+    assert tickets(pg_engine) == 3  # nothing of the live database was dropped or replaced
+    assert pg_engine.issue("precheck").number not in held
+
+
+@pytest.mark.slow
+def test_a_postgresql_restore_is_refused_while_a_terminal_is_connected(
+    pg_engine: TicketEngine, pg_url: str, tmp_path: Path
+) -> None:
+    made = morning_backup(pg_engine, pg_url, tmp_path)
+    held = pg_engine.issue("precheck").number  # a kiosk: its pool keeps a session open
+    named = r"other sessions? connected .*from counterdesk at 127\.0\.0\.1.*close the terminals"
+    with pytest.raises(DatabaseError, match=named):
+        restore(pg_url, made)
+    assert tickets(pg_engine) == 2  # nothing was touched
+    assert pg_engine.issue("precheck").number != held
+
+
+@pytest.mark.slow
+def test_a_postgresql_backup_of_an_older_schema_restores_and_upgrades(
+    pg_engine: TicketEngine, pg_url: str, tmp_path: Path
+) -> None:
+    number = pg_engine.issue("precheck").number
+    with pg_engine.db.engine.begin() as connection:  # as the counterdesk before office versions
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0010_cases")
+    pg_engine.db.dispose()
+    older = backup(pg_url, tmp_path / "older.pgdump")
+    Database(pg_url).dispose()  # this counterdesk installed: the live database upgraded
+    restore(pg_url, older)
+    again = TicketEngine(Database(pg_url), pg_engine.clock)  # upgrades the restored schema
+    assert again.issue("precheck").number != number
+    again.db.dispose()
 
 
 def test_the_command_backs_up_into_a_folder(run: Run, tmp_path: Path) -> None:
