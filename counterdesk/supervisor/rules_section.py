@@ -29,6 +29,7 @@ from counterdesk.supervisor.form_fields import (
     explained,
     keys_named,
     number_box,
+    number_of,
 )
 from counterdesk.supervisor.form_fields import set_number as show_number
 from counterdesk.supervisor.office_sections import Section
@@ -239,7 +240,7 @@ class RulesSection(Section):
         office["announcements"]["call"] = self.call.collected(call) or {"zh": "", "en": ""}
         for key, box in self.numbers.items():
             part, name = key.split(".")
-            office[part][name] = box.value()
+            office[part][name] = number_of(box)
 
     def where(self, path: tuple[str | int, ...]) -> tuple[str, str]:
         """The field a key path names (the longest one the page has), and what is left of
