@@ -195,7 +195,9 @@ class Announcements(_Strict):
                 parts = list(string.Formatter().parse(text))
             except ValueError:  # a lone { or }
                 raise refuse("call_braces", text=text) from None
-            fields = {(name, spec, conversion) for _, name, spec, conversion in parts if name is not None}
+            fields = {
+                (name, spec, conversion) for _, name, spec, conversion in parts if name is not None
+            }
             named = {name for name, _, _ in fields}
             plain = {name for name, spec, conversion in fields if not spec and not conversion}
             if named - {"number", "counter"} or named - plain or "number" not in named:

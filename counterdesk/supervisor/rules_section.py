@@ -23,6 +23,7 @@ from counterdesk.queue.office import (
     QueueRules,
     Text,
 )
+from counterdesk.queue.problem_words import chinese, english
 from counterdesk.supervisor.form_fields import (
     NumberBox,
     TextPair,
@@ -33,6 +34,7 @@ from counterdesk.supervisor.form_fields import (
 )
 from counterdesk.supervisor.form_fields import set_number as show_number
 from counterdesk.supervisor.office_sections import Section
+from counterdesk.ui import translation
 
 # The numbers of the page: the office file's section, its model, and the fields shown.
 NUMBERS: tuple[tuple[str, type[BaseModel], tuple[str, ...]], ...] = (
@@ -206,7 +208,12 @@ class RulesSection(Section):
         number, counter = SAMPLE_CALL
         try:
             phrases = Announcements(call=Text(zh=self.call.zh.text(), en=self.call.en.text()))
-        except ValidationError:
+        except ValidationError as refused:
+            error = refused.errors()[0]
+            if error["type"] == "call_too_long":  # its fields are fine: say what is wrong
+                word = chinese if translation.current() == "zh_TW" else english
+                self.preview.setText(word(error["type"], error.get("ctx", {})) or "")
+                return
             self.preview.setText(
                 self.tr("The loudspeaker cannot read this: use {number} and {counter} only.")
             )
