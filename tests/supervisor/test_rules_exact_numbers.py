@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from counterdesk.queue.appointment_rules import AppointmentRules
 from counterdesk.queue.office import CALL_LENGTH, Office, validate_office
+from counterdesk.supervisor.form_fields import FractionBox
 from counterdesk.supervisor.rules_section import RulesSection
 from counterdesk.supervisor.service_rules import ServiceRules
 
@@ -30,6 +31,7 @@ def test_a_number_changed_on_the_rules_page_is_written_as_typed(
     office["queue"]["default_handling_minutes"] = 0.25
     section = _rules_page(qtbot, office)
     box = section.numbers["queue.default_handling_minutes"]
+    assert isinstance(box, FractionBox)
     box.setValue(3.75)
     saved = copy.deepcopy(office)
     section.collected(saved)
