@@ -58,9 +58,10 @@ NAME_LENGTH = 200
 # half stays under about 8 seconds (the default phrases are 17 and 47 characters).
 CALL_LENGTH = {"zh": 40, "en": 120}
 # The longest helpline: every ticket prints it after 「諮詢專線 Helpline」 in 21-dot text
-# wrapped to the paper (ticket_image.py), so room for a number or two with their hours
-# ("(02)2345-6789 ext. 123, Mon-Fri 08:30-17:30") in two or three lines, not a paragraph.
-HELPLINE_LENGTH = 60
+# wrapped to the paper (ticket_image.py), about 48 Latin or 25 Chinese characters a line on
+# 80 mm paper: room for a number or two with their hours in two to four lines, and a
+# paragraph is refused rather than lengthening every ticket by centimetres.
+HELPLINE_LENGTH = 80
 # The longest status address, in UTF-8 bytes once a ticket's token (at most TOKEN_LENGTH) is
 # filled in: QR version 25 at level M (ticket_image.py) holds 997 bytes in 117 modules, the
 # widest code 58 mm paper (384 dots) takes at the ticket's 3 dots a module; past it the code

@@ -61,7 +61,7 @@ def test_a_status_address_that_a_phone_cannot_open_is_refused(
 
 
 def test_a_helpline_at_the_limit_is_taken_and_one_more_refused(sample_office: Office) -> None:
-    line = "(02)2345-6789 " * 5
+    line = "(02)2345-6789 " * 10
     kept = line[:HELPLINE_LENGTH]
     assert validate_office(_with_office_info(sample_office, "helpline", kept)).office.helpline
     with pytest.raises(OfficeFileError, match=f"at most {HELPLINE_LENGTH}"):
