@@ -52,13 +52,15 @@ class AppointmentRules(BaseModel):
     @classmethod
     def _shares(cls, value: object) -> object:
         """A share from 0 to 1, or hours "00".."23" each with one (YAML reads an unquoted
-        10 as a number and 09 as text: both are the hour)."""
+        10 as a number and 09 as text: both are the hour, so given both it is given twice)."""
         if isinstance(value, dict):
             shares = {}
             for hour, share in value.items():
-                key = f"{hour:02d}" if type(hour) is int else str(hour)
+                key = f"{hour:02d}" if type(hour) is int else str(hour).strip()
                 if not _HOUR.match(key):
                     raise refuse("hour_not_valid", hour=hour)
+                if key in shares:
+                    raise refuse("hour_twice", hour=key)
                 shares[key] = _share(share, f"hour {key}: ")
             return shares
         return _share(value)

@@ -125,7 +125,10 @@ SAVED_BY: tuple[tuple[re.Pattern[str], str], ...] = (
 SUMMARIES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^office file loaded$"), "載入機關設定檔"),
     (re.compile(r"^rolled back to version (\d+)$"), r"回復到版本 \1"),
-    (re.compile(r"^loaded (.+)$"), r"載入 \1"),
+    # ``office load``'s reason when none is typed: "loaded " and the file's path (shortened
+    # from the front with …). Only a path is taken for it: one word, or words with a folder
+    # separator, ending .yaml or .yml; "loaded the new hours" was typed, and stays as typed.
+    (re.compile(r"^loaded (…?(?:\S+|.*[\\/].*)\.ya?ml)$", re.IGNORECASE), r"載入 \1"),
 )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
+import urllib.parse
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,7 +34,7 @@ from counterdesk.queue.appointment_rules import (
     RemoteRules,
     rule_problems,
 )
-from counterdesk.queue.arguments import COUNTER_NUMBERS
+from counterdesk.queue.arguments import COUNTER_NUMBERS, TOKEN_LENGTH
 from counterdesk.queue.errors import NotFound, OfficeFileError, unknown_service
 from counterdesk.queue.handed_files import parse_yaml, read_text
 from counterdesk.queue.problem_words import chinese, english, pattern_code, refuse, worded
@@ -50,6 +52,21 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # The longest name the database's name columns hold (models.py: String(200)).
 NAME_LENGTH = 200
+# The longest call phrase, in characters before {number} and {counter} are filled in. The
+# loudspeaker says it for every call, one language after the other, while the next citizen
+# waits: espeak-ng reads about 5 Mandarin syllables or 15 English letters a second, so each
+# half stays under about 8 seconds (the default phrases are 17 and 47 characters).
+CALL_LENGTH = {"zh": 40, "en": 120}
+# The longest helpline: every ticket prints it after 「諮詢專線 Helpline」 in 21-dot text
+# wrapped to the paper (ticket_image.py), about 48 Latin or 25 Chinese characters a line on
+# 80 mm paper: room for a number or two with their hours in two to four lines, and a
+# paragraph is refused rather than lengthening every ticket by centimetres.
+HELPLINE_LENGTH = 80
+# The longest status address, in UTF-8 bytes once a ticket's token (at most TOKEN_LENGTH) is
+# filled in: QR version 25 at level M (ticket_image.py) holds 997 bytes in 117 modules, the
+# widest code 58 mm paper (384 dots) takes at the ticket's 3 dots a module; past it the code
+# overflows the paper, and past version 40 (2331 bytes) it cannot be made at all.
+STATUS_URL_BYTES = 997
 
 
 def _printable(value: str) -> str:
@@ -172,9 +189,19 @@ class Announcements(_Strict):
     @field_validator("call")
     @classmethod
     def _known_fields(cls, value: Text) -> Text:
-        for text in (value.zh, value.en):
-            fields = set(re.findall(r"{([^{}]*)}", text))
-            if fields - {"number", "counter"} or "{number}" not in text:
+        for text, most in ((value.zh, CALL_LENGTH["zh"]), (value.en, CALL_LENGTH["en"])):
+            if len(text) > most:
+                raise refuse("call_too_long", length=len(text), most=most)
+            try:  # read as ``devices/announcements.py`` fills it, on every call
+                parts = list(string.Formatter().parse(text))
+            except ValueError:  # a lone { or }
+                raise refuse("call_braces", text=text) from None
+            fields = {
+                (name, spec, conversion) for _, name, spec, conversion in parts if name is not None
+            }
+            named = {name for name, _, _ in fields}
+            plain = {name for name, spec, conversion in fields if not spec and not conversion}
+            if named - {"number", "counter"} or named - plain or "number" not in named:
                 raise refuse("call_fields", text=text)
         return value
 
@@ -226,16 +253,37 @@ class OfficeInfo(_Strict):
             raise refuse("unknown_zone", zone=value) from None
         return value
 
+    @field_validator("helpline")
+    @classmethod
+    def _fits_a_ticket(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > HELPLINE_LENGTH:
+            raise refuse("helpline_too_long", length=len(value), most=HELPLINE_LENGTH)
+        return value
+
     @field_validator("status_url")
     @classmethod
     def _has_token(cls, value: str) -> str:
         if "{token}" not in value:
             raise refuse("status_url_token")
         try:  # filled as every ticket's content fills it (devices/ticket_content.py)
-            value.format(token="token")
+            filled = value.format(token="t" * TOKEN_LENGTH)
         except (KeyError, IndexError, ValueError, AttributeError):
             raise refuse("status_url_braces", address=value) from None
+        if not _web_address(filled):
+            raise refuse("status_url_web", address=value)
+        if len(filled.encode()) > STATUS_URL_BYTES:
+            raise refuse("status_url_long", length=len(filled.encode()), most=STATUS_URL_BYTES)
         return value
+
+
+def _web_address(address: str) -> bool:
+    """Whether ``address`` is an http(s) address with a host: what a phone opens from a QR
+    code and a notice's link, unlike ``javascript:`` or a bare path."""
+    try:
+        parts = urllib.parse.urlsplit(address)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # a malformed [IPv6] host or port
+        return False
 
 
 class Service(_Strict):

@@ -79,6 +79,19 @@ WORDS: dict[str, tuple[str, str]] = {
         "{text!r}: a call must contain {{number}} and may contain {{counter}}, "
         "no other {{...}} fields",
     ),
+    "call_braces": (
+        "{text!r}：大括號只能用在 {{number}} 與 {{counter}}（單獨的 {{ 或 }} 請寫成 {{{{ 或 }}}}）",
+        "{text!r}: braces may only stand around {{number}} and {{counter}} (write a lone "
+        "{{ or }} as {{{{ or }}}})",
+    ),
+    "call_too_long": (
+        "叫號語有 {length} 個字，最多 {most} 個字（每次叫號都要唸完）",
+        "the call is {length} characters long: at most {most}, as it is read out at every call",
+    ),
+    "helpline_too_long": (
+        "服務專線有 {length} 個字，最多 {most} 個字（印在每張號碼牌上）",
+        "the helpline is {length} characters long: at most {most}, as every ticket prints it",
+    ),
     "unknown_zone": (
         "不認得的時區 {zone!r}：請用 IANA 名稱，例如 Asia/Taipei",
         "unknown time zone {zone!r}: use an IANA name such as Asia/Taipei",
@@ -88,6 +101,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "查詢網址 {address!r} 的大括號只能用在 {{token}}",
         "the status address {address!r} may hold braces only as {{token}}",
     ),
+    "status_url_web": (
+        "查詢網址 {address!r} 須為 http:// 或 https:// 開頭、含主機名稱的網址",
+        "the status address {address!r} must be a web address starting http:// or https:// "
+        "with a host name",
+    ),
+    "status_url_long": (
+        "查詢網址填入代碼後有 {length} 位元組，最多 {most}（號碼牌的 QR 碼容納不下）",
+        "the status address is {length} bytes long with a token filled in: at most {most}, "
+        "as a ticket's QR code holds no more",
+    ),
     "control_character": (
         "含有控制字元 {character}（不會顯示在任何畫面上）：請刪除",
         "contains the control character {character}, which no screen shows: remove it",
@@ -95,6 +118,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "hour_not_valid": (
         '時段 {hour!r} 不可用：應為 "00" 到 "23" 的整點',
         'hour {hour!r} is not valid: expected an hour "00" to "23"',
+    ),
+    "hour_twice": (
+        "時段 {hour!r} 重複列出：每個整點只能有一個比例",
+        "hour {hour!r} is given twice: one share an hour",
     ),
     "not_a_share": (
         "{where}{input!r} 不是比例：應為 0 到 1（30% 寫 0.3）",

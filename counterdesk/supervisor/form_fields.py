@@ -26,20 +26,45 @@ from PySide6.QtWidgets import (
 from counterdesk.queue.change_words import KEYS
 from counterdesk.ui import translation
 
-NumberBox = QSpinBox | QDoubleSpinBox
 _STEP = 0.5  # the finest step of a number with a fraction (minutes, shares are finer)
+
+
+class FractionBox(QDoubleSpinBox):
+    """A box for a number with a fraction that gives back the value it was shown with, as
+    long as nobody changed it: the office file may hold a value finer than the box's
+    decimals or below its first step (0.25 minutes, a share of 0.01), and a save of any
+    other field must not rewrite it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: tuple[float, float] | None = None  # (as the file holds it, as shown)
+
+    def show_value(self, value: float) -> None:
+        self.setValue(value)
+        self.loaded = (value, self.value())
+
+    def exact_value(self) -> float:
+        """The value as loaded while the box still shows it; what was typed otherwise."""
+        if self.loaded is not None and self.loaded[1] == self.value():
+            return self.loaded[0]
+        return self.value()
+
+
+NumberBox = QSpinBox | FractionBox
 
 
 def number_box(model: type[BaseModel], name: str, *, step: float = _STEP) -> NumberBox:
     """A spin box for ``model``'s field ``name``, limited to the range the model allows; a
-    field with a fraction (minutes, a share) steps by ``step``."""
+    field with a fraction (minutes, a share) steps by ``step``, shown to one more decimal
+    than the step has."""
     info = model.model_fields[name]
+    decimals = 3 if step < _STEP else 2
     low, high = 0.0, 1_000_000.0
     for rule in info.metadata:
         if isinstance(rule, annotated_types.Ge):
             low = float(rule.ge)  # type: ignore[arg-type]
         elif isinstance(rule, annotated_types.Gt):
-            low = float(rule.gt) + step  # type: ignore[arg-type]
+            low = float(rule.gt) + 10**-decimals  # type: ignore[arg-type]
         elif isinstance(rule, annotated_types.Le):
             high = float(rule.le)  # type: ignore[arg-type]
     box: NumberBox
@@ -47,8 +72,8 @@ def number_box(model: type[BaseModel], name: str, *, step: float = _STEP) -> Num
         box = QSpinBox()
         box.setRange(int(low), int(high))
     else:
-        box = QDoubleSpinBox()
-        box.setDecimals(2 if step < _STEP else 1)
+        box = FractionBox()
+        box.setDecimals(decimals)
         box.setSingleStep(step)
         box.setRange(low, high)
     box.setMinimumWidth(110)
@@ -60,7 +85,12 @@ def set_number(box: NumberBox, value: Any) -> None:
     if isinstance(box, QSpinBox):
         box.setValue(int(value))
     else:
-        box.setValue(float(value))
+        box.show_value(float(value))
+
+
+def number_of(box: NumberBox) -> int | float:
+    """What a save writes for ``box``: a number loaded and left alone, exactly as loaded."""
+    return box.value() if isinstance(box, QSpinBox) else box.exact_value()
 
 
 class TextPair(QWidget):

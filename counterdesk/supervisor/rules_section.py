@@ -23,15 +23,18 @@ from counterdesk.queue.office import (
     QueueRules,
     Text,
 )
+from counterdesk.queue.problem_words import chinese, english
 from counterdesk.supervisor.form_fields import (
     NumberBox,
     TextPair,
     explained,
     keys_named,
     number_box,
+    number_of,
 )
 from counterdesk.supervisor.form_fields import set_number as show_number
 from counterdesk.supervisor.office_sections import Section
+from counterdesk.ui import translation
 
 # The numbers of the page: the office file's section, its model, and the fields shown.
 NUMBERS: tuple[tuple[str, type[BaseModel], tuple[str, ...]], ...] = (
@@ -205,7 +208,12 @@ class RulesSection(Section):
         number, counter = SAMPLE_CALL
         try:
             phrases = Announcements(call=Text(zh=self.call.zh.text(), en=self.call.en.text()))
-        except ValidationError:
+        except ValidationError as refused:
+            error = refused.errors()[0]
+            if error["type"] == "call_too_long":  # its fields are fine: say what is wrong
+                word = chinese if translation.current() == "zh_TW" else english
+                self.preview.setText(word(error["type"], error.get("ctx", {})) or "")
+                return
             self.preview.setText(
                 self.tr("The loudspeaker cannot read this: use {number} and {counter} only.")
             )
@@ -239,7 +247,7 @@ class RulesSection(Section):
         office["announcements"]["call"] = self.call.collected(call) or {"zh": "", "en": ""}
         for key, box in self.numbers.items():
             part, name = key.split(".")
-            office[part][name] = box.value()
+            office[part][name] = number_of(box)
 
     def where(self, path: tuple[str | int, ...]) -> tuple[str, str]:
         """The field a key path names (the longest one the page has), and what is left of

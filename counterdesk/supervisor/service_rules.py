@@ -29,6 +29,7 @@ from counterdesk.supervisor.form_fields import (
     NumberBox,
     TextPair,
     number_box,
+    number_of,
     problem_label,
     put_at,
     set_number,
@@ -174,7 +175,7 @@ class ServiceRules(QWidget):
             rules = copy.deepcopy({**STARTS[group], **(self.kept[group] or {})})
             for key, box in self.numbers.items():
                 if key[0] == group:
-                    put_at(rules, key[1:], box.value())
+                    put_at(rules, key[1:], number_of(box))
             if group == "appointments":
                 rules["slot_minutes"] = rules["slot_minutes"] or None
                 rules["bookable"] = self.bookable.isChecked()
@@ -194,13 +195,18 @@ def _shares_written(value: float | dict[str, float]) -> str:
 
 def _shares_read(text: str) -> Any:
     """The share typed, as the office file holds it; what is not a number is left as typed
-    for the office file's rule to refuse by name."""
+    for the office file's rule to refuse by name. An hour typed again keeps a key of its own
+    (padded with spaces, which the rule reads past) so the rule refuses the hour given twice
+    rather than one share silently replacing the other."""
     if "=" not in text:
         return _number(text)
     shares: dict[str, Any] = {}
     for pair in text.split(","):
         hour, _, share = pair.partition("=")
-        shares[hour.strip()] = _number(share)
+        key = hour.strip()
+        while key in shares:
+            key += " "
+        shares[key] = _number(share)
     return shares
 
 
