@@ -4,9 +4,17 @@ SQLite: a copy made with SQLite's online backup API, which reads one consistent 
 while kiosks and counters write (a file copy of a WAL database may miss the last commits or
 tear). The copy is checked (``integrity_check``, counterdesk's schema) before it takes its
 name, so a backup that exists is a good one. Restoring writes the backup back *through* the
-backup API into the live file: the file keeps its identity, its WAL is rewritten by SQLite
-itself (a file copied over a WAL database would meet the old log), and running terminals read
-the restored day at their next transaction.
+backup API into the live file: the file keeps its identity and its WAL is rewritten by SQLite
+itself (a file copied over a WAL database would meet the old log). A SQLite restore is refused
+while any terminal has the live file open, as on PostgreSQL: it takes the file for itself with
+one connection in ``locking_mode=EXCLUSIVE`` whose ``BEGIN EXCLUSIVE`` fails (SQLITE_BUSY) while
+another connection holds the file open: a terminal writing, and an idle one too, since every
+connection of a WAL database that has read keeps a shared lock (counterdesk's engines keep
+their pooled connections, so an open terminal is always seen). That connection then keeps the
+lock, past its commits, across reading what the live file has since the backup, the copy
+(the backup API writes into it) and the renumbering, so no terminal writes in between; a
+lock wait for a terminal being closed just then is ``BUSY_SECONDS``. Only a terminal opened
+but never used is not seen, and it cannot write until the restore has finished.
 
 PostgreSQL: ``pg_dump --format=custom``, restored with ``pg_restore --clean`` in one
 transaction, so a restore that fails leaves the live database as it was; both must be on the
@@ -44,11 +52,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Connection, create_engine, func, insert, inspect, make_url, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    func,
+    insert,
+    inspect,
+    make_url,
+    select,
+    text,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 from sqlalchemy.sql import case
 
 from counterdesk.queue.database import replacement_problem, revisions_problem
@@ -58,10 +76,16 @@ from counterdesk.queue.models import Base, DailySequenceRow, EventKind, TicketEv
 
 SUFFIX = {"sqlite": ".sqlite3", "postgresql": ".pgdump"}
 _tickets, _sequences = TicketRow.__table__, DailySequenceRow.__table__
+CLOSE_TERMINALS = (
+    "close the terminals (kiosks, counters, boards, the web and notifier) first; "
+    "nothing was restored"
+)
 _events = TicketEventRow.__table__
 PREFIX = "counterdesk-"
 TIMEOUT = 600  # seconds a pg_dump or pg_restore may take before it is called stuck
-BUSY_SECONDS = 30  # how long a SQLite copy waits for a terminal's write to end
+# How long a SQLite backup waits for a terminal's write to end, and a SQLite restore for the
+# terminals to let go of the live file.
+BUSY_SECONDS = 30
 PAGES = 256  # copied per step, so a copy can give up when the database stays busy
 # A table in a pg_dump archive's table of contents (``pg_restore --list``): "215; 1259 16399
 # TABLE public tickets owner".
@@ -119,7 +143,7 @@ def backup(url: str, target: Path) -> Path:
             source = _sqlite_path(address)
             if stored_revisions(source) is None:
                 raise DatabaseError(f"{source} is no counterdesk database: nothing to back up")
-            _copy_sqlite(source, partial, standalone=True)
+            _copy_sqlite(source, partial)
             _check_sqlite(partial)
         else:
             _run(address, "pg_dump", "--format=custom", f"--file={partial}")
@@ -201,36 +225,42 @@ def restore(url: str, source: Path) -> Restored:
     if not source.is_file():
         raise InvalidInput(f"{source} is not a backup file")
     if address.get_backend_name() == "sqlite":
-        _check_sqlite(source)
-        target = _sqlite_path(address)
-        if stored_revisions(target) is None:
-            raise DatabaseError(f"{target} is no counterdesk database: nothing was restored")
-        backup_file = f"sqlite:///file:{quote(str(source))}?mode=ro&uri=true"
-        with _connected(backup_file) as connection:
-            newest = _newest(connection)
-        since = _read_since(url, newest)
-        _copy_sqlite(source, target, standalone=False)
-    else:
-        listed = _check_dump(address, source)
-        since = _read_since(url, _newest_in_dump(address, source))
-        try:
-            _run(
-                address,
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--single-transaction",
-                "--exit-on-error",
-                str(source),
-            )
-        except DatabaseError as error:
-            raise DatabaseError(
-                f"{error}; nothing was restored: the database is as it was"
-            ) from None
-        _drop_newer_tables(url, listed)
+        return _restore_sqlite(_sqlite_path(address), source)
+    listed = _check_dump(address, source)
+    since = _read_since(url, _newest_in_dump(address, source))
+    try:
+        _run(
+            address,
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            "--exit-on-error",
+            str(source),
+        )
+    except DatabaseError as error:
+        raise DatabaseError(f"{error}; nothing was restored: the database is as it was") from None
+    _drop_newer_tables(url, listed)
     _keep_numbering(url, since.numbering)
     _keep_event_ids(url, since.newest_event, source)
+    return Restored(since.lost)
+
+
+def _restore_sqlite(target: Path, source: Path) -> Restored:
+    """The SQLite restore: read since, copy and renumber, all under one exclusive lock on the
+    live file, so no terminal writes in between (see the module's docstring)."""
+    _check_sqlite(source)
+    if stored_revisions(target) is None:
+        raise DatabaseError(f"{target} is no counterdesk database: nothing was restored")
+    backup_file = f"sqlite:///file:{quote(str(source))}?mode=ro&uri=true"
+    with _connected(backup_file) as connection:
+        newest = _newest(connection)
+    with _alone_in(target) as live:
+        since = _read_since(live, newest)
+        _copy_into(source, live)
+        _keep_numbering(live, since.numbering)
+        _keep_event_ids(live, since.newest_event, source)
     return Restored(since.lost)
 
 
@@ -250,10 +280,10 @@ def _sqlite_path(address: URL) -> Path:
     return Path(address.database)
 
 
-def _copy_sqlite(source: Path, target: Path, *, standalone: bool) -> None:
-    """SQLite's online backup of ``source`` into ``target``: one consistent snapshot. A
-    ``standalone`` copy (a backup file) is taken out of WAL mode, so it is one file with no
-    ``-wal`` or ``-shm`` beside it; a live target keeps its own journal mode."""
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """SQLite's online backup of ``source`` into the backup file ``target``: one consistent
+    snapshot, taken out of WAL mode, so it is one file with no ``-wal`` or ``-shm`` beside
+    it."""
     reading = f"file:{quote(str(source))}?mode=ro"
     deadline = time.monotonic() + BUSY_SECONDS
 
@@ -272,14 +302,53 @@ def _copy_sqlite(source: Path, target: Path, *, standalone: bool) -> None:
             raise DatabaseError(
                 f"the database stayed busy for {BUSY_SECONDS} s: close the terminals and try again"
             ) from None
-        if standalone:
-            copy.execute("PRAGMA journal_mode=DELETE")
+        copy.execute("PRAGMA journal_mode=DELETE")
 
 
 @contextlib.contextmanager
-def _connected(url: str) -> Iterator[Connection]:
-    """One connection to ``url``, in a transaction committed at the end, and no pool left."""
-    engine = create_engine(url, poolclass=NullPool)
+def _alone_in(path: Path) -> Iterator[Engine]:
+    """An engine on the one connection that holds the live SQLite file at ``path`` for itself
+    (``locking_mode=EXCLUSIVE``, kept past its commits until it closes); refused while a
+    terminal has the file open (see the module's docstring)."""
+    held = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+    try:
+        held.execute("PRAGMA locking_mode=EXCLUSIVE")
+        try:
+            held.execute("BEGIN EXCLUSIVE")
+        except sqlite3.OperationalError:
+            raise DatabaseError(
+                f"{path} stayed busy for {BUSY_SECONDS} s, a terminal has it open: "
+                f"{CLOSE_TERMINALS}"
+            ) from None
+        held.execute("COMMIT")  # the lock stays: the backup API needs no open transaction
+        held.isolation_level = "DEFERRED"  # SQLAlchemy's transactions from here (lock kept)
+        engine = create_engine("sqlite://", creator=lambda: held, poolclass=StaticPool)
+        try:
+            yield engine
+        finally:
+            engine.dispose(close=False)
+    finally:
+        held.close()
+
+
+def _copy_into(source: Path, live: Engine) -> None:
+    """The backup ``source`` written into the live file through the connection that holds it
+    (the backup API): the file keeps its identity and its journal mode (WAL)."""
+    reading = f"file:{quote(str(source))}?mode=ro"
+    with (
+        contextlib.closing(sqlite3.connect(reading, uri=True)) as origin,
+        live.connect() as connection,
+    ):
+        held = connection.connection.driver_connection
+        assert isinstance(held, sqlite3.Connection)
+        origin.backup(held)
+
+
+@contextlib.contextmanager
+def _connected(url: str | Engine) -> Iterator[Connection]:
+    """One connection to ``url`` (or from a restore's own engine), in a transaction committed
+    at the end, and no pool left."""
+    engine = create_engine(url, poolclass=NullPool) if isinstance(url, str) else url
     try:
         with engine.begin() as connection:
             yield connection
@@ -287,7 +356,8 @@ def _connected(url: str) -> Iterator[Connection]:
         problem = str(error.orig if isinstance(error, DBAPIError) else error).splitlines()[0]
         raise DatabaseError(f"the database was not reachable for the restore: {problem}") from None
     finally:
-        engine.dispose()
+        if isinstance(url, str):
+            engine.dispose()
 
 
 def _newest(connection: Connection) -> int:
@@ -295,10 +365,10 @@ def _newest(connection: Connection) -> int:
     return int(connection.scalar(select(func.coalesce(func.max(_tickets.c.id), 0))) or 0)
 
 
-def _read_since(url: str, newest: int) -> _Since:
+def _read_since(url: str | Engine, newest: int) -> _Since:
     """The tickets of the live database at ``url`` newer than ``newest`` (in issue order), and
-    its numbering of each day and service: read before a restore replaces them (on
-    PostgreSQL, only when no other session could issue more meanwhile)."""
+    its numbering of each day and service: read before a restore replaces them, only when no
+    other session could issue more meanwhile (SQLite: the restore's engine holds the file)."""
     with _connected(url) as connection:
         if connection.dialect.name == "postgresql":
             _refuse_other_sessions(connection)
@@ -312,29 +382,25 @@ def _read_since(url: str, newest: int) -> _Since:
     return _Since(list(lost), numbering, int(newest_event or 0))
 
 
-def _keep_numbering(url: str, numbering: list[dict[str, object]]) -> None:
+def _keep_numbering(url: str | Engine, numbering: list[dict[str, object]]) -> None:
     """Each day's numbering goes on from where the live database had it (never back)."""
     if not numbering:
         return
-    sqlite_file = make_url(url).get_backend_name() == "sqlite"
     with _connected(url) as connection:
-        if sqlite_file:  # a terminal's write is waited for
-            connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+        sqlite_file = connection.dialect.name == "sqlite"
         connection.execute(
             _raised(sqlite.insert(_sequences) if sqlite_file else postgresql.insert(_sequences)),
             numbering,
         )
 
 
-def _keep_event_ids(url: str, live_newest: int, source: Path) -> None:
+def _keep_event_ids(url: str | Engine, live_newest: int, source: Path) -> None:
     """The event log's ids go on from the live database's newest (never back): a running
     terminal's change feed asks for ids above the newest it has seen. A ``restored`` event
     takes that id (SQLite numbers from the highest id present), and PostgreSQL's sequence is
     set past it."""
-    postgres = make_url(url).get_backend_name() == "postgresql"
     with _connected(url) as connection:
-        if not postgres:
-            connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
+        postgres = connection.dialect.name == "postgresql"
         restored = connection.scalar(select(func.coalesce(func.max(_events.c.id), 0))) or 0
         if live_newest > restored:
             connection.execute(
@@ -377,8 +443,7 @@ def _refuse_other_sessions(connection: Connection) -> None:
     where = "; ".join(f"{row.sessions} from {row.program} at {row.place}" for row in others)
     raise DatabaseError(
         f"{count} other session{'s' if count > 1 else ''} connected to the database "
-        f"{connection.engine.url.database} ({where}): close the terminals (kiosks, counters, "
-        "boards, the web and notifier services) first, then restore again; nothing was restored"
+        f"{connection.engine.url.database} ({where}): {CLOSE_TERMINALS}"
     )
 
 

@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,27 +36,36 @@ def tickets(engine: TicketEngine) -> int:
         return int(session.scalar(select(func.count()).select_from(TicketRow)) or 0)
 
 
-def test_a_backup_made_while_tickets_are_issued_is_whole_and_restores(
-    engine: TicketEngine, sqlite_url: str, tmp_path: Path
-) -> None:
-    for _ in range(5):
-        engine.issue("precheck")
+@contextlib.contextmanager
+def kiosk_issuing(engine: TicketEngine) -> Iterator[list[str]]:
+    """A terminal's engine issuing numbers in a loop on a thread, from its first number until
+    the block ends; the numbers it was handed."""
+    issued: list[str] = []
     writing = threading.Event()
     stop = threading.Event()
 
-    def kiosk() -> None:  # a terminal issuing throughout the backup
+    def kiosk() -> None:
         while not stop.is_set():
-            engine.issue("certificate")
+            issued.append(engine.issue("certificate").number)
             writing.set()
 
     thread = threading.Thread(target=kiosk)
     thread.start()
     try:
         assert writing.wait(60)
-        made = backup(sqlite_url, tmp_path / "copy.sqlite3")
+        yield issued
     finally:
         stop.set()
         thread.join(60)
+
+
+def test_a_backup_made_while_tickets_are_issued_is_whole_and_restores(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    for _ in range(5):
+        engine.issue("precheck")
+    with kiosk_issuing(engine):  # a terminal issuing throughout the backup
+        made = backup(sqlite_url, tmp_path / "copy.sqlite3")
     assert not list(tmp_path.glob("copy.sqlite3?*"))  # one file: no -wal, -shm or .partial
     copy = TicketEngine(Database(f"sqlite:///{made}"), engine.clock)
     kept = tickets(copy)
@@ -66,8 +76,9 @@ def test_a_backup_made_while_tickets_are_issued_is_whole_and_restores(
     for _ in range(3):
         engine.issue("precheck")
     assert tickets(engine) > kept
+    engine.db.dispose()  # the office closes its terminals: a restore is refused beside them
     restore(sqlite_url, made)
-    assert tickets(engine) == kept  # the running engine reads the restored day
+    assert tickets(engine) == kept  # the engine, opened again, reads the restored day
     with engine.db.read() as session:
         assert session.scalar(text("PRAGMA journal_mode")) == "wal"  # still the live file's
 
@@ -172,10 +183,10 @@ def test_a_postgresql_restore_names_the_tickets_lost_and_never_reissues_their_nu
     copy.db.dispose()
 
 
-def morning_backup(engine: TicketEngine, url: str, tmp_path: Path) -> Path:
+def morning_backup(engine: TicketEngine, url: str, tmp_path: Path, suffix: str = ".pgdump") -> Path:
     """A backup of the database at ``url`` holding one ticket."""
     engine.issue("precheck")
-    return backup(url, tmp_path / "morning.pgdump")
+    return backup(url, tmp_path / f"morning{suffix}")
 
 
 @pytest.mark.slow
@@ -242,10 +253,55 @@ def test_a_restore_gives_up_on_a_database_a_terminal_keeps_busy(
     engine.issue("precheck")
     made = backup(sqlite_url, tmp_path / "copy.sqlite3")
     monkeypatch.setattr("counterdesk.queue.backup.BUSY_SECONDS", 1)
+    engine.db.dispose()  # only the terminal below has the file open
     live = sqlite_url.removeprefix("sqlite:///")
     with contextlib.closing(sqlite3.connect(live, isolation_level=None)) as terminal:
         terminal.execute("BEGIN IMMEDIATE")  # a write that never ends
-        with pytest.raises(DatabaseError, match="stayed busy for 1 s: close the terminals"):
+        with pytest.raises(
+            DatabaseError, match="stayed busy for 1 s, a terminal has it open: close the terminals"
+        ):
             restore(sqlite_url, made)
         terminal.execute("ROLLBACK")
     assert restore(sqlite_url, made).lost == []
+
+
+def contents(path: str) -> list[str]:
+    """Everything the SQLite database at ``path`` holds, as SQL (its bytes change at every
+    checkpoint, which the terminal's engine runs in the background)."""
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        return list(connection.iterdump())
+
+
+def test_a_sqlite_restore_is_refused_while_a_kiosk_issues_and_changes_nothing(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = morning_backup(engine, sqlite_url, tmp_path, ".sqlite3")
+    # No wait for the lock: a kiosk looping would reach its daily limit of tickets.
+    monkeypatch.setattr("counterdesk.queue.backup.BUSY_SECONDS", 0)
+    with kiosk_issuing(engine) as issued:
+        with pytest.raises(DatabaseError, match=r"close the terminals .*nothing was restored"):
+            restore(sqlite_url, made)
+        refused_after = len(issued)
+    assert refused_after >= 1 and len(issued) == len(set(issued))
+    with engine.db.read() as session:  # every number the kiosk handed out is still its ticket
+        kept = session.scalars(select(TicketRow.number).where(TicketRow.number.in_(issued)))
+        assert sorted(kept.all()) == sorted(issued)
+    assert tickets(engine) == 1 + len(issued)  # nothing was restored
+    assert engine.issue("certificate").number not in issued
+
+
+def test_a_sqlite_restore_is_refused_beside_an_idle_open_terminal_and_works_once_closed(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = morning_backup(engine, sqlite_url, tmp_path, ".sqlite3")
+    monkeypatch.setattr("counterdesk.queue.backup.BUSY_SECONDS", 1)
+    held = engine.issue("precheck").number  # a terminal that issued one and keeps its pool
+    live = sqlite_url.removeprefix("sqlite:///")
+    before = contents(live)
+    with pytest.raises(DatabaseError, match=r"a terminal has it open: close the terminals"):
+        restore(sqlite_url, made)
+    assert contents(live) == before  # the live database untouched
+    assert tickets(engine) == 2
+    engine.db.dispose()  # the terminal is closed
+    assert restore(sqlite_url, made).lost == [held]
+    assert tickets(engine) == 1 and engine.issue("precheck").number > held
