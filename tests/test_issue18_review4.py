@@ -20,7 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from counterdesk.queue import Database, ManualClock, TicketEngine, open_office
-from counterdesk.queue.backup import backup, restore
+from counterdesk.queue.backup import backup, backup_into, restore
 from counterdesk.queue.cases import Cases, Registration
 from counterdesk.queue.errors import OfficeFileError
 from counterdesk.queue.office import Office, validate_office
@@ -233,3 +233,26 @@ def test_the_history_lists_the_versions_when_the_newest_no_longer_validates(
         )
     kept, _ = listing(engine.db)
     assert [version.number for version in kept][:2] == [saved, saved - 1]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="backup.py _ours: pruning orders by modification time only, so an old backup "
+    "copied back into the folder (cp, a USB stick: a new mtime) counts as the newest and the "
+    "real latest backup is deleted in its place",
+)
+def test_an_old_backup_copied_back_does_not_push_out_the_latest(
+    engine: TicketEngine, sqlite_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    noon = dt.datetime(2026, 11, 20, 12, 0)
+    first, _ = backup_into(sqlite_url, folder, noon, keep=2)
+    kept_off = tmp_path / first.name
+    kept_off.write_bytes(first.read_bytes())  # the off-PC copy
+    second, _ = backup_into(sqlite_url, folder, noon + dt.timedelta(days=1), keep=2)
+    first.unlink()
+    first.write_bytes(kept_off.read_bytes())  # put back by hand: a new modification time
+    os.utime(first, ns=(second.stat().st_mtime_ns + 10**9,) * 2)
+    third, _ = backup_into(sqlite_url, folder, noon + dt.timedelta(days=2), keep=2)
+    assert sorted(path.name for path in folder.iterdir()) == sorted([second.name, third.name])
