@@ -109,12 +109,6 @@ def _until(condition: Callable[[], bool], process: subprocess.Popen[bytes]) -> N
         time.sleep(0.05)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="keep_running.py: SIGTERM only terminate()s the window and waits for it without "
-    "end; a window that ignores SIGTERM keeps keep-running alive for ever (no kill after a "
-    "grace period), so a log-out or shutdown hangs on it",
-)
 def test_keep_running_ends_when_asked_even_if_the_window_ignores_sigterm(
     tmp_path: Path,
 ) -> None:
@@ -143,11 +137,6 @@ def test_keep_running_ends_when_asked_even_if_the_window_ignores_sigterm(
                 os.kill(int(started.read_text()), signal.SIGKILL)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="keep_running.py: a window that exits 2 at once (a usage or settings error no "
-    "restart mends) is started again for ever, every 5 minutes, each restart logged",
-)
 def test_keep_running_gives_up_on_a_window_that_exits_2_every_time(tmp_path: Path) -> None:
     starts = tmp_path / "starts"
     child = f"import sys\nopen({str(starts)!r}, 'a').write('x')\nsys.exit(2)\n"
@@ -217,12 +206,6 @@ def test_with_no_ticket_an_application_handed_in_while_the_queue_is_still_served
     assert case.received_at == thursday_late
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="office_history.py listing: the History page reads the newest version through "
-    "office_at, so when that version no longer validates (a newer counterdesk's) the page "
-    "lists nothing, though 'roll back to a version that validates' is the remedy named",
-)
 def test_the_history_lists_the_versions_when_the_newest_no_longer_validates(
     engine: TicketEngine, sample_office: Office
 ) -> None:

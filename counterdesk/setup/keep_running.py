@@ -1,7 +1,12 @@
 """Keeping a window running: ``counterdesk keep-running -- COMMAND...`` runs COMMAND and
 starts it again whenever it ends in failure (a crash, a kill, an exit code other than 0),
 after a pause that doubles with each quick failure; a clean end (the window closed, the
-kiosk's PIN-guarded exit, a stop asked for by SIGTERM or Ctrl+C) ends it too.
+kiosk's PIN-guarded exit, a stop asked for by SIGTERM or Ctrl+C) ends it too. A stop is
+passed on to COMMAND, which is killed if it has not ended ``grace`` seconds later, so that a
+log-out or shutdown never hangs on a window that ignores it. Exit code 2 is counterdesk's
+for bad settings or arguments, which a restart does not mend, but also for a database not yet
+reachable at boot, which it does: after ``USAGE_RUNS`` quick exit-2s in a row (about a minute
+and a quarter of pauses) keep-running logs that it gives up and ends with 2 itself.
 
 The XDG autostart file and the Windows Startup file start a window this way: unlike a
 systemd unit (``Restart=on-failure``) or a LaunchAgent (``KeepAlive``), neither restarts
@@ -21,6 +26,8 @@ from types import FrameType
 from counterdesk.queue.errors import CounterdeskError
 
 log = logging.getLogger(__name__)
+USAGE_ERROR = 2
+USAGE_RUNS = 5
 STOP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
 )
@@ -49,17 +56,23 @@ def ended(code: int) -> str:
     return f"signal {-code}" if code < 0 else f"exit code {code}"
 
 
-def keep_running(command: list[str], pauses: Pauses | None = None) -> int:
-    """Run ``command`` until it ends cleanly (0) or this process is asked to stop (SIGTERM,
-    SIGINT, SIGHUP: passed on to it, then 0); CounterdeskError if it cannot be started."""
+def keep_running(command: list[str], pauses: Pauses | None = None, grace: float = 10.0) -> int:
+    """Run ``command`` until it ends cleanly (0), this process is asked to stop (SIGTERM,
+    SIGINT, SIGHUP: passed on to it, killed after ``grace`` seconds, then 0), or it exits 2
+    ``USAGE_RUNS`` quick times in a row (then 2); CounterdeskError if it cannot be started."""
     pauses = pauses or Pauses()
     stop = threading.Event()
     running: list[subprocess.Popen[bytes]] = []
+    killers: list[threading.Timer] = []
+    usage_errors = 0
 
     def stopped(_signum: int, _frame: FrameType | None) -> None:
         stop.set()
         for process in running:
             process.terminate()
+            killers.append(threading.Timer(grace, process.kill))
+            killers[-1].daemon = True
+            killers[-1].start()
 
     previous = {number: signal.signal(number, stopped) for number in STOP_SIGNALS}
     try:
@@ -75,12 +88,26 @@ def keep_running(command: list[str], pauses: Pauses | None = None) -> int:
             code = running[0].wait()
             if code == 0 or stop.is_set():
                 return 0 if stop.is_set() else code
-            pause = pauses.after(time.monotonic() - started)
+            ran = time.monotonic() - started
+            quick_usage_error = code == USAGE_ERROR and ran < pauses.steady
+            usage_errors = usage_errors + 1 if quick_usage_error else 0
+            if usage_errors >= USAGE_RUNS:
+                log.error(
+                    "%s ended with %s %d times in a row (bad settings or arguments?); "
+                    "not starting it again",
+                    command[0],
+                    ended(code),
+                    usage_errors,
+                )
+                return USAGE_ERROR
+            pause = pauses.after(ran)
             log.warning(
                 "%s ended with %s; starting it again in %.0f s", command[0], ended(code), pause
             )
             stop.wait(pause)
         return 0
     finally:
+        for killer in killers:
+            killer.cancel()
         for number, handler in previous.items():
             signal.signal(number, handler)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -87,6 +88,16 @@ def backup_name(path: Path) -> Path:
     return candidate
 
 
+def keep_as_backup(path: Path, backup: Path) -> None:
+    """``path`` under the name ``backup`` too, with ``path`` left where it is until the new
+    file replaces it: a hard link (a symbolic link stays one), else a copy where the disk
+    has no hard links (FAT) or Python cannot link a symbolic link itself (Windows)."""
+    try:
+        os.link(path, backup, follow_symlinks=False)
+    except (OSError, NotImplementedError):
+        shutil.copy2(path, backup, follow_symlinks=False)
+
+
 def check_settings_path(path: Path) -> Path:
     """``path`` unless it is a folder: a folder is not replaced by a settings file (moving it
     aside would take the office's database in it along), BadAnswer says to name the file."""
@@ -100,10 +111,11 @@ def check_settings_path(path: Path) -> Path:
 
 def write_settings(path: Path, text: str) -> Written:
     """Write ``text`` to ``path``, keeping a file already there as a backup. The new text is
-    written whole to a file beside first (flushed to the disk), and only then is the old file
-    moved aside and the new one put in its place: a text that cannot be written leaves the
-    old settings as they were. The file may hold the database's password: it and its backup
-    are readable by their owner only."""
+    written whole to a file beside first (flushed to the disk), then the old file is also
+    given its backup name, and only then is the new one put in its place, in one step: a text
+    that cannot be written, or a power cut at any point, leaves the old settings in place.
+    The file may hold the database's password: it and its backup are readable by their owner
+    only."""
     check_settings_path(path)
     try:
         data = text.encode("utf-8")
@@ -124,10 +136,10 @@ def write_settings(path: Path, text: str) -> Written:
             backup = None
             if path.exists() or path.is_symlink():
                 backup = backup_name(path)
-                path.replace(backup)
+                keep_as_backup(path, backup)
                 if not backup.is_symlink():
                     os.chmod(backup, OWNER_ONLY)
-            written.replace(path)
+            os.replace(written, path)
         finally:
             written.unlink(missing_ok=True)
     except OSError as error:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from counterdesk.queue import change_words
 from counterdesk.queue.database import Database
 from counterdesk.queue.engine import TicketEngine
+from counterdesk.queue.errors import OfficeFileError
 from counterdesk.queue.office import Office
 from counterdesk.queue.office_versions import (
     Change,
@@ -46,10 +47,17 @@ def who() -> str:
 
 
 def listing(db: Database) -> tuple[list[Version], Office | None]:
-    """Every version, the newest first, and the office the newest holds: a rollback chosen
-    from this listing is refused once another save has come since (as a Save is)."""
+    """Every version, the newest first, each from its own row, and the office the newest
+    holds: a rollback chosen from this listing is refused once another save has come since
+    (as a Save is). None when the newest no longer validates (a newer counterdesk's): the
+    versions are listed all the same, as rolling back to one that validates is the remedy."""
     kept = versions(db)
-    return kept, office_at(db, kept[0].number) if kept else None
+    if not kept:
+        return kept, None
+    try:
+        return kept, office_at(db, kept[0].number)
+    except OfficeFileError:
+        return kept, None
 
 
 class OfficeHistory(QWidget):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from counterdesk.queue.errors import CounterdeskError
-from counterdesk.setup.keep_running import Pauses, keep_running
+from counterdesk.setup.keep_running import USAGE_RUNS, Pauses, keep_running
 from tests.setup.test_setup_core import ROOT
 
 # A role that fails twice (exit code 3, then killed), then ends cleanly: each run adds a
@@ -59,6 +59,22 @@ def test_a_clean_end_is_not_restarted(tmp_path: Path) -> None:
     runs.write_text("ran\nran\n")  # the third run: it ends with 0
     assert keep_running([sys.executable, "-c", FLAKY, str(runs)]) == 0
     assert runs.read_text().count("ran") == 3
+
+
+def test_quick_exit_2s_in_a_row_are_given_up_on_and_a_failure_between_starts_them_again(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Exit 2 (bad settings or arguments, or a database not up yet at boot): restarted
+    USAGE_RUNS - 1 times, then keep-running ends with 2 and says why. Any other failure
+    between starts the count again."""
+    runs = tmp_path / "runs"
+    twos = "import sys\nruns = open(sys.argv[1], 'a+')\nruns.write('ran\\n')\nruns.close()\n"
+    twos += "sys.exit(3 if open(sys.argv[1]).read().count('ran') == 2 else 2)\n"
+    caplog.set_level(logging.WARNING, "counterdesk.setup.keep_running")
+    code = keep_running([sys.executable, "-c", twos, str(runs)], Pauses(first=0, longest=0))
+    assert code == 2
+    assert runs.read_text().count("ran") == 2 + USAGE_RUNS  # a 2, the 3, then the 2s
+    assert f"exit code 2 {USAGE_RUNS} times in a row" in caplog.records[-1].getMessage()
 
 
 def test_a_program_that_is_not_there_is_named() -> None:

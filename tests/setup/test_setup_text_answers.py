@@ -3,6 +3,7 @@ and a settings file that is written whole or not at all."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,33 @@ def test_a_new_settings_file_replaces_the_old_one_kept_as_a_backup(tmp_path: Pat
         "counterdesk.toml",
         "counterdesk.toml.1.bak",
     ]
+
+
+@pytest.mark.parametrize("hard_links", [True, False])
+def test_a_stop_before_the_new_file_is_in_place_leaves_the_old_one_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hard_links: bool
+) -> None:
+    """A power cut after the backup is made and before the new file replaces the old: the
+    old settings are still where every role reads them (stopped here by a failing rename),
+    on a disk with hard links or without (FAT: the backup is a copy)."""
+    path = tmp_path / "counterdesk.toml"
+    path.write_text("old\n", encoding="utf-8")
+
+    rename = os.replace
+
+    def cut(source: str | Path, target: str | Path) -> None:
+        """The power cut: the new text, written beside, never reaches ``path``."""
+        if Path(source).name.startswith(f".{path.name}."):
+            raise OSError(5, "Input/output error")
+        rename(source, target)
+
+    def no_hard_links(*_names: object, **_how: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "replace", cut)
+    if not hard_links:
+        monkeypatch.setattr(os, "link", no_hard_links)
+    with pytest.raises(BadAnswer, match="cannot be written"):
+        write_settings(path, "new\n")
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert (tmp_path / "counterdesk.toml.1.bak").read_text(encoding="utf-8") == "old\n"
