@@ -150,13 +150,6 @@ def test_keep_running_gives_up_on_a_window_that_exits_2_every_time(tmp_path: Pat
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    strict=True,
-    reason="backup.py restore: pg_restore through PgBouncer (the README's address for every "
-    "PC) leaves its search_path '' on the pooled server connection; the restore then fails "
-    "as 'not reachable' after restoring, numbering and event ids not kept, and every "
-    "terminal on that connection gets 'relation does not exist'",
-)
 def test_a_restore_through_pgbouncer_keeps_numbering_and_leaves_the_pool_usable(
     bounced_url: str,  # noqa: F811
     pg_server: str,

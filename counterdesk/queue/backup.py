@@ -16,13 +16,15 @@ lock, past its commits, across reading what the live file has since the backup, 
 lock wait for a terminal being closed just then is ``BUSY_SECONDS``. Only a terminal opened
 but never used is not seen, and it cannot write until the restore has finished.
 
-PostgreSQL: ``pg_dump --format=custom``, restored with ``pg_restore --clean`` in one
-transaction, so a restore that fails leaves the live database as it was; both must be on the
-PATH (they come with the PostgreSQL client), and the address's login must own the tables. The
-archive is checked before anything is touched: its table of contents must hold counterdesk's
-tables, and its schema revision must be one this program knows (the rule the SQLite path
-keeps, ``revisions_problem``). A restore is refused while any other session is connected to
-the database: a terminal writing meanwhile would have its tickets neither kept nor named lost.
+PostgreSQL: ``pg_dump --format=custom``, restored with ``pg_restore --clean`` printed as SQL
+and run by psql in one transaction that resets the session's settings at its end (safe through
+PgBouncer, ``_restore_dump``), so a restore that fails leaves the live database as it was; all
+three must be on the PATH (they come with the PostgreSQL client), and the address's login must
+own the tables. The archive is checked before anything is touched: its table of contents must
+hold counterdesk's tables, and its schema revision must be one this program knows (the rule
+the SQLite path keeps, ``revisions_problem``). A restore is refused while any other session is
+connected to the database: a terminal writing meanwhile would have its tickets neither kept
+nor named lost.
 
 Both restores name the tickets issued since the backup (read from the live database before it
 is replaced, by one query for both) and keep each day's numbering going on from the live
@@ -229,22 +231,41 @@ def restore(url: str, source: Path) -> Restored:
     listed = _check_dump(address, source)
     since = _read_since(url, _newest_in_dump(address, source))
     try:
-        _run(
-            address,
-            "pg_restore",
-            "--clean",
-            "--if-exists",
-            "--no-owner",
-            "--single-transaction",
-            "--exit-on-error",
-            str(source),
-        )
+        _restore_dump(address, source)
     except DatabaseError as error:
         raise DatabaseError(f"{error}; nothing was restored: the database is as it was") from None
     _drop_newer_tables(url, listed)
     _keep_numbering(url, since.numbering)
     _keep_event_ids(url, since.newest_event, source)
     return Restored(since.lost)
+
+
+def _restore_dump(address: URL, dump: Path) -> None:
+    """Put the archive ``dump`` back in one transaction that ends with ``RESET ALL``.
+
+    pg_restore sets ``search_path`` to '' (and a dozen other settings) for its session, and
+    through PgBouncer in transaction pooling (the README's address for large sites) that
+    session is a pooled server connection: the settings stay on it, and the restore's next
+    steps and every terminal later given that connection find "no counterdesk tables". So
+    pg_restore only prints the restore as SQL, and psql runs it with the reset in a single
+    transaction, the one server connection PgBouncer lends for it, which it gives back clean
+    (a reset sent afterwards could land on another connection; PgBouncer's console is not
+    every login's). Refusing PgBouncer's address would send the office looking for the
+    server's own, which a PC may not be allowed to reach. A failure rolls it all back."""
+    script = _tool(
+        address, "pg_restore", "--clean", "--if-exists", "--no-owner", "--file=-", str(dump)
+    )
+    _run(
+        address,
+        "psql",
+        "--no-psqlrc",
+        "--quiet",
+        "--set=ON_ERROR_STOP=1",
+        "--single-transaction",
+        "--file=-",
+        "--command=RESET ALL",
+        stdin=script,
+    )
 
 
 def _restore_sqlite(target: Path, source: Path) -> Restored:
@@ -511,16 +532,17 @@ def _check_sqlite(path: Path) -> None:
         raise DatabaseError(f"{path} is damaged: {verdict[0] if verdict else 'unreadable'}")
 
 
-def _run(address: URL, tool: str, *arguments: str) -> None:
-    """Run pg_dump or pg_restore on ``address``'s database."""
+def _run(address: URL, tool: str, *arguments: str, stdin: str | None = None) -> None:
+    """Run pg_dump or psql on ``address``'s database."""
     bare = address.set(drivername="postgresql", password=None)
-    _tool(address, tool, *arguments, f"--dbname={bare.render_as_string(hide_password=False)}")
+    dbname = f"--dbname={bare.render_as_string(hide_password=False)}"
+    _tool(address, tool, *arguments, dbname, stdin=stdin)
 
 
-def _tool(address: URL, tool: str, *arguments: str) -> str:
-    """Run a PostgreSQL client tool with ``address``'s password and return what it printed;
-    the password goes in the environment, never on the command line, which every user of the
-    PC can read."""
+def _tool(address: URL, tool: str, *arguments: str, stdin: str | None = None) -> str:
+    """Run a PostgreSQL client tool with ``address``'s password (and ``stdin`` as its input)
+    and return what it printed; the password goes in the environment, never on the command
+    line, which every user of the PC can read."""
     program = shutil.which(tool)
     if program is None:
         raise DatabaseError(
@@ -533,6 +555,7 @@ def _tool(address: URL, tool: str, *arguments: str) -> str:
     try:
         done = subprocess.run(
             [program, *arguments],
+            input=stdin,
             capture_output=True,
             text=True,
             timeout=TIMEOUT,
@@ -548,9 +571,9 @@ def _tool(address: URL, tool: str, *arguments: str) -> str:
 
 def _said(tool: str, stderr: str) -> str:
     """What a failed client tool said that matters: its first error and that error's detail
-    (pg_restore ends with the statement it ran, which says nothing about why), else its last
-    line."""
+    (pg_restore ends with the statement it ran, psql with a hint, which say nothing about
+    why), else its last line; without psql's place in its input ("psql:<stdin>:41:")."""
     lines = stderr.strip().splitlines() or ["(no message)"]
-    first = next((n for n, line in enumerate(lines) if "error:" in line), len(lines) - 1)
+    first = next((n for n, line in enumerate(lines) if "error:" in line.lower()), len(lines) - 1)
     detail = [line for line in lines[first + 1 : first + 2] if line.startswith("DETAIL:")]
-    return " ".join([lines[first].strip().removeprefix(f"{tool}: "), *detail])
+    return " ".join([re.sub(rf"^{tool}:(<stdin>:\d+:)? ", "", lines[first].strip()), *detail])
