@@ -45,11 +45,6 @@ def _written(tmp_path: Path, office: Office) -> Path:
     return path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine.py _load_office_setting: an office file edited back to what an earlier "
-    "start loaded matches that old version, so the edit is never loaded (only logged)",
-)
 def test_an_office_file_edited_back_to_an_earlier_text_is_loaded_at_start(
     engine: TicketEngine, sqlite_url: str, sample_office: Office, tmp_path: Path
 ) -> None:
@@ -65,11 +60,6 @@ def test_an_office_file_edited_back_to_an_earlier_text_is_loaded_at_start(
         started.db.dispose()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="office.py _web_address: a port past 65535 passes (urlsplit's port is never "
-    "read), so every ticket's QR code opens nothing",
-)
 def test_a_status_address_with_an_impossible_port_is_refused(sample_office: Office) -> None:
     data = sample_office.model_dump(mode="json")
     data["office"]["status_url"] = "https://queue.example.tw:99999/t/{token}"
@@ -77,10 +67,6 @@ def test_a_status_address_with_an_impossible_port_is_refused(sample_office: Offi
         validate_office(data)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="office.py _web_address: a host with a space in it passes as a web address",
-)
 def test_a_status_address_whose_host_has_a_space_is_refused(sample_office: Office) -> None:
     data = sample_office.model_dump(mode="json")
     data["office"]["status_url"] = "https://queue example.tw/t/{token}"
