@@ -221,12 +221,6 @@ def test_the_history_lists_the_versions_when_the_newest_no_longer_validates(
     assert [version.number for version in kept][:2] == [saved, saved - 1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="backup.py _ours: pruning orders by modification time only, so an old backup "
-    "copied back into the folder (cp, a USB stick: a new mtime) counts as the newest and the "
-    "real latest backup is deleted in its place",
-)
 def test_an_old_backup_copied_back_does_not_push_out_the_latest(
     engine: TicketEngine, sqlite_url: str, tmp_path: Path
 ) -> None:
