@@ -188,12 +188,6 @@ def test_a_restore_through_pgbouncer_keeps_numbering_and_leaves_the_pool_usable(
     assert lost == ["A002"] and after == "A003"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cases.py _open_at: with no ticket, an application handed in while the counters "
-    "still serve the queue past the last session's close (17:00) is refused as 'office not "
-    "open', though the same moment is taken with a ticket issued that day",
-)
 def test_with_no_ticket_an_application_handed_in_while_the_queue_is_still_served_is_taken(
     engine: TicketEngine,
 ) -> None:
