@@ -983,8 +983,9 @@ def open_office(
     last loaded from that file (at a start, or by ``office load`` without a reason), or, for a
     file never loaded so, from every version: a terminal restarted with the file it always had
     never undoes an office saved since (in the supervisor's Office settings, or by ``office
-    load``); a new or edited file is loaded, even one edited back to an earlier text. A database with no office yet gets the bundled sample office, so a first
-    run needs no configuration.
+    load``); a new or edited file is loaded, even one edited back to an earlier text. A
+    database with no office yet gets the bundled sample office, so a first run needs no
+    configuration.
     """
     engine = TicketEngine(Database(url, create=create, pool_size=pool_size), clock)
     if office_file is not None:
