@@ -16,7 +16,7 @@ from counterdesk.queue import load_office, open_office
 from counterdesk.queue.backup import backup_into, restore
 from counterdesk.queue.database import Database, schema_version
 from counterdesk.queue.errors import InvalidInput
-from counterdesk.queue.office_versions import SUMMARY_LENGTH, compare, rollback, versions
+from counterdesk.queue.office_versions import compare, loaded_reason, rollback, versions
 from counterdesk.queue.roles import ROLES, grant_roles, require_postgresql, role_name
 from counterdesk.settings import load_settings
 
@@ -82,22 +82,13 @@ def _office_load(args: argparse.Namespace) -> dict[str, Any]:
     """Load the file given, not the settings' office: ``open_office`` would load that first."""
     office = load_office(args.file)
     engine = open_office(load_settings(args.db, None, args.config).db)
-    number = engine.load_office(office, by=_who(), summary=args.reason or _loaded(args.file))
+    number = engine.load_office(office, by=_who(), summary=args.reason or loaded_reason(args.file))
     kept = f"version {number}" if number else "no change from the newest version"
     return {
         "loaded": args.file,
         "version": number,
         "text": f"loaded {args.file}: {office.office.name.en} ({kept})",
     }
-
-
-def _loaded(file: str) -> str:
-    """The reason kept when none is given: the file loaded, its path shortened from the
-    front if need be (the end names it best), as a reason holds at most SUMMARY_LENGTH."""
-    said = f"loaded {file}"
-    if len(said) <= SUMMARY_LENGTH:
-        return said
-    return "loaded …" + file[-(SUMMARY_LENGTH - len("loaded …")) :]
 
 
 def _office_versions(args: argparse.Namespace) -> dict[str, Any]:

@@ -34,9 +34,10 @@ newest id), so the change feeds of running terminals, which ask for ids above th
 they have seen, see the events after the restore.
 
 ``backup_into`` names each backup by its time and keeps the newest ``keep``, for a daily job
-(a systemd timer, Windows' Task Scheduler; see the README). "Newest" is the order they were
-made in, kept in the files' modification times, never set back: a PC clock that fell back (a
-flat CMOS battery) names new backups in the past, and pruning by name would delete them.
+(a systemd timer, Windows' Task Scheduler; see the README). "Newest" is the order of the
+names, which is the order they were made in: when the PC clock fell back (a flat CMOS battery)
+a new backup is named just after the newest one (its time, a number after it), not in the
+past. Modification times are no order: a backup copied back into the folder gets a new one.
 """
 
 from __future__ import annotations
@@ -156,8 +157,9 @@ def backup(url: str, target: Path) -> Path:
 
 
 def backup_into(url: str, folder: Path, now: dt.datetime, keep: int) -> tuple[Path, list[Path]]:
-    """A backup named by ``now`` in ``folder``, and the older ones beyond the newest ``keep``
-    deleted: (the new backup, the ones deleted)."""
+    """A backup named by ``now`` in ``folder`` (after the newest one's name, if the clock is
+    behind it), and the older ones beyond the newest ``keep`` deleted: (the new backup, the
+    ones deleted)."""
     if not 1 <= keep <= 3650:
         raise InvalidInput(f"keep must be 1 to 3650 backups, not {keep}")
     address = _address(url)
@@ -168,14 +170,9 @@ def backup_into(url: str, folder: Path, now: dt.datetime, keep: int) -> tuple[Pa
     if not folder.is_dir():
         raise InvalidInput(f"{folder} is a file, not a backup folder")
     suffix = SUFFIX[address.get_backend_name()]
-    stamp = f"{PREFIX}{now:%Y%m%d-%H%M%S}"
-    target, number = folder / f"{stamp}{suffix}", 1
-    while target.exists():  # two backups in one second
-        number += 1
-        target = folder / f"{stamp}-{number}{suffix}"
     live = _sqlite_path(address).resolve() if address.get_backend_name() == "sqlite" else None
     earlier = _ours(folder, suffix, live)
-    made = backup(url, target)
+    made = backup(url, _named_after(folder, suffix, f"{now:%Y%m%d-%H%M%S}", earlier))
     _after(made, earlier)
     old = [path for path in _ours(folder, suffix, live)[:-keep] if path != made]
     for path in old:
@@ -189,15 +186,34 @@ def backup_into(url: str, folder: Path, now: dt.datetime, keep: int) -> tuple[Pa
     return made, old
 
 
+def _named_after(folder: Path, suffix: str, stamp: str, earlier: list[Path]) -> Path:
+    """A new backup's path: named by ``stamp`` (now), or after the newest earlier backup's
+    name when the clock is not past it (set back, or two backups in one second), as pruning
+    goes by the names."""
+    number = 1
+    if earlier and (newest := _order(earlier[-1])) >= (stamp, 1):
+        stamp, number = newest[0], newest[1] + 1
+    while (folder / _name(stamp, number, suffix)).exists():  # a file or folder, not ours
+        number += 1
+    return folder / _name(stamp, number, suffix)
+
+
+def _name(stamp: str, number: int, suffix: str) -> str:
+    """A backup's name: the second one made in a second is numbered 2, and so on."""
+    return f"{PREFIX}{stamp}{suffix}" if number == 1 else f"{PREFIX}{stamp}-{number}{suffix}"
+
+
+def _order(path: Path) -> tuple[str, int]:
+    """Where a backup of ours comes in the order made: the time and number in its name (its
+    modification time changes when it is copied back into the folder)."""
+    named = OURS.fullmatch(path.name)
+    assert named is not None
+    return named[1], int(named[2] or 1)
+
+
 def _ours(folder: Path, suffix: str, live: Path | None) -> list[Path]:
     """The backups ``backup_into`` made in ``folder`` (files only: a folder of that name is a
-    person's), oldest first: by modification time, then by the time and number in the name."""
-
-    def made_when(path: Path) -> tuple[int, str, int]:
-        named = OURS.fullmatch(path.name)
-        assert named is not None
-        return path.stat().st_mtime_ns, named[1], int(named[2] or 1)
-
+    person's), oldest first, by the time and number in the name."""
     found = [
         path
         for path in folder.iterdir()
@@ -206,15 +222,15 @@ def _ours(folder: Path, suffix: str, live: Path | None) -> list[Path]:
         and path.is_file()
         and path.resolve() != live
     ]
-    return sorted(found, key=made_when)
+    return sorted(found, key=_order)
 
 
 def _after(made: Path, earlier: list[Path]) -> None:
     """Give ``made`` a modification time past every earlier backup's, whatever the clock
-    says now: pruning keeps the newest by that order."""
+    says now: a folder listed by date shows the backups in the order made too."""
     if not earlier:
         return
-    newest = earlier[-1].stat().st_mtime_ns
+    newest = max(path.stat().st_mtime_ns for path in earlier)
     if made.stat().st_mtime_ns <= newest:
         os.utime(made, ns=(newest + STEP_NS, newest + STEP_NS))
 

@@ -355,7 +355,7 @@ class Cases:
         """When an application was handed in: now, or a moment it can have been when it is
         registered afterwards from the counter's list: never ahead of the clock, within the
         last week, and while the citizen was there: on the day of the ticket they were served
-        at, after it was issued; with no ticket, while the office was open."""
+        at, after it was issued; with no ticket, on a day the office opens, after it opens."""
         now = self.engine.clock.now()
         if at is None:
             return now
@@ -377,13 +377,14 @@ class Cases:
 
     def _open_at(self, at: dt.datetime) -> bool:
         """Whether the office was open at ``at``: a day it opens, from its first session's
-        start to its last one's close (a counter serves on through a break)."""
+        start to the day's end (a counter serves on through a break, and serves the queue
+        after the last session's close, as with a ticket issued that day)."""
         day = self.office.local_date(at)
         if not self.office.open_on(day):
             return False
         first = min(seconds_of_day(s.open) for s in self.office.office.hours.sessions)
         opens = dt.datetime.combine(day, dt.time(), self.office.zone) + dt.timedelta(seconds=first)
-        return opens <= at <= self.office.closing_time(day)
+        return opens <= at
 
     def move(
         self,

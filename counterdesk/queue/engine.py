@@ -60,7 +60,12 @@ from counterdesk.queue.models import (
 )
 from counterdesk.queue.office import SAMPLE_OFFICE, Office, load_office
 from counterdesk.queue.office_store import read_office
-from counterdesk.queue.office_versions import record_version, version_equal_to
+from counterdesk.queue.office_versions import (
+    loaded_from,
+    loaded_reason,
+    record_version,
+    version_equal_to,
+)
 from counterdesk.queue.pin_guard import PinGuard, Subject
 from counterdesk.queue.pins import hash_pin, new_pin, pin_matches
 from counterdesk.queue.projection import (
@@ -241,15 +246,23 @@ class TicketEngine:
         by: str = "office file",
         summary: str = "office file loaded",
         based_on: Office | None = None,
+        keep_equal: bool = False,
     ) -> int | None:
         """Make ``office`` the configuration, kept as a new version saved ``by`` someone for
-        the reason ``summary``; returns its number (None: no change from the newest). Refused
+        the reason ``summary``; returns its number (None: no change from the newest, unless
+        ``keep_equal``: see ``record_version``). Refused
         if the newest version is no longer ``based_on``, when given, if it fails the office
         file's checks, or if it would renumber today's open tickets (``office_midday``). Past
         tickets are untouched."""
         with self.db.write() as session:
             number = record_version(  # store_office, which logs office_loaded too
-                session, office, by=by, summary=summary, now=self.clock.now(), based_on=based_on
+                session,
+                office,
+                by=by,
+                summary=summary,
+                now=self.clock.now(),
+                based_on=based_on,
+                keep_equal=keep_equal,
             )
         self._office, self.office_problem = office, None
         return number
@@ -966,11 +979,13 @@ def open_office(
     """Open (migrating if needed) the database at ``url``, ready to use; only with ``create``
     is a missing database made, and ``pool_size`` connections are kept (see ``Database``).
 
-    ``office_file`` (the ``office`` setting) is loaded unless the database has kept it as a
-    version already: a terminal restarted with the file it always had never undoes an office
-    saved since (in the supervisor's Office settings, or by ``office load``); a new or edited
-    file is loaded. A database with no office yet gets the bundled sample office, so a first
-    run needs no configuration.
+    ``office_file`` (the ``office`` setting) is loaded when its text differs from the version
+    last loaded from that file (at a start, or by ``office load`` without a reason), or, for a
+    file never loaded so, from every version: a terminal restarted with the file it always had
+    never undoes an office saved since (in the supervisor's Office settings, or by ``office
+    load``); a new or edited file is loaded, even one edited back to an earlier text. A
+    database with no office yet gets the bundled sample office, so a first run needs no
+    configuration.
     """
     engine = TicketEngine(Database(url, create=create, pool_size=pool_size), clock)
     if office_file is not None:
@@ -982,9 +997,9 @@ def open_office(
 
 def _load_office_setting(engine: TicketEngine, office_file: str | Path) -> None:
     office = load_office(office_file)
-    kept = version_equal_to(engine.db, office) if engine.has_office else None
-    if kept is None:
-        engine.load_office(office, summary=f"office setting {Path(office_file).name}"[:200])
+    kept = _kept_from(engine.db, str(office_file), office) if engine.has_office else None
+    if kept is None:  # kept as a version even when equal, so the next start knows the file
+        engine.load_office(office, summary=loaded_reason(str(office_file)), keep_equal=True)
     elif engine.office != office:
         log.warning(
             "kept the database's office: %s is office version %d, and an office was saved "
@@ -993,3 +1008,13 @@ def _load_office_setting(engine: TicketEngine, office_file: str | Path) -> None:
             kept,
             office_file,
         )
+
+
+def _kept_from(db: Database, file: str, office: Office) -> int | None:
+    """The version standing for ``file``'s ``office`` (then a save since stands), or None when
+    the file is to be loaded: its text differs from what was last loaded from it."""
+    last = loaded_from(db, file)
+    if last is None:  # a file never loaded by its path: loaded unless kept as any version
+        return version_equal_to(db, office)
+    number, config = last
+    return number if config == office.model_dump_json() else None

@@ -7,6 +7,7 @@ are office administrators, not programmers, and a traceback tells them nothing.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import re
 import string
 import urllib.parse
@@ -271,9 +272,15 @@ class OfficeInfo(_Strict):
             raise refuse("status_url_braces", address=value) from None
         if not _web_address(filled):
             raise refuse("status_url_web", address=value)
+        if not _port_opens(filled):
+            raise refuse("status_url_port", address=value)
         if len(filled.encode()) > STATUS_URL_BYTES:
             raise refuse("status_url_long", length=len(filled.encode()), most=STATUS_URL_BYTES)
         return value
+
+
+# A host name's label between dots: letters of any script (an IDN), digits, hyphens.
+_HOST_LABEL = re.compile(r"[\w-]+")
 
 
 def _web_address(address: str) -> bool:
@@ -281,8 +288,29 @@ def _web_address(address: str) -> bool:
     code and a notice's link, unlike ``javascript:`` or a bare path."""
     try:
         parts = urllib.parse.urlsplit(address)
-        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
-    except ValueError:  # a malformed [IPv6] host or port
+        host = parts.hostname
+    except ValueError:  # a malformed [IPv6] host
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(host) and _host_name(host or "")
+
+
+def _host_name(host: str) -> bool:
+    """Whether ``host`` can name a machine: an IP address, or labels of letters (any script),
+    digits and hyphens between dots; never a space or a stray character."""
+    if ":" in host:  # an [IPv6] address, the brackets taken off
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return True
+    return all(_HOST_LABEL.fullmatch(label) for label in host.removesuffix(".").split("."))
+
+
+def _port_opens(address: str) -> bool:
+    """Whether ``address``'s port, if it names one, is a port a phone can open (1–65535)."""
+    try:
+        return urllib.parse.urlsplit(address).port != 0
+    except ValueError:  # past 65535, or not a number
         return False
 
 

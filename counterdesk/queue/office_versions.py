@@ -86,6 +86,7 @@ def record_version(
     summary: str,
     now: dt.datetime,
     based_on: Office | None = None,
+    keep_equal: bool = False,
 ) -> int | None:
     """Store ``office`` and keep it as a new version; None when it equals the newest version,
     as when a terminal loads the same file again at start: then nothing is written either (no
@@ -93,7 +94,9 @@ def record_version(
     start), unless the stored office differs from that version.
 
     ``based_on``: the office the edits started from; refused when another save came since, so
-    one supervisor's save never silently undoes another's."""
+    one supervisor's save never silently undoes another's. ``keep_equal``: keep a version even
+    when it equals the newest (no event then): an office file's load is remembered as its own
+    (``loaded_from``), so a save made after it is never undone by the file at a start."""
     summary = " ".join(summary.split())
     if not summary:
         raise InvalidInput("say in a line what changed: the reason is kept with the version")
@@ -117,9 +120,11 @@ def record_version(
     if kept == office:
         if stored != office:  # e.g. a database from before versions were kept
             store_office(session, office, now)
-        return None
-    refuse_renumbering(session, stored, office, now)
-    store_office(session, office, now)
+        if not keep_equal:
+            return None
+    else:
+        refuse_renumbering(session, stored, office, now)
+        store_office(session, office, now)
     config = office.model_dump_json()
     row = OfficeVersionRow(
         saved_at=now, saved_by=by[:BY_LENGTH], summary=summary, config_json=config
@@ -168,6 +173,29 @@ def version_equal_to(db: Database, office: Office) -> int | None:
             .order_by(OfficeVersionRow.id.desc())
             .limit(1)
         )
+
+
+def loaded_reason(file: str) -> str:
+    """The reason kept for an office file loaded without one typed (at a terminal's start, or
+    by ``office load``): the file loaded, its path shortened from the front if need be (the end
+    names it best), as a reason holds at most SUMMARY_LENGTH."""
+    said = f"loaded {file}"
+    if len(said) <= SUMMARY_LENGTH:
+        return said
+    return "loaded …" + file[-(SUMMARY_LENGTH - len("loaded …")) :]
+
+
+def loaded_from(db: Database, file: str) -> tuple[int, str] | None:
+    """The newest version loaded from ``file`` (its reason ``loaded_reason``): its number and
+    the office it saved, as JSON."""
+    with db.read() as session:
+        row = session.execute(
+            select(OfficeVersionRow.id, OfficeVersionRow.config_json)
+            .where(OfficeVersionRow.summary == loaded_reason(file))
+            .order_by(OfficeVersionRow.id.desc())
+            .limit(1)
+        ).first()
+    return None if row is None else (row.id, row.config_json)
 
 
 def office_at(db: Database, number: int) -> Office:

@@ -106,6 +106,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "the status address {address!r} must be a web address starting http:// or https:// "
         "with a host name",
     ),
+    "status_url_port": (
+        "查詢網址 {address!r} 的連接埠須為 1 到 65535 的數字",
+        "the status address {address!r} names a port no phone can open: a port is a number "
+        "from 1 to 65535",
+    ),
     "status_url_long": (
         "查詢網址填入代碼後有 {length} 位元組，最多 {most}（號碼牌的 QR 碼容納不下）",
         "the status address is {length} bytes long with a token filled in: at most {most}, "

@@ -185,8 +185,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "the same day, not at {at}",
     ),
     "handed_in_shut": (
-        "機關 {at} 未開放：收件時間須在開放時間內",
-        "the office is not open at {at}: an application is handed in during opening hours",
+        "機關 {at} 未開放：收件時間須在開放日、開門之後",
+        "the office is not open at {at}: an application is handed in on a day the office "
+        "opens, after it opens",
     ),
     "saved_meanwhile": (
         "期間已有人儲存機關設定（第 {number} 版，{by}）：請先查看該版本，再重新修改",
