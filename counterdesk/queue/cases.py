@@ -354,8 +354,9 @@ class Cases:
     def _handed_in(self, at: dt.datetime | None, ticket: TicketRow | None) -> dt.datetime:
         """When an application was handed in: now, or a moment it can have been when it is
         registered afterwards from the counter's list: never ahead of the clock, within the
-        last week, and while the citizen was there: on the day of the ticket they were served
-        at, after it was issued; with no ticket, on a day the office opens, after it opens."""
+        last week, and while the citizen was there: after the ticket they were served at was
+        issued, on its day or until its service ended (a day open until midnight serves its
+        last tickets after it); with no ticket, on a day the office opens, after it opens."""
         now = self.engine.clock.now()
         if at is None:
             return now
@@ -366,7 +367,9 @@ class Cases:
             raise refusal(InvalidInput, "handed_in_week", days=LONGEST_LATE.days, at=local)
         if ticket is not None:
             issued = ticket.issued_at
-            if not issued <= at or self.office.local_date(at) != ticket.business_date:
+            served_until = ticket.finished_at or now
+            same_day = self.office.local_date(at) == ticket.business_date
+            if not issued <= at or not (same_day or at <= served_until):
                 when = f"{issued.astimezone(self.office.zone):%Y-%m-%d %H:%M}"
                 raise refusal(
                     InvalidInput, "handed_in_at_ticket", number=ticket.number, issued=when, at=local

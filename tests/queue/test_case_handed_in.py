@@ -71,3 +71,25 @@ def test_with_no_ticket_an_application_is_handed_in_while_the_office_is_open(
         Cases(engine).register_many([entry])
     assert f"the office is not open at {at:%Y-%m-%d %H:%M}" in str(refused.value)
     assert chinese(refused.value).startswith("案件 S1：機關")
+
+
+def test_a_ticket_served_past_midnight_takes_its_application_when_its_service_ended(
+    engine: TicketEngine, clock: ManualClock
+) -> None:
+    """A day open until midnight serves its last tickets after it (the simulator does): the
+    application is handed in when the service ends, on the next calendar day."""
+    ticket = engine.issue("incorporation")
+    engine.sign_in(2, "wang")
+    engine.call_next(2)
+    engine.start(2)
+    clock.advance(dt.timedelta(hours=15, minutes=2))  # Friday 09:00 to Saturday 00:02
+    finished = engine.finish(2).finished_at
+    assert finished is not None
+    [case] = Cases(engine).register_many(
+        [Registration("M1", ticket_id=ticket.id, handed_in=finished)]
+    )
+    assert case.received_at == finished
+    later = finished + dt.timedelta(minutes=5)
+    clock.advance(dt.timedelta(minutes=10))
+    with pytest.raises(InvalidInput):  # after the service ended, on another day
+        Cases(engine).register_many([Registration("M2", ticket_id=ticket.id, handed_in=later)])
