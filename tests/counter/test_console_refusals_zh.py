@@ -13,20 +13,14 @@ from counterdesk.counter.window import ConsoleWindow
 from counterdesk.queue import TicketEngine
 from counterdesk.queue.cases import Cases
 from counterdesk.ui import translation
-from tests.counter.test_counter import press, sign_in
+from tests.counter.test_counter import opened_console, press, sign_in
 
 
 @pytest.fixture
 def console(qtbot: QtBot, engine: TicketEngine) -> Iterator[ConsoleWindow]:
     """Counter 2 in Chinese, its staff not signed in yet; English again afterwards."""
     translation.install("zh_TW")
-    engine.set_pin("wang", "2468")
-    window = ConsoleWindow(engine, 2, poll_ms=50)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.refreshed, timeout=10000):
-        window.start()
+    window = opened_console(qtbot, engine, 2)
     yield window
     window.close()
     translation.install("en")

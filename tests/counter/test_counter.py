@@ -20,18 +20,24 @@ from counterdesk.queue.models import StaffRow
 from counterdesk.ui import translation
 
 
-@pytest.fixture
-def console(qtbot: QtBot, engine: TicketEngine) -> Iterator[ConsoleWindow]:
-    """A console in English, the source language, whose words these tests assert."""
-    translation.install("en")
+def opened_console(qtbot: QtBot, engine: TicketEngine, counter: int) -> ConsoleWindow:
+    """Counter ``counter``'s console shown and started, wang's PIN set to 2468 for sign-in."""
     engine.set_pin("wang", "2468")
-    window = ConsoleWindow(engine, 1, poll_ms=50)
+    window = ConsoleWindow(engine, counter, poll_ms=50)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
     with qtbot.waitSignal(window.refreshed, timeout=10000):
         window.start()
+    return window
+
+
+@pytest.fixture
+def console(qtbot: QtBot, engine: TicketEngine) -> Iterator[ConsoleWindow]:
+    """A console in English, the source language, whose words these tests assert."""
+    translation.install("en")
+    window = opened_console(qtbot, engine, 1)
     yield window
     window.close()
 
