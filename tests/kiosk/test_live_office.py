@@ -41,6 +41,18 @@ def changed(office: Office, **edits: Any) -> Office:
     return Office.model_validate(data)
 
 
+def wait_for_changed_name(qtbot: QtBot, kiosk: KioskWindow, board: BoardWindow) -> None:
+    """Until a running kiosk and board both show precheck's changed English name."""
+    qtbot.waitUntil(
+        lambda: kiosk.home.grid.tiles["precheck"].name.en.text() == "Name check (changed)",
+        timeout=5000,
+    )
+    qtbot.waitUntil(
+        lambda: board.waiting.tiles["precheck"].name_en.text() == "Name check (changed)",
+        timeout=5000,
+    )
+
+
 def load_elsewhere(sqlite_url: str, clock: ManualClock, office: Office) -> None:
     """Load ``office`` as `counterdesk office load` in another terminal would."""
     other = TicketEngine(Database(sqlite_url), clock)
@@ -77,14 +89,7 @@ def test_a_changed_checklist_shows_on_a_running_kiosk_and_board(
 ) -> None:
     kiosk = make_kiosk()
     load_elsewhere(sqlite_url, clock, changed(engine.office))
-    qtbot.waitUntil(
-        lambda: kiosk.home.grid.tiles["precheck"].name.en.text() == "Name check (changed)",
-        timeout=5000,
-    )
-    qtbot.waitUntil(
-        lambda: board.waiting.tiles["precheck"].name_en.text() == "Name check (changed)",
-        timeout=5000,
-    )
+    wait_for_changed_name(qtbot, kiosk, board)
     assert board.rows[1].desk_name.text() == "快速服務櫃檯\nQuick counter"
     priority_tiles = kiosk.priority_page.grid.tiles.values()
     assert "Name check (changed)" in [tile.name.en.text() for tile in priority_tiles]

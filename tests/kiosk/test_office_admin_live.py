@@ -13,7 +13,7 @@ from counterdesk.supervisor.window import SupervisorWindow
 from counterdesk.ui import translation
 from tests.conftest import RecordingSpeaker
 from tests.kiosk.conftest import Factory
-from tests.kiosk.test_live_office import checklist, tap
+from tests.kiosk.test_live_office import checklist, tap, wait_for_changed_name
 
 
 def test_a_checklist_saved_in_the_office_tab_shows_on_a_running_kiosk_and_board(
@@ -39,14 +39,7 @@ def test_a_checklist_saved_in_the_office_tab_shows_on_a_running_kiosk_and_board(
     tab.form.edits[("name", "en")].setText("Name check (changed)")
     with qtbot.waitSignal(tab.saved, timeout=10000):
         tab.save_button.click()
-    qtbot.waitUntil(
-        lambda: kiosk.home.grid.tiles["precheck"].name.en.text() == "Name check (changed)",
-        timeout=5000,
-    )
-    qtbot.waitUntil(
-        lambda: board.waiting.tiles["precheck"].name_en.text() == "Name check (changed)",
-        timeout=5000,
-    )
+    wait_for_changed_name(qtbot, kiosk, board)
     tap(qtbot, kiosk.home.grid.tiles["precheck"])
     assert checklist(kiosk)[-1] == "Draft articles of incorporation"
     supervisor.close()
