@@ -79,7 +79,7 @@ class BoardWindow(QWidget):
         self.engine = engine
         self.office = engine.office
         self.speaker = speaker
-        self.setWindowTitle(f"{self.office.office.name.zh} — {self.office.office.name.en}")
+        self.setWindowTitle(self.office.title)
         self.setObjectName("board")
         self.setStyleSheet(f"QWidget#board {{ background: {BACKGROUND}; }}")
         self.setAutoFillBackground(True)
@@ -129,12 +129,10 @@ class BoardWindow(QWidget):
         heads.setContentsMargins(28, 0, 28, 0)
         for label, stretch in zip(self.columns, (34, 30, 36), strict=True):
             heads.addWidget(label, stretch)
-        self.rows = {c.number: CounterRow(c) for c in self.office.counters}
         calls = self._calls = QVBoxLayout()
         calls.setSpacing(10)
         calls.addLayout(heads)
-        for row in self.rows.values():
-            calls.addWidget(row, 1)
+        self._counter_rows(self.office)
 
         self.recent_title = Scaled(
             f"{phrases.RECENT_CALLS.line()}   {phrases.NUMBER.zh} → {phrases.COUNTER.zh}",
@@ -195,29 +193,35 @@ class BoardWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Laid out for 1920x1080: scale to whichever side is shorter, so nothing is cut off.
         self._factor = min(event.size().height() / 1080, event.size().width() / 1920)
+        self._rescale()
+        super().resizeEvent(event)
+
+    def _rescale(self) -> None:
         for label in self._labels():
             label.rescale(self._factor)
-        super().resizeEvent(event)
+
+    def _counter_rows(self, office: Office) -> None:
+        """A row for each of the office's counters, under the column heads."""
+        self.rows = {c.number: CounterRow(c) for c in office.counters}
+        for index, row in enumerate(self.rows.values()):
+            self._calls.insertWidget(1 + index, row, 1)
 
     def show_office(self, office: Office) -> None:
         """A new office, loaded meanwhile: its name, counters and services, at once (a board
         interrupts nobody); the recent calls stay."""
         self.office = office
-        self.setWindowTitle(f"{office.office.name.zh} — {office.office.name.en}")
+        self.setWindowTitle(office.title)
         self.title_zh.setText(office.office.name.zh)
         self.title_en.setText(office.office.name.en)
         for row in self.rows.values():
             self._calls.removeWidget(row)
             row.deleteLater()
-        self.rows = {c.number: CounterRow(c) for c in office.counters}
-        for index, row in enumerate(self.rows.values()):
-            self._calls.insertWidget(1 + index, row, 1)  # after the column heads
+        self._counter_rows(office)
         waiting = WaitingPanel(office)
         self._calls.replaceWidget(self.waiting, waiting)
         self.waiting.deleteLater()
         self.waiting = waiting
-        for label in self._labels():
-            label.rescale(self._factor)
+        self._rescale()
         self._rotation = 0
         self._next_procedure()
         self._refresh()

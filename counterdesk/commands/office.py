@@ -14,6 +14,7 @@ from typing import Any
 from counterdesk.command_line import CommandFactory
 from counterdesk.queue import load_office, open_office
 from counterdesk.queue.backup import backup_into, restore
+from counterdesk.queue.change_words import saved_by_here
 from counterdesk.queue.database import Database, schema_version
 from counterdesk.queue.errors import InvalidInput
 from counterdesk.queue.office_versions import compare, loaded_reason, rollback, versions
@@ -131,7 +132,7 @@ def _database(args: argparse.Namespace) -> Database:
 
 def _who() -> str:
     """The PC's user who ran the command: kept with the version as who saved it."""
-    return f"{getpass.getuser()} (command line)"
+    return saved_by_here("command line")
 
 
 def _db_upgrade(args: argparse.Namespace) -> dict[str, Any]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from counterdesk.devices.speech_protocol import Utterance
 from counterdesk.queue.office import Announcements
 
+SAMPLE_CALL = ("A012", 3)  # the number and counter a test call and a preview are filled with
+
 
 def spoken_number(number: str) -> str:
     """``A012`` → ``A 0 1 2``: digit by digit, as read out in both languages.

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counterdesk.command_line import CommandFactory, engine_for
+from counterdesk.devices.announcements import SAMPLE_CALL
 from counterdesk.queue import NotFound, TicketEngine
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.settings import Settings, load_settings
@@ -19,8 +20,6 @@ from counterdesk.settings import Settings, load_settings
 if TYPE_CHECKING:
     from counterdesk.devices.printer import PrinterConfig
     from counterdesk.devices.ticket_content import TicketContent
-
-SAMPLE_CALL = ("A012", 3)
 
 
 def register(command: CommandFactory) -> None:

@@ -119,7 +119,7 @@ class KioskWindow(QWidget):
         self.exit_dialog: StaffExitDialog | None = None
         self.status: OfficeStatus | None = None
         self.setObjectName("kiosk")
-        self.setWindowTitle(f"{self.office.office.name.zh} — {self.office.office.name.en}")
+        self.setWindowTitle(self.office.title)
         self._issuing = False
         self._may_close = pin_hash is None
         self._refresher = Refresher(
@@ -347,7 +347,7 @@ class KioskWindow(QWidget):
         if office is None or self._issuing or self.stack.currentWidget() is not self.home:
             return
         self._new_office, self.office = None, office
-        self.setWindowTitle(f"{office.office.name.zh} — {office.office.name.en}")
+        self.setWindowTitle(office.title)
         self.title.set_text(Bilingual.of(office.office.name))
         self.home.set_office(office)
         self.priority_page.grid.set_services(office)

@@ -9,6 +9,7 @@ Office settings tab names them, e.g. ``services[incorporation].documents[10]`` a
 
 from __future__ import annotations
 
+import getpass
 import re
 
 from counterdesk.queue.office_versions import Change, KeyPath, Member
@@ -130,6 +131,12 @@ SUMMARIES: tuple[tuple[re.Pattern[str], str], ...] = (
     # separator, ending .yaml or .yml; "loaded the new hours" was typed, and stays as typed.
     (re.compile(r"^loaded (…?(?:\S+|.*[\\/].*)\.ya?ml)$", re.IGNORECASE), r"載入 \1"),
 )
+
+
+def saved_by_here(place: str) -> str:
+    """Who saves from this PC: its user, and where (``supervisor window``, ``command line``),
+    written as ``SAVED_BY`` reads it."""
+    return f"{getpass.getuser()} ({place})"
 
 
 def saved_by(text: str) -> str:

@@ -360,6 +360,11 @@ class Office(_Strict):
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.office.timezone)
 
+    @property
+    def title(self) -> str:
+        """The office's name in both languages: a window's or a report's title."""
+        return f"{self.office.name.zh} — {self.office.name.en}"
+
     def service(self, code: str) -> Service:
         for service in self.services:
             if service.code == code:

@@ -107,7 +107,7 @@ def write_pdf(
 ) -> None:
     register_font()
     office = engine.office
-    title = f"{office.office.name.zh} — {office.office.name.en}"
+    title = office.title
     period = f"{stats.first.isoformat()} – {stats.last.isoformat()}"
     document = SimpleDocTemplate(
         handle,

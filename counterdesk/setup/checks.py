@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import make_url
 
-from counterdesk.devices.announcements import call_utterances
+from counterdesk.devices.announcements import SAMPLE_CALL, call_utterances
 from counterdesk.devices.faults import Fault
 from counterdesk.devices.printer import PrintFailed, TicketPrinter, parse_printer_url
 from counterdesk.devices.speech import SpeechService, Voices, list_voices
@@ -34,7 +34,6 @@ from counterdesk.setup.said import Said, SaidError
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
 
 PRINTER_FILES = ("/dev/usb/lp*", "/dev/lp[0-9]*")
-SAMPLE_CALL = ("A012", 3)
 TEST_TEXT = (
     "這是 counterdesk 設定精靈的測試信。\nA test message from the counterdesk set-up wizard."
 )

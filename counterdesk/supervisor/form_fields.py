@@ -7,8 +7,8 @@ mostly cannot be typed; what is typed still goes through ``validate_office`` on 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 import annotated_types
 from pydantic import BaseModel
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from counterdesk.queue.change_words import KEYS
 from counterdesk.ui import translation
 
+Key = TypeVar("Key")
 _STEP = 0.5  # the finest step of a number with a fraction (minutes, shares are finer)
 
 
@@ -145,6 +146,20 @@ def keys_named(keys: Iterable[str | int]) -> str:
     if translation.current() == "zh_TW":
         return " › ".join(KEYS.get(str(key), str(key)) for key in keys)
     return ".".join(map(str, keys))
+
+
+def row_place(path: tuple[str | int, ...]) -> str:
+    """Where in a list a problem is, put before its message: ``#row column: `` (the row by its
+    number from 1, ``path[1]``; the column by the keys after it, none for the whole row)."""
+    column = keys_named(path[2:])
+    return f"#{int(path[1]) + 1}{' ' + column if column else ''}: "
+
+
+def show_found(labels: Mapping[Key, QLabel], found: Mapping[Key, list[str]]) -> None:
+    """Each problem label shows the messages found for its key, one a line; hidden if none."""
+    for key, label in labels.items():
+        label.setText("\n".join(found[key]))
+        label.setVisible(bool(found[key]))
 
 
 def value_at(data: dict[str, Any], path: tuple[str, ...]) -> Any:

@@ -3,7 +3,6 @@ changed from the one before, and a roll back to one after a confirmation."""
 
 from __future__ import annotations
 
-import getpass
 from functools import partial
 
 from PySide6.QtCore import QEvent, Signal
@@ -43,7 +42,7 @@ from counterdesk.ui.tasks import run_in_background
 
 def who() -> str:
     """Who saves from this window: the PC's user, kept with the version."""
-    return f"{getpass.getuser()} (supervisor window)"
+    return change_words.saved_by_here("supervisor window")
 
 
 def listing(db: Database) -> tuple[list[Version], Office | None]:
@@ -155,14 +154,13 @@ class OfficeHistory(QWidget):
             return
         number = self.kept[row].number
         self.rollback_button.setEnabled(row > 0)  # the newest is the office already
-        earlier = [v.number for v in self.kept if v.number < number]
-        if not earlier:
+        if row + 1 == len(self.kept):  # the oldest: the versions are listed newest first
             self.shown_changes = None
             self.diff.setPlainText(self.tr("The first version kept."))
             self.compared.emit()
             return
         run_in_background(
-            partial(compare_changes, self.engine.db, earlier[0], number),
+            partial(compare_changes, self.engine.db, self.kept[row + 1].number, number),
             self._show_diff,
             self._failed,
             owner=self,

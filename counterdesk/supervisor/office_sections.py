@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.phrases import WEEKDAYS
-from counterdesk.supervisor.form_fields import keys_named, problem_label
-from counterdesk.supervisor.service_form import TextList
+from counterdesk.supervisor.form_fields import keys_named, problem_label, row_place, show_found
+from counterdesk.supervisor.service_form import TextList, name_buttons
 from counterdesk.ui import translation
 
 Problems = list[tuple[tuple[str | int, ...], str]]
@@ -75,26 +75,15 @@ class Section(QWidget):
             if key not in found:  # a key the page has no editor for: beside the first, in full
                 key, where = next(iter(found)), f"{keys_named(path)}: "
             found[key].append(f"{where}{message}")
-        for key, label in self.problems.items():
-            label.setText("\n".join(found[key]))
-            label.setVisible(bool(found[key]))
+        show_found(self.problems, found)
 
     def where(self, path: tuple[str | int, ...]) -> tuple[str, str]:
         """The editor a key path (inside this section's part of the office) names, and the
         row within it: a list's key, then ``#row column: ``."""
         key = str(path[0])
         if len(path) > 1 and isinstance(path[1], int):
-            column = keys_named(path[2:])
-            return key, f"#{path[1] + 1}{' ' + column if column else ''}: "
+            return key, row_place(path)
         return key, ""
-
-
-def name_buttons(editor: TextList) -> None:
-    """The add/remove/up/down buttons of a list, worded as the service form's."""
-    editor.add.setText(QCoreApplication.translate("ServiceForm", "Add"))
-    editor.remove.setText(QCoreApplication.translate("ServiceForm", "Remove"))
-    editor.up.setText(QCoreApplication.translate("ServiceForm", "Up"))
-    editor.down.setText(QCoreApplication.translate("ServiceForm", "Down"))
 
 
 class CountersSection(Section):

@@ -168,11 +168,12 @@ class OfficeTab(QWidget):
             self._keep_form()  # a name typed in the form names the service there too
             self.counters.know(self.data["services"])
 
-    def edit(self, office: Office) -> None:
-        """Start editing ``office``: the form shows its first service (or the one shown)."""
+    def edit(self, office: Office, *, first: bool = False) -> None:
+        """Start editing ``office``: the form shows the service shown (or, ``first``, or with
+        none shown, its first)."""
         self.data = office.model_dump(mode="json")
         self.based_on = office  # a save made by someone else since is not overwritten
-        keep = max(self.shown, 0)
+        keep = 0 if first else max(self.shown, 0)
         self.shown = -1
         self.services.blockSignals(True)
         self.services.clear()
@@ -382,13 +383,11 @@ class OfficeTab(QWidget):
         run_in_background(self.engine.refresh_office, self._undone, self._failed, owner=self)
 
     def _undone(self, office: Office) -> None:
-        self.shown = -1
-        self.edit(office)
+        self.edit(office, first=True)
         say(self.status, self.tr("Changes undone."), False)
 
     def _reload(self, number: int) -> None:
-        self.shown = -1
-        self.edit(self.engine.office)
+        self.edit(self.engine.office, first=True)
 
     def import_file(self) -> None:
         """An office file's services into the form, to look at and save as a version."""
@@ -400,8 +399,7 @@ class OfficeTab(QWidget):
         except OfficeFileError as refused:
             say(self.status, self._import_refused(path, refused), True)
             return
-        self.shown = -1
-        self.edit(office)
+        self.edit(office, first=True)
         self.based_on = self.engine.office  # the file replaces the office the form came from
         say(
             self.status,

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from counterdesk.devices.announcements import call_utterances
+from counterdesk.devices.announcements import SAMPLE_CALL, call_utterances
 from counterdesk.queue.appointment_rules import BookingPolicy
 from counterdesk.queue.office import (
     Announcements,
@@ -60,7 +60,6 @@ NUMBERS: tuple[tuple[str, type[BaseModel], tuple[str, ...]], ...] = (
 )
 TEXTS = ("office.name", "office.helpline", "office.status_url", "announcements.call")
 COLUMNS = (("office", "announcements", "feedback"), ("queue", "bookings", "cases"))
-SAMPLE_CALL = ("A012", 3)  # the number and counter the preview is filled with
 
 
 class RulesSection(Section):

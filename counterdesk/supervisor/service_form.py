@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counterdesk.supervisor.form_fields import keys_named, problem_label, put_at, value_at
+from counterdesk.supervisor.form_fields import (
+    keys_named,
+    problem_label,
+    put_at,
+    row_place,
+    show_found,
+    value_at,
+)
 from counterdesk.supervisor.service_rules import GROUPS, ServiceRules
 
 # The form's one-line fields by their key path inside a service.
@@ -124,6 +131,14 @@ class TextList(QWidget):
         return item.text() if item is not None else ""
 
 
+def name_buttons(editor: TextList) -> None:
+    """The add/remove/up/down buttons of a list, worded alike on every office page."""
+    editor.add.setText(QCoreApplication.translate("ServiceForm", "Add"))
+    editor.remove.setText(QCoreApplication.translate("ServiceForm", "Remove"))
+    editor.up.setText(QCoreApplication.translate("ServiceForm", "Up"))
+    editor.down.setText(QCoreApplication.translate("ServiceForm", "Down"))
+
+
 class ServiceForm(QWidget):
     """The fields of one service; ``load`` a service's data, ``collected`` gives it back with
     the edits (keys the form has no field for kept as they were)."""
@@ -185,10 +200,7 @@ class ServiceForm(QWidget):
             [chinese, english, self.tr("Note (Chinese)"), self.tr("Note (English)")]
         )
         for editor in (self.steps, self.documents):
-            editor.add.setText(self.tr("Add"))
-            editor.remove.setText(self.tr("Remove"))
-            editor.up.setText(self.tr("Up"))
-            editor.down.setText(self.tr("Down"))
+            name_buttons(editor)
 
     def load(self, service: dict[str, Any]) -> None:
         self.service = copy.deepcopy(service)
@@ -239,9 +251,7 @@ class ServiceForm(QWidget):
         for path, message in problems:
             key, where = _field_of(path)
             found[key].append(f"{where}{message}")
-        for key, label in self.problems.items():
-            label.setText("\n".join(found[key]))
-            label.setVisible(bool(found[key]))
+        show_found(self.problems, found)
 
 
 def _field_of(path: tuple[str | int, ...]) -> tuple[tuple[str, ...], str]:
@@ -252,8 +262,7 @@ def _field_of(path: tuple[str | int, ...]) -> tuple[tuple[str, ...], str]:
     if path and path[0] in LISTS:
         if len(path) < 2 or not isinstance(path[1], int):
             return (str(path[0]),), ""
-        column = keys_named(names[2:])  # zh, en, note.zh ...
-        return (str(path[0]),), f"#{path[1] + 1}{' ' + column if column else ''}: "
+        return (str(path[0]),), row_place(path)  # the column: zh, en, note.zh ...
     for length in (2, 1):
         if names[:length] in FIELDS:
             return names[:length], ""
