@@ -122,21 +122,16 @@ def _expected(case: Case) -> Bilingual:
 
 
 def _on(phrase: Bilingual, day: dt.date) -> Bilingual:
-    named = phrases.day_name(day)
-    return Bilingual(phrase.zh.format(day=named.zh), phrase.en.format(day=named.en))
+    return phrase.fill(day=phrases.day_name(day))
 
 
 def _service_name(office: Office, code: str) -> Bilingual:
-    try:
-        return Bilingual.of(office.service(code).name)
-    except KeyError:
-        return Bilingual(code, code)
+    service = office.find_service(code)
+    return Bilingual.of(service.name) if service else Bilingual(code, code)
 
 
 def _where(office: Office, code: str) -> Bilingual:
     """The unit that handles the service's cases, or the office if the file names none."""
-    try:
-        rules = office.service(code).cases
-    except KeyError:
-        rules = None
+    service = office.find_service(code)
+    rules = service.cases if service else None
     return Bilingual.of(rules.unit if rules and rules.unit else office.office.name)
