@@ -53,11 +53,11 @@ import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import (
     Connection,
     Engine,
+    Table,
     create_engine,
     func,
     insert,
@@ -73,7 +73,7 @@ from sqlalchemy.pool import NullPool, StaticPool
 from sqlalchemy.sql import case
 
 from counterdesk.queue.database import replacement_problem, revisions_problem
-from counterdesk.queue.database_file import stored_revisions
+from counterdesk.queue.database_file import read_only_uri, stored_revisions
 from counterdesk.queue.errors import DatabaseError, InvalidInput
 from counterdesk.queue.models import Base, DailySequenceRow, EventKind, TicketEventRow, TicketRow
 
@@ -290,9 +290,9 @@ def _restore_sqlite(target: Path, source: Path) -> Restored:
     _check_sqlite(source)
     if stored_revisions(target) is None:
         raise DatabaseError(f"{target} is no counterdesk database: nothing was restored")
-    backup_file = f"sqlite:///file:{quote(str(source))}?mode=ro&uri=true"
+    backup_file = f"sqlite:///{read_only_uri(source)}&uri=true"
     with _connected(backup_file) as connection:
-        newest = _newest(connection)
+        newest = _max_id(connection, _tickets)
     with _alone_in(target) as live:
         since = _read_since(live, newest)
         _copy_into(source, live)
@@ -321,7 +321,6 @@ def _copy_sqlite(source: Path, target: Path) -> None:
     """SQLite's online backup of ``source`` into the backup file ``target``: one consistent
     snapshot, taken out of WAL mode, so it is one file with no ``-wal`` or ``-shm`` beside
     it."""
-    reading = f"file:{quote(str(source))}?mode=ro"
     deadline = time.monotonic() + BUSY_SECONDS
 
     def give_up_when_stuck(status: int, remaining: int, total: int) -> None:
@@ -330,7 +329,7 @@ def _copy_sqlite(source: Path, target: Path) -> None:
 
     with (
         # A short lock wait per step: the copy retries, and gives up at the deadline.
-        contextlib.closing(sqlite3.connect(reading, uri=True, timeout=1)) as origin,
+        contextlib.closing(sqlite3.connect(read_only_uri(source), uri=True, timeout=1)) as origin,
         contextlib.closing(sqlite3.connect(target, timeout=1)) as copy,
     ):
         try:
@@ -371,9 +370,8 @@ def _alone_in(path: Path) -> Iterator[Engine]:
 def _copy_into(source: Path, live: Engine) -> None:
     """The backup ``source`` written into the live file through the connection that holds it
     (the backup API): the file keeps its identity and its journal mode (WAL)."""
-    reading = f"file:{quote(str(source))}?mode=ro"
     with (
-        contextlib.closing(sqlite3.connect(reading, uri=True)) as origin,
+        contextlib.closing(sqlite3.connect(read_only_uri(source), uri=True)) as origin,
         live.connect() as connection,
     ):
         held = connection.connection.driver_connection
@@ -397,9 +395,9 @@ def _connected(url: str | Engine) -> Iterator[Connection]:
             engine.dispose()
 
 
-def _newest(connection: Connection) -> int:
-    """The id of the newest ticket (0 when there is none)."""
-    return int(connection.scalar(select(func.coalesce(func.max(_tickets.c.id), 0))) or 0)
+def _max_id(connection: Connection, table: Table) -> int:
+    """The highest id in ``table`` (0 when it is empty): its newest row."""
+    return int(connection.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0)
 
 
 def _read_since(url: str | Engine, newest: int) -> _Since:
@@ -415,8 +413,8 @@ def _read_since(url: str | Engine, newest: int) -> _Since:
             select(_tickets.c.number).where(_tickets.c.id > newest).order_by(_tickets.c.id)
         ).all()
         numbering = [dict(row) for row in connection.execute(select(_sequences)).mappings()]
-        newest_event = connection.scalar(select(func.coalesce(func.max(_events.c.id), 0)))
-    return _Since(list(lost), numbering, int(newest_event or 0))
+        newest_event = _max_id(connection, _events)
+    return _Since(list(lost), numbering, newest_event)
 
 
 def _keep_numbering(url: str | Engine, numbering: list[dict[str, object]]) -> None:
@@ -438,7 +436,7 @@ def _keep_event_ids(url: str | Engine, live_newest: int, source: Path) -> None:
     set past it."""
     with _connected(url) as connection:
         postgres = connection.dialect.name == "postgresql"
-        restored = connection.scalar(select(func.coalesce(func.max(_events.c.id), 0))) or 0
+        restored = _max_id(connection, _events)
         if live_newest > restored:
             connection.execute(
                 insert(_events).values(
@@ -454,7 +452,7 @@ def _keep_event_ids(url: str | Engine, live_newest: int, source: Path) -> None:
                     "SELECT setval(pg_get_serial_sequence('ticket_events', 'id'), "
                     "greatest(:newest, (SELECT max(id) FROM ticket_events)))"
                 ),
-                {"newest": max(live_newest, int(restored), 1)},
+                {"newest": max(live_newest, restored, 1)},
             )
 
 
@@ -541,8 +539,7 @@ def _check_sqlite(path: Path) -> None:
     problem = replacement_problem(path)
     if problem is not None:
         raise DatabaseError(f"{path} is {problem}")
-    uri = f"file:{quote(str(path))}?mode=ro"
-    with contextlib.closing(sqlite3.connect(uri, uri=True)) as connection:
+    with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
         verdict = connection.execute("PRAGMA integrity_check").fetchone()
     if verdict is None or verdict[0] != "ok":
         raise DatabaseError(f"{path} is damaged: {verdict[0] if verdict else 'unreadable'}")

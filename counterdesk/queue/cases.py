@@ -23,10 +23,10 @@ import dataclasses
 import datetime as dt
 import hmac
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -36,7 +36,7 @@ from counterdesk.queue import case_notices
 from counterdesk.queue.contacts import normal_contact
 from counterdesk.queue.errors import InvalidInput, NotFound, QueueError
 from counterdesk.queue.models import CaseEventRow, CaseRow, CaseStage, Status, TicketRow
-from counterdesk.queue.office import Office, Service, seconds_of_day
+from counterdesk.queue.office import Office, Service
 from counterdesk.queue.refusal_words import chinese, refusal, ticket_state
 from counterdesk.queue.typed_text import ascii_digits, clean_text
 from counterdesk.queue.views import View
@@ -169,6 +169,21 @@ def working_days_after(office: Office, day: dt.date, days: int) -> dt.date:
     return found
 
 
+@contextlib.contextmanager
+def _naming(code: str, **which: object) -> Iterator[None]:
+    """A batch's refusal reworded by ``code`` to name the entry refused (``which``), its own
+    sentence kept in both languages: the batch is then refused as a whole."""
+    try:
+        yield
+    except (QueueError, InvalidInput) as refused:
+        said = Bilingual(chinese(refused), str(refused))
+        raise refusal(type(refused), code, said=said, **which) from None
+
+
+def _at_ticket(ticket_id: int) -> Select[CaseRow]:
+    return select(CaseRow).where(CaseRow.ticket_id == ticket_id).order_by(CaseRow.id)
+
+
 def case_number(text: str) -> str:
     """The office's case number as typed: trimmed, upper-case, full-width digits and letters
     made ASCII; letters, digits and dashes only."""
@@ -291,14 +306,8 @@ class Cases:
         with self.engine.db.write() as session:
             done = []
             for entry in entries:
-                try:
-                    row = self._register(session, entry)
-                except (QueueError, InvalidInput) as refused:
-                    said = Bilingual(chinese(refused), str(refused))
-                    raise refusal(
-                        type(refused), "of_case", number=entry.number, said=said
-                    ) from None
-                done.append(Case.of(row))
+                with _naming("of_case", number=entry.number):
+                    done.append(Case.of(self._register(session, entry)))
             return done
 
     def _register(self, session: Session, entry: Registration) -> CaseRow:
@@ -385,9 +394,7 @@ class Cases:
         day = self.office.local_date(at)
         if not self.office.open_on(day):
             return False
-        first = min(seconds_of_day(s.open) for s in self.office.office.hours.sessions)
-        opens = dt.datetime.combine(day, dt.time(), self.office.zone) + dt.timedelta(seconds=first)
-        return opens <= at
+        return self.office.opening_time(day) <= at
 
     def move(
         self,
@@ -414,12 +421,8 @@ class Cases:
         with self.engine.db.write() as session:
             done, found = [], self._rows(session, [move.number for move in moves])
             for move in moves:
-                try:
-                    row = self._move(session, move, by=by, found=found)
-                except (QueueError, InvalidInput) as refused:
-                    said = Bilingual(chinese(refused), str(refused))
-                    raise refusal(type(refused), "on_line", line=move.line, said=said) from None
-                done.append(Case.of(row))
+                with _naming("on_line", line=move.line):
+                    done.append(Case.of(self._move(session, move, by=by, found=found)))
             return done
 
     def _move(
@@ -532,10 +535,22 @@ class Cases:
     def for_ticket(self, ticket_id: int) -> list[Case]:
         """The cases handed in at a ticket, oldest first (the status page shows them)."""
         with self.engine.db.read() as session:
-            rows = session.scalars(
-                select(CaseRow).where(CaseRow.ticket_id == ticket_id).order_by(CaseRow.id)
+            return [Case.of(row) for row in session.scalars(_at_ticket(ticket_id))]
+
+    def for_ticket_with_stages(self, ticket_id: int) -> list[tuple[Case, list[str]]]:
+        """The cases handed in at a ticket, oldest first, each with the stages its log
+        passed through, in one read: the status page asks on every poll."""
+        with self.engine.db.read() as session:
+            rows = session.scalars(_at_ticket(ticket_id)).all()
+            passed: dict[int, list[str]] = {row.id: [] for row in rows}
+            logged = session.execute(
+                select(CaseEventRow.case_id, CaseEventRow.stage)
+                .where(CaseEventRow.case_id.in_(passed))
+                .order_by(CaseEventRow.id)
             )
-            return [Case.of(row) for row in rows]
+            for case_id, stage in logged:
+                passed[case_id].append(stage)
+            return [(Case.of(row), passed[row.id]) for row in rows]
 
     def events(self, number: str) -> list[CaseEvent]:
         with self.engine.db.read() as session:

@@ -47,13 +47,18 @@ def identity(path: Path) -> Identity:
     return status.st_dev, status.st_ino
 
 
+def read_only_uri(path: Path) -> str:
+    """SQLite's URI for reading the file at ``path`` without ever writing it."""
+    return f"file:{quote(str(path))}?mode=ro"
+
+
 def stored_revisions(path: Path, *, timeout: float = 30) -> set[str] | None:
     """The schema revisions the file at ``path`` records, read without changing it (no WAL
     switched on, no table made); None when it is no SQLite database or has no counterdesk
     tables. A file that cannot be read now (locked past ``timeout`` seconds, an I/O error,
     no permission) is DatabaseUnreachable: it may be the right database, so it is not called
     a wrong one."""
-    uri = f"file:{quote(str(path))}?mode=ro"
+    uri = read_only_uri(path)
     try:
         with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=timeout)) as connection:
             rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()

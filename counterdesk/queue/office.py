@@ -417,6 +417,12 @@ class Office(_Strict):
         weekday = WEEKDAYS[day.weekday()] in self.office.hours.days
         return weekday and self.closed_date(day) is None
 
+    def opening_time(self, day: dt.date) -> dt.datetime:
+        """When business day ``day``'s first session starts, local time, were it a day the
+        office opens (``open_on`` tells whether it is)."""
+        first = min(seconds_of_day(session.open) for session in self.office.hours.sessions)
+        return dt.datetime.combine(day, dt.time(), self.zone) + dt.timedelta(seconds=first)
+
     def closing_time(self, day: dt.date) -> dt.datetime:
         """When business day ``day`` is over: its last session's close, local time; a day the
         office is closed is over from its start."""
@@ -445,10 +451,9 @@ class Office(_Strict):
         hours = self.office.hours
         if not self.open_on(local.date()):
             return CLOSED_DATE if self.closed_date(local.date()) else "closed today"
-        clock = local.hour * 3600 + local.minute * 60 + local.second + local.microsecond / 1e6
-        first_open = min(seconds_of_day(s.open) for s in hours.sessions)
-        if clock < first_open:
+        if local < self.opening_time(local.date()):
             return "not open yet"
+        clock = local.hour * 3600 + local.minute * 60 + local.second + local.microsecond / 1e6
         if clock >= seconds_of_day(hours.last_ticket):
             return "last ticket time has passed"
         if not any(session.contains(clock) for session in hours.sessions):

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import select
@@ -113,10 +115,14 @@ def record_version(
     ).first()
     # A newest version that no longer validates (an older counterdesk's key, a hand in the
     # database) is what nobody's edits started from, and never the office saved now.
-    kept = _readable(newest.config_json, f"office version {newest.id}") if newest else None
+    kept = (
+        _readable(partial(checked_office, newest.config_json, f"office version {newest.id}"))
+        if newest
+        else None
+    )
     if newest is not None and based_on is not None and kept is not None and kept != based_on:
         raise refusal(QueueError, "saved_meanwhile", number=newest.id, by=newest.saved_by)
-    stored = _readable_stored(session)
+    stored = _readable(partial(stored_office, session))
     if kept == office:
         if stored != office:  # e.g. a database from before versions were kept
             store_office(session, office, now)
@@ -134,17 +140,11 @@ def record_version(
     return row.id
 
 
-def _readable(config: str, what: str) -> Office | None:
-    """A stored office, or None when it no longer validates (then it is replaced)."""
+def _readable(read: Callable[[], Office | None]) -> Office | None:
+    """The office ``read`` gives (a version, the stored one), or None when it no longer
+    validates (then it is replaced)."""
     try:
-        return checked_office(config, what)
-    except OfficeFileError:
-        return None
-
-
-def _readable_stored(session: Session) -> Office | None:
-    try:
-        return stored_office(session)
+        return read()
     except OfficeFileError:
         return None
 

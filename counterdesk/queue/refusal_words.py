@@ -285,7 +285,7 @@ ACTIONS: dict[str, str] = {
 def refusal(kind: type[E], code: str, /, **params: Any) -> E:
     """The error ``kind`` worded by ``code``: its English message from the table, its code
     and values kept so a window can give it in Chinese."""
-    return kind(_filled(WORDS[code][1], params, 1), code=code, params=params)
+    return kind(_worded(code, params).en, code=code, params=params)
 
 
 def ticket_state(status: str, counter: int | None) -> Bilingual:
@@ -308,10 +308,9 @@ def chinese(error: BaseException) -> str:
     code = getattr(error, "code", None)
     if code not in WORDS:
         return str(error)
-    return _filled(WORDS[code][0], getattr(error, "params", {}), 0)
+    return _worded(code, getattr(error, "params", {})).zh
 
 
-def _filled(template: str, params: dict[str, Any], half: int) -> str:
-    """``template`` with ``params``, each ``Bilingual`` value in the template's language."""
-    values = {k: v[half] if isinstance(v, Bilingual) else v for k, v in params.items()}
-    return template.format(**values)
+def _worded(code: str, params: dict[str, Any]) -> Bilingual:
+    """The sentence ``code`` with ``params`` filled in, in both languages."""
+    return Bilingual(*WORDS[code]).fill(**params)

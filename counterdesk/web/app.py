@@ -128,7 +128,9 @@ def status_app(
         """A case lookup: its guard and limits are the lookup's own (``case_lookup.py``)."""
         refused = body_refusal(request.headers, limits.max_body_bytes)
         client, headers = request.client.host if request.client else "", request.headers
-        return await _posted(request, refused, lambda body, _: lookup.ask(client, headers, body))
+        return await _posted(
+            request, refused, lambda body, kind: lookup.ask(client, headers, body, kind)
+        )
 
     def get(respond: Callable[..., Response]) -> Callable[[Request], Awaitable[AsgiResponse]]:
         """A booking or take-a-number page's GET: ``respond`` with the path's parts, on the

@@ -25,13 +25,13 @@ from collections.abc import Callable
 
 from starlette.datastructures import Headers
 
-from counterdesk import booking_phrases, case_phrases, phrases
+from counterdesk import booking_phrases, case_phrases
 from counterdesk.phrases import Bilingual
 from counterdesk.queue.cases import Cases, case_number
 from counterdesk.queue.errors import InvalidInput, NotFound
 from counterdesk.web.booking_guard import foreign
+from counterdesk.web.booking_site import Refused, posted_form
 from counterdesk.web.case_view import progress
-from counterdesk.web.forms import FORM_TYPE, FormError, form_fields
 from counterdesk.web.limits import Limits, RateLimiter
 from counterdesk.web.pages import TEMPLATES, message_page
 from counterdesk.web.response import Response, html, see_other
@@ -93,7 +93,7 @@ class CaseLookup:
     def form(self) -> Response:
         return self._form(200)
 
-    def ask(self, client: str, headers: Headers, body: bytes) -> Response:
+    def ask(self, client: str, headers: Headers, body: bytes, content_type: str) -> Response:
         """A posted lookup: refused (403 foreign, 429 too many, 415, 400, 404 no match) or
         redirected to its answer's key."""
         if foreign(headers):
@@ -101,12 +101,10 @@ class CaseLookup:
         wait = self.by_address.take(client)
         if wait is not None:
             return self._too_many(wait)
-        if headers.get("content-type", "").partition(";")[0].strip().lower() != FORM_TYPE:
-            return plain(415, phrases.UNSUPPORTED)
         try:
-            field = form_fields(body, FIELDS)
-        except FormError as exc:
-            return plain(400, exc.reason, exc.detail)
+            field = posted_form(body, content_type, FIELDS)
+        except Refused as refused:
+            return refused.response
         typed, factor = field("number"), field("factor")
         try:
             number = case_number(typed)

@@ -78,8 +78,10 @@ class CaseProgress:
 
 def progress(cases: Cases, case: Case) -> CaseProgress:
     """What the citizen sees of ``case`` now (its stages passed read from its log)."""
-    office = cases.office
-    passed = [event.stage for event in cases.events(case.number)]
+    return _progress(cases.office, case, [event.stage for event in cases.events(case.number)])
+
+
+def _progress(office: Office, case: Case, passed: list[str]) -> CaseProgress:
     return CaseProgress(
         number=case.number,
         service=_service_name(office, case.service),
@@ -95,7 +97,11 @@ def progress(cases: Cases, case: Case) -> CaseProgress:
 
 
 def at_ticket(cases: Cases, ticket_id: int) -> tuple[CaseProgress, ...]:
-    return tuple(progress(cases, case) for case in cases.for_ticket(ticket_id))
+    """The ticket's cases as its status page shows them, read in one go."""
+    office = cases.office
+    return tuple(
+        _progress(office, case, passed) for case, passed in cases.for_ticket_with_stages(ticket_id)
+    )
 
 
 def steps(passed: list[str]) -> tuple[Step, ...]:
@@ -116,21 +122,16 @@ def _expected(case: Case) -> Bilingual:
 
 
 def _on(phrase: Bilingual, day: dt.date) -> Bilingual:
-    named = phrases.day_name(day)
-    return Bilingual(phrase.zh.format(day=named.zh), phrase.en.format(day=named.en))
+    return phrase.fill(day=phrases.day_name(day))
 
 
 def _service_name(office: Office, code: str) -> Bilingual:
-    try:
-        return Bilingual.of(office.service(code).name)
-    except KeyError:
-        return Bilingual(code, code)
+    service = office.find_service(code)
+    return Bilingual.of(service.name) if service else Bilingual(code, code)
 
 
 def _where(office: Office, code: str) -> Bilingual:
     """The unit that handles the service's cases, or the office if the file names none."""
-    try:
-        rules = office.service(code).cases
-    except KeyError:
-        rules = None
+    service = office.find_service(code)
+    rules = service.cases if service else None
     return Bilingual.of(rules.unit if rules and rules.unit else office.office.name)
