@@ -24,7 +24,6 @@ from counterdesk.settings import (
     VOICE_EN,
     VOICE_RATE,
     VOICE_ZH,
-    Settings,
     link_secret,
     proxy_address,
 )
@@ -209,7 +208,7 @@ class Answers:
                 )
             return
         try:
-            secret = link_secret(Settings("", None, "", notify=dict(self.notify)))
+            secret = link_secret(self.notify)
             _policy, routes = notify_config(self.notify)
         except CounterdeskError as exc:
             raise bad_answer(NOTIFY, exc) from None
