@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from counterdesk.devices.printer import parse_printer_url
-from counterdesk.notify.config import SECURITY
+from counterdesk.notify.config import SECURITY, SMTP_PORTS
 from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.settings import APP, VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
@@ -81,7 +81,6 @@ CHANNELS = {
     "smtp": QT_TRANSLATE_NOOP("SetupWizard", "E-mail through an SMTP server"),
     "file": QT_TRANSLATE_NOOP("SetupWizard", "Write the messages to a file (testing)"),
 }
-SMTP_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 
 
 def _shown(said: Said | str) -> str:
