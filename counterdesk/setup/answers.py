@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from counterdesk.command_line import screen_number
 from counterdesk.devices.printer import PrinterConfigError, parse_printer_url
 from counterdesk.notify.commands import NO_LINK_SECRET
 from counterdesk.notify.config import notify_config
@@ -49,7 +50,6 @@ SPEAKING = ("kiosk", "board")
 PRINTING = ("kiosk",)
 WINDOWS = (*WINDOWED, "counter", "supervisor")
 SIZE = re.compile(r"^[1-9][0-9]{2,4}x[1-9][0-9]{2,4}$")
-SCREEN_NUMBER = re.compile(r"^\s*[-+]?[0-9]+\s*$")  # else a screen's name
 NOT_TEXT = QT_TRANSLATE_NOOP(
     "SetupCheck", "%1: holds a character that is not text (is the terminal not UTF-8?)"
 )
@@ -152,7 +152,8 @@ class Answers:
                 self.role,
             )
         if self.screen is not None and (
-            not self.screen.strip() or (SCREEN_NUMBER.match(self.screen) and int(self.screen) < 1)
+            not self.screen.strip()
+            or ((number := screen_number(self.screen)) is not None and number < 1)
         ):
             raise bad_answer(
                 QT_TRANSLATE_NOOP(
