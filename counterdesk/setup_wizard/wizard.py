@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from counterdesk.devices.faults import CONTEXT as FAULTS
 from counterdesk.devices.printer import parse_printer_url
 from counterdesk.notify.config import SECURITY, SMTP_PORTS
 from counterdesk.queue.arguments import COUNTER_NUMBERS
@@ -89,7 +90,7 @@ def _shown(said: Said | str) -> str:
     if isinstance(said, str):
         return said
     args = tuple(
-        QCoreApplication.translate("DeviceFault", arg) if place in said.faults else arg
+        QCoreApplication.translate(FAULTS, arg) if place in said.faults else arg
         for place, arg in enumerate(said.args, 1)
     )
     return fill(QCoreApplication.translate("SetupCheck", said.template), args)
