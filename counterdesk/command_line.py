@@ -16,6 +16,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,6 +77,17 @@ def top_level(parser: argparse.ArgumentParser) -> CommandFactory:
     """The factory for ``parser``'s commands, with the ``--json`` that comes before them."""
     parser.add_argument("--json", action="store_true", help="print JSON")
     return CommandFactory(parser.add_subparsers(dest="command", metavar="COMMAND"))
+
+
+SCREEN_NUMBER = re.compile(r"[-+]?[0-9]+")  # else a screen's name
+
+
+def screen_number(choice: str) -> int | None:
+    """``--screen``'s number, or None when ``choice`` is a screen's name: one rule for the
+    set-up that checks it and the window that opens on it ("+2" is screen 2; "-1" a number,
+    and no screen)."""
+    text = choice.strip()
+    return int(text) if SCREEN_NUMBER.fullmatch(text) else None
 
 
 def window_options(parser: argparse.ArgumentParser, default_size: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,14 +63,14 @@ class Settings:
         return f"sqlite:///{folder / 'counterdesk.sqlite3'}"
 
 
-def link_secret(settings: Settings) -> bytes | None:
+def link_secret(notify: Mapping[str, object]) -> bytes | None:
     """``[notify] link_secret``: the key that signs the opt-out link of every e-mail, so the
     status server can tell a link the office made from an edited one. The notifier that makes
     the links and the status server that checks them must have the same one (one PC: one
     settings file). It is kept here, with the other secrets of sending, and not in the
     database: every terminal's login reads the database, and a leaked kiosk login must not be
     enough to opt anyone out. None when not set; a CounterdeskError when too short."""
-    value = settings.notify.get("link_secret")
+    value = notify.get("link_secret")
     if value is None:
         return None
     if not isinstance(value, str) or len(value.strip()) < SECRET_CHARACTERS:

@@ -56,7 +56,7 @@ def _notify(args: argparse.Namespace) -> Any:
 
     settings = load_settings(args.db, args.office, args.config)
     policy, routes = notify_config(settings.notify)
-    secret = link_secret(settings)
+    secret = link_secret(settings.notify)
     if outbox.EMAIL in routes and secret is None:
         raise CounterdeskError(NO_LINK_SECRET)
     engine = engine_for(args)

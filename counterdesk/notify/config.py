@@ -22,7 +22,10 @@ from counterdesk.queue.errors import CounterdeskError
 from counterdesk.queue.outbox import CHANNELS, EMAIL
 from counterdesk.queue.typed_text import codec_for
 
-SECURITY = ("starttls", "tls", "none")
+# Each way of securing SMTP and the port it is served on unless the settings give one: the
+# reader, the set-up's flags and the wizard take the port from here.
+SMTP_PORTS = {"starttls": 587, "tls": 465, "none": 25}
+SECURITY = tuple(SMTP_PORTS)
 METHODS = ("POST", "GET", "PUT")
 POLICY_KEYS = {
     "quiet_hours": "21:00-08:00",  # "" for none
@@ -117,7 +120,7 @@ def _smtp(table: dict[str, Any], where: str) -> SmtpChannel:
     security = table.get("security", "starttls")
     if security not in SECURITY:
         _bad(where, f"security must be one of {', '.join(SECURITY)}")
-    port = table.get("port", 465 if security == "tls" else 587)
+    port = table.get("port", SMTP_PORTS[security])
     if not isinstance(port, int) or not 0 < port < 65536:
         _bad(where, "port must be a number from 1 to 65535")
     host = _text(table, "host", where)  # named first when both are missing

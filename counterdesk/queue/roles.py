@@ -231,8 +231,14 @@ def grant_roles(db: Database, passwords: Mapping[str, str] | None = None) -> lis
     return [role_name(kind) for kind in ROLES]
 
 
+def role_exists(connection: Connection, name: str) -> bool:
+    """Whether the PostgreSQL server has the login (role) ``name``."""
+    found = connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name})
+    return found is not None
+
+
 def _create(connection: Connection, name: str, password: str | None) -> None:
-    exists = connection.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name})
+    exists = role_exists(connection, name)
     connection.exec_driver_sql(f"{'ALTER' if exists else 'CREATE'} ROLE {name} {ATTRIBUTES}")
     database = connection.scalar(text("SELECT current_database()"))
     connection.exec_driver_sql(f'GRANT CONNECT ON DATABASE "{database}" TO {name}')

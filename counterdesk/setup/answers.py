@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from counterdesk.command_line import screen_number
 from counterdesk.devices.printer import PrinterConfigError, parse_printer_url
 from counterdesk.notify.commands import NO_LINK_SECRET
 from counterdesk.notify.config import notify_config
@@ -24,7 +25,6 @@ from counterdesk.settings import (
     VOICE_EN,
     VOICE_RATE,
     VOICE_ZH,
-    Settings,
     link_secret,
     proxy_address,
 )
@@ -50,7 +50,6 @@ SPEAKING = ("kiosk", "board")
 PRINTING = ("kiosk",)
 WINDOWS = (*WINDOWED, "counter", "supervisor")
 SIZE = re.compile(r"^[1-9][0-9]{2,4}x[1-9][0-9]{2,4}$")
-SCREEN_NUMBER = re.compile(r"^\s*[-+]?[0-9]+\s*$")  # else a screen's name
 NOT_TEXT = QT_TRANSLATE_NOOP(
     "SetupCheck", "%1: holds a character that is not text (is the terminal not UTF-8?)"
 )
@@ -153,7 +152,8 @@ class Answers:
                 self.role,
             )
         if self.screen is not None and (
-            not self.screen.strip() or (SCREEN_NUMBER.match(self.screen) and int(self.screen) < 1)
+            not self.screen.strip()
+            or ((number := screen_number(self.screen)) is not None and number < 1)
         ):
             raise bad_answer(
                 QT_TRANSLATE_NOOP(
@@ -209,7 +209,7 @@ class Answers:
                 )
             return
         try:
-            secret = link_secret(Settings("", None, "", notify=dict(self.notify)))
+            secret = link_secret(self.notify)
             _policy, routes = notify_config(self.notify)
         except CounterdeskError as exc:
             raise bad_answer(NOTIFY, exc) from None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from counterdesk.devices.announcements import SAMPLE_CALL, call_utterances
 from counterdesk.devices.faults import Fault
@@ -26,9 +27,10 @@ from counterdesk.notify.channels import NotDelivered
 from counterdesk.notify.config import mail_address, notify_config
 from counterdesk.queue.database import Database
 from counterdesk.queue.errors import CounterdeskError, error_text
+from counterdesk.queue.lookups import active_counter_numbers
 from counterdesk.queue.office import SAMPLE_OFFICE, load_office
 from counterdesk.queue.outbox import EMAIL, Message
-from counterdesk.queue.roles import role_name
+from counterdesk.queue.roles import role_exists, role_name
 from counterdesk.setup.answers import LOGINS, NOTIFY, Answers, check_database_address
 from counterdesk.setup.said import Said, SaidError
 from counterdesk.staff_texts import QT_TRANSLATE_NOOP
@@ -65,13 +67,7 @@ def check_database(address: str, role: str, counter: int | None = None) -> Datab
         with database.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
             counters = office_counters(connection) if counter is not None else []
-            found = (
-                connection.execute(
-                    text("SELECT 1 FROM pg_roles WHERE rolname = :name"), {"name": login}
-                ).first()
-                if database.dialect == "postgresql"
-                else None
-            )
+            found = database.dialect == "postgresql" and role_exists(connection, login)
     except Exception as exc:  # any driver error: refused, wrong password, no such database
         raise CheckFailed(
             Said(
@@ -88,7 +84,7 @@ def check_database(address: str, role: str, counter: int | None = None) -> Datab
             Said(QT_TRANSLATE_NOOP("SetupCheck", "connected (SQLite: one PC only, no logins)"))
         )
     user = make_url(address).username
-    if found is None:
+    if not found:
         return DatabaseCheck(
             Said(
                 QT_TRANSLATE_NOOP(
@@ -121,8 +117,8 @@ def office_counters(connection: Connection) -> list[int]:
     kept inactive), by number; none before an office is loaded (or the database made)."""
     if not inspect(connection).has_table("counters"):
         return []
-    listed = text("SELECT number FROM counters WHERE active ORDER BY number")
-    return list(connection.execute(listed).scalars())
+    with Session(connection) as session:
+        return active_counter_numbers(session)
 
 
 def with_login(address: str, login: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from counterdesk.command_line import CommandFactory
 from counterdesk.logs import setup_logging
-from counterdesk.notify.config import SECURITY
+from counterdesk.notify.config import SECURITY, SMTP_PORTS
 from counterdesk.queue.errors import CounterdeskError
 from counterdesk.settings import (
     STAFF_LANGUAGES,
@@ -92,7 +92,11 @@ def _web_and_notify_options(setup: argparse.ArgumentParser) -> None:
     setup.add_argument("--web-port", type=int, default=DEFAULT_PORT, help="web: the port")
     setup.add_argument("--trusted-proxy", metavar="ADDRESS", help="web: the reverse proxy's IP")
     setup.add_argument("--smtp-host", help="notify: the e-mail (SMTP) server")
-    setup.add_argument("--smtp-port", type=int, default=587, help="notify: its port (587)")
+    setup.add_argument(
+        "--smtp-port",
+        type=int,
+        help="notify: its port (default by --smtp-security: starttls 587, tls 465, none 25)",
+    )
     setup.add_argument("--smtp-security", choices=SECURITY, default=SECURITY[0])
     setup.add_argument("--smtp-username", default="", help="notify: its login, if it asks one")
     setup.add_argument(
@@ -119,7 +123,7 @@ def _notify_table(args: argparse.Namespace) -> dict[str, Any]:
         password = sys.stdin.readline().rstrip("\n") if args.smtp_password_stdin else ""
         table = smtp_table(
             args.smtp_host,
-            args.smtp_port,
+            SMTP_PORTS[args.smtp_security] if args.smtp_port is None else args.smtp_port,
             args.smtp_security,
             args.smtp_sender,
             args.smtp_username,

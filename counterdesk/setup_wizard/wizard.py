@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from counterdesk.devices.faults import CONTEXT as FAULTS
 from counterdesk.devices.printer import parse_printer_url
-from counterdesk.notify.config import SECURITY
+from counterdesk.notify.config import SECURITY, SMTP_PORTS
 from counterdesk.queue.arguments import COUNTER_NUMBERS
 from counterdesk.queue.errors import CounterdeskError, error_text
 from counterdesk.settings import APP, VOICE_EN, VOICE_RATE, VOICE_ZH, Settings
@@ -80,7 +82,6 @@ CHANNELS = {
     "smtp": QT_TRANSLATE_NOOP("SetupWizard", "E-mail through an SMTP server"),
     "file": QT_TRANSLATE_NOOP("SetupWizard", "Write the messages to a file (testing)"),
 }
-SMTP_PORTS = {"starttls": 587, "tls": 465, "none": 25}
 
 
 def _shown(said: Said | str) -> str:
@@ -89,7 +90,7 @@ def _shown(said: Said | str) -> str:
     if isinstance(said, str):
         return said
     args = tuple(
-        QCoreApplication.translate("DeviceFault", arg) if place in said.faults else arg
+        QCoreApplication.translate(FAULTS, arg) if place in said.faults else arg
         for place, arg in enumerate(said.args, 1)
     )
     return fill(QCoreApplication.translate("SetupCheck", said.template), args)
@@ -103,6 +104,13 @@ def _lines(said: Said | list[Said]) -> str:
 def _failure(error: Exception) -> str:
     """A refused answer's or failed check's words translated; any other error as it is."""
     return _shown(error.said) if isinstance(error, SaidError) else error_text(error)
+
+
+def _offer(box: QComboBox, choices: list[str]) -> None:
+    """Add ``choices`` to an editable box, keeping the text it shows."""
+    shown = box.currentText()
+    box.addItems(choices)
+    box.setEditText(shown)
 
 
 def _note() -> QLabel:
@@ -126,6 +134,7 @@ class SetupWizard(QWizard):
         self._offered: str | None = None  # the address the role's own login was offered for
         # The address, role and counter that passed.
         self._connected: tuple[str, str, int | None] | None = None
+        self._listed: set[str] = set()  # the choices already looked for
         self.setWindowTitle(self.tr("Set up this PC"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self._role_page()
@@ -184,32 +193,26 @@ class SetupWizard(QWizard):
             self.tr("Printer"),
             self.tr("The kiosk's ticket printer; type network:HOST:9100 for one on the network."),
         )
-        found, note = printer_choices()
         self.printer = QComboBox()
         self.printer.setEditable(True)
-        self.printer.addItems(["none", *found])
+        self.printer.addItem("none")
         self.printer_note = _note()
-        self.printer_note.setText(_shown(note) if note else "")
         test = QPushButton(self.tr("&Print a test ticket"))
         test.setObjectName("test_print")
         test.clicked.connect(self._test_printer)
         form.addRow(self.tr("Prin&ter:"), self.printer)
         form.addRow(test)
         form.addRow(self.printer_note)
+        page.initializePage = self._list_printers  # type: ignore[method-assign]
         page.validatePage = self._printer_ok  # type: ignore[method-assign]
 
     def _voices_page(self) -> None:
-        _page, form = self._page(
+        page, form = self._page(
             self.tr("Voices"), self.tr("The voices that call numbers, in Mandarin and in English.")
         )
-        try:
-            names = voice_names()
-        except Exception:  # no speech engine on this PC: the names can still be typed
-            names = []
         self.voice_zh, self.voice_en = QComboBox(), QComboBox()
         for box, default in ((self.voice_zh, VOICE_ZH), (self.voice_en, VOICE_EN)):
             box.setEditable(True)
-            box.addItems(names)
             box.setEditText(default)
         self.voice_rate = QSpinBox()
         self.voice_rate.setRange(60, 400)
@@ -223,6 +226,7 @@ class SetupWizard(QWizard):
         form.addRow(self.tr("&Words per minute:"), self.voice_rate)
         form.addRow(test)
         form.addRow(self.voice_note)
+        page.initializePage = self._list_voices  # type: ignore[method-assign]
 
     def _web_page(self) -> None:
         page, form = self._page(
@@ -452,6 +456,35 @@ class SetupWizard(QWizard):
             return True
         self._check_database(then_next=True)
         return False
+
+    def _list_printers(self) -> None:
+        """The printers this PC reaches (a USB scan); what is typed meanwhile is kept, and so
+        are the words of a test already tried."""
+
+        def listed(choices: tuple[list[str], Said | None]) -> None:
+            found, note = choices
+            _offer(self.printer, found)
+            if note and not self.printer_note.text():
+                self.printer_note.setText(_shown(note))
+
+        self._list_once("printers", printer_choices, listed)
+
+    def _list_voices(self) -> None:
+        """The OS's voices (the speech engine starts slowly); without a speech engine the
+        names can still be typed."""
+
+        def listed(names: list[str]) -> None:
+            for box in (self.voice_zh, self.voice_en):
+                _offer(box, names)
+
+        self._list_once("voices", voice_names, listed)
+
+    def _list_once(self, name: str, look: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """Look for a page's choices when it is first shown, off the UI thread, so a wizard
+        opens at once on every role and a role without the page never looks."""
+        if name not in self._listed:
+            self._listed.add(name)
+            run_in_background(look, then, lambda _error: None, owner=self)
 
     def _printer_ok(self) -> bool:
         return self._tried(

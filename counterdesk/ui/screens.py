@@ -10,6 +10,7 @@ import sys
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
+from counterdesk.command_line import screen_number
 from counterdesk.queue.errors import CounterdeskError
 
 
@@ -22,9 +23,9 @@ def screen_label(number: int, screen: QScreen) -> str:
 def chosen_screen(choice: str) -> QScreen:
     """The screen ``choice`` names; a CounterdeskError listing the screens there are."""
     screens = QGuiApplication.screens()
-    text = choice.strip()
-    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(screens):
-        return screens[int(text) - 1]
+    text, number = choice.strip(), screen_number(choice)
+    if number is not None and 1 <= number <= len(screens):
+        return screens[number - 1]
     for screen in screens:
         if screen.name() and screen.name() == text:
             return screen

@@ -122,7 +122,7 @@ def _web(args: argparse.Namespace) -> int:
     from counterdesk.web.upkeep import Upkeep
 
     settings = load_settings(args.db, args.office, args.config)
-    inbound, secret = inbound_settings(settings.notify), link_secret(settings)
+    inbound, secret = inbound_settings(settings.notify), link_secret(settings.notify)
     engine = engine_for(args, pool_size=8)  # requests run on threads: keep 8 connections open
     try:
         limits = dataclasses.replace(

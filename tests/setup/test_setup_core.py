@@ -282,3 +282,32 @@ def test_web_and_notifier_by_flags_as_real_processes(tmp_path: Path, sqlite_url:
     )
     assert refused.returncode != 0
     assert "sender is missing" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_implicit_tls_without_a_port_is_written_and_read_as_465(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    """The set-up's flags, the wizard and the notifier's reader take a security's port from
+    one table: a notifier set up for implicit TLS is not sent to STARTTLS's 587."""
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "xdg"), "PYTHONPATH": str(ROOT)}
+    notifier = str(tmp_path / "notify.toml")
+    done = _counterdesk(
+        *("--config", notifier, "setup", "--role", "notify", "--database", sqlite_url),
+        *("--no-start-at-login", "--smtp-host", HOST, "--smtp-security", "tls"),
+        *("--smtp-sender", "counter@example.gov.tw"),
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    notify = load_settings(config=notifier).notify
+    assert notify["email"]["port"] == 465
+    _policy, routes = notify_config(notify)
+    assert isinstance(channel := routes["email"].channel, SmtpChannel)
+    assert (channel.port, channel.security) == (465, "tls")
+
+
+@pytest.mark.parametrize(("security", "port"), [("starttls", 587), ("tls", 465), ("none", 25)])
+def test_the_notifier_reads_a_missing_port_by_its_security(security: str, port: int) -> None:
+    table = {"host": HOST, "security": security, "sender": "counter@example.gov.tw"}
+    _policy, routes = notify_config({"email": table})
+    assert isinstance(channel := routes["email"].channel, SmtpChannel)
+    assert channel.port == port

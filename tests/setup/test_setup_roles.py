@@ -88,7 +88,7 @@ def test_the_web_pcs_proxy_goes_in_the_settings_file(tmp_path: Path) -> None:
     ).checked()
     write_settings(target, settings_text(answers, target))
     settings = load_settings(config=str(target))
-    assert (settings.trusted_proxy, link_secret(settings)) == ("10.0.0.5", KEY.encode())
+    assert (settings.trusted_proxy, link_secret(settings.notify)) == ("10.0.0.5", KEY.encode())
     assert answers.command(target)[-5:] == ["web", "--host", "0.0.0.0", "--port", "8443"]
 
 

@@ -100,7 +100,10 @@ def test_kiosk_with_a_file_printer(
     assert wizard.isEnabled()
     assert printed.stat().st_size > 10_000
     next_page(wizard)
+    # The OS's voices are listed in the background once the page shows; the default stays.
+    qtbot.waitUntil(lambda: "cmn-latn-pinyin" in _items(wizard.voice_zh), timeout=30_000)
     assert wizard.voice_zh.currentText() == "cmn-latn-pinyin"
+    assert wizard.voice_en.currentText() == "en-us"
     next_page(wizard)
     assert "exists" in wizard.screen_note.text()
     wizard.full_screen.setChecked(False)
@@ -111,6 +114,10 @@ def test_kiosk_with_a_file_printer(
     autostart = start_at_login / "autostart" / "counterdesk-kiosk.desktop"
     assert "kiosk --language zh_TW --windowed" in autostart.read_text()
     _starts(target, tmp_path, "kiosk")
+
+
+def _items(box: QComboBox) -> list[str]:
+    return [box.itemText(index) for index in range(box.count())]
 
 
 def test_every_answer_has_a_keyboard_shortcut(qtbot: QtBot, tmp_path: Path) -> None:

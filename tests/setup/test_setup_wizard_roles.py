@@ -43,7 +43,7 @@ def test_web_pc(qtbot: QtBot, target: Path, sqlite_url: str, start_at_login: Pat
     assert not wizard.window_size.isVisibleTo(wizard)  # no window at all
     finish(qtbot, wizard)
     settings = load_settings(config=str(target))
-    assert (settings.trusted_proxy, link_secret(settings)) == ("10.0.0.5", KEY.encode())
+    assert (settings.trusted_proxy, link_secret(settings.notify)) == ("10.0.0.5", KEY.encode())
     unit = (start_at_login / "systemd/user/counterdesk-web.service").read_text()
     assert f"--config {target} web --host 127.0.0.1 --port 8443\n" in unit
     assert wizard.run == [
@@ -84,7 +84,7 @@ def test_notifier_pc_sends_a_test_email(
     finish(qtbot, wizard)
     settings = load_settings(config=str(target))
     _policy, routes = notify_config(settings.notify)
-    assert link_secret(settings) == wizard.link_secret.text().encode()  # a new one, offered
+    assert link_secret(settings.notify) == wizard.link_secret.text().encode()  # a new one, offered
     channel = routes["email"].channel
     assert isinstance(channel, SmtpChannel)
     assert (channel.host, channel.port, channel.security) == (HOST, port, "none")

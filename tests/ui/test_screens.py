@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from counterdesk.queue.errors import CounterdeskError
+from counterdesk.setup.answers import Answers, BadAnswer
 from counterdesk.ui.screens import chosen_screen, place_on, screen_label
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +29,19 @@ def test_a_screen_is_chosen_by_its_number_from_one(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     place_on(window, chosen_screen("1"))
     assert window.screen() is screens[0]
+
+
+def test_the_set_up_and_the_window_read_a_screen_number_by_one_rule(qtbot: QtBot) -> None:
+    """What the set-up accepts as a number the window opens on as that number ("+1" is
+    screen 1, not a screen named "+1"), and what is no screen's number both refuse."""
+    board = Answers(role="board", database="sqlite:///office.sqlite3", screen="+1")
+    assert board.checked().screen == "+1"
+    assert chosen_screen("+1") is QGuiApplication.screens()[0]
+    for choice in ("0", "-1"):
+        with pytest.raises(BadAnswer, match="screen"):
+            Answers(role="board", database="sqlite:///office.sqlite3", screen=choice).checked()
+        with pytest.raises(CounterdeskError, match="no such screen"):
+            chosen_screen(choice)
 
 
 @pytest.mark.parametrize("choice", ["0", "2", "HDMI-9", "-1", "１"])

@@ -232,7 +232,7 @@ def test_a_short_link_secret_is_refused_by_name() -> None:
         db="sqlite://", office=None, source="test", notify={"link_secret": "x" * 31}
     )
     with pytest.raises(CounterdeskError, match="link_secret must be a random text"):
-        link_secret(settings)
+        link_secret(settings.notify)
 
 
 # -- the outbox's exemption and the dead letters ---------------------------------------------
